@@ -1,0 +1,6 @@
+package cn.zhengyin.catools;
+
+public final class CaTools {
+    public static void main(String[] args) {
+    }
+}

@@ -1,0 +1,69 @@
+package cn.zhengyin.licence.config;
+
+import cn.zhengyin.service.security.JwtScopes;
+import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
+import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call the licence service.
+ *
+ * <ul>
+ *   <li>The OAuth2 token endpoint ({@code /oauth2/token}, client credentials grant) of the dev authorisation server
+ *   (Spring Authorization Server) issues JWTs to registered clients; production points both services at the
+ *   province's authorisation server instead.</li>
+ *   <li>Approval systems issue with scope {@code licence:issue} and read with {@code licence:read}.</li>
+ *   <li>Verification of a file is public: anyone holding a licence file may check it.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class LicenceSecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorisationServer(HttpSecurity http) {
+        http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain licenceApi(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+                                   ProblemAccessDeniedHandler denied) {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/verifications").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/licences").hasAuthority("SCOPE_licence:issue")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/licences/**").hasAuthority("SCOPE_licence:read")
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    /** Obtains and caches the licence service's own client-credentials token for calling the seal service. */
+    @Bean
+    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+                                                          OAuth2AuthorizedClientService clients) {
+        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        return manager;
+    }
+}

@@ -1,0 +1,38 @@
+package cn.zhengyin.seal.config;
+
+import cn.zhengyin.service.security.JwtScopes;
+import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
+import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call the seal service. Callers authenticate with OAuth2 bearer JWTs (the dev issuer is the licence service,
+ * production uses the province's authorisation server); scopes decide what they may do. The time-stamping authority,
+ * CRLs, health and the OpenAPI description are public, as a TSA and a CA's distribution points must be.
+ */
+@Configuration(proxyBeanMethods = false)
+class SealSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain sealApi(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+                               ProblemAccessDeniedHandler denied) {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/tsa").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/crl/**", "/actuator/health/**", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signatures/**").hasAuthority("SCOPE_seal:sign")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/seals/**").hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:sign")
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+        return http.build();
+    }
+}

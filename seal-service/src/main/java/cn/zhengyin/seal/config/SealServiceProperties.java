@@ -1,0 +1,45 @@
+package cn.zhengyin.seal.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of the seal service.
+ *
+ * @param keysDirectory   folder of the PKCS#12 key files and CRLs (dev: {@code keys-dev})
+ * @param keyPassword     password of the PKCS#12 files (dev: {@code zhengyin-dev})
+ * @param tsaKey          name of the time-stamping key file (without .p12)
+ * @param seals           the seals this service holds
+ */
+@ConfigurationProperties("zhengyin")
+public record SealServiceProperties(@DefaultValue("keys-dev") Path keysDirectory,
+                                    @DefaultValue("zhengyin-dev") String keyPassword,
+                                    @DefaultValue("tsa") String tsaKey,
+                                    List<SealSpec> seals) {
+
+    public SealServiceProperties {
+        seals = seals == null ? List.of() : List.copyOf(seals);
+    }
+
+    /**
+     * One configured seal.
+     *
+     * @param id               seal id used by callers
+     * @param key              name of its key file in the keys directory (without .p12), alias = name
+     * @param name             the seal's name, e.g. 证印示范市市场监督管理局电子证照专用章
+     * @param organisationName name on the seal's arc
+     * @param organisationCode the organisation's unified social credit code
+     * @param purpose          purpose text of a 专用章 (empty for the organisation seal)
+     * @param type             seal type code: 01 单位专用章, 02 财务, 03 发票, 04 合同, 05 法定代表人名章, 99 其他
+     * @param allowedClients   OAuth2 client ids allowed to sign with this seal
+     */
+    public record SealSpec(String id, String key, String name, String organisationName, String organisationCode,
+                           @DefaultValue("") String purpose, @DefaultValue("99") String type,
+                           List<String> allowedClients) {
+        public SealSpec {
+            allowedClients = allowedClients == null ? List.of() : List.copyOf(allowedClients);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package cn.zhengyin.trust.pki;
 
 import cn.zhengyin.trust.pki.internal.BcProvider;
+import cn.zhengyin.trust.pki.internal.KeyIdentifiers;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -72,7 +73,7 @@ public final class CertificateIssuer {
         Instant notAfter = notAfter(notBefore, validity);
         X500Name subject = subjectOf(profile);
         X509Certificate certificate = build(subject, keyPair.getPublic(), profile, notBefore, notAfter,
-                subject, keyPair.getPublic(), keyPair.getPrivate(), null);
+                subject, keyPair.getPublic(), null, keyPair.getPrivate(), null);
         return new Credential(name, keyPair.getPrivate(), List.of(certificate));
     }
 
@@ -101,7 +102,7 @@ public final class CertificateIssuer {
         }
         return build(subjectOf(profile), subjectKey, profile, notBefore, notAfter,
                 X500Name.getInstance(issuerCert.getSubjectX500Principal().getEncoded()), issuerCert.getPublicKey(),
-                issuer.privateKey(), issuer.name());
+                issuerCert, issuer.privateKey(), issuer.name());
     }
 
     /** Issues a certificate for {@code subjectKey} and returns the credential with the issuer's chain appended. */
@@ -135,13 +136,14 @@ public final class CertificateIssuer {
 
     private X509Certificate build(X500Name subject, PublicKey subjectKey, CertificateProfile profile,
                                   Instant notBefore, Instant notAfter, X500Name issuerName, PublicKey issuerKey,
-                                  PrivateKey signingKey, String issuerCaName) {
+                                  X509Certificate issuerCert, PrivateKey signingKey, String issuerCaName) {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, serial(),
                     Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
             builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey));
-            builder.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuerKey));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, issuerCert == null
+                    ? ext.createAuthorityKeyIdentifier(issuerKey) : KeyIdentifiers.authorityKeyIdentifier(issuerCert));
             addProfileExtensions(builder, profile);
             if (issuerCaName != null) {
                 GeneralName uri = new GeneralName(GeneralName.uniformResourceIdentifier,

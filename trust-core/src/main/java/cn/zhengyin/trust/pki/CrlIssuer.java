@@ -1,6 +1,7 @@
 package cn.zhengyin.trust.pki;
 
 import cn.zhengyin.trust.pki.internal.BcProvider;
+import cn.zhengyin.trust.pki.internal.KeyIdentifiers;
 import java.math.BigInteger;
 import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
@@ -17,7 +18,6 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -63,13 +63,13 @@ public final class CrlIssuer {
                 builder.addCRLEntry(entry.serialNumber(), Date.from(entry.revocationDate()), entry.reason().code());
             }
             builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCert));
+                    KeyIdentifiers.authorityKeyIdentifier(caCert));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
             var signer = new JcaContentSignerBuilder(KeyAlgorithm.require(caCert.getPublicKey()).signatureAlgorithm())
                     .setProvider(BcProvider.get()).build(ca.privateKey());
             return new JcaX509CRLConverter().setProvider(BcProvider.get()).getCRL(builder.build(signer));
         } catch (CertIOException | OperatorCreationException | CRLException
-                 | java.security.NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
+                 | java.security.NoSuchAlgorithmException e) {
             throw new PkiException("Cannot issue a CRL for '" + ca.name() + "': " + e.getMessage(), e);
         }
     }

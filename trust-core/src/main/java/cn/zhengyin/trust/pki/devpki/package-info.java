@@ -1,0 +1,6 @@
+/**
+ * The development PKI declared as data ({@code dev-pki.properties}) with relative validity periods, built in memory
+ * by {@link cn.zhengyin.trust.pki.devpki.DevPkiGenerator} and written as PKCS#12, PEM and DER CRL files.
+ * Development keys only: never for production.
+ */
+package cn.zhengyin.trust.pki.devpki;

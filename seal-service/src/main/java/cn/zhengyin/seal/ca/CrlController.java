@@ -1,11 +1,7 @@
 package cn.zhengyin.seal.ca;
 
-import cn.zhengyin.seal.config.SealServiceProperties;
 import cn.zhengyin.service.problem.ProblemException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Pattern;
+import java.security.cert.CRLException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,22 +16,18 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class CrlController {
-    private static final Pattern CA_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private final Path keysDirectory;
+    private final RevocationLists lists;
 
-    CrlController(SealServiceProperties properties) {
-        this.keysDirectory = properties.keysDirectory();
+    CrlController(RevocationLists lists) {
+        this.lists = lists;
     }
 
     @GetMapping("/crl/{file:.+}")
-    ResponseEntity<byte[]> crl(@PathVariable String file) throws IOException {
+    ResponseEntity<byte[]> crl(@PathVariable String file) throws CRLException {
         String name = file.endsWith(".crl") ? file.substring(0, file.length() - 4) : file;
-        Path path = keysDirectory.resolve(name + ".crl");
-        if (!CA_NAME.matcher(name).matches() || !Files.isRegularFile(path)) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "crl-not-found", "CRL not found",
-                    "there is no CRL for a CA named '" + name + "'");
-        }
+        var crl = lists.current(name).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "crl-not-found",
+                "CRL not found", "there is no CRL for a CA named '" + name + "'"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/pkix-crl"))
-                .cacheControl(CacheControl.noCache()).body(Files.readAllBytes(path));
+                .cacheControl(CacheControl.noCache()).body(crl.getEncoded());
     }
 }

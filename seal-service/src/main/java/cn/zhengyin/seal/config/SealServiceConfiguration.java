@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.config;
 
+import cn.zhengyin.seal.ca.RevocationLists;
 import cn.zhengyin.seal.image.SealImageRenderer;
 import cn.zhengyin.seal.registry.Seal;
 import cn.zhengyin.seal.registry.SealDirectory;
@@ -11,6 +12,7 @@ import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.crypto.SoftwareKeyCustody;
 import cn.zhengyin.trust.font.CjkFonts;
+import cn.zhengyin.trust.pki.Pkcs12;
 import cn.zhengyin.trust.timestamp.TimestampAuthority;
 import cn.zhengyin.trust.timestamp.TimestampSource;
 import com.mongodb.client.MongoDatabase;
@@ -19,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +69,20 @@ class SealServiceConfiguration {
     @Bean
     SealSigningService sealSigningService(SealDirectory seals, TimestampSource timestamps, SealUsageLog usages, Clock clock) {
         return new SealSigningService(seals, new CadesDigestSigner(), timestamps, usages, clock);
+    }
+
+    /** The dev CAs whose CRLs this service issues: their keys come from the keys directory (dev only). */
+    @Bean
+    RevocationLists revocationLists(SealServiceProperties properties, Clock clock) {
+        char[] password = properties.keyPassword().toCharArray();
+        Map<String, cn.zhengyin.trust.pki.Credential> cas = new java.util.LinkedHashMap<>();
+        for (String ca : List.of("root-ca", "seal-ca")) {
+            Path file = properties.keysDirectory().resolve(ca + ".p12");
+            if (Files.isRegularFile(file)) {
+                cas.put(ca, Pkcs12.read(file, password));
+            }
+        }
+        return new RevocationLists(cas, clock, Duration.ofDays(7), Duration.ofHours(1));
     }
 
     @Bean

@@ -1,0 +1,138 @@
+package cn.zhengyin.trust.pdf;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * First phase of PAdES signing (licence-service side): adds a signature dictionary ({@code /SubFilter
+ * /ETSI.CAdES.detached}) and, optionally, a visible seal in an incremental update, with a zero-filled
+ * {@code /Contents} placeholder. The result holds the prepared bytes and the digest to send for signing.
+ * Stateless and thread-safe.
+ */
+public final class PadesPreparer {
+
+    /** PAdES SubFilter (ETSI EN 319 142-1 §5.1). */
+    public static final COSName SUB_FILTER_CADES = COSName.getPDFName("ETSI.CAdES.detached");
+
+    private final long maxDocumentBytes;
+
+    /** @param maxDocumentBytes largest PDF accepted, also the bound on PDFBox's in-memory stream cache */
+    public PadesPreparer(long maxDocumentBytes) {
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    /**
+     * @param pdf     the PDF to sign (not modified)
+     * @param request signature dictionary values, appearance and reserved size
+     * @return the preparation: {@link PadesPreparation#digest()} to sign, then {@link PadesPreparation#complete}
+     * @throws PdfSigningException if the input is not a PDF PDFBox can update, or the page index does not exist
+     */
+    public PadesPreparation prepare(byte[] pdf, SignatureRequest request) {
+        if (pdf.length == 0 || pdf.length > maxDocumentBytes) {
+            throw new PdfSigningException("The PDF to sign has " + pdf.length + " bytes; accepted are 1 to "
+                    + maxDocumentBytes + " bytes.");
+        }
+        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "",
+                MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache);
+                SignatureOptions options = new SignatureOptions()) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(SUB_FILTER_CADES);
+            signature.setName(request.signerName());
+            signature.setReason(request.reason());
+            signature.setLocation(request.location());
+            Calendar signDate = GregorianCalendar.from(request.signingTime().atZone(ZoneOffset.UTC));
+            signature.setSignDate(signDate);
+            options.setPreferredSignatureSize(request.reservedContentsBytes());
+            if (request.appearance().isPresent()) {
+                VisibleAppearance appearance = request.appearance().get();
+                if (appearance.pageIndex() >= document.getNumberOfPages()) {
+                    throw new PdfSigningException("The visible signature is on page index " + appearance.pageIndex()
+                            + " but the PDF has " + document.getNumberOfPages() + " page(s) (indexes start at 0).");
+                }
+                options.setVisualSignature(new ByteArrayInputStream(appearanceTemplate(document, appearance)));
+                options.setPage(appearance.pageIndex());
+            }
+            document.addSignature(signature, options);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * request.reservedContentsBytes()
+                    + 4096);
+            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+            // Write the increment with the zero-filled placeholder; the CMS is patched in by complete().
+            external.setSignature(new byte[0]);
+            int[] byteRange = signature.getByteRange();
+            return PadesPreparation.of(out.toByteArray(), byteRange);
+        } catch (IOException e) {
+            throw new PdfSigningException("Cannot prepare the PDF for signing: " + e.getMessage()
+                    + ". The input must be a well-formed, unencrypted PDF.", e);
+        }
+    }
+
+    /**
+     * A one-page PDF whose AcroForm holds one signature widget with the seal image as its normal appearance;
+     * PDFBox merges it into the signed document (the approach of PDFBox's CreateVisibleSignature2 example).
+     */
+    private static byte[] appearanceTemplate(PDDocument source, VisibleAppearance appearance) throws IOException {
+        try (PDDocument template = new PDDocument()) {
+            PDPage page = new PDPage(source.getPage(appearance.pageIndex()).getMediaBox());
+            template.addPage(page);
+            PDAcroForm acroForm = new PDAcroForm(template);
+            template.getDocumentCatalog().setAcroForm(acroForm);
+            PDSignatureField field = new PDSignatureField(acroForm);
+            PDAnnotationWidget widget = field.getWidgets().get(0);
+            acroForm.setSignaturesExist(true);
+            acroForm.setAppendOnly(true);
+            acroForm.getCOSObject().setDirect(true);
+            acroForm.getFields().add(field);
+            PDRectangle rectangle = new PDRectangle(appearance.x(), appearance.y(), appearance.width(),
+                    appearance.height());
+            widget.setRectangle(rectangle);
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+
+            PDFormXObject form = new PDFormXObject(new PDStream(template));
+            form.setResources(new PDResources());
+            form.setFormType(1);
+            form.setBBox(new PDRectangle(appearance.width(), appearance.height()));
+            PDAppearanceDictionary appearanceDictionary = new PDAppearanceDictionary();
+            appearanceDictionary.getCOSObject().setDirect(true);
+            PDAppearanceStream stream = new PDAppearanceStream(form.getCOSObject());
+            appearanceDictionary.setNormalAppearance(stream);
+            widget.setAppearance(appearanceDictionary);
+            PDImageXObject image = PDImageXObject.createFromByteArray(template, appearance.png(), "seal.png");
+            try (PDPageContentStream content = new PDPageContentStream(template, stream)) {
+                content.saveGraphicsState();
+                content.transform(Matrix.getScaleInstance(appearance.width(), appearance.height()));
+                content.drawImage(image, 0, 0, 1, 1);
+                content.restoreGraphicsState();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            template.save(out);
+            return out.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,477 @@
+package cn.zhengyin.trust.pdf;
+
+import cn.zhengyin.trust.crypto.Providers;
+import cn.zhengyin.trust.timestamp.TimestampVerification;
+import cn.zhengyin.trust.timestamp.TimestampVerifier;
+import cn.zhengyin.trust.validation.CertificateChainValidator;
+import cn.zhengyin.trust.validation.CheckResult;
+import cn.zhengyin.trust.validation.DocumentVerificationReport;
+import cn.zhengyin.trust.validation.DocumentVerificationReport.Verdict;
+import cn.zhengyin.trust.validation.Indication;
+import cn.zhengyin.trust.validation.Outcome;
+import cn.zhengyin.trust.validation.RevocationPolicy;
+import cn.zhengyin.trust.validation.SignatureReport;
+import cn.zhengyin.trust.validation.SigningCertificateReference;
+import cn.zhengyin.trust.validation.SubIndication;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+import org.bouncycastle.tsp.TimeStampToken;
+
+/**
+ * Verifies every signature of a PDF (PAdES baseline B-T, ETSI EN 319 142-1; validation per ETSI EN 319 102-1) and
+ * the file as a whole, returning a report, never throwing for bad input. Memory is bounded: files above the
+ * configured size are rejected and PDFBox's stream cache is limited to the same size. Thread-safe.
+ *
+ * <p>Per signature, in report order: {@value #BYTE_RANGE}, {@value #SUB_FILTER}, {@value #CMS_STRUCTURE},
+ * {@value #SIGNER_CERTIFICATE}, {@value #MESSAGE_DIGEST}, {@value #SIGNATURE_VALUE}, {@value #SIGNING_CERTIFICATE},
+ * {@value #KEY_USAGE}, {@value #SIGNER_VALIDITY}, {@value #CHAIN}, {@value #REVOCATION}, then
+ * {@value #TIMESTAMP_PRESENT} and the {@code timestamp.*} checks of {@link TimestampVerifier}. The signer certificate
+ * and its chain are judged at the time-stamp's genTime when the time-stamp is valid (the proof of existence), else
+ * at the validation time.
+ */
+public final class PdfSignatureVerifier {
+
+    public static final long DEFAULT_MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+
+    public static final String DOCUMENT_FORMAT = "document.format";
+    public static final String DOCUMENT_SIGNATURES = "document.signatures-present";
+    public static final String DOCUMENT_COVERAGE = "document.last-signature-covers-file";
+
+    public static final String BYTE_RANGE = "byte-range";
+    public static final String SUB_FILTER = "sub-filter";
+    public static final String CMS_STRUCTURE = "cms.structure";
+    public static final String SIGNER_CERTIFICATE = "signer.certificate-found";
+    public static final String MESSAGE_DIGEST = "message-digest";
+    public static final String SIGNATURE_VALUE = "signature-value";
+    public static final String SIGNING_CERTIFICATE = "signing-certificate-v2";
+    public static final String KEY_USAGE = "signer.key-usage";
+    public static final String SIGNER_VALIDITY = "signer.validity-at-signing-time";
+    public static final String CHAIN = CertificateChainValidator.CHAIN;
+    public static final String REVOCATION = CertificateChainValidator.REVOCATION;
+    public static final String TIMESTAMP_PRESENT = "timestamp.present";
+
+    private static final List<String> SIGNATURE_CHECKS = List.of(BYTE_RANGE, SUB_FILTER, CMS_STRUCTURE,
+            SIGNER_CERTIFICATE, MESSAGE_DIGEST, SIGNATURE_VALUE, SIGNING_CERTIFICATE, KEY_USAGE, SIGNER_VALIDITY,
+            CHAIN, REVOCATION, TIMESTAMP_PRESENT);
+
+    private final CertificateChainValidator chains;
+    private final TimestampVerifier timestamps;
+    private final RevocationPolicy revocationPolicy;
+    private final Clock clock;
+    private final long maxDocumentBytes;
+
+    /**
+     * @param trustAnchors     trusted roots for signer and TSA certificates
+     * @param crls             CRLs for revocation checking; empty: revocation reported NOT_CHECKED
+     * @param revocationPolicy whether missing revocation information blocks TOTAL_PASSED
+     * @param clock            gives the validation time
+     * @param maxDocumentBytes largest file accepted (see {@link #DEFAULT_MAX_DOCUMENT_BYTES})
+     */
+    public PdfSignatureVerifier(Set<X509Certificate> trustAnchors, Collection<X509CRL> crls,
+            RevocationPolicy revocationPolicy, Clock clock, long maxDocumentBytes) {
+        this.chains = new CertificateChainValidator(trustAnchors, crls);
+        this.timestamps = new TimestampVerifier(trustAnchors, crls);
+        this.revocationPolicy = revocationPolicy;
+        this.clock = clock;
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    /** Verifier with {@link RevocationPolicy#CHECK_IF_AVAILABLE} and the default size limit. */
+    public PdfSignatureVerifier(Set<X509Certificate> trustAnchors, Collection<X509CRL> crls, Clock clock) {
+        this(trustAnchors, crls, RevocationPolicy.CHECK_IF_AVAILABLE, clock, DEFAULT_MAX_DOCUMENT_BYTES);
+    }
+
+    /** @param pdf the file as received; may be anything, including empty */
+    public DocumentVerificationReport verify(byte[] pdf) {
+        Instant validationTime = clock.instant();
+        String sha256 = HexFormat.of().formatHex(sha256().digest(pdf));
+        List<CheckResult> documentChecks = new ArrayList<>();
+        Optional<String> formatProblem = formatProblem(pdf);
+        if (formatProblem.isPresent()) {
+            documentChecks.add(CheckResult.failed(DOCUMENT_FORMAT, formatProblem.get()));
+            return DocumentVerificationReport.of(validationTime, sha256, List.of(), documentChecks,
+                    Optional.of(new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE)));
+        }
+        List<ReportWithEnd> reports = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "",
+                MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache)) {
+            for (PDSignatureField field : document.getSignatureFields()) {
+                PDSignature signature = field.getSignature();
+                if (signature != null) {
+                    reports.add(verifySignature(pdf, field.getFullyQualifiedName(), signature, validationTime));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            documentChecks.add(CheckResult.failed(DOCUMENT_FORMAT, "The file cannot be parsed as PDF: "
+                    + e.getMessage() + "."));
+            return DocumentVerificationReport.of(validationTime, sha256, List.of(), documentChecks,
+                    Optional.of(new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE)));
+        }
+        documentChecks.add(CheckResult.passed(DOCUMENT_FORMAT, "PDF of " + pdf.length + " bytes."));
+        reports.sort(Comparator.comparingLong(ReportWithEnd::end));
+        List<SignatureReport> signatures = reports.stream().map(ReportWithEnd::report).toList();
+        if (signatures.isEmpty()) {
+            documentChecks.add(CheckResult.failed(DOCUMENT_SIGNATURES, "The PDF has no signature."));
+            documentChecks.add(CheckResult.notChecked(DOCUMENT_COVERAGE, "No signature."));
+            return DocumentVerificationReport.of(validationTime, sha256, signatures, documentChecks,
+                    Optional.of(new Verdict(Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND)));
+        }
+        documentChecks.add(CheckResult.passed(DOCUMENT_SIGNATURES, signatures.size() + " signature(s)."));
+        ReportWithEnd last = reports.get(reports.size() - 1);
+        documentChecks.add(last.report().coversWholeDocument()
+                ? CheckResult.passed(DOCUMENT_COVERAGE, "The last signature covers the whole file.")
+                : CheckResult.failed(DOCUMENT_COVERAGE, "The last signature covers " + last.end() + " of "
+                        + pdf.length + " bytes: the file was changed after the last signature."));
+        return DocumentVerificationReport.of(validationTime, sha256, signatures, documentChecks, Optional.empty());
+    }
+
+    private Optional<String> formatProblem(byte[] pdf) {
+        if (pdf.length == 0) {
+            return Optional.of("The file is empty.");
+        }
+        if (pdf.length > maxDocumentBytes) {
+            return Optional.of("The file has " + pdf.length + " bytes; at most " + maxDocumentBytes
+                    + " are accepted.");
+        }
+        String head = new String(pdf, 0, Math.min(pdf.length, 1024), StandardCharsets.ISO_8859_1);
+        if (!head.contains("%PDF-")) {
+            return Optional.of("The file has no %PDF- header in its first 1024 bytes: it is not a PDF "
+                    + "(ISO 32000-1 §7.5.2).");
+        }
+        String tail = new String(pdf, Math.max(0, pdf.length - 1024), Math.min(pdf.length, 1024),
+                StandardCharsets.ISO_8859_1);
+        if (!tail.contains("%%EOF")) {
+            return Optional.of("The file has no %%EOF marker in its last 1024 bytes: it is truncated "
+                    + "(ISO 32000-1 §7.5.5).");
+        }
+        return Optional.empty();
+    }
+
+    private record ReportWithEnd(SignatureReport report, long end) {
+    }
+
+    /** Collects checks and the verdict of the worst failure (TOTAL_FAILED before INDETERMINATE, then first). */
+    private static final class Collector {
+        final List<CheckResult> checks = new ArrayList<>();
+        Optional<Verdict> verdict = Optional.empty();
+
+        void add(CheckResult check, Indication indication, SubIndication subIndication) {
+            checks.add(check);
+            if (check.isFailed()) {
+                fail(indication, subIndication);
+            }
+        }
+
+        void fail(Indication indication, SubIndication subIndication) {
+            if (verdict.isEmpty() || (indication == Indication.TOTAL_FAILED
+                    && verdict.get().indication() != Indication.TOTAL_FAILED)) {
+                verdict = Optional.of(new Verdict(indication, subIndication));
+            }
+        }
+
+        void notCheckedRemaining() {
+            for (String id : SIGNATURE_CHECKS) {
+                if (checks.stream().noneMatch(c -> c.id().equals(id))) {
+                    checks.add(CheckResult.notChecked(id, "Not checked: an earlier check failed."));
+                }
+            }
+        }
+    }
+
+    private ReportWithEnd verifySignature(byte[] pdf, String fieldName, PDSignature signature, Instant validationTime) {
+        Collector c = new Collector();
+        Optional<Instant> claimed = Optional.ofNullable(signature.getSignDate()).map(cal -> cal.toInstant());
+        int[] range = signature.getByteRange();
+        Optional<String> rangeProblem = byteRangeProblem(pdf, range, signature);
+        long end = range != null && range.length == 4 ? (long) range[2] + range[3] : 0;
+        boolean covers = rangeProblem.isEmpty() && end == pdf.length;
+        if (rangeProblem.isPresent()) {
+            c.add(CheckResult.failed(BYTE_RANGE, rangeProblem.get()), Indication.TOTAL_FAILED,
+                    SubIndication.FORMAT_FAILURE);
+            return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), false, end);
+        }
+        c.add(CheckResult.passed(BYTE_RANGE, "ByteRange " + Arrays.toString(range) + " leaves out exactly /Contents; "
+                + (covers ? "covers the whole file." : "ends at byte " + end + " of " + pdf.length + ".")),
+                null, null);
+        String subFilter = signature.getSubFilter();
+        if ("ETSI.CAdES.detached".equals(subFilter)) {
+            c.add(CheckResult.passed(SUB_FILTER, "SubFilter ETSI.CAdES.detached (PAdES)."), null, null);
+        } else if ("adbe.pkcs7.detached".equals(subFilter)) {
+            c.add(CheckResult.warning(SUB_FILTER, "SubFilter adbe.pkcs7.detached: a PDF signature, not PAdES."),
+                    null, null);
+        } else {
+            c.add(CheckResult.failed(SUB_FILTER, "Unsupported SubFilter " + subFilter + "; expected "
+                    + "ETSI.CAdES.detached (ETSI EN 319 142-1 §5.1)."), Indication.INDETERMINATE,
+                    SubIndication.FORMAT_FAILURE);
+            return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
+        }
+
+        SignerInformation signer;
+        CMSSignedData cms;
+        try (ASN1InputStream in = new ASN1InputStream(signature.getContents())) {
+            ASN1Primitive primitive = in.readObject();
+            cms = new CMSSignedData(ContentInfo.getInstance(primitive));
+            var signers = cms.getSignerInfos().getSigners();
+            if (signers.size() != 1 || !cms.isDetachedSignature() || signers.iterator().next()
+                    .getSignedAttributes() == null) {
+                throw new IllegalArgumentException("expected one signer info with signed attributes over detached "
+                        + "content; found " + signers.size() + " signer info(s), detached=" + cms.isDetachedSignature());
+            }
+            signer = signers.iterator().next();
+            Attribute contentType = signer.getSignedAttributes().get(CMSAttributes.contentType);
+            if (contentType == null || !CMSObjectIdentifiers.data.equals(contentType.getAttrValues().getObjectAt(0))) {
+                throw new IllegalArgumentException("the content-type signed attribute must be id-data");
+            }
+        } catch (Exception e) {
+            c.add(CheckResult.failed(CMS_STRUCTURE, "/Contents is not a PAdES CMS SignedData: " + e.getMessage()),
+                    Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
+        }
+        c.add(CheckResult.passed(CMS_STRUCTURE, "CMS SignedData, one signer, detached, signed attributes present."),
+                null, null);
+
+        List<X509Certificate> cmsCertificates = certificates(cms);
+        Optional<X509Certificate> found = signerCertificate(cms, signer);
+        if (found.isEmpty()) {
+            c.add(CheckResult.failed(SIGNER_CERTIFICATE, "The CMS does not carry the certificate its signer info "
+                    + "names."), Indication.INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
+            return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
+        }
+        X509Certificate cert = found.get();
+        c.add(CheckResult.passed(SIGNER_CERTIFICATE, "Signer " + cert.getSubjectX500Principal().getName() + "."),
+                null, null);
+        c.add(messageDigest(pdf, range, signer), Indication.TOTAL_FAILED, SubIndication.HASH_FAILURE);
+        c.add(signatureValue(signer, cert), Indication.TOTAL_FAILED, SubIndication.SIG_CRYPTO_FAILURE);
+        c.add(SigningCertificateReference.check(SIGNING_CERTIFICATE, signer.getSignedAttributes(), cert),
+                Indication.INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
+        c.add(keyUsage(cert), Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+
+        Optional<TimestampVerification> timestamp = timestamp(signer);
+        boolean proven = timestamp.map(TimestampVerification::isValid).orElse(false);
+        Instant bestTime = proven ? timestamp.get().genTime().orElseThrow() : validationTime;
+        String basis = proven ? "the time-stamp time " + bestTime : "the validation time " + bestTime
+                + " (no valid time-stamp)";
+
+        if (cert.getNotBefore().toInstant().isAfter(bestTime)) {
+            c.add(CheckResult.failed(SIGNER_VALIDITY, "The signer certificate is valid from " + cert.getNotBefore()
+                    .toInstant() + ", after " + basis + "."), Indication.TOTAL_FAILED, SubIndication.NOT_YET_VALID);
+        } else if (cert.getNotAfter().toInstant().isBefore(bestTime)) {
+            c.add(CheckResult.failed(SIGNER_VALIDITY, "The signer certificate expired at " + cert.getNotAfter()
+                    .toInstant() + ", before " + basis + "."), proven ? Indication.TOTAL_FAILED
+                            : Indication.INDETERMINATE,
+                    proven ? SubIndication.EXPIRED : SubIndication.OUT_OF_BOUNDS_NO_POE);
+        } else {
+            c.add(CheckResult.passed(SIGNER_VALIDITY, "The signer certificate was valid at " + basis + "."),
+                    null, null);
+        }
+        var chain = chains.validate(cert, cmsCertificates, bestTime);
+        c.add(chain.chain(), Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
+        c.add(chain.revocation(), Indication.TOTAL_FAILED, SubIndication.REVOKED);
+        if (chain.revocation().outcome() == Outcome.NOT_CHECKED && chain.chain().outcome() == Outcome.PASSED
+                && revocationPolicy == RevocationPolicy.REQUIRE) {
+            c.fail(Indication.INDETERMINATE, SubIndication.TRY_LATER);
+        }
+
+        if (timestamp.isEmpty()) {
+            c.add(CheckResult.failed(TIMESTAMP_PRESENT, "No signature time-stamp (id-aa-signatureTimeStampToken): "
+                    + "PAdES baseline B-T requires one (ETSI EN 319 142-1 §6.3)."), Indication.INDETERMINATE,
+                    SubIndication.SIG_CONSTRAINTS_FAILURE);
+        } else {
+            c.add(CheckResult.passed(TIMESTAMP_PRESENT, "Signature time-stamp present."), null, null);
+            for (CheckResult check : timestamp.get().checks()) {
+                boolean chainProblem = check.id().equals(TimestampVerifier.CHAIN);
+                c.add(check, Indication.INDETERMINATE, chainProblem ? SubIndication.NO_CERTIFICATE_CHAIN_FOUND
+                        : SubIndication.SIG_CONSTRAINTS_FAILURE);
+            }
+        }
+        return finish(c, fieldName, Optional.of(cert), claimed, proven ? Optional.of(bestTime) : Optional.empty(),
+                covers, end);
+    }
+
+    private static ReportWithEnd finish(Collector c, String fieldName, Optional<X509Certificate> cert,
+            Optional<Instant> claimed, Optional<Instant> timestampTime, boolean covers, long end) {
+        c.notCheckedRemaining();
+        Verdict verdict = c.verdict.orElse(new Verdict(Indication.TOTAL_PASSED, SubIndication.NONE));
+        return new ReportWithEnd(new SignatureReport(fieldName, verdict.indication(), verdict.subIndication(),
+                cert.map(x -> x.getSubjectX500Principal().getName()),
+                cert.map(x -> x.getSerialNumber().toString(16)), claimed, timestampTime, covers, c.checks), end);
+    }
+
+    /**
+     * ByteRange well-formed (ISO 32000-1 §12.8.1; ETSI EN 319 142-1 §5.1): {@code [0 a b c]}, the gap
+     * {@code [a, b)} is exactly the hex string that this signature dictionary's {@code /Contents} was parsed from.
+     */
+    private static Optional<String> byteRangeProblem(byte[] pdf, int[] range, PDSignature signature) {
+        if (range == null || range.length != 4) {
+            return Optional.of("ByteRange " + Arrays.toString(range) + " must have exactly four integers.");
+        }
+        long a = range[1];
+        long b = range[2];
+        long length = range[3];
+        if (range[0] != 0 || a <= 0 || b <= a + 1 || length < 0 || b + length > pdf.length) {
+            return Optional.of("ByteRange " + Arrays.toString(range) + " must be [0 a b c] with 0 < a < b and b + c"
+                    + " within the file of " + pdf.length + " bytes.");
+        }
+        if (pdf[(int) a] != '<' || pdf[(int) b - 1] != '>') {
+            return Optional.of("The gap of ByteRange " + Arrays.toString(range) + " is not a hex string <...>.");
+        }
+        byte[] gap = new byte[(int) (b - a - 2)];
+        if (gap.length % 2 != 0) {
+            return Optional.of("The /Contents hex string has an odd number of digits.");
+        }
+        for (int i = 0; i < gap.length / 2; i++) {
+            int high = Character.digit(pdf[(int) a + 1 + 2 * i], 16);
+            int low = Character.digit(pdf[(int) a + 2 + 2 * i], 16);
+            if (high < 0 || low < 0) {
+                return Optional.of("The gap of ByteRange " + Arrays.toString(range) + " contains a non-hex byte at "
+                        + (a + 1 + 2 * i) + ": it must be exactly the /Contents hex string.");
+            }
+            gap[i] = (byte) (high << 4 | low);
+        }
+        byte[] decoded = Arrays.copyOf(gap, gap.length / 2);
+        byte[] contents = signature.getContents();
+        if (!Arrays.equals(decoded, contents)) {
+            return Optional.of("The gap of ByteRange " + Arrays.toString(range) + " is not this signature's "
+                    + "/Contents.");
+        }
+        return Optional.empty();
+    }
+
+    private static CheckResult messageDigest(byte[] pdf, int[] range, SignerInformation signer) {
+        Attribute attribute = signer.getSignedAttributes().get(CMSAttributes.messageDigest);
+        if (attribute == null) {
+            return CheckResult.failed(MESSAGE_DIGEST, "The message-digest signed attribute is missing (RFC 5652 §11.2).");
+        }
+        String algorithm = new DefaultAlgorithmNameFinder().getAlgorithmName(signer.getDigestAlgorithmID());
+        try {
+            MessageDigest digest = MessageDigest.getInstance(algorithm, Providers.bouncyCastle());
+            digest.update(pdf, range[0], range[1]);
+            digest.update(pdf, range[2], range[3]);
+            byte[] signed = ASN1OctetString.getInstance(attribute.getAttrValues().getObjectAt(0)).getOctets();
+            return MessageDigest.isEqual(digest.digest(), signed)
+                    ? CheckResult.passed(MESSAGE_DIGEST, "The " + algorithm + " of the signed byte ranges matches the "
+                            + "message-digest attribute.")
+                    : CheckResult.failed(MESSAGE_DIGEST, "The " + algorithm + " of the signed byte ranges differs from"
+                            + " the message-digest attribute: the signed bytes were changed.");
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return CheckResult.failed(MESSAGE_DIGEST, "Cannot recompute the digest with " + algorithm + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Verifies the signature over the signed attributes once (BC's SignerInformation.verify does it twice). */
+    private static CheckResult signatureValue(SignerInformation signer, X509Certificate cert) {
+        try {
+            String name = new DefaultCMSSignatureAlgorithmNameGenerator().getSignatureName(
+                    signer.getDigestAlgorithmID(), signer.toASN1Structure().getDigestEncryptionAlgorithm());
+            Signature verifier = Signature.getInstance(name, Providers.bouncyCastle());
+            verifier.initVerify(cert.getPublicKey());
+            verifier.update(signer.getEncodedSignedAttributes());
+            return verifier.verify(signer.getSignature())
+                    ? CheckResult.passed(SIGNATURE_VALUE, name + " signature verifies with the signer certificate.")
+                    : CheckResult.failed(SIGNATURE_VALUE, name + " signature does not verify with the signer "
+                            + "certificate.");
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            return CheckResult.failed(SIGNATURE_VALUE, "The signature value cannot be verified: " + e.getMessage());
+        }
+    }
+
+    private static CheckResult keyUsage(X509Certificate cert) {
+        boolean[] usage = cert.getKeyUsage();
+        if (usage == null) {
+            return CheckResult.failed(KEY_USAGE, "The signer certificate has no key usage extension; "
+                    + "digitalSignature or nonRepudiation is required.");
+        }
+        boolean digitalSignature = usage.length > 0 && usage[0];
+        boolean nonRepudiation = usage.length > 1 && usage[1];
+        return digitalSignature || nonRepudiation
+                ? CheckResult.passed(KEY_USAGE, "Key usage" + (digitalSignature ? " digitalSignature" : "")
+                        + (nonRepudiation ? " nonRepudiation" : "") + ".")
+                : CheckResult.failed(KEY_USAGE, "The signer certificate's key usage allows neither digitalSignature "
+                        + "nor nonRepudiation.");
+    }
+
+    private Optional<TimestampVerification> timestamp(SignerInformation signer) {
+        if (signer.getUnsignedAttributes() == null) {
+            return Optional.empty();
+        }
+        Attribute attribute = signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (attribute == null) {
+            return Optional.empty();
+        }
+        try {
+            TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues()
+                    .getObjectAt(0)));
+            return Optional.of(timestamps.verify(token, signer.getSignature()));
+        } catch (Exception e) {
+            return Optional.of(new TimestampVerification(Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(CheckResult.failed("timestamp.structure", "The signature time-stamp token cannot be "
+                            + "read: " + e.getMessage()))));
+        }
+    }
+
+    private static Optional<X509Certificate> signerCertificate(CMSSignedData cms, SignerInformation signer) {
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
+        return matches.stream().findFirst().flatMap(PdfSignatureVerifier::convert);
+    }
+
+    private static List<X509Certificate> certificates(CMSSignedData cms) {
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> all = cms.getCertificates().getMatches(null);
+        return all.stream().map(PdfSignatureVerifier::convert).flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<X509Certificate> convert(X509CertificateHolder holder) {
+        try {
+            return Optional.of(new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle())
+                    .getCertificate(holder));
+        } catch (java.security.cert.CertificateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
+        }
+    }
+}

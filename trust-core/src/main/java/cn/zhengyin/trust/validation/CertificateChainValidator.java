@@ -1,0 +1,154 @@
+package cn.zhengyin.trust.validation;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds and validates a certificate path to configured trust anchors (RFC 5280 §6 through the JDK's PKIX
+ * {@link CertPathBuilder}) and checks revocation against supplied CRLs. Revocation is checked here rather than by
+ * PKIX so that a revocation after the proven signing time can be told apart from one before it (ETSI EN 319 102-1
+ * §5.2.6). Thread-safe.
+ */
+public final class CertificateChainValidator {
+
+    /** Check id of the path building step. */
+    public static final String CHAIN = "certificate-chain";
+    /** Check id of the revocation step. */
+    public static final String REVOCATION = "revocation";
+
+    private final Set<TrustAnchor> anchors;
+    private final Set<X509Certificate> anchorCertificates;
+    private final List<X509CRL> crls;
+
+    /**
+     * @param trustAnchors trusted root (or issuing) certificates; configuration, never taken from the signature
+     * @param crls         CRLs to check revocation against; empty means revocation is reported as not checked
+     */
+    public CertificateChainValidator(Set<X509Certificate> trustAnchors, Collection<X509CRL> crls) {
+        this.anchorCertificates = Set.copyOf(trustAnchors);
+        this.anchors = trustAnchors.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
+        this.crls = List.copyOf(crls);
+    }
+
+    /**
+     * Result of {@link #validate}.
+     *
+     * @param chain          the path building check
+     * @param revocation     the revocation check (NOT_CHECKED when no CRL covers the path)
+     * @param path           target first, up to but excluding the trust anchor; empty if no path was found
+     * @param revocationTime when a certificate of the path was revoked, if it was
+     */
+    public record ChainValidation(CheckResult chain, CheckResult revocation, List<X509Certificate> path,
+            Optional<Instant> revocationTime) {
+    }
+
+    /**
+     * @param target        the certificate to validate
+     * @param intermediates candidate CA certificates (e.g. from the CMS certificate set); may contain anything
+     * @param at            the time validity is judged at (the proven signing time, or the validation time)
+     */
+    public ChainValidation validate(X509Certificate target, Collection<X509Certificate> intermediates, Instant at) {
+        if (anchors.isEmpty()) {
+            return new ChainValidation(CheckResult.failed(CHAIN, "No trust anchors are configured; configure the "
+                    + "trusted root certificates."), CheckResult.notChecked(REVOCATION, "No certificate path."),
+                    List.of(), Optional.empty());
+        }
+        List<X509Certificate> path;
+        X509Certificate anchorCert;
+        try {
+            X509CertSelector selector = new X509CertSelector();
+            selector.setCertificate(target);
+            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, selector);
+            Set<X509Certificate> pool = new HashSet<>(intermediates);
+            pool.add(target);
+            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
+            params.setRevocationEnabled(false);
+            params.setDate(Date.from(at));
+            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
+                    .build(params);
+            path = result.getCertPath().getCertificates().stream().map(X509Certificate.class::cast).toList();
+            anchorCert = result.getTrustAnchor().getTrustedCert();
+        } catch (GeneralSecurityException e) {
+            if (anchorCertificates.contains(target)) {
+                return new ChainValidation(CheckResult.passed(CHAIN, "The certificate is itself a trust anchor."),
+                        CheckResult.notChecked(REVOCATION, "Trust anchors are not checked for revocation."),
+                        List.of(), Optional.empty());
+            }
+            return new ChainValidation(CheckResult.failed(CHAIN, "No valid certification path from "
+                    + target.getSubjectX500Principal().getName() + " to a trust anchor at " + at + ": "
+                    + e.getMessage() + " (RFC 5280 §6)."), CheckResult.notChecked(REVOCATION, "No certificate path."),
+                    List.of(), Optional.empty());
+        }
+        CheckResult chain = CheckResult.passed(CHAIN, "Path of " + path.size() + " certificate(s) to trust anchor "
+                + anchorCert.getSubjectX500Principal().getName() + ", valid at " + at + ".");
+        return revocation(chain, path, anchorCert, at);
+    }
+
+    private ChainValidation revocation(CheckResult chain, List<X509Certificate> path, X509Certificate anchor,
+            Instant at) {
+        if (crls.isEmpty()) {
+            return new ChainValidation(chain, CheckResult.notChecked(REVOCATION,
+                    "No CRLs were supplied; revocation status is unknown."), path, Optional.empty());
+        }
+        List<String> uncovered = new ArrayList<>();
+        for (int i = 0; i < path.size(); i++) {
+            X509Certificate cert = path.get(i);
+            X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor;
+            Optional<X509CRL> crl = crlOf(issuer);
+            if (crl.isEmpty()) {
+                uncovered.add(cert.getSubjectX500Principal().getName());
+                continue;
+            }
+            X509CRLEntry entry = crl.get().getRevokedCertificate(cert);
+            if (entry != null) {
+                Instant revokedAt = entry.getRevocationDate().toInstant();
+                String what = cert.getSubjectX500Principal().getName() + " (serial "
+                        + cert.getSerialNumber().toString(16) + ") was revoked at " + revokedAt
+                        + (entry.getRevocationReason() != null ? " (" + entry.getRevocationReason() + ")" : "");
+                CheckResult result = revokedAt.isAfter(at)
+                        ? CheckResult.warning(REVOCATION, what + ", after the validation time " + at + ".")
+                        : CheckResult.failed(REVOCATION, what + ", not after the validation time " + at
+                                + " (ETSI EN 319 102-1 §5.2.6).");
+                return new ChainValidation(chain, result, path, Optional.of(revokedAt));
+            }
+        }
+        if (!uncovered.isEmpty()) {
+            return new ChainValidation(chain, CheckResult.notChecked(REVOCATION, "No supplied CRL covers "
+                    + uncovered + "; revocation status is unknown."), path, Optional.empty());
+        }
+        return new ChainValidation(chain, CheckResult.passed(REVOCATION, "No certificate of the path is on the "
+                + "issuers' CRLs."), path, Optional.empty());
+    }
+
+    private Optional<X509CRL> crlOf(X509Certificate issuer) {
+        return crls.stream()
+                .filter(crl -> crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()))
+                .filter(crl -> {
+                    try {
+                        crl.verify(issuer.getPublicKey());
+                        return true;
+                    } catch (GeneralSecurityException e) {
+                        return false;
+                    }
+                })
+                .max((a, b) -> a.getThisUpdate().compareTo(b.getThisUpdate()));
+    }
+}

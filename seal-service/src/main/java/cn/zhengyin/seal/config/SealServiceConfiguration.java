@@ -13,6 +13,7 @@ import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.crypto.SoftwareKeyCustody;
 import cn.zhengyin.trust.font.CjkFonts;
 import cn.zhengyin.trust.pki.Pkcs12;
+import cn.zhengyin.trust.timestamp.InProcessTimestampSource;
 import cn.zhengyin.trust.timestamp.TimestampAuthority;
 import cn.zhengyin.trust.timestamp.TimestampSource;
 import com.mongodb.client.MongoDatabase;
@@ -53,12 +54,12 @@ class SealServiceConfiguration {
     TimestampAuthority timestampAuthority(SealServiceProperties properties, Clock clock) {
         SecureRandom random = new SecureRandom();
         return new TimestampAuthority(loadKey(properties, properties.tsaKey()), TimestampAuthority.DEV_POLICY_OID, clock,
-                () -> new BigInteger(127, random).add(BigInteger.ONE));
+                () -> new BigInteger(127, random).add(BigInteger.ONE), Duration.ofSeconds(1));
     }
 
     @Bean
     TimestampSource timestampSource(TimestampAuthority authority) {
-        return authority::timestamp;
+        return new InProcessTimestampSource(authority);
     }
 
     @Bean
@@ -68,7 +69,7 @@ class SealServiceConfiguration {
 
     @Bean
     SealSigningService sealSigningService(SealDirectory seals, TimestampSource timestamps, SealUsageLog usages, Clock clock) {
-        return new SealSigningService(seals, new CadesDigestSigner(), timestamps, usages, clock);
+        return new SealSigningService(seals, new CadesDigestSigner(timestamps), usages, clock);
     }
 
     /** The dev CAs whose CRLs this service issues: their keys come from the keys directory (dev only). */

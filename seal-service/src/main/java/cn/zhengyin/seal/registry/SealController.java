@@ -32,7 +32,7 @@ class SealController {
     }
 
     record SealView(String id, String name, String organisationName, String organisationCode, String type,
-                    String purpose, String signingCertificate, String signingCertificateSubject) {
+                    String purpose, String signingCertificateSubject, List<String> certificateChain) {
     }
 
     @GetMapping
@@ -68,12 +68,15 @@ class SealController {
     }
 
     private static SealView view(Seal s) {
-        var cert = s.signingKey().certificateChain().getFirst();
-        try {
-            return new SealView(s.id(), s.name(), s.organisationName(), s.organisationCode(), s.type(), s.purpose(),
-                    Base64.getEncoder().encodeToString(cert.getEncoded()), cert.getSubjectX500Principal().getName());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("seal certificate cannot be encoded", e);
-        }
+        var chain = s.signingKey().certificateChain();
+        List<String> encoded = chain.stream().map(c -> {
+            try {
+                return Base64.getEncoder().encodeToString(c.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("seal certificate cannot be encoded", e);
+            }
+        }).toList();
+        return new SealView(s.id(), s.name(), s.organisationName(), s.organisationCode(), s.type(), s.purpose(),
+                chain.getFirst().getSubjectX500Principal().getName(), encoded);
     }
 }

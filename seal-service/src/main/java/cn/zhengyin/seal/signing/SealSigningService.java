@@ -3,7 +3,6 @@ package cn.zhengyin.seal.signing;
 import cn.zhengyin.seal.registry.Seal;
 import cn.zhengyin.seal.registry.SealDirectory;
 import cn.zhengyin.trust.cms.CadesDigestSigner;
-import cn.zhengyin.trust.timestamp.TimestampSource;
 import java.time.Clock;
 import java.util.HexFormat;
 
@@ -11,15 +10,12 @@ import java.util.HexFormat;
 public final class SealSigningService {
     private final SealDirectory seals;
     private final CadesDigestSigner cades;
-    private final TimestampSource timestamps;
     private final SealUsageLog usages;
     private final Clock clock;
 
-    public SealSigningService(SealDirectory seals, CadesDigestSigner cades, TimestampSource timestamps,
-                              SealUsageLog usages, Clock clock) {
+    public SealSigningService(SealDirectory seals, CadesDigestSigner cades, SealUsageLog usages, Clock clock) {
         this.seals = seals;
         this.cades = cades;
-        this.timestamps = timestamps;
         this.usages = usages;
         this.clock = clock;
     }
@@ -38,7 +34,7 @@ public final class SealSigningService {
             usages.record(new SealUsage(sealId, caller, "PAdES", digestHex, licenceIdentifier, clock.instant(), "REFUSED", why));
             throw new SigningRefusedException(why);
         }
-        byte[] cms = cades.sign(sha256, seal.signingKey(), timestamps);
+        byte[] cms = cades.sign(sha256, seal.signingKey());
         usages.record(new SealUsage(sealId, caller, "PAdES", digestHex, licenceIdentifier, clock.instant(), "SIGNED",
                 "CMS SignedData, " + cms.length + " bytes"));
         return cms;

@@ -1,0 +1,20 @@
+package cn.zhengyin.licence.verification;
+
+import cn.zhengyin.trust.validation.DocumentVerificationReport;
+import cn.zhengyin.trust.validation.Indication;
+import cn.zhengyin.trust.validation.SubIndication;
+import java.time.Instant;
+
+/**
+ * The answer to "is this licence file genuine?" (ARCHITECTURE.md §5): an overall ETSI indication over the signatures
+ * and the registry match, a human summary in Chinese and English, the signature report with every check, and the
+ * registry's answer (including the licence's status now, which is a separate question from the file's integrity).
+ */
+public record LicenceVerificationReport(Indication indication, SubIndication subIndication, Instant validationTime,
+                                        String summaryZh, String summaryEn, DocumentVerificationReport document,
+                                        RegistryAnswer registry) {
+
+    public boolean isPassed() {
+        return indication == Indication.TOTAL_PASSED;
+    }
+}

@@ -1,0 +1,99 @@
+package cn.zhengyin.licence.verification;
+
+import cn.zhengyin.licence.config.LicenceServiceProperties;
+import cn.zhengyin.service.problem.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/v1/verifications}: public verification of a licence file, uploaded as {@code multipart/form-data}
+ * (part {@code file}) or as the raw request body ({@code application/pdf}). Answers 200 with a report for every
+ * readable upload — a tampered file is a report that says TOTAL_FAILED, not an error; an upload that is not a PDF,
+ * empty or too large is a 4xx problem.
+ */
+@RestController
+@RequestMapping("/api/v1/verifications")
+class VerificationController {
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private final LicenceVerifier verifier;
+    private final long maxBytes;
+
+    VerificationController(LicenceVerifier verifier, LicenceServiceProperties properties) {
+        this.verifier = verifier;
+        this.maxBytes = properties.maxUploadBytes();
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    LicenceVerificationReport verifyUpload(@RequestParam("file") MultipartFile file) throws IOException {
+        if (file.getSize() > maxBytes) {
+            throw tooLarge(file.getSize());
+        }
+        return verify(file.getBytes());
+    }
+
+    @PostMapping(consumes = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    LicenceVerificationReport verifyBody(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge(declared);
+        }
+        return verify(readAtMost(request.getInputStream(), maxBytes));
+    }
+
+    private LicenceVerificationReport verify(byte[] content) {
+        if (content.length == 0) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "empty-upload", "Empty upload",
+                    "the uploaded file is empty; send the licence PDF");
+        }
+        if (!startsWithPdfHeader(content)) {
+            throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-pdf", "Not a PDF",
+                    "the uploaded file is not a PDF: it does not start with %PDF- within its first 1024 bytes");
+        }
+        return verifier.verifyPdf(content);
+    }
+
+    /** ISO 32000-2 §7.5.2 lets the header appear within the first 1024 bytes. */
+    private static boolean startsWithPdfHeader(byte[] content) {
+        int limit = Math.min(content.length - PDF_MAGIC.length, 1024);
+        outer:
+        for (int i = 0; i <= limit; i++) {
+            for (int j = 0; j < PDF_MAGIC.length; j++) {
+                if (content[i + j] != PDF_MAGIC[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private byte[] readAtMost(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > limit) {
+                throw tooLarge(total);
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private ProblemException tooLarge(long size) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
+                "the upload has " + (size > maxBytes ? "more than " + maxBytes : String.valueOf(size))
+                        + " bytes; verification accepts files up to " + maxBytes + " bytes");
+    }
+}

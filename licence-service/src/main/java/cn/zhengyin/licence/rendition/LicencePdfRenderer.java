@@ -41,6 +41,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -152,7 +153,10 @@ public final class LicencePdfRenderer implements AutoCloseable {
 
         Layout.Title t = l.title();
         float titleWidth = c.width(t.text(), t.fontSize()) + (float) t.letterSpacing() * (t.text().codePointCount(0, t.text().length()) - 1);
+        // the Song face has no bold weight: stroke the glyph outlines as well as filling them
+        canvasBold(c, t);
         c.text(t.text(), (pageWidth - titleWidth) / 2, c.y(t.yMm()), t.fontSize(), t.colour(), t.letterSpacing(), "title");
+        c.cs.setRenderingMode(RenderingMode.FILL);
         if (t.subtitle().isPresent()) {
             String sub = t.subtitle().get();
             float subSize = (float) t.fontSize() * 0.34f;
@@ -190,6 +194,12 @@ public final class LicencePdfRenderer implements AutoCloseable {
         String footer = "电子证照标识 " + ctx.identifier() + "　版本 " + ctx.identifier().versionCode();
         c.text(footer, (pageWidth - c.width(footer, (float) f.fontSize())) / 2, c.y(f.yMm()), (float) f.fontSize(),
                 f.colour(), 0, "footer");
+    }
+
+    private static void canvasBold(Canvas c, Layout.Title t) throws IOException {
+        c.colour(t.colour(), true);
+        c.cs.setLineWidth((float) t.fontSize() * 0.03f);
+        c.cs.setRenderingMode(RenderingMode.FILL_STROKE);
     }
 
     /** Replaces each {@code {key}} with the field's display text (dates formatted, empty → emptyText). */

@@ -1,0 +1,128 @@
+package cn.zhengyin.licence.licencetype;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Printed appearance of a licence type ({@code layout.json}). Positions are millimetres from the top-left corner of
+ * the page; font sizes are points. Colours are {@code #RRGGBB}.
+ *
+ * @param page        paper size and orientation
+ * @param margins     page margins; the border is drawn on them
+ * @param border      frame around the content, if any
+ * @param title       the big title, centred horizontally
+ * @param textColour  colour of labels and values
+ * @param dateFormat  {@link java.time.format.DateTimeFormatter} pattern for DATE values, e.g. {@code yyyy年MM月dd日}
+ * @param items       labelled values; each value is a template with {@code {fieldKey}} placeholders
+ * @param texts       fixed texts (notices, web addresses)
+ * @param seal        where the issuer's seal goes (the signature appearance draws it; the renderer leaves it free)
+ * @param qrCode      where the verification QR code goes
+ * @param emblem      a plain circle placeholder where printed licences carry an emblem, if any
+ * @param footer      where the licence identifier and version are printed, small
+ */
+public record Layout(Page page, Margins margins, Optional<Border> border, Title title, String textColour,
+        String dateFormat, List<Item> items, List<FixedText> texts, Circle seal, Square qrCode,
+        Optional<Circle> emblem, Footer footer) {
+
+    public Layout {
+        items = List.copyOf(items);
+        texts = List.copyOf(texts);
+    }
+
+    public enum PaperSize {
+        A3(297, 420), A4(210, 297), A5(148, 210);
+
+        private final double shortSideMm;
+        private final double longSideMm;
+
+        PaperSize(double shortSideMm, double longSideMm) {
+            this.shortSideMm = shortSideMm;
+            this.longSideMm = longSideMm;
+        }
+
+        public double shortSideMm() {
+            return shortSideMm;
+        }
+
+        public double longSideMm() {
+            return longSideMm;
+        }
+    }
+
+    public enum Orientation { PORTRAIT, LANDSCAPE }
+
+    public enum BorderStyle { SINGLE, DOUBLE }
+
+    public enum Align { LEFT, CENTER, RIGHT }
+
+    public record Page(PaperSize size, Orientation orientation) {
+        public double widthMm() {
+            return orientation == Orientation.PORTRAIT ? size.shortSideMm() : size.longSideMm();
+        }
+
+        public double heightMm() {
+            return orientation == Orientation.PORTRAIT ? size.longSideMm() : size.shortSideMm();
+        }
+    }
+
+    public record Margins(double topMm, double rightMm, double bottomMm, double leftMm) {
+    }
+
+    /**
+     * @param style    single or double line
+     * @param colour   line colour
+     * @param widthMm  width of the outer line
+     * @param gapMm    distance between outer and inner line (DOUBLE)
+     */
+    public record Border(BorderStyle style, String colour, double widthMm, double gapMm) {
+    }
+
+    /**
+     * @param text          e.g. 营业执照
+     * @param yMm           baseline distance from the top edge
+     * @param fontSize      points
+     * @param colour        title colour
+     * @param letterSpacing extra space between characters, in points
+     * @param subtitle      a smaller line under the title, e.g. （副本）, if any
+     */
+    public record Title(String text, double yMm, double fontSize, String colour, double letterSpacing,
+            Optional<String> subtitle) {
+    }
+
+    /**
+     * A labelled value. The label is drawn at {@code xMm}; the value starts at {@code xMm + labelWidthMm} and wraps
+     * within {@code maxWidthMm}.
+     *
+     * @param label         printed label (may be empty), e.g. 名称; often the field's labelZh
+     * @param value         template such as {@code {operatingFrom} 至 {operatingTo}}
+     * @param xMm           left edge of the label
+     * @param yMm           baseline of the first line, from the top edge
+     * @param fontSize      points
+     * @param labelWidthMm  room reserved for the label
+     * @param maxWidthMm    wrapping width of the value
+     * @param lineSpacing   line height as a multiple of the font size
+     * @param align         alignment of a single-line value within maxWidthMm
+     */
+    public record Item(String label, String value, double xMm, double yMm, double fontSize, double labelWidthMm,
+            double maxWidthMm, double lineSpacing, Align align) {
+    }
+
+    public record FixedText(String text, double xMm, double yMm, double fontSize, String colour) {
+    }
+
+    /** A circle given by its centre and diameter. */
+    public record Circle(double centreXMm, double centreYMm, double diameterMm) {
+    }
+
+    /** A square given by its top-left corner and side. */
+    public record Square(double xMm, double yMm, double sizeMm, Optional<String> caption) {
+    }
+
+    /**
+     * @param yMm      baseline from the top edge; the line is centred horizontally
+     * @param fontSize points
+     * @param colour   text colour
+     */
+    public record Footer(double yMm, double fontSize, String colour) {
+    }
+}

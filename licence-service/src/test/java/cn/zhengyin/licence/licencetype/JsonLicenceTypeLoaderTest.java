@@ -1,0 +1,169 @@
+package cn.zhengyin.licence.licencetype;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import cn.zhengyin.trust.identifier.UnifiedSocialCreditCode;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLicenceTypeLoaderTest {
+
+    private final JsonLicenceTypeLoader loader = new JsonLicenceTypeLoader();
+
+    @Test
+    void loadsTheShippedBusinessLicence() {
+        LicenceType type = LicenceTypeFixture.businessLicence();
+
+        assertThat(type.slug()).isEqualTo("business-licence");
+        assertThat(type.typeCode()).hasSize(21).startsWith(type.descriptor().definingAuthority().code());
+        assertThat(UnifiedSocialCreditCode.isValid(type.descriptor().definingAuthority().code())).isTrue();
+        assertThat(type.descriptor().name()).isEqualTo("营业执照");
+        assertThat(type.descriptor().holderCodeType()).isEqualTo(HolderCodeType.UNIFIED_SOCIAL_CREDIT_CODE);
+        assertThat(type.descriptor().validity()).isInstanceOf(ValidityRule.FromFields.class);
+        assertThat(type.fieldWithRole(FieldRole.HOLDER_CODE)).get().extracting(FieldDefinition::key).isEqualTo("uscc");
+        assertThat(type.fieldWithRole(FieldRole.HOLDER_NAME)).get().extracting(FieldDefinition::key).isEqualTo("name");
+        assertThat(type.fieldWithRole(FieldRole.VALIDITY_END).flatMap(FieldDefinition::emptyText)).contains("长期");
+        assertThat(type.fields()).extracting(FieldDefinition::labelZh).contains("统一社会信用代码", "名称", "类型",
+                "法定代表人", "经营范围", "成立日期", "住所", "登记机关", "发证日期");
+        assertThat(type.layout().page().widthMm()).isEqualTo(297);
+        assertThat(new FieldValidator().validate(type, type.sample().fieldValues())).isEmpty();
+    }
+
+    @Test
+    void loadsEveryTemplateUnderTheRootIncludingADataOnlyType(@TempDir Path root) {
+        LicenceTypeFixture.writePracticeCertificate(root);
+
+        List<LicenceType> types = loader.loadAll(root);
+
+        assertThat(types).singleElement().satisfies(t -> {
+            assertThat(t.descriptor().holderCategory()).isEqualTo(HolderCategory.NATURAL_PERSON);
+            assertThat(t.descriptor().validity()).isEqualTo(new ValidityRule.FixedYears(5));
+            assertThat(t.descriptor().definingAuthority().level()).isEqualTo(AuthorityLevel.PREFECTURE);
+            assertThat(t.field("citizenId").map(FieldDefinition::sensitivity)).contains(Sensitivity.SENSITIVE);
+        });
+        assertThat(loader.loadAll(LicenceTypeFixture.templatesRoot())).extracting(LicenceType::slug)
+                .contains("business-licence");
+    }
+
+    @Test
+    void reportsEveryProblemOfABrokenTemplateAtOnce(@TempDir Path root) {
+        Path folder = LicenceTypeFixture.writePracticeCertificate(root);
+        LicenceTypeFixture.write(folder, JsonLicenceTypeLoader.TYPE_FILE, """
+                {
+                  "typeCode": "12990100XF0000003",
+                  "name": "示范职业资格证书",
+                  "nameEn": "Demonstration Practice Certificate",
+                  "definingAuthority": { "name": "示范市人力资源服务中心", "code": "12990100XF00000032", "level": "市级" },
+                  "holderCategory": "NATURAL_PERSON",
+                  "holderCodeType": "001",
+                  "serviceItem": { "code": "XF-000207-002", "name": "职业资格认定" },
+                  "validity": { "kind": "FOREVER" },
+                  "sealType": "01",
+                  "colour": "red"
+                }
+                """);
+        LicenceTypeFixture.write(folder, JsonLicenceTypeLoader.FIELDS_FILE, """
+                { "fields": [
+                  { "key": "holderName", "labelZh": "姓名", "labelEn": "Name", "type": "TEXT", "role": "HOLDER_NAME" },
+                  { "key": "holderName", "labelZh": "姓名", "labelEn": "Name", "type": "TEXT" },
+                  { "key": "level", "labelZh": "等级", "labelEn": "Level", "type": "ENUM", "maxLength": 10 },
+                  { "key": "issueDate", "labelZh": "发证日期", "labelEn": "Issued", "type": "DATE", "role": "ISSUE_DATE",
+                    "minDate": "2030-01-01", "maxDate": "2020-01-01" },
+                  { "key": "Bad-Key", "labelZh": "", "labelEn": "x", "type": "STRING", "pattern": "[" }
+                ] }
+                """);
+
+        InvalidLicenceTypeException e = catchThrowableOfType(InvalidLicenceTypeException.class,
+                () -> loader.load(folder));
+
+        assertThat(e.problems()).extracting(TemplateProblem::toString).contains(
+                "practice-certificate/type.json typeCode: type code '12990100XF0000003' has 17 characters; GB/T 36904"
+                        + " uses 21: the defining authority's unified social credit code (18) followed by a 3-digit sequence",
+                "practice-certificate/type.json colour: unknown property; allowed here: [definingAuthority, holderCategory,"
+                        + " holderCodeType, name, nameEn, note, sealType, serviceItem, typeCode, validity]",
+                "practice-certificate/type.json validity.kind: is 'FOREVER'; use FIXED_YEARS (with years), INDEFINITE"
+                        + " (长期) or FROM_FIELDS",
+                "practice-certificate/fields.json fields[1].key: key 'holderName' is declared twice",
+                "practice-certificate/fields.json fields[2].enumValues: an ENUM field needs at least one value",
+                "practice-certificate/fields.json fields[3].minDate: minDate 2030-01-01 is after maxDate 2020-01-01",
+                "practice-certificate/fields.json fields[4].labelZh: must not be blank",
+                "practice-certificate/fields.json fields[4].pattern: is not a valid regular expression: Unclosed character class",
+                "practice-certificate/fields.json fields: no field has role HOLDER_CODE; GB/T 36903 metadata needs it");
+        assertThat(e.problems()).extracting(TemplateProblem::path).contains("definingAuthority.code",
+                "definingAuthority.level", "fields[4].type", "fields[4].key");
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p.file()).isEqualTo("practice-certificate/type.json")
+                .satisfies(f -> assertThat(p.message()).contains("holder code type 001")));
+        assertThat(e.getMessage()).contains(e.problems().size() + " problem(s)");
+    }
+
+    @Test
+    void reportsLayoutAndSampleProblemsWithTheirFiles(@TempDir Path root) {
+        Path folder = LicenceTypeFixture.writePracticeCertificate(root);
+        LicenceTypeFixture.write(folder, JsonLicenceTypeLoader.LAYOUT_FILE, """
+                {
+                  "page": { "size": "A5", "orientation": "PORTRAIT" },
+                  "marginsMm": { "top": 8, "right": 8, "bottom": 8, "left": 8 },
+                  "border": { "style": "TRIPLE", "colour": "blue", "widthMm": 0.8 },
+                  "title": { "text": "职业资格证书", "yMm": 30, "fontSize": 24 },
+                  "items": [
+                    { "label": "姓名", "value": "{fullName}", "xMm": 20, "yMm": 60, "fontSize": 11, "maxWidthMm": 200 }
+                  ],
+                  "seal": { "centreXMm": 140, "centreYMm": 160, "diameterMm": 38 },
+                  "qrCode": { "xMm": 20, "yMm": 140, "sizeMm": 10 },
+                  "footer": { "yMm": 198, "fontSize": 5 }
+                }
+                """);
+        LicenceTypeFixture.write(folder, JsonLicenceTypeLoader.SAMPLE_FILE, """
+                { "issuerCode": "12990100XF00000031", "serial": "zy-1",
+                  "fields": { "holderName": "周雨桐", "citizenId": "990101198506123224", "level": "特级",
+                    "issueDate": "2024-06-01", "hobby": "围棋" } }
+                """);
+
+        InvalidLicenceTypeException e = catchThrowableOfType(InvalidLicenceTypeException.class,
+                () -> loader.load(folder));
+
+        assertThat(e.problems()).extracting(p -> p.file() + " " + p.path()).contains(
+                "practice-certificate/layout.json border.style", "practice-certificate/layout.json border.colour",
+                "practice-certificate/layout.json items[0].value", "practice-certificate/layout.json items[0].maxWidthMm",
+                "practice-certificate/layout.json seal", "practice-certificate/layout.json qrCode.sizeMm",
+                "practice-certificate/sample.json issuerCode/serial",
+                "practice-certificate/sample.json fields.citizenId", "practice-certificate/sample.json fields.level",
+                "practice-certificate/sample.json fields.certificateNumber", "practice-certificate/sample.json fields.hobby");
+    }
+
+    @Test
+    void reportsMissingFilesAndMalformedJson(@TempDir Path root) {
+        Path folder = LicenceTypeFixture.writePracticeCertificate(root);
+        LicenceTypeFixture.write(folder, JsonLicenceTypeLoader.FIELDS_FILE, "{ \"fields\": [ { \"key\": ");
+        folder.resolve(JsonLicenceTypeLoader.SAMPLE_FILE).toFile().delete();
+
+        InvalidLicenceTypeException e = catchThrowableOfType(InvalidLicenceTypeException.class,
+                () -> loader.load(folder));
+
+        assertThat(e.problems()).extracting(TemplateProblem::file, TemplateProblem::message)
+                .anySatisfy(t -> assertThat(t.toList()).first().isEqualTo("practice-certificate/fields.json"))
+                .contains(org.assertj.core.groups.Tuple.tuple("practice-certificate/sample.json", "file is missing"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).startsWith("is not valid JSON"));
+    }
+
+    @Test
+    void rejectsTwoTemplatesWithTheSameTypeCode(@TempDir Path root) throws Exception {
+        Path first = LicenceTypeFixture.writePracticeCertificate(root);
+        Path second = root.resolve("practice-certificate-copy");
+        java.nio.file.Files.createDirectories(second);
+        for (String f : List.of("type.json", "fields.json", "layout.json", "sample.json")) {
+            java.nio.file.Files.copy(first.resolve(f), second.resolve(f));
+        }
+
+        InvalidLicenceTypeException e = catchThrowableOfType(InvalidLicenceTypeException.class,
+                () -> loader.loadAll(root));
+
+        assertThat(e.problems()).singleElement().extracting(TemplateProblem::message).asString()
+                .contains("already used by template 'practice-certificate'");
+    }
+}

@@ -1,0 +1,114 @@
+package cn.zhengyin.licence.config;
+
+import cn.zhengyin.licence.issuance.IdempotencyStore;
+import cn.zhengyin.licence.issuance.IssuingAuthority;
+import cn.zhengyin.licence.issuance.LicenceIssuer;
+import cn.zhengyin.licence.issuance.LicenceSealer;
+import cn.zhengyin.licence.issuance.MongoIdempotencyStore;
+import cn.zhengyin.licence.issuance.MongoSerialNumberSource;
+import cn.zhengyin.licence.issuance.SerialNumberSource;
+import cn.zhengyin.licence.licencetype.JsonLicenceTypeLoader;
+import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
+import cn.zhengyin.licence.registry.LicenceFileStore;
+import cn.zhengyin.licence.registry.LicenceRegistry;
+import cn.zhengyin.licence.registry.MongoLicenceFileStore;
+import cn.zhengyin.licence.registry.MongoLicenceRegistry;
+import cn.zhengyin.licence.rendition.LicencePdfRenderer;
+import cn.zhengyin.licence.sealing.SealServiceLicenceSealer;
+import cn.zhengyin.licence.verification.LicenceVerifier;
+import cn.zhengyin.trust.crypto.Providers;
+import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
+import cn.zhengyin.trust.pki.Pem;
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+/** Composition root of the licence service: wires the plain-Java domain and the adapters. */
+@Configuration(proxyBeanMethods = false)
+class LicenceServiceConfiguration {
+
+    LicenceServiceConfiguration() {
+        Providers.bouncyCastle();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LicenceTypeCatalogue licenceTypeCatalogue(LicenceServiceProperties properties) {
+        return new LicenceTypeCatalogue(new JsonLicenceTypeLoader().loadAll(properties.templatesDirectory()));
+    }
+
+    @Bean
+    LicenceRegistry licenceRegistry(MongoDatabase database) {
+        return new MongoLicenceRegistry(database);
+    }
+
+    @Bean
+    LicenceFileStore licenceFileStore(MongoDatabase database) {
+        return new MongoLicenceFileStore(database);
+    }
+
+    @Bean
+    SerialNumberSource serialNumberSource(MongoDatabase database) {
+        return new MongoSerialNumberSource(database);
+    }
+
+    @Bean
+    IdempotencyStore idempotencyStore(MongoDatabase database) {
+        return new MongoIdempotencyStore(database);
+    }
+
+    @Bean(destroyMethod = "close")
+    LicencePdfRenderer licencePdfRenderer() {
+        return new LicencePdfRenderer();
+    }
+
+    @Bean
+    LicenceSealer licenceSealer(RestClient.Builder builder, OAuth2AuthorizedClientManager clients,
+                                LicenceServiceProperties properties) {
+        OAuth2ClientHttpRequestInterceptor oauth = new OAuth2ClientHttpRequestInterceptor(clients);
+        oauth.setClientRegistrationIdResolver(request -> "seal-service");
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
+        requestFactory.setReadTimeout(java.time.Duration.ofSeconds(20));
+        return new SealServiceLicenceSealer(builder.clone().baseUrl(properties.sealServiceUrl().toString())
+                .requestFactory(requestFactory).requestInterceptor(oauth).build());
+    }
+
+    @Bean
+    LicenceIssuer licenceIssuer(LicenceTypeCatalogue types, LicenceServiceProperties properties,
+                                LicenceRegistry registry, LicenceFileStore files, SerialNumberSource serials,
+                                IdempotencyStore idempotency, LicencePdfRenderer renderer, LicenceSealer sealer,
+                                Clock clock) {
+        return new LicenceIssuer(types, client -> Optional.ofNullable(properties.approvalSystems().get(client))
+                .map(a -> new IssuingAuthority(a.issuerName(), a.issuerCode(), a.sealId(), new HashSet<>(a.licenceTypes()))),
+                registry, files, serials, idempotency, renderer, sealer, properties.publicBaseUrl(), clock);
+    }
+
+    @Bean
+    LicenceVerifier licenceVerifier(LicenceServiceProperties properties, LicenceRegistry registry, Clock clock) {
+        Set<X509Certificate> anchors;
+        try {
+            anchors = new HashSet<>(Pem.parseCertificates(Files.readAllBytes(properties.trustAnchors())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the trust anchors at " + properties.trustAnchors().toAbsolutePath()
+                    + "; set zhengyin.trust-anchors", e);
+        }
+        return new LicenceVerifier(new PdfSignatureVerifier(anchors, List.of(), clock), registry, clock);
+    }
+}

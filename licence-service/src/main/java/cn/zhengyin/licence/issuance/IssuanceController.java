@@ -1,0 +1,82 @@
+package cn.zhengyin.licence.issuance;
+
+import cn.zhengyin.licence.registry.LicenceView;
+import cn.zhengyin.service.problem.ProblemException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/licences}: an approval system issues a licence (scope {@code licence:issue}). */
+@RestController
+@RequestMapping("/api/v1/licences")
+class IssuanceController {
+    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    private final LicenceIssuer issuer;
+
+    IssuanceController(LicenceIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    /**
+     * @param licenceType type code (21 characters) or template name, e.g. {@code business-licence}
+     * @param caseNumber  approval case number (办件编号)
+     * @param fields      field values keyed by the template's field keys
+     */
+    record IssueRequest(String licenceType, String caseNumber, Map<String, Object> fields) {
+    }
+
+    @PostMapping
+    ResponseEntity<LicenceView> issue(@AuthenticationPrincipal Jwt caller, @RequestBody IssueRequest request,
+                                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (request == null || request.licenceType() == null || request.licenceType().isBlank()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "missing-licence-type", "Missing licence type",
+                    "the request must name the licenceType (a type code or template name)");
+        }
+        if (request.fields() == null) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "missing-fields", "Missing fields",
+                    "the request must carry the licence's fields as a JSON object");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        try {
+            LicenceIssuer.IssuedLicence issued = issuer.issue(new IssueLicenceCommand(caller.getSubject(),
+                    request.licenceType(), request.caseNumber(), request.fields(), Optional.ofNullable(idempotencyKey)));
+            LicenceView view = LicenceView.of(issued.licence(), issued.version(), LicenceIssuer.CHINA);
+            return ResponseEntity.status(issued.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .location(java.net.URI.create("/api/v1/licences/" + issued.version().identifier()))
+                    .header("Idempotent-Replayed", String.valueOf(issued.replayed()))
+                    .body(view);
+        } catch (IssuanceException.UnknownLicenceType e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-licence-type", "Unknown licence type", e.getMessage());
+        } catch (IssuanceException.NotPermitted e) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "issuance-not-permitted", "Issuance not permitted", e.getMessage());
+        } catch (IssuanceException.InvalidFields e) {
+            throw ProblemException.validationFailed("the licence fields are invalid: " + e.violations().size()
+                    + " problem(s), listed in errors", e.violations().stream()
+                    .map(v -> new ProblemException.FieldError(v.field(), v.message())).toList());
+        } catch (IssuanceException.IdempotencyKeyReused e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+                    e.getMessage());
+        } catch (IssuanceException.InProgress e) {
+            long seconds = Math.max(1, Duration.between(Instant.now(), e.retryAfter()).toSeconds());
+            throw new ProblemException(HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
+                    e.getMessage() + "; retry after " + seconds + " s");
+        } catch (LicenceSealer.SealingFailedException e) {
+            throw new ProblemException(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY,
+                    "sealing-failed", "The licence could not be sealed", e.getMessage()
+                    + (e.retryable() ? "; nothing was issued, retry later with the same Idempotency-Key" : ""));
+        }
+    }
+}

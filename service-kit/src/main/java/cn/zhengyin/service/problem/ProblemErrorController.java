@@ -48,9 +48,9 @@ public class ProblemErrorController implements ErrorController {
         HttpStatusCode status = statusOf(request, error);
         if (status.is5xxServerError()) {
             String errorId = Problems.newErrorId();
-            log.error("Unexpected failure, errorId={} uri={}", errorId,
+            log.error("Server error {}, errorId={} uri={}", status.value(), errorId,
                 request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), error);
-            return Problems.internalError(errorId);
+            return Problems.serverError(status, errorId);
         }
         HttpStatus known = HttpStatus.resolve(status.value());
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status.value();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -85,7 +86,8 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
         if (response == null || !(response.getBody() instanceof ProblemDetail problem)) {
             return response;
         }
-        ProblemDetail finished = status.is5xxServerError() ? internalError(exception, request) : withType(problem);
+        ProblemDetail finished = status.is5xxServerError()
+            ? serverError(status, exception, request) : withType(problem);
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(finished);
     }
 
@@ -97,9 +99,13 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
     }
 
     private static ProblemDetail internalError(Exception exception, WebRequest request) {
+        return serverError(HttpStatus.INTERNAL_SERVER_ERROR, exception, request);
+    }
+
+    private static ProblemDetail serverError(HttpStatusCode status, Exception exception, WebRequest request) {
         String errorId = Problems.newErrorId();
         log.error("Unexpected failure, errorId={} request={}", errorId, request.getDescription(false), exception);
-        return Problems.internalError(errorId);
+        return Problems.serverError(status, errorId);
     }
 
     private static ResponseEntity<ProblemDetail> problemResponse(ProblemDetail problem) {

@@ -80,7 +80,17 @@ public final class Problems {
      * logs together with the exception.
      */
     public static ProblemDetail internalError(String errorId) {
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error",
+        return serverError(HttpStatus.INTERNAL_SERVER_ERROR, errorId);
+    }
+
+    /**
+     * The answer to a server-side failure with the given 5xx status: a generic detail, never the exception's message,
+     * and an {@code errorId} property, which the caller logs together with the exception.
+     */
+    public static ProblemDetail serverError(HttpStatusCode status, String errorId) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        String title = known != null ? known.getReasonPhrase() : "Server Error";
+        ProblemDetail problem = problem(status, defaultSlug(status), title,
             "The server failed to process the request. Quote errorId " + errorId + " when reporting this.");
         problem.setProperty("errorId", errorId);
         return problem;

@@ -23,15 +23,15 @@ final class UploadLimits {
                 return Optional.of(tooLarge());
             }
             if (name.equals("FileCountLimitExceededException")) {
-                return Optional.of(Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                    "Payload Too Large", "The request has more parts than the server accepts."));
+                return Optional.of(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    "Content Too Large", "The request has more parts than the server accepts."));
             }
         }
         return Optional.empty();
     }
 
     static ProblemDetail tooLarge() {
-        return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload Too Large",
+        return Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Content Too Large",
             "The request body or an uploaded file is larger than the server accepts.");
     }
 }

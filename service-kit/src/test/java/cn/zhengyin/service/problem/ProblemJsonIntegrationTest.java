@@ -51,6 +51,7 @@ class ProblemJsonIntegrationTest {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         Map<String, Object> body = response.body().isEmpty() ? Map.of() : JSON.readValue(response.body(), Map.class);
@@ -174,6 +175,16 @@ class ProblemJsonIntegrationTest {
         Answer conflict = send(request("/test/conflict"));
         assertProblem(conflict, 409, "version-conflict");
         assertThat(conflict.body()).doesNotContainKey("errors");
+    }
+
+    @Test
+    void errorsOutsideSpringMvcAreProblemJsonToo() throws Exception {
+        Answer conflict = send(request("/test/send-error?status=409"));
+        assertProblem(conflict, 409, "http-409");
+        Answer unavailable = send(request("/test/send-error?status=503"));
+        assertProblem(unavailable, 503, "http-503");
+        assertThat(unavailable.body()).containsKey("errorId");
+        assertThat(unavailable.raw().body()).doesNotContain("must not leak");
     }
 
     @Test

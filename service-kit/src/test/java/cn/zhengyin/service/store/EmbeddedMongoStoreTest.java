@@ -123,6 +123,19 @@ class EmbeddedMongoStoreTest {
     }
 
     @Test
+    void fsyncModeStoresAndReopens() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory, 0, true);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            client.getDatabase("t").getCollection("c").insertOne(new Document("_id", "synced"));
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("t").getCollection("c").countDocuments(Filters.eq("_id", "synced")))
+                .isEqualTo(1);
+        }
+    }
+
+    @Test
     void secondServerOnTheSameDirectoryIsRefused() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory)) {
             assertThat(server.dataFile()).contains(dataDirectory.toAbsolutePath().resolve("mongo.mv.db"));

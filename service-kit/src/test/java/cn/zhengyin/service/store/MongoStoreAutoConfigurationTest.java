@@ -93,6 +93,19 @@ class MongoStoreAutoConfigurationTest {
     }
 
     @Test
+    void mongodbUriVariableIsHonoured() {
+        try (EmbeddedMongoServer external = EmbeddedMongoServer.inMemory()) {
+            runner.withPropertyValues("MONGODB_URI=mongodb://127.0.0.1:" + external.port() + "/fromenv")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedMongoServer.class);
+                    assertThat(context.getBean(MongoDatabase.class).getName()).isEqualTo("fromenv");
+                    assertThat(context.getBean(MongoConnectionDetails.class).getConnectionString().getHosts())
+                        .containsExactly("127.0.0.1:" + external.port());
+                });
+        }
+    }
+
+    @Test
     void inMemoryModeStartsAServerWithoutADataFile() {
         runner.withPropertyValues("zhengyin.store.embedded.in-memory=true")
             .run(context -> {

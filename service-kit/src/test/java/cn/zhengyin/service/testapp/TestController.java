@@ -1,5 +1,6 @@
 package cn.zhengyin.service.testapp;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.zhengyin.service.problem.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -57,6 +59,11 @@ class TestController {
     @GetMapping("/test/boom")
     Map<String, Object> boom() {
         throw new IllegalStateException("secret-internal-detail at /etc/zhengyin/keys");
+    }
+
+    @GetMapping("/test/send-error")
+    void sendError(@RequestParam int status, HttpServletResponse response) throws IOException {
+        response.sendError(status, "container-level reason that must not leak");
     }
 
     @GetMapping("/secure/whoami")

@@ -1,0 +1,86 @@
+package cn.zhengyin.service.store;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * An {@link H2Backend} whose MVStore never commits on its own: after every command that may have changed data the
+ * store is committed ({@link MVStore#commit()}, which writes the chunk to the file before returning) before the command
+ * returns, and so before mongo-java-server sends the reply. An acknowledged write therefore survives a {@code kill -9}.
+ *
+ * <p>Commands run under the shared side of a read/write lock and the commit under the exclusive side, so a commit never
+ * persists half of another thread's command (for example a document without its unique-index entry). Concurrent
+ * writers share commits: a writer whose changes were stored by another thread's commit finds nothing left to store.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    /** Commands known not to modify data; every other command is followed by a commit. */
+    private static final Set<String> READ_ONLY_COMMANDS = Set.of(
+        "find", "getmore", "count", "distinct", "listcollections", "listindexes", "listdatabases", "hello",
+        "ismaster", "ping", "buildinfo", "serverstatus", "dbstats", "collstats", "whatsmyuri", "getlasterror",
+        "getlog", "getparameter", "getcmdlineopts", "hostinfo", "connectionstatus", "endsessions", "killcursors",
+        "explain", "validate", "getfreemonitoringstatus", "saslstart", "saslcontinue");
+
+    private final MVStore mvStore;
+    private final boolean fsync;
+    private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
+
+    DurableH2Backend(MVStore mvStore, boolean fsync) {
+        super(mvStore);
+        this.mvStore = mvStore;
+        this.fsync = fsync;
+        commitNow();
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        commitLock.readLock().lock();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            commitLock.readLock().unlock();
+            // Also after a failed command: an ordered insertMany may have stored documents before its error.
+            if (mayWrite(command)) {
+                commitNow();
+            }
+        }
+    }
+
+    private static boolean mayWrite(String command) {
+        return !READ_ONLY_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
+    }
+
+    /** Stores every change made so far, waiting for a commit another thread may have in progress. */
+    void commitNow() {
+        commitLock.writeLock().lock();
+        try {
+            if (mvStore.isClosed()) {
+                return;
+            }
+            long before = mvStore.getCurrentVersion();
+            mvStore.commit();
+            if (fsync && mvStore.getCurrentVersion() != before) {
+                mvStore.sync();
+            }
+        } finally {
+            commitLock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        commitLock.writeLock().lock();
+        try {
+            super.close();
+        } finally {
+            commitLock.writeLock().unlock();
+        }
+    }
+}

@@ -71,7 +71,7 @@ class EmbeddedMongoKillTest {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
             AcknowledgedInsertWriter.class.getName(), dataDirectory.toString(), prefix,
             String.valueOf(WRITER_THREADS));
-        builder.redirectError(dataDirectory.resolveSibling(dataDirectory.getFileName() + "-" + prefix + ".log").toFile());
+        builder.redirectError(dataDirectory.resolve("writer-" + prefix + ".log").toFile());
         Process process = builder.start();
         List<String> acked = new ArrayList<>();
         CountDownLatch enough = new CountDownLatch(1);
@@ -100,10 +100,13 @@ class EmbeddedMongoKillTest {
             assertThat(enough.await(90, TimeUnit.SECONDS)).as("child acknowledged %d inserts", killAfter).isTrue();
             assertThat(process.isAlive()).as("child still writing when killed").isTrue();
         } finally {
-            process.destroyForcibly(); // SIGKILL
+            // SIGKILL through the ProcessHandle: Process.destroyForcibly() sends the same signal but also closes our end
+            // of the child's stdout, which would lose acknowledgements still in the pipe.
+            process.toHandle().destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
         reader.get(30, TimeUnit.SECONDS); // every line the child printed before dying was an acknowledged insert
+        assertThat(process.exitValue()).as("exit status of a process killed by SIGKILL").isEqualTo(128 + 9);
         synchronized (acked) {
             return List.copyOf(acked);
         }

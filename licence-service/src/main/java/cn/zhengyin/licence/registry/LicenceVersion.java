@@ -22,7 +22,7 @@ public record LicenceVersion(String identifier, String root, int version, String
                              String issuedBy, Instant createdAt, List<Rendition> renditions) {
 
     public LicenceVersion {
-        fields = Map.copyOf(fields);
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         renditions = List.copyOf(renditions);
     }
 

@@ -51,6 +51,12 @@ public final class MongoStoreAutoConfiguration {
         return name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
     }
 
+    /** Named like Boot's own indicator so that Boot's (which sends {@code hello}) backs off. */
+    @Bean(name = "mongoHealthContributor")
+    MongoPingHealthIndicator mongoHealthContributor(MongoDatabase database) {
+        return new MongoPingHealthIndicator(database);
+    }
+
     /** {@code zhengyin.mongodb.uri} or {@code MONGODB_URI} is set. */
     @Configuration(proxyBeanMethods = false)
     @Conditional(ZhengyinUriCondition.class)

@@ -1,0 +1,112 @@
+package cn.zhengyin.licence;
+
+import cn.zhengyin.seal.SealServiceApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Both services started for real, in this JVM, on free ports, with in-memory embedded stores and the committed dev
+ * PKI: the licence service is the dev OAuth2 issuer, the seal service trusts its JWKs, and licences are sealed over
+ * HTTP exactly as in production.
+ */
+final class TwoServices implements AutoCloseable {
+    static final Path KEYS = Path.of("..", "keys-dev").toAbsolutePath().normalize();
+    static final Path TEMPLATES = Path.of("..", "templates").toAbsolutePath().normalize();
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    final ConfigurableApplicationContext seal;
+    final ConfigurableApplicationContext licence;
+    final URI sealUrl;
+    final URI licenceUrl;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    TwoServices() {
+        int licencePort = freePort();
+        int sealPort = freePort();
+        this.sealUrl = URI.create("http://localhost:" + sealPort);
+        this.licenceUrl = URI.create("http://localhost:" + licencePort);
+        this.seal = SealServiceApplication.builder().run(
+                "--server.port=" + sealPort,
+                "--zhengyin.keys-directory=" + KEYS,
+                "--zhengyin.store.embedded.in-memory=true",
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks");
+        this.licence = LicenceServiceApplication.builder().run(
+                "--server.port=" + licencePort,
+                "--zhengyin.seal-service-url=" + sealUrl,
+                "--zhengyin.templates-directory=" + TEMPLATES,
+                "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
+                "--zhengyin.store.embedded.in-memory=true");
+    }
+
+    /** An access token of a registered dev client with the given scopes. */
+    String token(String clientId, String secret, String scopes) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(licenceUrl.resolve("/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                        + URLEncoder.encode(scopes, StandardCharsets.UTF_8))).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
+        }
+        return json(response.body()).get("access_token").asString();
+    }
+
+    String approvalToken() {
+        return token("approval-demo", "approval-demo-secret", "licence:issue licence:read");
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(String body) {
+        return JSON.readTree(body);
+    }
+
+    @Override
+    public void close() {
+        licence.close();
+        seal.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -51,6 +51,10 @@ class LicenceSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/verifications").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences").hasAuthority("SCOPE_licence:issue")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/amendments", "/api/v1/licences/*/renewals",
+                                "/api/v1/licences/*/corrections").hasAuthority("SCOPE_licence:issue")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/suspension", "/api/v1/licences/*/reinstatement",
+                                "/api/v1/licences/*/revocation", "/api/v1/licences/*/cancellation").hasAuthority("SCOPE_licence:status")
                         .requestMatchers(HttpMethod.GET, "/api/v1/licences/**").hasAuthority("SCOPE_licence:read")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))

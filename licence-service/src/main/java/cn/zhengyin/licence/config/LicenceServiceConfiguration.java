@@ -1,6 +1,10 @@
 package cn.zhengyin.licence.config;
 
+import cn.zhengyin.licence.issuance.ApprovalSystems;
+import cn.zhengyin.licence.issuance.IdempotencyGuard;
 import cn.zhengyin.licence.issuance.IdempotencyStore;
+import cn.zhengyin.licence.issuance.VersionProducer;
+import cn.zhengyin.licence.lifecycle.LicenceChanges;
 import cn.zhengyin.licence.issuance.IssuingAuthority;
 import cn.zhengyin.licence.issuance.LicenceIssuer;
 import cn.zhengyin.licence.issuance.LicenceSealer;
@@ -91,13 +95,34 @@ class LicenceServiceConfiguration {
     }
 
     @Bean
-    LicenceIssuer licenceIssuer(LicenceTypeCatalogue types, LicenceServiceProperties properties,
-                                LicenceRegistry registry, LicenceFileStore files, SerialNumberSource serials,
-                                IdempotencyStore idempotency, LicencePdfRenderer renderer, LicenceSealer sealer,
+    IdempotencyGuard idempotencyGuard(IdempotencyStore store, Clock clock) {
+        return new IdempotencyGuard(store, clock);
+    }
+
+    @Bean
+    VersionProducer versionProducer(LicencePdfRenderer renderer, LicenceSealer sealer, LicenceFileStore files,
+                                    LicenceRegistry registry, LicenceServiceProperties properties) {
+        return new VersionProducer(renderer, sealer, files, registry, properties.publicBaseUrl());
+    }
+
+    /** Approval systems by OAuth2 client id: the authority each issues for, its seal and its licence types. */
+    @Bean
+    ApprovalSystems approvalSystems(LicenceServiceProperties properties) {
+        return client -> Optional.ofNullable(properties.approvalSystems().get(client))
+                .map(a -> new IssuingAuthority(a.issuerName(), a.issuerCode(), a.sealId(), new HashSet<>(a.licenceTypes())));
+    }
+
+    @Bean
+    LicenceIssuer licenceIssuer(LicenceTypeCatalogue types, ApprovalSystems approvalSystems, LicenceRegistry registry,
+                                SerialNumberSource serials, IdempotencyGuard idempotency, VersionProducer versions,
                                 Clock clock) {
-        return new LicenceIssuer(types, client -> Optional.ofNullable(properties.approvalSystems().get(client))
-                .map(a -> new IssuingAuthority(a.issuerName(), a.issuerCode(), a.sealId(), new HashSet<>(a.licenceTypes()))),
-                registry, files, serials, idempotency, renderer, sealer, properties.publicBaseUrl(), clock);
+        return new LicenceIssuer(types, approvalSystems::find, registry, serials, idempotency, versions, clock);
+    }
+
+    @Bean
+    LicenceChanges licenceChanges(LicenceTypeCatalogue types, ApprovalSystems approvalSystems, LicenceRegistry registry,
+                                  IdempotencyGuard idempotency, VersionProducer versions, Clock clock) {
+        return new LicenceChanges(types, approvalSystems::find, registry, idempotency, versions, clock);
     }
 
     @Bean

@@ -2,8 +2,7 @@ package cn.zhengyin.licence.issuance;
 
 import cn.zhengyin.licence.registry.LicenceView;
 import cn.zhengyin.service.problem.ProblemException;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -22,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IssuanceController {
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
     private final LicenceIssuer issuer;
+    private final Clock clock;
 
-    IssuanceController(LicenceIssuer issuer) {
+    IssuanceController(LicenceIssuer issuer, Clock clock) {
         this.issuer = issuer;
+        this.clock = clock;
     }
 
     /**
@@ -58,25 +59,8 @@ class IssuanceController {
                     .location(java.net.URI.create("/api/v1/licences/" + issued.version().identifier()))
                     .header("Idempotent-Replayed", String.valueOf(issued.replayed()))
                     .body(view);
-        } catch (IssuanceException.UnknownLicenceType e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-licence-type", "Unknown licence type", e.getMessage());
-        } catch (IssuanceException.NotPermitted e) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "issuance-not-permitted", "Issuance not permitted", e.getMessage());
-        } catch (IssuanceException.InvalidFields e) {
-            throw ProblemException.validationFailed("the licence fields are invalid: " + e.violations().size()
-                    + " problem(s), listed in errors", e.violations().stream()
-                    .map(v -> new ProblemException.FieldError(v.field(), v.message())).toList());
-        } catch (IssuanceException.IdempotencyKeyReused e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
-                    e.getMessage());
-        } catch (IssuanceException.InProgress e) {
-            long seconds = Math.max(1, Duration.between(Instant.now(), e.retryAfter()).toSeconds());
-            throw new ProblemException(HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
-                    e.getMessage() + "; retry after " + seconds + " s");
-        } catch (LicenceSealer.SealingFailedException e) {
-            throw new ProblemException(e.retryable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY,
-                    "sealing-failed", "The licence could not be sealed", e.getMessage()
-                    + (e.retryable() ? "; nothing was issued, retry later with the same Idempotency-Key" : ""));
+        } catch (IssuanceException | VersionProducer.VersionTaken | LicenceSealer.SealingFailedException e) {
+            throw IssuanceProblems.of(e, clock);
         }
     }
 }

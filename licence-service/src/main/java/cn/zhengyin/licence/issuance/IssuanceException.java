@@ -12,14 +12,14 @@ public sealed class IssuanceException extends RuntimeException {
 
     /** No licence type has the requested code or slug. */
     public static final class UnknownLicenceType extends IssuanceException {
-        UnknownLicenceType(String message) {
+        public UnknownLicenceType(String message) {
             super(message);
         }
     }
 
     /** The client is not an approval system, or may not issue this type. */
     public static final class NotPermitted extends IssuanceException {
-        NotPermitted(String message) {
+        public NotPermitted(String message) {
             super(message);
         }
     }
@@ -28,13 +28,34 @@ public sealed class IssuanceException extends RuntimeException {
     public static final class InvalidFields extends IssuanceException {
         private final List<FieldViolation> violations;
 
-        InvalidFields(List<FieldViolation> violations) {
+        public InvalidFields(List<FieldViolation> violations) {
             super(violations.size() + " field(s) are invalid");
             this.violations = List.copyOf(violations);
         }
 
         public List<FieldViolation> violations() {
             return violations;
+        }
+    }
+
+    /** No licence has the given identifier. */
+    public static final class LicenceNotFound extends IssuanceException {
+        public LicenceNotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The change is not allowed in the licence's current state (e.g. amending a revoked licence). */
+    public static final class IllegalChange extends IssuanceException {
+        public IllegalChange(String message) {
+            super(message);
+        }
+    }
+
+    /** The licence changed while this request was being processed; retrying reads the new state. */
+    public static final class ConcurrentChange extends IssuanceException {
+        public ConcurrentChange(String message) {
+            super(message);
         }
     }
 

@@ -24,6 +24,21 @@ public interface LicenceRegistry {
 
     List<LicenceVersion> versions(String root);
 
+    /**
+     * Makes {@code version} the licence's current version and appends {@code event}, if the licence is still at
+     * {@code expectedRevision} and at the version before. Returns false if the licence changed meanwhile.
+     */
+    boolean moveToVersion(String root, long expectedRevision, LicenceVersion version, LicenceEvent event);
+
+    /** Changes the stored status from {@code from} to {@code to} if the licence is still at {@code expectedRevision}. */
+    boolean changeStatus(String root, long expectedRevision, LicenceStatus from, LicenceStatus to, LicenceEvent event);
+
+    /** Versions created before {@code olderThan} that their licence never reached: left by an interrupted change. */
+    List<LicenceVersion> unfinishedVersions(java.time.Instant olderThan);
+
+    /** Deletes a version the licence never reached (never visible to anyone); false if it has become current. */
+    boolean deleteUnfinishedVersion(String identifier);
+
     /** The version one of whose renditions has this SHA-256 (hex, lower case). */
     Optional<LicenceVersion> findVersionByFileSha256(String sha256);
 }

@@ -14,12 +14,15 @@ import java.util.Optional;
  * @param root       identifier root (type.issuer.serial) shared by all versions
  * @param fields     field values as shown on the licence, keyed by the template's field keys
  * @param validUntil end of validity, or empty for 长期 (no end)
+ * @param change     what made this version: ISSUE, AMEND (变更), RENEW (延续) or CORRECT (更正)
+ * @param requestFingerprint SHA-256 over the request that produced it, so a retry can recognise its own version
  */
 public record LicenceVersion(String identifier, String root, int version, String typeCode, String typeName,
                              String issuerCode, String issuerName, String holderName, String holderCode,
                              String holderCodeType, LocalDate issuedOn, LocalDate validFrom,
                              Optional<LocalDate> validUntil, Map<String, String> fields, String caseNumber,
-                             String issuedBy, Instant createdAt, List<Rendition> renditions) {
+                             String issuedBy, Instant createdAt, List<Rendition> renditions, String change,
+                             String requestFingerprint) {
 
     public LicenceVersion {
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));

@@ -68,6 +68,58 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         return Optional.ofNullable(versions.find(eq("renditions.sha256", sha256)).first()).map(MongoLicenceRegistry::toVersion);
     }
 
+    @Override
+    public boolean moveToVersion(String root, long expectedRevision, LicenceVersion version, LicenceEvent event) {
+        Document filter = new Document("_id", root).append("revision", expectedRevision)
+                .append("currentVersion", version.version() - 1);
+        Document update = new Document("$set", new Document("currentVersion", version.version())
+                .append("currentIdentifier", version.identifier())
+                .append("validFrom", version.validFrom().toString())
+                .append("validUntil", version.validUntil().map(LocalDate::toString).orElse(null)))
+                .append("$push", new Document("events", toDocument(event)))
+                .append("$inc", new Document("revision", 1L));
+        return licences.updateOne(filter, update).getModifiedCount() == 1;
+    }
+
+    @Override
+    public boolean changeStatus(String root, long expectedRevision, LicenceStatus from, LicenceStatus to, LicenceEvent event) {
+        Document filter = new Document("_id", root).append("revision", expectedRevision).append("status", from.name());
+        Document update = new Document("$set", new Document("status", to.name()))
+                .append("$push", new Document("events", toDocument(event)))
+                .append("$inc", new Document("revision", 1L));
+        return licences.updateOne(filter, update).getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<LicenceVersion> unfinishedVersions(java.time.Instant olderThan) {
+        List<LicenceVersion> out = new ArrayList<>();
+        versions.find(com.mongodb.client.model.Filters.lt("createdAt", Date.from(olderThan))).forEach(d -> {
+            Document head = licences.find(eq("_id", d.getString("root"))).first();
+            if (head == null || head.getInteger("currentVersion") < d.getInteger("version")) {
+                out.add(toVersion(d));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public boolean deleteUnfinishedVersion(String identifier) {
+        Document version = versions.find(eq("_id", identifier)).first();
+        if (version == null) {
+            return false;
+        }
+        Document head = licences.find(eq("_id", version.getString("root"))).first();
+        if (head != null && head.getInteger("currentVersion") >= version.getInteger("version")) {
+            return false;
+        }
+        return versions.deleteOne(eq("_id", identifier)).getDeletedCount() == 1;
+    }
+
+    private static Document toDocument(LicenceEvent e) {
+        return new Document("type", e.type()).append("version", e.version()).append("actor", e.actor())
+                .append("reason", e.reason()).append("caseNumber", e.caseNumber()).append("at", Date.from(e.at()));
+    }
+
     private static boolean insert(MongoCollection<Document> collection, Document document) {
         try {
             collection.insertOne(document);
@@ -93,7 +145,8 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
                 .append("validUntil", v.validUntil().map(LocalDate::toString).orElse(null))
                 .append("fields", new Document(new LinkedHashMap<>(v.fields())))
                 .append("caseNumber", v.caseNumber()).append("issuedBy", v.issuedBy())
-                .append("createdAt", Date.from(v.createdAt())).append("renditions", renditions);
+                .append("createdAt", Date.from(v.createdAt())).append("renditions", renditions)
+                .append("change", v.change()).append("requestFingerprint", v.requestFingerprint());
     }
 
     static LicenceVersion toVersion(Document d) {
@@ -108,13 +161,12 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
                 d.getString("holderName"), d.getString("holderCode"), d.getString("holderCodeType"),
                 LocalDate.parse(d.getString("issuedOn")), LocalDate.parse(d.getString("validFrom")),
                 Optional.ofNullable(d.getString("validUntil")).map(LocalDate::parse), fields,
-                d.getString("caseNumber"), d.getString("issuedBy"), d.getDate("createdAt").toInstant(), renditions);
+                d.getString("caseNumber"), d.getString("issuedBy"), d.getDate("createdAt").toInstant(), renditions,
+                d.getString("change"), d.getString("requestFingerprint"));
     }
 
     static Document toDocument(Licence l) {
-        List<Document> events = l.events().stream().map(e -> new Document("type", e.type()).append("version", e.version())
-                .append("actor", e.actor()).append("reason", e.reason()).append("caseNumber", e.caseNumber())
-                .append("at", Date.from(e.at()))).toList();
+        List<Document> events = l.events().stream().map(MongoLicenceRegistry::toDocument).toList();
         return new Document("_id", l.root()).append("typeCode", l.typeCode()).append("issuerCode", l.issuerCode())
                 .append("holderCode", l.holderCode()).append("currentVersion", l.currentVersion())
                 .append("currentIdentifier", l.currentIdentifier()).append("status", l.status().name())

@@ -1,0 +1,143 @@
+package cn.zhengyin.licence.issuance;
+
+import cn.zhengyin.licence.licencetype.FieldDefinition;
+import cn.zhengyin.licence.licencetype.FieldRole;
+import cn.zhengyin.licence.licencetype.LicenceType;
+import cn.zhengyin.licence.licencetype.ValidityRule;
+import cn.zhengyin.licence.registry.LicenceFileStore;
+import cn.zhengyin.licence.registry.LicenceRegistry;
+import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.licence.registry.Rendition;
+import cn.zhengyin.licence.rendition.LicencePdfRenderer;
+import cn.zhengyin.licence.rendition.Rectangle;
+import cn.zhengyin.licence.rendition.RenderContext;
+import cn.zhengyin.trust.identifier.LicenceIdentifier;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.bouncycastle.crypto.digests.SM3Digest;
+
+/**
+ * Produces one immutable licence version: renders its files, has them sealed, stores the files and the version
+ * record. Idempotent per identifier: if the version exists already (an earlier attempt got that far) and came from the
+ * same request, it is returned as it is.
+ */
+public final class VersionProducer {
+    /** Licences are dated in China's time zone. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final LicencePdfRenderer renderer;
+    private final LicenceSealer sealer;
+    private final LicenceFileStore files;
+    private final LicenceRegistry registry;
+    private final URI publicBaseUrl;
+
+    public VersionProducer(LicencePdfRenderer renderer, LicenceSealer sealer, LicenceFileStore files,
+                           LicenceRegistry registry, URI publicBaseUrl) {
+        this.renderer = renderer;
+        this.sealer = sealer;
+        this.files = files;
+        this.registry = registry;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** What a version is made from. */
+    public record VersionRequest(LicenceType type, IssuingAuthority authority, LicenceIdentifier identifier,
+                                 Map<String, String> values, String change, String caseNumber, String client,
+                                 Instant now, String fingerprint) {
+    }
+
+    /** Thrown when a version with this identifier exists but was made from another request. */
+    public static final class VersionTaken extends RuntimeException {
+        VersionTaken(String identifier) {
+            super("version " + identifier + " was started by another request that has not finished; retry later");
+        }
+    }
+
+    public LicenceVersion produce(VersionRequest r) {
+        Optional<LicenceVersion> existing = registry.findVersion(r.identifier().toString());
+        if (existing.isPresent()) {
+            if (!r.fingerprint().equals(existing.get().requestFingerprint())) {
+                throw new VersionTaken(r.identifier().toString());
+            }
+            return existing.get();
+        }
+        String verificationUrl = publicBaseUrl.toString().replaceAll("/+$", "") + "/v/" + r.identifier();
+        byte[] rendered = renderer.render(r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()));
+        Rectangle area = renderer.sealRectangle(r.type());
+        byte[] signed = sealer.seal(rendered, new LicenceSealer.SealingRequest(r.authority().sealId(),
+                r.identifier().toString(), r.authority().name(), r.now(), 0,
+                new LicenceSealer.Area(area.lowerLeftX(), area.lowerLeftY(), area.width(), area.height())));
+        List<Rendition> renditions = new ArrayList<>();
+        renditions.add(store(r.identifier(), "PDF", "application/pdf", ".pdf", signed));
+
+        LocalDate issuedOn = dateOf(r.type(), r.values(), FieldRole.ISSUE_DATE)
+                .orElse(LocalDate.ofInstant(r.now(), CHINA));
+        LocalDate validFrom = dateOf(r.type(), r.values(), FieldRole.VALIDITY_START).orElse(issuedOn);
+        Optional<LocalDate> validUntil = switch (r.type().descriptor().validity()) {
+            case ValidityRule.FixedYears fixed -> dateOf(r.type(), r.values(), FieldRole.VALIDITY_END)
+                    .or(() -> Optional.of(validFrom.plusYears(fixed.years()).minusDays(1)));
+            case ValidityRule.Indefinite indefinite -> Optional.empty();
+            case ValidityRule.FromFields fromFields -> dateOf(r.type(), r.values(), FieldRole.VALIDITY_END);
+        };
+        LicenceVersion version = new LicenceVersion(r.identifier().toString(), r.identifier().root(),
+                r.identifier().version(), r.type().typeCode(), r.type().descriptor().name(), r.authority().code(),
+                r.authority().name(), valueOf(r.type(), r.values(), FieldRole.HOLDER_NAME),
+                valueOf(r.type(), r.values(), FieldRole.HOLDER_CODE), r.type().descriptor().holderCodeType().code(),
+                issuedOn, validFrom, validUntil, r.values(), r.caseNumber() == null ? "" : r.caseNumber(), r.client(),
+                r.now(), renditions, r.change(), r.fingerprint());
+        if (!registry.saveVersion(version)) {
+            return produce(r);
+        }
+        return version;
+    }
+
+    private Rendition store(LicenceIdentifier identifier, String kind, String mediaType, String extension, byte[] content) {
+        String fileId = identifier + "/" + kind.toLowerCase(java.util.Locale.ROOT);
+        files.put(fileId, identifier + extension, mediaType, content);
+        return new Rendition(kind, mediaType, fileId, content.length, sha256Hex(content), sm3Hex(content));
+    }
+
+    private static Optional<LocalDate> dateOf(LicenceType type, Map<String, String> values, FieldRole role) {
+        return type.fieldWithRole(role).map(FieldDefinition::key).map(values::get).filter(s -> !s.isBlank())
+                .map(LocalDate::parse);
+    }
+
+    private static String valueOf(LicenceType type, Map<String, String> values, FieldRole role) {
+        return type.fieldWithRole(role).map(f -> values.getOrDefault(f.key(), "")).orElse("");
+    }
+
+    /** A stable fingerprint of a request: operation, target, case number and the field values. */
+    public static String fingerprint(String operation, String target, String caseNumber, Map<String, String> values) {
+        StringBuilder canonical = new StringBuilder(operation).append('\u0000').append(target).append('\u0000')
+                .append(caseNumber == null ? "" : caseNumber);
+        new TreeMap<>(values).forEach((k, v) -> canonical.append('\u0000').append(k).append('=').append(v));
+        return sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sm3Hex(byte[] data) {
+        SM3Digest sm3 = new SM3Digest();
+        sm3.update(data, 0, data.length);
+        byte[] out = new byte[sm3.getDigestSize()];
+        sm3.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
+}

@@ -120,10 +120,6 @@ public final class SesVerifier {
             }
         }
 
-        boolean failed(String id) {
-            return list.stream().anyMatch(f -> f.check().id().equals(id) && f.check().isFailed());
-        }
-
         List<CheckResult> checks() {
             return list.stream().map(Finding::check).toList();
         }

@@ -179,6 +179,11 @@ public final class CertificateIssuer {
                 builder.addExtension(Extension.keyUsage, true,
                         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             }
+            case CertificateProfile.OrganisationSigning ignored -> {
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                builder.addExtension(Extension.keyUsage, true,
+                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            }
             case CertificateProfile.TimeStamping ignored -> {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
@@ -203,6 +208,9 @@ public final class CertificateIssuer {
             case CertificateProfile.IssuingCa p -> name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
             case CertificateProfile.TimeStamping p -> name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
             case CertificateProfile.OcspResponder p -> name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
+            case CertificateProfile.OrganisationSigning p -> name.addRDN(BCStyle.O, p.organisation())
+                    .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, p.uscc())
+                    .addRDN(BCStyle.CN, p.commonName());
             case CertificateProfile.SealSigning p -> name.addRDN(BCStyle.O, p.organisation())
                     .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, p.uscc())
                     .addRDN(BCStyle.CN, p.sealName())

@@ -43,6 +43,22 @@ public sealed interface CertificateProfile {
         }
     }
 
+    /**
+     * An organisation's signing certificate (单位证书), e.g. a seal maker's (制章者, GB/T 38540 §5: the SESeal
+     * {@code cert} must be an organisation certificate): basicConstraints CA:false (critical), keyUsage
+     * digitalSignature + nonRepudiation/contentCommitment (critical).
+     *
+     * <p>Subject: {@code CN=<commonName>, O=<organisation>, organizationIdentifier=<uscc>, C=CN}; the unified social
+     * credit code (GB 32100) goes in organizationIdentifier (2.5.4.97) as is.
+     */
+    record OrganisationSigning(String commonName, String organisation, String uscc) implements CertificateProfile {
+        public OrganisationSigning {
+            requireText(commonName, "commonName");
+            requireText(organisation, "organisation");
+            requireText(uscc, "uscc");
+        }
+    }
+
     /** Time-stamping authority: extendedKeyUsage id-kp-timeStamping only, critical (RFC 3161 §2.3); keyUsage digitalSignature. */
     record TimeStamping(String commonName, String organisation) implements CertificateProfile {
         public TimeStamping { requireText(commonName, "commonName"); requireText(organisation, "organisation"); }

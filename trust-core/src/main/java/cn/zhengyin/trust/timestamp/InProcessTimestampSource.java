@@ -3,6 +3,7 @@ package cn.zhengyin.trust.timestamp;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
@@ -26,13 +27,16 @@ public final class InProcessTimestampSource implements TimestampSource {
 
     @Override
     public TimeStampToken timestamp(byte[] sha256Imprint) {
-        if (sha256Imprint.length != 32) {
-            throw new TimestampException("A SHA-256 message imprint has 32 bytes; got " + sha256Imprint.length + ".");
-        }
+        return timestamp(NISTObjectIdentifiers.id_sha256, sha256Imprint);
+    }
+
+    /** Asks for a token over an imprint made with SHA-256, SHA-384, SHA-512 or SM3 (what the TSA accepts). */
+    @Override
+    public TimeStampToken timestamp(ASN1ObjectIdentifier digestAlgorithm, byte[] imprint) {
+        TimestampAuthority.checkImprintLength(digestAlgorithm, imprint);
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
-        TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, sha256Imprint,
-                new BigInteger(64, random));
+        TimeStampRequest request = generator.generate(digestAlgorithm, imprint, new BigInteger(64, random));
         try {
             TimeStampResponse response = new TimeStampResponse(authority.respond(request.getEncoded()));
             if (response.getTimeStampToken() == null) {

@@ -123,13 +123,22 @@ public final class TimestampAuthority {
      * @param sha256Imprint 32-byte SHA-256 hash of the time-stamped data
      */
     public TimeStampToken timestamp(byte[] sha256Imprint) {
-        if (sha256Imprint.length != 32) {
-            throw new TimestampException("A SHA-256 message imprint has 32 bytes; got " + sha256Imprint.length + ".");
-        }
+        return timestamp(NISTObjectIdentifiers.id_sha256, sha256Imprint);
+    }
+
+    /**
+     * Issues a token directly for an imprint made with an accepted digest (SHA-256, SHA-384, SHA-512, or SM3
+     * 1.2.156.10197.1.401 as GB/T 20520 uses), certReq true, no nonce.
+     *
+     * @param digestAlgorithm OID of the digest
+     * @param imprint         hash of the time-stamped data, of that digest's length
+     */
+    public TimeStampToken timestamp(ASN1ObjectIdentifier digestAlgorithm, byte[] imprint) {
+        checkImprintLength(digestAlgorithm, imprint);
         TimeStampRequestGenerator requestGenerator = new TimeStampRequestGenerator();
         requestGenerator.setCertReq(true);
         requestGenerator.setReqPolicy(policy);
-        TimeStampRequest request = requestGenerator.generate(NISTObjectIdentifiers.id_sha256, sha256Imprint);
+        TimeStampRequest request = requestGenerator.generate(digestAlgorithm, imprint);
         try {
             TimeStampResponse response = new TimeStampResponse(respond(request.getEncoded()));
             response.validate(request);
@@ -141,6 +150,24 @@ public final class TimestampAuthority {
             return token;
         } catch (TSPException | IOException e) {
             throw new TimestampException("The TSA response does not match its request: " + e.getMessage(), e);
+        }
+    }
+
+    static void checkImprintLength(ASN1ObjectIdentifier digestAlgorithm, byte[] imprint) {
+        int expected;
+        if (NISTObjectIdentifiers.id_sha256.equals(digestAlgorithm) || GMObjectIdentifiers.sm3.equals(digestAlgorithm)) {
+            expected = 32;
+        } else if (NISTObjectIdentifiers.id_sha384.equals(digestAlgorithm)) {
+            expected = 48;
+        } else if (NISTObjectIdentifiers.id_sha512.equals(digestAlgorithm)) {
+            expected = 64;
+        } else {
+            throw new TimestampException("Unsupported message imprint digest " + digestAlgorithm.getId()
+                    + "; use SHA-256, SHA-384, SHA-512 or SM3 (1.2.156.10197.1.401).");
+        }
+        if (imprint.length != expected) {
+            throw new TimestampException("A " + digestAlgorithm.getId() + " message imprint has " + expected
+                    + " bytes; got " + imprint.length + ".");
         }
     }
 

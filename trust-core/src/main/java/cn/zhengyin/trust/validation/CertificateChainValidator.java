@@ -1,5 +1,6 @@
 package cn.zhengyin.trust.validation;
 
+import cn.zhengyin.trust.crypto.Providers;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Builds and validates a certificate path to configured trust anchors (RFC 5280 §6 through the JDK's PKIX
- * {@link CertPathBuilder}) and checks revocation against supplied CRLs. Revocation is checked here rather than by
+ * {@link CertPathBuilder}; Bouncy Castle's for SM2-signed certificates) and checks revocation against supplied CRLs. Revocation is checked here rather than by
  * PKIX so that a revocation after the proven signing time can be told apart from one before it (ETSI EN 319 102-1
  * §5.2.6). Thread-safe.
  */
@@ -33,6 +34,9 @@ public final class CertificateChainValidator {
     public static final String CHAIN = "certificate-chain";
     /** Check id of the revocation step. */
     public static final String REVOCATION = "revocation";
+
+    /** GB/T 33560 arc of the SM algorithms (SM2-with-SM3 is 1.2.156.10197.1.501). */
+    private static final String SM_ALGORITHM_ARC = "1.2.156.10197.";
 
     private final Set<TrustAnchor> anchors;
     private final Set<X509Certificate> anchorCertificates;
@@ -82,8 +86,7 @@ public final class CertificateChainValidator {
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
             params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
-            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
-                    .build(params);
+            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) pathBuilder(target).build(params);
             path = result.getCertPath().getCertificates().stream().map(X509Certificate.class::cast).toList();
             anchorCert = result.getTrustAnchor().getTrustedCert();
         } catch (GeneralSecurityException e) {
@@ -100,6 +103,16 @@ public final class CertificateChainValidator {
         CheckResult chain = CheckResult.passed(CHAIN, "Path of " + path.size() + " certificate(s) to trust anchor "
                 + anchorCert.getSubjectX500Principal().getName() + ", valid at " + at + ".");
         return revocation(chain, path, anchorCert, at);
+    }
+
+    /**
+     * The JDK's PKIX cannot verify SM2 signatures (GB/T 32918), so paths of SM2-signed certificates are built with
+     * Bouncy Castle's PKIX; everything else keeps the JDK's.
+     */
+    private static CertPathBuilder pathBuilder(X509Certificate target) throws GeneralSecurityException {
+        return target.getSigAlgOID().startsWith(SM_ALGORITHM_ARC)
+                ? CertPathBuilder.getInstance("PKIX", Providers.bouncyCastle())
+                : CertPathBuilder.getInstance("PKIX");
     }
 
     private ChainValidation revocation(CheckResult chain, List<X509Certificate> path, X509Certificate anchor,

@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * <pre>
  * crl.next-update = P30D
  * entities = root-ca, seal-ca, dev-seal
- * root-ca.profile = root-ca            # root-ca | issuing-ca | seal | tsa | ocsp
+ * root-ca.profile = root-ca            # root-ca | issuing-ca | seal | organisation | tsa | ocsp
  * root-ca.algorithm = ECDSA_P256       # ECDSA_P256 | SM2
  * root-ca.validity = P20Y              # ISO-8601 period from generation time
  * root-ca.common-name = ...
@@ -125,10 +125,12 @@ public record DevPkiDeclaration(Duration crlNextUpdate, List<Entity> entities) {
                     organisation, Integer.parseInt(optional(p, prefix + "path-length", used).orElse("0")));
             case "seal" -> new CertificateProfile.SealSigning(required(p, prefix + "seal-name", used), organisation,
                     required(p, prefix + "uscc", used), required(p, prefix + "seal-id", used));
+            case "organisation" -> new CertificateProfile.OrganisationSigning(
+                    required(p, prefix + "common-name", used), organisation, required(p, prefix + "uscc", used));
             case "tsa" -> new CertificateProfile.TimeStamping(required(p, prefix + "common-name", used), organisation);
             case "ocsp" -> new CertificateProfile.OcspResponder(required(p, prefix + "common-name", used), organisation);
             default -> throw invalid(prefix + "profile '" + profileName
-                    + "' is not one of root-ca, issuing-ca, seal, tsa, ocsp");
+                    + "' is not one of root-ca, issuing-ca, seal, organisation, tsa, ocsp");
         };
         return new Entity(name, algorithm, profile, validity, issuer);
     }

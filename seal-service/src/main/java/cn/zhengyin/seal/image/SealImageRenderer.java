@@ -1,107 +1,127 @@
 package cn.zhengyin.seal.image;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Draws a standard round organisational seal (国发〔1999〕25号 and common engraving practice, STANDARDS.md §4): red,
- * round, a five-pointed star in the centre, the organisation name from left to right along the upper arc, and for a
- * special-purpose seal (专用章) the purpose text horizontally in the lower half; optionally the seal number along the
- * lower edge. Output is a PNG with a transparent background at the requested resolution.
+ * Lays out a seal impression as a {@link SealArtwork} (shapes in millimetres) and renders it as SVG or PNG.
  *
- * <p>Thread-safe: the font is derived per call; the base font is immutable.
+ * <p>Round seals (国发〔1999〕25号 and common engraving practice, STANDARDS.md §4): red, round, a five-pointed star in
+ * the centre, the organisation name read left to right along the upper arc with each character upright (its foot
+ * towards the centre), centred on the top so that the gap at the bottom is symmetric; for a 专用章 the purpose text
+ * horizontally in the lower half; the seal number, if any, along the lower edge, read left to right. Long names are
+ * set in condensed characters (as engravers do) rather than overrunning the arc. The 法定代表人名章 is a framed square
+ * with the name in the traditional 2×2 order (right column first, top to bottom; 2-character names get 之印, 3-character
+ * names get 印), or a single column/row on an elongated rectangle.
+ *
+ * <p>All text is the Song face given to the constructor ({@code CjkFonts.songTi()}), converted to outlines. Thread-safe.
  */
 public final class SealImageRenderer {
     /** Seal red close to the ink of real seals. */
     public static final Color SEAL_RED = new Color(0xE6, 0x00, 0x12);
-    private final Font baseFont;
+
+    /** Font size at which glyph outlines are taken before being scaled into millimetres. */
+    private static final float UNITS = 1000f;
+    /** Stroke added around glyph outlines, as a fraction of the character height (the face is a light Song). */
+    private static final double BOLD = 0.03;
+    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+
+    private final Font font;
+    /** The ink box of a full CJK character (国): vertical reference for all CJK text. */
+    private final Rectangle2D cjkBox;
+    /** The ink box of a digit: vertical reference for the seal number. */
+    private final Rectangle2D digitBox;
 
     /** @param trueTypeFont bytes of a TrueType CJK Song face used for all text on the seal */
     public SealImageRenderer(byte[] trueTypeFont) {
         try {
-            this.baseFont = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(trueTypeFont));
+            this.font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(trueTypeFont)).deriveFont(UNITS);
         } catch (FontFormatException | IOException e) {
             throw new IllegalStateException("the seal font cannot be loaded: " + e.getMessage(), e);
         }
+        this.cjkBox = font.createGlyphVector(FRC, "国").getVisualBounds();
+        this.digitBox = font.createGlyphVector(FRC, "0").getVisualBounds();
     }
 
-    /** Renders {@code design} as PNG bytes at {@code dpi} dots per inch. */
+    /** Renders {@code design} as PNG bytes at {@code dpi} dots per inch (transparent background). */
     public byte[] renderPng(SealDesign design, int dpi) {
-        if (dpi < 72 || dpi > 1200) {
-            throw new IllegalArgumentException("dpi " + dpi + " is outside 72..1200");
-        }
-        BufferedImage image = render(design, dpi);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return layout(design).toPng(dpi);
     }
 
-    BufferedImage render(SealDesign design, int dpi) {
-        double pxPerMm = dpi / 25.4;
-        int size = (int) Math.ceil(design.diameterMm() * pxPerMm) + 2;
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(SEAL_RED);
-            double c = size / 2.0;
-            double radius = design.diameterMm() / 2 * pxPerMm;
-            double rim = design.rimMm() * pxPerMm;
-            g.setStroke(new BasicStroke((float) rim));
-            g.draw(new Ellipse2D.Double(c - radius + rim / 2, c - radius + rim / 2, 2 * radius - rim, 2 * radius - rim));
+    /** Renders {@code design} as a font-free SVG document with a millimetre {@code viewBox}. */
+    public byte[] renderSvg(SealDesign design) {
+        return layout(design).toSvgBytes(title(design));
+    }
 
-            double starRadius = design.starDiameterMm() / 2 * pxPerMm;
-            double starCentreY = design.purpose().isEmpty() ? c : c - radius * 0.06;
-            g.fill(star(c, starCentreY, starRadius));
+    /** The SVG {@code <title>} of a generated seal: its name, purpose and type code. */
+    public static String title(SealDesign design) {
+        return design.name() + (design.purpose().isEmpty() ? "" : " " + design.purpose()) + " (" + design.type().code()
+                + ")";
+    }
 
-            double textHeight = design.nameCharHeightMm() * pxPerMm;
-            double arcRadius = radius - rim - textHeight * 0.15;
-            drawArcText(g, design.organisationName(), c, c, arcRadius, textHeight, design.nameArcDegrees());
+    /** The shape model of {@code design}; both renditions are drawn from it. */
+    public SealArtwork layout(SealDesign design) {
+        List<SealArtwork.Part> parts = design.type().round() ? roundSeal(design) : nameSeal(design);
+        return new SealArtwork(design.widthMm(), design.heightMm(), SEAL_RED, parts);
+    }
 
-            if (!design.purpose().isEmpty()) {
-                double purposeHeight = design.purposeCharHeightMm() * pxPerMm;
-                drawHorizontalText(g, design.purpose(), c, c + radius * 0.52, purposeHeight, radius * 1.2);
-            }
-            if (!design.sealNumber().isEmpty()) {
-                double numberHeight = 2.2 * pxPerMm;
-                drawLowerArcText(g, design.sealNumber(), c, c, radius - rim - numberHeight * 0.9, numberHeight);
-            }
-        } finally {
-            g.dispose();
+    private List<SealArtwork.Part> roundSeal(SealDesign d) {
+        List<SealArtwork.Part> shapes = new ArrayList<>();
+        double dia = d.diameterMm();
+        double r = dia / 2;
+        double c = r;
+        double rim = d.rimMm();
+        Path2D ring = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+        ring.append(new Ellipse2D.Double(0, 0, dia, dia), false);
+        ring.append(new Ellipse2D.Double(rim, rim, dia - 2 * rim, dia - 2 * rim), false);
+        shapes.add(SealArtwork.Part.filled(ring));
+
+        boolean special = !d.purpose().isEmpty();
+        shapes.add(SealArtwork.Part.filled(star(c, c, d.starDiameterMm() / 2)));
+
+        double gap = dia * 0.022;
+        int n = d.name().codePointCount(0, d.name().length());
+        double nameHeight = dia * (special ? 0.150 : 0.155) * Math.max(0.8, 1 - Math.max(0, n - 14) * 0.025);
+        double outer = r - rim - gap;
+        double maxSpanDeg = d.sealNumber().isEmpty() ? 250 : 240;
+        upperArcText(d.name(), c, c, outer, nameHeight, maxSpanDeg)
+                .forEach(s -> shapes.add(new SealArtwork.Part(s, nameHeight * BOLD)));
+
+        if (special) {
+            double h = dia * 0.115;
+            double centreY = c + r * 0.52;
+            double halfChord = Math.sqrt(r * r - Math.pow(centreY + h / 2 - c, 2)) - rim - gap * 2;
+            horizontalText(d.purpose(), c, centreY, h, 2 * halfChord * 0.92, 0.10)
+                    .forEach(s -> shapes.add(new SealArtwork.Part(s, h * BOLD)));
         }
-        return image;
+        if (!d.sealNumber().isEmpty()) {
+            double h = dia * 0.052;
+            lowerArcText(d.sealNumber(), c, c, r - rim - gap * 0.9, h)
+                    .forEach(s -> shapes.add(new SealArtwork.Part(s, h * BOLD)));
+        }
+        return shapes;
     }
 
     private static Path2D star(double cx, double cy, double outer) {
-        double inner = outer * 0.382;
-        Path2D path = new Path2D.Double();
+        double inner = outer * Math.sin(Math.toRadians(18)) / Math.sin(Math.toRadians(126));
+        Path2D path = new Path2D.Double(Path2D.WIND_NON_ZERO);
         for (int i = 0; i < 10; i++) {
-            double r = i % 2 == 0 ? outer : inner;
+            double radius = i % 2 == 0 ? outer : inner;
             double a = -Math.PI / 2 + i * Math.PI / 5;
-            double x = cx + r * Math.cos(a);
-            double y = cy + r * Math.sin(a);
+            double x = cx + radius * Math.cos(a);
+            double y = cy + radius * Math.sin(a);
             if (i == 0) {
                 path.moveTo(x, y);
             } else {
@@ -112,62 +132,153 @@ public final class SealImageRenderer {
         return path;
     }
 
-    /** Characters upright toward the centre, read left to right over the top of the circle. */
-    private void drawArcText(Graphics2D g, String text, double cx, double cy, double radius, double height, double maxArcDegrees) {
-        int n = text.codePointCount(0, text.length());
-        if (n == 0) {
-            return;
-        }
-        Font font = baseFont.deriveFont((float) height);
-        // Narrow the characters (a common seal style) when the name is long.
-        double span = Math.toRadians(Math.min(maxArcDegrees, Math.max(90, n * 20.0)));
-        double step = n == 1 ? 0 : span / (n - 1);
-        double charWidthAllowed = radius * step * 0.98;
-        double scaleX = Math.min(1.0, n == 1 ? 1.0 : charWidthAllowed / height);
-        double start = -Math.PI / 2 - span / 2;
-        FontRenderContext frc = g.getFontRenderContext();
+    /**
+     * Characters centred on the top of the circle, read left to right, feet towards the centre, tops touching
+     * {@code outer}. The span grows with the number of characters between a minimum (short names are spaced out) and
+     * {@code maxSpanDeg}; when the characters no longer fit at full width they are condensed horizontally.
+     */
+    private List<Shape> upperArcText(String text, double cx, double cy, double outer, double height, double maxSpanDeg) {
         int[] cps = text.codePoints().toArray();
+        int n = cps.length;
+        double baseline = outer - height;
+        double mid = outer - height / 2;
+        double naturalStep = height * 1.12 / mid; // full-width character plus tracking, in radians
+        double minSpan = Math.toRadians(Math.min(maxSpanDeg, 40 + 22.0 * n));
+        double span = Math.min(Math.toRadians(maxSpanDeg), Math.max(minSpan, naturalStep * n));
+        double step = span / n;
+        double widthAvailable = baseline * step * 0.92; // measured at the feet, where characters are closest
+        double scaleX = Math.min(1.0, widthAvailable / height);
+        double s = height / cjkBox.getHeight();
+        List<Shape> shapes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double angle = start + i * step;
-            GlyphVector gv = font.createGlyphVector(frc, new String(Character.toChars(cps[i])));
-            Rectangle2D b = gv.getVisualBounds();
+            double angle = -Math.PI / 2 - span / 2 + (i + 0.5) * step;
+            GlyphVector gv = font.createGlyphVector(FRC, new String(Character.toChars(cps[i])));
+            double advance = gv.getGlyphMetrics(0).getAdvance();
             AffineTransform t = new AffineTransform();
-            t.translate(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
+            t.translate(cx + baseline * Math.cos(angle), cy + baseline * Math.sin(angle));
             t.rotate(angle + Math.PI / 2);
-            t.scale(scaleX, 1.0);
-            t.translate(-b.getCenterX(), -b.getMinY());
-            g.fill(t.createTransformedShape(gv.getOutline()));
+            t.scale(s * scaleX, s);
+            t.translate(-advance / 2, -cjkBox.getMaxY());
+            shapes.add(t.createTransformedShape(gv.getOutline()));
         }
+        return shapes;
     }
 
-    /** Small text along the bottom edge, read left to right, characters upright. */
-    private void drawLowerArcText(Graphics2D g, String text, double cx, double cy, double radius, double height) {
-        Font font = baseFont.deriveFont((float) height);
+    /** Small upright characters centred on the bottom of the circle, read left to right, feet at {@code outer}. */
+    private List<Shape> lowerArcText(String text, double cx, double cy, double outer, double height) {
+        double s = height / digitBox.getHeight();
+        double mid = outer - height / 2;
         int n = text.length();
-        double step = Math.toRadians(5.5);
-        double start = Math.PI / 2 + step * (n - 1) / 2;
-        FontRenderContext frc = g.getFontRenderContext();
+        double[] advances = new double[n];
+        GlyphVector[] glyphs = new GlyphVector[n];
+        double total = 0;
+        double tracking = height * 0.12;
         for (int i = 0; i < n; i++) {
-            double angle = start - i * step;
-            GlyphVector gv = font.createGlyphVector(frc, String.valueOf(text.charAt(i)));
-            Rectangle2D b = gv.getVisualBounds();
-            AffineTransform t = new AffineTransform();
-            t.translate(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
-            t.rotate(angle - Math.PI / 2);
-            t.translate(-b.getCenterX(), -b.getMaxY());
-            g.fill(t.createTransformedShape(gv.getOutline()));
+            glyphs[i] = font.createGlyphVector(FRC, String.valueOf(text.charAt(i)));
+            advances[i] = glyphs[i].getGlyphMetrics(0).getAdvance() * s * 0.9 + tracking;
+            total += advances[i];
         }
+        double span = total / mid;
+        double angle = Math.PI / 2 + span / 2;
+        List<Shape> shapes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double a = angle - advances[i] / 2 / mid;
+            angle -= advances[i] / mid;
+            double advance = glyphs[i].getGlyphMetrics(0).getAdvance();
+            AffineTransform t = new AffineTransform();
+            t.translate(cx + outer * Math.cos(a), cy + outer * Math.sin(a));
+            t.rotate(a - Math.PI / 2);
+            t.scale(s * 0.9, s);
+            t.translate(-advance / 2, -digitBox.getMaxY());
+            shapes.add(t.createTransformedShape(glyphs[i].getOutline()));
+        }
+        return shapes;
     }
 
-    private void drawHorizontalText(Graphics2D g, String text, double cx, double baselineY, double height, double maxWidth) {
-        Font font = baseFont.deriveFont((float) height);
-        GlyphVector gv = font.createGlyphVector(g.getFontRenderContext(), text);
-        Rectangle2D b = gv.getVisualBounds();
-        double scaleX = Math.min(1.0, maxWidth / b.getWidth());
+    /** One horizontal line centred on ({@code cx}, {@code centreY}), condensed to {@code maxWidth} if needed. */
+    private List<Shape> horizontalText(String text, double cx, double centreY, double height, double maxWidth,
+                                       double trackingEm) {
+        int[] cps = text.codePoints().toArray();
+        double s = height / cjkBox.getHeight();
+        List<GlyphVector> glyphs = new ArrayList<>();
+        double natural = 0;
+        for (int cp : cps) {
+            GlyphVector gv = font.createGlyphVector(FRC, new String(Character.toChars(cp)));
+            glyphs.add(gv);
+            natural += gv.getGlyphMetrics(0).getAdvance() * s;
+        }
+        double tracking = height * trackingEm;
+        natural += tracking * (cps.length - 1);
+        double scaleX = Math.min(1.0, maxWidth / natural);
+        double x = cx - natural * scaleX / 2;
+        double baselineY = centreY + height / 2;
+        List<Shape> shapes = new ArrayList<>(cps.length);
+        for (GlyphVector gv : glyphs) {
+            double advance = gv.getGlyphMetrics(0).getAdvance();
+            AffineTransform t = new AffineTransform();
+            t.translate(x, baselineY);
+            t.scale(s * scaleX, s);
+            t.translate(0, -cjkBox.getMaxY());
+            shapes.add(t.createTransformedShape(gv.getOutline()));
+            x += (advance * s + tracking) * scaleX;
+        }
+        return shapes;
+    }
+
+    private List<SealArtwork.Part> nameSeal(SealDesign d) {
+        double w = d.widthMm();
+        double h = d.heightMm();
+        double rim = d.rimMm();
+        List<Shape> shapes = new ArrayList<>();
+        List<SealArtwork.Part> parts = new ArrayList<>();
+        Path2D frame = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+        frame.append(new Rectangle2D.Double(0, 0, w, h), false);
+        frame.append(new Rectangle2D.Double(rim, rim, w - 2 * rim, h - 2 * rim), false);
+        parts.add(SealArtwork.Part.filled(frame));
+        int[] name = d.name().codePoints().toArray();
+        double pad = Math.min(w, h) * 0.07;
+        double x0 = rim + pad;
+        double y0 = rim + pad;
+        double iw = w - 2 * (rim + pad);
+        double ih = h - 2 * (rim + pad);
+        if (h / w >= 1.5) {
+            double cell = ih / name.length;
+            for (int i = 0; i < name.length; i++) {
+                shapes.add(inCell(name[i], x0, y0 + i * cell, iw, cell));
+            }
+        } else if (w / h >= 1.5) {
+            double cell = iw / name.length;
+            for (int i = 0; i < name.length; i++) {
+                shapes.add(inCell(name[i], x0 + i * cell, y0, cell, ih));
+            }
+        } else {
+            int[] four = switch (name.length) {
+                case 2 -> new int[] {name[0], name[1], '之', '印'};
+                case 3 -> new int[] {name[0], name[1], name[2], '印'};
+                default -> name;
+            };
+            double cw = iw / 2;
+            double ch = ih / 2;
+            // traditional order: right column top to bottom, then left column
+            shapes.add(inCell(four[0], x0 + cw, y0, cw, ch));
+            shapes.add(inCell(four[1], x0 + cw, y0 + ch, cw, ch));
+            shapes.add(inCell(four[2], x0, y0, cw, ch));
+            shapes.add(inCell(four[3], x0, y0 + ch, cw, ch));
+        }
+        double stroke = Math.min(w, h) * 0.018;
+        shapes.forEach(s -> parts.add(new SealArtwork.Part(s, stroke)));
+        return parts;
+    }
+
+    /** A character stretched to fill a cell (its ink box, taken from the reference character, fills 90 % of it). */
+    private Shape inCell(int codePoint, double x, double y, double cw, double ch) {
+        GlyphVector gv = font.createGlyphVector(FRC, new String(Character.toChars(codePoint)));
+        double sx = cw * 0.92 / cjkBox.getWidth();
+        double sy = ch * 0.90 / cjkBox.getHeight();
         AffineTransform t = new AffineTransform();
-        t.translate(cx, baselineY);
-        t.scale(scaleX, 1.0);
-        t.translate(-b.getCenterX(), -b.getMaxY());
-        g.fill(t.createTransformedShape(gv.getOutline()));
+        t.translate(x + cw / 2, y + ch / 2);
+        t.scale(sx, sy);
+        t.translate(-cjkBox.getCenterX(), -cjkBox.getCenterY());
+        return t.createTransformedShape(gv.getOutline());
     }
 }

@@ -25,7 +25,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class FoundationEndToEndIT {
 
     @BeforeAll
     void startAndIssueOne() {
-        services = new TwoServices();
+        services = TwoServices.shared();
         token = services.approvalToken();
         HttpResponse<String> issued = issue(SAMPLE, "it-" + UUID.randomUUID());
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
@@ -74,13 +73,6 @@ class FoundationEndToEndIT {
         HttpResponse<byte[]> file = services.sendForBytes(get("/api/v1/licences/" + identifier + "/pdf"));
         assertThat(file.statusCode()).isEqualTo(200);
         pdf = file.body();
-    }
-
-    @AfterAll
-    void stop() {
-        if (services != null) {
-            services.close();
-        }
     }
 
     // ---- issuance --------------------------------------------------------------------------------------------

@@ -34,7 +34,18 @@ final class TwoServices implements AutoCloseable {
     final URI licenceUrl;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    TwoServices() {
+    private static TwoServices shared;
+
+    /** One pair of running services for all integration tests in this JVM; stopped when the JVM exits. */
+    static synchronized TwoServices shared() {
+        if (shared == null) {
+            shared = new TwoServices();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    private TwoServices() {
         int licencePort = freePort();
         int sealPort = freePort();
         this.sealUrl = URI.create("http://localhost:" + sealPort);

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The seal CA's OCSP responder over HTTP (RFC 6960 Appendix A): {@code POST /ocsp} with a DER OCSPRequest as
- * {@code application/ocsp-request}, or {@code GET /ocsp/<base64 of the DER request>}; the answer is a DER
+ * {@code application/ocsp-request}, or {@code GET /ocsp/<base64 of the DER request>} (standard base64 with '/'
+ * percent-encoded is refused by Tomcat's encoded-slash rule, so base64url is accepted too); the answer is a DER
  * OCSPResponse as {@code application/ocsp-response}.
  */
 @RestController
@@ -36,8 +37,7 @@ class OcspController {
     ResponseEntity<byte[]> get(@PathVariable String encoded) {
         byte[] request;
         try {
-            String base64 = java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.US_ASCII);
-            request = Base64.getDecoder().decode(base64);
+            request = Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
             try {
                 request = Base64.getUrlDecoder().decode(encoded);

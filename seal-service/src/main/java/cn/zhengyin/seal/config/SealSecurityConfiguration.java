@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call the seal service. Callers authenticate with OAuth2 bearer JWTs (the dev issuer is the licence service,
  * production uses the province's authorisation server); scopes decide what they may do. The time-stamping authority,
- * CRLs, health and the OpenAPI description are public, as a TSA and a CA's distribution points must be.
+ * CRLs, OCSP, health and the OpenAPI description are public, as a TSA and a CA's distribution points must be.
  */
 @Configuration(proxyBeanMethods = false)
 class SealSecurityConfiguration {
@@ -25,10 +25,21 @@ class SealSecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/tsa").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/crl/**", "/actuator/health/**", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/tsa", "/ocsp").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/crl/**", "/ocsp/**", "/actuator/health/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/signatures/**").hasAuthority("SCOPE_seal:sign")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/seals/**").hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:sign")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/seals").hasAuthority("SCOPE_seal:apply")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/approve", "/api/v1/seals/*/reject")
+                        .hasAuthority("SCOPE_seal:approve")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/make", "/api/v1/seals/*/issue",
+                                "/api/v1/seals/*/suspend", "/api/v1/seals/*/reinstate", "/api/v1/seals/*/revoke",
+                                "/api/v1/seals/*/destroy", "/api/v1/seals/*/authorisations")
+                        .hasAuthority("SCOPE_seal:admin")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/seals/*/authorisations/*").hasAuthority("SCOPE_seal:admin")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/seals/*/usages", "/api/v1/seals/*/authorisations",
+                                "/api/v1/seal-usages").hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:admin")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/seals", "/api/v1/seals/**")
+                        .hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:sign", "SCOPE_seal:admin")
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))

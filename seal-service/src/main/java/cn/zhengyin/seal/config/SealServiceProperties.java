@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keysDirectory   folder of the PKCS#12 key files and CRLs (dev: {@code keys-dev})
  * @param keyPassword     password of the PKCS#12 files (dev: {@code zhengyin-dev})
  * @param tsaKey          name of the time-stamping key file (without .p12)
- * @param seals           the seals this service holds
+ * @param seals           pre-made seals (keys made beforehand) imported into the seal store at start-up
  */
 @ConfigurationProperties("zhengyin")
 public record SealServiceProperties(@DefaultValue("keys-dev") Path keysDirectory,
@@ -34,10 +34,11 @@ public record SealServiceProperties(@DefaultValue("keys-dev") Path keysDirectory
      * @param purpose          purpose text of a 专用章 (empty for the organisation seal)
      * @param type             seal type code: 01 单位专用章, 02 财务, 03 发票, 04 合同, 05 法定代表人名章, 99 其他
      * @param allowedClients   OAuth2 client ids allowed to sign with this seal
+     * @param issuerCa         name of the CA that issued the key's certificate (its CRL name), default seal-ca
      */
     public record SealSpec(String id, String key, String name, String organisationName, String organisationCode,
                            @DefaultValue("") String purpose, @DefaultValue("99") String type,
-                           List<String> allowedClients) {
+                           List<String> allowedClients, @DefaultValue("seal-ca") String issuerCa) {
         public SealSpec {
             allowedClients = allowedClients == null ? List.of() : List.copyOf(allowedClients);
         }

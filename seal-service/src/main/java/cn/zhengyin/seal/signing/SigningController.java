@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.signing;
 
+import cn.zhengyin.seal.lifecycle.SealNotFoundException;
 import cn.zhengyin.service.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,10 +27,12 @@ class SigningController {
      * @param sealId            the seal to sign with
      * @param digestAlgorithm   must be SHA-256
      * @param digest            base64 of the digest of the PDF's signed byte ranges
-     * @param licenceIdentifier the licence being signed, recorded in the usage log
+     * @param licenceIdentifier the licence being signed, recorded in the usage log; its type code is checked against
+     *                          the caller's authorisation
+     * @param licenceType       optional licence type code the authorisation must cover (default: from the identifier)
      */
     record PadesDigestRequest(@NotBlank String sealId, String digestAlgorithm, @NotBlank String digest,
-                              String licenceIdentifier) {
+                              String licenceIdentifier, String licenceType) {
     }
 
     record PadesDigestResponse(String sealId, String format, String cms) {
@@ -52,7 +55,8 @@ class SigningController {
                     "a SHA-256 digest has 32 bytes; got " + digest.length);
         }
         try {
-            byte[] cms = signing.signPadesDigest(caller.getSubject(), request.sealId(), digest, request.licenceIdentifier());
+            byte[] cms = signing.signPadesDigest(caller.getSubject(), request.sealId(), digest,
+                    request.licenceIdentifier(), request.licenceType());
             return new PadesDigestResponse(request.sealId(), "CMS", Base64.getEncoder().encodeToString(cms));
         } catch (SealNotFoundException e) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found", e.getMessage());

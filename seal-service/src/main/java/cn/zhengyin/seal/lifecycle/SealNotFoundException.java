@@ -1,9 +1,7 @@
-package cn.zhengyin.seal.signing;
-
-import cn.zhengyin.trust.TrustException;
+package cn.zhengyin.seal.lifecycle;
 
 /** No seal has the requested id. */
-public final class SealNotFoundException extends TrustException {
+public final class SealNotFoundException extends SealException {
     public SealNotFoundException(String sealId) {
         super("there is no seal with id '" + sealId + "'");
     }

@@ -1,0 +1,16 @@
+package cn.zhengyin.seal.authorisation;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the authorisations, one document each. */
+public interface SealAuthorisationRepository {
+    void insert(SealAuthorisation authorisation);
+
+    Optional<SealAuthorisation> find(String sealId, String id);
+
+    List<SealAuthorisation> forSeal(String sealId);
+
+    /** Marks it revoked if it is not yet; returns the stored authorisation. */
+    SealAuthorisation markRevoked(SealAuthorisation revoked);
+}

@@ -1,0 +1,6 @@
+package cn.zhengyin.seal.lifecycle;
+
+/** What happened to a seal. {@link #IMPORTED} is a pre-made seal taken over from configuration. */
+public enum SealEventType {
+    APPLIED, APPROVED, REJECTED, MADE, ISSUED, SUSPENDED, REINSTATED, REVOKED, DESTROYED, IMPORTED
+}

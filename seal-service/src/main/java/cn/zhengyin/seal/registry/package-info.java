@@ -1,2 +1,0 @@
-/** The seals this service holds, their keys in custody and their images. */
-package cn.zhengyin.seal.registry;

@@ -37,7 +37,11 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
     private record SealMaterial(byte[] imagePng, List<X509Certificate> chain) {
     }
 
-    record SealView(String id, String name, List<String> certificateChain) {
+    record SealView(String id, String name, String state, List<CertificateView> certificates) {
+    }
+
+    /** @param chain base64 DER certificates, the seal's first */
+    record CertificateView(String algorithm, List<String> chain) {
     }
 
     record PadesDigestRequest(String sealId, String digestAlgorithm, String digest, String licenceIdentifier) {
@@ -82,7 +86,13 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
         if (view == null || png == null) {
             throw new SealingFailedException("the seal service did not describe seal " + sealId, true, null);
         }
-        return new SealMaterial(png, view.certificateChain().stream().map(SealServiceLicenceSealer::certificate).toList());
+        List<String> chain = view.certificates() == null ? List.of() : view.certificates().stream()
+                .filter(c -> c.algorithm() != null && c.algorithm().startsWith("ECDSA")).findFirst()
+                .map(CertificateView::chain).orElse(List.of());
+        if (chain.isEmpty()) {
+            throw new SealingFailedException("seal " + sealId + " has no ECDSA certificate for PAdES signing", false, null);
+        }
+        return new SealMaterial(png, chain.stream().map(SealServiceLicenceSealer::certificate).toList());
     }
 
     private static X509Certificate certificate(String base64) {

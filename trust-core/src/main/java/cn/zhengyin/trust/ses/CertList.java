@@ -69,12 +69,12 @@ public sealed interface CertList {
     }
 
     /** @return certListType 1 holding the DER encodings of {@code certificates} */
-    static CertList of(List<X509Certificate> certificates) {
+    public static CertList of(List<X509Certificate> certificates) {
         return new Certificates(certificates.stream().map(CertList::der).toList());
     }
 
     /** @return certListType 2 holding the SM3 hashes of {@code certificates} */
-    static CertList sm3DigestsOf(List<X509Certificate> certificates) {
+    public static CertList sm3DigestsOf(List<X509Certificate> certificates) {
         return new Digests(certificates.stream()
                 .map(c -> new CertDigest(CertDigest.SM3, sm3(der(c)))).toList());
     }

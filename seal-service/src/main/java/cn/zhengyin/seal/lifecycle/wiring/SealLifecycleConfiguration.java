@@ -95,6 +95,13 @@ public class SealLifecycleConfiguration {
         return new RevocationLists(cas, seals, clock, Duration.ofDays(7), Duration.ofHours(1));
     }
 
+    /** GB/T 38540 SESeals signed by the dev seal maker (keys-dev {@code sm2-seal-maker.p12}). */
+    @Bean
+    SealStructureMaker sealStructureMaker(SealServiceProperties properties, Clock clock) {
+        return new cn.zhengyin.seal.lifecycle.GbtSealStructureMaker(new cn.zhengyin.trust.ses.SealMaker(
+                SealServiceConfiguration.loadKey(properties, "sm2-seal-maker"), "ZHENGYIN"), clock);
+    }
+
     @Bean
     SealLifecycleService sealLifecycleService(SealRepository seals, SealKeyCustody custody, SealCertificateAuthority ca,
                                               SealImageMaker images, ObjectProvider<SealStructureMaker> structures,

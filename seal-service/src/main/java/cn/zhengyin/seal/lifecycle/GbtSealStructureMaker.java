@@ -1,0 +1,44 @@
+package cn.zhengyin.seal.lifecycle;
+
+import cn.zhengyin.trust.crypto.SignatureAlgorithm;
+import cn.zhengyin.trust.ses.CertList;
+import cn.zhengyin.trust.ses.SealMaker;
+import cn.zhengyin.trust.ses.SealPicture;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link SealStructureMaker} with trust-core's GB/T 38540 v4 {@link SealMaker}: the seal maker (制章者) signs the
+ * SES_SealInfo; the cert list holds the seal's SM2 signing certificate (certListType 1). The seal type in the SESeal is
+ * 1 (单位印章) or, for a legal representative's name seal, 2 (个人印章), as GM/T 0031 defines; the business type code
+ * (01 … 99) stays in the seal's own record.
+ */
+public final class GbtSealStructureMaker implements SealStructureMaker {
+    private final SealMaker maker;
+    private final Clock clock;
+
+    public GbtSealStructureMaker(SealMaker maker, Clock clock) {
+        this.maker = maker;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<byte[]> make(Seal seal, byte[] imagePng) {
+        Optional<SealCertificate> sm2 = seal.certificates().stream()
+                .filter(c -> c.algorithm() == SignatureAlgorithm.SM2_SM3).findFirst();
+        if (sm2.isEmpty()) {
+            return Optional.empty();
+        }
+        int sizeMm = switch (seal.type()) {
+            case ORGANISATION -> 42;
+            case LEGAL_REPRESENTATIVE -> 18;
+            default -> 40;
+        };
+        SealMaker.SealRequest request = new SealMaker.SealRequest(seal.id(),
+                seal.type() == SealType.LEGAL_REPRESENTATIVE ? 2 : 1, seal.name(),
+                CertList.of(List.of(sm2.get().chain().getFirst())), clock.instant(), seal.validity().notBefore(),
+                seal.validity().notAfter(), new SealPicture("PNG", imagePng, sizeMm, sizeMm), List.of());
+        return Optional.of(maker.make(request).encoded());
+    }
+}

@@ -6,6 +6,7 @@ import cn.zhengyin.licence.licencetype.FieldValidator;
 import cn.zhengyin.licence.licencetype.FieldViolation;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
+import cn.zhengyin.licence.licencetype.ValidityDates;
 import cn.zhengyin.licence.licencetype.ValidityRule;
 import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceEvent;
@@ -199,7 +200,7 @@ public final class LicenceIssuer {
         Map<String, Object> complete = new LinkedHashMap<>(fields == null ? Map.of() : fields);
         type.fieldWithRole(FieldRole.ISSUING_AUTHORITY).ifPresent(f -> complete.putIfAbsent(f.key(), authority.name()));
         type.fieldWithRole(FieldRole.ISSUE_DATE).ifPresent(f -> complete.putIfAbsent(f.key(), today.toString()));
-        return complete;
+        return ValidityDates.completed(type, complete);
     }
 
     private static Map<String, String> asText(Map<String, Object> values) {

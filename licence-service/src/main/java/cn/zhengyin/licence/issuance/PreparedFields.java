@@ -4,6 +4,7 @@ import cn.zhengyin.licence.licencetype.FieldRole;
 import cn.zhengyin.licence.licencetype.FieldValidator;
 import cn.zhengyin.licence.licencetype.FieldViolation;
 import cn.zhengyin.licence.licencetype.LicenceType;
+import cn.zhengyin.licence.licencetype.ValidityDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,9 +34,11 @@ public final class PreparedFields {
         type.fieldWithRole(FieldRole.ISSUING_AUTHORITY).ifPresent(f -> complete.putIfAbsent(f.key(), authority.name()));
         type.fieldWithRole(FieldRole.ISSUE_DATE).ifPresent(f -> complete.put(f.key(),
                 complete.getOrDefault(f.key(), issueDate.toString())));
+        complete = new LinkedHashMap<>(ValidityDates.completed(type, complete));
         List<FieldViolation> violations = new ArrayList<>(VALIDATOR.validate(type, complete));
+        Map<String, Object> checked = complete;
         type.fieldWithRole(FieldRole.ISSUING_AUTHORITY).ifPresent(f -> {
-            if (!authority.name().equals(String.valueOf(complete.get(f.key())))) {
+            if (!authority.name().equals(String.valueOf(checked.get(f.key())))) {
                 violations.add(new FieldViolation(f.key(), "must be the issuing authority '" + authority.name()
                         + "' that approval system '" + client + "' issues for"));
             }

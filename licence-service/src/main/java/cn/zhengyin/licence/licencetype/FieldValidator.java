@@ -34,6 +34,16 @@ public final class FieldValidator {
             }
             check(field, value).ifPresent(message -> violations.add(new FieldViolation(field.key(), message)));
         }
+        type.fieldWithRole(FieldRole.VALIDITY_END).ifPresent(end -> {
+            Object given = values.get(end.key());
+            if (!isAbsent(given) && violations.stream().noneMatch(v -> v.field().equals(end.key()))) {
+                ValidityDates.fixedEnd(type, values).filter(expected -> !expected.toString().equals(String.valueOf(given)))
+                        .ifPresent(expected -> violations.add(new FieldViolation(end.key(), describe(end) + " is "
+                                + given + " but a " + type.descriptor().name() + " is valid for "
+                                + ((ValidityRule.FixedYears) type.descriptor().validity()).years()
+                                + " years, so it must be " + expected + " (or be left out to have it filled in)")));
+            }
+        });
         for (String key : new TreeSet<>(values.keySet())) {
             if (type.field(key).isEmpty()) {
                 violations.add(new FieldViolation(key, "unknown field '" + key + "' for licence type "

@@ -258,7 +258,7 @@ public final class JsonLicenceTypeLoader {
             Layout.Border bd = new Layout.Border(
                     enumValue(b, "style", fromName(BorderStyle.class), BorderStyle.values(), Enum::name)
                             .orElse(BorderStyle.SINGLE),
-                    b.string("colour"), b.positive("widthMm"), b.numberOr("gapMm", 0));
+                    b.string("colour"), b.positive("widthMm"), b.numberOr("gapMm", 0), b.optString("bandColour"));
             b.rejectUnknownProperties();
             return bd;
         });
@@ -274,16 +274,13 @@ public final class JsonLicenceTypeLoader {
         for (JsonObjectReader i : json.objects("items", true)) {
             items.add(new Layout.Item(i.optString("label").orElse(""), i.string("value"), i.number("xMm"),
                     i.number("yMm"), i.positive("fontSize"), i.numberOr("labelWidthMm", 0), i.positive("maxWidthMm"),
-                    i.numberOr("lineSpacing", 1.5),
-                    i.optString("align").isPresent()
-                            ? enumValue(i, "align", fromName(Align.class), Align.values(), Enum::name).orElse(Align.LEFT)
-                            : Align.LEFT));
+                    i.numberOr("lineSpacing", 1.5), align(i)));
             i.rejectUnknownProperties();
         }
         List<Layout.FixedText> texts = new ArrayList<>();
         for (JsonObjectReader t : json.objects("texts", false)) {
             texts.add(new Layout.FixedText(t.string("text"), t.number("xMm"), t.number("yMm"), t.positive("fontSize"),
-                    t.optString("colour").orElse(textColour)));
+                    t.optString("colour").orElse(textColour), align(t)));
             t.rejectUnknownProperties();
         }
         Layout.Circle seal = json.object("seal").map(JsonLicenceTypeLoader::circle).orElse(new Layout.Circle(0, 0, 1));
@@ -300,7 +297,44 @@ public final class JsonLicenceTypeLoader {
             f.rejectUnknownProperties();
             return ft;
         }).orElse(new Layout.Footer(0, 1, textColour));
-        return new Layout(page, margins, border, title, textColour, dateFormat, items, texts, seal, qr, emblem, footer);
+        List<Layout.Grid> grids = new ArrayList<>();
+        for (JsonObjectReader g : json.objects("grids", false)) {
+            grids.add(new Layout.Grid(g.number("xMm"), g.number("yMm"), positives(g, "columnWidthsMm"),
+                    positives(g, "rowHeightsMm"), g.numberOr("lineWidthMm", 0.3),
+                    g.optString("colour").orElse(textColour), g.optString("fillColour"),
+                    g.numbers("shadedColumns", false).stream().map(BigDecimal::intValue).toList(),
+                    g.optString("shadeColour")));
+            g.rejectUnknownProperties();
+        }
+        List<Layout.Line> lines = new ArrayList<>();
+        for (JsonObjectReader r : json.objects("lines", false)) {
+            lines.add(new Layout.Line(r.number("x1Mm"), r.number("y1Mm"), r.number("x2Mm"), r.number("y2Mm"),
+                    r.numberOr("widthMm", 0.3), r.optString("colour").orElse(textColour)));
+            r.rejectUnknownProperties();
+        }
+        return new Layout(page, margins, border, title, textColour, dateFormat, items, texts, seal, qr, emblem, footer,
+                grids, lines);
+    }
+
+    private static Align align(JsonObjectReader json) {
+        return json.optString("align").isPresent()
+                ? enumValue(json, "align", fromName(Align.class), Align.values(), Enum::name).orElse(Align.LEFT)
+                : Align.LEFT;
+    }
+
+    private static List<Double> positives(JsonObjectReader json, String name) {
+        List<Double> values = new ArrayList<>();
+        List<BigDecimal> numbers = json.numbers(name, true);
+        for (int i = 0; i < numbers.size(); i++) {
+            if (numbers.get(i).signum() <= 0) {
+                json.problem(name + "[" + i + "]", "must be greater than 0, got " + numbers.get(i));
+            }
+            values.add(numbers.get(i).doubleValue());
+        }
+        if (numbers.isEmpty() && json.node().get(name) != null && json.node().get(name).isArray()) {
+            json.problem(name, "needs at least one value");
+        }
+        return values;
     }
 
     private static Layout.Circle circle(JsonObjectReader c) {

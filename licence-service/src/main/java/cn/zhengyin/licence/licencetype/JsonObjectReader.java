@@ -167,6 +167,25 @@ final class JsonObjectReader {
         return result;
     }
 
+    /** The elements of an array of numbers; an absent optional array reads as empty. */
+    List<BigDecimal> numbers(String name, boolean required) {
+        List<BigDecimal> result = new ArrayList<>();
+        property(name, required).ifPresent(v -> {
+            if (!v.isArray()) {
+                problem(name, "must be a JSON array of numbers");
+                return;
+            }
+            for (int i = 0; i < v.size(); i++) {
+                if (v.get(i).isNumber()) {
+                    result.add(v.get(i).decimalValue());
+                } else {
+                    problems.add(file, path(name) + "[" + i + "]", "must be a number, got " + v.get(i));
+                }
+            }
+        });
+        return result;
+    }
+
     /** Reports properties that no reader asked for: almost always a typo in the template. */
     void rejectUnknownProperties() {
         for (String name : node.propertyNames()) {

@@ -19,14 +19,18 @@ import java.util.Optional;
  * @param qrCode      where the verification QR code goes
  * @param emblem      a plain circle placeholder where printed licences carry an emblem, if any
  * @param footer      where the licence identifier and version are printed, small
+ * @param grids       ruled tables (rows of cells) and boxes, drawn under the text, in order
+ * @param lines       straight rules, drawn under the text
  */
 public record Layout(Page page, Margins margins, Optional<Border> border, Title title, String textColour,
         String dateFormat, List<Item> items, List<FixedText> texts, Circle seal, Square qrCode,
-        Optional<Circle> emblem, Footer footer) {
+        Optional<Circle> emblem, Footer footer, List<Grid> grids, List<Line> lines) {
 
     public Layout {
         items = List.copyOf(items);
         texts = List.copyOf(texts);
+        grids = List.copyOf(grids);
+        lines = List.copyOf(lines);
     }
 
     public enum PaperSize {
@@ -73,8 +77,10 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
      * @param colour   line colour
      * @param widthMm  width of the outer line
      * @param gapMm    distance between outer and inner line (DOUBLE)
+     * @param bandColour colour that fills the band between the outer and the inner line (DOUBLE), as the tinted
+     *                 frames of printed certificates; none leaves it white
      */
-    public record Border(BorderStyle style, String colour, double widthMm, double gapMm) {
+    public record Border(BorderStyle style, String colour, double widthMm, double gapMm, Optional<String> bandColour) {
     }
 
     /**
@@ -107,7 +113,54 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
             double maxWidthMm, double lineSpacing, Align align) {
     }
 
-    public record FixedText(String text, double xMm, double yMm, double fontSize, String colour) {
+    /**
+     * A fixed text.
+     *
+     * @param text     printed as is
+     * @param xMm      left edge, or centre ({@code CENTER}) or right edge ({@code RIGHT}) of the text
+     * @param yMm      baseline from the top edge
+     * @param fontSize points
+     * @param colour   text colour
+     * @param align    how the text sits at {@code xMm}
+     */
+    public record FixedText(String text, double xMm, double yMm, double fontSize, String colour, Align align) {
+    }
+
+    /**
+     * A ruled grid: {@code rowHeightsMm.size()} rows by {@code columnWidthsMm.size()} columns, its top-left corner at
+     * ({@code xMm}, {@code yMm}). One row and one column make a box (e.g. a photo frame). Cells that span several
+     * columns are drawn as a separate grid for those rows.
+     *
+     * @param xMm            left edge
+     * @param yMm            top edge
+     * @param columnWidthsMm widths of the columns, left to right
+     * @param rowHeightsMm   heights of the rows, top to bottom
+     * @param lineWidthMm    width of the rules
+     * @param colour         colour of the rules
+     * @param fillColour     background of the whole grid, if any
+     * @param shadedColumns  indexes of columns filled with {@code shadeColour} (label columns), if any
+     * @param shadeColour    fill of the shaded columns
+     */
+    public record Grid(double xMm, double yMm, List<Double> columnWidthsMm, List<Double> rowHeightsMm,
+            double lineWidthMm, String colour, Optional<String> fillColour, List<Integer> shadedColumns,
+            Optional<String> shadeColour) {
+        public Grid {
+            columnWidthsMm = List.copyOf(columnWidthsMm);
+            rowHeightsMm = List.copyOf(rowHeightsMm);
+            shadedColumns = List.copyOf(shadedColumns);
+        }
+
+        public double widthMm() {
+            return columnWidthsMm.stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        public double heightMm() {
+            return rowHeightsMm.stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    /** A straight rule from ({@code x1Mm}, {@code y1Mm}) to ({@code x2Mm}, {@code y2Mm}). */
+    public record Line(double x1Mm, double y1Mm, double x2Mm, double y2Mm, double widthMm, String colour) {
     }
 
     /** A circle given by its centre and diameter. */

@@ -144,7 +144,39 @@ final class LicenceTypeChecks {
         colour(l.textColour(), "textColour", file, problems);
         colour(l.title().colour(), "title.colour", file, problems);
         colour(l.footer().colour(), "footer.colour", file, problems);
-        l.border().ifPresent(b -> colour(b.colour(), "border.colour", file, problems));
+        l.border().ifPresent(b -> {
+            colour(b.colour(), "border.colour", file, problems);
+            b.bandColour().ifPresent(c -> colour(c, "border.bandColour", file, problems));
+        });
+        for (int i = 0; i < l.grids().size(); i++) {
+            Layout.Grid g = l.grids().get(i);
+            String at = "grids[" + i + "]";
+            colour(g.colour(), at + ".colour", file, problems);
+            g.fillColour().ifPresent(c -> colour(c, at + ".fillColour", file, problems));
+            g.shadeColour().ifPresent(c -> colour(c, at + ".shadeColour", file, problems));
+            if (!g.shadedColumns().isEmpty() && g.shadeColour().isEmpty()) {
+                problems.add(file, at + ".shadeColour", "shadedColumns need a shadeColour");
+            }
+            for (int column : g.shadedColumns()) {
+                if (column < 0 || column >= g.columnWidthsMm().size()) {
+                    problems.add(file, at + ".shadedColumns", "column " + column + " does not exist; the grid has "
+                            + g.columnWidthsMm().size() + " columns (0-based)");
+                }
+            }
+            if (g.xMm() < 0 || g.yMm() < 0 || g.xMm() + g.widthMm() > w + 0.001 || g.yMm() + g.heightMm() > h + 0.001) {
+                problems.add(file, at, "grid " + g.widthMm() + " x " + g.heightMm() + " mm at (" + g.xMm() + ", "
+                        + g.yMm() + ") runs off the " + w + " x " + h + " mm page");
+            }
+        }
+        for (int i = 0; i < l.lines().size(); i++) {
+            Layout.Line line = l.lines().get(i);
+            String at = "lines[" + i + "]";
+            colour(line.colour(), at + ".colour", file, problems);
+            inside(line.x1Mm(), 0, w, at + ".x1Mm", file, problems);
+            inside(line.x2Mm(), 0, w, at + ".x2Mm", file, problems);
+            inside(line.y1Mm(), 0, h, at + ".y1Mm", file, problems);
+            inside(line.y2Mm(), 0, h, at + ".y2Mm", file, problems);
+        }
         try {
             DateTimeFormatter.ofPattern(l.dateFormat());
         } catch (IllegalArgumentException e) {

@@ -114,7 +114,14 @@ public final class LicenceChanges {
         LicenceVersion current = registry.findVersion(licence.currentIdentifier()).orElseThrow();
 
         Map<String, Object> merged = new LinkedHashMap<>(current.fields());
-        type.fieldWithRole(FieldRole.ISSUE_DATE).map(FieldDefinition::key).ifPresent(merged::remove);
+        if (change == VersionChange.RENEW) {
+            // A renewal is issued today; a fixed-term validity starts again from it unless the caller says otherwise.
+            type.fieldWithRole(FieldRole.ISSUE_DATE).map(FieldDefinition::key).ifPresent(merged::remove);
+            if (type.descriptor().validity() instanceof cn.zhengyin.licence.licencetype.ValidityRule.FixedYears) {
+                type.fieldWithRole(FieldRole.VALIDITY_START).map(FieldDefinition::key).ifPresent(merged::remove);
+                type.fieldWithRole(FieldRole.VALIDITY_END).map(FieldDefinition::key).ifPresent(merged::remove);
+            }
+        }
         if (changes != null) {
             changes.forEach((k, v) -> {
                 if (v == null) {

@@ -149,6 +149,12 @@ public final class LicencePdfRenderer implements AutoCloseable {
         Layout l = type.layout();
         float pageWidth = mm(l.page().widthMm());
         l.border().ifPresent(b -> c.border(l, b));
+        for (Layout.Grid grid : l.grids()) {
+            c.grid(grid);
+        }
+        for (Layout.Line line : l.lines()) {
+            c.line(line);
+        }
         l.emblem().ifPresent(e -> c.emblem(e, l.border().map(Layout.Border::colour).orElse(l.textColour())));
 
         Layout.Title t = l.title();
@@ -187,7 +193,13 @@ public final class LicencePdfRenderer implements AutoCloseable {
             }
         }
         for (Layout.FixedText text : l.texts()) {
-            c.text(text.text(), mm(text.xMm()), c.y(text.yMm()), (float) text.fontSize(), text.colour(), 0, "texts");
+            float width = c.width(text.text(), text.fontSize());
+            float x = switch (text.align()) {
+                case LEFT -> mm(text.xMm());
+                case CENTER -> mm(text.xMm()) - width / 2;
+                case RIGHT -> mm(text.xMm()) - width;
+            };
+            c.text(text.text(), x, c.y(text.yMm()), (float) text.fontSize(), text.colour(), 0, "texts");
         }
         c.qrCode(l.qrCode(), ctx.verificationUrl(), l.textColour());
         Layout.Footer f = l.footer();
@@ -381,11 +393,21 @@ public final class LicencePdfRenderer implements AutoCloseable {
                 float y = mm(m.bottomMm()) + w / 2;
                 float width = mm(l.page().widthMm() - m.leftMm() - m.rightMm()) - w;
                 float height = mm(l.page().heightMm() - m.topMm() - m.bottomMm()) - w;
+                float ratio = innerLineRatio.get(b.style());
+                if (b.bandColour().isPresent() && ratio > 0) {
+                    // tinted band between the lines; the content area inside the inner line stays white
+                    float inset = w / 2 + mm(b.gapMm()) + w * ratio / 2;
+                    colour(b.bandColour().get(), false);
+                    cs.addRect(x, y, width, height);
+                    cs.fill();
+                    cs.setNonStrokingColor(1f, 1f, 1f);
+                    cs.addRect(x + inset, y + inset, width - 2 * inset, height - 2 * inset);
+                    cs.fill();
+                }
                 colour(b.colour(), true);
                 cs.setLineWidth(w);
                 cs.addRect(x, y, width, height);
                 cs.stroke();
-                float ratio = innerLineRatio.get(b.style());
                 if (ratio > 0) {
                     float inner = w * ratio;
                     float inset = w / 2 + mm(b.gapMm()) + inner / 2;
@@ -402,6 +424,62 @@ public final class LicencePdfRenderer implements AutoCloseable {
                 }
             } catch (IOException e) {
                 throw new LicenceRenderingException("cannot draw border: " + e.getMessage(), e);
+            }
+        }
+
+        /** Background, shaded columns, then every row and column rule of the grid. */
+        void grid(Layout.Grid g) {
+            try {
+                float left = mm(g.xMm());
+                float top = y(g.yMm());
+                float width = mm(g.widthMm());
+                float height = mm(g.heightMm());
+                if (g.fillColour().isPresent()) {
+                    colour(g.fillColour().get(), false);
+                    cs.addRect(left, top - height, width, height);
+                    cs.fill();
+                }
+                if (g.shadeColour().isPresent() && !g.shadedColumns().isEmpty()) {
+                    colour(g.shadeColour().get(), false);
+                    double offset = 0;
+                    for (int column = 0; column < g.columnWidthsMm().size(); column++) {
+                        if (g.shadedColumns().contains(column)) {
+                            cs.addRect(left + mm(offset), top - height, mm(g.columnWidthsMm().get(column)), height);
+                        }
+                        offset += g.columnWidthsMm().get(column);
+                    }
+                    cs.fill();
+                }
+                colour(g.colour(), true);
+                cs.setLineWidth(mm(g.lineWidthMm()));
+                cs.addRect(left, top - height, width, height);
+                double offset = 0;
+                for (int row = 0; row < g.rowHeightsMm().size() - 1; row++) {
+                    offset += g.rowHeightsMm().get(row);
+                    cs.moveTo(left, top - mm(offset));
+                    cs.lineTo(left + width, top - mm(offset));
+                }
+                offset = 0;
+                for (int column = 0; column < g.columnWidthsMm().size() - 1; column++) {
+                    offset += g.columnWidthsMm().get(column);
+                    cs.moveTo(left + mm(offset), top);
+                    cs.lineTo(left + mm(offset), top - height);
+                }
+                cs.stroke();
+            } catch (IOException e) {
+                throw new LicenceRenderingException("cannot draw grid: " + e.getMessage(), e);
+            }
+        }
+
+        void line(Layout.Line line) {
+            try {
+                colour(line.colour(), true);
+                cs.setLineWidth(mm(line.widthMm()));
+                cs.moveTo(mm(line.x1Mm()), y(line.y1Mm()));
+                cs.lineTo(mm(line.x2Mm()), y(line.y2Mm()));
+                cs.stroke();
+            } catch (IOException e) {
+                throw new LicenceRenderingException("cannot draw line: " + e.getMessage(), e);
             }
         }
 

@@ -166,4 +166,52 @@ class JsonLicenceTypeLoaderTest {
         assertThat(e.problems()).singleElement().extracting(TemplateProblem::message).asString()
                 .contains("already used by template 'practice-certificate'");
     }
+
+    @Test
+    void readsGridsLinesBandColourAndAlignedTexts(@TempDir Path root) {
+        LicenceType forest = loader.load(LicenceTypeFixture.templatesRoot().resolve("forest-right-certificate"));
+
+        assertThat(forest.layout().border()).get().extracting(b -> b.bandColour().orElseThrow()).isEqualTo("#2E6B30");
+        assertThat(forest.layout().grids()).hasSizeGreaterThanOrEqualTo(4);
+        Layout.Grid firstRow = forest.layout().grids().getFirst();
+        assertThat(firstRow.columnWidthsMm()).containsExactly(34d, 50d, 34d, 52d);
+        assertThat(firstRow.widthMm()).isEqualTo(170d);
+        assertThat(firstRow.shadedColumns()).containsExactly(0, 2);
+        assertThat(forest.layout().texts()).anySatisfy(t -> assertThat(t.align()).isEqualTo(Layout.Align.CENTER));
+        LicenceType food = loader.load(LicenceTypeFixture.templatesRoot().resolve("food-business-licence"));
+        assertThat(food.layout().lines()).first().satisfies(l -> assertThat(l.widthMm()).isEqualTo(0.6));
+    }
+
+    @Test
+    void reportsGridAndLineProblems(@TempDir Path root) {
+        Path folder = LicenceTypeFixture.writePracticeCertificate(root);
+        LicenceTypeFixture.write(folder, JsonLicenceTypeLoader.LAYOUT_FILE, """
+                {
+                  "page": { "size": "A5", "orientation": "PORTRAIT" },
+                  "marginsMm": { "top": 8, "right": 8, "bottom": 8, "left": 8 },
+                  "border": { "style": "DOUBLE", "colour": "#1F4E79", "widthMm": 0.8, "bandColour": "green" },
+                  "title": { "text": "职业资格证书", "yMm": 30, "fontSize": 24 },
+                  "grids": [
+                    { "xMm": 20, "yMm": 60, "columnWidthsMm": [100, 40], "rowHeightsMm": [10, 0],
+                      "shadedColumns": [2], "colour": "#00000" },
+                    { "xMm": 20, "yMm": 60, "columnWidthsMm": [], "rowHeightsMm": [10], "rows": 3 }
+                  ],
+                  "lines": [ { "x1Mm": 20, "y1Mm": 60, "x2Mm": 300, "y2Mm": 60 } ],
+                  "texts": [ { "text": "注", "xMm": 20, "yMm": 190, "fontSize": 8, "align": "MIDDLE" } ],
+                  "items": [
+                    { "label": "姓名", "value": "{holderName}", "xMm": 20, "yMm": 60, "fontSize": 11, "maxWidthMm": 80 }
+                  ],
+                  "seal": { "centreXMm": 105, "centreYMm": 160, "diameterMm": 38 },
+                  "qrCode": { "xMm": 20, "yMm": 140, "sizeMm": 25 },
+                  "footer": { "yMm": 198, "fontSize": 5 }
+                }
+                """);
+
+        InvalidLicenceTypeException e = catchThrowableOfType(InvalidLicenceTypeException.class,
+                () -> loader.load(folder));
+
+        assertThat(e.problems()).extracting(TemplateProblem::path).contains("border.bandColour",
+                "grids[0].rowHeightsMm[1]", "grids[0].shadedColumns", "grids[0].shadeColour", "grids[0].colour",
+                "grids[0]", "grids[1].columnWidthsMm", "grids[1].rows", "lines[0].x2Mm", "texts[0].align");
+    }
 }

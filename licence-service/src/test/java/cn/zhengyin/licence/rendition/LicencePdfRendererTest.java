@@ -3,8 +3,6 @@ package cn.zhengyin.licence.rendition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.zhengyin.licence.licencetype.FieldValidator;
-import cn.zhengyin.licence.licencetype.JsonLicenceTypeLoader;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeFixture;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
@@ -143,20 +140,6 @@ class LicencePdfRendererTest {
         assertThat(seal.height()).isEqualTo(seal.width());
         assertThat(seal.lowerLeftX()).isCloseTo(213 * k, org.assertj.core.data.Offset.offset(0.01f));
         assertThat(seal.lowerLeftY()).isCloseTo((210 - 189) * k, org.assertj.core.data.Offset.offset(0.01f));
-    }
-
-    @Test
-    void rendersATypeDefinedOnlyAsDataInATemporaryFolder(@TempDir Path root) throws Exception {
-        LicenceType type = new JsonLicenceTypeLoader().load(LicenceTypeFixture.writePracticeCertificate(root));
-        assertThat(new FieldValidator().validate(type, type.sample().fieldValues())).isEmpty();
-
-        byte[] pdf = renderSample(type);
-
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(419.53f, org.assertj.core.data.Offset.offset(0.1f));
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-            assertThat(text).contains("周雨桐", "990101198506123225", "中级", "2024年06月01日");
-        }
     }
 
     @Test

@@ -298,14 +298,24 @@ class SealLifecycleIntegrationTest {
         expectConflict(seal + "/reject", BOB, "is APPROVED; only APPLIED seals can be rejected");
 
         Map<String, Object> made = post(seal + "/make", ADMIN, Map.of("reason", "制作")).json();
-        assertThat(made).containsEntry("state", "MADE").containsEntry("sesealPending", true);
+        assertThat(made).containsEntry("state", "MADE").containsEntry("sesealPending", false)
+                .containsEntry("sesealAvailable", true);
         assertThat(made.get("imageId").toString()).startsWith("sha256-");
         X509Certificate ecdsa = certificateOf(made, "ECDSA_P256_SHA256");
         X509Certificate sm2 = certificateOf(made, "SM2_SM3");
         assertThat(org.bouncycastle.asn1.x500.X500Name.getInstance(ecdsa.getSubjectX500Principal().getEncoded()).toString())
                 .contains("CN=证印示范市市场监督管理局合同专用章").contains(id);
         assertThat(sm2.getSigAlgOID()).isEqualTo("1.2.156.10197.1.501");
-        assertThat(get(seal + "/seseal", ALICE).status()).isEqualTo(404);
+        Answer seseal = get(seal + "/seseal", ALICE);
+        assertThat(seseal.status()).isEqualTo(200);
+        var sesReport = new cn.zhengyin.trust.ses.SesVerifier(
+                java.util.Set.copyOf(cn.zhengyin.trust.pki.Pem.parseCertificates(java.nio.file.Files.readAllBytes(KEYS_DEV.resolve("sm2-root-ca.crt.pem")))),
+                cn.zhengyin.trust.pki.Pem.parseCertificates(java.nio.file.Files.readAllBytes(KEYS_DEV.resolve("sm2-seal-ca.crt.pem"))),
+                java.util.List.of(), cn.zhengyin.trust.validation.RevocationPolicy.CHECK_IF_AVAILABLE)
+                .verifySeal(seseal.bytes(), clock.instant());
+        assertThat(sesReport.isPassed()).as(sesReport.toString()).isTrue();
+        var decoded = (cn.zhengyin.trust.ses.ElectronicSeal.V4) cn.zhengyin.trust.ses.SesCodec.decodeSeal(seseal.bytes());
+        assertThat(decoded.sealInfo().property().name()).isEqualTo(made.get("name"));
         assertThat(get(seal + "/certificates", ALICE).list()).hasSize(2);
         assertThat(get(seal + "/image.png", ALICE).status()).isEqualTo(200);
         expectConflict(seal + "/make", ADMIN, "is MADE; only APPROVED seals can be made");

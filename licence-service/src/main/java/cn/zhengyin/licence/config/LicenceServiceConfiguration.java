@@ -18,11 +18,16 @@ import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.MongoLicenceFileStore;
 import cn.zhengyin.licence.registry.MongoLicenceRegistry;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
+import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
+import cn.zhengyin.licence.rendition.XmlSealer;
+import cn.zhengyin.licence.sealing.SealServiceXmlSealer;
+import cn.zhengyin.licence.sealing.SealServiceClient;
 import cn.zhengyin.licence.sealing.SealServiceLicenceSealer;
 import cn.zhengyin.licence.verification.LicenceVerifier;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.pki.Pem;
+import cn.zhengyin.trust.xml.XmlSignatureVerifier;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,15 +88,36 @@ class LicenceServiceConfiguration {
         return new LicencePdfRenderer();
     }
 
+    /** HTTP client of the seal service, authenticated as the licence service (client credentials). */
     @Bean
-    LicenceSealer licenceSealer(RestClient.Builder builder, OAuth2AuthorizedClientManager clients,
-                                LicenceServiceProperties properties) {
+    RestClient sealServiceClient(RestClient.Builder builder, OAuth2AuthorizedClientManager clients,
+                                 LicenceServiceProperties properties) {
         OAuth2ClientHttpRequestInterceptor oauth = new OAuth2ClientHttpRequestInterceptor(clients);
         oauth.setClientRegistrationIdResolver(request -> "seal-service");
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
         requestFactory.setReadTimeout(java.time.Duration.ofSeconds(20));
-        return new SealServiceLicenceSealer(builder.clone().baseUrl(properties.sealServiceUrl().toString())
-                .requestFactory(requestFactory).requestInterceptor(oauth).build());
+        return builder.clone().baseUrl(properties.sealServiceUrl().toString())
+                .requestFactory(requestFactory).requestInterceptor(oauth).build();
+    }
+
+    @Bean
+    SealServiceClient sealService(RestClient sealServiceClient) {
+        return new SealServiceClient(sealServiceClient);
+    }
+
+    @Bean
+    LicenceSealer licenceSealer(SealServiceClient sealService) {
+        return new SealServiceLicenceSealer(sealService);
+    }
+
+    @Bean
+    XmlSealer xmlSealer(SealServiceClient sealService) {
+        return new SealServiceXmlSealer(sealService);
+    }
+
+    @Bean
+    LicenceXmlRenderer licenceXmlRenderer() {
+        return new LicenceXmlRenderer();
     }
 
     @Bean
@@ -100,9 +126,10 @@ class LicenceServiceConfiguration {
     }
 
     @Bean
-    VersionProducer versionProducer(LicencePdfRenderer renderer, LicenceSealer sealer, LicenceFileStore files,
-                                    LicenceRegistry registry, LicenceServiceProperties properties) {
-        return new VersionProducer(renderer, sealer, files, registry, properties.publicBaseUrl());
+    VersionProducer versionProducer(LicencePdfRenderer renderer, LicenceSealer sealer, LicenceXmlRenderer xmlRenderer,
+                                    XmlSealer xmlSealer, LicenceFileStore files, LicenceRegistry registry,
+                                    LicenceServiceProperties properties) {
+        return new VersionProducer(renderer, sealer, xmlRenderer, xmlSealer, files, registry, properties.publicBaseUrl());
     }
 
     /** Approval systems by OAuth2 client id: the authority each issues for, its seal and its licence types. */
@@ -134,6 +161,7 @@ class LicenceServiceConfiguration {
             throw new UncheckedIOException("cannot read the trust anchors at " + properties.trustAnchors().toAbsolutePath()
                     + "; set zhengyin.trust-anchors", e);
         }
-        return new LicenceVerifier(new PdfSignatureVerifier(anchors, List.of(), clock), registry, clock);
+        return new LicenceVerifier(new PdfSignatureVerifier(anchors, List.of(), clock),
+                new XmlSignatureVerifier(anchors, clock), registry, clock);
     }
 }

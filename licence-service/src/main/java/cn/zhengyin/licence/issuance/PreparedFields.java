@@ -30,11 +30,10 @@ public final class PreparedFields {
      */
     public static Map<String, String> prepare(LicenceType type, IssuingAuthority authority, String client,
                                               Map<String, Object> submitted, LocalDate issueDate) {
-        Map<String, Object> complete = new LinkedHashMap<>(submitted == null ? Map.of() : submitted);
-        type.fieldWithRole(FieldRole.ISSUING_AUTHORITY).ifPresent(f -> complete.putIfAbsent(f.key(), authority.name()));
-        type.fieldWithRole(FieldRole.ISSUE_DATE).ifPresent(f -> complete.put(f.key(),
-                complete.getOrDefault(f.key(), issueDate.toString())));
-        complete = new LinkedHashMap<>(ValidityDates.completed(type, complete));
+        Map<String, Object> given = new LinkedHashMap<>(submitted == null ? Map.of() : submitted);
+        type.fieldWithRole(FieldRole.ISSUING_AUTHORITY).ifPresent(f -> given.putIfAbsent(f.key(), authority.name()));
+        type.fieldWithRole(FieldRole.ISSUE_DATE).ifPresent(f -> given.putIfAbsent(f.key(), issueDate.toString()));
+        Map<String, Object> complete = new LinkedHashMap<>(ValidityDates.completed(type, given));
         List<FieldViolation> violations = new ArrayList<>(VALIDATOR.validate(type, complete));
         Map<String, Object> checked = complete;
         type.fieldWithRole(FieldRole.ISSUING_AUTHORITY).ifPresent(f -> {

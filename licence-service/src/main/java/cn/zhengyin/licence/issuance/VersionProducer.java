@@ -9,6 +9,9 @@ import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceVersion;
 import cn.zhengyin.licence.registry.Rendition;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
+import cn.zhengyin.licence.rendition.LicenceXmlMetadata;
+import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
+import cn.zhengyin.licence.rendition.XmlSealer;
 import cn.zhengyin.licence.rendition.Rectangle;
 import cn.zhengyin.licence.rendition.RenderContext;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
@@ -38,14 +41,18 @@ public final class VersionProducer {
 
     private final LicencePdfRenderer renderer;
     private final LicenceSealer sealer;
+    private final LicenceXmlRenderer xmlRenderer;
+    private final XmlSealer xmlSealer;
     private final LicenceFileStore files;
     private final LicenceRegistry registry;
     private final URI publicBaseUrl;
 
-    public VersionProducer(LicencePdfRenderer renderer, LicenceSealer sealer, LicenceFileStore files,
-                           LicenceRegistry registry, URI publicBaseUrl) {
+    public VersionProducer(LicencePdfRenderer renderer, LicenceSealer sealer, LicenceXmlRenderer xmlRenderer,
+                           XmlSealer xmlSealer, LicenceFileStore files, LicenceRegistry registry, URI publicBaseUrl) {
         this.renderer = renderer;
         this.sealer = sealer;
+        this.xmlRenderer = xmlRenderer;
+        this.xmlSealer = xmlSealer;
         this.files = files;
         this.registry = registry;
         this.publicBaseUrl = publicBaseUrl;
@@ -72,15 +79,6 @@ public final class VersionProducer {
             }
             return existing.get();
         }
-        String verificationUrl = publicBaseUrl.toString().replaceAll("/+$", "") + "/v/" + r.identifier();
-        byte[] rendered = renderer.render(r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()));
-        Rectangle area = renderer.sealRectangle(r.type());
-        byte[] signed = sealer.seal(rendered, new LicenceSealer.SealingRequest(r.authority().sealId(),
-                r.identifier().toString(), r.authority().name(), r.now(), 0,
-                new LicenceSealer.Area(area.lowerLeftX(), area.lowerLeftY(), area.width(), area.height())));
-        List<Rendition> renditions = new ArrayList<>();
-        renditions.add(store(r.identifier(), "PDF", "application/pdf", ".pdf", signed));
-
         LocalDate issuedOn = dateOf(r.type(), r.values(), FieldRole.ISSUE_DATE)
                 .orElse(LocalDate.ofInstant(r.now(), CHINA));
         LocalDate validFrom = dateOf(r.type(), r.values(), FieldRole.VALIDITY_START).orElse(issuedOn);
@@ -90,6 +88,21 @@ public final class VersionProducer {
             case ValidityRule.Indefinite indefinite -> Optional.empty();
             case ValidityRule.FromFields fromFields -> dateOf(r.type(), r.values(), FieldRole.VALIDITY_END);
         };
+
+        // PDF (PAdES, visible seal) and XML (GB/T 36903 metadata + fields, XAdES enveloped) from the same values.
+        String verificationUrl = publicBaseUrl.toString().replaceAll("/+$", "") + "/v/" + r.identifier();
+        byte[] rendered = renderer.render(r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()));
+        Rectangle area = renderer.sealRectangle(r.type());
+        byte[] signed = sealer.seal(rendered, new LicenceSealer.SealingRequest(r.authority().sealId(),
+                r.identifier().toString(), r.authority().name(), r.now(), 0,
+                new LicenceSealer.Area(area.lowerLeftX(), area.lowerLeftY(), area.width(), area.height())));
+        org.w3c.dom.Document xml = xmlRenderer.render(r.type(), r.values(), new LicenceXmlMetadata(r.identifier(),
+                r.authority().name(), r.authority().code(), issuedOn, validFrom, validUntil));
+        byte[] signedXml = xmlSealer.seal(xml, r.authority().sealId(), r.identifier().toString(), r.now());
+        List<Rendition> renditions = new ArrayList<>();
+        renditions.add(store(r.identifier(), "PDF", "application/pdf", ".pdf", signed));
+        renditions.add(store(r.identifier(), "XML", "application/xml", ".xml", signedXml));
+
         LicenceVersion version = new LicenceVersion(r.identifier().toString(), r.identifier().root(),
                 r.identifier().version(), r.type().typeCode(), r.type().descriptor().name(), r.authority().code(),
                 r.authority().name(), valueOf(r.type(), r.values(), FieldRole.HOLDER_NAME),

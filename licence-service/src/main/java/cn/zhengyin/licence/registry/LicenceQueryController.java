@@ -4,7 +4,9 @@ import cn.zhengyin.service.problem.ProblemException;
 import cn.zhengyin.trust.identifier.InvalidIdentifierException;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,10 +26,13 @@ class LicenceQueryController {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final LicenceRegistry registry;
     private final LicenceFileStore files;
+    private final cn.zhengyin.licence.licencetype.LicenceTypeCatalogue types;
 
-    LicenceQueryController(LicenceRegistry registry, LicenceFileStore files) {
+    LicenceQueryController(LicenceRegistry registry, LicenceFileStore files,
+                           cn.zhengyin.licence.licencetype.LicenceTypeCatalogue types) {
         this.registry = registry;
         this.files = files;
+        this.types = types;
     }
 
     @GetMapping("/{identifier}")
@@ -49,14 +54,55 @@ class LicenceQueryController {
 
     @GetMapping(value = "/{identifier}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable String identifier) {
+        return file(identifier, "PDF", MediaType.APPLICATION_PDF, ".pdf");
+    }
+
+    /** The signed XML rendition (GB/T 36903 metadata and the type's fields, XAdES enveloped signature). */
+    @GetMapping(value = "/{identifier}/xml", produces = MediaType.APPLICATION_XML_VALUE)
+    ResponseEntity<byte[]> xml(@PathVariable String identifier) {
+        return file(identifier, "XML", MediaType.APPLICATION_XML, ".xml");
+    }
+
+    /** The JSON rendition: GB/T 36903 metadata under their usual JSON names, and the type's fields. */
+    @GetMapping(value = "/{identifier}/json", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> json(@PathVariable String identifier) {
+        Found found = find(identifier);
+        LicenceVersion v = found.version();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("certificateName", v.typeName());
+        metadata.put("certificateTypeName", v.typeName());
+        metadata.put("certificateTypeCode", v.typeCode());
+        metadata.put("certificateNumber", types.find(v.typeCode())
+                .flatMap(t -> t.fieldWithRole(cn.zhengyin.licence.licencetype.FieldRole.LICENCE_NUMBER))
+                .map(f -> v.fields().getOrDefault(f.key(), "")).orElse(""));
+        metadata.put("certificateIdentifier", v.identifier());
+        metadata.put("certificateIssuingAuthorityName", v.issuerName());
+        metadata.put("certificateIssuingAuthorityCode", v.issuerCode());
+        metadata.put("certificateIssuedDate", v.issuedOn().toString());
+        metadata.put("certificateHolderName", v.holderName());
+        metadata.put("certificateHolderCode", v.holderCode());
+        metadata.put("certificateHolderTypeCode", v.holderCodeType());
+        metadata.put("certificateHolderTypeName", "001".equals(v.holderCodeType()) ? "统一社会信用代码" : "公民身份号码");
+        metadata.put("certificateEffectiveDate", v.validFrom().toString());
+        metadata.put("certificateExpiringDate", v.validUntil().map(Object::toString).orElse(null));
+        metadata.put("version", String.format("%03d", v.version()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metadata", metadata);
+        out.put("fields", v.fields());
+        out.put("status", found.licence().statusAt(java.time.LocalDate.now(CHINA)).name());
+        out.put("renditions", LicenceView.of(found.licence(), v, CHINA).renditions());
+        return out;
+    }
+
+    private ResponseEntity<byte[]> file(String identifier, String kind, MediaType mediaType, String extension) {
         LicenceVersion version = find(identifier).version();
-        Rendition pdf = version.rendition("PDF").orElseThrow(() -> ProblemException.notFound(
-                "licence " + version.identifier() + " has no PDF rendition"));
-        byte[] content = files.get(pdf.fileId()).orElseThrow(() -> ProblemException.notFound(
-                "the PDF of licence " + version.identifier() + " is missing from the file store"));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(version.identifier() + ".pdf").build().toString())
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(pdf.sha256())))
+        Rendition rendition = version.rendition(kind).orElseThrow(() -> ProblemException.notFound(
+                "licence " + version.identifier() + " has no " + kind + " rendition"));
+        byte[] content = files.get(rendition.fileId()).orElseThrow(() -> ProblemException.notFound(
+                "the " + kind + " of licence " + version.identifier() + " is missing from the file store"));
+        return ResponseEntity.ok().contentType(mediaType)
+                .header("Content-Disposition", ContentDisposition.attachment().filename(version.identifier() + extension).build().toString())
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(rendition.sha256())))
                 .body(content);
     }
 

@@ -5,6 +5,7 @@ import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
+import cn.zhengyin.trust.xml.XmlSignatureVerifier;
 import cn.zhengyin.trust.validation.DocumentVerificationReport;
 import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.SubIndication;
@@ -13,21 +14,32 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** Verifies a licence PDF: its signatures, then the registry's record of the exact file. */
+/** Verifies a licence file (PDF or XML): its signatures, then the registry's record of the exact file. */
 public final class LicenceVerifier {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final PdfSignatureVerifier pdfVerifier;
+    private final XmlSignatureVerifier xmlVerifier;
     private final LicenceRegistry registry;
     private final Clock clock;
 
-    public LicenceVerifier(PdfSignatureVerifier pdfVerifier, LicenceRegistry registry, Clock clock) {
+    public LicenceVerifier(PdfSignatureVerifier pdfVerifier, XmlSignatureVerifier xmlVerifier, LicenceRegistry registry,
+                           Clock clock) {
         this.pdfVerifier = pdfVerifier;
+        this.xmlVerifier = xmlVerifier;
         this.registry = registry;
         this.clock = clock;
     }
 
     public LicenceVerificationReport verifyPdf(byte[] pdf) {
-        DocumentVerificationReport document = pdfVerifier.verify(pdf);
+        return withRegistry(pdfVerifier.verify(pdf));
+    }
+
+    /** A licence XML document (XAdES enveloped): its one signature must cover the document root. */
+    public LicenceVerificationReport verifyXml(byte[] xml) {
+        return withRegistry(xmlVerifier.verify(xml));
+    }
+
+    private LicenceVerificationReport withRegistry(DocumentVerificationReport document) {
         RegistryAnswer registryAnswer = document.documentSha256() == null || document.documentSha256().isEmpty()
                 ? RegistryAnswer.notFound("the file could not be read, so the registry was not asked")
                 : lookUp(document.documentSha256());

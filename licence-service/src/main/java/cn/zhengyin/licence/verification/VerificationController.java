@@ -40,7 +40,8 @@ class VerificationController {
         return verify(file.getBytes());
     }
 
-    @PostMapping(consumes = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(consumes = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     LicenceVerificationReport verifyBody(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
@@ -54,11 +55,24 @@ class VerificationController {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "empty-upload", "Empty upload",
                     "the uploaded file is empty; send the licence PDF");
         }
-        if (!startsWithPdfHeader(content)) {
-            throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-pdf", "Not a PDF",
-                    "the uploaded file is not a PDF: it does not start with %PDF- within its first 1024 bytes");
+        if (startsWithPdfHeader(content)) {
+            return verifier.verifyPdf(content);
         }
-        return verifier.verifyPdf(content);
+        if (looksLikeXml(content)) {
+            return verifier.verifyXml(content);
+        }
+        throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-pdf", "Not a licence file",
+                "the uploaded file is neither a PDF (no %PDF- within its first 1024 bytes) nor an XML licence document");
+    }
+
+    /** An XML document starts with '<' after an optional UTF-8 byte order mark and white space. */
+    private static boolean looksLikeXml(byte[] content) {
+        int i = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < content.length && i < 1024 && Character.isWhitespace(content[i])) {
+            i++;
+        }
+        return i < content.length && content[i] == '<';
     }
 
     /** ISO 32000-2 §7.5.2 lets the header appear within the first 1024 bytes. */

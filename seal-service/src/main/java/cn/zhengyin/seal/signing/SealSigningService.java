@@ -13,10 +13,17 @@ import cn.zhengyin.trust.crypto.KeyCustodyException;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
+import cn.zhengyin.trust.xml.SignedInfoPolicy;
+import cn.zhengyin.trust.xml.XmlFormatException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Signs document digests with a seal after checking, on every request, that the seal exists and is ISSUED (not
@@ -51,48 +58,100 @@ public final class SealSigningService {
      */
     public byte[] signPadesDigest(String caller, String sealId, byte[] sha256, String licenceIdentifier,
                                   String licenceType) {
-        Instant now = clock.instant();
-        String digestHex = HexFormat.of().formatHex(sha256);
+        Usage usage = usage("PAdES", caller, sealId, HexFormat.of().formatHex(sha256), licenceIdentifier, licenceType);
+        Authorised granted = authorise(usage, licenceType);
+        byte[] cms = cades.sign(sha256, granted.key());
+        usages.record(usage.signed(granted.organisation(), "CMS SignedData, " + cms.length + " bytes; authorisation "
+                + granted.authorisation().id()));
+        return cms;
+    }
+
+    /** A signature over a canonical SignedInfo, and the chain of the seal that made it. */
+    public record XmlSignatureValue(byte[] derSignature, List<X509Certificate> certificateChain) {
+    }
+
+    /**
+     * Signs the exclusive-c14n bytes of an XMLDSig {@code ds:SignedInfo} (XAdES enveloped signature of a licence),
+     * with the same seal-state and authorisation checks as PAdES. The bytes are parsed with the hardened parser and
+     * must be a SignedInfo of the shape {@link SignedInfoPolicy} allows, in canonical form, with ecdsa-sha256, so the
+     * seal is never a blind signing oracle. The usage log records the SHA-256 of the SignedInfo bytes.
+     *
+     * @throws SealNotFoundException       if no seal has this id
+     * @throws SigningRefusedException     if the seal's state or the authorisations do not allow it
+     * @throws SignedInfoRejectedException if the bytes are not an acceptable canonical SignedInfo
+     */
+    public XmlSignatureValue signXmlSignedInfo(String caller, String sealId, byte[] canonicalSignedInfo,
+                                               String licenceIdentifier) {
+        Usage usage = usage("XAdES", caller, sealId, HexFormat.of().formatHex(sha256(canonicalSignedInfo)),
+                licenceIdentifier, null);
+        Authorised granted = authorise(usage, null);
+        SignedInfoPolicy.Shape shape;
+        try {
+            shape = SignedInfoPolicy.inspectCanonical(canonicalSignedInfo, Set.of(SignedInfoPolicy.ECDSA_SHA256));
+        } catch (XmlFormatException e) {
+            usages.record(usage.refused(granted.organisation(), e.getMessage()));
+            throw new SignedInfoRejectedException(e.getMessage());
+        }
+        byte[] signature = granted.key().sign(canonicalSignedInfo);
+        usages.record(usage.signed(granted.organisation(), "ds:SignedInfo over #" + shape.documentReferenceId() + ", "
+                + shape.signatureMethod() + "; authorisation " + granted.authorisation().id()));
+        return new XmlSignatureValue(signature, granted.key().certificateChain());
+    }
+
+    private record Authorised(Seal seal, String organisation, SealAuthorisation authorisation, SigningKey key) {
+    }
+
+    private Usage usage(String format, String caller, String sealId, String digestHex, String licenceIdentifier,
+                        String licenceType) {
         String identifier = licenceIdentifier == null ? "" : licenceIdentifier.strip();
         Optional<String> type = Optional.ofNullable(licenceType).map(String::strip).filter(t -> !t.isEmpty());
         Optional<String> impliedType = identifier.isEmpty() || !LicenceIdentifier.isValid(identifier)
                 ? Optional.empty() : Optional.of(LicenceIdentifier.parse(identifier).typeCode());
-        Usage usage = new Usage(sealId, caller, digestHex, identifier, type.or(() -> impliedType).orElse(""), now);
+        return new Usage(format, sealId, caller, digestHex, identifier, type.or(() -> impliedType).orElse(""),
+                type, impliedType, clock.instant());
+    }
 
-        Optional<Seal> found = seals.find(sealId);
+    /** Every check a signing request must pass; each refusal is recorded and says why. */
+    private Authorised authorise(Usage usage, String requestedType) {
+        Optional<Seal> found = seals.find(usage.sealId());
         if (found.isEmpty()) {
-            usages.record(usage.refused("", "there is no seal with id '" + sealId + "'"));
-            throw new SealNotFoundException(sealId);
+            usages.record(usage.refused("", "there is no seal with id '" + usage.sealId() + "'"));
+            throw new SealNotFoundException(usage.sealId());
         }
         Seal seal = found.get();
         String org = seal.organisation().uscc();
-        if (type.isPresent() && impliedType.isPresent() && !type.equals(impliedType)) {
-            throw refuse(usage, org, "licenceType '" + type.get() + "' contradicts licence identifier " + identifier
-                    + ", whose type code is '" + impliedType.get() + "'");
+        if (usage.requestedType().isPresent() && usage.impliedType().isPresent()
+                && !usage.requestedType().equals(usage.impliedType())) {
+            throw refuse(usage, org, "licenceType '" + usage.requestedType().get() + "' contradicts licence identifier "
+                    + usage.licenceIdentifier() + ", whose type code is '" + usage.impliedType().get() + "'");
         }
-        SealState state = seal.stateAt(now);
+        SealState state = seal.stateAt(usage.at());
         if (state != SealState.ISSUED) {
-            throw refuse(usage, org, "seal " + sealId + " is " + state + why(seal, state) + "; only ISSUED seals can sign");
+            throw refuse(usage, org, "seal " + usage.sealId() + " is " + state + why(seal, state)
+                    + "; only ISSUED seals can sign");
         }
-        Optional<String> effectiveType = type.or(() -> impliedType);
-        Optional<SealAuthorisation> authorisation = authorisations.covering(sealId, caller, effectiveType, now);
+        Optional<String> effectiveType = usage.requestedType().or(usage::impliedType);
+        Optional<SealAuthorisation> authorisation = authorisations.covering(usage.sealId(), usage.caller(), effectiveType, usage.at());
         if (authorisation.isEmpty()) {
-            throw refuse(usage, org, authorisations.whyNotCovered(sealId, caller, effectiveType, now));
+            throw refuse(usage, org, authorisations.whyNotCovered(usage.sealId(), usage.caller(), effectiveType, usage.at()));
         }
         Optional<SealCertificate> certificate = seal.certificate(SignatureAlgorithm.ECDSA_P256_SHA256);
         if (certificate.isEmpty()) {
-            throw refuse(usage, org, "seal " + sealId + " has no ECDSA certificate for PAdES");
+            throw refuse(usage, org, "seal " + usage.sealId() + " has no ECDSA P-256 certificate for " + usage.format());
         }
-        SigningKey key;
         try {
-            key = custody.signingKey(certificate.get().keyId());
+            return new Authorised(seal, org, authorisation.get(), custody.signingKey(certificate.get().keyId()));
         } catch (KeyCustodyException e) {
-            throw refuse(usage, org, "the key of seal " + sealId + " is not available in custody: " + e.getMessage());
+            throw refuse(usage, org, "the key of seal " + usage.sealId() + " is not available in custody: " + e.getMessage());
         }
-        byte[] cms = cades.sign(sha256, key);
-        usages.record(usage.signed(org, "CMS SignedData, " + cms.length + " bytes; authorisation "
-                + authorisation.get().id()));
-        return cms;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String why(Seal seal, SealState state) {
@@ -110,15 +169,15 @@ public final class SealSigningService {
         return new SigningRefusedException(why);
     }
 
-    private record Usage(String sealId, String caller, String digestHex, String licenceIdentifier, String licenceType,
-                         Instant at) {
+    private record Usage(String format, String sealId, String caller, String digestHex, String licenceIdentifier,
+                         String licenceType, Optional<String> requestedType, Optional<String> impliedType, Instant at) {
         SealUsage refused(String organisation, String why) {
-            return new SealUsage(sealId, organisation, caller, "PAdES", digestHex, licenceIdentifier, licenceType, at,
+            return new SealUsage(sealId, organisation, caller, format, digestHex, licenceIdentifier, licenceType, at,
                     SealUsage.REFUSED, why);
         }
 
         SealUsage signed(String organisation, String detail) {
-            return new SealUsage(sealId, organisation, caller, "PAdES", digestHex, licenceIdentifier, licenceType, at,
+            return new SealUsage(sealId, organisation, caller, format, digestHex, licenceIdentifier, licenceType, at,
                     SealUsage.SIGNED, detail);
         }
     }

@@ -474,4 +474,57 @@ class SealLifecycleIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/ocsp-response");
         assertThat(new OCSPResp(response.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
     }
+
+    // ---- XML (XAdES) signing: the seal signs only a canonical SignedInfo of the allowed shape --------------------
+
+    private static final String XML_DOC = """
+            <LicenceDocument xmlns="urn:zhengyin:licence:1" Id="licence-1"><Metadata/><Fields/></LicenceDocument>""";
+
+    private cn.zhengyin.trust.xml.XmlSignaturePreparation prepareXml() throws Exception {
+        java.util.List<X509Certificate> chain = cn.zhengyin.trust.pki.Pkcs12.read(KEYS_DEV.resolve("dev-seal.p12"),
+                "zhengyin-dev".toCharArray()).chain();
+        return new cn.zhengyin.trust.xml.XadesEnvelopedSigner().prepare(cn.zhengyin.trust.xml.SecureXml.parse(
+                XML_DOC.getBytes(StandardCharsets.UTF_8)), "licence-1", chain, clock.instant());
+    }
+
+    private Answer signXml(String token, byte[] signedInfo) throws Exception {
+        return post("/api/v1/signatures/xml", token, Map.of("sealId", "ZYDEV-SEAL-0001",
+                "signedInfo", Base64.getEncoder().encodeToString(signedInfo), "licenceIdentifier", "xml-test"));
+    }
+
+    @Test
+    void aPreparedSignedInfoIsSignedAndTheXmlDocumentVerifies() throws Exception {
+        var preparation = prepareXml();
+        Answer answer = signXml(LICENCE_SERVICE, preparation.canonicalSignedInfo());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        byte[] signed = preparation.complete(Base64.getDecoder().decode(answer.json().get("signatureValue").toString()));
+        var anchors = java.util.Set.copyOf(cn.zhengyin.trust.pki.Pem.parseCertificates(
+                java.nio.file.Files.readAllBytes(KEYS_DEV.resolve("root-ca.crt.pem"))));
+        var report = new cn.zhengyin.trust.xml.XmlSignatureVerifier(anchors, clock).verify(signed);
+        assertThat(report.isPassed()).as(report.toString()).isTrue();
+        assertThat(get("/api/v1/seals/ZYDEV-SEAL-0001/usages", ALICE).list())
+                .anyMatch(u -> "XAdES".equals(u.get("format")) && "SIGNED".equals(u.get("result")));
+    }
+
+    @Test
+    void xmlSigningRefusesAnythingButACanonicalAllowedSignedInfo() throws Exception {
+        String canonical = new String(prepareXml().canonicalSignedInfo(), StandardCharsets.UTF_8);
+        Answer arbitrary = signXml(LICENCE_SERVICE, "<a>transfer 1,000,000</a>".getBytes(StandardCharsets.UTF_8));
+        assertThat(arbitrary.status()).isEqualTo(422);
+        assertThat(arbitrary.body()).contains("SignedInfo");
+        Answer reformatted = signXml(LICENCE_SERVICE, canonical.replace("<ds:SignatureMethod", "<ds:SignatureMethod ")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(reformatted.status()).isEqualTo(422);
+        assertThat(reformatted.body()).contains("canonical");
+        Answer sha1 = signXml(LICENCE_SERVICE, canonical.replace("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256",
+                "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1").getBytes(StandardCharsets.UTF_8));
+        assertThat(sha1.status()).isEqualTo(422);
+        Answer doctype = signXml(LICENCE_SERVICE, ("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + canonical)
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(doctype.status()).isIn(400, 422);
+        assertThat(doctype.body()).doesNotContain("root:");
+        assertThat(signXml(OTHER_CLIENT, canonical.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+        assertThat(get("/api/v1/seals/ZYDEV-SEAL-0001/usages", ALICE).list())
+                .filteredOn(u -> "XAdES".equals(u.get("format")) && "REFUSED".equals(u.get("result"))).hasSizeGreaterThanOrEqualTo(4);
+    }
 }

@@ -31,7 +31,7 @@ class SealSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/seals").hasAuthority("SCOPE_seal:apply")
                         .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/approve", "/api/v1/seals/*/reject")
                         .hasAuthority("SCOPE_seal:approve")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/make", "/api/v1/seals/*/issue",
+                        .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/make", "/api/v1/seals/*/image", "/api/v1/seals/*/issue",
                                 "/api/v1/seals/*/suspend", "/api/v1/seals/*/reinstate", "/api/v1/seals/*/revoke",
                                 "/api/v1/seals/*/destroy", "/api/v1/seals/*/authorisations")
                         .hasAuthority("SCOPE_seal:admin")

@@ -10,4 +10,9 @@ public interface SealImageMaker {
 
     /** The PNG of an image, if the library has it. */
     Optional<byte[]> png(String imageId);
+
+    /** Whether the library has this image in a form a seal can use as its impression. */
+    default boolean usable(String imageId) {
+        return png(imageId).isPresent();
+    }
 }

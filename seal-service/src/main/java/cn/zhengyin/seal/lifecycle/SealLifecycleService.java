@@ -83,6 +83,21 @@ public final class SealLifecycleService {
         return store(find(id).reject(actor, reason, clock.instant()));
     }
 
+    /**
+     * Chooses the seal's impression from the image library (an uploaded or generated image) while the seal is
+     * APPROVED, before it is made: the image goes into the SESeal and onto every signed document.
+     */
+    public Seal attachImage(String id, String imageId, String actor, String reason) {
+        Seal seal = find(id);
+        Seal changed = seal.withImage(imageId);
+        if (!images.usable(imageId)) {
+            throw new SealValidationException("imageId", "image " + imageId + " is not in the seal image library as a "
+                    + "PNG or a generated SVG; upload or generate it at /api/v1/seal-images first");
+        }
+        return seals.update(changed, Optional.of(new SealEvent(SealEventType.IMAGE_ATTACHED, seal.state(), seal.state(),
+                actor, (reason == null || reason.isBlank() ? "" : reason + "; ") + "image " + imageId, clock.instant())));
+    }
+
     /** Makes the seal: keys, certificates, image, SESeal. Safe to retry after any failure. */
     public Seal make(String id, String actor, String reason) {
         Seal seal = find(id);

@@ -300,7 +300,7 @@ class SealLifecycleIntegrationTest {
         Map<String, Object> made = post(seal + "/make", ADMIN, Map.of("reason", "制作")).json();
         assertThat(made).containsEntry("state", "MADE").containsEntry("sesealPending", false)
                 .containsEntry("sesealAvailable", true);
-        assertThat(made.get("imageId").toString()).startsWith("sha256-");
+        assertThat(made.get("imageId").toString()).startsWith("sha256:");
         X509Certificate ecdsa = certificateOf(made, "ECDSA_P256_SHA256");
         X509Certificate sm2 = certificateOf(made, "SM2_SM3");
         assertThat(org.bouncycastle.asn1.x500.X500Name.getInstance(ecdsa.getSubjectX500Principal().getEncoded()).toString())
@@ -526,5 +526,26 @@ class SealLifecycleIntegrationTest {
         assertThat(signXml(OTHER_CLIENT, canonical.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
         assertThat(get("/api/v1/seals/ZYDEV-SEAL-0001/usages", ALICE).list())
                 .filteredOn(u -> "XAdES".equals(u.get("format")) && "REFUSED".equals(u.get("result"))).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void anApprovedSealTakesItsImpressionFromTheImageLibraryBeforeItIsMade() throws Exception {
+        Answer generated = post("/api/v1/seal-images/generate?format=png&dpi=300", ADMIN, Map.of("type", "04",
+                "name", "证印示范市市场监督管理局", "purpose", "合同专用章", "organisationCode", USCC));
+        assertThat(generated.status()).as(generated.body()).isIn(200, 201);
+        String imageId = generated.json().get("id").toString();
+        String id = apply("04", "证印示范市市场监督管理局合同专用章").get("id").toString();
+        String seal = "/api/v1/seals/" + id;
+        assertThat(post(seal + "/image", ADMIN, Map.of("imageId", imageId)).status()).as("not yet approved").isEqualTo(409);
+        post(seal + "/approve", BOB, Map.of("reason", "ok"));
+        assertThat(post(seal + "/image", ADMIN, Map.of("imageId", "sha256:" + "0".repeat(64))).status()).isEqualTo(400);
+        assertThat(post(seal + "/image", ALICE, Map.of("imageId", imageId)).status()).isEqualTo(403);
+        Answer attached = post(seal + "/image", ADMIN, Map.of("imageId", imageId, "reason", "备案印模"));
+        assertThat(attached.status()).as(attached.body()).isEqualTo(200);
+        assertThat(attached.json()).containsEntry("imageId", imageId);
+        Map<String, Object> made = post(seal + "/make", ADMIN, Map.of("reason", "制作")).json();
+        assertThat(made).containsEntry("imageId", imageId);
+        assertThat(post(seal + "/image", ADMIN, Map.of("imageId", imageId)).status()).as("already made").isEqualTo(409);
+        assertThat(get(seal + "/events", ALICE).list()).extracting(e -> e.get("type")).contains("IMAGE_ATTACHED");
     }
 }

@@ -5,7 +5,7 @@ import cn.zhengyin.seal.authorisation.SealAuthorisation;
 import cn.zhengyin.seal.authorisation.SealAuthorisationService;
 import cn.zhengyin.seal.image.SealImageRenderer;
 import cn.zhengyin.seal.lifecycle.Organisation;
-import cn.zhengyin.seal.lifecycle.RenderedSealImageMaker;
+import cn.zhengyin.seal.lifecycle.LibrarySealImageMaker;
 import cn.zhengyin.seal.lifecycle.Seal;
 import cn.zhengyin.seal.lifecycle.SealApplication;
 import cn.zhengyin.seal.lifecycle.SealCertificate;
@@ -156,6 +156,19 @@ class SealController {
         return view(seals.reject(id, actor.getSubject(), reason(body)));
     }
 
+    /** @param imageId an image of the seal image library ({@code sha256:…}) */
+    record ImageRequest(String imageId, String reason) {
+    }
+
+    @PostMapping("/seals/{id}/image")
+    SealView attachImage(@AuthenticationPrincipal Jwt actor, @PathVariable String id, @RequestBody ImageRequest body) {
+        if (body == null || body.imageId() == null || body.imageId().isBlank()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
+                    "imageId is required", java.util.List.of(new ProblemException.FieldError("imageId", "is required")));
+        }
+        return view(seals.attachImage(id, body.imageId(), actor.getSubject(), body.reason()));
+    }
+
     @PostMapping("/seals/{id}/make")
     SealView make(@AuthenticationPrincipal Jwt actor, @PathVariable String id,
                   @RequestBody(required = false) TransitionRequest body) {
@@ -272,7 +285,7 @@ class SealController {
                     "dpi " + dpi + " is outside 72..1200");
         }
         byte[] png = seal.imageId().flatMap(images::png).orElseGet(() -> renderedImages.computeIfAbsent(id + "@" + dpi,
-                k -> renderer.renderPng(RenderedSealImageMaker.design(seal), dpi)));
+                k -> renderer.renderPng(LibrarySealImageMaker.design(seal), dpi)));
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.IMAGE_PNG).body(png);
     }
 

@@ -9,7 +9,7 @@ import cn.zhengyin.seal.config.SealServiceProperties;
 import cn.zhengyin.seal.image.SealImageRenderer;
 import cn.zhengyin.seal.lifecycle.DevSealCertificateAuthority;
 import cn.zhengyin.seal.lifecycle.MongoSealRepository;
-import cn.zhengyin.seal.lifecycle.RenderedSealImageMaker;
+import cn.zhengyin.seal.lifecycle.LibrarySealImageMaker;
 import cn.zhengyin.seal.lifecycle.SealCertificateAuthority;
 import cn.zhengyin.seal.lifecycle.SealImageMaker;
 import cn.zhengyin.seal.lifecycle.SealKeyCustody;
@@ -78,8 +78,8 @@ public class SealLifecycleConfiguration {
     }
 
     @Bean
-    SealImageMaker sealImageMaker(SealImageRenderer renderer, MongoDatabase database) {
-        return new RenderedSealImageMaker(renderer, database);
+    LibrarySealImageMaker sealImageMaker(cn.zhengyin.seal.image.SealImages images) {
+        return new LibrarySealImageMaker(images);
     }
 
     /** The dev CAs whose CRLs this service issues; entries come from the seal store. */

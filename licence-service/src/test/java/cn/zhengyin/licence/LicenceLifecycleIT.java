@@ -122,6 +122,31 @@ class LicenceLifecycleIT {
                 "{\"reason\":\"x\"}", null))).isEqualTo(404);
     }
 
+    @Test
+    void theQrCodePageShowsTheStatusNowToPeopleAndMachines() {
+        String id = body(post("/api/v1/licences", ISSUE, null), 201).get("identifier").asString();
+        HttpResponse<String> json = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + id))
+                .header("Accept", "application/json").GET().build());
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(TwoServices.json(json.body()).get("status").asString()).isEqualTo("VALID");
+        HttpResponse<String> page = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + id))
+                .header("Accept", "text/html").GET().build());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("有效 · Valid", "营业执照", "示范市青禾数字科技有限公司", id);
+
+        body(post("/api/v1/licences/" + id + "/revocation", "{\"reason\":\"吊销\"}", null), 200);
+        assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + id))
+                .header("Accept", "text/html").GET().build()).body()).contains("吊销 · Revoked");
+
+        HttpResponse<String> unknown = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/not-an-identifier"))
+                .header("Accept", "text/html").GET().build());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("未找到该证照");
+        String forged = id.substring(0, id.length() - 1) + (id.endsWith("0") ? "1" : "0");
+        assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + forged))
+                .header("Accept", "application/json").GET().build()).statusCode()).isEqualTo(404);
+    }
+
     private HttpResponse<String> post(String path, String json, String key) {
         HttpRequest.Builder b = HttpRequest.newBuilder(services.licenceUrl.resolve(path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

@@ -109,7 +109,7 @@ class FoundationEndToEndIT {
     // ---- the PDF, checked by independent tools ---------------------------------------------------------------
 
     @Test
-    void popplerPdfsigReportsTheSignatureValidAndCoveringTheWholeFile(@TempDir Path dir) throws Exception {
+    void popplerPdfsigReportsTheSignatureValidWithTheDssUpdateAfterIt(@TempDir Path dir) throws Exception {
         String out = run(dir, "pdfsig", write(dir, pdf));
         // PAdES B-LT: a DSS-only incremental update follows the signed revision (LongTermValidationIT)
         assertThat(out).contains("Signature is Valid").contains("Not total document signed")

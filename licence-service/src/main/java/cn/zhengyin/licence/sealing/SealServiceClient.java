@@ -63,6 +63,18 @@ public final class SealServiceClient {
         }));
     }
 
+    /**
+     * The current CRL of the CA with this name, DER, from the seal service's distribution point
+     * {@code GET /crl/{ca}.crl} (RFC 5280 §4.2.1.13) on the configured base URL.
+     */
+    public byte[] crl(String caName) {
+        byte[] crl = call(() -> http.get().uri("/crl/{ca}.crl", caName).retrieve().body(byte[].class));
+        if (crl == null || crl.length == 0) {
+            throw new SealingFailedException("the seal service sent an empty CRL for CA " + caName, true, null);
+        }
+        return crl;
+    }
+
     /** Forgets what is cached about a seal, e.g. after its key changed. */
     public void forget(String sealId) {
         chains.remove(sealId);

@@ -1,10 +1,14 @@
 package cn.zhengyin.licence.sealing;
 
 import cn.zhengyin.licence.issuance.LicenceSealer;
+import cn.zhengyin.trust.pdf.LtvCollector;
+import cn.zhengyin.trust.pdf.LtvMaterial;
+import cn.zhengyin.trust.pdf.PadesLtvExtender;
 import cn.zhengyin.trust.pdf.PadesPreparation;
 import cn.zhengyin.trust.pdf.PadesPreparer;
 import cn.zhengyin.trust.pdf.SignatureRequest;
 import cn.zhengyin.trust.pdf.VisibleAppearance;
+import cn.zhengyin.trust.TrustException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
@@ -12,14 +16,20 @@ import java.util.Optional;
 
 /**
  * {@link LicenceSealer} backed by the seal service's digest-signing API ({@code POST /api/v1/signatures/pades}):
- * the PAdES signature is prepared here and only its SHA-256 digest travels.
+ * the PAdES signature is prepared here and only its SHA-256 digest travels. The signed PDF is then extended to PAdES
+ * baseline B-LT: an incremental update adds a DSS with the seal's and the TSA's chains and their CAs' CRLs, fetched
+ * from the seal service ({@link SealServiceRevocationSource}), so the licence verifies offline years later.
  */
 public final class SealServiceLicenceSealer implements LicenceSealer {
     private final SealServiceClient sealService;
-    private final PadesPreparer preparer = new PadesPreparer(16L * 1024 * 1024);
+    private static final long MAX_PDF_BYTES = 16L * 1024 * 1024;
+    private final PadesPreparer preparer = new PadesPreparer(MAX_PDF_BYTES);
+    private final LtvCollector ltvCollector;
+    private final PadesLtvExtender ltvExtender = new PadesLtvExtender(MAX_PDF_BYTES);
 
     public SealServiceLicenceSealer(SealServiceClient sealService) {
         this.sealService = sealService;
+        this.ltvCollector = new LtvCollector(new SealServiceRevocationSource(sealService), MAX_PDF_BYTES);
     }
 
     record PadesDigestRequest(String sealId, String digestAlgorithm, String digest, String licenceIdentifier) {
@@ -45,6 +55,18 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
         if (signed.cms() == null) {
             throw new SealingFailedException("the seal service returned no CMS", true, null);
         }
-        return prepared.complete(Base64.getDecoder().decode(signed.cms()));
+        byte[] signedPdf = prepared.complete(Base64.getDecoder().decode(signed.cms()));
+        return withValidationData(signedPdf, chain);
+    }
+
+    /** PAdES B-T → B-LT: the DSS with every chain certificate and its CA's CRL. */
+    private byte[] withValidationData(byte[] signedPdf, List<X509Certificate> sealChain) {
+        try {
+            LtvMaterial material = ltvCollector.collect(signedPdf, sealChain);
+            return ltvExtender.addDss(signedPdf, material);
+        } catch (TrustException e) {
+            throw new SealingFailedException("the long-term validation data could not be added: " + e.getMessage(),
+                    true, e);
+        }
     }
 }

@@ -10,6 +10,7 @@ import cn.zhengyin.trust.validation.DocumentVerificationReport.Verdict;
 import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.Outcome;
 import cn.zhengyin.trust.validation.RevocationPolicy;
+import cn.zhengyin.trust.validation.RevocationSource;
 import cn.zhengyin.trust.validation.SignatureReport;
 import cn.zhengyin.trust.validation.SigningCertificateReference;
 import cn.zhengyin.trust.validation.SubIndication;
@@ -64,6 +65,12 @@ import org.bouncycastle.tsp.TimeStampToken;
  * {@value #TIMESTAMP_PRESENT} and the {@code timestamp.*} checks of {@link TimestampVerifier}. The signer certificate
  * and its chain are judged at the time-stamp's genTime when the time-stamp is valid (the proof of existence), else
  * at the validation time.
+ *
+ * <p>Long-term validation (PAdES B-LT): the file's Document Security Store ({@link EmbeddedValidationData}) supplies
+ * intermediate certificates and the CRLs revocation is decided from first ({@value #REVOCATION_EMBEDDED}); the
+ * configured CRLs and the optional live {@link RevocationSource} are used only when the embedded ones do not decide.
+ * A later revision that only adds the DSS ({@link DssOnlyUpdate}) leaves the signature covering the document.
+ * Document check {@value #LTV_DSS_PRESENT} reports the DSS.
  */
 public final class PdfSignatureVerifier {
 
@@ -72,6 +79,7 @@ public final class PdfSignatureVerifier {
     public static final String DOCUMENT_FORMAT = "document.format";
     public static final String DOCUMENT_SIGNATURES = "document.signatures-present";
     public static final String DOCUMENT_COVERAGE = "document.last-signature-covers-file";
+    public static final String LTV_DSS_PRESENT = "ltv.dss-present";
 
     public static final String BYTE_RANGE = "byte-range";
     public static final String SUB_FILTER = "sub-filter";
@@ -84,14 +92,15 @@ public final class PdfSignatureVerifier {
     public static final String SIGNER_VALIDITY = "signer.validity-at-signing-time";
     public static final String CHAIN = CertificateChainValidator.CHAIN;
     public static final String REVOCATION = CertificateChainValidator.REVOCATION;
+    public static final String REVOCATION_EMBEDDED = EmbeddedFirstRevocation.EMBEDDED;
     public static final String TIMESTAMP_PRESENT = "timestamp.present";
 
     private static final List<String> SIGNATURE_CHECKS = List.of(BYTE_RANGE, SUB_FILTER, CMS_STRUCTURE,
             SIGNER_CERTIFICATE, MESSAGE_DIGEST, SIGNATURE_VALUE, SIGNING_CERTIFICATE, KEY_USAGE, SIGNER_VALIDITY,
-            CHAIN, REVOCATION, TIMESTAMP_PRESENT);
+            CHAIN, REVOCATION, REVOCATION_EMBEDDED, TIMESTAMP_PRESENT);
 
-    private final CertificateChainValidator chains;
-    private final TimestampVerifier timestamps;
+    private final Set<X509Certificate> trustAnchors;
+    private final EmbeddedFirstRevocation revocation;
     private final RevocationPolicy revocationPolicy;
     private final Clock clock;
     private final long maxDocumentBytes;
@@ -105,8 +114,23 @@ public final class PdfSignatureVerifier {
      */
     public PdfSignatureVerifier(Set<X509Certificate> trustAnchors, Collection<X509CRL> crls,
             RevocationPolicy revocationPolicy, Clock clock, long maxDocumentBytes) {
-        this.chains = new CertificateChainValidator(trustAnchors, crls);
-        this.timestamps = new TimestampVerifier(trustAnchors, crls);
+        this(trustAnchors, crls, Optional.empty(), revocationPolicy, clock, maxDocumentBytes);
+    }
+
+    /**
+     * @param trustAnchors     trusted roots for signer and TSA certificates
+     * @param crls             CRLs used when the file's embedded ones do not decide revocation
+     * @param liveRevocation   asked for the signer path's CRLs when neither embedded nor configured CRLs decide;
+     *                         empty: verification stays offline
+     * @param revocationPolicy whether missing revocation information blocks TOTAL_PASSED
+     * @param clock            gives the validation time
+     * @param maxDocumentBytes largest file accepted (see {@link #DEFAULT_MAX_DOCUMENT_BYTES})
+     */
+    public PdfSignatureVerifier(Set<X509Certificate> trustAnchors, Collection<X509CRL> crls,
+            Optional<RevocationSource> liveRevocation, RevocationPolicy revocationPolicy, Clock clock,
+            long maxDocumentBytes) {
+        this.trustAnchors = Set.copyOf(trustAnchors);
+        this.revocation = new EmbeddedFirstRevocation(trustAnchors, crls, liveRevocation);
         this.revocationPolicy = revocationPolicy;
         this.clock = clock;
         this.maxDocumentBytes = maxDocumentBytes;
@@ -129,12 +153,15 @@ public final class PdfSignatureVerifier {
                     Optional.of(new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE)));
         }
         List<ReportWithEnd> reports = new ArrayList<>();
+        EmbeddedValidationData ltv;
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "",
                 MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache)) {
+            ltv = EmbeddedValidationData.from(document);
             for (PDSignatureField field : document.getSignatureFields()) {
                 PDSignature signature = field.getSignature();
                 if (signature != null) {
-                    reports.add(verifySignature(pdf, field.getFullyQualifiedName(), signature, validationTime));
+                    reports.add(verifySignature(pdf, document, ltv, field.getFullyQualifiedName(), signature,
+                            validationTime));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -144,6 +171,10 @@ public final class PdfSignatureVerifier {
                     Optional.of(new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE)));
         }
         documentChecks.add(CheckResult.passed(DOCUMENT_FORMAT, "PDF of " + pdf.length + " bytes."));
+        documentChecks.add(ltv.dssPresent()
+                ? CheckResult.passed(LTV_DSS_PRESENT, "Long-term validation material: " + ltv.summary() + ".")
+                : CheckResult.notChecked(LTV_DSS_PRESENT, "The file has no Document Security Store (not PAdES B-LT)"
+                        + "; revocation data can only come from the verifier's configuration."));
         reports.sort(Comparator.comparingLong(ReportWithEnd::end));
         List<SignatureReport> signatures = reports.stream().map(ReportWithEnd::report).toList();
         if (signatures.isEmpty()) {
@@ -155,7 +186,10 @@ public final class PdfSignatureVerifier {
         documentChecks.add(CheckResult.passed(DOCUMENT_SIGNATURES, signatures.size() + " signature(s)."));
         ReportWithEnd last = reports.get(reports.size() - 1);
         documentChecks.add(last.report().coversWholeDocument()
-                ? CheckResult.passed(DOCUMENT_COVERAGE, "The last signature covers the whole file.")
+                ? CheckResult.passed(DOCUMENT_COVERAGE, last.end() == pdf.length
+                        ? "The last signature covers the whole file."
+                        : "The last signature covers its revision (" + last.end() + " of " + pdf.length
+                                + " bytes); the rest only adds long-term validation data.")
                 : CheckResult.failed(DOCUMENT_COVERAGE, "The last signature covers " + last.end() + " of "
                         + pdf.length + " bytes: the file was changed after the last signature."));
         return DocumentVerificationReport.of(validationTime, sha256, signatures, documentChecks, Optional.empty());
@@ -214,20 +248,26 @@ public final class PdfSignatureVerifier {
         }
     }
 
-    private ReportWithEnd verifySignature(byte[] pdf, String fieldName, PDSignature signature, Instant validationTime) {
+    private ReportWithEnd verifySignature(byte[] pdf, PDDocument document, EmbeddedValidationData ltv,
+            String fieldName, PDSignature signature, Instant validationTime) {
         Collector c = new Collector();
         Optional<Instant> claimed = Optional.ofNullable(signature.getSignDate()).map(cal -> cal.toInstant());
         int[] range = signature.getByteRange();
         Optional<String> rangeProblem = byteRangeProblem(pdf, range, signature);
         long end = range != null && range.length == 4 ? (long) range[2] + range[3] : 0;
-        boolean covers = rangeProblem.isEmpty() && end == pdf.length;
+        // ---- long-term validation: a DSS-only update after the signature is allowed (DssOnlyUpdate) ----
+        Optional<DssOnlyUpdate.Assessment> later = rangeProblem.isEmpty() && end < pdf.length && ltv.dssPresent()
+                ? Optional.of(DssOnlyUpdate.assess(pdf, end, document, maxDocumentBytes)) : Optional.empty();
+        boolean covers = rangeProblem.isEmpty() && (end == pdf.length
+                || later.map(DssOnlyUpdate.Assessment::allowed).orElse(false));
         if (rangeProblem.isPresent()) {
             c.add(CheckResult.failed(BYTE_RANGE, rangeProblem.get()), Indication.TOTAL_FAILED,
                     SubIndication.FORMAT_FAILURE);
             return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), false, end);
         }
         c.add(CheckResult.passed(BYTE_RANGE, "ByteRange " + Arrays.toString(range) + " leaves out exactly /Contents; "
-                + (covers ? "covers the whole file." : "ends at byte " + end + " of " + pdf.length + ".")),
+                + (end == pdf.length ? "covers the whole file." : "ends at byte " + end + " of " + pdf.length + "."
+                        + later.map(a -> " After it: " + a.explanation()).orElse(""))),
                 null, null);
         String subFilter = signature.getSubFilter();
         if ("ETSI.CAdES.detached".equals(subFilter)) {
@@ -282,7 +322,7 @@ public final class PdfSignatureVerifier {
                 Indication.INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
         c.add(keyUsage(cert), Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
 
-        Optional<TimestampVerification> timestamp = timestamp(signer);
+        Optional<TimestampVerification> timestamp = timestamp(signer, ltv);
         boolean proven = timestamp.map(TimestampVerification::isValid).orElse(false);
         Instant bestTime = proven ? timestamp.get().genTime().orElseThrow() : validationTime;
         String basis = proven ? "the time-stamp time " + bestTime : "the validation time " + bestTime
@@ -300,9 +340,11 @@ public final class PdfSignatureVerifier {
             c.add(CheckResult.passed(SIGNER_VALIDITY, "The signer certificate was valid at " + basis + "."),
                     null, null);
         }
-        var chain = chains.validate(cert, cmsCertificates, bestTime);
+        var validated = revocation.validate(cert, cmsCertificates, ltv, bestTime);
+        var chain = validated.validation();
         c.add(chain.chain(), Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
         c.add(chain.revocation(), Indication.TOTAL_FAILED, SubIndication.REVOKED);
+        c.add(validated.embedded(), null, null);
         if (chain.revocation().outcome() == Outcome.NOT_CHECKED && chain.chain().outcome() == Outcome.PASSED
                 && revocationPolicy == RevocationPolicy.REQUIRE) {
             c.fail(Indication.INDETERMINATE, SubIndication.TRY_LATER);
@@ -427,7 +469,7 @@ public final class PdfSignatureVerifier {
                         + "nor nonRepudiation.");
     }
 
-    private Optional<TimestampVerification> timestamp(SignerInformation signer) {
+    private Optional<TimestampVerification> timestamp(SignerInformation signer, EmbeddedValidationData ltv) {
         if (signer.getUnsignedAttributes() == null) {
             return Optional.empty();
         }
@@ -438,7 +480,8 @@ public final class PdfSignatureVerifier {
         try {
             TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues()
                     .getObjectAt(0)));
-            return Optional.of(timestamps.verify(token, signer.getSignature()));
+            return Optional.of(new TimestampVerifier(trustAnchors, revocation.allCrls(ltv))
+                    .verify(token, signer.getSignature()));
         } catch (Exception e) {
             return Optional.of(new TimestampVerification(Optional.empty(), Optional.empty(), Optional.empty(),
                     List.of(CheckResult.failed("timestamp.structure", "The signature time-stamp token cannot be "

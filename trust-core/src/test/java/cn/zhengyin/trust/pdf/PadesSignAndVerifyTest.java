@@ -78,11 +78,13 @@ class PadesSignAndVerifyTest {
         assertThat(report.subIndication()).isEqualTo(SubIndication.NONE);
         assertThat(report.isPassed()).isTrue();
         assertThat(report.validationTime()).isEqualTo(NOW);
-        assertThat(report.documentChecks()).extracting(CheckResult::outcome).containsOnly(Outcome.PASSED);
+        // B-T file (no DSS): the long-term validation checks report what is absent (PadesLongTermValidationTest)
+        assertThat(report.documentChecks()).filteredOn(c -> !c.id().equals(PdfSignatureVerifier.LTV_DSS_PRESENT))
+                .extracting(CheckResult::outcome).containsOnly(Outcome.PASSED);
         assertThat(report.signatures()).hasSize(1);
         SignatureReport signature = report.signatures().get(0);
-        assertThat(signature.checks()).allSatisfy(c -> assertThat(c.outcome()).as(c.toString())
-                .isEqualTo(Outcome.PASSED));
+        assertThat(signature.checks()).filteredOn(c -> !c.id().equals(PdfSignatureVerifier.REVOCATION_EMBEDDED))
+                .allSatisfy(c -> assertThat(c.outcome()).as(c.toString()).isEqualTo(Outcome.PASSED));
         assertThat(signature.checks()).extracting(CheckResult::id).contains(PdfSignatureVerifier.BYTE_RANGE,
                 PdfSignatureVerifier.MESSAGE_DIGEST, PdfSignatureVerifier.SIGNATURE_VALUE,
                 PdfSignatureVerifier.SIGNING_CERTIFICATE, PdfSignatureVerifier.KEY_USAGE, PdfSignatureVerifier.CHAIN,

@@ -45,7 +45,7 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
         Area a = request.sealArea();
         // The seal's chain and the TSA's (same dev CA, similar size): the estimate covers both.
         int reserve = SignatureRequest.estimateContentsBytes(chain, chain);
-        PadesPreparation prepared = preparer.prepare(pdf, new SignatureRequest(request.signerName(),
+        PadesPreparation prepared = preparer.prepare(withValidationData(pdf, chain), new SignatureRequest(request.signerName(),
                 "电子证照签发 Licence issued: " + request.licenceIdentifier(), "", request.signingTime(),
                 Optional.of(new VisibleAppearance(request.pageIndex(), a.x(), a.y(), a.width(), a.height(), image)),
                 reserve));
@@ -55,15 +55,20 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
         if (signed.cms() == null) {
             throw new SealingFailedException("the seal service returned no CMS", true, null);
         }
-        byte[] signedPdf = prepared.complete(Base64.getDecoder().decode(signed.cms()));
-        return withValidationData(signedPdf, chain);
+        return prepared.complete(Base64.getDecoder().decode(signed.cms()));
     }
 
-    /** PAdES B-T → B-LT: the DSS with every chain certificate and its CA's CRL. */
-    private byte[] withValidationData(byte[] signedPdf, List<X509Certificate> sealChain) {
+    /**
+     * Long-term validation data (PAdES B-LT): a DSS with the seal's chain and the CRL of every CA in it, added BEFORE
+     * the seal signs, so the signature covers it and the whole file (poppler's pdfsig: "Total document signed").
+     * The time-stamp authority is certified by the same CA, so the same CRLs cover its certificate, which travels
+     * inside the time-stamp token. The CRLs are the seal service's current ones, fetched at sealing time — the seal
+     * service has just checked the seal is ISSUED (Adobe's revocation-info-at-signing practice).
+     */
+    private byte[] withValidationData(byte[] pdf, List<X509Certificate> sealChain) {
         try {
-            LtvMaterial material = ltvCollector.collect(signedPdf, sealChain);
-            return ltvExtender.addDss(signedPdf, material);
+            LtvMaterial material = ltvCollector.collectFor(sealChain);
+            return ltvExtender.addDss(pdf, material);
         } catch (TrustException e) {
             throw new SealingFailedException("the long-term validation data could not be added: " + e.getMessage(),
                     true, e);

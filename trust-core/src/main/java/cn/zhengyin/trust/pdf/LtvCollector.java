@@ -66,11 +66,19 @@ public final class LtvCollector {
      * @param extraCertificates  further chain certificates to embed and cover (e.g. a chain known out of band)
      */
     public LtvMaterial collect(byte[] signedPdf, Collection<X509Certificate> extraCertificates) {
+        List<X509Certificate> all = new ArrayList<>(signatureCertificates(signedPdf));
+        all.addAll(extraCertificates);
+        return collectFor(all);
+    }
+
+    /**
+     * Material for a known chain, before anything is signed: the certificates and, for each certificate that is not
+     * self-signed, its issuing CA's CRL. Used to put the validation data into the document before the seal signs it,
+     * so that the signature covers it (and the whole file).
+     */
+    public LtvMaterial collectFor(Collection<X509Certificate> chain) {
         Map<String, X509Certificate> pool = new LinkedHashMap<>();
-        for (X509Certificate cert : signatureCertificates(signedPdf)) {
-            pool.putIfAbsent(LtvMaterial.sha256Hex(encoded(cert)), cert);
-        }
-        for (X509Certificate cert : extraCertificates) {
+        for (X509Certificate cert : chain) {
             pool.putIfAbsent(LtvMaterial.sha256Hex(encoded(cert)), cert);
         }
         List<byte[]> certificates = new ArrayList<>();

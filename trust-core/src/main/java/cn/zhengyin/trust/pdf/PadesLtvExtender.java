@@ -64,9 +64,7 @@ public final class PadesLtvExtender {
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(signedPdf), "",
                 MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache)) {
             List<PDSignature> signatures = document.getSignatureDictionaries();
-            if (signatures.isEmpty()) {
-                throw new PdfSigningException("The PDF has no signature; a DSS only makes sense for a signed PDF.");
-            }
+            // Without signatures (material added before signing, to be covered by the signature) there is no VRI.
             COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
             COSDictionary existing = catalog.getCOSDictionary(DSS);
             COSArray certs = streams(document, material.certificates());

@@ -60,6 +60,7 @@ final class TwoServices implements AutoCloseable {
                 "--zhengyin.seal-service-url=" + sealUrl,
                 "--zhengyin.templates-directory=" + TEMPLATES,
                 "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
+                "--zhengyin.trust-intermediates=" + KEYS.resolve("sm2-seal-ca.crt.pem"),
                 "--zhengyin.store.embedded.in-memory=true");
     }
 

@@ -161,7 +161,18 @@ class LicenceServiceConfiguration {
             throw new UncheckedIOException("cannot read the trust anchors at " + properties.trustAnchors().toAbsolutePath()
                     + "; set zhengyin.trust-anchors", e);
         }
+        List<X509Certificate> intermediates = new java.util.ArrayList<>();
+        for (java.nio.file.Path file : properties.trustIntermediates()) {
+            try {
+                intermediates.addAll(Pem.parseCertificates(Files.readAllBytes(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the intermediate CA certificates at "
+                        + file.toAbsolutePath() + "; set zhengyin.trust-intermediates", e);
+            }
+        }
         return new LicenceVerifier(new PdfSignatureVerifier(anchors, List.of(), clock),
-                new XmlSignatureVerifier(anchors, clock), registry, clock);
+                new XmlSignatureVerifier(anchors, clock),
+                new cn.zhengyin.trust.ses.SesVerifier(anchors, intermediates, List.of(),
+                        cn.zhengyin.trust.validation.RevocationPolicy.CHECK_IF_AVAILABLE), registry, clock);
     }
 }

@@ -5,6 +5,12 @@ import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
+import cn.zhengyin.trust.ses.SesCodec;
+import cn.zhengyin.trust.ses.SesVerificationReport;
+import cn.zhengyin.trust.ses.SesVerifier;
+import cn.zhengyin.trust.validation.CheckResult;
+import cn.zhengyin.trust.validation.Outcome;
+import cn.zhengyin.trust.validation.SignatureReport;
 import cn.zhengyin.trust.xml.XmlSignatureVerifier;
 import cn.zhengyin.trust.validation.DocumentVerificationReport;
 import cn.zhengyin.trust.validation.Indication;
@@ -12,20 +18,32 @@ import cn.zhengyin.trust.validation.SubIndication;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
-/** Verifies a licence file (PDF or XML): its signatures, then the registry's record of the exact file. */
+/**
+ * Verifies a licence file (PDF or XML): its signatures, then the registry's record of the exact file. Also verifies a
+ * GB/T 38540 electronic seal signature (SES_Signature) over data the caller supplies: the signature decides the
+ * indication and the registry says whether the data is a registered licence rendition.
+ */
 public final class LicenceVerifier {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final PdfSignatureVerifier pdfVerifier;
     private final XmlSignatureVerifier xmlVerifier;
+    private final SesVerifier sesVerifier;
     private final LicenceRegistry registry;
     private final Clock clock;
 
-    public LicenceVerifier(PdfSignatureVerifier pdfVerifier, XmlSignatureVerifier xmlVerifier, LicenceRegistry registry,
-                           Clock clock) {
+    public LicenceVerifier(PdfSignatureVerifier pdfVerifier, XmlSignatureVerifier xmlVerifier, SesVerifier sesVerifier,
+                           LicenceRegistry registry, Clock clock) {
         this.pdfVerifier = pdfVerifier;
         this.xmlVerifier = xmlVerifier;
+        this.sesVerifier = sesVerifier;
         this.registry = registry;
         this.clock = clock;
     }
@@ -37,6 +55,78 @@ public final class LicenceVerifier {
     /** A licence XML document (XAdES enveloped): its one signature must cover the document root. */
     public LicenceVerificationReport verifyXml(byte[] xml) {
         return withRegistry(xmlVerifier.verify(xml));
+    }
+
+    /**
+     * A GB/T 38540 seal signature (电子签章) and the original it signs: the signature, its embedded seal, the signer's
+     * and seal maker's certificates, the time-stamp and the SM3 data hash are checked by {@link SesVerifier}. The
+     * report's {@code document} holds one signature report (field name {@code SES_Signature:<esID>}) with every SES
+     * check; {@code documentSha256} is the SHA-256 of {@code data}, looked up in the registry. Unlike a licence file,
+     * the indication is the signature's: an SES signature over data that is not a registered rendition can pass, and
+     * the registry part then says it was not found (the summaries say so too).
+     */
+    public LicenceVerificationReport verifySes(byte[] signature, byte[] data) {
+        SesVerificationReport ses = sesVerifier.verifySignature(signature, data, clock.instant());
+        String sha256 = HexFormat.of().formatHex(sha256(data));
+        boolean coversData = ses.check(SesVerifier.DATA_HASH).map(c -> c.outcome() == Outcome.PASSED).orElse(false);
+        Optional<X509Certificate> signer = signerCertificate(signature);
+        SignatureReport report = new SignatureReport("SES_Signature:" + ses.esId().orElse("?"), ses.indication(),
+                ses.subIndication(), ses.signerSubject(),
+                signer.map(c -> c.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT)),
+                ses.signingTime(), ses.timestampTime(), coversData, ses.checks());
+        List<CheckResult> documentChecks = List.of(ses.layout()
+                .map(l -> CheckResult.passed("ses.layout", l + " electronic seal signature of seal "
+                        + ses.esId().orElse("?") + " (" + ses.sealName().orElse("") + ")"))
+                .orElse(CheckResult.failed("ses.layout", "not a readable GB/T 38540 / GM/T 0031 SES_Signature")));
+        DocumentVerificationReport document = DocumentVerificationReport.of(ses.validationTime(), sha256,
+                List.of(report), documentChecks, Optional.empty());
+        RegistryAnswer registryAnswer = lookUp(sha256);
+        Indication indication = document.indication();
+        SubIndication sub = document.subIndication();
+        return new LicenceVerificationReport(indication, sub, document.validationTime(),
+                sesSummaryZh(indication, registryAnswer), sesSummaryEn(indication, registryAnswer), document,
+                registryAnswer);
+    }
+
+    private static Optional<X509Certificate> signerCertificate(byte[] signature) {
+        try {
+            byte[] der = SesCodec.decodeSignature(signature).signerCertificate();
+            return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509",
+                    cn.zhengyin.trust.crypto.Providers.bouncyCastle()).generateCertificate(
+                    new java.io.ByteArrayInputStream(der)));
+        } catch (RuntimeException | java.security.GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sesSummaryZh(Indication indication, RegistryAnswer r) {
+        String verdict = switch (indication) {
+            case TOTAL_PASSED -> "验证通过：电子签章有效，数据自签章后未被改动";
+            case TOTAL_FAILED -> "验证失败：数据已被改动或电子签章无效";
+            case INDETERMINATE -> "无法确认：电子签章不能被证明有效";
+        };
+        String registry = r.found() ? "；数据为证照库登记的文件" + r.licenceStatus().map(s -> "，证照当前状态："
+                + statusZh(s)).orElse("") : "；数据不是证照库登记的证照文件";
+        return verdict + registry;
+    }
+
+    private static String sesSummaryEn(Indication indication, RegistryAnswer r) {
+        String verdict = switch (indication) {
+            case TOTAL_PASSED -> "Passed: the electronic seal signature is valid and the data is unchanged since signing";
+            case TOTAL_FAILED -> "Failed: the data was altered or the electronic seal signature is not valid";
+            case INDETERMINATE -> "Indeterminate: the electronic seal signature could not be proven valid";
+        };
+        String registry = r.found() ? "; the data is a registered licence file" + r.licenceStatus()
+                .map(s -> ", licence status now: " + s).orElse("") : "; the data is not a registered licence file";
+        return verdict + registry;
     }
 
     private LicenceVerificationReport withRegistry(DocumentVerificationReport document) {

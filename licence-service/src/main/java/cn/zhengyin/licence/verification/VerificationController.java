@@ -6,9 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Base64;
+import cn.zhengyin.trust.ses.SesCodec;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +22,10 @@ import org.springframework.web.multipart.MultipartFile;
  * (part {@code file}) or as the raw request body ({@code application/pdf}). Answers 200 with a report for every
  * readable upload — a tampered file is a report that says TOTAL_FAILED, not an error; an upload that is not a PDF,
  * empty or too large is a 4xx problem.
+ *
+ * <p>A GB/T 38540 electronic seal signature is verified with the data it signs: {@code multipart/form-data} with
+ * parts {@code signature} (the DER SES_Signature) and {@code data} (the signed original), or
+ * {@code application/json} {@code {"sesSignature": base64, "data": base64}}.
  */
 @RestController
 @RequestMapping("/api/v1/verifications")
@@ -33,11 +40,77 @@ class VerificationController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    LicenceVerificationReport verifyUpload(@RequestParam("file") MultipartFile file) throws IOException {
-        if (file.getSize() > maxBytes) {
-            throw tooLarge(file.getSize());
+    LicenceVerificationReport verifyUpload(@RequestParam(value = "file", required = false) MultipartFile file,
+                                           @RequestParam(value = "signature", required = false) MultipartFile signature,
+                                           @RequestParam(value = "data", required = false) MultipartFile data)
+            throws IOException {
+        if (file != null && signature == null && data == null) {
+            if (file.getSize() > maxBytes) {
+                throw tooLarge(file.getSize());
+            }
+            return verify(file.getBytes());
         }
-        return verify(file.getBytes());
+        if (file == null && signature != null && data != null) {
+            if (signature.getSize() > SesCodec.MAX_INPUT_BYTES) {
+                throw signatureTooLarge(signature.getSize());
+            }
+            if (data.getSize() > maxBytes) {
+                throw tooLarge(data.getSize());
+            }
+            return verifySes(signature.getBytes(), data.getBytes());
+        }
+        throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload",
+                "send either a part 'file' (a licence PDF or XML) or the parts 'signature' (a DER GB/T 38540"
+                        + " SES_Signature) and 'data' (the signed original); got "
+                        + (file == null ? "" : "'file' ") + (signature == null ? "" : "'signature' ")
+                        + (data == null ? "" : "'data'"));
+    }
+
+    /**
+     * @param sesSignature base64 of the DER SES_Signature
+     * @param data         base64 of the signed original
+     */
+    record SesVerificationRequest(String sesSignature, String data) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    LicenceVerificationReport verifySesJson(@RequestBody SesVerificationRequest request) {
+        byte[] signature = base64("sesSignature", request.sesSignature());
+        byte[] data = base64("data", request.data());
+        if (signature.length > SesCodec.MAX_INPUT_BYTES) {
+            throw signatureTooLarge(signature.length);
+        }
+        if (data.length > maxBytes) {
+            throw tooLarge(data.length);
+        }
+        return verifySes(signature, data);
+    }
+
+    private LicenceVerificationReport verifySes(byte[] signature, byte[] data) {
+        if (signature.length == 0) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "empty-upload", "Empty upload",
+                    "the SES signature is empty; send the DER SES_Signature");
+        }
+        return verifier.verifySes(signature, data);
+    }
+
+    private static byte[] base64(String field, String value) {
+        if (value == null) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload",
+                    field + " is required (base64); a JSON verification request is {\"sesSignature\": base64 DER"
+                            + " SES_Signature, \"data\": base64 signed original}");
+        }
+        try {
+            return Base64.getDecoder().decode(value.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload",
+                    field + " is not valid base64: " + e.getMessage());
+        }
+    }
+
+    private static ProblemException signatureTooLarge(long size) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
+                "the SES signature has " + size + " bytes; at most " + SesCodec.MAX_INPUT_BYTES + " are accepted");
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,

@@ -35,12 +35,22 @@ public record SealServiceProperties(@DefaultValue("keys-dev") Path keysDirectory
      * @param type             seal type code: 01 单位专用章, 02 财务, 03 发票, 04 合同, 05 法定代表人名章, 99 其他
      * @param allowedClients   OAuth2 client ids allowed to sign with this seal
      * @param issuerCa         name of the CA that issued the key's certificate (its CRL name), default seal-ca
+     * @param sm2Key           optional name of the seal's SM2 key file (without .p12), alias = name; with it the seal
+     *                         gets an SM2 certificate and a GB/T 38540 SESeal and can make SES signatures
+     * @param sm2IssuerCa      name of the CA that issued the SM2 certificate, default sm2-seal-ca
      */
     public record SealSpec(String id, String key, String name, String organisationName, String organisationCode,
                            @DefaultValue("") String purpose, @DefaultValue("99") String type,
-                           List<String> allowedClients, @DefaultValue("seal-ca") String issuerCa) {
+                           List<String> allowedClients, @DefaultValue("seal-ca") String issuerCa,
+                           @DefaultValue("") String sm2Key, @DefaultValue("sm2-seal-ca") String sm2IssuerCa) {
         public SealSpec {
             allowedClients = allowedClients == null ? List.of() : List.copyOf(allowedClients);
+            sm2Key = sm2Key == null ? "" : sm2Key.strip();
+        }
+
+        /** The SM2 key file name, if the seal has one. */
+        public java.util.Optional<String> sm2KeyName() {
+            return sm2Key.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(sm2Key);
         }
     }
 }

@@ -86,6 +86,27 @@ public record Seal(String id, Organisation organisation, SealType type, String k
                 List.of(event), certificates, Optional.empty(), Optional.empty(), true, Optional.empty()), event);
     }
 
+    /**
+     * A pre-made (imported) seal completed with what configuration provisions for it: further certificates (replacing
+     * any of the same algorithm, e.g. the SM2 one for GB/T 38540), its image and its SESeal. Only for imported seals;
+     * the state and events do not change.
+     *
+     * @param sesealDer the SESeal, or empty while it cannot be made (recorded as pending)
+     */
+    public Seal withPreMadeArtefacts(List<SealCertificate> added, String newImageId, Optional<byte[]> sesealDer) {
+        if (events.isEmpty() || events.getFirst().type() != SealEventType.IMPORTED) {
+            throw new IllegalStateException("seal " + id + " was not imported from configuration; its certificates,"
+                    + " image and SESeal come from making it");
+        }
+        List<SealCertificate> next = new ArrayList<>(certificates);
+        for (SealCertificate certificate : added) {
+            next.removeIf(c -> c.algorithm() == certificate.algorithm());
+            next.add(certificate);
+        }
+        return new Seal(id, organisation, type, kindName, name, validity, state, applicant, revision, events, next,
+                Optional.of(newImageId), sesealDer, sesealDer.isEmpty(), revocation);
+    }
+
     /** The state at {@code at}: the stored state, or EXPIRED for a made, issued or suspended seal past its validity. */
     public SealState stateAt(Instant at) {
         if ((state == MADE || state == ISSUED || state == SUSPENDED) && validity.hasEndedAt(at)) {

@@ -66,7 +66,9 @@ public class SealLifecycleConfiguration {
     @Bean
     SealKeyCustody sealKeyCustody(SealServiceProperties properties, SealKeysProperties keys, Clock clock) {
         List<SigningKey> provisioned = properties.seals().stream()
-                .map(spec -> SealServiceConfiguration.loadKey(properties, spec.key())).toList();
+                .flatMap(spec -> java.util.stream.Stream.concat(java.util.stream.Stream.of(spec.key()),
+                        spec.sm2KeyName().stream()))
+                .map(name -> SealServiceConfiguration.loadKey(properties, name)).toList();
         return new SealKeyCustody(provisioned,
                 KeystoreFileKeyCustody.open(keys.file(), keys.password().toCharArray(), clock));
     }
@@ -118,9 +120,11 @@ public class SealLifecycleConfiguration {
 
     @Bean
     SealSigningService sealSigningService(SealRepository seals, SealAuthorisationService authorisations,
-                                          SealKeyCustody custody, TimestampSource timestamps, SealUsageLog usages,
+                                          SealKeyCustody custody, TimestampSource timestamps,
+                                          cn.zhengyin.trust.ses.SealSigner sesSigner, SealUsageLog usages,
                                           Clock clock) {
-        return new SealSigningService(seals, authorisations, custody, new CadesDigestSigner(timestamps), usages, clock);
+        return new SealSigningService(seals, authorisations, custody, new CadesDigestSigner(timestamps), sesSigner,
+                usages, clock);
     }
 
     /** OCSP for certificates issued by seal-ca, signed with keys-dev {@code ocsp.p12} (delegated, ocsp-nocheck). */
@@ -140,10 +144,12 @@ public class SealLifecycleConfiguration {
 
     @Bean
     ApplicationRunner preMadeSeals(SealServiceProperties properties, SealRepository seals,
-                                   SealAuthorisationService authorisations, SealKeyCustody custody, Clock clock) {
-        PreMadeSealImporter importer = new PreMadeSealImporter(seals, authorisations, clock);
-        return args -> properties.seals().forEach(spec ->
-                importer.importIfAbsent(spec, custody.signingKey(spec.key()), spec.issuerCa()));
+                                   SealAuthorisationService authorisations, SealKeyCustody custody,
+                                   SealImageMaker images, ObjectProvider<SealStructureMaker> structures, Clock clock) {
+        PreMadeSealImporter importer = new PreMadeSealImporter(seals, authorisations, images,
+                structures.getIfAvailable(SealStructureMaker::pending), clock);
+        return args -> properties.seals().forEach(spec -> importer.importIfAbsent(spec,
+                custody.signingKey(spec.key()), spec.sm2KeyName().map(custody::signingKey)));
     }
 
     private static Credential credential(SealServiceProperties properties, String name) {

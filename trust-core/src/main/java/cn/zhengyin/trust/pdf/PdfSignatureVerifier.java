@@ -33,6 +33,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -59,7 +64,8 @@ import org.bouncycastle.tsp.TimeStampToken;
  * the file as a whole, returning a report, never throwing for bad input. Memory is bounded: files above the
  * configured size are rejected and PDFBox's stream cache is limited to the same size. Thread-safe.
  *
- * <p>Per signature, in report order: {@value #BYTE_RANGE}, {@value #SUB_FILTER}, {@value #CMS_STRUCTURE},
+ * <p>Per signature, in report order: {@value #BYTE_RANGE}, {@value #CERTIFICATION},
+ * {@value #CHANGES_AFTER_SIGNATURE}, {@value #SUB_FILTER}, {@value #CMS_STRUCTURE},
  * {@value #SIGNER_CERTIFICATE}, {@value #MESSAGE_DIGEST}, {@value #SIGNATURE_VALUE}, {@value #SIGNING_CERTIFICATE},
  * {@value #KEY_USAGE}, {@value #SIGNER_VALIDITY}, {@value #CHAIN}, {@value #REVOCATION}, then
  * {@value #TIMESTAMP_PRESENT} and the {@code timestamp.*} checks of {@link TimestampVerifier}. The signer certificate
@@ -71,6 +77,13 @@ import org.bouncycastle.tsp.TimeStampToken;
  * configured CRLs and the optional live {@link RevocationSource} are used only when the embedded ones do not decide.
  * A later revision that only adds the DSS ({@link DssOnlyUpdate}) leaves the signature covering the document.
  * Document check {@value #LTV_DSS_PRESENT} reports the DSS.
+ *
+ * <p>Every revision is accounted for: each signature's ByteRange must cover its revision (the file up to an
+ * {@code %%EOF}) except exactly its own {@code /Contents}, located in the raw bytes of its own signature dictionary;
+ * what later revisions changed is compared object by object with the signed revision ({@link PdfRevisionAnalyser})
+ * and judged by the document's certification level ({@link PdfRevisionChecks}). Malformed input (truncated, broken
+ * cross-reference, deep nesting, compression bombs, random bytes) yields a FORMAT_FAILURE report; streams are never
+ * decoded, only hashed raw.
  */
 public final class PdfSignatureVerifier {
 
@@ -80,8 +93,13 @@ public final class PdfSignatureVerifier {
     public static final String DOCUMENT_SIGNATURES = "document.signatures-present";
     public static final String DOCUMENT_COVERAGE = "document.last-signature-covers-file";
     public static final String LTV_DSS_PRESENT = "ltv.dss-present";
+    public static final String DOCUMENT_REVISIONS = "document.revisions";
 
     public static final String BYTE_RANGE = "byte-range";
+    /** DocMDP: a certification signature is first and alone, with P 1, 2 or 3 (see {@link PdfRevisionChecks}). */
+    public static final String CERTIFICATION = PdfRevisionChecks.CERTIFICATION;
+    /** What later revisions changed is allowed for this signature (see {@link PdfRevisionChecks}). */
+    public static final String CHANGES_AFTER_SIGNATURE = PdfRevisionChecks.CHANGES_AFTER_SIGNATURE;
     public static final String SUB_FILTER = "sub-filter";
     public static final String CMS_STRUCTURE = "cms.structure";
     public static final String SIGNER_CERTIFICATE = "signer.certificate-found";
@@ -95,7 +113,8 @@ public final class PdfSignatureVerifier {
     public static final String REVOCATION_EMBEDDED = EmbeddedFirstRevocation.EMBEDDED;
     public static final String TIMESTAMP_PRESENT = "timestamp.present";
 
-    private static final List<String> SIGNATURE_CHECKS = List.of(BYTE_RANGE, SUB_FILTER, CMS_STRUCTURE,
+    private static final List<String> SIGNATURE_CHECKS = List.of(BYTE_RANGE, CERTIFICATION, CHANGES_AFTER_SIGNATURE,
+            SUB_FILTER, CMS_STRUCTURE,
             SIGNER_CERTIFICATE, MESSAGE_DIGEST, SIGNATURE_VALUE, SIGNING_CERTIFICATE, KEY_USAGE, SIGNER_VALIDITY,
             CHAIN, REVOCATION, REVOCATION_EMBEDDED, TIMESTAMP_PRESENT);
 
@@ -153,18 +172,29 @@ public final class PdfSignatureVerifier {
                     Optional.of(new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE)));
         }
         List<ReportWithEnd> reports = new ArrayList<>();
+        List<Long> revisionEnds = PdfRevisionChecks.revisionEnds(pdf);
+        var cache = MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache;
         EmbeddedValidationData ltv;
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "",
-                MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache)) {
+        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", cache)) {
             ltv = EmbeddedValidationData.from(document);
+            List<Found> found = new ArrayList<>();
             for (PDSignatureField field : document.getSignatureFields()) {
                 PDSignature signature = field.getSignature();
                 if (signature != null) {
-                    reports.add(verifySignature(pdf, document, ltv, field.getFullyQualifiedName(), signature,
-                            validationTime));
+                    found.add(new Found(field.getFullyQualifiedName(), signature, signedEnd(signature)));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+            found.sort(Comparator.comparingLong(Found::end));
+            List<PdfRevisionChecks.Signed> signed = found.stream().map(f -> new PdfRevisionChecks.Signed(
+                    f.fieldName(), f.signature().getCOSObject(), f.end())).toList();
+            PdfRevisionChecks revisions = new PdfRevisionChecks(pdf, document, signed, cache,
+                    PdfRevisionAnalyser.DEFAULT_MAX_NODES);
+            for (int i = 0; i < found.size(); i++) {
+                Found f = found.get(i);
+                reports.add(verifySignature(pdf, document, ltv, f.fieldName(), f.signature(), revisions,
+                        signed.get(i), validationTime));
+            }
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             documentChecks.add(CheckResult.failed(DOCUMENT_FORMAT, "The file cannot be parsed as PDF: "
                     + e.getMessage() + "."));
             return DocumentVerificationReport.of(validationTime, sha256, List.of(), documentChecks,
@@ -175,6 +205,9 @@ public final class PdfSignatureVerifier {
                 ? CheckResult.passed(LTV_DSS_PRESENT, "Long-term validation material: " + ltv.summary() + ".")
                 : CheckResult.notChecked(LTV_DSS_PRESENT, "The file has no Document Security Store (not PAdES B-LT)"
                         + "; revocation data can only come from the verifier's configuration."));
+        documentChecks.add(CheckResult.passed(DOCUMENT_REVISIONS, revisionEnds.size() + " revision(s) ending at "
+                + (revisionEnds.size() > 20 ? revisionEnds.subList(0, 20) + "…" : revisionEnds) + "; signed "
+                + "revisions end at " + reports.stream().map(ReportWithEnd::end).sorted().toList() + "."));
         reports.sort(Comparator.comparingLong(ReportWithEnd::end));
         List<SignatureReport> signatures = reports.stream().map(ReportWithEnd::report).toList();
         if (signatures.isEmpty()) {
@@ -220,6 +253,19 @@ public final class PdfSignatureVerifier {
     private record ReportWithEnd(SignatureReport report, long end) {
     }
 
+    private record Found(String fieldName, PDSignature signature, long end) {
+    }
+
+    /** The end of the signed range as the ByteRange claims it, 0 if unreadable (checked later). */
+    private static long signedEnd(PDSignature signature) {
+        if (signature.getCOSObject().getDictionaryObject(COSName.BYTERANGE) instanceof COSArray array
+                && array.size() == 4 && array.getObject(2) instanceof COSInteger b
+                && array.getObject(3) instanceof COSInteger c) {
+            return b.longValue() + c.longValue();
+        }
+        return 0;
+    }
+
     /** Collects checks and the verdict of the worst failure (TOTAL_FAILED before INDETERMINATE, then first). */
     private static final class Collector {
         final List<CheckResult> checks = new ArrayList<>();
@@ -249,12 +295,18 @@ public final class PdfSignatureVerifier {
     }
 
     private ReportWithEnd verifySignature(byte[] pdf, PDDocument document, EmbeddedValidationData ltv,
-            String fieldName, PDSignature signature, Instant validationTime) {
+            String fieldName, PDSignature signature, PdfRevisionChecks revisions, PdfRevisionChecks.Signed signed,
+            Instant validationTime) {
         Collector c = new Collector();
-        Optional<Instant> claimed = Optional.ofNullable(signature.getSignDate()).map(cal -> cal.toInstant());
-        int[] range = signature.getByteRange();
-        Optional<String> rangeProblem = byteRangeProblem(pdf, range, signature);
-        long end = range != null && range.length == 4 ? (long) range[2] + range[3] : 0;
+        Optional<Instant> claimed = Optional.empty();
+        try {
+            claimed = Optional.ofNullable(signature.getSignDate()).map(cal -> cal.toInstant());
+        } catch (RuntimeException e) {
+            // an unparseable /M is only a claim; reported as absent
+        }
+        Optional<String> rangeProblem = byteRangeProblem(pdf, document, signature);
+        int[] range = rangeProblem.isEmpty() ? signature.getByteRange() : new int[0];
+        long end = signed.end();
         // ---- long-term validation: a DSS-only update after the signature is allowed (DssOnlyUpdate) ----
         Optional<DssOnlyUpdate.Assessment> later = rangeProblem.isEmpty() && end < pdf.length && ltv.dssPresent()
                 ? Optional.of(DssOnlyUpdate.assess(pdf, end, document, maxDocumentBytes)) : Optional.empty();
@@ -265,10 +317,13 @@ public final class PdfSignatureVerifier {
                     SubIndication.FORMAT_FAILURE);
             return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), false, end);
         }
-        c.add(CheckResult.passed(BYTE_RANGE, "ByteRange " + Arrays.toString(range) + " leaves out exactly /Contents; "
-                + (end == pdf.length ? "covers the whole file." : "ends at byte " + end + " of " + pdf.length + "."
-                        + later.map(a -> " After it: " + a.explanation()).orElse(""))),
-                null, null);
+        c.add(CheckResult.passed(BYTE_RANGE, "ByteRange " + Arrays.toString(range) + " covers its revision except "
+                + "exactly this signature dictionary's /Contents; " + (end == pdf.length ? "covers the whole file."
+                        : "ends at byte " + end + " of " + pdf.length + "."
+                        + later.map(a -> " After it: " + a.explanation()).orElse(""))), null, null);
+        for (PdfRevisionChecks.Finding finding : revisions.findings(signed)) {
+            c.add(finding.check(), finding.indication(), finding.subIndication());
+        }
         String subFilter = signature.getSubFilter();
         if ("ETSI.CAdES.detached".equals(subFilter)) {
             c.add(CheckResult.passed(SUB_FILTER, "SubFilter ETSI.CAdES.detached (PAdES)."), null, null);
@@ -284,7 +339,14 @@ public final class PdfSignatureVerifier {
 
         SignerInformation signer;
         CMSSignedData cms;
-        try (ASN1InputStream in = new ASN1InputStream(signature.getContents())) {
+        byte[] contents = signature.getContents();
+        Optional<String> contentsProblem = contentsProblem(contents);
+        if (contentsProblem.isPresent()) {
+            c.add(CheckResult.failed(CMS_STRUCTURE, contentsProblem.get() + " (ETSI EN 319 142-1 §5.1)."),
+                    Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
+        }
+        try (ASN1InputStream in = new ASN1InputStream(contents)) {
             ASN1Primitive primitive = in.readObject();
             cms = new CMSSignedData(ContentInfo.getInstance(primitive));
             var signers = cms.getSignerInfos().getSigners();
@@ -376,41 +438,109 @@ public final class PdfSignatureVerifier {
     }
 
     /**
-     * ByteRange well-formed (ISO 32000-1 §12.8.1; ETSI EN 319 142-1 §5.1): {@code [0 a b c]}, the gap
-     * {@code [a, b)} is exactly the hex string that this signature dictionary's {@code /Contents} was parsed from.
+     * ByteRange well-formed (ISO 32000-1 §12.8.1; ETSI EN 319 142-1 §5.1), defeating universal signature forgery and
+     * signature wrapping: exactly four non-negative integers {@code [0 a b c]}; the range ends a revision (after an
+     * {@code %%EOF}) within the file; the gap {@code [a, b)} is exactly the {@code /Contents} hex string of this
+     * signature's own dictionary, found in the raw bytes at the offset the cross-reference table gives for it.
      */
-    private static Optional<String> byteRangeProblem(byte[] pdf, int[] range, PDSignature signature) {
-        if (range == null || range.length != 4) {
-            return Optional.of("ByteRange " + Arrays.toString(range) + " must have exactly four integers.");
+    private static Optional<String> byteRangeProblem(byte[] pdf, PDDocument document, PDSignature signature) {
+        COSDictionary dictionary = signature.getCOSObject();
+        COSBase value = dictionary.getDictionaryObject(COSName.BYTERANGE);
+        if (!(value instanceof COSArray array)) {
+            return Optional.of("The signature dictionary has no /ByteRange array (ISO 32000-1 Table 252): nothing is "
+                    + "signed.");
+        }
+        long[] range = new long[array.size()];
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.getObject(i) instanceof COSInteger integer) || integer.longValue() < 0
+                    || integer.longValue() > Integer.MAX_VALUE) {
+                return Optional.of("ByteRange " + array + " must hold non-negative integers only; element " + i
+                        + " is " + array.getObject(i) + ".");
+            }
+            range[i] = integer.longValue();
+        }
+        String shown = Arrays.toString(range);
+        if (range.length != 4) {
+            return Optional.of("ByteRange " + shown + " must have exactly four integers [0 a b c].");
         }
         long a = range[1];
         long b = range[2];
         long length = range[3];
-        if (range[0] != 0 || a <= 0 || b <= a + 1 || length < 0 || b + length > pdf.length) {
-            return Optional.of("ByteRange " + Arrays.toString(range) + " must be [0 a b c] with 0 < a < b and b + c"
-                    + " within the file of " + pdf.length + " bytes.");
+        if (range[0] != 0 || a <= 0 || b <= a + 1 || b + length > pdf.length) {
+            return Optional.of("ByteRange " + shown + " must be [0 a b c] with 0 < a < b and b + c within the file "
+                    + "of " + pdf.length + " bytes: the signed bytes must start at the beginning of the file and be "
+                    + "interrupted only by /Contents.");
+        }
+        if (!PdfRevisionChecks.endsARevision(pdf, b + length)) {
+            return Optional.of("ByteRange " + shown + " ends at byte " + (b + length) + ", which is not the end of a "
+                    + "revision (%%EOF): a signature covers a whole revision (ISO 32000-1 §12.8.1).");
         }
         if (pdf[(int) a] != '<' || pdf[(int) b - 1] != '>') {
-            return Optional.of("The gap of ByteRange " + Arrays.toString(range) + " is not a hex string <...>.");
+            return Optional.of("The gap of ByteRange " + shown + " is not a hex string <...>.");
         }
-        byte[] gap = new byte[(int) (b - a - 2)];
-        if (gap.length % 2 != 0) {
+        if (dictionary.getKey() == null) {
+            return Optional.of("The signature dictionary is not an indirect object (ISO 32000-1 Table 232: /V shall "
+                    + "be an indirect reference); its /Contents cannot be located.");
+        }
+        Long offset = document.getDocument().getXrefTable().get(dictionary.getKey());
+        if (offset == null || offset <= 0) {
+            return Optional.of("The signature dictionary " + dictionary.getKey() + " is "
+                    + (offset == null ? "not in the cross-reference table" : "inside an object stream")
+                    + "; a signature dictionary must be a plain indirect object so its /Contents can be excluded "
+                    + "from the ByteRange.");
+        }
+        var located = SignatureDictionaryScanner.locateContents(pdf, offset, dictionary.getKey().getNumber(),
+                dictionary.getKey().getGeneration());
+        if (located.span().isEmpty()) {
+            return Optional.of("The signature dictionary " + dictionary.getKey() + " at byte " + offset
+                    + " cannot be read in the raw file: " + located.problem() + ".");
+        }
+        var span = located.span().get();
+        if (span.start() != a || span.end() != b) {
+            return Optional.of("The gap of ByteRange " + shown + " is bytes [" + a + ", " + b + ") but this "
+                    + "signature dictionary's /Contents is at [" + span.start() + ", " + span.end() + "): the "
+                    + "ByteRange excludes some other bytes (signature wrapping).");
+        }
+        for (long i = a + 1; i < b - 1; i++) {
+            if (Character.digit(pdf[(int) i], 16) < 0) {
+                return Optional.of("/Contents contains a non-hex byte at " + i + "; it must be one hex string.");
+            }
+        }
+        if ((b - a - 2) % 2 != 0) {
             return Optional.of("The /Contents hex string has an odd number of digits.");
         }
-        for (int i = 0; i < gap.length / 2; i++) {
-            int high = Character.digit(pdf[(int) a + 1 + 2 * i], 16);
-            int low = Character.digit(pdf[(int) a + 2 + 2 * i], 16);
-            if (high < 0 || low < 0) {
-                return Optional.of("The gap of ByteRange " + Arrays.toString(range) + " contains a non-hex byte at "
-                        + (a + 1 + 2 * i) + ": it must be exactly the /Contents hex string.");
-            }
-            gap[i] = (byte) (high << 4 | low);
+        return Optional.empty();
+    }
+
+    /**
+     * {@code /Contents} holds one DER CMS followed by zero padding only (ETSI EN 319 142-1 §5.1; PDFBox pads the
+     * reserved space with zeros). Empty, all-zero (an unsigned placeholder) and trailing non-zero bytes are refused.
+     */
+    private static Optional<String> contentsProblem(byte[] contents) {
+        if (contents.length == 0) {
+            return Optional.of("/Contents is empty: there is no signature");
         }
-        byte[] decoded = Arrays.copyOf(gap, gap.length / 2);
-        byte[] contents = signature.getContents();
-        if (!Arrays.equals(decoded, contents)) {
-            return Optional.of("The gap of ByteRange " + Arrays.toString(range) + " is not this signature's "
-                    + "/Contents.");
+        int last = contents.length - 1;
+        while (last >= 0 && contents[last] == 0) {
+            last--;
+        }
+        if (last < 0) {
+            return Optional.of("/Contents (" + contents.length + " bytes) is all zeros: an unsigned placeholder");
+        }
+        try (ASN1InputStream in = new ASN1InputStream(contents)) {
+            ASN1Primitive first = in.readObject();
+            int used = first == null ? 0 : first.getEncoded("DER").length;
+            if (first == null || used == 0 || used > contents.length) {
+                return Optional.of("/Contents does not start with a DER object");
+            }
+            for (int i = used; i < contents.length; i++) {
+                if (contents[i] != 0) {
+                    return Optional.of("/Contents has " + (contents.length - used) + " bytes after the " + used
+                            + "-byte CMS and byte " + i + " of them is not zero padding");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("/Contents is not DER: " + e.getMessage());
         }
         return Optional.empty();
     }

@@ -36,5 +36,11 @@ public enum SubIndication {
     /** INDETERMINATE: the signature does not meet the validation constraints (e.g. a required time-stamp). */
     SIG_CONSTRAINTS_FAILURE,
     /** Zhengyin: bytes were added after the last signature; the signed revision may be fine, the file is not proven. */
-    UNSIGNED_CHANGES
+    UNSIGNED_CHANGES,
+    /**
+     * Zhengyin: TOTAL_FAILED: a later revision changed the document in a way the signature's permissions do not allow
+     * (ISO 32000-2 §12.8.2.2 DocMDP; Zhengyin policy without certification: only later signatures, document
+     * time-stamps and validation data (DSS)); what the signer saw is not what the file shows.
+     */
+    DISALLOWED_CHANGES
 }

@@ -60,6 +60,7 @@ final class TwoServices implements AutoCloseable {
                 "--zhengyin.seal-service-url=" + sealUrl,
                 "--zhengyin.templates-directory=" + TEMPLATES,
                 "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
+                "--zhengyin.transparency.key-store=" + KEYS.resolve("translog.p12"),
                 "--zhengyin.store.embedded.in-memory=true");
     }
 

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.verification;
 
+import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
+
 import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
@@ -21,9 +23,16 @@ public final class LicenceVerifier {
     private final XmlSignatureVerifier xmlVerifier;
     private final LicenceRegistry registry;
     private final Clock clock;
+    private final TransparencyEvidenceSource transparency;
 
     public LicenceVerifier(PdfSignatureVerifier pdfVerifier, XmlSignatureVerifier xmlVerifier, LicenceRegistry registry,
                            Clock clock) {
+        this(pdfVerifier, xmlVerifier, registry, clock, TransparencyEvidenceSource.NONE);
+    }
+
+    public LicenceVerifier(PdfSignatureVerifier pdfVerifier, XmlSignatureVerifier xmlVerifier, LicenceRegistry registry,
+                           Clock clock, TransparencyEvidenceSource transparency) {
+        this.transparency = transparency;
         this.pdfVerifier = pdfVerifier;
         this.xmlVerifier = xmlVerifier;
         this.registry = registry;
@@ -57,7 +66,8 @@ public final class LicenceVerifier {
             sub = SubIndication.NONE;
         }
         return new LicenceVerificationReport(indication, sub, document.validationTime(),
-                summaryZh(indication, registryAnswer), summaryEn(indication, registryAnswer), document, registryAnswer);
+                summaryZh(indication, registryAnswer), summaryEn(indication, registryAnswer), document, registryAnswer,
+                registryAnswer.identifier().flatMap(transparency::evidenceFor));
     }
 
     private RegistryAnswer lookUp(String sha256) {

@@ -63,7 +63,7 @@ class CaToolsTest {
         X509CRL crl = Pem.parseCrl(Files.readAllBytes(keys.resolve("seal-ca.crl")));
         assertThat(crl.getNextUpdate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(30)));
         assertThat(crl.getRevokedCertificates()).isNull();
-        assertThat(out.toString()).contains("Wrote 26 files of the DEVELOPMENT PKI (10 entities)");
+        assertThat(out.toString()).contains("Wrote 28 files of the DEVELOPMENT PKI (11 entities)");
     }
 
     @Test

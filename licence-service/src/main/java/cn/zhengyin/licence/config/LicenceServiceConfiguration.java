@@ -1,5 +1,8 @@
 package cn.zhengyin.licence.config;
 
+import cn.zhengyin.licence.transparency.LicenceEventLog;
+import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
+
 import cn.zhengyin.licence.issuance.ApprovalSystems;
 import cn.zhengyin.licence.issuance.IdempotencyGuard;
 import cn.zhengyin.licence.issuance.IdempotencyStore;
@@ -142,18 +145,20 @@ class LicenceServiceConfiguration {
     @Bean
     LicenceIssuer licenceIssuer(LicenceTypeCatalogue types, ApprovalSystems approvalSystems, LicenceRegistry registry,
                                 SerialNumberSource serials, IdempotencyGuard idempotency, VersionProducer versions,
-                                Clock clock) {
-        return new LicenceIssuer(types, approvalSystems::find, registry, serials, idempotency, versions, clock);
+                                Clock clock, LicenceEventLog eventLog) {
+        return new LicenceIssuer(types, approvalSystems::find, registry, serials, idempotency, versions, clock, eventLog);
     }
 
     @Bean
     LicenceChanges licenceChanges(LicenceTypeCatalogue types, ApprovalSystems approvalSystems, LicenceRegistry registry,
-                                  IdempotencyGuard idempotency, VersionProducer versions, Clock clock) {
-        return new LicenceChanges(types, approvalSystems::find, registry, idempotency, versions, clock);
+                                  IdempotencyGuard idempotency, VersionProducer versions, Clock clock,
+                                  LicenceEventLog eventLog) {
+        return new LicenceChanges(types, approvalSystems::find, registry, idempotency, versions, clock, eventLog);
     }
 
     @Bean
-    LicenceVerifier licenceVerifier(LicenceServiceProperties properties, LicenceRegistry registry, Clock clock) {
+    LicenceVerifier licenceVerifier(LicenceServiceProperties properties, LicenceRegistry registry, Clock clock,
+                                    TransparencyEvidenceSource transparency) {
         Set<X509Certificate> anchors;
         try {
             anchors = new HashSet<>(Pem.parseCertificates(Files.readAllBytes(properties.trustAnchors())));
@@ -173,6 +178,6 @@ class LicenceServiceConfiguration {
         return new LicenceVerifier(new PdfSignatureVerifier(anchors, List.of(), clock),
                 new XmlSignatureVerifier(anchors, clock),
                 new cn.zhengyin.trust.ses.SesVerifier(anchors, intermediates, List.of(),
-                        cn.zhengyin.trust.validation.RevocationPolicy.CHECK_IF_AVAILABLE), registry, clock);
+                        cn.zhengyin.trust.validation.RevocationPolicy.CHECK_IF_AVAILABLE), registry, clock, transparency);
     }
 }

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.issuance;
 
+import cn.zhengyin.licence.transparency.LicenceEventLog;
+
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.registry.Licence;
@@ -34,10 +36,11 @@ public final class LicenceIssuer {
     private final IdempotencyGuard idempotency;
     private final VersionProducer versions;
     private final Clock clock;
+    private final LicenceEventLog eventLog;
 
     public LicenceIssuer(LicenceTypeCatalogue types, Function<String, Optional<IssuingAuthority>> authorities,
                          LicenceRegistry registry, SerialNumberSource serials, IdempotencyGuard idempotency,
-                         VersionProducer versions, Clock clock) {
+                         VersionProducer versions, Clock clock, LicenceEventLog eventLog) {
         this.types = types;
         this.authorities = authorities;
         this.registry = registry;
@@ -45,6 +48,7 @@ public final class LicenceIssuer {
         this.idempotency = idempotency;
         this.versions = versions;
         this.clock = clock;
+        this.eventLog = eventLog;
     }
 
     /** The outcome: the issued version, its licence head, and whether this answer replays an earlier request. */
@@ -93,6 +97,8 @@ public final class LicenceIssuer {
             registry.createLicence(head);
             issued = new IssuedLicence(version, registry.findLicence(identifier.root()).orElse(head), false);
         }
+        // Transparency log (idempotent per version, event and time, so a recovered issuance is logged once).
+        eventLog.append(issued.version(), "ISSUED", issued.version().createdAt());
         idempotency.finish(command.client(), command.idempotencyKey(), issued.version().identifier());
         return issued;
     }

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.lifecycle;
 
+import cn.zhengyin.licence.transparency.LicenceEventLog;
+
 import cn.zhengyin.licence.issuance.IdempotencyGuard;
 import cn.zhengyin.licence.issuance.IssuanceException;
 import cn.zhengyin.licence.issuance.IssuingAuthority;
@@ -39,15 +41,18 @@ public final class LicenceChanges {
     private final IdempotencyGuard idempotency;
     private final VersionProducer versions;
     private final Clock clock;
+    private final LicenceEventLog eventLog;
 
     public LicenceChanges(LicenceTypeCatalogue types, Function<String, Optional<IssuingAuthority>> authorities,
-                          LicenceRegistry registry, IdempotencyGuard idempotency, VersionProducer versions, Clock clock) {
+                          LicenceRegistry registry, IdempotencyGuard idempotency, VersionProducer versions, Clock clock,
+                          LicenceEventLog eventLog) {
         this.types = types;
         this.authorities = authorities;
         this.registry = registry;
         this.idempotency = idempotency;
         this.versions = versions;
         this.clock = clock;
+        this.eventLog = eventLog;
     }
 
     /** A change that makes a new version. */
@@ -161,6 +166,7 @@ public final class LicenceChanges {
                         + " was changed by another request meanwhile; read it again and retry");
             }
         }
+        eventLog.append(version, change.event, version.createdAt()); // transparency log
         idempotency.finish(client, idempotencyKey, version.identifier());
         return new Changed(registry.findLicence(licence.root()).orElseThrow(), version, false);
     }
@@ -201,8 +207,10 @@ public final class LicenceChanges {
             licence = registry.findLicence(licence.root()).orElseThrow();
         }
         Licence changed = registry.findLicence(licence.root()).orElseThrow();
+        LicenceVersion changedVersion = registry.findVersion(changed.currentIdentifier()).orElseThrow();
+        eventLog.append(changedVersion, action.event, now); // transparency log
         idempotency.finish(client, idempotencyKey, changed.currentIdentifier());
-        return new Changed(changed, registry.findVersion(changed.currentIdentifier()).orElseThrow(), false);
+        return new Changed(changed, changedVersion, false);
     }
 
     private Licence licence(String identifier) {

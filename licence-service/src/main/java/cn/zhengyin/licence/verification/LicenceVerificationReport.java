@@ -1,5 +1,8 @@
 package cn.zhengyin.licence.verification;
 
+import cn.zhengyin.licence.transparency.TransparencyViews.TransparencyEvidence;
+import java.util.Optional;
+
 import cn.zhengyin.trust.validation.DocumentVerificationReport;
 import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.SubIndication;
@@ -8,11 +11,13 @@ import java.time.Instant;
 /**
  * The answer to "is this licence file genuine?" (ARCHITECTURE.md §5): an overall ETSI indication over the signatures
  * and the registry match, a human summary in Chinese and English, the signature report with every check, and the
- * registry's answer (including the licence's status now, which is a separate question from the file's integrity).
+ * registry's answer (including the licence's status now, which is a separate question from the file's integrity), and
+ * when the registry found the version, the transparency log's inclusion proofs of its events.
  */
 public record LicenceVerificationReport(Indication indication, SubIndication subIndication, Instant validationTime,
                                         String summaryZh, String summaryEn, DocumentVerificationReport document,
-                                        RegistryAnswer registry) {
+                                        RegistryAnswer registry,
+                                        Optional<TransparencyEvidence> transparency) {
 
     public boolean isPassed() {
         return indication == Indication.TOTAL_PASSED;

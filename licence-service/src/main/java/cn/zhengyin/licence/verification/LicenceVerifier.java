@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.verification;
 
+import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
+
 import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
@@ -38,9 +40,11 @@ public final class LicenceVerifier {
     private final SesVerifier sesVerifier;
     private final LicenceRegistry registry;
     private final Clock clock;
+    private final TransparencyEvidenceSource transparency;
 
     public LicenceVerifier(PdfSignatureVerifier pdfVerifier, XmlSignatureVerifier xmlVerifier, SesVerifier sesVerifier,
-                           LicenceRegistry registry, Clock clock) {
+                           LicenceRegistry registry, Clock clock, TransparencyEvidenceSource transparency) {
+        this.transparency = transparency;
         this.pdfVerifier = pdfVerifier;
         this.xmlVerifier = xmlVerifier;
         this.sesVerifier = sesVerifier;
@@ -85,7 +89,7 @@ public final class LicenceVerifier {
         SubIndication sub = document.subIndication();
         return new LicenceVerificationReport(indication, sub, document.validationTime(),
                 sesSummaryZh(indication, registryAnswer), sesSummaryEn(indication, registryAnswer), document,
-                registryAnswer);
+                registryAnswer, registryAnswer.identifier().flatMap(transparency::evidenceFor));
     }
 
     private static Optional<X509Certificate> signerCertificate(byte[] signature) {
@@ -147,7 +151,8 @@ public final class LicenceVerifier {
             sub = SubIndication.NONE;
         }
         return new LicenceVerificationReport(indication, sub, document.validationTime(),
-                summaryZh(indication, registryAnswer), summaryEn(indication, registryAnswer), document, registryAnswer);
+                summaryZh(indication, registryAnswer), summaryEn(indication, registryAnswer), document, registryAnswer,
+                registryAnswer.identifier().flatMap(transparency::evidenceFor));
     }
 
     private RegistryAnswer lookUp(String sha256) {

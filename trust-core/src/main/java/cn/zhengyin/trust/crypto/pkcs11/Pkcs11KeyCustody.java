@@ -8,6 +8,7 @@ import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.crypto.SigningKey;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,6 +16,7 @@ import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -30,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +40,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -53,14 +60,17 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * ({@code CKA_LABEL}).
  *
  * <p>A PKCS#11 key entry needs a certificate, so a freshly generated key is stored with a self-signed placeholder
- * certificate (signed in the token, subject {@value #PLACEHOLDER_CN}<i>key id</i>) until {@link #attachCertificateChain} replaces
+ * certificate (signed in the token, CN {@value #PLACEHOLDER_CN}) until {@link #attachCertificateChain} replaces
  * it; such a key cannot sign. SM2 is refused: SoftHSM2 and the JDK's PKCS#11 provider do not implement it.
  * Thread-safe: key-store changes are serialised, signing uses one {@link java.security.Signature} per call.
  */
 public final class Pkcs11KeyCustody implements KeyCustody {
 
-    /** Placeholder subjects are unique per key: the JDK key store keeps a certificate that others name as issuer. */
-    static final String PLACEHOLDER_CN = "CN=Zhengyin uncertified key placeholder for ";
+    /**
+     * Placeholder subjects are unique per key (OU = the first 16 bytes of the key id's SHA-256, in hex): the JDK key
+     * store does not delete a certificate that other certificates name as their issuer.
+     */
+    static final String PLACEHOLDER_CN = "Zhengyin uncertified key placeholder";
     private static final Pattern KEY_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -308,7 +318,8 @@ public final class Pkcs11KeyCustody implements KeyCustody {
     }
 
     private static boolean isPlaceholder(X509Certificate certificate) {
-        return certificate.getSubjectX500Principal().getName().startsWith(PLACEHOLDER_CN);
+        RDN[] cn = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
+        return cn.length == 1 && PLACEHOLDER_CN.equals(IETFUtils.valueToString(cn[0].getFirst().getValue()));
     }
 
     private static void requireValidId(String keyId) {
@@ -329,7 +340,9 @@ public final class Pkcs11KeyCustody implements KeyCustody {
     /** Self-signed, signed in the token: PKCS#11 key entries need a certificate before the CA has issued one. */
     private X509Certificate placeholder(String keyId, KeyPair pair) throws GeneralSecurityException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        X500Name name = new X500Name(PLACEHOLDER_CN + keyId);
+        byte[] idHash = MessageDigest.getInstance("SHA-256").digest(keyId.getBytes(StandardCharsets.UTF_8));
+        X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, PLACEHOLDER_CN)
+                .addRDN(BCStyle.OU, HexFormat.of().formatHex(idHash, 0, 16)).build();
         try {
             var builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now),
                     Date.from(now.plus(Duration.ofDays(1))), name, pair.getPublic());

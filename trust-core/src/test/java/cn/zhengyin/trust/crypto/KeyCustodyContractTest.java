@@ -109,6 +109,15 @@ public abstract class KeyCustodyContractTest {
     }
 
     @Test
+    void aKeyWithALongIdLivesAndSigns() {
+        String id = newId("seal-" + "a".repeat(100));
+        generateCertified(id);
+
+        assertThat(custody.signingKey(id).sign(new byte[] {7})).isNotEmpty();
+        assertThat(custody.destroy(id)).isTrue();
+    }
+
+    @Test
     void anUncertifiedKeyCannotSignYet() {
         String id = newId("pending");
         custody.generate(id, SignatureAlgorithm.ECDSA_P256_SHA256);

@@ -22,10 +22,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KeystoreFileKeyCustodyTest {
+class KeystoreFileKeyCustodyTest extends KeyCustodyContractTest {
     static final char[] PASSWORD = "test-keystore".toCharArray();
     final Clock clock = Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC);
     final CertificateIssuer issuer = new CertificateIssuer(clock);
+    @TempDir
+    Path contractDir;
+
+    @Override
+    protected KeyCustody custody() {
+        return KeystoreFileKeyCustody.open(contractDir.resolve("contract.p12"), PASSWORD, clock);
+    }
+
+    @Override
+    protected KeyCustody reopened() {
+        return KeystoreFileKeyCustody.open(contractDir.resolve("contract.p12"), PASSWORD, clock);
+    }
 
     @BeforeAll
     static void provider() {

@@ -19,6 +19,8 @@ import cn.zhengyin.seal.lifecycle.SealStructureMaker;
 import cn.zhengyin.seal.signing.SealSigningService;
 import cn.zhengyin.seal.signing.SealUsageLog;
 import cn.zhengyin.trust.cms.CadesDigestSigner;
+import cn.zhengyin.seal.custody.KeyCustodyConfiguration;
+import cn.zhengyin.trust.crypto.KeyCustody;
 import cn.zhengyin.trust.crypto.KeystoreFileKeyCustody;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.crypto.SigningKey;
@@ -39,13 +41,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the seal lifecycle. Dev CAs and the OCSP responder key come from the keys directory (keys-dev); generated
- * seal keys go to {@link KeystoreFileKeyCustody} ({@code zhengyin.seal-keys.*}). A {@link SealStructureMaker} bean,
+ * seal keys go to the custody {@link KeyCustodyConfiguration} chooses ({@code zhengyin.key-custody.type}; default
+ * {@link KeystoreFileKeyCustody}, {@code zhengyin.seal-keys.*}). A {@link SealStructureMaker} bean,
  * when the composition root provides one (GB/T 38540 via {@code cn.zhengyin.trust.ses}), makes SESeals; without
  * one every seal is made with its SESeal pending.
  */
@@ -63,14 +67,15 @@ public class SealLifecycleConfiguration {
         return new MongoSealRepository(database);
     }
 
+    /** Pre-provisioned keys in front of the generating custody chosen by {@code zhengyin.key-custody.type}. */
     @Bean
-    SealKeyCustody sealKeyCustody(SealServiceProperties properties, SealKeysProperties keys, Clock clock) {
+    SealKeyCustody sealKeyCustody(SealServiceProperties properties,
+                                  @Qualifier(KeyCustodyConfiguration.GENERATING_KEY_CUSTODY) KeyCustody generating) {
         List<SigningKey> provisioned = properties.seals().stream()
                 .flatMap(spec -> java.util.stream.Stream.concat(java.util.stream.Stream.of(spec.key()),
                         spec.sm2KeyName().stream()))
                 .map(name -> SealServiceConfiguration.loadKey(properties, name)).toList();
-        return new SealKeyCustody(provisioned,
-                KeystoreFileKeyCustody.open(keys.file(), keys.password().toCharArray(), clock));
+        return new SealKeyCustody(provisioned, generating);
     }
 
     @Bean

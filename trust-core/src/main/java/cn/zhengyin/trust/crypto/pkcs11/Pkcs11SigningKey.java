@@ -1,0 +1,76 @@
+package cn.zhengyin.trust.crypto.pkcs11;
+
+import cn.zhengyin.trust.crypto.KeyCustodyException;
+import cn.zhengyin.trust.crypto.SignatureAlgorithm;
+import cn.zhengyin.trust.crypto.SigningKey;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * A token private key: signs in the token with SHA256withECDSA (SunPKCS11 returns the DER {@code SEQUENCE {r, s}}).
+ * Thread-safe: one {@link Signature} (one PKCS#11 operation) per call. Never prints the key handle.
+ */
+final class Pkcs11SigningKey implements SigningKey {
+
+    private final String keyId;
+    private final PrivateKey key;
+    private final List<X509Certificate> chain;
+    private final Provider provider;
+    private final Runnable relogin;
+
+    Pkcs11SigningKey(String keyId, PrivateKey key, List<X509Certificate> chain, Provider provider, Runnable relogin) {
+        this.keyId = keyId;
+        this.key = key;
+        this.chain = List.copyOf(chain);
+        this.provider = provider;
+        this.relogin = relogin;
+    }
+
+    @Override
+    public String keyId() {
+        return keyId;
+    }
+
+    @Override
+    public SignatureAlgorithm algorithm() {
+        return SignatureAlgorithm.ECDSA_P256_SHA256;
+    }
+
+    @Override
+    public List<X509Certificate> certificateChain() {
+        return chain;
+    }
+
+    @Override
+    public byte[] sign(byte[] data) {
+        try {
+            return signOnce(data);
+        } catch (GeneralSecurityException | RuntimeException first) {
+            // the token may have logged the process out (last session closed, HSM restarted): log in, try once more
+            try {
+                relogin.run();
+                return signOnce(data);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                e.addSuppressed(first);
+                throw new KeyCustodyException("Signing with token key '" + keyId + "' failed: " + e.getMessage()
+                        + " (the key may have been destroyed, or the token removed)", e);
+            }
+        }
+    }
+
+    private byte[] signOnce(byte[] data) throws GeneralSecurityException {
+        Signature signature = Signature.getInstance(SignatureAlgorithm.ECDSA_P256_SHA256.jcaName(), provider);
+        signature.initSign(key);
+        signature.update(data);
+        return signature.sign();
+    }
+
+    @Override
+    public String toString() {
+        return "Pkcs11SigningKey[" + keyId + ", " + chain.getFirst().getSubjectX500Principal().getName() + "]";
+    }
+}

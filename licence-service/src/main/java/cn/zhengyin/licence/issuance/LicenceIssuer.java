@@ -87,7 +87,14 @@ public final class LicenceIssuer {
         IssuedLicence issued;
         Optional<Licence> existing = registry.findLicence(identifier.root());
         if (existing.isPresent()) {
-            issued = new IssuedLicence(registry.findVersion(identifier.toString()).orElseThrow(), existing.get(), true);
+            LicenceVersion version = registry.findVersion(identifier.toString()).orElseThrow();
+            if (!fingerprint.equals(version.requestFingerprint())) {
+                // Never hand one request's licence to another: the identifier bound to this key belongs to a
+                // different request (which can only happen if a serial was handed out twice).
+                throw new IssuanceException.ConcurrentChange("identifier " + identifier + " already belongs to "
+                        + "another request; retry with a new Idempotency-Key");
+            }
+            issued = new IssuedLicence(version, existing.get(), true);
         } else {
             LicenceVersion version = versions.produce(new VersionProducer.VersionRequest(type, authority, identifier,
                     values, "ISSUE", command.caseNumber(), command.client(), now, fingerprint));

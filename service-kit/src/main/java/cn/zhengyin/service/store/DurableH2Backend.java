@@ -2,6 +2,7 @@ package cn.zhengyin.service.store;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVStore;
@@ -16,8 +17,12 @@ import io.netty.channel.Channel;
  * returns, and so before mongo-java-server sends the reply. An acknowledged write therefore survives a {@code kill -9}.
  *
  * <p>Commands run under the shared side of a read/write lock and the commit under the exclusive side, so a commit never
- * persists half of another thread's command (for example a document without its unique-index entry). Concurrent
- * writers share commits: a writer whose changes were stored by another thread's commit finds nothing left to store.
+ * persists half of another thread's command (for example a document without its unique-index entry).
+ *
+ * <p>Commands that may write run one at a time, each with its commit. mongo-java-server does not make a read-modify-write
+ * such as {@code findAndModify} with {@code $inc} atomic across threads, and MongoDB's single-document atomicity is
+ * what the services rely on (serial counters, conditional head updates, unique inserts): two concurrent increments
+ * of one counter were seen to return the same value. Reads stay concurrent.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -31,6 +36,7 @@ final class DurableH2Backend extends H2Backend {
     private final MVStore mvStore;
     private final boolean fsync;
     private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
+    private final ReentrantLock writes = new ReentrantLock(true);
 
     DurableH2Backend(MVStore mvStore, boolean fsync) {
         super(mvStore);
@@ -41,14 +47,24 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        commitLock.readLock().lock();
+        boolean write = mayWrite(command);
+        if (write) {
+            writes.lock();
+        }
         try {
-            return super.handleCommand(channel, databaseName, command, query);
+            commitLock.readLock().lock();
+            try {
+                return super.handleCommand(channel, databaseName, command, query);
+            } finally {
+                commitLock.readLock().unlock();
+                // Also after a failed command: an ordered insertMany may have stored documents before its error.
+                if (write) {
+                    commitNow();
+                }
+            }
         } finally {
-            commitLock.readLock().unlock();
-            // Also after a failed command: an ordered insertMany may have stored documents before its error.
-            if (mayWrite(command)) {
-                commitNow();
+            if (write) {
+                writes.unlock();
             }
         }
     }

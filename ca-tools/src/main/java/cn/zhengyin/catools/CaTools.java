@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
  * line on stderr.
  */
 @Command(name = "ca-tools", mixinStandardHelpOptions = true, version = "ca-tools 0.1.0",
-        description = "Zhengyin CA tools: development PKI, certificates, CRLs, offline verification, transparency log proofs.",
-        subcommands = {DevPkiCommand.class, CertCommand.class, CrlCommand.class, VerifyCommand.class, TranslogCommand.class})
+        description = "Zhengyin CA tools: development PKI, certificates, CRLs, offline verification, transparency log proofs, bulk import.",
+        subcommands = {DevPkiCommand.class, CertCommand.class, CrlCommand.class, VerifyCommand.class, TranslogCommand.class,
+                cn.zhengyin.catools.bulkimport.ImportCommand.class})
 public final class CaTools {
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;

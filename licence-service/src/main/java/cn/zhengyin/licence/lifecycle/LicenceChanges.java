@@ -232,8 +232,8 @@ public final class LicenceChanges {
         IssuingAuthority authority = authorities.apply(client).orElseThrow(() -> new IssuanceException.NotPermitted(
                 "client '" + client + "' is not registered as an approval system"));
         if (!authority.code().equals(licence.issuerCode())) {
-            throw new IssuanceException.NotPermitted("licence " + licence.root() + " was issued by "
-                    + licence.issuerCode() + "; approval system '" + client + "' acts for " + authority.code());
+            throw new IssuanceException.NotPermitted("licence " + licence.root() + " was issued by another authority; "
+                    + "approval system '" + client + "' acts for " + authority.code() + " and may change only its own licences");
         }
         return authority;
     }

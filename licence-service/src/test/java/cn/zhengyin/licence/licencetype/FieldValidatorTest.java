@@ -134,4 +134,15 @@ class FieldValidatorTest {
         assertThat(validator.validate(type, values)).extracting(FieldViolation::field)
                 .containsExactly("uscc", "entityType", "issueDate", "extra");
     }
+
+    @Test
+    void rejectsNumbersWhoseDigitsWouldExhaustMemoryWithoutPrintingThem() {
+        // found by TemplateFuzzTest: "1e999999999" made the range message print a billion digits
+        assertThat(violationsWith("registeredCapital", "1e999999999")).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("too many digits").hasSizeLessThan(300));
+        assertThat(violationsWith("registeredCapital", new BigDecimal("-1e-999999999"))).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("too many digits"));
+        assertThat(violationsWith("registeredCapital", "1".repeat(100_000))).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("at most 64"));
+    }
 }

@@ -61,11 +61,20 @@ public final class TimestampVerifier {
         List<CheckResult> checks = new ArrayList<>();
         Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
         String policy = token.getTimeStampInfo().getPolicy().getId();
-        Optional<X509Certificate> found = tsaCertificate(token);
-        if (found.isEmpty()) {
+        Optional<X509Certificate> found = Optional.empty();
+        List<X509Certificate> embedded = List.of();
+        try {
+            found = tsaCertificate(token);
+            embedded = certificates(token);
+        } catch (RuntimeException e) {
+            // Bouncy Castle decodes the token's certificates lazily: a malformed one surfaces here (found by fuzzing)
+            checks.add(CheckResult.failed(TSA_CERTIFICATE, "The token's certificates field is malformed: "
+                    + e.getMessage() + "."));
+        }
+        if (found.isEmpty() && checks.isEmpty()) {
             checks.add(CheckResult.failed(TSA_CERTIFICATE, "The token does not contain the TSA certificate named by "
                     + "its signer identifier; request tokens with certReq=true (RFC 3161 §2.4.1)."));
-        } else {
+        } else if (found.isPresent()) {
             checks.add(CheckResult.passed(TSA_CERTIFICATE, "TSA certificate "
                     + found.get().getSubjectX500Principal().getName() + "."));
         }
@@ -76,7 +85,7 @@ public final class TimestampVerifier {
         });
         checks.add(imprint(token, timestampedData));
         if (found.isPresent()) {
-            var chain = chains.validate(found.get(), certificates(token), genTime);
+            var chain = chains.validate(found.get(), embedded, genTime);
             checks.add(new CheckResult(CHAIN, chain.chain().outcome(), chain.chain().message()));
             checks.add(new CheckResult(REVOCATION, chain.revocation().outcome(), chain.revocation().message()));
         }

@@ -52,7 +52,7 @@ class Ses2014LayoutTest {
                 seq(seq(new ASN1ObjectIdentifier("1.2.3.4"), ASN1Boolean.FALSE, new DEROctetString(new byte[] {9}))));
     }
 
-    private byte[] seal2014() throws Exception {
+    byte[] seal2014() throws Exception {
         ASN1Encodable info = sealInfo();
         DEROctetString cert = new DEROctetString(f.maker.certificateChain().get(0).getEncoded());
         byte[] signRange = seq(info, cert, SM2_SM3).toASN1Primitive().getEncoded("DER");
@@ -60,7 +60,7 @@ class Ses2014LayoutTest {
                 .toASN1Primitive().getEncoded("DER");
     }
 
-    private byte[] signature2014(byte[] seal) throws Exception {
+    byte[] signature2014(byte[] seal) throws Exception {
         ASN1Encodable tbs = seq(new ASN1Integer(1), org.bouncycastle.asn1.ASN1Primitive.fromByteArray(seal),
                 new DERBitString(utc(signedAt).getEncoded()),
                 new DERBitString(SealSigner.sm3(SesFixture.ORIGINAL)),

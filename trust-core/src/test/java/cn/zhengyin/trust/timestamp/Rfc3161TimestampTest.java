@@ -54,6 +54,25 @@ class Rfc3161TimestampTest {
     }
 
     @Test
+    void aMalformedCertificateInTheTokenFailsTheTsaCertificateCheckInsteadOfThrowing() throws Exception {
+        // found by SesFuzzTest: Bouncy Castle decodes the certificates lazily and threw IllegalArgumentException
+        org.bouncycastle.asn1.cms.ContentInfo info = tsa.timestamp(sha256(data)).toCMSSignedData().toASN1Structure();
+        org.bouncycastle.asn1.cms.SignedData signed = org.bouncycastle.asn1.cms.SignedData.getInstance(info.getContent());
+        org.bouncycastle.asn1.ASN1Set garbage = new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.DERSequence(
+                new org.bouncycastle.asn1.ASN1Encodable[] {new org.bouncycastle.asn1.ASN1Integer(1),
+                        new org.bouncycastle.asn1.ASN1Integer(2), new org.bouncycastle.asn1.ASN1Integer(3)}));
+        TimeStampToken token = new TimeStampToken(new org.bouncycastle.asn1.cms.ContentInfo(info.getContentType(),
+                new org.bouncycastle.asn1.cms.SignedData(signed.getDigestAlgorithms(), signed.getEncapContentInfo(),
+                        garbage, signed.getCRLs(), signed.getSignerInfos())));
+
+        TimestampVerification result = verifier.verify(token, data);
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(outcome(result, TimestampVerifier.TSA_CERTIFICATE)).isEqualTo(Outcome.FAILED);
+        assertThat(outcome(result, TimestampVerifier.IMPRINT)).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
     void wrongImprintFailsTheImprintCheck() throws Exception {
         TimeStampToken token = tsa.timestamp(sha256(data));
 

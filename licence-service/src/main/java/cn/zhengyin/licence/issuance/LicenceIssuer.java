@@ -87,7 +87,13 @@ public final class LicenceIssuer {
         IssuedLicence issued;
         Optional<Licence> existing = registry.findLicence(identifier.root());
         if (existing.isPresent()) {
-            issued = new IssuedLicence(registry.findVersion(identifier.toString()).orElseThrow(), existing.get(), true);
+            LicenceVersion made = registry.findVersion(identifier.toString()).orElseThrow();
+            if (!fingerprint.equals(made.requestFingerprint())) {
+                // Never hand another request's licence out as this one's: the identifier was assigned twice.
+                throw new IllegalStateException("identifier " + identifier + " bound to Idempotency-Key "
+                        + command.idempotencyKey().orElse("(none)") + " belongs to a licence issued for another request");
+            }
+            issued = new IssuedLicence(made, existing.get(), true);
         } else {
             LicenceVersion version = versions.produce(new VersionProducer.VersionRequest(type, authority, identifier,
                     values, "ISSUE", command.caseNumber(), command.client(), now, fingerprint));

@@ -16,6 +16,10 @@ import static com.mongodb.client.model.Filters.eq;
  * Serials from an atomic counter document per type, issuer and year in {@code counters} ({@code $inc} on one document
  * is atomic on every MongoDB topology). Format: the year and a 7-digit sequence, e.g. {@code 20260000042}; after
  * 9,999,999 in a year the sequence simply grows longer.
+ *
+ * <p>{@link #next} is also serialised within the JVM: the embedded store (mongo-java-server) does not make
+ * {@code findOneAndUpdate} atomic against concurrent callers, and the crash test saw three concurrent issuances get
+ * the same serial. On a real MongoDB the {@code $inc} alone is atomic across instances.
  */
 public final class MongoSerialNumberSource implements SerialNumberSource {
     private final MongoCollection<Document> counters;
@@ -25,7 +29,7 @@ public final class MongoSerialNumberSource implements SerialNumberSource {
     }
 
     @Override
-    public String next(String typeCode, String issuerCode, int year) {
+    public synchronized String next(String typeCode, String issuerCode, int year) {
         String id = "serial:" + typeCode + ":" + issuerCode + ":" + year;
         FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
         for (int attempt = 0; ; attempt++) {

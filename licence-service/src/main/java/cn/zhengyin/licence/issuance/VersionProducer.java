@@ -116,9 +116,13 @@ public final class VersionProducer {
     }
 
     private Rendition store(LicenceIdentifier identifier, String kind, String mediaType, String extension, byte[] content) {
-        String fileId = identifier + "/" + kind.toLowerCase(java.util.Locale.ROOT);
+        // The file id names the content: an attempt killed after storing its files and retried renders and seals
+        // again (new signing time, other bytes); with a fixed id the store kept the first attempt's file while the
+        // version recorded the retry's hashes, and the licence failed verification (found by the crash test).
+        String sha256 = sha256Hex(content);
+        String fileId = identifier + "/" + kind.toLowerCase(java.util.Locale.ROOT) + "/" + sha256;
         files.put(fileId, identifier + extension, mediaType, content);
-        return new Rendition(kind, mediaType, fileId, content.length, sha256Hex(content), sm3Hex(content));
+        return new Rendition(kind, mediaType, fileId, content.length, sha256, sm3Hex(content));
     }
 
     private static Optional<LocalDate> dateOf(LicenceType type, Map<String, String> values, FieldRole role) {

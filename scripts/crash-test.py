@@ -7,6 +7,22 @@ Needs the exec jars built by `./zy build`. Python 3 standard library only.
 import argparse, base64, hashlib, json, os, random, signal, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request, uuid, glob, queue
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def find_java():
+    """A JDK 21+ java: $JAVA_HOME, else the newest under /usr/lib/jvm (as ./zy finds it), else java on PATH."""
+    candidates = [os.environ.get("JAVA_HOME", "")] + sorted(glob.glob("/usr/lib/jvm/*"), reverse=True)
+    for home in candidates:
+        java = os.path.join(home, "bin", "java") if home else ""
+        if java and os.access(java, os.X_OK):
+            out = subprocess.run([java, "-XshowSettings:properties", "-version"], capture_output=True, text=True).stderr
+            for line in out.splitlines():
+                if "java.specification.version" in line and int(line.split("=")[1].strip().split(".")[0]) >= 21:
+                    return java
+    return "java"
+
+
+JAVA = find_java()
 LP, SP = 28081, 28082
 L, S = f"http://localhost:{LP}", f"http://localhost:{SP}"
 DEV_SEAL = "ZYDEV-SEAL-0001"
@@ -59,7 +75,7 @@ class Service:
     def start(self):
         self.starts += 1
         logf = open(os.path.join(self.work, f"{self.name}.log"), "ab")
-        self.proc = subprocess.Popen(["java", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive",
+        self.proc = subprocess.Popen([JAVA, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive",
                                       f"-XX:SharedArchiveFile={self.work}/{self.name}.jsa", "-jar", self.jar] + self.args,
                                      cwd=ROOT, stdout=logf, stderr=subprocess.STDOUT)
 

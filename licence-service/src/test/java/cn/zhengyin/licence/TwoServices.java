@@ -54,6 +54,7 @@ final class TwoServices implements AutoCloseable {
                 "--server.port=" + sealPort,
                 "--zhengyin.keys-directory=" + KEYS,
                 "--zhengyin.store.embedded.in-memory=true",
+                "--zhengyin.seal-keys.file=" + Path.of("target", "it-seal-keys-" + java.util.UUID.randomUUID() + ".p12").toAbsolutePath(),
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks");
         this.licence = LicenceServiceApplication.builder().run(
                 "--server.port=" + licencePort,

@@ -13,6 +13,8 @@ import cn.zhengyin.trust.validation.RevocationPolicy;
 import cn.zhengyin.trust.validation.RevocationSource;
 import cn.zhengyin.trust.validation.SignatureReport;
 import cn.zhengyin.trust.validation.SigningCertificateReference;
+import cn.zhengyin.trust.validation.CmsCertificates;
+import cn.zhengyin.trust.validation.SignerKeyUsageCheck;
 import cn.zhengyin.trust.validation.SubIndication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +108,7 @@ public final class PdfSignatureVerifier {
     public static final String MESSAGE_DIGEST = "message-digest";
     public static final String SIGNATURE_VALUE = "signature-value";
     public static final String SIGNING_CERTIFICATE = "signing-certificate-v2";
-    public static final String KEY_USAGE = "signer.key-usage";
+    public static final String KEY_USAGE = SignerKeyUsageCheck.ID;
     public static final String SIGNER_VALIDITY = "signer.validity-at-signing-time";
     public static final String CHAIN = CertificateChainValidator.CHAIN;
     public static final String REVOCATION = CertificateChainValidator.REVOCATION;
@@ -368,8 +370,8 @@ public final class PdfSignatureVerifier {
         c.add(CheckResult.passed(CMS_STRUCTURE, "CMS SignedData, one signer, detached, signed attributes present."),
                 null, null);
 
-        List<X509Certificate> cmsCertificates = certificates(cms);
-        Optional<X509Certificate> found = signerCertificate(cms, signer);
+        List<X509Certificate> cmsCertificates = CmsCertificates.all(cms.getCertificates());
+        Optional<X509Certificate> found = CmsCertificates.first(cms.getCertificates(), signer.getSID());
         if (found.isEmpty()) {
             c.add(CheckResult.failed(SIGNER_CERTIFICATE, "The CMS does not carry the certificate its signer info "
                     + "names."), Indication.INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
@@ -382,7 +384,7 @@ public final class PdfSignatureVerifier {
         c.add(signatureValue(signer, cert), Indication.TOTAL_FAILED, SubIndication.SIG_CRYPTO_FAILURE);
         c.add(SigningCertificateReference.check(SIGNING_CERTIFICATE, signer.getSignedAttributes(), cert),
                 Indication.INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
-        c.add(keyUsage(cert), Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+        c.add(SignerKeyUsageCheck.of(cert), Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
 
         Optional<TimestampVerification> timestamp = timestamp(signer, ltv);
         boolean proven = timestamp.map(TimestampVerification::isValid).orElse(false);
@@ -584,21 +586,6 @@ public final class PdfSignatureVerifier {
         }
     }
 
-    private static CheckResult keyUsage(X509Certificate cert) {
-        boolean[] usage = cert.getKeyUsage();
-        if (usage == null) {
-            return CheckResult.failed(KEY_USAGE, "The signer certificate has no key usage extension; "
-                    + "digitalSignature or nonRepudiation is required.");
-        }
-        boolean digitalSignature = usage.length > 0 && usage[0];
-        boolean nonRepudiation = usage.length > 1 && usage[1];
-        return digitalSignature || nonRepudiation
-                ? CheckResult.passed(KEY_USAGE, "Key usage" + (digitalSignature ? " digitalSignature" : "")
-                        + (nonRepudiation ? " nonRepudiation" : "") + ".")
-                : CheckResult.failed(KEY_USAGE, "The signer certificate's key usage allows neither digitalSignature "
-                        + "nor nonRepudiation.");
-    }
-
     private Optional<TimestampVerification> timestamp(SignerInformation signer, EmbeddedValidationData ltv) {
         if (signer.getUnsignedAttributes() == null) {
             return Optional.empty();
@@ -616,27 +603,6 @@ public final class PdfSignatureVerifier {
             return Optional.of(new TimestampVerification(Optional.empty(), Optional.empty(), Optional.empty(),
                     List.of(CheckResult.failed("timestamp.structure", "The signature time-stamp token cannot be "
                             + "read: " + e.getMessage()))));
-        }
-    }
-
-    private static Optional<X509Certificate> signerCertificate(CMSSignedData cms, SignerInformation signer) {
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
-        return matches.stream().findFirst().flatMap(PdfSignatureVerifier::convert);
-    }
-
-    private static List<X509Certificate> certificates(CMSSignedData cms) {
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> all = cms.getCertificates().getMatches(null);
-        return all.stream().map(PdfSignatureVerifier::convert).flatMap(Optional::stream).toList();
-    }
-
-    private static Optional<X509Certificate> convert(X509CertificateHolder holder) {
-        try {
-            return Optional.of(new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle())
-                    .getCertificate(holder));
-        } catch (java.security.cert.CertificateException e) {
-            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.zhengyin.trust.timestamp;
 
+import cn.zhengyin.trust.validation.CmsCertificates;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.validation.CertificateChainValidator;
 import cn.zhengyin.trust.validation.CheckResult;
@@ -64,8 +65,8 @@ public final class TimestampVerifier {
         Optional<X509Certificate> found = Optional.empty();
         List<X509Certificate> embedded = List.of();
         try {
-            found = tsaCertificate(token);
-            embedded = certificates(token);
+            found = CmsCertificates.first(token.getCertificates(), token.getSID());
+            embedded = CmsCertificates.all(token.getCertificates());
         } catch (RuntimeException e) {
             // Bouncy Castle decodes the token's certificates lazily: a malformed one surfaces here (found by fuzzing)
             checks.add(CheckResult.failed(TSA_CERTIFICATE, "The token's certificates field is malformed: "
@@ -135,24 +136,4 @@ public final class TimestampVerifier {
         }
     }
 
-    private static Optional<X509Certificate> tsaCertificate(TimeStampToken token) {
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
-        return matches.stream().findFirst().flatMap(TimestampVerifier::convert);
-    }
-
-    private static List<X509Certificate> certificates(TimeStampToken token) {
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> all = token.getCertificates().getMatches(null);
-        return all.stream().map(TimestampVerifier::convert).flatMap(Optional::stream).toList();
-    }
-
-    private static Optional<X509Certificate> convert(X509CertificateHolder holder) {
-        try {
-            return Optional.of(new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle())
-                    .getCertificate(holder));
-        } catch (java.security.cert.CertificateException e) {
-            return Optional.empty();
-        }
-    }
 }

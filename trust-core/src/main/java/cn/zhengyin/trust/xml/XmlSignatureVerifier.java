@@ -8,6 +8,7 @@ import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.Outcome;
 import cn.zhengyin.trust.validation.RevocationPolicy;
 import cn.zhengyin.trust.validation.SignatureReport;
+import cn.zhengyin.trust.validation.SignerKeyUsageCheck;
 import cn.zhengyin.trust.validation.SubIndication;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
@@ -64,7 +65,7 @@ public final class XmlSignatureVerifier {
     public static final String REFERENCE_DIGESTS = "reference.digests";
     public static final String SIGNATURE_VALUE = "signature-value";
     public static final String SIGNING_CERTIFICATE = "signing-certificate-v2";
-    public static final String KEY_USAGE = "signer.key-usage";
+    public static final String KEY_USAGE = SignerKeyUsageCheck.ID;
     public static final String SIGNER_VALIDITY = "signer.validity";
     public static final String CHAIN = CertificateChainValidator.CHAIN;
     public static final String REVOCATION = CertificateChainValidator.REVOCATION;
@@ -291,7 +292,7 @@ public final class XmlSignatureVerifier {
 
         c.add(signingCertificate(signedProperties.get(), cert), Indication.INDETERMINATE,
                 SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
-        c.add(keyUsage(cert), Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+        c.add(SignerKeyUsageCheck.of(cert), Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
         if (cert.getNotBefore().toInstant().isAfter(validationTime)) {
             c.add(CheckResult.failed(SIGNER_VALIDITY, "The signer certificate is valid from "
                     + cert.getNotBefore().toInstant() + ", after the validation time " + validationTime + "."),
@@ -413,21 +414,6 @@ public final class XmlSignatureVerifier {
         } catch (Exception e) {
             return CheckResult.failed(SIGNING_CERTIFICATE, "SigningCertificateV2 cannot be read: " + e.getMessage());
         }
-    }
-
-    private static CheckResult keyUsage(X509Certificate cert) {
-        boolean[] usage = cert.getKeyUsage();
-        if (usage == null) {
-            return CheckResult.failed(KEY_USAGE, "The signer certificate has no key usage extension; "
-                    + "digitalSignature or nonRepudiation is required.");
-        }
-        boolean digitalSignature = usage.length > 0 && usage[0];
-        boolean nonRepudiation = usage.length > 1 && usage[1];
-        return digitalSignature || nonRepudiation
-                ? CheckResult.passed(KEY_USAGE, "Key usage" + (digitalSignature ? " digitalSignature" : "")
-                        + (nonRepudiation ? " nonRepudiation" : "") + ".")
-                : CheckResult.failed(KEY_USAGE, "The signer certificate's key usage allows neither digitalSignature "
-                        + "nor nonRepudiation.");
     }
 
     private static Optional<Element> child(Element parent, String xadesLocalName) {

@@ -20,6 +20,9 @@ public interface LicenceRegistry {
 
     Optional<Licence> findLicence(String root);
 
+    /** The licences held by any of these holder codes (a person's own and their companies'), newest root first. */
+    List<Licence> findByHolderCodes(java.util.Collection<String> holderCodes);
+
     Optional<LicenceVersion> findVersion(String identifier);
 
     List<LicenceVersion> versions(String root);

@@ -52,6 +52,16 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
     }
 
     @Override
+    public List<Licence> findByHolderCodes(java.util.Collection<String> holderCodes) {
+        List<Licence> out = new ArrayList<>();
+        if (!holderCodes.isEmpty()) {
+            licences.find(com.mongodb.client.model.Filters.in("holderCode", holderCodes))
+                    .sort(Sorts.descending("_id")).forEach(d -> out.add(toLicence(d)));
+        }
+        return out;
+    }
+
+    @Override
     public Optional<LicenceVersion> findVersion(String identifier) {
         return Optional.ofNullable(versions.find(eq("_id", identifier)).first()).map(MongoLicenceRegistry::toVersion);
     }

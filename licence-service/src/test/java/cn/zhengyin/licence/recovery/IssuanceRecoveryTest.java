@@ -107,6 +107,11 @@ class IssuanceRecoveryTest {
 
     /** Same contract as MongoLicenceRegistry for the operations recovery uses. */
     private static final class FakeRegistry implements LicenceRegistry {
+        @Override
+        public List<Licence> findByHolderCodes(java.util.Collection<String> holderCodes) {
+            return List.of();
+        }
+
         private final Map<String, LicenceVersion> versions = new LinkedHashMap<>();
         private final Map<String, Licence> heads = new LinkedHashMap<>();
 

@@ -1,0 +1,19 @@
+package cn.zhengyin.service.audit;
+
+import com.mongodb.client.MongoDatabase;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/** The audit log in the service's store. */
+@AutoConfiguration(after = cn.zhengyin.service.store.MongoStoreAutoConfiguration.class)
+public class AuditAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(MongoDatabase.class)
+    AuditLog auditLog(MongoDatabase database) {
+        return new MongoAuditLog(database);
+    }
+}

@@ -198,6 +198,9 @@ class AuthorisationTableIT {
                 "approval-forestry-demo", "{\"reason\":\"越权\"}"));
         assertThat(json(change, 403).get("detail").asString()).contains("another authority");
         licenceValues.forEach(v -> assertThat(change.body()).doesNotContain(v));
+        HttpResponse<String> read = send(get(services.licenceUrl, "/api/v1/licences/" + licence + "/json", "approval-forestry-demo"));
+        assertThat(json(read, 403).get("detail").asString()).contains("may read only its own licences");
+        licenceValues.forEach(v -> assertThat(read.body()).doesNotContain(v));
         JsonNode forest = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-forestry-demo", forestRight())), 201);
         assertThat(forest.get("issuerCode").asString()).isEqualTo("11110100000000027K");
     }

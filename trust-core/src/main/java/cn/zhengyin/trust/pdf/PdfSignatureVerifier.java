@@ -80,6 +80,12 @@ import org.bouncycastle.tsp.TimeStampToken;
  * A later revision that only adds the DSS ({@link DssOnlyUpdate}) leaves the signature covering the document.
  * Document check {@value #LTV_DSS_PRESENT} reports the DSS.
  *
+ * <p>Document time-stamps ({@code /Type /DocTimeStamp}, SubFilter {@value #SUB_FILTER_RFC3161}; ETSI EN 319 142-1
+ * §5.4.3) are reported like signatures, with the checks {@value #BYTE_RANGE}, the revision checks,
+ * {@value #SUB_FILTER}, {@value #DOC_TIMESTAMP_TOKEN} and the {@code timestamp.*} checks of {@link TimestampVerifier}
+ * over exactly the bytes their ByteRange covers; an imprint mismatch is TOTAL_FAILED/HASH_FAILURE. A document with
+ * time-stamps but no signature is INDETERMINATE/SIGNED_DATA_NOT_FOUND.
+ *
  * <p>Every revision is accounted for: each signature's ByteRange must cover its revision (the file up to an
  * {@code %%EOF}) except exactly its own {@code /Contents}, located in the raw bytes of its own signature dictionary;
  * what later revisions changed is compared object by object with the signed revision ({@link PdfRevisionAnalyser})

@@ -313,6 +313,8 @@ class AuthorisationTableIT {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(licencePdf)).build();
             case "/api/v1/verifications|multipart" -> multipart(b, "application/pdf", licencePdf);
             case "/api/v1/verifications|json" -> json(b, sesVerification());
+            case "/api/v1/verifications|hash-only" -> json(b, "{\"identifier\":\"" + licence + "\",\"sha256\":\""
+                    + java.util.HexFormat.of().formatHex(sha256(licencePdf)) + "\"}");
             case "/api/v1/seal-images|multipart" -> multipart(b, "image/png", sealPng());
             case "/tsa|" -> b.header("Content-Type", "application/timestamp-query")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(timestampQuery())).build();
@@ -506,5 +508,13 @@ class AuthorisationTableIT {
     private static JsonNode json(HttpResponse<String> response, int expected) {
         assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(expected);
         return TwoServices.json(response.body());
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -53,6 +53,7 @@ class LicenceSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/licence-types", "/api/v1/licence-types/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v/*", "/css/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/transparency/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/verifications/receipt-keys").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences", "/api/v1/licence-imports").hasAuthority("SCOPE_licence:issue")
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/amendments", "/api/v1/licences/*/renewals",
                                 "/api/v1/licences/*/corrections").hasAuthority("SCOPE_licence:issue")

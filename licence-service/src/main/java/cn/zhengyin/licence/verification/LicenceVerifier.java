@@ -41,6 +41,7 @@ public final class LicenceVerifier {
     private final LicenceRegistry registry;
     private final Clock clock;
     private final TransparencyEvidenceSource transparency;
+    private final HashOnlyVerifier hashOnly;
 
     public LicenceVerifier(PdfSignatureVerifier pdfVerifier, XmlSignatureVerifier xmlVerifier, SesVerifier sesVerifier,
                            LicenceRegistry registry, Clock clock, TransparencyEvidenceSource transparency) {
@@ -50,6 +51,12 @@ public final class LicenceVerifier {
         this.sesVerifier = sesVerifier;
         this.registry = registry;
         this.clock = clock;
+        this.hashOnly = new HashOnlyVerifier(registry, clock, transparency);
+    }
+
+    /** Hash-only mode: see {@link HashOnlyVerifier}; no signature is checked, the file never reaches the service. */
+    public LicenceVerificationReport verifyHash(HashOnlyVerifier.Query query) {
+        return hashOnly.verify(query);
     }
 
     public LicenceVerificationReport verifyPdf(byte[] pdf) {
@@ -89,7 +96,7 @@ public final class LicenceVerifier {
         SubIndication sub = document.subIndication();
         return new LicenceVerificationReport(indication, sub, document.validationTime(),
                 sesSummaryZh(indication, registryAnswer), sesSummaryEn(indication, registryAnswer), document,
-                registryAnswer, registryAnswer.identifier().flatMap(transparency::evidenceFor));
+                registryAnswer, registryAnswer.identifier().flatMap(transparency::evidenceFor), VerificationMode.SES_SIGNATURE);
     }
 
     private static Optional<X509Certificate> signerCertificate(byte[] signature) {
@@ -152,7 +159,7 @@ public final class LicenceVerifier {
         }
         return new LicenceVerificationReport(indication, sub, document.validationTime(),
                 summaryZh(indication, registryAnswer), summaryEn(indication, registryAnswer), document, registryAnswer,
-                registryAnswer.identifier().flatMap(transparency::evidenceFor));
+                registryAnswer.identifier().flatMap(transparency::evidenceFor), VerificationMode.FILE);
     }
 
     private RegistryAnswer lookUp(String sha256) {

@@ -103,6 +103,11 @@ class SealConsoleController {
             return at == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(at.atZone(ZONE));
         }
 
+        /** The last day of a period that ends (exclusively) at {@code end}. */
+        public String lastDay(Instant end) {
+            return end == null ? "" : date(end.minusMillis(1));
+        }
+
         public String time(Optional<Instant> at) {
             return at.map(this::time).orElse("");
         }

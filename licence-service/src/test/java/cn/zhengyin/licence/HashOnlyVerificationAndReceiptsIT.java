@@ -84,6 +84,50 @@ class HashOnlyVerificationAndReceiptsIT {
     }
 
     @Test
+    void aRegisteredPdfWithADocumentTimestampAppendedLaterIsStillRecognisedByItsSignedRevision() throws Exception {
+        byte[] stamped = withDocumentTimestamp(secondPdf);
+        assertThat(sha256(stamped)).isNotEqualTo(sha256(secondPdf));
+
+        HttpResponse<byte[]> reply = services.sendForBytes(java.net.http.HttpRequest.newBuilder(
+                        services.licenceUrl.resolve("/api/v1/verifications"))
+                .header("Content-Type", "application/pdf")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(stamped)).build());
+        JsonNode report = TwoServices.json(new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
+        assertThat(report.get("registry").get("identifier").asString()).isEqualTo(second);
+        assertThat(report.get("registry").get("message").asString()).contains("signed revision");
+    }
+
+    /** Appends a document time-stamp revision with a token from the seal service's TSA, as an archive would. */
+    private byte[] withDocumentTimestamp(byte[] pdf) throws Exception {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf);
+             var options = new org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions()) {
+            var timestamp = new org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature();
+            timestamp.setType(org.apache.pdfbox.cos.COSName.DOC_TIME_STAMP);
+            timestamp.setFilter(org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature.FILTER_ADOBE_PPKLITE);
+            timestamp.setSubFilter(org.apache.pdfbox.cos.COSName.getPDFName("ETSI.RFC3161"));
+            options.setPreferredSignatureSize(12288);
+            document.addSignature(timestamp, options);
+            var out = new java.io.ByteArrayOutputStream();
+            var external = document.saveIncrementalForExternalSigning(out);
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(external.getContent().readAllBytes());
+            var generator = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+            generator.setCertReq(true);
+            var request = generator.generate(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, digest,
+                    java.math.BigInteger.valueOf(7));
+            HttpResponse<byte[]> reply = services.sendForBytes(java.net.http.HttpRequest.newBuilder(services.sealUrl.resolve("/tsa"))
+                    .header("Content-Type", "application/timestamp-query")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build());
+            assertThat(reply.statusCode()).isEqualTo(200);
+            var response = new org.bouncycastle.tsp.TimeStampResponse(reply.body());
+            response.validate(request);
+            external.setSignature(response.getTimeStampToken().getEncoded());
+            return out.toByteArray();
+        }
+    }
+
+    @Test
     void theHashOfASupersededVersionMatchesThatVersionAndSaysItIsSuperseded() throws Exception {
         byte[] sm3 = MessageDigest.getInstance("SM3", new BouncyCastleProvider()).digest(firstPdf);
         JsonNode report = body(verify("{\"identifier\":\"" + first + "\",\"sm3\":\"" + HexFormat.of().formatHex(sm3)

@@ -60,12 +60,36 @@ public final class LicenceVerifier {
     }
 
     public LicenceVerificationReport verifyPdf(byte[] pdf) {
-        return withRegistry(pdfVerifier.verify(pdf));
+        return withRegistry(pdfVerifier.verify(pdf), () -> signedRevisionHashes(pdf));
+    }
+
+    /**
+     * SHA-256 of each signed revision of a PDF (the bytes up to the end of each signature's ByteRange), latest first:
+     * a registered licence PDF to which a holder or archive later appended allowed revisions (a document time-stamp)
+     * is still recognised by the revision the seal signed. Only asked when the whole file is not registered and the
+     * verifier has already accepted every later revision.
+     */
+    private static List<String> signedRevisionHashes(byte[] pdf) {
+        List<String> hashes = new java.util.ArrayList<>();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            for (var signature : document.getSignatureDictionaries()) {
+                int[] range = signature.getByteRange();
+                if (range != null && range.length == 4) {
+                    long end = (long) range[2] + range[3];
+                    if (end > 0 && end < pdf.length) {
+                        hashes.add(0, HexFormat.of().formatHex(sha256(java.util.Arrays.copyOf(pdf, (int) end))));
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of();
+        }
+        return hashes;
     }
 
     /** A licence XML document (XAdES enveloped): its one signature must cover the document root. */
     public LicenceVerificationReport verifyXml(byte[] xml) {
-        return withRegistry(xmlVerifier.verify(xml));
+        return withRegistry(xmlVerifier.verify(xml), List::of);
     }
 
     /**
@@ -140,10 +164,21 @@ public final class LicenceVerifier {
         return verdict + registry;
     }
 
-    private LicenceVerificationReport withRegistry(DocumentVerificationReport document) {
+    private LicenceVerificationReport withRegistry(DocumentVerificationReport document,
+                                                   java.util.function.Supplier<List<String>> signedRevisions) {
         RegistryAnswer registryAnswer = document.documentSha256() == null || document.documentSha256().isEmpty()
                 ? RegistryAnswer.notFound("the file could not be read, so the registry was not asked")
                 : lookUp(document.documentSha256());
+        if (!registryAnswer.found() && document.isPassed()) {
+            for (String revision : signedRevisions.get()) {
+                RegistryAnswer earlier = lookUp(revision);
+                if (earlier.found()) {
+                    registryAnswer = earlier.withNote("the file is a registered licence file with allowed later "
+                            + "revisions appended (e.g. a document time-stamp); the registered file is its signed revision");
+                    break;
+                }
+            }
+        }
         Indication indication;
         SubIndication sub;
         if (!document.isPassed()) {

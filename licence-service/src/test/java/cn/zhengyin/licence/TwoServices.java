@@ -63,6 +63,7 @@ final class TwoServices implements AutoCloseable {
                 "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
                 "--zhengyin.trust-intermediates=" + KEYS.resolve("sm2-seal-ca.crt.pem"),
                 "--zhengyin.transparency.key-store=" + KEYS.resolve("translog.p12"),
+                "--zhengyin.field-reuse.key-store=" + KEYS.resolve("field-release.p12"),
                 "--zhengyin.store.embedded.in-memory=true");
     }
 

@@ -20,7 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * Records a usage record (kind VERIFICATION) when a registered client verifies a licence file: verification stays
  * public, and when the request carries a valid bearer token, the report about to be written is inspected here — no
  * change to the verification controller. Only reports whose file the registry found are recorded (they name the
- * licence); an optional {@code Zhengyin-Purpose} request header is kept as the purpose. Recording never fails the
+ * licence); an optional {@code Zhengyin-Purpose} request header (UTF-8, percent-encoded: HTTP header values are
+ * ASCII) is kept as the purpose. Recording never fails the
  * verification.
  */
 @ControllerAdvice
@@ -47,7 +48,7 @@ class VerificationUsageRecorder implements ResponseBodyAdvice<Object> {
                 && report.registry().found()) {
             try {
                 Optional<String> purpose = Optional.ofNullable(request.getHeaders().getFirst(PURPOSE_HEADER))
-                        .map(p -> p.length() > 200 ? p.substring(0, 200) : p);
+                        .map(VerificationUsageRecorder::decode).map(p -> p.length() > 200 ? p.substring(0, 200) : p);
                 report.registry().identifier().ifPresent(identifier ->
                         fieldReuse.recordVerification(jwt.getToken().getSubject(), identifier, purpose));
             } catch (RuntimeException e) {
@@ -55,5 +56,13 @@ class VerificationUsageRecorder implements ResponseBodyAdvice<Object> {
             }
         }
         return body;
+    }
+
+    private static String decode(String header) {
+        try {
+            return java.net.URLDecoder.decode(header, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return header;
+        }
     }
 }

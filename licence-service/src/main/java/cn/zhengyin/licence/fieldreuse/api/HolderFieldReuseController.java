@@ -69,9 +69,9 @@ class HolderFieldReuseController {
                 .toList();
     }
 
-    @DeleteMapping("/consents/{id}")
-    ConsentView withdraw(@PathVariable String id) {
-        return ConsentView.of(fieldReuse.withdraw(currentHolder.require(), id), thirdParties, clock.instant());
+    @DeleteMapping("/consents/{consentId}")
+    ConsentView withdraw(@PathVariable String consentId) {
+        return ConsentView.of(fieldReuse.withdraw(currentHolder.require(), consentId), thirdParties, clock.instant());
     }
 
     /** @param clientId optional: only this third party may redeem the code */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CaToolsTest {
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
-    private static final List<String> ENTITIES = List.of("root-ca", "seal-ca", "tsa", "ocsp", "translog", "report-signer", "dev-seal",
+    private static final List<String> ENTITIES = List.of("root-ca", "seal-ca", "tsa", "ocsp", "translog", "report-signer", "field-release", "dev-seal",
             "sm2-root-ca", "sm2-seal-ca", "sm2-tsa", "sm2-seal-maker", "sm2-dev-seal");
     private static final List<String> CAS = List.of("root-ca", "seal-ca", "sm2-root-ca", "sm2-seal-ca");
 

@@ -53,7 +53,9 @@ class AuthorisationTableIT {
             "licence-service", new String[] {"licence-service", "licence-service-secret", "seal:sign seal:read"},
             "seal-applicant-demo", new String[] {"seal-applicant-demo", "seal-applicant-secret", "seal:apply seal:read"},
             "seal-approver-demo", new String[] {"seal-approver-demo", "seal-approver-secret", "seal:approve seal:read"},
-            "seal-admin-demo", new String[] {"seal-admin-demo", "seal-admin-secret", "seal:admin seal:read"});
+            "seal-admin-demo", new String[] {"seal-admin-demo", "seal-admin-secret", "seal:admin seal:read"},
+            "bank-demo", new String[] {"bank-demo", "bank-demo-secret", "licence:fields licence:verify"},
+            "duty-demo", new String[] {"duty-demo", "duty-demo-secret", "licence:duty licence:verify"});
 
     private TwoServices services;
     private final Map<String, String> tokens = new LinkedHashMap<>();
@@ -277,7 +279,20 @@ class AuthorisationTableIT {
             authorisationId = json(send(post(services.sealUrl, "/api/v1/seals/" + SEAL + "/authorisations", "seal-admin-demo",
                     "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}")), 201).get("id").asString();
         }
-        String resolved = path.replace("{identifier}", target).replace("{typeCodeOrSlug}", "business-licence")
+        // field reuse: an ok cell needs the holder's consent or use code for the identity's client first
+        String consentId = "cst-unknown";
+        String useCode = "0000AAAA1111";
+        if (forSuccess && CLIENTS.containsKey(identity) && row.variant().equals("consent")) {
+            grantConsent(target, identity);
+        }
+        if (forSuccess && path.equals("/api/v1/use-codes/redemption")) {
+            useCode = holderJson(holder.postJson("/api/v1/holder/use-codes", "{\"licence\":\"" + licence
+                    + "\",\"fields\":[\"name\"],\"purpose\":\"授权表\"}"), 201).get("code").asString();
+        }
+        if (forSuccess && path.equals("/api/v1/holder/consents/{consentId}")) {
+            consentId = grantConsent(licence, "bank-demo");
+        }
+        String resolved = path.replace("{identifier}", target).replace("{consentId}", consentId).replace("{typeCodeOrSlug}", "business-licence")
                 .replace("{index}", "0").replace("{authorisationId}", authorisationId)
                 .replace("{file}", "seal-ca.crl").replace("{encoded}", Base64.getUrlEncoder().encodeToString(ocspRequest()));
         resolved = path.startsWith("/api/v1/seal-images/") ? resolved.replace("{id}", imageId) : resolved.replace("{id}", sealId);
@@ -286,6 +301,9 @@ class AuthorisationTableIT {
             case "/api/v1/transparency/proofs/inclusion|identifier" -> "?identifier=" + licence;
             case "/api/v1/transparency/proofs/consistency|" -> "?first=1&second=2";
             case "/api/v1/seal-usages|" -> "?organisation=11110100000000019Q";
+            case "/api/v1/licences/{identifier}/fields|duty" -> "?serviceItem=XF-000301-001&caseNumber=AT-D&purpose="
+                    + java.net.URLEncoder.encode("授权表检查", StandardCharsets.UTF_8);
+            case "/api/v1/usage-records|" -> "?type=business-licence";
             default -> "";
         };
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(resolved + query)).timeout(Duration.ofSeconds(60));
@@ -322,6 +340,10 @@ class AuthorisationTableIT {
             case "/api/v1/seal-images|multipart" -> multipart(b, "image/png", sealPng());
             case "/tsa|" -> b.header("Content-Type", "application/timestamp-query")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(timestampQuery())).build();
+            case "/api/v1/use-codes/redemption|" -> json(b, "{\"code\":\"" + useCode + "\"}");
+            case "/api/v1/licences/{identifier}/annotated-copies|consent" -> json(b, "{}");
+            case "/api/v1/licences/{identifier}/annotated-copies|duty" ->
+                    json(b, "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"AT-D\",\"purpose\":\"授权表检查\"}");
             case "/ocsp|" -> b.header("Content-Type", "application/ocsp-request")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(ocspRequest())).build();
             default -> json(b, postBody(path));
@@ -342,9 +364,26 @@ class AuthorisationTableIT {
             case "/api/v1/seals/{id}/image" -> "{\"imageId\":\"" + imageId + "\",\"reason\":\"印模\"}";
             case "/api/v1/seals/{id}/revoke" -> "{\"reason\":\"吊销\",\"revocationReason\":\"keyCompromise\"}";
             case "/api/v1/seals/{id}/authorisations" -> "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}";
+            case "/api/v1/holder/consents" -> consentBody(licence, "bank-demo");
+            case "/api/v1/holder/use-codes" -> "{\"licence\":\"" + licence + "\",\"fields\":[\"name\"],\"purpose\":\"授权表\"}";
             case "/api/v1/seal-images/generate" -> "{\"type\":\"99\",\"name\":\"证印示范市市场监督管理局\",\"purpose\":\"电子证照专用章\"}";
             default -> "{\"reason\":\"授权表检查\"}";
         };
+    }
+
+    /** The holder (林晓峰) consents to the identity's client reading the licence's name; returns the consent id. */
+    private String grantConsent(String identifier, String identity) {
+        return holderJson(holder.postJson("/api/v1/holder/consents", consentBody(identifier, CLIENTS.get(identity)[0])), 201)
+                .get("id").asString();
+    }
+
+    private static String consentBody(String identifier, String client) {
+        return TwoServices.JSON.writeValueAsString(Map.of("licence", identifier, "clientId", client,
+                "fields", List.of("name"), "purpose", "授权表检查", "until", Instant.now().plus(Duration.ofDays(1)).toString()));
+    }
+
+    private static JsonNode holderJson(HttpResponse<String> response, int expected) {
+        return json(response, expected);
     }
 
     /** A fresh seal (applied by the applicant) driven to the given state by the approver and the administrator. */

@@ -64,6 +64,7 @@ final class TwoServices implements AutoCloseable {
                 "--zhengyin.trust-intermediates=" + KEYS.resolve("sm2-seal-ca.crt.pem"),
                 "--zhengyin.transparency.key-store=" + KEYS.resolve("translog.p12"),
                 "--zhengyin.receipts.key-store=" + KEYS.resolve("report-signer.p12"),
+                "--zhengyin.field-reuse.key-store=" + KEYS.resolve("field-release.p12"),
                 "--zhengyin.store.embedded.in-memory=true");
     }
 

@@ -1,0 +1,521 @@
+package cn.zhengyin.licence.fieldreuse;
+
+import cn.zhengyin.licence.holder.Holder;
+import cn.zhengyin.licence.licencetype.FieldDefinition;
+import cn.zhengyin.licence.licencetype.LicenceType;
+import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
+import cn.zhengyin.licence.licencetype.Sensitivity;
+import cn.zhengyin.licence.registry.Licence;
+import cn.zhengyin.licence.registry.LicenceFileStore;
+import cn.zhengyin.licence.registry.LicenceRegistry;
+import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.licence.registry.Rendition;
+import cn.zhengyin.service.audit.AuditEvent;
+import cn.zhengyin.service.audit.AuditLog;
+import cn.zhengyin.trust.identifier.InvalidIdentifierException;
+import cn.zhengyin.trust.identifier.LicenceIdentifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The field-reuse application service: consents (授权用证), use codes (用证码), duty reads (依职能用证), signed field
+ * releases, annotated copies (加注件) and usage records (用证记录).
+ *
+ * <p>Rules (docs/field-reuse.md):
+ * <ul>
+ *   <li>A holder grants, withdraws and lists consents and creates use codes only for licences they hold (their own or a
+ *   represented company's); an unknown identifier and another holder's licence get the same refusal.</li>
+ *   <li>A consent or a use code names the fields; any sensitivity may be named, because the holder chose it.</li>
+ *   <li>A duty read needs a service item the client is configured for, a licence type of that item, a case number and
+ *   a purpose; it releases PUBLIC and RESTRICTED fields, SENSITIVE ones only where the item is configured for them.</li>
+ *   <li>A field not covered refuses the whole read; a refusal never carries a field value.</li>
+ *   <li>Every release, redemption, copy and verification by a registered client is a usage record.</li>
+ * </ul>
+ */
+public final class FieldReuse {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Crockford base32 without I, L, O, U: easy to read out and type. 12 characters = 60 bits. */
+    private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    static final int CODE_LENGTH = 12;
+    private static final int MAX_PURPOSE = 200;
+    private static final int MAX_CASE_NUMBER = 64;
+
+    private final LicenceRegistry registry;
+    private final LicenceTypeCatalogue types;
+    private final LicenceFileStore files;
+    private final ConsentStore consents;
+    private final UseCodeStore useCodes;
+    private final UsageRecords usage;
+    private final ThirdParties thirdParties;
+    private final ReleaseSigner signer;
+    private final CopyMaker copyMaker;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final FieldReusePolicy policy;
+    private final SecureRandom random = new SecureRandom();
+
+    public FieldReuse(LicenceRegistry registry, LicenceTypeCatalogue types, LicenceFileStore files,
+                      ConsentStore consents, UseCodeStore useCodes, UsageRecords usage, ThirdParties thirdParties,
+                      ReleaseSigner signer, CopyMaker copyMaker, AuditLog audit, Clock clock, FieldReusePolicy policy) {
+        this.registry = registry;
+        this.types = types;
+        this.files = files;
+        this.consents = consents;
+        this.useCodes = useCodes;
+        this.usage = usage;
+        this.thirdParties = thirdParties;
+        this.signer = signer;
+        this.copyMaker = copyMaker;
+        this.audit = audit;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    // ---- requests and answers ----
+
+    /** 授权用证: {@code licence} is a full identifier or an identifier root. */
+    public record GrantRequest(String licence, String clientId, List<String> fields, String purpose, Instant until) {
+    }
+
+    /** 用证码: {@code clientId} empty = any registered client may redeem it. */
+    public record UseCodeRequest(String licence, List<String> fields, String purpose, Optional<String> clientId) {
+    }
+
+    /** The code's text is shown once, to the holder; only its hash is kept. */
+    public record IssuedUseCode(String code, String licenceRoot, List<String> fields, String purpose,
+                                Optional<String> clientId, Instant expiresAt) {
+    }
+
+    /** On what basis a third party asks. */
+    public sealed interface Basis {
+        /** The holder's consent: a given consent id, or the newest active consent that covers the fields. */
+        record Consented(Optional<String> consentId) implements Basis {
+        }
+
+        /** 依职能用证: 事项编码, 办件编号 and 用证事由. */
+        record OnDuty(String serviceItem, String caseNumber, String purpose) implements Basis {
+        }
+    }
+
+    /** @param fields the fields wanted; empty = every field the basis covers */
+    public record ReadRequest(Basis basis, List<String> fields) {
+        public ReadRequest {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** @param expiresAt wanted 有效期 of the copy; empty = as long as the basis and the policy allow */
+    public record CopyRequest(Basis basis, Optional<Instant> expiresAt) {
+    }
+
+    // ---- holder side ----
+
+    public Consent grant(Holder holder, GrantRequest request) {
+        Instant now = clock.instant();
+        Found found = heldBy(holder, request.licence(), "consent.grant");
+        ThirdParty party = thirdParties.find(blankToEmpty(request.clientId())).orElseThrow(() -> FieldReuseException
+                .invalid("clientId '" + request.clientId() + "' is not a registered third party"));
+        List<String> fields = knownFields(found.type(), request.fields());
+        String purpose = purpose(request.purpose());
+        if (request.until() == null || !request.until().isAfter(now)) {
+            throw FieldReuseException.invalid("until must be a time in the future (ISO-8601, e.g. "
+                    + now.plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "); got " + request.until());
+        }
+        if (request.until().isAfter(now.plus(policy.maxConsentDuration()))) {
+            throw FieldReuseException.invalid("a consent may run at most " + policy.maxConsentDuration().toDays()
+                    + " days, until " + now.plus(policy.maxConsentDuration()).truncatedTo(ChronoUnit.SECONDS)
+                    + "; got until " + request.until());
+        }
+        Consent consent = new Consent("cst-" + UUID.randomUUID(), found.licence().root(), found.licence().typeCode(),
+                found.licence().holderCode(), holder.personalCode(), party.clientId(), fields, purpose, now,
+                request.until(), Optional.empty());
+        consents.save(consent);
+        audit(now, "consent.grant", AuditEvent.Outcome.SUCCESS, holder.subject(), consent.id(), Map.of(
+                "licence", consent.licenceRoot(), "client", consent.clientId(), "fields", String.join(",", fields),
+                "until", consent.until().toString()));
+        return consent;
+    }
+
+    /** Withdraws a consent on a licence the holder holds; a consent withdrawn already stays as it was. */
+    public Consent withdraw(Holder holder, String consentId) {
+        Instant now = clock.instant();
+        Consent consent = consents.find(consentId).filter(c -> holder.holds(c.holderCode()))
+                .orElseThrow(() -> {
+                    audit(now, "consent.withdraw", AuditEvent.Outcome.DENIED, holder.subject(), consentId,
+                            Map.of("reason", "not the holder's consent"));
+                    return new FieldReuseException(FieldReuseException.Kind.NOT_FOUND, "consent-not-found",
+                            "you have no consent with id '" + consentId + "'");
+                });
+        if (consents.withdraw(consentId, now)) {
+            audit(now, "consent.withdraw", AuditEvent.Outcome.SUCCESS, holder.subject(), consentId,
+                    Map.of("licence", consent.licenceRoot(), "client", consent.clientId()));
+        }
+        return consents.find(consentId).orElse(consent);
+    }
+
+    public List<Consent> consents(Holder holder) {
+        return consents.byHolderCodes(holder.holderCodes());
+    }
+
+    public IssuedUseCode createUseCode(Holder holder, UseCodeRequest request) {
+        Instant now = clock.instant();
+        Found found = heldBy(holder, request.licence(), "use-code.create");
+        List<String> fields = knownFields(found.type(), request.fields());
+        String purpose = purpose(request.purpose());
+        Optional<String> client = request.clientId().filter(c -> !c.isBlank());
+        if (client.isPresent() && thirdParties.find(client.get()).isEmpty()) {
+            throw FieldReuseException.invalid("clientId '" + client.get() + "' is not a registered third party");
+        }
+        char[] text = new char[CODE_LENGTH];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)];
+        }
+        String code = new String(text);
+        Instant expiresAt = now.plus(policy.useCodeLifetime());
+        UseCode stored = new UseCode(hash(code), found.licence().root(), found.licence().typeCode(),
+                found.licence().holderCode(), holder.personalCode(), client, fields, purpose, now, expiresAt,
+                Optional.empty(), Optional.empty());
+        useCodes.save(stored);
+        audit(now, "use-code.create", AuditEvent.Outcome.SUCCESS, holder.subject(), found.licence().root(), Map.of(
+                "fields", String.join(",", fields), "client", client.orElse("any"), "expiresAt", expiresAt.toString()));
+        return new IssuedUseCode(code, found.licence().root(), fields, purpose, client, expiresAt);
+    }
+
+    public List<UsageRecord> usageRecords(Holder holder, Optional<String> licence, int limit) {
+        Optional<String> root = licence.filter(l -> !l.isBlank()).map(l -> heldBy(holder, l, "usage.list").licence().root());
+        return usage.byHolderCodes(holder.holderCodes(), root, limit);
+    }
+
+    // ---- third-party side ----
+
+    /** {@code GET /api/v1/licences/{identifier}/fields}: the covered fields, signed. */
+    public FieldRelease read(String clientId, String licence, ReadRequest request) {
+        Instant now = clock.instant();
+        ThirdParty party = party(clientId);
+        Grant grant = authorise(party, licence, request.basis(), request.fields(), now, "field.read");
+        return release(party, grant, UsageRecord.Kind.FIELD_READ, now);
+    }
+
+    /** Redeems a use code once and releases its fields. */
+    public FieldRelease redeem(String clientId, String code, Optional<String> caseNumber) {
+        Instant now = clock.instant();
+        ThirdParty party = party(clientId);
+        String normalised = code == null ? "" : code.strip().replace("-", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        String hash = hash(normalised);
+        Optional<UseCode> redeemed = useCodes.redeem(hash, party.clientId(), now);
+        if (redeemed.isEmpty()) {
+            String reason = useCodes.find(hash).map(c -> c.redeemedAt().isPresent()
+                            ? "the use code was redeemed already; a use code can be redeemed once"
+                            : !now.isBefore(c.expiresAt()) ? "the use code expired at " + c.expiresAt()
+                            : "the use code was given to another client")
+                    .orElse("no such use code");
+            audit(now, "use-code.redeem", AuditEvent.Outcome.DENIED, party.clientId(), "", Map.of("reason", reason));
+            throw FieldReuseException.refused("use-code-refused", reason);
+        }
+        UseCode used = redeemed.get();
+        Found found = current(used.licenceRoot()).orElseThrow(() -> FieldReuseException.refused("use-code-refused",
+                "the licence of this use code is no longer in the registry"));
+        audit(now, "use-code.redeem", AuditEvent.Outcome.SUCCESS, party.clientId(), used.licenceRoot(),
+                Map.of("fields", String.join(",", used.fields())));
+        Grant grant = new Grant(found, used.fields(), used.purpose(), Map.of("kind", "use-code",
+                "useCodeCreatedAt", used.createdAt().toString()), "use-code", caseNumber.orElse(""), "");
+        return release(party, grant, UsageRecord.Kind.USE_CODE_REDEMPTION, now);
+    }
+
+    /** A 加注件 of the licence's current PDF for a third party with consent or on duty. */
+    public AnnotatedCopy annotatedCopy(String clientId, String licence, CopyRequest request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        ThirdParty party = party(clientId);
+        Grant grant = authorise(party, licence, request.basis(), List.of(), now, "annotated-copy");
+        Instant latest = now.plus(policy.maxCopyValidity());
+        if (request.basis() instanceof Basis.Consented) {
+            Instant until = consents.find(grant.basisRef()).map(Consent::until).orElse(latest);
+            latest = until.isBefore(latest) ? until : latest;
+        }
+        Instant expiresAt = request.expiresAt().orElse(latest);
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(latest)) {
+            throw FieldReuseException.invalid("the copy's expiry must be after now and at most " + latest
+                    + " (the basis's end and at most " + policy.maxCopyValidity().toDays() + " days); got " + expiresAt);
+        }
+        LicenceVersion version = grant.found().version();
+        Rendition pdf = version.rendition("PDF").orElseThrow(() -> new FieldReuseException(
+                FieldReuseException.Kind.NOT_FOUND, "no-pdf", "licence " + version.identifier() + " has no PDF"));
+        byte[] original = files.get(pdf.fileId()).orElseThrow(() -> new FieldReuseException(
+                FieldReuseException.Kind.NOT_FOUND, "no-pdf", "the PDF of " + version.identifier() + " is missing"));
+        byte[] copy = copyMaker.annotate(original, new CopyMaker.Annotation(version.identifier(), grant.purpose(),
+                expiresAt, now, policy.copyCreator(), party.name()));
+        usage.append(record(party, grant, UsageRecord.Kind.ANNOTATED_COPY, List.of(), now));
+        audit(now, "annotated-copy", AuditEvent.Outcome.SUCCESS, party.clientId(), version.identifier(),
+                Map.of("basis", grant.basisRef(), "expiresAt", expiresAt.toString()));
+        return new AnnotatedCopy(version.identifier(), grant.purpose(), expiresAt, now, grant.basisRef(), copy);
+    }
+
+    /** A registered client verified a file of this licence version: a usage record (what else it did is its own). */
+    public void recordVerification(String clientId, String identifier, Optional<String> purpose) {
+        Optional<ThirdParty> party = thirdParties.find(clientId);
+        Optional<LicenceVersion> version = registry.findVersion(identifier);
+        if (version.isEmpty()) {
+            return;
+        }
+        LicenceVersion v = version.get();
+        usage.append(new UsageRecord("use-" + UUID.randomUUID(), clock.instant(), UsageRecord.Kind.VERIFICATION,
+                clientId, party.map(ThirdParty::name).orElse(clientId), v.identifier(), v.root(), v.typeCode(),
+                v.issuerCode(), v.holderCode(), List.of(), purpose.orElse(""), "verification", "", ""));
+    }
+
+    /** The usage records of one licence type issued by {@code issuerCode} (for that authority's approval systems). */
+    public List<UsageRecord> usageRecordsOfType(String typeCode, String issuerCode, int limit) {
+        return usage.byTypeAndIssuer(typeCode, issuerCode, limit);
+    }
+
+    public List<java.security.cert.X509Certificate> releaseCertificateChain() {
+        return signer.certificateChain();
+    }
+
+    // ---- rules ----
+
+    private record Found(Licence licence, LicenceVersion version, LicenceType type) {
+    }
+
+    /** What a basis allows: the fields, the purpose and how to cite the basis. */
+    private record Grant(Found found, List<String> fields, String purpose, Map<String, Object> basis, String basisRef,
+                         String caseNumber, String serviceItem) {
+    }
+
+    private Grant authorise(ThirdParty party, String licence, Basis basis, List<String> wanted, Instant now,
+                           String action) {
+        try {
+            return switch (basis) {
+                case Basis.Consented consented -> byConsent(party, licence, consented, wanted, now);
+                case Basis.OnDuty duty -> byDuty(party, licence, duty, wanted);
+            };
+        } catch (FieldReuseException e) {
+            audit(now, action, AuditEvent.Outcome.DENIED, party.clientId(), licence,
+                    Map.of("reason", e.getMessage(), "fields", String.join(",", wanted)));
+            throw e;
+        }
+    }
+
+    private Grant byConsent(ThirdParty party, String licence, Basis.Consented basis, List<String> wanted, Instant now) {
+        Optional<Found> found = find(licence);
+        String noConsent = "no active consent of the holder lets " + party.clientId() + " read "
+                + (wanted.isEmpty() ? "fields" : "the fields " + wanted) + " of licence " + licence;
+        if (found.isEmpty()) {
+            throw FieldReuseException.refused("no-consent", noConsent);
+        }
+        List<Consent> candidates = consents.byLicenceAndClient(found.get().licence().root(), party.clientId());
+        if (basis.consentId().isPresent()) {
+            String id = basis.consentId().get();
+            Consent named = candidates.stream().filter(c -> c.id().equals(id)).findFirst()
+                    .orElseThrow(() -> FieldReuseException.refused("no-consent", "consent '" + id
+                            + "' is not a consent of the holder to " + party.clientId() + " for licence " + licence));
+            candidates = switch (named.stateAt(now)) {
+                case ACTIVE -> List.of(named);
+                case WITHDRAWN -> throw FieldReuseException.refused("consent-withdrawn", "consent " + id
+                        + " was withdrawn by the holder at " + named.withdrawnAt().orElseThrow());
+                case EXPIRED -> throw FieldReuseException.refused("consent-expired", "consent " + id
+                        + " expired at " + named.until());
+            };
+        }
+        List<Consent> active = candidates.stream().filter(c -> c.stateAt(now) == Consent.State.ACTIVE).toList();
+        if (active.isEmpty()) {
+            String why = candidates.isEmpty() ? noConsent : noConsent + " (the holder's consents to it are "
+                    + candidates.stream().map(c -> c.id() + " " + c.stateAt(now)).toList() + ")";
+            throw FieldReuseException.refused("no-consent", why);
+        }
+        for (Consent c : active) {
+            if (c.fields().containsAll(wanted)) {
+                List<String> fields = wanted.isEmpty() ? c.fields() : List.copyOf(new LinkedHashSet<>(wanted));
+                Map<String, Object> ref = new LinkedHashMap<>();
+                ref.put("kind", "consent");
+                ref.put("consentId", c.id());
+                ref.put("consentUntil", c.until().toString());
+                return new Grant(found.get(), fields, c.purpose(), ref, c.id(), "", "");
+            }
+        }
+        List<String> notCovered = wanted.stream().filter(f -> active.stream().noneMatch(c -> c.fields().contains(f)))
+                .toList();
+        throw FieldReuseException.refused("fields-not-covered", "the holder's active consent"
+                + (active.size() > 1 ? "s do" : " does") + " not cover the field(s) " + (notCovered.isEmpty() ? wanted : notCovered)
+                + "; covered: " + active.stream().map(Consent::fields).toList());
+    }
+
+    private Grant byDuty(ThirdParty party, String licence, Basis.OnDuty basis, List<String> wanted) {
+        if (basis.serviceItem() == null || basis.serviceItem().isBlank()) {
+            throw FieldReuseException.refused("duty-needs-service-item", "a read by duty (依职能用证) needs the service"
+                    + " item code (事项编码, parameter serviceItem)");
+        }
+        if (basis.caseNumber() == null || basis.caseNumber().isBlank()) {
+            throw FieldReuseException.refused("duty-needs-case-number", "a read by duty (依职能用证) needs the case"
+                    + " number (办件编号, parameter caseNumber) of the case it serves");
+        }
+        if (basis.caseNumber().length() > MAX_CASE_NUMBER) {
+            throw FieldReuseException.invalid("caseNumber has " + basis.caseNumber().length() + " characters; at most "
+                    + MAX_CASE_NUMBER);
+        }
+        String purpose = purpose(basis.purpose());
+        ThirdParty.Duty duty = party.duty(basis.serviceItem()).orElseThrow(() -> FieldReuseException.refused(
+                "duty-not-configured", party.clientId() + " is not configured to act for service item '"
+                        + basis.serviceItem() + "'; its service items: "
+                        + party.duties().stream().map(ThirdParty.Duty::serviceItemCode).toList()));
+        Found found = find(licence).orElseThrow(() -> new FieldReuseException(FieldReuseException.Kind.NOT_FOUND,
+                "licence-not-found", "no licence has the identifier '" + licence + "'"));
+        if (!duty.licenceTypes().contains(found.licence().typeCode())) {
+            throw FieldReuseException.refused("duty-type-not-covered", "service item " + duty.serviceItemCode()
+                    + " does not cover licences of type " + found.licence().typeCode() + " (" + found.type().descriptor().name()
+                    + "); it covers " + duty.licenceTypes());
+        }
+        List<String> allowed = found.type().fields().stream()
+                .filter(f -> f.sensitivity() != Sensitivity.SENSITIVE || duty.sensitiveFields())
+                .map(FieldDefinition::key).toList();
+        List<String> fields;
+        if (wanted.isEmpty()) {
+            fields = allowed;
+        } else {
+            knownFields(found.type(), wanted);
+            List<String> refused = wanted.stream().filter(f -> !allowed.contains(f)).toList();
+            if (!refused.isEmpty()) {
+                throw FieldReuseException.refused("sensitive-field-by-duty", "the field(s) " + refused
+                        + " are SENSITIVE and service item " + duty.serviceItemCode()
+                        + " is not configured for sensitive fields; ask the holder for consent or a use code");
+            }
+            fields = List.copyOf(new LinkedHashSet<>(wanted));
+        }
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("kind", "duty");
+        ref.put("serviceItem", duty.serviceItemCode());
+        ref.put("serviceItemName", duty.serviceItemName());
+        ref.put("caseNumber", basis.caseNumber());
+        return new Grant(found, fields, purpose, ref, "duty:" + duty.serviceItemCode(), basis.caseNumber(),
+                duty.serviceItemCode());
+    }
+
+    private FieldRelease release(ThirdParty party, Grant grant, UsageRecord.Kind kind, Instant now) {
+        LicenceVersion v = grant.found().version();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String key : grant.fields()) {
+            values.put(key, v.fields().getOrDefault(key, ""));
+        }
+        LocalDate today = LocalDate.ofInstant(now, CHINA);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", policy.issuer());
+        claims.put("aud", party.clientId());
+        claims.put("jti", "rel-" + UUID.randomUUID());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("releasedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        claims.put("identifier", v.identifier());
+        claims.put("licenceRoot", v.root());
+        claims.put("version", String.format("%03d", v.version()));
+        claims.put("licenceType", v.typeCode());
+        claims.put("licenceTypeName", v.typeName());
+        claims.put("issuerCode", v.issuerCode());
+        claims.put("status", grant.found().licence().statusAt(today).name());
+        claims.put("statusDate", today.toString());
+        claims.put("purpose", grant.purpose());
+        claims.put("basis", grant.basis());
+        claims.put("fields", values);
+        String jws = signer.sign(claims);
+        usage.append(record(party, grant, kind, grant.fields(), now));
+        return new FieldRelease(claims, jws);
+    }
+
+    private UsageRecord record(ThirdParty party, Grant grant, UsageRecord.Kind kind, List<String> fields, Instant now) {
+        LicenceVersion v = grant.found().version();
+        return new UsageRecord("use-" + UUID.randomUUID(), now, kind, party.clientId(), party.name(), v.identifier(),
+                v.root(), v.typeCode(), v.issuerCode(), v.holderCode(), fields, grant.purpose(), grant.basisRef(),
+                grant.caseNumber(), grant.serviceItem());
+    }
+
+    private ThirdParty party(String clientId) {
+        return thirdParties.find(clientId).orElseThrow(() -> FieldReuseException.refused("not-a-third-party",
+                "client '" + clientId + "' is not registered as a third party for field reuse"));
+    }
+
+    private Found heldBy(Holder holder, String licence, String action) {
+        return find(licence).filter(f -> holder.holds(f.licence().holderCode())).orElseThrow(() -> {
+            audit(clock.instant(), action, AuditEvent.Outcome.DENIED, holder.subject(), String.valueOf(licence),
+                    Map.of("reason", "not held by the signed-in holder"));
+            return FieldReuseException.refused("not-your-licence", "licence '" + licence
+                    + "' is not held by you or by a company you represent");
+        });
+    }
+
+    /** The licence and its current version, by full identifier (any version) or identifier root. */
+    private Optional<Found> find(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String root = text;
+        if (text.startsWith(LicenceIdentifier.ROOT + ".")) {
+            try {
+                root = LicenceIdentifier.parse(text).root();
+            } catch (InvalidIdentifierException e) {
+                return Optional.empty();
+            }
+        }
+        return current(root);
+    }
+
+    private Optional<Found> current(String root) {
+        return registry.findLicence(root).flatMap(l -> registry.findVersion(l.currentIdentifier())
+                .flatMap(v -> types.find(l.typeCode()).map(t -> new Found(l, v, t))));
+    }
+
+    private static List<String> knownFields(LicenceType type, List<String> fields) {
+        if (fields == null || fields.isEmpty()) {
+            throw FieldReuseException.invalid("name at least one field; the fields of " + type.descriptor().name()
+                    + " are " + type.fields().stream().map(FieldDefinition::key).toList());
+        }
+        List<String> unknown = fields.stream().filter(f -> type.field(f).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw FieldReuseException.invalid("the field(s) " + unknown + " are not fields of "
+                    + type.descriptor().name() + " (" + type.typeCode() + "); its fields are "
+                    + type.fields().stream().map(FieldDefinition::key).toList());
+        }
+        return List.copyOf(new LinkedHashSet<>(fields));
+    }
+
+    private static String purpose(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw FieldReuseException.invalid("purpose (用证事由) is required");
+        }
+        String p = purpose.strip();
+        if (p.codePointCount(0, p.length()) > MAX_PURPOSE) {
+            throw FieldReuseException.invalid("purpose (用证事由) has more than " + MAX_PURPOSE + " characters");
+        }
+        return p;
+    }
+
+    private static String blankToEmpty(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    static String hash(String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void audit(Instant time, String action, AuditEvent.Outcome outcome, String actor, String subject,
+                       Map<String, String> details) {
+        audit.record(new AuditEvent(time, action, outcome, actor, subject, details));
+    }
+
+}

@@ -1,0 +1,11 @@
+/**
+ * Field reuse (证照字段复用): a third party (a registered OAuth2 client) reads chosen fields of a licence, or obtains an
+ * annotated copy (加注件), on one of three bases — the holder's consent (授权用证), a one-time use code the holder gave
+ * (用证码), or an official duty (依职能用证, a service item code and a case number). Every release is signed by the
+ * service (JWS) and every use is a usage record (用证记录). Plain Java: the ports ({@link
+ * cn.zhengyin.licence.fieldreuse.ConsentStore}, {@link cn.zhengyin.licence.fieldreuse.UseCodeStore}, {@link
+ * cn.zhengyin.licence.fieldreuse.UsageRecords}, {@link cn.zhengyin.licence.fieldreuse.ReleaseSigner}, {@link
+ * cn.zhengyin.licence.fieldreuse.CopyMaker}) have Mongo, JOSE and PDF adapters in the sub-packages; the HTTP API is in
+ * {@code fieldreuse.api}. docs/field-reuse.md describes the flows and rules.
+ */
+package cn.zhengyin.licence.fieldreuse;

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.fieldreuse.api;
 
+import cn.zhengyin.licence.verification.SignedVerificationReport;
+
 import cn.zhengyin.licence.fieldreuse.FieldReuse;
 import cn.zhengyin.licence.verification.LicenceVerificationReport;
 import java.util.Optional;
@@ -36,7 +38,8 @@ class VerificationUsageRecorder implements ResponseBodyAdvice<Object> {
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return LicenceVerificationReport.class.isAssignableFrom(returnType.getParameterType());
+        return LicenceVerificationReport.class.isAssignableFrom(returnType.getParameterType())
+                || SignedVerificationReport.class.isAssignableFrom(returnType.getParameterType());
     }
 
     @Override
@@ -44,8 +47,9 @@ class VerificationUsageRecorder implements ResponseBodyAdvice<Object> {
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (body instanceof LicenceVerificationReport report && authentication instanceof JwtAuthenticationToken jwt
-                && report.registry().found()) {
+        LicenceVerificationReport report = body instanceof SignedVerificationReport signed ? signed.report()
+                : body instanceof LicenceVerificationReport plain ? plain : null;
+        if (report != null && authentication instanceof JwtAuthenticationToken jwt && report.registry().found()) {
             try {
                 Optional<String> purpose = Optional.ofNullable(request.getHeaders().getFirst(PURPOSE_HEADER))
                         .map(VerificationUsageRecorder::decode).map(p -> p.length() > 200 ? p.substring(0, 200) : p);

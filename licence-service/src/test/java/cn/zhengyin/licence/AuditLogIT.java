@@ -117,6 +117,17 @@ class AuditLogIT {
         assertThat(suspended.get("details").get("reason").asString()).isEqualTo("整改");
         assertThat(suspended.get("details").get("caseNumber").asString()).isEqualTo("AUD-3");
         assertThat(suspended.get("details").get("status").asString()).isEqualTo("SUSPENDED");
+
+        String importer = services.token("approval-forestry-demo", "approval-forestry-secret", "licence:issue");
+        String marker = "audit-import-" + UUID.randomUUID();
+        HttpResponse<String> imported = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-imports"))
+                .header("Authorization", "Bearer " + importer).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + marker + "\"}\n{broken\n")).build());
+        assertThat(imported.statusCode()).isEqualTo(200);
+        JsonNode batch = find(services.licenceUrl, "licence.import", "",
+                e -> e.get("actor").asString().equals("approval-forestry-demo") && e.get("details").get("lines").asString().equals("2"));
+        assertThat(batch.get("details").get("rejected").asString()).isEqualTo("2");
+        assertThat(batch.get("details").get("issued").asString()).isEqualTo("0");
     }
 
     @Test

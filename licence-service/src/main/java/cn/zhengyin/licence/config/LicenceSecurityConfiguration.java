@@ -1,5 +1,8 @@
 package cn.zhengyin.licence.config;
 
+import cn.zhengyin.licence.audit.TokenEndpointAudit;
+import cn.zhengyin.service.audit.AuditEventController;
+import cn.zhengyin.service.audit.AuditLog;
 import cn.zhengyin.service.security.JwtScopes;
 import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
@@ -33,8 +36,14 @@ class LicenceSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorisationServer(HttpSecurity http) {
-        http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
+    SecurityFilterChain authorisationServer(HttpSecurity http, AuditLog audit) {
+        TokenEndpointAudit tokenAudit = new TokenEndpointAudit(audit);
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(server.getEndpointsMatcher());
+                    server.clientAuthentication(c -> c.errorResponseHandler(tokenAudit.clientAuthenticationFailure()))
+                            .tokenEndpoint(t -> t.accessTokenResponseHandler(tokenAudit.tokenIssued())
+                                    .errorResponseHandler(tokenAudit.tokenRefused()));
+                })
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -60,6 +69,7 @@ class LicenceSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/suspension", "/api/v1/licences/*/reinstatement",
                                 "/api/v1/licences/*/revocation", "/api/v1/licences/*/cancellation").hasAuthority("SCOPE_licence:status")
                         .requestMatchers(HttpMethod.GET, "/api/v1/licences/**").hasAuthority("SCOPE_licence:read")
+                        .requestMatchers(HttpMethod.GET, AuditEventController.PATH).hasAuthority("SCOPE_" + AuditEventController.SCOPE)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));

@@ -14,10 +14,16 @@ import java.util.Set;
  * @param representedCodes unified social credit codes of the companies this person is the authorised representative of
  */
 public record Holder(String subject, String displayName, String personalCode, List<String> representedCodes)
-        implements Serializable {
+        implements Serializable, java.security.Principal {
 
     public Holder {
         representedCodes = representedCodes == null ? List.of() : List.copyOf(representedCodes);
+    }
+
+    /** The sign-in subject: what audit events and Spring Security name this holder by. */
+    @Override
+    public String getName() {
+        return subject;
     }
 
     /** Every holder code whose licences this person may see: their own and those of the companies they represent. */

@@ -1,5 +1,8 @@
 package cn.zhengyin.licence.holder;
 
+import cn.zhengyin.service.audit.AuditEvent;
+import cn.zhengyin.service.audit.AuditLog;
+import cn.zhengyin.service.audit.AuditRequests;
 import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
@@ -41,7 +44,8 @@ class HolderSignInConfiguration {
     @Order(0)
     SecurityFilterChain holderSessions(HttpSecurity http, HolderProperties properties,
                                        SecurityContextRepository holderSecurityContextRepository,
-                                       ProblemAuthenticationEntryPoint problems, ProblemAccessDeniedHandler denied) {
+                                       ProblemAuthenticationEntryPoint problems, ProblemAccessDeniedHandler denied,
+                                       AuditLog audit) {
         RequestMatcher api = pathPattern("/api/v1/holder/**");
         var entryPoint = new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
                 new RequestMatcherEntry<AuthenticationEntryPoint>(api, problems));
@@ -59,7 +63,25 @@ class HolderSignInConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
                         .defaultAccessDeniedHandlerFor(denied, api));
         if (properties.oidc().enabled()) {
-            http.oauth2Login(login -> login.loginPage(SIGN_IN_PAGE).defaultSuccessUrl("/wallet", false));
+            var success = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+            success.setDefaultTargetUrl("/wallet");
+            var failure = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler(
+                    SIGN_IN_PAGE + "?error");
+            http.oauth2Login(login -> login.loginPage(SIGN_IN_PAGE)
+                    .successHandler((request, response, authentication) -> {
+                        var details = AuditRequests.describe(request);
+                        details.put("method", "oidc");
+                        audit.record(HolderSignInController.SIGN_IN, AuditEvent.Outcome.SUCCESS,
+                                AuditRequests.actor(authentication).orElse(""), "", details);
+                        success.onAuthenticationSuccess(request, response, authentication);
+                    })
+                    .failureHandler((request, response, exception) -> {
+                        var details = AuditRequests.describe(request);
+                        details.put("method", "oidc");
+                        details.put("reason", exception.getClass().getSimpleName() + ": " + exception.getMessage());
+                        audit.record(HolderSignInController.SIGN_IN, AuditEvent.Outcome.FAILURE, "", "", details);
+                        failure.onAuthenticationFailure(request, response, exception);
+                    }));
         }
         return http.build();
     }

@@ -1,5 +1,8 @@
 package cn.zhengyin.licence.holder;
 
+import cn.zhengyin.service.audit.AuditEvent;
+import cn.zhengyin.service.audit.AuditLog;
+import cn.zhengyin.service.audit.AuditRequests;
 import cn.zhengyin.service.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,12 +28,14 @@ class HolderSignInController {
     private final HolderProperties properties;
     private final SecurityContextRepository contexts;
     private final CurrentHolder currentHolder;
+    private final AuditLog audit;
 
     HolderSignInController(HolderProperties properties, SecurityContextRepository holderSecurityContextRepository,
-                           CurrentHolder currentHolder) {
+                           CurrentHolder currentHolder, AuditLog audit) {
         this.properties = properties;
         this.contexts = holderSecurityContextRepository;
         this.currentHolder = currentHolder;
+        this.audit = audit;
     }
 
     @GetMapping(HolderSignInConfiguration.SIGN_IN_PAGE)
@@ -47,13 +52,17 @@ class HolderSignInController {
     String devSignIn(@RequestParam("holder") String personalCode, HttpServletRequest request,
                      HttpServletResponse response) {
         if (!properties.devSignIn()) {
+            signInFailed(request, personalCode, "the development sign-in is switched off");
             throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not Found",
                     "The development sign-in is switched off (zhengyin.holders.dev-sign-in=false).");
         }
         HolderProperties.DevHolder chosen = properties.devHolders().stream()
                 .filter(h -> h.personalCode().equals(personalCode)).findFirst()
-                .orElseThrow(() -> ProblemException.validationFailed(
-                        "holder '" + personalCode + "' is not one of the sample holders of the dev sign-in", List.of()));
+                .orElseThrow(() -> {
+                    signInFailed(request, personalCode, "not one of the sample holders of the dev sign-in");
+                    return ProblemException.validationFailed(
+                            "holder '" + personalCode + "' is not one of the sample holders of the dev sign-in", List.of());
+                });
         var authentication = UsernamePasswordAuthenticationToken.authenticated(chosen.toHolder(), null,
                 List.of(new SimpleGrantedAuthority("ROLE_HOLDER")));
         request.getSession(true);
@@ -62,7 +71,20 @@ class HolderSignInController {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        Map<String, String> details = AuditRequests.describe(request);
+        details.put("method", "dev");
+        audit.record(SIGN_IN, AuditEvent.Outcome.SUCCESS, chosen.toHolder().subject(), "", details);
         return "redirect:/wallet";
+    }
+
+    static final String SIGN_IN = "holder.sign-in";
+
+    private void signInFailed(HttpServletRequest request, String claimed, String reason) {
+        Map<String, String> details = AuditRequests.describe(request);
+        details.put("method", "dev");
+        details.put("claimed", claimed);
+        details.put("reason", reason);
+        audit.record(SIGN_IN, AuditEvent.Outcome.FAILURE, "", "", details);
     }
 
     /** Who is signed in: name, personal code and the companies represented. */

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.issuance;
 
+import cn.zhengyin.service.audit.AuditEvent;
+import cn.zhengyin.service.audit.AuditLog;
 import cn.zhengyin.licence.registry.LicenceView;
 import cn.zhengyin.service.problem.ProblemException;
 import java.time.Clock;
@@ -15,17 +17,22 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/licences}: an approval system issues a licence (scope {@code licence:issue}). */
+/**
+ * {@code POST /api/v1/licences}: an approval system issues a licence (scope {@code licence:issue}). Audit events
+ * {@code licence.issue}: SUCCESS for a new licence, DENIED for a type or authority the client may not issue.
+ */
 @RestController
 @RequestMapping("/api/v1/licences")
 class IssuanceController {
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
     private final LicenceIssuer issuer;
     private final Clock clock;
+    private final AuditLog audit;
 
-    IssuanceController(LicenceIssuer issuer, Clock clock) {
+    IssuanceController(LicenceIssuer issuer, Clock clock, AuditLog audit) {
         this.issuer = issuer;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -55,11 +62,21 @@ class IssuanceController {
             LicenceIssuer.IssuedLicence issued = issuer.issue(new IssueLicenceCommand(caller.getSubject(),
                     request.licenceType(), request.caseNumber(), request.fields(), Optional.ofNullable(idempotencyKey)));
             LicenceView view = LicenceView.of(issued.licence(), issued.version(), LicenceIssuer.CHINA);
+            if (!issued.replayed()) {
+                audit.record("licence.issue", AuditEvent.Outcome.SUCCESS, caller.getSubject(), issued.licence().root(),
+                        Map.of("version", issued.version().identifier(), "licenceType", issued.licence().typeCode(),
+                                "caseNumber", request.caseNumber() == null ? "" : request.caseNumber()));
+            }
             return ResponseEntity.status(issued.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                     .location(java.net.URI.create("/api/v1/licences/" + issued.version().identifier()))
                     .header("Idempotent-Replayed", String.valueOf(issued.replayed()))
                     .body(view);
         } catch (IssuanceException | VersionProducer.VersionTaken | LicenceSealer.SealingFailedException e) {
+            if (e instanceof IssuanceException.NotPermitted || e instanceof IssuanceException.UnknownLicenceType) {
+                audit.record("licence.issue", e instanceof IssuanceException.NotPermitted ? AuditEvent.Outcome.DENIED
+                        : AuditEvent.Outcome.FAILURE, caller.getSubject(), "", Map.of("licenceType",
+                        request.licenceType(), "refusal", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
             throw IssuanceProblems.of(e, clock);
         }
     }

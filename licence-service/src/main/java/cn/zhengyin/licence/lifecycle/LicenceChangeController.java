@@ -5,6 +5,10 @@ import cn.zhengyin.licence.issuance.IssuanceProblems;
 import cn.zhengyin.licence.issuance.LicenceSealer;
 import cn.zhengyin.licence.issuance.VersionProducer;
 import cn.zhengyin.licence.registry.LicenceView;
+import cn.zhengyin.service.audit.AuditEvent;
+import cn.zhengyin.service.audit.AuditLog;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -24,16 +28,20 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Changes to an issued licence by the approval system of its issuing authority. New versions need scope
  * {@code licence:issue}; status changes need {@code licence:status}. Every endpoint accepts an {@code Idempotency-Key}.
+ * Every change (not a replay) is an audit event {@code licence.<amend|renew|correct|suspend|reinstate|revoke|cancel>}
+ * with outcome SUCCESS, and every refusal one with DENIED (another authority's licence) or FAILURE.
  */
 @RestController
 @RequestMapping("/api/v1/licences/{identifier}")
 class LicenceChangeController {
     private final LicenceChanges changes;
     private final Clock clock;
+    private final AuditLog audit;
 
-    LicenceChangeController(LicenceChanges changes, Clock clock) {
+    LicenceChangeController(LicenceChanges changes, Clock clock, AuditLog audit) {
         this.changes = changes;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** @param fields only the fields that change; {@code null} clears an optional field */
@@ -87,9 +95,11 @@ class LicenceChangeController {
 
     private ResponseEntity<LicenceView> newVersion(Jwt caller, String identifier, LicenceChanges.VersionChange change,
                                                    VersionRequest body, String key) {
-        LicenceChanges.Changed changed = guarded(() -> changes.newVersion(caller.getSubject(), identifier, change,
-                body == null ? Map.of() : body.fields(), body == null ? null : body.caseNumber(),
-                body == null ? null : body.reason(), Optional.ofNullable(key)));
+        String caseNumber = body == null ? null : body.caseNumber();
+        String reason = body == null ? null : body.reason();
+        LicenceChanges.Changed changed = guarded(change.name(), caller, identifier, caseNumber, reason,
+                () -> changes.newVersion(caller.getSubject(), identifier, change,
+                        body == null ? Map.of() : body.fields(), caseNumber, reason, Optional.ofNullable(key)));
         return ResponseEntity.status(changed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/v1/licences/" + changed.version().identifier()))
                 .header("Idempotent-Replayed", String.valueOf(changed.replayed()))
@@ -98,16 +108,33 @@ class LicenceChangeController {
 
     private ResponseEntity<LicenceView> status(Jwt caller, String identifier, LicenceChanges.StatusAction action,
                                                StatusRequest body, String key) {
-        LicenceChanges.Changed changed = guarded(() -> changes.changeStatus(caller.getSubject(), identifier, action,
-                body == null ? null : body.reason(), body == null ? null : body.caseNumber(), Optional.ofNullable(key)));
+        String caseNumber = body == null ? null : body.caseNumber();
+        String reason = body == null ? null : body.reason();
+        LicenceChanges.Changed changed = guarded(action.name(), caller, identifier, caseNumber, reason,
+                () -> changes.changeStatus(caller.getSubject(), identifier, action, reason, caseNumber,
+                        Optional.ofNullable(key)));
         return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(changed.replayed()))
                 .body(LicenceView.of(changed.licence(), changed.version(), VersionProducer.CHINA));
     }
 
-    private LicenceChanges.Changed guarded(Supplier<LicenceChanges.Changed> change) {
+    private LicenceChanges.Changed guarded(String name, Jwt caller, String identifier, String caseNumber,
+                                           String reason, Supplier<LicenceChanges.Changed> change) {
+        String action = "licence." + name.toLowerCase(Locale.ROOT);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("caseNumber", caseNumber == null ? "" : caseNumber);
+        details.put("reason", reason == null ? "" : reason);
         try {
-            return change.get();
+            LicenceChanges.Changed changed = change.get();
+            if (!changed.replayed()) {
+                details.put("version", changed.version().identifier());
+                details.put("status", String.valueOf(changed.licence().status()));
+                audit.record(action, AuditEvent.Outcome.SUCCESS, caller.getSubject(), changed.licence().root(), details);
+            }
+            return changed;
         } catch (IssuanceException | VersionProducer.VersionTaken | LicenceSealer.SealingFailedException e) {
+            details.put("refusal", e.getClass().getSimpleName() + ": " + e.getMessage());
+            audit.record(action, e instanceof IssuanceException.NotPermitted ? AuditEvent.Outcome.DENIED
+                    : AuditEvent.Outcome.FAILURE, caller.getSubject(), identifier, details);
             throw IssuanceProblems.of(e, clock);
         }
     }

@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.config;
 
+import cn.zhengyin.service.audit.AuditEventController;
 import cn.zhengyin.service.security.JwtScopes;
 import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
@@ -40,6 +41,7 @@ class SealSecurityConfiguration {
                                 "/api/v1/seal-usages").hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:admin")
                         .requestMatchers(HttpMethod.GET, "/api/v1/seals", "/api/v1/seals/**")
                         .hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:sign", "SCOPE_seal:admin")
+                        .requestMatchers(HttpMethod.GET, AuditEventController.PATH).hasAuthority("SCOPE_" + AuditEventController.SCOPE)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))

@@ -46,8 +46,8 @@ public class SealServiceConfiguration {
     }
 
     @Bean
-    SealUsageLog sealUsageLog(MongoDatabase database) {
-        return new MongoSealUsageLog(database);
+    SealUsageLog sealUsageLog(MongoDatabase database, cn.zhengyin.service.audit.AuditLog audit) {
+        return new cn.zhengyin.seal.audit.AuditedSealUsageLog(new MongoSealUsageLog(database), audit);
     }
 
     @Bean

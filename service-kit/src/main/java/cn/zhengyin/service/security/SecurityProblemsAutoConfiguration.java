@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import cn.zhengyin.service.audit.AuditLog;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,13 +23,17 @@ public final class SecurityProblemsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(ObjectProvider<JsonMapper> mapper) {
-        return new ProblemAuthenticationEntryPoint(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(ObjectProvider<JsonMapper> mapper,
+                                                                    ObjectProvider<AuditLog> audit) {
+        return new ProblemAuthenticationEntryPoint(mapper.getIfAvailable(() -> JsonMapper.builder().build()),
+                Optional.ofNullable(audit.getIfAvailable()));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemAccessDeniedHandler problemAccessDeniedHandler(ObjectProvider<JsonMapper> mapper) {
-        return new ProblemAccessDeniedHandler(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
+    ProblemAccessDeniedHandler problemAccessDeniedHandler(ObjectProvider<JsonMapper> mapper,
+                                                          ObjectProvider<AuditLog> audit) {
+        return new ProblemAccessDeniedHandler(mapper.getIfAvailable(() -> JsonMapper.builder().build()),
+                Optional.ofNullable(audit.getIfAvailable()));
     }
 }

@@ -1,6 +1,9 @@
 package cn.zhengyin.seal.lifecycle.wiring;
 
+import cn.zhengyin.seal.audit.AuditedSealAuthorisationRepository;
+import cn.zhengyin.seal.audit.AuditedSealRepository;
 import cn.zhengyin.seal.authorisation.MongoSealAuthorisationRepository;
+import cn.zhengyin.service.audit.AuditLog;
 import cn.zhengyin.seal.authorisation.SealAuthorisationService;
 import cn.zhengyin.seal.ca.OcspResponder;
 import cn.zhengyin.seal.ca.RevocationLists;
@@ -63,8 +66,8 @@ public class SealLifecycleConfiguration {
     }
 
     @Bean
-    SealRepository sealRepository(MongoDatabase database) {
-        return new MongoSealRepository(database);
+    SealRepository sealRepository(MongoDatabase database, AuditLog audit) {
+        return new AuditedSealRepository(new MongoSealRepository(database), audit);
     }
 
     /** Pre-provisioned keys in front of the generating custody chosen by {@code zhengyin.key-custody.type}. */
@@ -119,8 +122,10 @@ public class SealLifecycleConfiguration {
     }
 
     @Bean
-    SealAuthorisationService sealAuthorisationService(MongoDatabase database, SealLifecycleService seals, Clock clock) {
-        return new SealAuthorisationService(new MongoSealAuthorisationRepository(database), seals, clock);
+    SealAuthorisationService sealAuthorisationService(MongoDatabase database, SealLifecycleService seals, Clock clock,
+                                                      AuditLog audit) {
+        return new SealAuthorisationService(new AuditedSealAuthorisationRepository(
+                new MongoSealAuthorisationRepository(database), audit), seals, clock);
     }
 
     @Bean

@@ -46,13 +46,22 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException exception) throws IOException {
+        boolean csrf = exception instanceof org.springframework.security.web.csrf.CsrfException;
         audit.ifPresent(log -> {
             Map<String, String> details = AuditRequests.describe(request);
-            details.put("reason", "the caller lacks the scope or role this request needs");
+            details.put("reason", csrf ? "missing or invalid CSRF token" : "the caller lacks the scope or role this request needs");
             details.put("authorities", AuditRequests.currentAuthorities());
             log.record("access", AuditEvent.Outcome.DENIED, AuditRequests.currentActor().orElse(""),
                     request.getRequestURI(), details);
         });
+        if (csrf) {
+            ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "csrf", "Forbidden",
+                    "This session request needs the CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN "
+                            + "header (or the _csrf form field).");
+            problem.setInstance(URI.create(request.getRequestURI()));
+            ProblemResponses.write(response, problem, mapper);
+            return;
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
         ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
             "The access token does not grant the scope this request needs.");

@@ -64,7 +64,7 @@ class CaToolsTest {
         X509CRL crl = Pem.parseCrl(Files.readAllBytes(keys.resolve("seal-ca.crl")));
         assertThat(crl.getNextUpdate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(30)));
         assertThat(crl.getRevokedCertificates()).isNull();
-        assertThat(out.toString()).contains("Wrote 30 files of the DEVELOPMENT PKI (12 entities)");
+        assertThat(out.toString()).contains("Wrote 32 files of the DEVELOPMENT PKI (13 entities)");
     }
 
     @Test

@@ -51,7 +51,10 @@ class LicenceSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/verifications").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/licence-types", "/api/v1/licence-types/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v/*", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v/*", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        // public share pages (SD-JWT VC, status list) and the verification page (docs/wallet.md)
+                        .requestMatchers(HttpMethod.GET, "/s/*", "/s/*/credential", "/s/*/status", "/verify").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/verify").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/transparency/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences", "/api/v1/licence-imports").hasAuthority("SCOPE_licence:issue")
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/amendments", "/api/v1/licences/*/renewals",

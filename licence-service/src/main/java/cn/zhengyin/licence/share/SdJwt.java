@@ -48,7 +48,7 @@ public final class SdJwt {
     }
 
     public static String base64Url(byte[] bytes) {
-        return B64URL.encode(bytes);
+        return B64URL.encodeToString(bytes);
     }
 
     public static String json(Object value) {

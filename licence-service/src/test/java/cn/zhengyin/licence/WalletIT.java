@@ -59,7 +59,7 @@ class WalletIT {
         assertThat(lin.get("/wallet/licences/" + root(physician)).statusCode()).isEqualTo(404);
         assertThat(lin.get("/wallet/versions/" + id(physician) + "/pdf").statusCode()).isEqualTo(404);
         assertThat(lin.get("/wallet/versions/" + id(physician) + "/xml").statusCode()).isEqualTo(404);
-        assertThat(lin.get("/wallet/versions/" + id(physician) + "/preview.png").statusCode()).isEqualTo(404);
+        assertThat(bytes(lin, "/wallet/versions/" + id(physician) + "/preview.png").statusCode()).isEqualTo(404);
         assertThat(lin.get("/wallet/licences/no-such-licence").statusCode()).isEqualTo(404);
         HttpResponse<String> sharePhysician = WalletFixture.postForm(lin, "/wallet/licences/" + root(business),
                 "/wallet/licences/" + root(physician) + "/shares", List.of("field=name", "expiry=P1D"));

@@ -10,7 +10,10 @@ import java.util.List;
 /** The authorisation table (test resource {@code authorisation-table.csv}): endpoint × identity → expected answer. */
 record AuthorisationTable(List<Row> rows) {
     static final List<String> IDENTITIES = List.of("anonymous", "no-scope", "approval-demo", "approval-forestry-demo",
-            "licence-service", "seal-applicant-demo", "seal-approver-demo", "seal-admin-demo");
+            "licence-service", "seal-applicant-demo", "seal-approver-demo", "seal-admin-demo", "holder");
+
+    /** The sample holder whose wallet session is the {@code holder} identity. */
+    static final String HOLDER = "990101198203154411";
 
     record Row(String service, String method, String path, String variant, List<String> cells) {
         String expected(String identity) {

@@ -62,12 +62,14 @@ class AuthorisationTableIT {
     private List<String> licenceValues;
     private byte[] licencePdf;
     private String imageId;
+    private HolderSession holder;
 
     @BeforeAll
     void start() throws Exception {
         services = TwoServices.shared();
         table = AuthorisationTable.load();
         CLIENTS.forEach((identity, c) -> tokens.put(identity, services.token(c[0], c[1], c[2])));
+        holder = HolderSession.signIn(services.licenceUrl, AuthorisationTable.HOLDER);
         JsonNode issued = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201);
         licence = issued.get("identifier").asString();
         licenceValues = new ArrayList<>();
@@ -93,13 +95,13 @@ class AuthorisationTableIT {
                 cells++;
                 HttpResponse<byte[]> response;
                 try {
-                    response = services.sendForBytes(request(row, identity, expected.equals("ok")));
+                    response = send(row, identity, expected.equals("ok"));
                 } catch (RuntimeException e) {
                     failures.add(row.key() + " as " + identity + ": " + e);
                     continue;
                 }
                 String body = new String(response.body(), StandardCharsets.UTF_8);
-                String problem = check(expected, response, body);
+                String problem = check(row, expected, response, body);
                 if (problem != null) {
                     failures.add(row.key() + " as " + identity + ": expected " + expected + ", " + problem + " — "
                             + body.substring(0, Math.min(300, body.length())));
@@ -110,10 +112,36 @@ class AuthorisationTableIT {
         assertThat(failures).as("cells that do not hold").isEmpty();
     }
 
-    private String check(String expected, HttpResponse<byte[]> response, String body) {
+    /**
+     * Sends the row's request as the identity: bearer identities with their token, the holder in its wallet session
+     * (cookies and CSRF header). A "form" row is a browser form: the walker first loads the sign-in page in a fresh
+     * session (the holder: a throwaway holder session) to get the CSRF token, as a browser would.
+     */
+    private HttpResponse<byte[]> send(AuthorisationTable.Row row, String identity, boolean forSuccess) {
+        if (row.variant().equals("form")) {
+            HolderSession session = identity.equals("holder")
+                    ? HolderSession.signIn(services.licenceUrl, AuthorisationTable.HOLDER)
+                    : HolderSession.anonymous(services.licenceUrl);
+            HttpRequest.Builder b = session.withCsrf(HttpRequest.newBuilder(services.licenceUrl.resolve(row.path())))
+                    .header("Content-Type", "application/x-www-form-urlencoded");
+            if (!identity.equals("anonymous") && !identity.equals("holder")) {
+                b.header("Authorization", "Bearer " + tokens.get(identity));
+            }
+            String form = row.path().equals("/sign-in/dev") ? "holder=" + AuthorisationTable.HOLDER : "";
+            return session.sendForBytes(b.POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        }
+        HttpRequest request = request(row, identity, forSuccess);
+        if (identity.equals("holder") && !row.path().equals("/oauth2/token")) { // the token endpoint knows no sessions
+            return holder.sendForBytes(holder.withCsrf(HttpRequest.newBuilder(request, (n, v) -> true)).build());
+        }
+        return services.sendForBytes(request);
+    }
+
+    private String check(AuthorisationTable.Row row, String expected, HttpResponse<byte[]> response, String body) {
         int status = response.statusCode();
         if (expected.equals("ok")) {
-            return status / 100 == 2 ? null : "got " + status;
+            boolean redirectIsSuccess = row.variant().equals("form") || row.variant().equals("html");
+            return status / 100 == 2 || (redirectIsSuccess && status / 100 == 3) ? null : "got " + status;
         }
         if (status != Integer.parseInt(expected)) {
             return "got " + status;
@@ -210,7 +238,7 @@ class AuthorisationTableIT {
         if (path.equals("/oauth2/token")) {
             HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
                     .header("Content-Type", "application/x-www-form-urlencoded");
-            if (!identity.equals("anonymous")) {
+            if (CLIENTS.containsKey(identity)) {
                 String[] c = CLIENTS.get(identity);
                 b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((c[0] + ":" + c[1]).getBytes(StandardCharsets.UTF_8)));
             }
@@ -254,7 +282,7 @@ class AuthorisationTableIT {
             default -> "";
         };
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(resolved + query)).timeout(Duration.ofSeconds(60));
-        if (!identity.equals("anonymous")) {
+        if (tokens.containsKey(identity)) {
             b.header("Authorization", "Bearer " + tokens.get(identity));
         }
         if (m.equals("GET")) {
@@ -438,7 +466,7 @@ class AuthorisationTableIT {
 
     private HttpRequest post(URI base, String path, String identity, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
-        if (!identity.equals("anonymous")) {
+        if (tokens.containsKey(identity)) {
             b.header("Authorization", "Bearer " + tokens.get(identity));
         }
         return json(b, body);
@@ -446,7 +474,7 @@ class AuthorisationTableIT {
 
     private HttpRequest get(URI base, String path, String identity) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
-        if (!identity.equals("anonymous")) {
+        if (tokens.containsKey(identity)) {
             b.header("Authorization", "Bearer " + tokens.get(identity));
         }
         return b.GET().build();

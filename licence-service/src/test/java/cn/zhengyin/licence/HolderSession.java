@@ -30,6 +30,16 @@ final class HolderSession {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** A browser session that has loaded the sign-in page (so it holds a CSRF token) but has not signed in. */
+    static HolderSession anonymous(URI base) {
+        HolderSession session = new HolderSession(base);
+        HttpResponse<String> page = session.send(HttpRequest.newBuilder(base.resolve("/sign-in")).GET().build());
+        if (page.statusCode() != 200) {
+            throw new IllegalStateException("sign-in page: " + page.statusCode());
+        }
+        return session;
+    }
+
     /** Signs in as the dev sample holder with this 公民身份号码. */
     static HolderSession signIn(URI base, String personalCode) {
         HolderSession session = new HolderSession(base);
@@ -66,6 +76,17 @@ final class HolderSession {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue).findFirst().map(token -> builder.header("X-XSRF-TOKEN", token))
                 .orElse(builder);
+    }
+
+    HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> send(HttpRequest request) {

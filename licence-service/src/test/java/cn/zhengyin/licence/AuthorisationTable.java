@@ -45,8 +45,8 @@ record AuthorisationTable(List<Row> rows) {
                     throw new IllegalStateException("row has " + c.length + " cells: " + line);
                 }
                 for (int i = 4; i < c.length; i++) {
-                    if (!c[i].matches("ok|401|403")) {
-                        throw new IllegalStateException("cell '" + c[i] + "' is not ok, 401 or 403: " + line);
+                    if (!c[i].matches("ok|302|401|403")) {
+                        throw new IllegalStateException("cell '" + c[i] + "' is not ok, 302, 401 or 403: " + line);
                     }
                 }
                 rows.add(new Row(c[0], c[1], c[2], c[3], List.of(c).subList(4, c.length)));

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -56,8 +55,17 @@ class WalletBrowserIT {
         drivers.clear();
     }
 
+    /** A desktop window, or with {@code phone} a phone screen (device emulation: windows cannot be that narrow). */
     private WebDriver browser(int width, int height) {
+        return browser(width, height, false);
+    }
+
+    private WebDriver browser(int width, int height, boolean phone) {
         ChromeOptions options = new ChromeOptions();
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+        }
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--lang=zh-CN", "--window-size=" + width + "," + height, "--hide-scrollbars");
@@ -103,7 +111,7 @@ class WalletBrowserIT {
         assertThat(holder.findElement(By.id("share-state")).getText()).isEqualTo("有效");
         screenshot(holder, "wallet-share");
 
-        WebDriver stranger = browser(390, 900); // a fresh session, phone-sized
+        WebDriver stranger = browser(360, 780, true); // a fresh session, phone-sized
         stranger.get(shareUrl);
         WebElement verdict = wait(stranger).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
         assertThat(verdict.getAttribute("class")).contains("passed");
@@ -125,13 +133,15 @@ class WalletBrowserIT {
         Path file = Files.createTempFile("tampered-licence", ".pdf");
         Files.write(file, tampered);
 
-        WebDriver verifier = browser(360, 900);
+        WebDriver verifier = browser(360, 780, true);
         verifier.get(url("/verify"));
         verifier.findElement(By.id("file")).sendKeys(file.toString());
         verifier.findElement(By.id("verify-submit")).click();
         WebElement failed = wait(verifier).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
         assertThat(failed.getAttribute("class")).contains("failed");
         assertThat(failed.getText()).contains("验证失败");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) verifier).executeScript("return window.innerWidth;"))
+                .isEqualTo(360L);
         Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) verifier)
                 .executeScript("return document.documentElement.scrollWidth;");
         assertThat(scrollWidth).as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360L);
@@ -158,15 +168,19 @@ class WalletBrowserIT {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    /** Writes a screenshot of the whole page (the window grown to the page's height) when regenerating the docs. */
+    /** Writes a screenshot of the whole page (the viewport grown to the page's height) when regenerating the docs. */
     private void screenshot(WebDriver driver, String name) {
         if (!screenshots) {
             return;
         }
-        Dimension before = driver.manage().window().getSize();
-        Long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(4000, height + 120)));
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        long width = (Long) js.executeScript("return window.innerWidth;");
+        long height = (Long) js.executeScript("return window.innerHeight;");
+        long page = (Long) js.executeScript("return document.documentElement.scrollHeight;");
+        boolean phone = width < 500;
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                "height", Math.min(4000, page), "deviceScaleFactor", 1, "mobile", phone));
         try {
             Path png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.createDirectories(IMAGES);
@@ -174,7 +188,8 @@ class WalletBrowserIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            driver.manage().window().setSize(before);
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                    "height", height, "deviceScaleFactor", 1, "mobile", phone));
         }
     }
 }

@@ -59,7 +59,7 @@ class VerificationPageController {
         model.addAttribute("report", report);
         model.addAttribute("fileName", Optional.ofNullable(file.getOriginalFilename()).orElse(""));
         model.addAttribute("indication", report.indication().name());
-        model.addAttribute("signer", first.flatMap(SignatureReport::signerSubject).orElse(""));
+        model.addAttribute("signer", first.flatMap(SignatureReport::signerSubject).map(Views::sealName).orElse(""));
         model.addAttribute("sealedAt", first.flatMap(s -> s.timestampTime().or(s::signingTime)).map(Views::time)
                 .orElse(""));
         model.addAttribute("timestamped", first.flatMap(SignatureReport::timestampTime).isPresent());

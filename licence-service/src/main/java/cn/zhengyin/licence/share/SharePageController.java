@@ -69,7 +69,7 @@ class SharePageController {
         model.addAttribute("issuerName", version.map(v -> v.issuerName()).orElse(""));
         model.addAttribute("licenceStatus", registry.findLicence(share.root())
                 .map(l -> Views.status(l.statusAt(java.time.LocalDate.now(Views.CHINA)))).orElse("cancelled"));
-        model.addAttribute("signer", verdict.signer().orElse(""));
+        model.addAttribute("signer", verdict.signer().map(Views::sealName).orElse(""));
         model.addAttribute("issuedAt", verdict.issuedAt().map(Views::time).orElse(""));
         model.addAttribute("credentialUrl", "/s/" + id + "/credential");
         return "share";

@@ -37,6 +37,19 @@ public final class Views {
     public record EventRow(String type, String version, String reason, String at) {
     }
 
+    /** "证印示范市市场监督管理局电子证照专用章 (证印示范市市场监督管理局)" from a certificate subject DN: its CN and O. */
+    public static String sealName(String subjectDn) {
+        try {
+            var rdns = new javax.naming.ldap.LdapName(subjectDn).getRdns();
+            String cn = rdns.stream().filter(r -> r.getType().equalsIgnoreCase("CN")).map(r -> String.valueOf(r.getValue()))
+                    .findFirst().orElse(subjectDn);
+            return rdns.stream().filter(r -> r.getType().equalsIgnoreCase("O")).map(r -> String.valueOf(r.getValue()))
+                    .findFirst().filter(o -> !cn.equals(o)).map(o -> cn + " (" + o + ")").orElse(cn);
+        } catch (javax.naming.InvalidNameException | RuntimeException e) {
+            return subjectDn;
+        }
+    }
+
     public static String time(Instant instant) {
         return TIME.format(instant);
     }

@@ -4,7 +4,7 @@
 Usage: scripts/crash-test.py [--rounds 100] [--clients 4] [--work /tmp/zy-crash]   (see docs/crash-test.md)
 Needs the exec jars built by `./zy build`. Python 3 standard library only.
 """
-import argparse, base64, hashlib, json, os, random, signal, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request, uuid, glob, queue
+import argparse, shutil, base64, hashlib, json, os, random, signal, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request, uuid, glob, queue
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -95,7 +95,8 @@ class Service:
                 self.kill9()
 
     def wait_up(self, base):
-        for _ in range(600):
+        deadline = time.time() + START_TIMEOUT[0]
+        while time.time() < deadline:
             if self.proc.poll() is not None:
                 raise SystemExit(f"{self.name} exited during start-up (code {self.proc.returncode}); see its log")
             try:
@@ -104,7 +105,10 @@ class Service:
             except OSError:
                 pass
             time.sleep(0.25)
-        raise SystemExit(f"{self.name} did not start")
+        raise SystemExit(f"{self.name} did not start within {START_TIMEOUT[0]} s")
+
+
+START_TIMEOUT = [300.0]
 
 
 class Ledger:
@@ -157,6 +161,7 @@ def issue(ledger, key, tok):
 
 
 def run(args):
+    START_TIMEOUT[0] = args.start_timeout
     jars = {n: (glob.glob(os.path.join(ROOT, f"{n}/target/{n}-*-exec.jar")) or [None])[0] for n in ("licence-service", "seal-service")}
     if not all(jars.values()):
         raise SystemExit("build the jars first: ./zy build")
@@ -164,6 +169,9 @@ def run(args):
     if os.path.exists(work) and os.listdir(work):
         raise SystemExit(f"{work} is not empty; give an empty or new --work directory")
     os.makedirs(work, exist_ok=True)
+    # run copies: a rebuild in the checkout during the run must not change the code under test
+    for n, jar in list(jars.items()):
+        jars[n] = shutil.copy(jar, os.path.join(work, os.path.basename(jar)))
     common = ["--zhengyin.recovery.grace=PT2M"]
     licence = Service("licence-service", jars["licence-service"], [f"--server.port={LP}", f"--zhengyin.seal-service-url={S}",
                       f"--zhengyin.store.embedded.directory={work}/licence-data"] + common, work)
@@ -409,6 +417,7 @@ def main():
                    help="what to SIGKILL each round (random: both 50%%, licence 25%%, seal 25%%)")
     p.add_argument("--max-minutes", type=float, default=0, help="start no new round after this (0: no limit)")
     p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--start-timeout", type=float, default=300, help="seconds a service may take to start")
     p.add_argument("--work", default=f"/tmp/zy-crash-{os.getpid()}")
     args = p.parse_args()
     result = run(args)

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ca-tools", mixinStandardHelpOptions = true, version = "ca-tools 0.1.0",
         description = "Zhengyin CA tools: development PKI, certificates, CRLs, offline verification, transparency log proofs, bulk import.",
-        subcommands = {DevPkiCommand.class, CertCommand.class, CrlCommand.class, VerifyCommand.class, TranslogCommand.class,
+        subcommands = {DevPkiCommand.class, CertCommand.class, CrlCommand.class, VerifyCommand.class, ReceiptCommand.class, TranslogCommand.class,
                 cn.zhengyin.catools.bulkimport.ImportCommand.class})
 public final class CaTools {
     static final int EXIT_FAILURE = 1;

@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "dev-pki", mixinStandardHelpOptions = true,
         description = "The development PKI (DEVELOPMENT keys, never for production).",
-        subcommands = DevPkiGenerateCommand.class)
+        subcommands = {DevPkiGenerateCommand.class, DevPkiAddCommand.class})
 final class DevPkiCommand {
 }

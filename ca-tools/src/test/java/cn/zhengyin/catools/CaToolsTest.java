@@ -1,6 +1,7 @@
 package cn.zhengyin.catools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import cn.zhengyin.trust.pki.Credential;
 import cn.zhengyin.trust.pki.Pem;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CaToolsTest {
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
-    private static final List<String> ENTITIES = List.of("root-ca", "seal-ca", "tsa", "ocsp", "translog", "dev-seal",
+    private static final List<String> ENTITIES = List.of("root-ca", "seal-ca", "tsa", "ocsp", "translog", "report-signer", "dev-seal",
             "sm2-root-ca", "sm2-seal-ca", "sm2-tsa", "sm2-seal-maker", "sm2-dev-seal");
     private static final List<String> CAS = List.of("root-ca", "seal-ca", "sm2-root-ca", "sm2-seal-ca");
 
@@ -63,7 +64,35 @@ class CaToolsTest {
         X509CRL crl = Pem.parseCrl(Files.readAllBytes(keys.resolve("seal-ca.crl")));
         assertThat(crl.getNextUpdate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(30)));
         assertThat(crl.getRevokedCertificates()).isNull();
-        assertThat(out.toString()).contains("Wrote 28 files of the DEVELOPMENT PKI (11 entities)");
+        assertThat(out.toString()).contains("Wrote 30 files of the DEVELOPMENT PKI (12 entities)");
+    }
+
+    @Test
+    void devPkiAddIssuesOneDeclaredEntityFromTheStoredIssuerAndLeavesEveryOtherFileUnchanged(@TempDir Path dir)
+            throws IOException {
+        assertThat(run("dev-pki", "generate", "--out", dir.toString())).isZero();
+        Files.delete(dir.resolve("report-signer.p12"));
+        Files.delete(dir.resolve("report-signer.crt.pem"));
+        java.util.Map<String, byte[]> before = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                before.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+
+        assertThat(run("dev-pki", "add", "report-signer", "--out", dir.toString())).as(err.toString()).isZero();
+
+        for (var file : before.entrySet()) {
+            assertThat(Files.readAllBytes(dir.resolve(file.getKey()))).as(file.getKey()).isEqualTo(file.getValue());
+        }
+        Credential signer = Pkcs12.read(dir.resolve("report-signer.p12"), "zhengyin-dev".toCharArray());
+        Credential sealCa = Pkcs12.read(dir.resolve("seal-ca.p12"), "zhengyin-dev".toCharArray());
+        assertThat(signer.chain()).hasSize(3);
+        assertThat(signer.certificate().getIssuerX500Principal()).isEqualTo(sealCa.certificate().getSubjectX500Principal());
+        assertThatCode(() -> signer.certificate().verify(sealCa.certificate().getPublicKey())).doesNotThrowAnyException();
+        assertThat(run("dev-pki", "add", "report-signer", "--out", dir.toString())).isEqualTo(1);
+        assertThat(run("dev-pki", "add", "seal-ca", "--out", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("refusing to overwrite").contains("is a CA");
     }
 
     @Test

@@ -63,6 +63,7 @@ final class TwoServices implements AutoCloseable {
                 "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
                 "--zhengyin.trust-intermediates=" + KEYS.resolve("sm2-seal-ca.crt.pem"),
                 "--zhengyin.transparency.key-store=" + KEYS.resolve("translog.p12"),
+                "--zhengyin.receipts.key-store=" + KEYS.resolve("report-signer.p12"),
                 "--zhengyin.store.embedded.in-memory=true");
     }
 

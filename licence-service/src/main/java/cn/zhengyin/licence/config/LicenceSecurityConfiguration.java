@@ -56,6 +56,7 @@ class LicenceSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/s/*", "/s/*/credential", "/s/*/status", "/verify").permitAll()
                         .requestMatchers(HttpMethod.POST, "/verify").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/transparency/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/verifications/receipt-keys").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences", "/api/v1/licence-imports").hasAuthority("SCOPE_licence:issue")
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/amendments", "/api/v1/licences/*/renewals",
                                 "/api/v1/licences/*/corrections").hasAuthority("SCOPE_licence:issue")

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.publicpage;
 
+import cn.zhengyin.licence.receipt.ReportReceipts;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,16 +18,23 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class LicenceStatusController {
     private final LicenceStatusPage page;
+    private final ReportReceipts receipts;
 
-    LicenceStatusController(LicenceStatusPage page) {
+    LicenceStatusController(LicenceStatusPage page, ReportReceipts receipts) {
         this.page = page;
+        this.receipts = receipts;
+    }
+
+    /** The JSON answer: the status fields plus {@code receipt}, the same status signed as a JWS (docs/verification.md). */
+    public record SignedPublicStatus(@JsonUnwrapped LicenceStatusPage.PublicStatus status, String receipt) {
     }
 
     @GetMapping(value = "/v/{identifier}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<LicenceStatusPage.PublicStatus> json(@PathVariable String identifier) {
+    ResponseEntity<SignedPublicStatus> json(@PathVariable String identifier) {
         LicenceStatusPage.PublicStatus status = page.lookUp(identifier);
-        return ResponseEntity.status(status.found() ? HttpStatus.OK : HttpStatus.NOT_FOUND).body(status);
+        return ResponseEntity.status(status.found() ? HttpStatus.OK : HttpStatus.NOT_FOUND)
+                .body(new SignedPublicStatus(status, receipts.sign(ReportReceipts.KIND_STATUS, status)));
     }
 
     @GetMapping(value = "/v/{identifier}", produces = MediaType.TEXT_HTML_VALUE)

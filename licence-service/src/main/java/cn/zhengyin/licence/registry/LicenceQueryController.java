@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,45 +30,49 @@ class LicenceQueryController {
     private final LicenceFileStore files;
     private final cn.zhengyin.licence.licencetype.LicenceTypeCatalogue types;
 
+    private final cn.zhengyin.licence.issuance.ApprovalSystems approvalSystems;
+
     LicenceQueryController(LicenceRegistry registry, LicenceFileStore files,
-                           cn.zhengyin.licence.licencetype.LicenceTypeCatalogue types) {
+                           cn.zhengyin.licence.licencetype.LicenceTypeCatalogue types,
+                           cn.zhengyin.licence.issuance.ApprovalSystems approvalSystems) {
         this.registry = registry;
         this.files = files;
         this.types = types;
+        this.approvalSystems = approvalSystems;
     }
 
     @GetMapping("/{identifier}")
-    LicenceView get(@PathVariable String identifier) {
-        Found found = find(identifier);
+    LicenceView get(@PathVariable String identifier, @AuthenticationPrincipal Jwt caller) {
+        Found found = find(identifier, caller);
         return LicenceView.of(found.licence(), found.version(), CHINA);
     }
 
     @GetMapping("/{identifier}/versions")
-    List<LicenceView> versions(@PathVariable String identifier) {
-        Found found = find(identifier);
+    List<LicenceView> versions(@PathVariable String identifier, @AuthenticationPrincipal Jwt caller) {
+        Found found = find(identifier, caller);
         return registry.versions(found.licence().root()).stream().map(v -> LicenceView.of(found.licence(), v, CHINA)).toList();
     }
 
     @GetMapping("/{identifier}/events")
-    List<LicenceEvent> events(@PathVariable String identifier) {
-        return find(identifier).licence().events();
+    List<LicenceEvent> events(@PathVariable String identifier, @AuthenticationPrincipal Jwt caller) {
+        return find(identifier, caller).licence().events();
     }
 
     @GetMapping(value = "/{identifier}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> pdf(@PathVariable String identifier) {
-        return file(identifier, "PDF", MediaType.APPLICATION_PDF, ".pdf");
+    ResponseEntity<byte[]> pdf(@PathVariable String identifier, @AuthenticationPrincipal Jwt caller) {
+        return file(find(identifier, caller), "PDF", MediaType.APPLICATION_PDF, ".pdf");
     }
 
     /** The signed XML rendition (GB/T 36903 metadata and the type's fields, XAdES enveloped signature). */
     @GetMapping(value = "/{identifier}/xml", produces = MediaType.APPLICATION_XML_VALUE)
-    ResponseEntity<byte[]> xml(@PathVariable String identifier) {
-        return file(identifier, "XML", MediaType.APPLICATION_XML, ".xml");
+    ResponseEntity<byte[]> xml(@PathVariable String identifier, @AuthenticationPrincipal Jwt caller) {
+        return file(find(identifier, caller), "XML", MediaType.APPLICATION_XML, ".xml");
     }
 
     /** The JSON rendition: GB/T 36903 metadata under their usual JSON names, and the type's fields. */
     @GetMapping(value = "/{identifier}/json", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> json(@PathVariable String identifier) {
-        Found found = find(identifier);
+    Map<String, Object> json(@PathVariable String identifier, @AuthenticationPrincipal Jwt caller) {
+        Found found = find(identifier, caller);
         LicenceVersion v = found.version();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("certificateName", v.typeName());
@@ -94,8 +100,8 @@ class LicenceQueryController {
         return out;
     }
 
-    private ResponseEntity<byte[]> file(String identifier, String kind, MediaType mediaType, String extension) {
-        LicenceVersion version = find(identifier).version();
+    private ResponseEntity<byte[]> file(Found found, String kind, MediaType mediaType, String extension) {
+        LicenceVersion version = found.version();
         Rendition rendition = version.rendition(kind).orElseThrow(() -> ProblemException.notFound(
                 "licence " + version.identifier() + " has no " + kind + " rendition"));
         byte[] content = files.get(rendition.fileId()).orElseThrow(() -> ProblemException.notFound(
@@ -107,6 +113,23 @@ class LicenceQueryController {
     }
 
     private record Found(Licence licence, LicenceVersion version) {
+    }
+
+    /**
+     * The licence, if the caller may read it: an approval system reads the licences of the authority it acts for, no
+     * other (third parties read fields with the holder's consent through the field-reuse API).
+     */
+    private Found find(String text, Jwt caller) {
+        Found found = find(text);
+        String client = caller == null ? "" : caller.getSubject();
+        var authority = approvalSystems.find(client).orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN,
+                "not-an-approval-system", "Forbidden", "client '" + client + "' is not registered as an approval system"));
+        if (!authority.code().equals(found.licence().issuerCode())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "another-authority", "Forbidden", "the licence was issued by "
+                    + "another authority; approval system '" + client + "' acts for " + authority.code()
+                    + " and may read only its own licences");
+        }
+        return found;
     }
 
     private Found find(String text) {

@@ -41,6 +41,7 @@ public final class LicenceVerifier {
     private final LicenceRegistry registry;
     private final Clock clock;
     private final TransparencyEvidenceSource transparency;
+    private final HashOnlyVerifier hashOnly;
 
     public LicenceVerifier(PdfSignatureVerifier pdfVerifier, XmlSignatureVerifier xmlVerifier, SesVerifier sesVerifier,
                            LicenceRegistry registry, Clock clock, TransparencyEvidenceSource transparency) {
@@ -50,15 +51,45 @@ public final class LicenceVerifier {
         this.sesVerifier = sesVerifier;
         this.registry = registry;
         this.clock = clock;
+        this.hashOnly = new HashOnlyVerifier(registry, clock, transparency);
+    }
+
+    /** Hash-only mode: see {@link HashOnlyVerifier}; no signature is checked, the file never reaches the service. */
+    public LicenceVerificationReport verifyHash(HashOnlyVerifier.Query query) {
+        return hashOnly.verify(query);
     }
 
     public LicenceVerificationReport verifyPdf(byte[] pdf) {
-        return withRegistry(pdfVerifier.verify(pdf));
+        return withRegistry(pdfVerifier.verify(pdf), () -> signedRevisionHashes(pdf));
+    }
+
+    /**
+     * SHA-256 of each signed revision of a PDF (the bytes up to the end of each signature's ByteRange), latest first:
+     * a registered licence PDF to which a holder or archive later appended allowed revisions (a document time-stamp)
+     * is still recognised by the revision the seal signed. Only asked when the whole file is not registered and the
+     * verifier has already accepted every later revision.
+     */
+    private static List<String> signedRevisionHashes(byte[] pdf) {
+        List<String> hashes = new java.util.ArrayList<>();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            for (var signature : document.getSignatureDictionaries()) {
+                int[] range = signature.getByteRange();
+                if (range != null && range.length == 4) {
+                    long end = (long) range[2] + range[3];
+                    if (end > 0 && end < pdf.length) {
+                        hashes.add(0, HexFormat.of().formatHex(sha256(java.util.Arrays.copyOf(pdf, (int) end))));
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of();
+        }
+        return hashes;
     }
 
     /** A licence XML document (XAdES enveloped): its one signature must cover the document root. */
     public LicenceVerificationReport verifyXml(byte[] xml) {
-        return withRegistry(xmlVerifier.verify(xml));
+        return withRegistry(xmlVerifier.verify(xml), List::of);
     }
 
     /**
@@ -89,7 +120,7 @@ public final class LicenceVerifier {
         SubIndication sub = document.subIndication();
         return new LicenceVerificationReport(indication, sub, document.validationTime(),
                 sesSummaryZh(indication, registryAnswer), sesSummaryEn(indication, registryAnswer), document,
-                registryAnswer, registryAnswer.identifier().flatMap(transparency::evidenceFor));
+                registryAnswer, registryAnswer.identifier().flatMap(transparency::evidenceFor), VerificationMode.SES_SIGNATURE);
     }
 
     private static Optional<X509Certificate> signerCertificate(byte[] signature) {
@@ -133,10 +164,21 @@ public final class LicenceVerifier {
         return verdict + registry;
     }
 
-    private LicenceVerificationReport withRegistry(DocumentVerificationReport document) {
+    private LicenceVerificationReport withRegistry(DocumentVerificationReport document,
+                                                   java.util.function.Supplier<List<String>> signedRevisions) {
         RegistryAnswer registryAnswer = document.documentSha256() == null || document.documentSha256().isEmpty()
                 ? RegistryAnswer.notFound("the file could not be read, so the registry was not asked")
                 : lookUp(document.documentSha256());
+        if (!registryAnswer.found() && document.isPassed()) {
+            for (String revision : signedRevisions.get()) {
+                RegistryAnswer earlier = lookUp(revision);
+                if (earlier.found()) {
+                    registryAnswer = earlier.withNote("the file is a registered licence file with allowed later "
+                            + "revisions appended (e.g. a document time-stamp); the registered file is its signed revision");
+                    break;
+                }
+            }
+        }
         Indication indication;
         SubIndication sub;
         if (!document.isPassed()) {
@@ -152,7 +194,7 @@ public final class LicenceVerifier {
         }
         return new LicenceVerificationReport(indication, sub, document.validationTime(),
                 summaryZh(indication, registryAnswer), summaryEn(indication, registryAnswer), document, registryAnswer,
-                registryAnswer.identifier().flatMap(transparency::evidenceFor));
+                registryAnswer.identifier().flatMap(transparency::evidenceFor), VerificationMode.FILE);
     }
 
     private RegistryAnswer lookUp(String sha256) {

@@ -17,6 +17,12 @@ public record RegistryAnswer(boolean found, Optional<String> identifier, Optiona
                              Optional<String> currentVersion, boolean isCurrentVersion,
                              Optional<LicenceStatus> licenceStatus, String message) {
 
+    /** The same answer with a note appended to its message. */
+    RegistryAnswer withNote(String note) {
+        return new RegistryAnswer(found, identifier, version, currentVersion, isCurrentVersion, licenceStatus,
+                message + "; " + note);
+    }
+
     static RegistryAnswer notFound(String message) {
         return new RegistryAnswer(false, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
                 message);

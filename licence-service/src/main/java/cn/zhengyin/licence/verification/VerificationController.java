@@ -1,6 +1,7 @@
 package cn.zhengyin.licence.verification;
 
 import cn.zhengyin.licence.config.LicenceServiceProperties;
+import cn.zhengyin.licence.receipt.ReportReceipts;
 import cn.zhengyin.service.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +27,13 @@ import org.springframework.web.multipart.MultipartFile;
  * <p>A GB/T 38540 electronic seal signature is verified with the data it signs: {@code multipart/form-data} with
  * parts {@code signature} (the DER SES_Signature) and {@code data} (the signed original), or
  * {@code application/json} {@code {"sesSignature": base64, "data": base64}}.
+ *
+ * <p>Hash-only mode ({@link HashOnlyVerifier}): {@code application/json}
+ * {@code {"identifier": "...", "version": "002" (optional), "sha256": hex}} (or {@code "sm3": hex}); the file never
+ * leaves the caller and no signature is checked.
+ *
+ * <p>Every report is answered with {@code receipt}: the report signed by the service as a JWS
+ * ({@link ReportReceipts}, docs/verification.md).
  */
 @RestController
 @RequestMapping("/api/v1/verifications")
@@ -33,14 +41,17 @@ class VerificationController {
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private final LicenceVerifier verifier;
     private final long maxBytes;
+    private final ReportReceipts receipts;
 
-    VerificationController(LicenceVerifier verifier, LicenceServiceProperties properties) {
+    VerificationController(LicenceVerifier verifier, LicenceServiceProperties properties,
+                           ReportReceipts receipts) {
         this.verifier = verifier;
+        this.receipts = receipts;
         this.maxBytes = properties.maxUploadBytes();
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    LicenceVerificationReport verifyUpload(@RequestParam(value = "file", required = false) MultipartFile file,
+    SignedVerificationReport verifyUpload(@RequestParam(value = "file", required = false) MultipartFile file,
                                            @RequestParam(value = "signature", required = false) MultipartFile signature,
                                            @RequestParam(value = "data", required = false) MultipartFile data)
             throws IOException {
@@ -48,7 +59,7 @@ class VerificationController {
             if (file.getSize() > maxBytes) {
                 throw tooLarge(file.getSize());
             }
-            return verify(file.getBytes());
+            return signed(verify(file.getBytes()));
         }
         if (file == null && signature != null && data != null) {
             if (signature.getSize() > SesCodec.MAX_INPUT_BYTES) {
@@ -57,7 +68,7 @@ class VerificationController {
             if (data.getSize() > maxBytes) {
                 throw tooLarge(data.getSize());
             }
-            return verifySes(signature.getBytes(), data.getBytes());
+            return signed(verifySes(signature.getBytes(), data.getBytes()));
         }
         throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload",
                 "send either a part 'file' (a licence PDF or XML) or the parts 'signature' (a DER GB/T 38540"
@@ -67,14 +78,67 @@ class VerificationController {
     }
 
     /**
+     * Either an SES signature with its data, or a hash-only query.
+     *
      * @param sesSignature base64 of the DER SES_Signature
      * @param data         base64 of the signed original
+     * @param identifier   hash-only: the licence identifier
+     * @param version      hash-only, optional: the version asked about ("002" or "2"); default the identifier's
+     * @param sha256       hash-only: hex SHA-256 of the file the caller keeps
+     * @param sm3          hash-only: hex SM3 of the file (instead of sha256)
      */
-    record SesVerificationRequest(String sesSignature, String data) {
+    record JsonVerificationRequest(String sesSignature, String data, String identifier, String version, String sha256,
+                                   String sm3) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    LicenceVerificationReport verifySesJson(@RequestBody SesVerificationRequest request) {
+    SignedVerificationReport verifyJson(@RequestBody JsonVerificationRequest request) {
+        boolean ses = request.sesSignature() != null || request.data() != null;
+        boolean hash = request.identifier() != null || request.sha256() != null || request.sm3() != null;
+        if (ses && hash) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid verification request",
+                    "send either an SES signature {\"sesSignature\", \"data\"} or a hash-only query {\"identifier\", "
+                            + "\"sha256\" or \"sm3\"}, not both");
+        }
+        return signed(hash ? verifyHash(request) : verifySesJson(request));
+    }
+
+    private SignedVerificationReport signed(LicenceVerificationReport report) {
+        return new SignedVerificationReport(report, receipts.sign(ReportReceipts.KIND_VERIFICATION, report));
+    }
+
+    private LicenceVerificationReport verifyHash(JsonVerificationRequest request) {
+        if (request.identifier() == null || request.identifier().isBlank()) {
+            throw invalidHashQuery("identifier is required");
+        }
+        if ((request.sha256() == null) == (request.sm3() == null)) {
+            throw invalidHashQuery("give exactly one of sha256 and sm3");
+        }
+        HashOnlyVerifier.HashAlgorithm algorithm = request.sha256() != null ? HashOnlyVerifier.HashAlgorithm.SHA256
+                : HashOnlyVerifier.HashAlgorithm.SM3;
+        String hex = (request.sha256() != null ? request.sha256() : request.sm3()).strip();
+        if (!hex.matches("[0-9a-fA-F]{64}")) {
+            throw invalidHashQuery((request.sha256() != null ? "sha256" : "sm3") + " must be 64 hex digits (32 bytes);"
+                    + " got " + (hex.length() > 80 ? hex.length() + " characters" : "'" + hex + "'"));
+        }
+        java.util.Optional<Integer> version = java.util.Optional.empty();
+        if (request.version() != null && !request.version().isBlank()) {
+            if (!request.version().strip().matches("\\d{1,3}") || Integer.parseInt(request.version().strip()) < 1) {
+                throw invalidHashQuery("version must be a version number 1 to 999 such as \"002\"; got '"
+                        + request.version() + "'");
+            }
+            version = java.util.Optional.of(Integer.parseInt(request.version().strip()));
+        }
+        return verifier.verifyHash(new HashOnlyVerifier.Query(request.identifier(), version, algorithm, hex));
+    }
+
+    private static ProblemException invalidHashQuery(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-hash-query", "Invalid hash-only query",
+                detail + "; a hash-only query is {\"identifier\": licence identifier, \"version\": \"002\" (optional),"
+                        + " \"sha256\": 64 hex digits} or with \"sm3\" instead of \"sha256\"");
+    }
+
+    private LicenceVerificationReport verifySesJson(JsonVerificationRequest request) {
         byte[] signature = base64("sesSignature", request.sesSignature());
         byte[] data = base64("data", request.data());
         if (signature.length > SesCodec.MAX_INPUT_BYTES) {
@@ -115,12 +179,12 @@ class VerificationController {
 
     @PostMapping(consumes = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
             MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
-    LicenceVerificationReport verifyBody(HttpServletRequest request) throws IOException {
+    SignedVerificationReport verifyBody(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             throw tooLarge(declared);
         }
-        return verify(readAtMost(request.getInputStream(), maxBytes));
+        return signed(verify(readAtMost(request.getInputStream(), maxBytes)));
     }
 
     private LicenceVerificationReport verify(byte[] content) {

@@ -80,6 +80,12 @@ import org.bouncycastle.tsp.TimeStampToken;
  * A later revision that only adds the DSS ({@link DssOnlyUpdate}) leaves the signature covering the document.
  * Document check {@value #LTV_DSS_PRESENT} reports the DSS.
  *
+ * <p>Document time-stamps ({@code /Type /DocTimeStamp}, SubFilter {@value #SUB_FILTER_RFC3161}; ETSI EN 319 142-1
+ * §5.4.3) are reported like signatures, with the checks {@value #BYTE_RANGE}, the revision checks,
+ * {@value #SUB_FILTER}, {@value #DOC_TIMESTAMP_TOKEN} and the {@code timestamp.*} checks of {@link TimestampVerifier}
+ * over exactly the bytes their ByteRange covers; an imprint mismatch is TOTAL_FAILED/HASH_FAILURE. A document with
+ * time-stamps but no signature is INDETERMINATE/SIGNED_DATA_NOT_FOUND.
+ *
  * <p>Every revision is accounted for: each signature's ByteRange must cover its revision (the file up to an
  * {@code %%EOF}) except exactly its own {@code /Contents}, located in the raw bytes of its own signature dictionary;
  * what later revisions changed is compared object by object with the signed revision ({@link PdfRevisionAnalyser})
@@ -114,11 +120,20 @@ public final class PdfSignatureVerifier {
     public static final String REVOCATION = CertificateChainValidator.REVOCATION;
     public static final String REVOCATION_EMBEDDED = EmbeddedFirstRevocation.EMBEDDED;
     public static final String TIMESTAMP_PRESENT = "timestamp.present";
+    /** A document time-stamp's {@code /Contents} is one RFC 3161 TimeStampToken (ETSI EN 319 142-1 §5.4.3). */
+    public static final String DOC_TIMESTAMP_TOKEN = "doc-timestamp.token";
+    /** The SubFilter of a document time-stamp (ETSI EN 319 142-1 §5.4.3). */
+    public static final String SUB_FILTER_RFC3161 = "ETSI.RFC3161";
 
     private static final List<String> SIGNATURE_CHECKS = List.of(BYTE_RANGE, CERTIFICATION, CHANGES_AFTER_SIGNATURE,
             SUB_FILTER, CMS_STRUCTURE,
             SIGNER_CERTIFICATE, MESSAGE_DIGEST, SIGNATURE_VALUE, SIGNING_CERTIFICATE, KEY_USAGE, SIGNER_VALIDITY,
             CHAIN, REVOCATION, REVOCATION_EMBEDDED, TIMESTAMP_PRESENT);
+
+    private static final List<String> DOC_TIMESTAMP_CHECKS = List.of(BYTE_RANGE, CERTIFICATION,
+            CHANGES_AFTER_SIGNATURE, SUB_FILTER, DOC_TIMESTAMP_TOKEN, TimestampVerifier.TSA_CERTIFICATE,
+            TimestampVerifier.TSA_KEY_USAGE, TimestampVerifier.SIGNING_CERTIFICATE, TimestampVerifier.SIGNATURE,
+            TimestampVerifier.IMPRINT, TimestampVerifier.CHAIN, TimestampVerifier.REVOCATION);
 
     private final Set<X509Certificate> trustAnchors;
     private final EmbeddedFirstRevocation revocation;
@@ -218,7 +233,17 @@ public final class PdfSignatureVerifier {
             return DocumentVerificationReport.of(validationTime, sha256, signatures, documentChecks,
                     Optional.of(new Verdict(Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND)));
         }
-        documentChecks.add(CheckResult.passed(DOCUMENT_SIGNATURES, signatures.size() + " signature(s)."));
+        long timestamps = reports.stream().filter(ReportWithEnd::documentTimestamp).count();
+        if (timestamps == signatures.size()) {
+            documentChecks.add(CheckResult.failed(DOCUMENT_SIGNATURES, "The PDF has only " + timestamps
+                    + " document time-stamp(s) and no signature: a time-stamp proves when the file existed, not who "
+                    + "sealed it."));
+            documentChecks.add(CheckResult.notChecked(DOCUMENT_COVERAGE, "No signature."));
+            return DocumentVerificationReport.of(validationTime, sha256, signatures, documentChecks,
+                    Optional.of(new Verdict(Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND)));
+        }
+        documentChecks.add(CheckResult.passed(DOCUMENT_SIGNATURES, (signatures.size() - timestamps)
+                + " signature(s)" + (timestamps == 0 ? "." : " and " + timestamps + " document time-stamp(s).")));
         ReportWithEnd last = reports.get(reports.size() - 1);
         documentChecks.add(last.report().coversWholeDocument()
                 ? CheckResult.passed(DOCUMENT_COVERAGE, last.end() == pdf.length
@@ -252,7 +277,10 @@ public final class PdfSignatureVerifier {
         return Optional.empty();
     }
 
-    private record ReportWithEnd(SignatureReport report, long end) {
+    private record ReportWithEnd(SignatureReport report, long end, boolean documentTimestamp) {
+        ReportWithEnd(SignatureReport report, long end) {
+            this(report, end, false);
+        }
     }
 
     private record Found(String fieldName, PDSignature signature, long end) {
@@ -288,7 +316,11 @@ public final class PdfSignatureVerifier {
         }
 
         void notCheckedRemaining() {
-            for (String id : SIGNATURE_CHECKS) {
+            notCheckedRemaining(SIGNATURE_CHECKS);
+        }
+
+        void notCheckedRemaining(List<String> expected) {
+            for (String id : expected) {
                 if (checks.stream().noneMatch(c -> c.id().equals(id))) {
                     checks.add(CheckResult.notChecked(id, "Not checked: an earlier check failed."));
                 }
@@ -327,6 +359,11 @@ public final class PdfSignatureVerifier {
             c.add(finding.check(), finding.indication(), finding.subIndication());
         }
         String subFilter = signature.getSubFilter();
+        boolean typedDocTimestamp = COSName.DOC_TIME_STAMP.equals(signature.getCOSObject().getCOSName(COSName.TYPE));
+        if (SUB_FILTER_RFC3161.equals(subFilter) || typedDocTimestamp) {
+            return verifyDocumentTimestamp(c, pdf, ltv, fieldName, signature, range, typedDocTimestamp, claimed,
+                    covers, end);
+        }
         if ("ETSI.CAdES.detached".equals(subFilter)) {
             c.add(CheckResult.passed(SUB_FILTER, "SubFilter ETSI.CAdES.detached (PAdES)."), null, null);
         } else if ("adbe.pkcs7.detached".equals(subFilter)) {
@@ -428,6 +465,87 @@ public final class PdfSignatureVerifier {
         }
         return finish(c, fieldName, Optional.of(cert), claimed, proven ? Optional.of(bestTime) : Optional.empty(),
                 covers, end);
+    }
+
+    /**
+     * A document time-stamp (ETSI EN 319 142-1 §5.4.3; ISO 32000-2 §12.8.5): {@code /Type /DocTimeStamp},
+     * {@code /SubFilter /ETSI.RFC3161}, {@code /Contents} one RFC 3161 TimeStampToken whose message imprint is the
+     * hash of the bytes its ByteRange covers. The token is verified by {@link TimestampVerifier} (TSA certificate
+     * with the critical id-kp-timeStamping EKU only, signature, imprint, chain to a trust anchor at genTime,
+     * revocation). An imprint that does not match the covered bytes is TOTAL_FAILED/HASH_FAILURE.
+     */
+    private ReportWithEnd verifyDocumentTimestamp(Collector c, byte[] pdf, EmbeddedValidationData ltv,
+            String fieldName, PDSignature signature, int[] range, boolean typed, Optional<Instant> claimed,
+            boolean covers, long end) {
+        if (!typed || !SUB_FILTER_RFC3161.equals(signature.getSubFilter())) {
+            c.add(CheckResult.failed(SUB_FILTER, "A document time-stamp has /Type /DocTimeStamp and /SubFilter "
+                    + "/ETSI.RFC3161 together (ETSI EN 319 142-1 §5.4.3); this dictionary has /Type "
+                    + signature.getCOSObject().getCOSName(COSName.TYPE) + " and /SubFilter "
+                    + signature.getSubFilter() + "."), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            return finishTimestamp(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
+        }
+        c.add(CheckResult.passed(SUB_FILTER, "Document time-stamp: /Type /DocTimeStamp, SubFilter ETSI.RFC3161 "
+                + "(ETSI EN 319 142-1 §5.4.3)."), null, null);
+        byte[] contents = signature.getContents();
+        Optional<String> contentsProblem = contentsProblem(contents);
+        if (contentsProblem.isPresent()) {
+            c.add(CheckResult.failed(DOC_TIMESTAMP_TOKEN, contentsProblem.get() + " (ETSI EN 319 142-1 §5.4.3)."),
+                    Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            return finishTimestamp(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
+        }
+        TimeStampToken token;
+        try (ASN1InputStream in = new ASN1InputStream(contents)) {
+            token = new TimeStampToken(ContentInfo.getInstance(in.readObject()));
+        } catch (Exception e) {
+            c.add(CheckResult.failed(DOC_TIMESTAMP_TOKEN, "/Contents of the document time-stamp is not an RFC 3161 "
+                    + "TimeStampToken: " + e.getMessage()), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            return finishTimestamp(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
+        }
+        c.add(CheckResult.passed(DOC_TIMESTAMP_TOKEN, "RFC 3161 TimeStampToken of TSA policy "
+                + token.getTimeStampInfo().getPolicy().getId() + ", genTime "
+                + token.getTimeStampInfo().getGenTime().toInstant() + "."), null, null);
+        byte[] covered = new byte[range[1] + range[3]];
+        System.arraycopy(pdf, range[0], covered, 0, range[1]);
+        System.arraycopy(pdf, range[2], covered, range[1], range[3]);
+        TimestampVerification verification = new TimestampVerifier(trustAnchors, revocation.allCrls(ltv))
+                .verify(token, covered);
+        for (CheckResult check : verification.checks()) {
+            Indication indication = Indication.INDETERMINATE;
+            SubIndication sub = SubIndication.SIG_CONSTRAINTS_FAILURE;
+            switch (check.id()) {
+                case TimestampVerifier.IMPRINT -> {
+                    indication = Indication.TOTAL_FAILED;
+                    sub = SubIndication.HASH_FAILURE;
+                }
+                case TimestampVerifier.SIGNATURE -> {
+                    indication = Indication.TOTAL_FAILED;
+                    sub = SubIndication.SIG_CRYPTO_FAILURE;
+                }
+                case TimestampVerifier.CHAIN -> sub = SubIndication.NO_CERTIFICATE_CHAIN_FOUND;
+                case TimestampVerifier.TSA_KEY_USAGE -> sub = SubIndication.CHAIN_CONSTRAINTS_FAILURE;
+                case TimestampVerifier.TSA_CERTIFICATE -> sub = SubIndication.NO_SIGNING_CERTIFICATE_FOUND;
+                default -> {
+                }
+            }
+            c.add(check, indication, sub);
+        }
+        Optional<X509Certificate> tsa = Optional.empty();
+        try {
+            tsa = CmsCertificates.first(token.getCertificates(), token.getSID());
+        } catch (RuntimeException e) {
+            // reported by the timestamp.tsa-certificate check
+        }
+        return finishTimestamp(c, fieldName, tsa, claimed,
+                verification.isValid() ? verification.genTime() : Optional.empty(), covers, end);
+    }
+
+    private static ReportWithEnd finishTimestamp(Collector c, String fieldName, Optional<X509Certificate> tsa,
+            Optional<Instant> claimed, Optional<Instant> genTime, boolean covers, long end) {
+        c.notCheckedRemaining(DOC_TIMESTAMP_CHECKS);
+        Verdict verdict = c.verdict.orElse(new Verdict(Indication.TOTAL_PASSED, SubIndication.NONE));
+        return new ReportWithEnd(new SignatureReport(fieldName, verdict.indication(), verdict.subIndication(),
+                tsa.map(x -> x.getSubjectX500Principal().getName()),
+                tsa.map(x -> x.getSerialNumber().toString(16)), claimed, genTime, covers, c.checks), end, true);
     }
 
     private static ReportWithEnd finish(Collector c, String fieldName, Optional<X509Certificate> cert,

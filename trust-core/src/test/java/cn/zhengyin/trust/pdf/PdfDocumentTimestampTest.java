@@ -1,0 +1,184 @@
+package cn.zhengyin.trust.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengyin.trust.cms.CadesDigestSigner;
+import cn.zhengyin.trust.testing.TestPdfs;
+import cn.zhengyin.trust.testing.TestPki;
+import cn.zhengyin.trust.timestamp.InProcessTimestampSource;
+import cn.zhengyin.trust.timestamp.TimestampAuthority;
+import cn.zhengyin.trust.timestamp.TimestampVerifier;
+import cn.zhengyin.trust.validation.CheckResult;
+import cn.zhengyin.trust.validation.DocumentVerificationReport;
+import cn.zhengyin.trust.validation.Indication;
+import cn.zhengyin.trust.validation.Outcome;
+import cn.zhengyin.trust.validation.SignatureReport;
+import cn.zhengyin.trust.validation.SubIndication;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PAdES document time-stamps (ETSI EN 319 142-1 §5.4.3): a {@code /Type /DocTimeStamp} with SubFilter
+ * {@code ETSI.RFC3161} added by PDFBox after the seal signature, its token issued by the test TSA.
+ */
+class PdfDocumentTimestampTest {
+
+    static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final Clock LATER = Clock.fixed(NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC);
+    static TestPki pki;
+    static TimestampAuthority tsa;
+    static byte[] sealed;
+
+    @BeforeAll
+    static void sealOnce() {
+        pki = TestPki.create(NOW);
+        tsa = pki.timestampAuthority(LATER);
+        CadesDigestSigner signer = new CadesDigestSigner(new InProcessTimestampSource(pki.timestampAuthority(CLOCK)));
+        PadesPreparer preparer = new PadesPreparer(PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
+        int reserved = SignatureRequest.estimateContentsBytes(pki.signerKey().certificateChain(),
+                pki.tsaKey().certificateChain());
+        PadesPreparation preparation = preparer.prepare(TestPdfs.onePage("Business licence 456"),
+                new SignatureRequest("Test Bureau", "Licence issued", "Beijing", NOW, Optional.empty(), reserved));
+        sealed = preparation.complete(signer.sign(preparation.digest(), pki.signerKey()));
+    }
+
+    /** Appends a document time-stamp revision; {@code imprint} maps the SHA-256 of the covered bytes to the imprint. */
+    static byte[] withDocumentTimestamp(byte[] pdf, TimestampAuthority authority, UnaryOperator<byte[]> imprint) {
+        try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+            PDSignature timestamp = new PDSignature();
+            timestamp.setType(COSName.DOC_TIME_STAMP);
+            timestamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            timestamp.setSubFilter(COSName.getPDFName(PdfSignatureVerifier.SUB_FILTER_RFC3161));
+            options.setPreferredSignatureSize(8192);
+            document.addSignature(timestamp, options);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(external.getContent().readAllBytes());
+            external.setSignature(authority.timestamp(imprint.apply(digest)).getEncoded());
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    PdfSignatureVerifier verifier() {
+        return new PdfSignatureVerifier(Set.of(pki.root()), List.of(pki.issuingCaCrl(Map.of()), pki.rootCrl()),
+                LATER);
+    }
+
+    @Test
+    void aDocumentTimestampAddedAfterTheSealIsAnAllowedRevisionAndItsTokenIsVerified() {
+        byte[] stamped = withDocumentTimestamp(sealed, tsa, UnaryOperator.identity());
+
+        DocumentVerificationReport report = verifier().verify(stamped);
+
+        assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(report.signatures()).hasSize(2);
+        SignatureReport seal = report.signatures().get(0);
+        assertThat(seal.isPassed()).isTrue();
+        assertThat(seal.coversWholeDocument()).isFalse();
+        assertThat(seal.check(PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE)).hasValueSatisfying(c -> {
+            assertThat(c.outcome()).isEqualTo(Outcome.PASSED);
+            assertThat(c.message()).contains("DOC_TIMESTAMP");
+        });
+        SignatureReport docTimestamp = report.signatures().get(1);
+        assertThat(docTimestamp.coversWholeDocument()).isTrue();
+        assertThat(docTimestamp.timestampTime()).contains(NOW.plus(Duration.ofHours(2)));
+        assertThat(docTimestamp.signerSubject()).hasValueSatisfying(s -> assertThat(s).contains("CN=Test TSA"));
+        assertThat(docTimestamp.checks()).extracting(CheckResult::id).containsExactly(
+                PdfSignatureVerifier.BYTE_RANGE, PdfSignatureVerifier.CERTIFICATION,
+                PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE, PdfSignatureVerifier.SUB_FILTER,
+                PdfSignatureVerifier.DOC_TIMESTAMP_TOKEN, TimestampVerifier.TSA_CERTIFICATE,
+                TimestampVerifier.TSA_KEY_USAGE, TimestampVerifier.SIGNING_CERTIFICATE, TimestampVerifier.SIGNATURE,
+                TimestampVerifier.IMPRINT, TimestampVerifier.CHAIN, TimestampVerifier.REVOCATION);
+        assertThat(docTimestamp.checks()).allSatisfy(c -> assertThat(c.outcome()).as(c.toString())
+                .isEqualTo(Outcome.PASSED));
+        assertThat(report.documentChecks()).anySatisfy(c -> {
+            assertThat(c.id()).isEqualTo(PdfSignatureVerifier.DOCUMENT_SIGNATURES);
+            assertThat(c.message()).contains("1 signature(s) and 1 document time-stamp(s)");
+        });
+    }
+
+    @Test
+    void aDocumentTimestampWhoseImprintIsForOtherBytesIsAHashFailure() {
+        byte[] stamped = withDocumentTimestamp(sealed, tsa, digest -> {
+            byte[] other = digest.clone();
+            other[0] ^= 1;
+            return other;
+        });
+
+        DocumentVerificationReport report = verifier().verify(stamped);
+
+        assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
+        assertThat(report.subIndication()).isEqualTo(SubIndication.HASH_FAILURE);
+        SignatureReport docTimestamp = report.signatures().get(1);
+        assertThat(docTimestamp.check(TimestampVerifier.IMPRINT)).hasValueSatisfying(c ->
+                assertThat(c.outcome()).isEqualTo(Outcome.FAILED));
+        assertThat(docTimestamp.timestampTime()).isEmpty();
+        assertThat(report.signatures().get(0).isPassed()).isTrue();
+    }
+
+    @Test
+    void aByteChangedInsideTheTimestampedRangeAfterStampingIsAHashFailure() {
+        byte[] stamped = withDocumentTimestamp(sealed, tsa, UnaryOperator.identity());
+        // The time-stamp field's name is written in clear in the last revision, inside the time-stamped range
+        String text = new String(stamped, StandardCharsets.ISO_8859_1);
+        int field = text.lastIndexOf("(Signature2)");
+        assertThat(field).isGreaterThan(sealed.length);
+        byte[] tampered = stamped.clone();
+        tampered[field + "(Signature".length()] = '7';
+
+        DocumentVerificationReport report = verifier().verify(tampered);
+
+        assertThat(report.isPassed()).isFalse();
+        assertThat(report.signatures()).anySatisfy(s -> assertThat(s.check(TimestampVerifier.IMPRINT))
+                .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(Outcome.FAILED)));
+    }
+
+    @Test
+    void aDocumentTimestampFromAnUntrustedTsaIsIndeterminate() {
+        TestPki other = TestPki.create(NOW, "Untrusted");
+        byte[] stamped = withDocumentTimestamp(sealed, other.timestampAuthority(LATER), UnaryOperator.identity());
+
+        DocumentVerificationReport report = verifier().verify(stamped);
+
+        assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(report.subIndication()).isEqualTo(SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
+        assertThat(report.signatures().get(1).check(TimestampVerifier.CHAIN)).hasValueSatisfying(c ->
+                assertThat(c.outcome()).isEqualTo(Outcome.FAILED));
+    }
+
+    @Test
+    void aDocumentTimestampAloneIsNotASealedDocument() {
+        byte[] stamped = withDocumentTimestamp(TestPdfs.onePage("Unsealed"), tsa, UnaryOperator.identity());
+
+        DocumentVerificationReport report = verifier().verify(stamped);
+
+        assertThat(report.signatures()).singleElement().satisfies(s -> assertThat(s.isPassed()).isTrue());
+        assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(report.subIndication()).isEqualTo(SubIndication.SIGNED_DATA_NOT_FOUND);
+    }
+}

@@ -65,6 +65,8 @@ class AuthorisationTableIT {
     private byte[] licencePdf;
     private String imageId;
     private HolderSession holder;
+    private String licenceRoot;       // the root of that licence (held by the holder's company)
+    private String shareId;           // a share of it by the holder: the target of the share pages
 
     @BeforeAll
     void start() throws Exception {
@@ -74,6 +76,8 @@ class AuthorisationTableIT {
         holder = HolderSession.signIn(services.licenceUrl, AuthorisationTable.HOLDER);
         JsonNode issued = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201);
         licence = issued.get("identifier").asString();
+        licenceRoot = issued.get("root").asString();
+        shareId = WalletFixture.share(holder, licenceRoot, "P1D", "name");
         licenceValues = new ArrayList<>();
         issued.get("fields").properties().forEach(e -> {
             if (e.getValue().isString() && e.getValue().asString().length() >= 4) {
@@ -124,16 +128,22 @@ class AuthorisationTableIT {
             HolderSession session = identity.equals("holder")
                     ? HolderSession.signIn(services.licenceUrl, AuthorisationTable.HOLDER)
                     : HolderSession.anonymous(services.licenceUrl);
-            HttpRequest.Builder b = session.withCsrf(HttpRequest.newBuilder(services.licenceUrl.resolve(row.path())))
+            String formPath = row.path().replace("{root}", licenceRoot).replace("{id}",
+                    identity.equals("holder") && row.path().endsWith("/withdrawal")
+                            ? WalletFixture.share(session, licenceRoot, "P1D", "name") : shareId);
+            HttpRequest.Builder b = session.withCsrf(HttpRequest.newBuilder(services.licenceUrl.resolve(formPath)))
                     .header("Content-Type", "application/x-www-form-urlencoded");
             if (!identity.equals("anonymous") && !identity.equals("holder")) {
                 b.header("Authorization", "Bearer " + tokens.get(identity));
             }
-            String form = row.path().equals("/sign-in/dev") ? "holder=" + AuthorisationTable.HOLDER : "";
+            String form = row.path().equals("/sign-in/dev") ? "holder=" + AuthorisationTable.HOLDER
+                    : row.path().endsWith("/shares") ? "field=name&expiry=P1D" : "";
             return session.sendForBytes(b.POST(HttpRequest.BodyPublishers.ofString(form)).build());
         }
         HttpRequest request = request(row, identity, forSuccess);
-        if (identity.equals("holder") && !row.path().equals("/oauth2/token")) { // the token endpoint knows no sessions
+        // the token endpoint knows no sessions; the seal service is another origin on the same host, whose cookies
+        // (the console's JSESSIONID) would replace the holder's session cookie (cookies ignore the port)
+        if (identity.equals("holder") && !row.path().equals("/oauth2/token") && row.service().equals("licence")) {
             return holder.sendForBytes(holder.withCsrf(HttpRequest.newBuilder(request, (n, v) -> true)).build());
         }
         return services.sendForBytes(request);
@@ -145,9 +155,10 @@ class AuthorisationTableIT {
             boolean redirectIsSuccess = row.variant().equals("form") || row.variant().equals("html");
             return status / 100 == 2 || (redirectIsSuccess && status / 100 == 3) ? null : "got " + status;
         }
-        if (expected.equals("302")) { // a browser page (the seal console): sent to its sign-in page, whatever the token
+        if (expected.equals("302")) { // a browser page (seal console, wallet): sent to its sign-in page, whatever the token
             String location = response.headers().firstValue("Location").orElse("");
-            return status == 302 && location.endsWith("/console/sign-in") ? null : "got " + status + " to '" + location + "'";
+            String signIn = row.service().equals("seal") ? "/console/sign-in" : "/sign-in";
+            return status == 302 && location.endsWith(signIn) ? null : "got " + status + " to '" + location + "'";
         }
         if (status != Integer.parseInt(expected)) {
             return "got " + status;
@@ -295,6 +306,10 @@ class AuthorisationTableIT {
         String resolved = path.replace("{identifier}", target).replace("{consentId}", consentId).replace("{typeCodeOrSlug}", "business-licence")
                 .replace("{index}", "0").replace("{authorisationId}", authorisationId)
                 .replace("{file}", "seal-ca.crl").replace("{encoded}", Base64.getUrlEncoder().encodeToString(ocspRequest()));
+        resolved = resolved.replace("{root}", licenceRoot);
+        if (path.startsWith("/s/") || path.startsWith("/wallet/shares/")) {
+            resolved = resolved.replace("{id}", shareId);
+        }
         resolved = path.startsWith("/api/v1/seal-images/") ? resolved.replace("{id}", imageId) : resolved.replace("{id}", sealId);
         String query = switch (row.path() + "|" + row.variant()) {
             case "/api/v1/transparency/proofs/inclusion|leafIndex" -> "?leafIndex=0";
@@ -333,7 +348,7 @@ class AuthorisationTableIT {
             }
             case "/api/v1/verifications|pdf" -> b.header("Content-Type", "application/pdf")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(licencePdf)).build();
-            case "/api/v1/verifications|multipart" -> multipart(b, "application/pdf", licencePdf);
+            case "/api/v1/verifications|multipart", "/verify|multipart" -> multipart(b, "application/pdf", licencePdf);
             case "/api/v1/verifications|json" -> json(b, sesVerification());
             case "/api/v1/verifications|hash-only" -> json(b, "{\"identifier\":\"" + licence + "\",\"sha256\":\""
                     + java.util.HexFormat.of().formatHex(sha256(licencePdf)) + "\"}");
@@ -357,6 +372,10 @@ class AuthorisationTableIT {
             case "/api/v1/licences/{identifier}/renewals" -> "{\"caseNumber\":\"AT-3\",\"reason\":\"换发\",\"fields\":{}}";
             case "/api/v1/signatures/pades" -> padesBody(SEAL);
             case "/api/v1/signatures/xml" -> xmlBody();
+            case "/api/v1/signatures/jws" -> TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL,
+                    "licenceIdentifier", licence, "signingInput", cn.zhengyin.licence.share.SdJwt.json(
+                            Map.of("alg", "ES256", "typ", "dc+sd-jwt")) + "." + cn.zhengyin.licence.share.SdJwt.json(
+                            Map.of("vct", "urn:zhengyin:licence-type:11100000XF0000001X001"))));
             case "/api/v1/signatures/ses" -> TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL,
                     "dataHash", Base64.getEncoder().encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(new byte[] {1, 2})),
                     "propertyInfo", "/Doc_0/Signs/Sign_0/Signature.xml"));

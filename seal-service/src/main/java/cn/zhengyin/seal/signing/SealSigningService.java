@@ -104,6 +104,39 @@ public final class SealSigningService {
         return new XmlSignatureValue(signature, granted.key().certificateChain());
     }
 
+    /** The JOSE {@code typ} values {@link #signJws} accepts: SD-JWT VCs and Token Status List tokens. */
+    public static final Set<String> JWS_TYPES = Set.of("dc+sd-jwt", "vc+sd-jwt", "statuslist+jwt");
+    /** A share's SD-JWT signing input is a few kilobytes; this bounds the parse. */
+    public static final int MAX_JWS_SIGNING_INPUT_BYTES = 64 * 1024;
+
+    /**
+     * Signs a JWS signing input ({@code BASE64URL(header) '.' BASE64URL(payload)}, RFC 7515 §5.1) with the seal's
+     * ECDSA P-256 key (ES256), with the same seal-state and authorisation checks as PAdES. The input is inspected, so
+     * the seal is never a blind signing oracle: the header must say {@code alg} ES256 and a {@code typ} of
+     * {@link #JWS_TYPES}, the payload must be a JSON object. The usage log records the SHA-256 of the signing input.
+     *
+     * @return the DER ECDSA signature (the caller converts it to the JOSE R||S form) and the seal's chain
+     * @throws SealNotFoundException       if no seal has this id
+     * @throws SigningRefusedException     if the seal's state or the authorisations do not allow it
+     * @throws SignedInfoRejectedException if the bytes are not an acceptable JWS signing input
+     */
+    public XmlSignatureValue signJws(String caller, String sealId, byte[] signingInput, String licenceIdentifier) {
+        Usage usage = usage("JWS", caller, sealId, HexFormat.of().formatHex(sha256(signingInput)), licenceIdentifier,
+                null);
+        Authorised granted = authorise(usage, null, SignatureAlgorithm.ECDSA_P256_SHA256);
+        String typ;
+        try {
+            typ = JwsSigningInputPolicy.inspect(signingInput);
+        } catch (SignedInfoRejectedException e) {
+            usages.record(usage.refused(granted.organisation(), e.getMessage()));
+            throw e;
+        }
+        byte[] signature = granted.key().sign(signingInput);
+        usages.record(usage.signed(granted.organisation(), "JWS ES256 typ " + typ + "; authorisation "
+                + granted.authorisation().id()));
+        return new XmlSignatureValue(signature, granted.key().certificateChain());
+    }
+
     /**
      * Makes a GB/T 38540-2020 electronic seal signature (电子签章, SES_Signature v4) with the seal's SM2 key: TBS_Sign
      * holds the seal's stored SESeal, the signing time, {@code sm3DataHash} and {@code propertyInfo}; the signature

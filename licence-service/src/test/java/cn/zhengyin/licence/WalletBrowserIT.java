@@ -1,0 +1,195 @@
+package cn.zhengyin.licence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The wallet in a real browser: headless Chromium (Debian packages chromium and chromium-driver) driven by Selenium.
+ * Skipped when /usr/bin/chromium or /usr/bin/chromedriver is missing. With {@code -Dzhengyin.docs.regenerate=true}
+ * it writes the screenshots in docs/images/wallet-*.png.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalletBrowserIT {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path IMAGES = Path.of("..", "docs", "images").toAbsolutePath().normalize();
+    private final boolean screenshots = Boolean.getBoolean("zhengyin.docs.regenerate");
+    private final List<WebDriver> drivers = new java.util.ArrayList<>();
+    private TwoServices services;
+    private WalletFixture fixture;
+
+    @BeforeAll
+    void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "headless Chromium is not installed (apt-get install chromium chromium-driver)");
+        services = TwoServices.shared();
+        fixture = new WalletFixture(services);
+    }
+
+    @AfterEach
+    void quit() {
+        drivers.forEach(WebDriver::quit);
+        drivers.clear();
+    }
+
+    /** A desktop window, or with {@code phone} a phone screen (device emulation: windows cannot be that narrow). */
+    private WebDriver browser(int width, int height) {
+        return browser(width, height, false);
+    }
+
+    private WebDriver browser(int width, int height, boolean phone) {
+        ChromeOptions options = new ChromeOptions();
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+        }
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--lang=zh-CN", "--window-size=" + width + "," + height, "--hide-scrollbars");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        drivers.add(driver);
+        return driver;
+    }
+
+    private String url(String path) {
+        return services.licenceUrl.resolve(path).toString();
+    }
+
+    @Test
+    void signInShareTwoFieldsOpenTheLinkFreshAndSeeATamperedPdfFail() throws Exception {
+        JsonNode licence = fixture.issueSample("business-licence");
+        String root = licence.get("root").asString();
+
+        WebDriver holder = browser(1280, 900);
+        holder.get(url("/sign-in"));
+        screenshot(holder, "wallet-sign-in");
+        holder.findElement(By.id("sign-in-" + WalletFixture.LIN)).click();
+        wait(holder).until(ExpectedConditions.urlToBe(url("/wallet")));
+        assertThat(holder.findElement(By.tagName("h1")).getText()).isEqualTo("证照卡包");
+        WebElement card = holder.findElement(By.cssSelector("a[href='/wallet/licences/" + root + "']"));
+        assertThat(card.getText()).contains("营业执照", "有效");
+        screenshot(holder, "wallet-list");
+
+        card.click();
+        wait(holder).until(ExpectedConditions.presenceOfElementLocated(By.id("create-share")));
+        assertThat(holder.findElement(By.id("fields-title")).getText()).isEqualTo("证照信息");
+        wait(holder).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const i = document.querySelector('img.preview'); return i.complete && i.naturalWidth > 0;"));
+        screenshot(holder, "wallet-licence");
+
+        holder.findElement(By.id("field-name")).click();
+        holder.findElement(By.id("field-uscc")).click();
+        holder.findElement(By.id("create-share")).click();
+        WebElement link = wait(holder).until(ExpectedConditions.presenceOfElementLocated(By.id("share-link")));
+        String shareUrl = link.getAttribute("href");
+        assertThat(holder.findElement(By.id("share-state")).getText()).isEqualTo("有效");
+        screenshot(holder, "wallet-share");
+
+        WebDriver stranger = browser(360, 780, true); // a fresh session, phone-sized
+        stranger.get(shareUrl);
+        WebElement verdict = wait(stranger).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+        assertThat(verdict.getAttribute("class")).contains("passed");
+        List<String> keys = stranger.findElements(By.cssSelector("#shared-fields dt")).stream()
+                .map(e -> e.getAttribute("data-key")).toList();
+        assertThat(keys).containsExactlyInAnyOrder("name", "uscc");
+        assertThat(stranger.findElement(By.id("shared-fields")).getText())
+                .contains("示范市青禾数字科技有限公司", "91990100MA00XF8K1E").doesNotContain("林晓峰");
+        assertThat(stranger.findElement(By.id("licence-status")).getText()).isEqualTo("有效");
+        screenshot(stranger, "wallet-share-opened");
+
+        byte[] pdf = services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve(
+                        "/api/v1/licences/" + licence.get("identifier").asString() + "/pdf"))
+                .header("Authorization", "Bearer " + services.approvalToken()).GET().build()).body();
+        byte[] tampered = pdf.clone();
+        String text = new String(tampered, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("/Producer");
+        tampered[at > 0 ? at + 2 : tampered.length / 3] ^= 0x01;
+        Path file = Files.createTempFile("tampered-licence", ".pdf");
+        Files.write(file, tampered);
+
+        WebDriver verifier = browser(360, 780, true);
+        verifier.get(url("/verify"));
+        verifier.findElement(By.id("file")).sendKeys(file.toString());
+        verifier.findElement(By.id("verify-submit")).click();
+        WebElement failed = wait(verifier).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+        assertThat(failed.getAttribute("class")).contains("failed");
+        assertThat(failed.getText()).contains("验证失败");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) verifier).executeScript("return window.innerWidth;"))
+                .isEqualTo(360L);
+        Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) verifier)
+                .executeScript("return document.documentElement.scrollWidth;");
+        assertThat(scrollWidth).as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360L);
+        screenshot(verifier, "wallet-verify-failed");
+
+        verifier.get(url("/verify?lang=en"));
+        verifier.findElement(By.id("file")).sendKeys(writeTemp(pdf).toString());
+        verifier.findElement(By.id("verify-submit")).click();
+        WebElement passed = wait(verifier).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+        assertThat(passed.getAttribute("class")).contains("passed");
+        assertThat(passed.getText()).contains("Passed");
+        screenshot(verifier, "wallet-verify-passed-en");
+        Files.deleteIfExists(file);
+    }
+
+    private static Path writeTemp(byte[] content) throws IOException {
+        Path file = Files.createTempFile("licence", ".pdf");
+        Files.write(file, content);
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    private static WebDriverWait wait(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Writes a screenshot of the whole page (the viewport grown to the page's height) when regenerating the docs. */
+    private void screenshot(WebDriver driver, String name) {
+        if (!screenshots) {
+            return;
+        }
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        long width = (Long) js.executeScript("return window.innerWidth;");
+        long height = (Long) js.executeScript("return window.innerHeight;");
+        long page = (Long) js.executeScript("return document.documentElement.scrollHeight;");
+        boolean phone = width < 500;
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                "height", Math.min(4000, page), "deviceScaleFactor", 1, "mobile", phone));
+        try {
+            Path png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.createDirectories(IMAGES);
+            Files.copy(png, IMAGES.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                    "height", height, "deviceScaleFactor", 1, "mobile", phone));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package cn.zhengyin.licence;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Issues template sample licences through the API and drives the wallet's forms, for the wallet tests. */
+final class WalletFixture {
+    static final String LIN = "990101198203154411";      // represents 91990100MA00XF8K1E (business licence sample)
+    static final String CHEN = "990102197909083012";     // represents 91990102MA01XF3C7W (food licence sample)
+    static final String ZHOU = "990101198807214622";     // physician sample
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final TwoServices services;
+    private final String token;
+
+    WalletFixture(TwoServices services) {
+        this.services = services;
+        this.token = services.token("approval-demo", "approval-demo-secret", "licence:issue licence:status licence:read");
+    }
+
+    /** Issues the sample of a template (folder name) and returns the API's answer (identifier, root, …). */
+    JsonNode issueSample(String slug) {
+        try {
+            JsonNode sample = TwoServices.json(Files.readString(TwoServices.TEMPLATES.resolve(slug).resolve("sample.json")));
+            ObjectNode body = TwoServices.JSON.createObjectNode();
+            body.put("licenceType", slug);
+            body.put("caseNumber", "WALLET-IT-" + UUID.randomUUID());
+            ObjectNode fields = (ObjectNode) sample.get("fields");
+            // filled in by issuance: the approval system's authority, today, and the end of a fixed validity period
+            fields.remove(List.of("registrationAuthority", "issuingAuthority", "issueDate", "validUntil"));
+            body.set("fields", fields);
+            HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("issue " + slug + ": " + response.statusCode() + " " + response.body());
+            }
+            return TwoServices.json(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    void revoke(String identifier) {
+        HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl
+                        .resolve("/api/v1/licences/" + identifier + "/revocation"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"吊销测试\"}", StandardCharsets.UTF_8)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("revoke: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** Posts a form of a wallet page with the page's CSRF token; returns the response (a redirect when it worked). */
+    static HttpResponse<String> postForm(HolderSession session, String pagePath, String action, List<String> pairs) {
+        HttpResponse<String> page = session.send(HttpRequest.newBuilder(session.base.resolve(pagePath)).GET().build());
+        Matcher csrf = CSRF_FIELD.matcher(page.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on " + pagePath + ": " + page.statusCode());
+        }
+        StringBuilder form = new StringBuilder("_csrf=").append(URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            form.append('&').append(pair, 0, eq).append('=')
+                    .append(URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return session.send(HttpRequest.newBuilder(session.base.resolve(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+    }
+
+    /** Shares fields of a licence from its wallet page; returns the share id. */
+    static String share(HolderSession session, String root, String expiry, String... fields) {
+        List<String> pairs = new java.util.ArrayList<>();
+        for (String f : fields) {
+            pairs.add("field=" + f);
+        }
+        pairs.add("expiry=" + expiry);
+        HttpResponse<String> created = postForm(session, "/wallet/licences/" + root, "/wallet/licences/" + root + "/shares", pairs);
+        String location = created.headers().firstValue("Location").orElseThrow(() ->
+                new IllegalStateException("share: " + created.statusCode() + " " + created.body()));
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    static Path templates() {
+        return TwoServices.TEMPLATES;
+    }
+}

@@ -1,0 +1,234 @@
+package cn.zhengyin.licence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authlete.sd.Disclosure;
+import com.authlete.sd.SDJWT;
+import com.authlete.sd.SDObjectDecoder;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.util.Base64;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Inflater;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/** The wallet's access rules, sharing as an SD-JWT VC (checked with an independent library) and the public pages. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalletIT {
+    private TwoServices services;
+    private WalletFixture fixture;
+    private JsonNode business;   // held by 林晓峰's company
+    private JsonNode physician;  // held by 周雅琴
+
+    @BeforeAll
+    void issue() {
+        services = TwoServices.shared();
+        fixture = new WalletFixture(services);
+        business = fixture.issueSample("business-licence");
+        physician = fixture.issueSample("physician-certificate");
+    }
+
+    private String root(JsonNode licence) {
+        return licence.get("root").asString();
+    }
+
+    private String id(JsonNode licence) {
+        return licence.get("identifier").asString();
+    }
+
+    @Test
+    void aRepresentativeSeesTheCompanysLicenceButNeverAnotherHoldersLicence() {
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
+        HttpResponse<String> wallet = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet")).GET().build());
+        assertThat(wallet.statusCode()).isEqualTo(200);
+        assertThat(wallet.body()).contains("/wallet/licences/" + root(business)).doesNotContain(root(physician));
+
+        assertThat(lin.get("/wallet/licences/" + root(business)).statusCode()).isEqualTo(200);
+        assertThat(lin.get("/wallet/licences/" + root(physician)).statusCode()).isEqualTo(404);
+        assertThat(lin.get("/wallet/versions/" + id(physician) + "/pdf").statusCode()).isEqualTo(404);
+        assertThat(lin.get("/wallet/versions/" + id(physician) + "/xml").statusCode()).isEqualTo(404);
+        assertThat(bytes(lin, "/wallet/versions/" + id(physician) + "/preview.png").statusCode()).isEqualTo(404);
+        assertThat(lin.get("/wallet/licences/no-such-licence").statusCode()).isEqualTo(404);
+        HttpResponse<String> sharePhysician = WalletFixture.postForm(lin, "/wallet/licences/" + root(business),
+                "/wallet/licences/" + root(physician) + "/shares", List.of("field=name", "expiry=P1D"));
+        assertThat(sharePhysician.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theHolderDownloadsTheFilesAndAPreviewOfTheirOwnLicence() {
+        HolderSession zhou = HolderSession.signIn(services.licenceUrl, WalletFixture.ZHOU);
+        HttpResponse<byte[]> pdf = bytes(zhou, "/wallet/versions/" + id(physician) + "/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        HttpResponse<byte[]> xml = bytes(zhou, "/wallet/versions/" + id(physician) + "/xml");
+        assertThat(new String(xml.body(), StandardCharsets.UTF_8)).contains("Signature");
+        HttpResponse<byte[]> png = bytes(zhou, "/wallet/versions/" + id(physician) + "/preview.png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
+        HttpResponse<String> page = zhou.send(HttpRequest.newBuilder(services.licenceUrl
+                .resolve("/wallet/licences/" + root(physician))).GET().build());
+        assertThat(page.body()).contains("周雅琴", "有效", "ISSUED");
+        HttpResponse<String> english = zhou.send(HttpRequest.newBuilder(services.licenceUrl
+                .resolve("/wallet/licences/" + root(physician) + "?lang=en")).GET().build());
+        assertThat(english.body()).contains("Licence details", "Valid");
+    }
+
+    @Test
+    void withoutSignInTheWalletRedirectsAndTheFilesAreNotServed() throws Exception {
+        HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String path : List.of("/wallet/licences/" + root(business), "/wallet/versions/" + id(business) + "/pdf")) {
+            HttpResponse<String> r = plain.send(HttpRequest.newBuilder(services.licenceUrl.resolve(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/sign-in"));
+        }
+    }
+
+    @Test
+    void aShareIsAnSdJwtVcThatAnIndependentLibraryVerifiesRevealingOnlyTheChosenFields() throws Exception {
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
+        String shareId = WalletFixture.share(lin, root(business), "P1D", "name", "uscc");
+        HttpResponse<String> credential = services.send(HttpRequest.newBuilder(services.licenceUrl
+                .resolve("/s/" + shareId + "/credential")).GET().build());
+        assertThat(credential.statusCode()).isEqualTo(200);
+        assertThat(credential.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("dc+sd-jwt"));
+
+        SDJWT sdJwt = SDJWT.parse(credential.body());
+        SignedJWT jwt = SignedJWT.parse(sdJwt.getCredentialJwt());
+        assertThat(jwt.getHeader().getType().getType()).isEqualTo("dc+sd-jwt");
+        List<Base64> x5c = jwt.getHeader().getX509CertChain();
+        X509Certificate seal = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(x5c.getFirst().decode()));
+        assertThat(seal.getSubjectX500Principal().getName()).isNotEmpty();
+        assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) seal.getPublicKey()))).isTrue();
+
+        Map<String, Object> claims = jwt.getJWTClaimsSet().toJSONObject();
+        assertThat(claims.get("vct")).isEqualTo("urn:zhengyin:licence-type:11100000XF0000001X001");
+        assertThat(claims.get("_sd_alg")).isEqualTo("sha-256");
+        assertThat(sdJwt.getDisclosures()).extracting(Disclosure::getClaimName).containsExactlyInAnyOrder("name", "uscc");
+        Map<String, Object> decoded = new SDObjectDecoder().decode(claims, sdJwt.getDisclosures());
+        assertThat(decoded).containsEntry("name", "示范市青禾数字科技有限公司").containsEntry("uscc", "91990100MA00XF8K1E")
+                .doesNotContainKeys("_sd", "_sd_alg", "address", "legalRepresentative", "businessScope");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> statusList = (Map<String, Object>) ((Map<String, Object>) claims.get("status")).get("status_list");
+        assertThat(statusList.get("uri")).isEqualTo(services.licenceUrl + "/s/" + shareId + "/status");
+        assertThat(statusOf(shareId)).isEqualTo(0);
+
+        HttpResponse<String> page = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId))
+                .header("Accept", "text/html").GET().build());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("示范市青禾数字科技有限公司", "91990100MA00XF8K1E", "verdict passed")
+                .doesNotContain("示范市青禾区科创大道88号", "林晓峰");
+    }
+
+    @Test
+    void revokingTheLicenceShowsOnTheShareAndWithdrawingEndsIt() {
+        JsonNode food = fixture.issueSample("food-business-licence");
+        HolderSession chen = HolderSession.signIn(services.licenceUrl, WalletFixture.CHEN);
+        String shareId = WalletFixture.share(chen, root(food), "PT1H", "operatorName");
+
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
+        assertThat(lin.get("/wallet/shares/" + shareId).statusCode()).isEqualTo(404);
+        assertThat(WalletFixture.postForm(lin, "/wallet", "/wallet/shares/" + shareId + "/withdrawal", List.of())
+                .statusCode()).isEqualTo(404);
+
+        fixture.revoke(id(food));
+        assertThat(statusOf(shareId)).isEqualTo(1);
+        HttpResponse<String> revoked = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId)).GET().build());
+        assertThat(revoked.body()).contains("verdict failed", "吊销");
+
+        HttpResponse<String> withdrawn = WalletFixture.postForm(chen, "/wallet/shares/" + shareId,
+                "/wallet/shares/" + shareId + "/withdrawal", List.of());
+        assertThat(withdrawn.statusCode()).isEqualTo(302);
+        HttpResponse<String> gone = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId)).GET().build());
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.body()).contains("已撤回").doesNotContain("示范市青禾区禾味轩餐饮管理有限公司");
+        assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId + "/credential"))
+                .GET().build()).statusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void theVerificationPageSaysPassedForTheGenuineFileAndFailedForATamperedOne() {
+        HolderSession zhou = HolderSession.signIn(services.licenceUrl, WalletFixture.ZHOU);
+        byte[] pdf = bytes(zhou, "/wallet/versions/" + id(physician) + "/pdf").body();
+        assertThat(upload(pdf)).contains("verdict passed", "验证通过");
+        byte[] tampered = pdf.clone();
+        int at = indexOf(tampered, "/Producer".getBytes(StandardCharsets.US_ASCII));
+        tampered[at > 0 ? at + 1 : tampered.length / 3] ^= 0x01;
+        assertThat(upload(tampered)).contains("verdict failed", "验证失败");
+    }
+
+    private String upload(byte[] pdf) {
+        String boundary = "----wallet" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"licence.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + pdf.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(pdf, 0, body, head.length, pdf.length);
+        System.arraycopy(tail, 0, body, head.length + pdf.length, tail.length);
+        return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/verify"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()).body();
+    }
+
+    private int statusOf(String shareId) {
+        HttpResponse<String> token = services.send(HttpRequest.newBuilder(services.licenceUrl
+                .resolve("/s/" + shareId + "/status")).GET().build());
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(token.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("statuslist+jwt"));
+        try {
+            SignedJWT jwt = SignedJWT.parse(token.body());
+            assertThat(jwt.getHeader().getType().getType()).isEqualTo("statuslist+jwt");
+            X509Certificate seal = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                    new ByteArrayInputStream(jwt.getHeader().getX509CertChain().getFirst().decode()));
+            assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) seal.getPublicKey()))).isTrue();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> list = (Map<String, Object>) jwt.getJWTClaimsSet().getClaim("status_list");
+            assertThat(((Number) list.get("bits")).intValue()).isEqualTo(2);
+            Inflater inflater = new Inflater();
+            inflater.setInput(java.util.Base64.getUrlDecoder().decode((String) list.get("lst")));
+            byte[] out = new byte[16];
+            int n = inflater.inflate(out);
+            assertThat(n).isEqualTo(1);
+            return out[0] & 0x03;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static HttpResponse<byte[]> bytes(HolderSession session, String path) {
+        try {
+            return session.http.send(HttpRequest.newBuilder(session.base.resolve(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -71,11 +71,13 @@ public final class LicenceVerifier {
      */
     private static List<String> signedRevisionHashes(byte[] pdf) {
         List<String> hashes = new java.util.ArrayList<>();
+        boolean wholeFileSigned = false;
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             for (var signature : document.getSignatureDictionaries()) {
                 int[] range = signature.getByteRange();
                 if (range != null && range.length == 4) {
                     long end = (long) range[2] + range[3];
+                    wholeFileSigned |= end == pdf.length;
                     if (end > 0 && end < pdf.length) {
                         hashes.add(0, HexFormat.of().formatHex(sha256(java.util.Arrays.copyOf(pdf, (int) end))));
                     }
@@ -84,7 +86,10 @@ public final class LicenceVerifier {
         } catch (java.io.IOException | RuntimeException e) {
             return List.of();
         }
-        return hashes;
+        // Only a file whose last revision is itself signed or time-stamped (a later seal, a 加注件, a document
+        // time-stamp) counts as the registered file plus allowed revisions; bytes appended after the last signature
+        // are covered by nothing, and such a file is not the registered one.
+        return wholeFileSigned ? hashes : List.of();
     }
 
     /** A licence XML document (XAdES enveloped): its one signature must cover the document root. */

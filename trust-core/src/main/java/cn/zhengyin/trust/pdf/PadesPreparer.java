@@ -3,9 +3,14 @@ package cn.zhengyin.trust.pdf;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -32,18 +37,34 @@ import org.apache.pdfbox.util.Matrix;
  * First phase of PAdES signing (licence-service side): adds a signature dictionary ({@code /SubFilter
  * /ETSI.CAdES.detached}) and, optionally, a visible seal in an incremental update, with a zero-filled
  * {@code /Contents} placeholder. The result holds the prepared bytes and the digest to send for signing.
- * Stateless and thread-safe.
+ * Thread-safe. The visible seal's appearance (a small PDF whose widget draws the seal image) is made once per seal
+ * image, page size and rectangle and kept in a small bounded cache: encoding the PNG as a PDF image XObject costs far
+ * more than the rest of the preparation, and the result does not depend on the document being signed.
  */
 public final class PadesPreparer {
 
     /** PAdES SubFilter (ETSI EN 319 142-1 §5.1). */
     public static final COSName SUB_FILTER_CADES = COSName.getPDFName("ETSI.CAdES.detached");
 
+    /** Appearance templates kept (distinct seal images × page sizes × rectangles in use). */
+    static final int APPEARANCE_CACHE_ENTRIES = 32;
+
     private final long maxDocumentBytes;
+    private final Map<AppearanceKey, byte[]> appearances = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<AppearanceKey, byte[]> eldest) {
+            return size() > APPEARANCE_CACHE_ENTRIES;
+        }
+    };
 
     /** @param maxDocumentBytes largest PDF accepted, also the bound on PDFBox's in-memory stream cache */
     public PadesPreparer(long maxDocumentBytes) {
         this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    /** What an appearance template depends on: the page's media box, the widget rectangle and the image's SHA-256. */
+    private record AppearanceKey(float llx, float lly, float urx, float ury, float x, float y, float width,
+                                 float height, String pngSha256) {
     }
 
     /**
@@ -75,7 +96,7 @@ public final class PadesPreparer {
                     throw new PdfSigningException("The visible signature is on page index " + appearance.pageIndex()
                             + " but the PDF has " + document.getNumberOfPages() + " page(s) (indexes start at 0).");
                 }
-                options.setVisualSignature(new ByteArrayInputStream(appearanceTemplate(document, appearance)));
+                options.setVisualSignature(new ByteArrayInputStream(cachedAppearanceTemplate(document, appearance)));
                 options.setPage(appearance.pageIndex());
             }
             document.addSignature(signature, options);
@@ -92,13 +113,43 @@ public final class PadesPreparer {
         }
     }
 
+    private byte[] cachedAppearanceTemplate(PDDocument source, VisibleAppearance appearance) throws IOException {
+        PDRectangle mediaBox = source.getPage(appearance.pageIndex()).getMediaBox();
+        byte[] png = appearance.png();
+        AppearanceKey key = new AppearanceKey(mediaBox.getLowerLeftX(), mediaBox.getLowerLeftY(),
+                mediaBox.getUpperRightX(), mediaBox.getUpperRightY(), appearance.x(), appearance.y(),
+                appearance.width(), appearance.height(), sha256Hex(png));
+        byte[] template;
+        synchronized (appearances) {
+            template = appearances.get(key);
+        }
+        if (template == null) {
+            // Made outside the lock: two threads may both make the same template once; both results are equal.
+            template = appearanceTemplate(mediaBox, appearance, png);
+            synchronized (appearances) {
+                appearances.put(key, template);
+            }
+        }
+        return template; // only read (wrapped in a ByteArrayInputStream), never modified
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
+        }
+    }
+
     /**
      * A one-page PDF whose AcroForm holds one signature widget with the seal image as its normal appearance;
      * PDFBox merges it into the signed document (the approach of PDFBox's CreateVisibleSignature2 example).
      */
-    private static byte[] appearanceTemplate(PDDocument source, VisibleAppearance appearance) throws IOException {
+    private static byte[] appearanceTemplate(PDRectangle mediaBox, VisibleAppearance appearance, byte[] png)
+            throws IOException {
         try (PDDocument template = new PDDocument()) {
-            PDPage page = new PDPage(source.getPage(appearance.pageIndex()).getMediaBox());
+            PDPage page = new PDPage(new PDRectangle(mediaBox.getLowerLeftX(), mediaBox.getLowerLeftY(),
+                    mediaBox.getWidth(), mediaBox.getHeight()));
             template.addPage(page);
             PDAcroForm acroForm = new PDAcroForm(template);
             template.getDocumentCatalog().setAcroForm(acroForm);
@@ -123,7 +174,7 @@ public final class PadesPreparer {
             PDAppearanceStream stream = new PDAppearanceStream(form.getCOSObject());
             appearanceDictionary.setNormalAppearance(stream);
             widget.setAppearance(appearanceDictionary);
-            PDImageXObject image = PDImageXObject.createFromByteArray(template, appearance.png(), "seal.png");
+            PDImageXObject image = PDImageXObject.createFromByteArray(template, png, "seal.png");
             try (PDPageContentStream content = new PDPageContentStream(template, stream)) {
                 content.saveGraphicsState();
                 content.transform(Matrix.getScaleInstance(appearance.width(), appearance.height()));

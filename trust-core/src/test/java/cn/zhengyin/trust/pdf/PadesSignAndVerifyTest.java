@@ -245,6 +245,55 @@ class PadesSignAndVerifyTest {
     }
 
     @Test
+    void theSealAppearanceIsMadeOncePerImageAndRectangleAndEveryDocumentStillVerifies() throws Exception {
+        byte[] seal = TestPdfs.sealPng();
+        byte[] first = sign(pki.signerKey(), TestPdfs.onePage("first"),
+                Optional.of(new VisibleAppearance(0, 400, 80, 120, 120, seal)));
+        byte[] second = sign(pki.signerKey(), TestPdfs.onePage("second"),
+                Optional.of(new VisibleAppearance(0, 400, 80, 120, 120, seal)));
+        byte[] otherImage = sign(pki.signerKey(), TestPdfs.onePage("third"),
+                Optional.of(new VisibleAppearance(0, 400, 80, 120, 120, bluePng())));
+        byte[] otherPlace = sign(pki.signerKey(), TestPdfs.onePage("fourth"),
+                Optional.of(new VisibleAppearance(0, 100, 100, 60, 60, seal)));
+
+        for (byte[] pdf : List.of(first, second, otherImage, otherPlace)) {
+            assertThat(verifier(cleanCrls()).verify(pdf).isPassed()).isTrue();
+        }
+        assertThat(sealImageStream(second)).isEqualTo(sealImageStream(first));
+        assertThat(sealImageStream(otherImage)).isNotEqualTo(sealImageStream(first));
+        try (var document = org.apache.pdfbox.Loader.loadPDF(otherPlace)) {
+            var widget = document.getSignatureFields().get(0).getWidgets().get(0);
+            assertThat(widget.getRectangle().getLowerLeftX()).isEqualTo(100f);
+            assertThat(widget.getRectangle().getWidth()).isEqualTo(60f);
+        }
+    }
+
+    /** The encoded bytes of the image drawn by the signature widget's normal appearance. */
+    static byte[] sealImageStream(byte[] pdf) throws Exception {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var appearance = document.getSignatureFields().get(0).getWidgets().get(0).getAppearance()
+                    .getNormalAppearance().getAppearanceStream();
+            var resources = appearance.getResources();
+            var name = resources.getXObjectNames().iterator().next();
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(name);
+            try (var in = image.getCOSObject().createRawInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    static byte[] bluePng() throws Exception {
+        var image = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.BLUE);
+        g.fillOval(4, 4, 56, 56);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
     void cmsLargerThanTheReservedSpaceFailsClearly() {
         PadesPreparation preparation = preparer.prepare(TestPdfs.onePage("small"), new SignatureRequest("a", "b",
                 "c", NOW, Optional.empty(), 600));

@@ -17,13 +17,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Streams an import file to {@code POST /api/v1/licence-imports} and the per-line results back: the file is read in
- * chunks as the request body is sent ({@link HttpRequest.BodyPublishers#ofFile}), and results are read while it is still
- * being sent (HTTP/1.1 full duplex), so neither side ever holds the whole import.
+ * Sends an import file to {@code POST /api/v1/licence-imports} in batches of records and streams the per-line results
+ * back: neither side ever holds more than one batch, and progress shows after every batch whatever the file's size.
  */
 final class ImportClient {
     static final String IMPORT_PATH = "/api/v1/licence-imports";
@@ -58,22 +58,86 @@ final class ImportClient {
     }
 
     /**
-     * Sends {@code file} and copies each result line to {@code results}, counting it in {@code progress}.
+     * Sends {@code file} in batches of {@code batchLines} records (each a request of its own; a CSV batch repeats the
+     * header) and copies each result line to {@code results}, its {@code line} number counted in the whole file, and
+     * counts it in {@code progress}. Batches keep memory bounded on both sides and show progress for any file size: the
+     * JDK client reads an HTTP/1.1 response only after sending the whole request body, so one request for a large file
+     * would show nothing until the server had read it all. An interrupted import is resumed by running it again.
      *
-     * @return the summary line's totals
-     * @throws ImportFailedException if the request is refused or the stream ends without its summary
+     * @return the totals over all batches
+     * @throws ImportFailedException if a request is refused or a batch's stream ends without its summary
      */
-    Map<String, Object> importFile(String token, Path file, ImportFormat format, Writer results, Progress progress)
-            throws IOException {
+    Map<String, Object> importFile(java.util.function.Supplier<String> token, Path file, ImportFormat format,
+                                   int batchLines, Writer results, Progress progress) throws IOException {
+        Map<String, Object> totals = new java.util.LinkedHashMap<>();
+        for (String key : List.of("lines", "issued", "alreadyIssued", "rejected", "blankLines")) {
+            totals.put(key, 0L);
+        }
+        try (BufferedReader reader = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = null;
+            long physical = 0;
+            if (format == ImportFormat.CSV) {
+                header = readRecord(reader, format);
+                if (header == null) {
+                    throw new ImportFailedException(file + " is empty: a CSV import needs its header line");
+                }
+                physical = header.lines().count();
+            }
+            while (true) {
+                StringBuilder batch = new StringBuilder();
+                if (header != null) {
+                    batch.append(header).append('\n');
+                }
+                long firstLine = physical + 1;
+                int records = 0;
+                String record;
+                while (records < batchLines && (record = readRecord(reader, format)) != null) {
+                    batch.append(record).append('\n');
+                    physical += Math.max(1, record.lines().count());
+                    records++;
+                }
+                if (records == 0) {
+                    return totals;
+                }
+                // the server numbers the batch's lines from 1 (the CSV header is its line 1)
+                long offset = firstLine - (header != null ? 2 : 1);
+                Map<String, Object> summary = sendBatch(token.get(), batch.toString(), format, offset, results, progress);
+                summary.forEach((k, v) -> {
+                    if (v instanceof Number n && totals.get(k) instanceof Number t) {
+                        totals.put(k, t.longValue() + n.longValue());
+                    }
+                });
+            }
+        }
+    }
+
+    /** One record: an NDJSON line, or a CSV record (which may span lines inside quotes, RFC 4180). */
+    private static String readRecord(BufferedReader reader, ImportFormat format) throws IOException {
+        String line = reader.readLine();
+        if (line == null || format != ImportFormat.CSV) {
+            return line;
+        }
+        StringBuilder record = new StringBuilder(line);
+        while (line != null && record.chars().filter(c -> c == '"').count() % 2 == 1) {
+            line = reader.readLine();
+            if (line != null) {
+                record.append('\n').append(line);
+            }
+        }
+        return record.toString();
+    }
+
+    private Map<String, Object> sendBatch(String token, String body, ImportFormat format, long lineOffset,
+                                          Writer results, Progress progress) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(IMPORT_PATH))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", format.mediaType)
                 .header("Accept", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
-                String body = readSome(lines);
+                String text = readSome(lines);
                 String hint = switch (response.statusCode()) {
                     case 401 -> "; the access token was not accepted";
                     case 403 -> "; the client needs scope licence:issue";
@@ -81,7 +145,8 @@ final class ImportClient {
                     default -> "";
                 };
                 throw new ImportFailedException("the licence service refused the import (HTTP " + response.statusCode()
-                        + describe(body) + ")" + hint);
+                        + describe(text) + ")" + hint + (progress.lines > 0 ? "; " + progress.lines
+                        + " lines were answered before; run the same command again to go on" : ""));
             }
             String line;
             Optional<Map<String, Object>> summary = Optional.empty();
@@ -89,16 +154,20 @@ final class ImportClient {
                 if (line.isBlank()) {
                     continue;
                 }
-                results.write(line);
-                results.write('\n');
                 Map<String, Object> parsed = Json.parseObject(line);
                 if (parsed.get("summary") instanceof Map<?, ?> totals) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> t = (Map<String, Object>) totals;
                     summary = Optional.of(t);
-                } else {
-                    progress.count(String.valueOf(parsed.get("result")));
+                    continue;
                 }
+                if (lineOffset != 0 && parsed.get("line") instanceof Number n) {
+                    parsed.put("line", n.longValue() + lineOffset);
+                    line = Json.write(parsed);
+                }
+                results.write(line);
+                results.write('\n');
+                progress.count(String.valueOf(parsed.get("result")));
             }
             results.flush();
             return summary.orElseThrow(() -> new ImportFailedException("the import stopped after " + progress.lines

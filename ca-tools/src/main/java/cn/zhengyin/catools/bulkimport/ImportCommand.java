@@ -52,6 +52,10 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Seconds between progress lines on stderr, at least 1; 0 for none (default: ${DEFAULT-VALUE}).")
     long progressSeconds;
 
+    @Option(names = "--batch-lines", defaultValue = "1000",
+            description = "Records sent in one request (default: ${DEFAULT-VALUE}); results and progress come after each.")
+    int batchLines;
+
     @Override
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
@@ -67,6 +71,9 @@ public final class ImportCommand implements Callable<Integer> {
         if (clientSecret == null || clientSecret.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "missing --secret (or environment variable " + SECRET_VARIABLE + ")");
         }
+        if (batchLines < 1 || batchLines > 1_000_000) {
+            throw new CommandLine.ParameterException(cl, "--batch-lines must be 1 to 1000000, got " + batchLines);
+        }
         if (progressSeconds < 0) {
             throw new CommandLine.ParameterException(cl, "--progress-interval must be 0 or more, got " + progressSeconds);
         }
@@ -78,15 +85,24 @@ public final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter err = cl.getErr();
         ImportClient importer = new ImportClient(url);
-        String token = importer.token(client, clientSecret);
+        // a fresh token well before the 30-minute lifetime of the dev server's tokens runs out
+        String[] current = {importer.token(client, clientSecret)};
+        long[] obtained = {System.nanoTime()};
+        java.util.function.Supplier<String> token = () -> {
+            if (System.nanoTime() - obtained[0] > java.util.concurrent.TimeUnit.MINUTES.toNanos(10)) {
+                current[0] = importer.token(client, clientSecret);
+                obtained[0] = System.nanoTime();
+            }
+            return current[0];
+        };
         Progress progress = new Progress(err, System::nanoTime, progressSeconds * 1_000_000_000L);
         Map<String, Object> summary;
         if (out != null) {
             try (Writer results = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-                summary = importer.importFile(token, file, format, results, progress);
+                summary = importer.importFile(token, file, format, batchLines, results, progress);
             }
         } else {
-            summary = importer.importFile(token, file, format, cl.getOut(), progress);
+            summary = importer.importFile(token, file, format, batchLines, cl.getOut(), progress);
         }
         err.println(ImportClient.summaryText(summary, progress.seconds()) + (out == null ? "" : "; results in " + out));
         err.flush();

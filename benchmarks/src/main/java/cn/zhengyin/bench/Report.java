@@ -113,6 +113,10 @@ public final class Report {
         }
         targets();
         memory();
+        Path notes = Path.of("benchmarks", "performance-notes.md");
+        if (Files.exists(notes)) {
+            md.append('\n').append(Files.readString(notes, StandardCharsets.UTF_8));
+        }
         md.append("\n## How to read and re-run\n\n"
                 + "`./zy bench` (about 15 minutes on an idle 2-core machine) builds, runs the JMH suite, starts both services "
                 + "on spare ports with a fresh store under run/bench/, drives them, and rewrites this file. Environment: "

@@ -175,7 +175,7 @@ class WalletIT {
         String page = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(licence)))
                 .GET().build()).body();
         assertThat(section(page, "consent-list")).contains("id=\"consent-" + consentId + "\"", "示范银行", "钱包授权测试",
-                "企业名称", "有效", "/wallet/consents/" + consentId + "/withdrawal");
+                "名称, 统一社会信用代码", "有效", "/wallet/consents/" + consentId + "/withdrawal");
         assertThat(section(page, "usage-list")).contains("示范银行", "读取字段", "钱包授权测试");
         assertThat(page).doesNotContain("尚未接入");
 

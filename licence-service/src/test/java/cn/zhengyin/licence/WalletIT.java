@@ -193,7 +193,7 @@ class WalletIT {
                 assertThat(v).endsWith("/wallet/licences/" + root(licence) + "#consents"));
         HttpResponse<String> refused = bankReads(bank, id(licence));
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("withdrawn").doesNotContain("示范市青禾数字科技有限公司");
+        assertThat(refused.body()).containsIgnoringCase("withdrawn").doesNotContain("示范市青禾数字科技有限公司");
         String after = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(licence)
                 + "?lang=en")).GET().build()).body();
         assertThat(section(after, "consent-list")).contains("Withdrawn").doesNotContain("/withdrawal");

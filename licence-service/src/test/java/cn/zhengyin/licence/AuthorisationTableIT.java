@@ -130,14 +130,17 @@ class AuthorisationTableIT {
                     : HolderSession.anonymous(services.licenceUrl);
             String formPath = row.path().replace("{root}", licenceRoot).replace("{id}",
                     identity.equals("holder") && row.path().endsWith("/withdrawal")
-                            ? WalletFixture.share(session, licenceRoot, "P1D", "name") : shareId);
+                            ? WalletFixture.share(session, licenceRoot, "P1D", "name") : shareId)
+                    .replace("{consentId}", identity.equals("holder") ? grantConsent(licence, "bank-demo") : "cst-unknown");
             HttpRequest.Builder b = session.withCsrf(HttpRequest.newBuilder(services.licenceUrl.resolve(formPath)))
                     .header("Content-Type", "application/x-www-form-urlencoded");
             if (!identity.equals("anonymous") && !identity.equals("holder")) {
                 b.header("Authorization", "Bearer " + tokens.get(identity));
             }
             String form = row.path().equals("/sign-in/dev") ? "holder=" + AuthorisationTable.HOLDER
-                    : row.path().endsWith("/shares") ? "field=name&expiry=P1D" : "";
+                    : row.path().endsWith("/shares") ? "field=name&expiry=P1D"
+                    : row.path().endsWith("/consents") ? "clientId=bank-demo&field=name&purpose=%E6%8E%88%E6%9D%83%E8%A1%A8&term=P7D"
+                    : "";
             return session.sendForBytes(b.POST(HttpRequest.BodyPublishers.ofString(form)).build());
         }
         HttpRequest request = request(row, identity, forSuccess);

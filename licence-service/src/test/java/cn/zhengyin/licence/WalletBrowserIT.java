@@ -157,6 +157,44 @@ class WalletBrowserIT {
         Files.deleteIfExists(file);
     }
 
+    @Test
+    void onAPhoneTheHolderGivesAConsentByKeyboardSeesItUsedAndWithdrawsIt() {
+        JsonNode licence = fixture.issueSample("business-licence");
+        String root = licence.get("root").asString();
+        WebDriver phone = browser(360, 780, true);
+        phone.get(url("/sign-in"));
+        phone.findElement(By.id("sign-in-" + WalletFixture.LIN)).click();
+        wait(phone).until(ExpectedConditions.urlToBe(url("/wallet")));
+        phone.get(url("/wallet/licences/" + root));
+
+        new org.openqa.selenium.support.ui.Select(phone.findElement(By.id("consent-party"))).selectByValue("bank-demo");
+        phone.findElement(By.id("consent-field-name")).sendKeys(org.openqa.selenium.Keys.SPACE);
+        phone.findElement(By.id("consent-field-legalRepresentative")).sendKeys(org.openqa.selenium.Keys.SPACE);
+        phone.findElement(By.id("consent-purpose")).sendKeys("开立对公账户", org.openqa.selenium.Keys.ENTER);
+        WebElement list = wait(phone).until(ExpectedConditions.presenceOfElementLocated(By.id("consent-list")));
+        assertThat(list.getText()).contains("示范银行", "开立对公账户", "有效");
+
+        String bank = services.token("bank-demo", "bank-demo-secret", "licence:fields licence:verify");
+        String fields = "/api/v1/licences/" + licence.get("identifier").asString() + "/fields";
+        assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(fields))
+                .header("Authorization", "Bearer " + bank).GET().build()).statusCode()).isEqualTo(200);
+        phone.navigate().refresh();
+        assertThat(phone.findElement(By.id("usage-list")).getText()).contains("示范银行", "读取字段", "开立对公账户");
+        Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) phone)
+                .executeScript("return document.documentElement.scrollWidth;");
+        assertThat(scrollWidth).as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360L);
+        ((org.openqa.selenium.JavascriptExecutor) phone).executeScript(
+                "document.getElementById('consents').scrollIntoView();");
+        screenshot(phone, "wallet-consents");
+
+        WebElement withdraw = phone.findElement(By.cssSelector("#consent-list button.danger"));
+        withdraw.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait(phone).until(ExpectedConditions.textToBePresentInElementLocated(By.id("consent-list"), "已撤回"));
+        assertThat(phone.findElements(By.cssSelector("#consent-list button.danger"))).isEmpty();
+        assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(fields))
+                .header("Authorization", "Bearer " + bank).GET().build()).statusCode()).isEqualTo(403);
+    }
+
     private static Path writeTemp(byte[] content) throws IOException {
         Path file = Files.createTempFile("licence", ".pdf");
         Files.write(file, content);

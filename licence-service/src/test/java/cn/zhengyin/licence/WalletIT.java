@@ -161,6 +161,86 @@ class WalletIT {
     }
 
     @Test
+    void aConsentGivenThroughTheApiIsListedInTheWalletAndWithdrawingItThereEndsTheBanksReads() {
+        JsonNode licence = fixture.issueSample("business-licence");
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
+        HttpResponse<String> granted = lin.postJson("/api/v1/holder/consents", TwoServices.JSON.writeValueAsString(Map.of(
+                "licence", id(licence), "clientId", "bank-demo", "fields", List.of("name", "uscc"),
+                "purpose", "钱包授权测试", "until", java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString())));
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        String consentId = TwoServices.json(granted.body()).get("id").asString();
+        String bank = services.token("bank-demo", "bank-demo-secret", "licence:fields licence:verify");
+        assertThat(bankReads(bank, id(licence)).statusCode()).isEqualTo(200);
+
+        String page = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(licence)))
+                .GET().build()).body();
+        assertThat(section(page, "consent-list")).contains("id=\"consent-" + consentId + "\"", "示范银行", "钱包授权测试",
+                "名称, 统一社会信用代码", "有效", "/wallet/consents/" + consentId + "/withdrawal");
+        assertThat(section(page, "usage-list")).contains("示范银行", "读取字段", "钱包授权测试");
+        assertThat(page).doesNotContain("尚未接入");
+
+        HolderSession zhou = HolderSession.signIn(services.licenceUrl, WalletFixture.ZHOU);
+        assertThat(WalletFixture.postForm(zhou, "/wallet", "/wallet/consents/" + consentId + "/withdrawal", List.of())
+                .statusCode()).isEqualTo(404);
+        assertThat(WalletFixture.postForm(zhou, "/wallet", "/wallet/consents/cst-no-such/withdrawal", List.of())
+                .statusCode()).isEqualTo(404);
+        assertThat(bankReads(bank, id(licence)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> withdrawn = WalletFixture.postForm(lin, "/wallet/licences/" + root(licence),
+                "/wallet/consents/" + consentId + "/withdrawal", List.of());
+        assertThat(withdrawn.statusCode()).isEqualTo(302);
+        assertThat(withdrawn.headers().firstValue("Location")).hasValueSatisfying(v ->
+                assertThat(v).endsWith("/wallet/licences/" + root(licence) + "#consents"));
+        HttpResponse<String> refused = bankReads(bank, id(licence));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).containsIgnoringCase("withdrawn").doesNotContain("示范市青禾数字科技有限公司");
+        String after = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(licence)
+                + "?lang=en")).GET().build()).body();
+        assertThat(section(after, "consent-list")).contains("Withdrawn").doesNotContain("/withdrawal");
+    }
+
+    @Test
+    void aConsentGivenOnTheWalletPageLetsTheBankReadOnlyTheChosenFieldsAndOnlyTheHolderCanGiveIt() {
+        JsonNode licence = fixture.issueSample("business-licence");
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
+        String page = "/wallet/licences/" + root(licence);
+        List<String> form = List.of("clientId=bank-demo", "field=name", "purpose=开立对公账户", "term=P30D");
+
+        HolderSession zhou = HolderSession.signIn(services.licenceUrl, WalletFixture.ZHOU);
+        assertThat(WalletFixture.postForm(zhou, "/wallet", page + "/consents", form).statusCode()).isEqualTo(404);
+        assertThat(WalletFixture.postForm(lin, page, page + "/consents", List.of("clientId=no-such-party",
+                "field=name", "purpose=x", "term=P30D")).statusCode()).isEqualTo(400);
+        assertThat(WalletFixture.postForm(lin, page, page + "/consents", List.of("clientId=bank-demo",
+                "field=name", "purpose=x", "term=P9999D")).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> granted = WalletFixture.postForm(lin, page, page + "/consents", form);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(302);
+        String bank = services.token("bank-demo", "bank-demo-secret", "licence:fields licence:verify");
+        HttpResponse<String> read = bankReads(bank, id(licence));
+        assertThat(read.statusCode()).isEqualTo(200);
+        JsonNode release = TwoServices.json(read.body()).get("release");
+        assertThat(release.get("fields").properties()).extracting(Map.Entry::getKey).containsExactly("name");
+        assertThat(release.get("purpose").asString()).isEqualTo("开立对公账户");
+        assertThat(bankReads(bank, id(licence) + "?fields=name,address").statusCode()).isEqualTo(403);
+        String shown = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve(page)).GET().build()).body();
+        assertThat(section(shown, "consent-list")).contains("开立对公账户", "有效");
+        assertThat(section(shown, "usage-list")).contains("开立对公账户");
+    }
+
+    private HttpResponse<String> bankReads(String token, String identifierAndQuery) {
+        return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/"
+                        + identifierAndQuery.replaceFirst("^([^?]+)(\\?.*)?$", "$1/fields$2")))
+                .header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    /** The table with this id on a page (to assert on one section only). */
+    private static String section(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("table " + id + " on the page").isPositive();
+        return page.substring(start, page.indexOf("</table>", start));
+    }
+
+    @Test
     void theVerificationPageSaysPassedForTheGenuineFileAndFailedForATamperedOne() {
         HolderSession zhou = HolderSession.signIn(services.licenceUrl, WalletFixture.ZHOU);
         byte[] pdf = bytes(zhou, "/wallet/versions/" + id(physician) + "/pdf").body();

@@ -43,6 +43,8 @@ class WalletController {
     /** The expiry choices of a share, in the form's order. */
     static final Map<String, Duration> EXPIRIES = Map.of("PT1H", Duration.ofHours(1), "P1D", Duration.ofDays(1),
             "P7D", Duration.ofDays(7), "P30D", Duration.ofDays(30));
+    /** How long a consent granted from the wallet runs, in the form's order (at most the field-reuse maximum). */
+    static final List<String> CONSENT_TERMS = List.of("P7D", "P30D", "P90D", "P180D");
 
     private final CurrentHolder currentHolder;
     private final LicenceRegistry registry;
@@ -51,13 +53,14 @@ class WalletController {
     private final ShareService shares;
     private final PdfPreviews previews;
     private final ObjectProvider<LicenceUsageRecords> usageRecords;
+    private final ObjectProvider<LicenceConsents> consents;
     private final LicenceServiceProperties properties;
     private final Clock clock;
 
     WalletController(CurrentHolder currentHolder, LicenceRegistry registry, LicenceFileStore files,
                      LicenceTypeCatalogue types, ShareService shares, PdfPreviews previews,
-                     ObjectProvider<LicenceUsageRecords> usageRecords, LicenceServiceProperties properties,
-                     Clock clock) {
+                     ObjectProvider<LicenceUsageRecords> usageRecords, ObjectProvider<LicenceConsents> consents,
+                     LicenceServiceProperties properties, Clock clock) {
         this.currentHolder = currentHolder;
         this.registry = registry;
         this.files = files;
@@ -65,6 +68,7 @@ class WalletController {
         this.shares = shares;
         this.previews = previews;
         this.usageRecords = usageRecords;
+        this.consents = consents;
         this.properties = properties;
         this.clock = clock;
     }
@@ -89,7 +93,8 @@ class WalletController {
         LocalDate today = LocalDate.now(clock.withZone(Views.CHINA));
         model.addAttribute("holder", holder);
         model.addAttribute("card", Views.card(licence, current, today));
-        model.addAttribute("fields", Views.fields(current, types, locale));
+        List<Views.FieldRow> fieldRows = Views.fields(current, types, locale);
+        model.addAttribute("fields", fieldRows);
         model.addAttribute("versions", registry.versions(root).stream()
                 .sorted(Comparator.comparingInt(LicenceVersion::version).reversed())
                 .map(v -> new Views.VersionRow(v.identifier(), String.format("%03d", v.version()), v.change(),
@@ -99,10 +104,80 @@ class WalletController {
                         Views.time(e.at()))).toList());
         model.addAttribute("shares", shares.sharesOf(root).stream().map(s -> shareRow(s, locale)).toList());
         LicenceUsageRecords records = usageRecords.getIfAvailable();
-        model.addAttribute("usageWired", records != null);
-        model.addAttribute("usageRecords", records == null ? List.of() : records.about(root));
+        model.addAttribute("usageRecords", records == null ? List.of() : records.about(holder, root).stream()
+                .map(r -> usageRow(r, fieldRows)).toList());
+        LicenceConsents given = consents.getIfAvailable();
+        model.addAttribute("consentsWired", given != null);
+        model.addAttribute("consents", given == null ? List.of() : given.consentsAbout(holder, root).stream()
+                .map(c -> consentRow(c, fieldRows)).toList());
+        model.addAttribute("parties", given == null ? List.of() : given.parties());
+        model.addAttribute("consentTerms", CONSENT_TERMS);
         model.addAttribute("expiries", List.of("PT1H", "P1D", "P7D", "P30D"));
         return "wallet-licence";
+    }
+
+    /** A usage record as the licence page shows it: {@code kind} is the message key suffix. */
+    record UsageRow(String at, String party, String kind, String fields, String purpose, String caseNumber,
+                    String serviceItem) {
+    }
+
+    private static UsageRow usageRow(LicenceUsageRecords.UsageRecord r, List<Views.FieldRow> labels) {
+        return new UsageRow(Views.time(r.at()), r.party(), r.kind().toLowerCase(Locale.ROOT).replace('_', '-'),
+                labels(r.fields(), labels), r.purpose(), r.caseNumber(), r.serviceItem());
+    }
+
+    /** A consent as the licence page shows it: {@code state} is the message key suffix. */
+    record ConsentRow(String id, String party, String fields, String purpose, String grantedAt, String until,
+                      String state, String withdrawnAt) {
+    }
+
+    private static ConsentRow consentRow(LicenceConsents.Consent c, List<Views.FieldRow> labels) {
+        return new ConsentRow(c.id(), c.party(), labels(c.fields(), labels), c.purpose(), Views.time(c.grantedAt()),
+                Views.time(c.until()), c.state(), c.withdrawnAt().map(Views::time).orElse(""));
+    }
+
+    private static String labels(List<String> keys, List<Views.FieldRow> labels) {
+        return String.join(", ", keys.stream().map(k -> labels.stream().filter(f -> f.key().equals(k))
+                .map(Views.FieldRow::label).findFirst().orElse(k)).toList());
+    }
+
+    /** 授权用证 from the licence page: the third party may read the chosen fields for the purpose until the term ends. */
+    @PostMapping("/wallet/licences/{root}/consents")
+    String grantConsent(@PathVariable String root, @RequestParam(value = "clientId", required = false) String clientId,
+                        @RequestParam(value = "field", required = false) List<String> fields,
+                        @RequestParam(value = "purpose", required = false) String purpose,
+                        @RequestParam("term") String term) {
+        Holder holder = currentHolder.require();
+        LicenceConsents given = consents.getIfAvailable();
+        if (given == null) {
+            throw notFound(root);
+        }
+        licenceOf(holder, root);
+        if (!CONSENT_TERMS.contains(term)) {
+            throw ProblemException.validationFailed("term must be one of " + CONSENT_TERMS, List.of());
+        }
+        try {
+            given.grant(holder, root, clientId == null ? "" : clientId, fields == null ? List.of() : fields,
+                    purpose, clock.instant().plus(Duration.parse(term)));
+        } catch (LicenceConsents.Refused e) {
+            throw e.notFound() ? notFound(root) : ProblemException.validationFailed(e.getMessage(), List.of());
+        }
+        return "redirect:/wallet/licences/" + root + "#consents";
+    }
+
+    /** Withdraws one of the holder's consents; another holder's consent is 404, like one that does not exist. */
+    @PostMapping("/wallet/consents/{consentId}/withdrawal")
+    String withdrawConsent(@PathVariable String consentId) {
+        Holder holder = currentHolder.require();
+        LicenceConsents given = consents.getIfAvailable();
+        if (given == null) {
+            throw notFound(consentId);
+        }
+        try {
+            return "redirect:/wallet/licences/" + given.withdraw(holder, consentId) + "#consents";
+        } catch (LicenceConsents.Refused e) {
+            throw notFound(consentId);
+        }
     }
 
     /** One of the licence's shares as the detail page lists it. */

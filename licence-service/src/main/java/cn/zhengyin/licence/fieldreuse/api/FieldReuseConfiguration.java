@@ -71,6 +71,13 @@ class FieldReuseConfiguration {
                 new SealedCopyMaker(sealService, properties.copySealId()), audit, clock, policy);
     }
 
+    /** The wallet's view of field reuse: usage records and consents on the licence page. */
+    @Bean
+    WalletFieldReuse walletFieldReuse(FieldReuse fieldReuse, ThirdParties thirdParties,
+                                      FieldReuseProperties properties, Clock clock) {
+        return new WalletFieldReuse(fieldReuse, thirdParties, properties, clock);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain fieldReuseApi(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,

@@ -31,7 +31,7 @@ import static com.mongodb.client.model.Filters.in;
  * there".
  *
  * <p>Every read on a hot path goes by {@code _id} or by a unique index, because the embedded store (mongo-java-server)
- * ignores non-unique secondary indexes and would scan the whole collection (see docs/performance.md, "registry at
+ * ignores non-unique secondary indexes and would scan the whole collection (see docs/bulk-import.md, "Registry at
  * scale"). Two lookup collections replace the secondary indexes on {@code renditions.sha256} and {@code holderCode}:
  * <ul>
  *   <li>{@value #RENDITION_HASHES}: {@code _id} = lower-case hex SHA-256 of a rendition, {@code identifier}, {@code root},

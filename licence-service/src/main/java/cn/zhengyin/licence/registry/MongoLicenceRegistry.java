@@ -63,10 +63,12 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         this.holderLicences = database.getCollection(HOLDER_LICENCES);
         this.meta = database.getCollection(META);
         versions.createIndex(Indexes.ascending("root", "version"), new IndexOptions().unique(true));
-        backfill(RENDITION_HASHES, () -> versions.find().forEach(d -> {
-            LicenceVersion v = toVersion(d);
-            v.renditions().forEach(r -> registerHash(v, r));
-        }));
+        // Projected: the embedded store materialises a whole result set in memory before the first batch, so the
+        // backfill reads only what an entry needs (about 200 bytes a version instead of the full record).
+        backfill(RENDITION_HASHES, () -> versions.find().projection(new Document("root", 1)
+                .append("renditions.kind", 1).append("renditions.sha256", 1)).forEach(d -> d.getList("renditions",
+                Document.class).forEach(r -> registerHash(d.getString("_id"), d.getString("root"),
+                r.getString("kind"), r.getString("sha256")))));
         backfill(HOLDER_LICENCES, () -> licences.find().projection(new Document("holderCode", 1))
                 .forEach(d -> indexHolder(d.getString("holderCode"), d.getString("_id"))));
     }
@@ -74,7 +76,7 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
     @Override
     public boolean saveVersion(LicenceVersion v) {
         // The hash entries first: the version is findable by file hash as soon as it is stored.
-        v.renditions().forEach(r -> registerHash(v, r));
+        v.renditions().forEach(r -> registerHash(v.identifier(), v.root(), r.kind(), r.sha256()));
         return insert(versions, toDocument(v));
     }
 
@@ -85,24 +87,24 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         return insert(licences, toDocument(licence));
     }
 
-    private void registerHash(LicenceVersion v, Rendition r) {
-        if (r.sha256() == null) {
+    private void registerHash(String identifier, String root, String kind, String sha256) {
+        if (sha256 == null) {
             return;
         }
-        Document entry = new Document("_id", r.sha256()).append("identifier", v.identifier()).append("root", v.root())
-                .append("kind", r.kind());
+        Document entry = new Document("_id", sha256).append("identifier", identifier).append("root", root)
+                .append("kind", kind);
         if (insert(renditionHashes, entry)) {
             return;
         }
-        Document existing = renditionHashes.find(eq("_id", r.sha256())).first();
-        if (existing == null || v.identifier().equals(existing.getString("identifier"))) {
+        Document existing = renditionHashes.find(eq("_id", sha256)).first();
+        if (existing == null || identifier.equals(existing.getString("identifier"))) {
             return;
         }
         // An entry for another version: keep it if that version holds the file (the first registration wins, as the
         // old index query returned the first match); take it over if it was left by a version that was never stored
         // or was rolled back.
-        if (findVersion(existing.getString("identifier")).filter(other -> holds(other, r.sha256())).isEmpty()) {
-            renditionHashes.replaceOne(eq("_id", r.sha256()), entry);
+        if (findVersion(existing.getString("identifier")).filter(other -> holds(other, sha256)).isEmpty()) {
+            renditionHashes.replaceOne(eq("_id", sha256), entry);
         }
     }
 

@@ -114,6 +114,9 @@ public final class RegistryAtScaleBenchmark {
     }
 
     private static void time(String what, int n, IntConsumer lookup) {
+        if (n == 0) {
+            return;
+        }
         for (int i = 0; i < (n >= 100 ? 20 : 1); i++) {
             lookup.accept(999 - i); // warm-up (picks has 1000 entries)
         }

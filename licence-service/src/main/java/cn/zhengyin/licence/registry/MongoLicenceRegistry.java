@@ -64,12 +64,13 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         this.meta = database.getCollection(META);
         versions.createIndex(Indexes.ascending("root", "version"), new IndexOptions().unique(true));
         // Projected: the embedded store materialises a whole result set in memory before the first batch, so the
-        // backfill reads only what an entry needs (about 200 bytes a version instead of the full record).
+        // backfill reads only what an entry needs (about 200 bytes a version instead of the full record), and in
+        // batches (without a batch size the whole result is one reply, over the driver's 48 MB message limit).
         backfill(RENDITION_HASHES, () -> versions.find().projection(new Document("root", 1)
-                .append("renditions.kind", 1).append("renditions.sha256", 1)).forEach(d -> d.getList("renditions",
+                .append("renditions.kind", 1).append("renditions.sha256", 1)).batchSize(1000).forEach(d -> d.getList("renditions",
                 Document.class).forEach(r -> registerHash(d.getString("_id"), d.getString("root"),
                 r.getString("kind"), r.getString("sha256")))));
-        backfill(HOLDER_LICENCES, () -> licences.find().projection(new Document("holderCode", 1))
+        backfill(HOLDER_LICENCES, () -> licences.find().projection(new Document("holderCode", 1)).batchSize(1000)
                 .forEach(d -> indexHolder(d.getString("holderCode"), d.getString("_id"))));
     }
 

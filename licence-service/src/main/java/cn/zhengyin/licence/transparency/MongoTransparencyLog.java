@@ -239,7 +239,7 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         if (meta.find(eq("_id", marker)).first() != null) {
             return;
         }
-        leaves.find().projection(new Document("identifier", 1))
+        leaves.find().projection(new Document("identifier", 1)).batchSize(1000)
                 .forEach(d -> indexLeaf(d.getString("identifier"), ((Number) d.get("_id")).longValue()));
         meta.replaceOne(eq("_id", marker), new Document("_id", marker).append("at", new Date()),
                 new ReplaceOptions().upsert(true));

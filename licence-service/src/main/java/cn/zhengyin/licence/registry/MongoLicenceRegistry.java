@@ -1,6 +1,11 @@
 package cn.zhengyin.licence.registry;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -64,14 +69,73 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         this.meta = database.getCollection(META);
         versions.createIndex(Indexes.ascending("root", "version"), new IndexOptions().unique(true));
         // Projected: the embedded store materialises a whole result set in memory before the first batch, so the
-        // backfill reads only what an entry needs (about 200 bytes a version instead of the full record), and in
-        // batches (without a batch size the whole result is one reply, over the driver's 48 MB message limit).
-        backfill(RENDITION_HASHES, () -> versions.find().projection(new Document("root", 1)
-                .append("renditions.kind", 1).append("renditions.sha256", 1)).batchSize(1000).forEach(d -> d.getList("renditions",
-                Document.class).forEach(r -> registerHash(d.getString("_id"), d.getString("root"),
-                r.getString("kind"), r.getString("sha256")))));
-        backfill(HOLDER_LICENCES, () -> licences.find().projection(new Document("holderCode", 1)).batchSize(1000)
-                .forEach(d -> indexHolder(d.getString("holderCode"), d.getString("_id"))));
+        // backfill reads only what an entry needs (about 200 bytes a version instead of the full record), in batches
+        // (without a batch size the whole result is one reply, over the driver's 48 MB message limit), and writes
+        // 1,000 entries per command (the embedded store commits once per command).
+        backfill(RENDITION_HASHES, () -> {
+            List<Document> batch = new ArrayList<>();
+            versions.find().projection(new Document("root", 1).append("renditions.kind", 1)
+                    .append("renditions.sha256", 1)).batchSize(1000).forEach(d -> {
+                for (Document r : d.getList("renditions", Document.class)) {
+                    if (r.getString("sha256") != null) {
+                        batch.add(new Document("_id", r.getString("sha256")).append("identifier", d.getString("_id"))
+                                .append("root", d.getString("root")).append("kind", r.getString("kind")));
+                    }
+                }
+                if (batch.size() >= 1000) {
+                    insertHashes(batch);
+                }
+            });
+            insertHashes(batch);
+        });
+        backfill(HOLDER_LICENCES, () -> {
+            Map<String, List<String>> batch = new LinkedHashMap<>();
+            int[] n = {0};
+            licences.find().projection(new Document("holderCode", 1)).batchSize(1000).forEach(d -> {
+                if (d.getString("holderCode") != null) {
+                    batch.computeIfAbsent(d.getString("holderCode"), k -> new ArrayList<>()).add(d.getString("_id"));
+                }
+                if (++n[0] % 1000 == 0) {
+                    addHolders(batch);
+                }
+            });
+            addHolders(batch);
+        });
+    }
+
+    /** Inserts backfill entries; a duplicate goes through {@link #registerHash} (kept, or taken over if dangling). */
+    private void insertHashes(List<Document> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            renditionHashes.insertMany(batch, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document d = batch.get(error.getIndex());
+                registerHash(d.getString("identifier"), d.getString("root"), d.getString("kind"), d.getString("_id"));
+            }
+        }
+        batch.clear();
+    }
+
+    private void addHolders(Map<String, List<String>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> updates = batch.entrySet().stream().map(e -> new UpdateOneModel<Document>(
+                eq("_id", e.getKey()), new Document("$addToSet", new Document("roots", new Document("$each",
+                e.getValue()))), new UpdateOptions().upsert(true))).toList();
+        try {
+            holderLicences.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // Another instance backfilling at the same time won an upsert race: redo one by one (idempotent).
+            batch.forEach((holder, roots) -> roots.forEach(root -> indexHolder(holder, root)));
+        }
+        batch.clear();
     }
 
     @Override

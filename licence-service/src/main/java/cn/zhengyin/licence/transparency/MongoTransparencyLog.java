@@ -19,6 +19,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,12 @@ import static com.mongodb.client.model.Filters.eq;
  * <ul>
  *   <li>{@code translog_leaves}: one document per leaf, {@code _id} = leaf index (unique), the entry's fields, and
  *   {@code key} (unique) = identifier/eventType/time-in-ms so that a retried append finds its leaf instead of adding
- *   another. Indexed by {@code identifier}, so the leaves of a licence version are found directly.</li>
+ *   another.</li>
+ *   <li>{@code translog_by_identifier}: {@code _id} = licence version identifier, {@code leaves} = its leaf indexes
+ *   ({@code $addToSet}), so the leaves of a version are read by {@code _id} (every verification asks for them; the
+ *   embedded store ignores non-unique secondary indexes and would scan every leaf). Written before the leaf; an index
+ *   whose leaf is missing or belongs to another identifier (an append that failed) is skipped. Leaves written before
+ *   this collection existed are indexed once at start-up (marker {@code translog_meta}).</li>
  *   <li>{@code translog_nodes}: the hash of every complete subtree, {@code _id} = "level/index" (level 0 = leaf
  *   hashes). Written once when an append completes the subtree, never changed: roots and proofs read O(log n) of
  *   them.</li>
@@ -55,6 +61,7 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
     private static final Logger LOG = LoggerFactory.getLogger(MongoTransparencyLog.class);
     private final MongoCollection<Document> leaves;
     private final MongoCollection<Document> nodes;
+    private final MongoCollection<Document> byIdentifier;
     private final SigningKey key;
     private final Clock clock;
     private volatile long size;
@@ -70,8 +77,9 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         this.nodes = database.getCollection("translog_nodes");
         this.key = key;
         this.clock = clock;
-        leaves.createIndex(Indexes.ascending("identifier"));
+        this.byIdentifier = database.getCollection("translog_by_identifier");
         leaves.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+        backfillByIdentifier(database.getCollection("translog_meta"));
         recover();
     }
 
@@ -85,6 +93,7 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
             return ((Number) existing.get("_id")).longValue();
         }
         long index = size;
+        indexLeaf(entry.identifier(), index);
         try {
             leaves.insertOne(toDocument(index, dedupKey, entry));
         } catch (MongoWriteException e) {
@@ -124,10 +133,14 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
 
     /** The leaves of a licence version (its full GB/T 36904 identifier), in log order. */
     public List<LoggedEntry> entriesFor(String identifier) {
-        List<LoggedEntry> found = new ArrayList<>();
-        leaves.find(eq("identifier", identifier)).sort(Sorts.ascending("_id"))
-                .forEach(d -> found.add(fromDocument(d)));
-        return found;
+        Document indexed = byIdentifier.find(eq("_id", identifier)).first();
+        if (indexed == null) {
+            return List.of();
+        }
+        return indexed.getList("leaves", Number.class).stream().map(Number::longValue).distinct().sorted()
+                .flatMap(i -> entry(i).stream())
+                .filter(e -> e.entry().identifier().equals(identifier))
+                .toList();
     }
 
     @Override
@@ -207,6 +220,30 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
             writeSubtrees(i, entry.entry().leafHash());
             LOG.warn("transparency log: recomputed the subtree hashes of leaf {} after an interrupted append", i);
         }
+    }
+
+    private void indexLeaf(String identifier, long index) {
+        Document update = new Document("$addToSet", new Document("leaves", index));
+        try {
+            byIdentifier.updateOne(eq("_id", identifier), update, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            byIdentifier.updateOne(eq("_id", identifier), update);
+        }
+    }
+
+    private void backfillByIdentifier(MongoCollection<Document> meta) {
+        String marker = "translog_by_identifier.backfilled";
+        if (meta.find(eq("_id", marker)).first() != null) {
+            return;
+        }
+        leaves.find().projection(new Document("identifier", 1)).batchSize(1000)
+                .forEach(d -> indexLeaf(d.getString("identifier"), ((Number) d.get("_id")).longValue()));
+        meta.replaceOne(eq("_id", marker), new Document("_id", marker).append("at", new Date()),
+                new ReplaceOptions().upsert(true));
+        LOG.info("transparency log: indexed the existing leaves by identifier (once)");
     }
 
     private static String nodeId(int level, long index) {

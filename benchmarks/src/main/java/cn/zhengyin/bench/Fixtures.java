@@ -83,9 +83,13 @@ public final class Fixtures {
         return m.group(1);
     }
 
-    /** Trust anchors the fixtures were issued under (a copy of keys-dev/trust-anchors.pem at that time). */
+    /** Trust anchors the fixtures were issued under: the dev PKI's {@code trust-anchors.pem}. */
     public static Set<X509Certificate> trustAnchors() {
-        return new LinkedHashSet<>(Pem.parseCertificates(resource("fixtures/trust-anchors.pem")));
+        try {
+            return new LinkedHashSet<>(Pem.parseCertificates(Files.readAllBytes(keysDirectory().resolve("trust-anchors.pem"))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -47,19 +47,29 @@ import static com.mongodb.client.model.Filters.in;
  *   ({@code $addToSet}, idempotent). Written before the licence head; a root whose head does not exist is skipped.</li>
  * </ul>
  * No multi-document transaction is needed: each write is one document, the lookup entries are written first and read
- * through the record they point to. Data written before these collections existed is indexed once at start-up: a
+ * through the record they point to.
+ *
+ * <p>{@value #PENDING_VERSIONS} lets start-up recovery find the versions a crash left behind without reading every
+ * version ever made (it did, and at 54,000 licences the embedded store's answer to that query was a single 128 MB
+ * reply, over the driver's 48 MB limit, so the service no longer started). {@code _id} = identifier, {@code root},
+ * {@code version}, {@code touchedAt}: written before the version record and deleted once the licence head has moved
+ * to it (or the version was rolled back), so the collection holds only changes in flight or interrupted. A crash
+ * between the head's move and the marker's deletion leaves a marker that recovery sees as finished and deletes. Data written before these collections existed is indexed once at start-up: a
  * marker in {@value #META} records that the backfill has completed, so a start-up that crashed half way does it again.
  */
 public final class MongoLicenceRegistry implements LicenceRegistry {
     static final String RENDITION_HASHES = "rendition_hashes";
     static final String HOLDER_LICENCES = "holder_licences";
     static final String META = "registry_meta";
+    static final String PENDING_VERSIONS = "pending_versions";
+    private static final Document HEAD_VERSION = new Document("currentVersion", 1);
     private static final Logger LOG = LoggerFactory.getLogger(MongoLicenceRegistry.class);
     private final MongoCollection<Document> licences;
     private final MongoCollection<Document> versions;
     private final MongoCollection<Document> renditionHashes;
     private final MongoCollection<Document> holderLicences;
     private final MongoCollection<Document> meta;
+    private final MongoCollection<Document> pendingVersions;
 
     public MongoLicenceRegistry(MongoDatabase database) {
         this.licences = database.getCollection("licences");
@@ -67,6 +77,7 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         this.renditionHashes = database.getCollection(RENDITION_HASHES);
         this.holderLicences = database.getCollection(HOLDER_LICENCES);
         this.meta = database.getCollection(META);
+        this.pendingVersions = database.getCollection(PENDING_VERSIONS);
         versions.createIndex(Indexes.ascending("root", "version"), new IndexOptions().unique(true));
         // Projected: the embedded store materialises a whole result set in memory before the first batch, so the
         // backfill reads only what an entry needs (about 200 bytes a version instead of the full record), in batches
@@ -101,6 +112,35 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
             });
             addHolders(batch);
         });
+        // Versions stored before the markers existed: mark those whose head never reached them, 1,000 at a time
+        // (one head query per batch).
+        backfill(PENDING_VERSIONS, () -> {
+            List<Document> batch = new ArrayList<>();
+            versions.find().projection(new Document("root", 1).append("version", 1).append("createdAt", 1))
+                    .batchSize(1000).forEach(d -> {
+                        batch.add(d);
+                        if (batch.size() >= 1000) {
+                            markUnreached(batch);
+                        }
+                    });
+            markUnreached(batch);
+        });
+    }
+
+    private void markUnreached(List<Document> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> current = new java.util.HashMap<>();
+        licences.find(in("_id", batch.stream().map(d -> d.getString("root")).distinct().toList()))
+                .projection(HEAD_VERSION).forEach(h -> current.put(h.getString("_id"), h.getInteger("currentVersion")));
+        for (Document d : batch) {
+            if (current.getOrDefault(d.getString("root"), 0) < d.getInteger("version")) {
+                insert(pendingVersions, new Document("_id", d.getString("_id")).append("root", d.getString("root"))
+                        .append("version", d.getInteger("version")).append("touchedAt", d.getDate("createdAt")));
+            }
+        }
+        batch.clear();
     }
 
     /** Inserts backfill entries; a duplicate goes through {@link #registerHash} (kept, or taken over if dangling). */
@@ -140,7 +180,14 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
 
     @Override
     public boolean saveVersion(LicenceVersion v) {
-        // The hash entries first: the version is findable by file hash as soon as it is stored.
+        // The in-flight marker first, so that no version can exist unmarked before its head reaches it. A retry of an
+        // interrupted change touches the marker again, so that recovery leaves it alone while the retry runs.
+        Date touched = Date.from(v.createdAt());
+        if (!insert(pendingVersions, new Document("_id", v.identifier()).append("root", v.root())
+                .append("version", v.version()).append("touchedAt", touched))) {
+            pendingVersions.updateOne(eq("_id", v.identifier()), new Document("$max", new Document("touchedAt", touched)));
+        }
+        // The hash entries next: the version is findable by file hash as soon as it is stored.
         v.renditions().forEach(r -> registerHash(v.identifier(), v.root(), r.kind(), r.sha256()));
         return insert(versions, toDocument(v));
     }
@@ -149,7 +196,9 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
     public boolean createLicence(Licence licence) {
         // The holder entry first: the head is the commit point, and once it exists the wallet finds it.
         indexHolder(licence.holderCode(), licence.root());
-        return insert(licences, toDocument(licence));
+        boolean created = insert(licences, toDocument(licence));
+        pendingVersions.deleteOne(eq("_id", licence.currentIdentifier()));
+        return created;
     }
 
     private void registerHash(String identifier, String root, String kind, String sha256) {
@@ -278,7 +327,11 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
                 .append("validUntil", version.validUntil().map(LocalDate::toString).orElse(null)))
                 .append("$push", new Document("events", toDocument(event)))
                 .append("$inc", new Document("revision", 1L));
-        return licences.updateOne(filter, update).getModifiedCount() == 1;
+        boolean moved = licences.updateOne(filter, update).getModifiedCount() == 1;
+        if (moved) {
+            pendingVersions.deleteOne(eq("_id", version.identifier()));
+        }
+        return moved;
     }
 
     @Override
@@ -290,15 +343,27 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         return licences.updateOne(filter, update).getModifiedCount() == 1;
     }
 
+    /**
+     * Reads the in-flight markers older than {@code olderThan}, not the versions: a marker whose licence head has
+     * reached its version, or whose version was never stored, is finished business and deleted on the way — each
+     * deletion conditional on the marker being unchanged, so that a retry that touched it meanwhile keeps it.
+     */
     @Override
     public List<LicenceVersion> unfinishedVersions(java.time.Instant olderThan) {
+        List<Document> markers = new ArrayList<>();
+        pendingVersions.find(com.mongodb.client.model.Filters.lt("touchedAt", Date.from(olderThan))).batchSize(1000)
+                .forEach(markers::add);
         List<LicenceVersion> out = new ArrayList<>();
-        versions.find(com.mongodb.client.model.Filters.lt("createdAt", Date.from(olderThan))).forEach(d -> {
-            Document head = licences.find(eq("_id", d.getString("root"))).first();
-            if (head == null || head.getInteger("currentVersion") < d.getInteger("version")) {
-                out.add(toVersion(d));
+        for (Document marker : markers) {
+            Document version = versions.find(eq("_id", marker.getString("_id"))).first();
+            Document head = licences.find(eq("_id", marker.getString("root"))).projection(HEAD_VERSION).first();
+            if (version != null && (head == null || head.getInteger("currentVersion") < marker.getInteger("version"))) {
+                out.add(toVersion(version));
+            } else {
+                pendingVersions.deleteOne(new Document("_id", marker.getString("_id"))
+                        .append("touchedAt", marker.getDate("touchedAt")));
             }
-        });
+        }
         return out;
     }
 
@@ -321,6 +386,7 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
                 renditionHashes.deleteOne(eq("_id", sha256));
             }
         }
+        pendingVersions.deleteOne(eq("_id", identifier));
         return deleted;
     }
 

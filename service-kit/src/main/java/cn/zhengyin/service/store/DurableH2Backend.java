@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -23,6 +24,9 @@ import io.netty.channel.Channel;
  * such as {@code findAndModify} with {@code $inc} atomic across threads, and MongoDB's single-document atomicity is
  * what the services rely on (serial counters, conditional head updates, unique inserts): two concurrent increments
  * of one counter were seen to return the same value. Reads stay concurrent.
+ *
+ * <p>Its databases' unique indexes also answer queries with conditions besides their keys ({@link EqualityLookupIndex}),
+ * so a conditional update by {@code _id} is a lookup, not a scan of the collection under the write lock.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -55,6 +59,11 @@ final class DurableH2Backend extends H2Backend {
         this.mvStore = mvStore;
         this.fsync = fsync;
         commitNow();
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new LookupIndexedH2Database(databaseName, getMvStore(), getCursorRegistry()); // also called from super()
     }
 
     @Override

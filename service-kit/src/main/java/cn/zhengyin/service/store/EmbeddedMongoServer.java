@@ -31,12 +31,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
     private final MongoServer server;
+    private final DurableH2Backend backend;
     private final Optional<Path> dataFile;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedMongoServer(DurableH2Backend backend, Optional<Path> dataFile, int port) {
         this.dataFile = dataFile;
+        this.backend = backend;
         this.server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", port);
@@ -88,6 +90,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     /** The connection string clients use, e.g. {@code mongodb://127.0.0.1:41234}. */
+    /** The storage engine, for tests of its behaviour. */
+    DurableH2Backend backend() {
+        return backend;
+    }
+
     public ConnectionString connectionString() {
         return new ConnectionString("mongodb://127.0.0.1:" + address.getPort());
     }

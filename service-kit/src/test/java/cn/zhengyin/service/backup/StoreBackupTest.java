@@ -75,6 +75,32 @@ class StoreBackupTest {
     }
 
     @Test
+    void aCollectionLargerThanOneReplyIsBackedUpWholeAndRestored() {
+        // 60 licence-file-like documents of 1 MB: over the driver's 48 MB limit for one reply, which is what a plain
+        // find() gets from the embedded store (it answers a query in one piece) — a 100,000-licence store holds 20 GB.
+        MongoDatabase source = client.getDatabase("licence-service");
+        byte[] content = new byte[1 << 20];
+        for (int i = 0; i < 60; i++) {
+            content[0] = (byte) i;
+            source.getCollection("licence_files").insertOne(new Document("_id", "F-" + i).append("content",
+                    new Binary(content.clone())));
+        }
+
+        StoreBackup.Manifest made = StoreBackup.backup(source, tmp.resolve("b"));
+        assertThat(made.documents()).isEqualTo(60);
+        MongoDatabase target = client.getDatabase("restored");
+        StoreBackup.restore(tmp.resolve("b"), target, false);
+
+        assertThat(target.getCollection("licence_files").countDocuments()).isEqualTo(60);
+        for (int i : new int[] {0, 31, 59}) {
+            byte[] restored = target.getCollection("licence_files").find(new Document("_id", "F-" + i)).first()
+                    .get("content", Binary.class).getData();
+            assertThat(restored).hasSize(1 << 20);
+            assertThat(restored[0]).isEqualTo((byte) i);
+        }
+    }
+
+    @Test
     void aNonEmptyDatabaseIsRefusedUnlessForced() {
         MongoDatabase source = filled();
         StoreBackup.backup(source, tmp.resolve("b"));

@@ -350,8 +350,8 @@ public final class LoadDriver {
     // ---- registry at scale -------------------------------------------------------------------------------------
 
     /**
-     * Seeds N licences (one {@code licences} head and one {@code licence_versions} document each, the shape
-     * MongoLicenceRegistry writes, cloned from a licence issued in this run with a new identifier and new file
+     * Seeds N licences (one {@code licences} head, one {@code licence_versions} document and its
+     * {@code rendition_hashes} entries each, the shape MongoLicenceRegistry writes, cloned from a licence issued in this run with a new identifier and new file
      * hashes) into the licence service's own store, then measures lookups.
      */
     private void registry(String mongoUri, long n, byte[] issuedPdf) throws Exception {
@@ -369,6 +369,7 @@ public final class LoadDriver {
             }
             MongoCollection<Document> versions = db.getCollection("licence_versions");
             MongoCollection<Document> licences = db.getCollection("licences");
+            MongoCollection<Document> renditionHashes = db.getCollection("rendition_hashes");
             Document versionTemplate = versions.find().first();
             Document headTemplate = licences.find(Filters.eq("_id", versionTemplate.getString("root"))).first();
             long existing = versions.countDocuments();
@@ -382,6 +383,7 @@ public final class LoadDriver {
             while (seeded < n) {
                 List<Document> vs = new ArrayList<>(batch);
                 List<Document> hs = new ArrayList<>(batch);
+                List<Document> rs = new ArrayList<>(2 * batch);
                 for (int i = 0; i < batch && seeded < n; i++, seeded++) {
                     LicenceIdentifier id = LicenceIdentifier.first(typeCode, issuerCode, String.format("B%010d", seeded));
                     String identifier = id.toString();
@@ -391,6 +393,8 @@ public final class LoadDriver {
                     for (Document r : versionTemplate.getList("renditions", Document.class)) {
                         String hash = "PDF".equals(r.getString("kind")) ? pdfHash : sha256Hex(r.getString("kind") + ":" + identifier);
                         renditions.add(new Document(r).append("sha256", hash).append("fileId", "bench-" + hash));
+                        rs.add(new Document("_id", hash).append("identifier", identifier).append("root", root)
+                                .append("kind", r.getString("kind")));
                     }
                     vs.add(new Document(versionTemplate).append("_id", identifier).append("root", root)
                             .append("renditions", renditions).append("caseNumber", "BENCH-SEED-" + seeded));
@@ -402,6 +406,7 @@ public final class LoadDriver {
                 }
                 versions.insertMany(vs, new InsertManyOptions().ordered(false));
                 licences.insertMany(hs, new InsertManyOptions().ordered(false));
+                renditionHashes.insertMany(rs, new InsertManyOptions().ordered(false));
                 if (seeded % 100_000 == 0) {
                     System.out.printf(Locale.ROOT, "seeded %d licences, %.0f/s%n", seeded, seeded / ((System.nanoTime() - t0) / 1e9));
                 }
@@ -421,10 +426,13 @@ public final class LoadDriver {
                     return 599;
                 }
             }, true);
-            MongoCollection<Document> finder = versions;
-            closedLoop("registry hash lookup (renditions.sha256, driver), " + total + " in store, 1 thread", 1, durationSeconds, () -> {
+            // What LicenceVerifier does for every file: the hash entry by _id, then the version it names by _id.
+            closedLoop("registry hash lookup (rendition_hashes then the version, by _id; driver), " + total
+                    + " in store, 1 thread", 1, durationSeconds, () -> {
                 String hash = sampleHashes.get(ThreadLocalRandom.current().nextInt(sampleHashes.size()));
-                return finder.find(Filters.eq("renditions.sha256", hash)).first() != null ? 200 : 404;
+                Document entry = renditionHashes.find(Filters.eq("_id", hash)).first();
+                return entry != null && versions.find(Filters.eq("_id", entry.getString("identifier"))).first() != null
+                        ? 200 : 404;
             }, true);
             // A licence issued now sits at the end of the collection: its registry check is the worst case of a scan.
             byte[] newest = get("/api/v1/licences/" + identifierOf(issue()) + "/pdf");

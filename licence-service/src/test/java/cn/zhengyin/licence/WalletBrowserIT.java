@@ -88,6 +88,10 @@ class WalletBrowserIT {
 
         WebDriver holder = browser(1280, 900);
         holder.get(url("/sign-in"));
+        // Styled by the shared page styles (service-kit) and the licence service's own: the dev-only box is dashed.
+        assertThat(holder.findElement(By.tagName("body")).getCssValue("background-color"))
+                .isEqualTo("rgba(246, 248, 250, 1)");
+        assertThat(holder.findElement(By.cssSelector(".dev-only")).getCssValue("border-top-style")).isEqualTo("dashed");
         screenshot(holder, "wallet-sign-in");
         holder.findElement(By.id("sign-in-" + WalletFixture.LIN)).click();
         wait(holder).until(ExpectedConditions.urlToBe(url("/wallet")));

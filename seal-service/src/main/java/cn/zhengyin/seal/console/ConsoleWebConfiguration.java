@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -14,7 +15,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * The console's language: Chinese unless the person chose another with {@code ?lang=en} (or {@code ?lang=zh-CN}),
  * remembered in the {@code zhengyin-console-lang} cookie. Texts: {@code console/messages*.properties}
- * ({@code spring.messages.basename} in seal-service.yml).
+ * ({@code spring.messages.basename} in seal-service.yml). Stylesheets: the console's own {@code static/console/} and
+ * the page styles it shares with the licence service, {@code static/css/zhengyin-base.css} from service-kit, both
+ * under {@code /console/} (the console's security chain lets {@code /console/*.css} through).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleWebConfiguration implements WebMvcConfigurer {
@@ -34,5 +37,11 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).addPathPatterns("/console", "/console/**");
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/console/*.css")
+                .addResourceLocations("classpath:/static/console/", "classpath:/static/css/");
     }
 }

@@ -104,6 +104,9 @@ class SealConsoleBrowserTest {
         open("/console/seals");
         assertThat(browser.getCurrentUrl()).as("not signed in: sent to the sign-in page").contains("/console/sign-in");
         assertThat(text("#dev-sign-in")).contains("开发环境");
+        // Styled by the page styles shared with the licence service (service-kit) and by its own.
+        assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color"))
+                .isEqualTo("rgba(246, 248, 250, 1)");
         screenshot("console-sign-in.png");
 
         signInAs("seal-applicant-demo");

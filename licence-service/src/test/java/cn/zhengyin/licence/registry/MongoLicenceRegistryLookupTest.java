@@ -3,9 +3,7 @@ package cn.zhengyin.licence.registry;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhengyin.service.store.EmbeddedMongoServer;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import cn.zhengyin.service.store.InMemoryMongo;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import java.time.Instant;
@@ -16,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The registry's lookups by file hash, by holder and of a licence's versions go through {@code _id} lookup collections
@@ -28,21 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class MongoLicenceRegistryLookupTest {
     private static final Instant T = Instant.parse("2026-03-01T02:00:00Z");
-    private EmbeddedMongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    final InMemoryMongo mongo = new InMemoryMongo();
     private MongoDatabase db;
 
     @BeforeEach
-    void start() {
-        server = EmbeddedMongoServer.inMemory();
-        client = MongoClients.create(server.connectionString());
-        db = client.getDatabase("registry_lookup_test");
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
+    void database() {
+        db = mongo.database("registry_lookup_test");
     }
 
     @Test

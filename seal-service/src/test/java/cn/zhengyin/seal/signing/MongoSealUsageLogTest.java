@@ -2,37 +2,27 @@ package cn.zhengyin.seal.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhengyin.service.store.EmbeddedMongoServer;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import cn.zhengyin.service.store.InMemoryMongo;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The newest usages of a seal or an organisation, read through the per-key lists of usage ids. */
 class MongoSealUsageLogTest {
     private static final Instant T = Instant.parse("2026-11-21T08:00:00Z");
-    private EmbeddedMongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    final InMemoryMongo mongo = new InMemoryMongo();
     private MongoDatabase db;
 
     @BeforeEach
-    void start() {
-        server = EmbeddedMongoServer.inMemory();
-        client = MongoClients.create(server.connectionString());
-        db = client.getDatabase("seal_usage_test");
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
+    void database() {
+        db = mongo.database("seal_usage_test");
     }
 
     @Test

@@ -3,9 +3,8 @@ package cn.zhengyin.service.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.zhengyin.service.store.EmbeddedMongoServer;
+import cn.zhengyin.service.store.InMemoryMongo;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,27 +13,21 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreBackupTest {
     @TempDir
     Path tmp;
-    private EmbeddedMongoServer server;
+    @RegisterExtension
+    final InMemoryMongo mongo = new InMemoryMongo();
     private MongoClient client;
 
     @BeforeEach
-    void start() {
-        server = EmbeddedMongoServer.inMemory();
-        client = MongoClients.create(server.connectionString().toString());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
+    void client() {
+        client = mongo.client();
     }
 
     private MongoDatabase filled() {

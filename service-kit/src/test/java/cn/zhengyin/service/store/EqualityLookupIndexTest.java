@@ -16,6 +16,7 @@ import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.MongoClient;
@@ -35,15 +36,15 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * exactly the answers of the unmodified mongo-java-server, which scans for them.
  */
 class EqualityLookupIndexTest {
-    private EmbeddedMongoServer ours;
+    @RegisterExtension
+    final InMemoryMongo ours = new InMemoryMongo();
     private MongoServer reference;
     private MongoClient oursClient;
     private MongoClient referenceClient;
 
     @BeforeEach
     void start() {
-        ours = EmbeddedMongoServer.inMemory();
-        oursClient = MongoClients.create(ours.connectionString());
+        oursClient = ours.client();
         reference = new MongoServer(H2Backend.inMemory());
         InetSocketAddress address = reference.bind();
         referenceClient = MongoClients.create("mongodb://localhost:" + address.getPort());
@@ -51,8 +52,6 @@ class EqualityLookupIndexTest {
 
     @AfterEach
     void stop() {
-        oursClient.close();
-        ours.close();
         referenceClient.close();
         reference.shutdownNow();
     }

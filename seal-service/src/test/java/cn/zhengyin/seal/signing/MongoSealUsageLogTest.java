@@ -44,6 +44,21 @@ class MongoSealUsageLogTest {
     }
 
     @Test
+    void anOrganisationsListMergesItsSealsNewestFirstAcrossRestarts() {
+        MongoSealUsageLog log = new MongoSealUsageLog(db);
+        for (int i = 0; i < 10; i++) {
+            log.record(usage(i % 2 == 0 ? "SEAL-A" : "SEAL-C", "ORG-1", i));
+        }
+        MongoSealUsageLog restarted = new MongoSealUsageLog(db); // knows no seal of ORG-1 in memory
+        restarted.record(usage("SEAL-D", "ORG-1", 10));
+        restarted.record(usage("SEAL-A", "ORG-1", 11));
+
+        assertThat(restarted.byOrganisation("ORG-1", 4)).extracting(SealUsage::digestHex)
+                .containsExactly("d11", "d10", "d9", "d8");
+        assertThat(restarted.byOrganisation("ORG-1", 100)).hasSize(12);
+    }
+
+    @Test
     void usagesRecordedOutOfTimeOrderAreStillListedNewestFirst() {
         MongoSealUsageLog log = new MongoSealUsageLog(db);
         for (int i : new int[] {1, 3, 2, 5, 4}) { // concurrent signings finish in another order than they began

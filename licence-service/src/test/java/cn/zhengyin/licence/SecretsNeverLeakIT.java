@@ -1,5 +1,7 @@
 package cn.zhengyin.licence;
 
+import static cn.zhengyin.trust.testing.Bytes.indexOf;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
@@ -364,18 +366,6 @@ class SecretsNeverLeakIT {
         scanText(where + " (as text)", new String(data, StandardCharsets.ISO_8859_1), true, leaks);
     }
 
-    private static int indexOf(byte[] data, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= data.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (data[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
 
     private static String context(String text, int at) {
         return text.substring(Math.max(0, at - 80), Math.min(text.length(), at + 40)).replace('\n', ' ');

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence;
 
+import static cn.zhengyin.trust.testing.Bytes.indexOf;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.sd.Disclosure;
@@ -299,16 +301,4 @@ class WalletIT {
         }
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
 }

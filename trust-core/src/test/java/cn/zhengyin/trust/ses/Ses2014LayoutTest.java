@@ -1,5 +1,6 @@
 package cn.zhengyin.trust.ses;
 
+import cn.zhengyin.trust.testing.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.validation.Indication;
@@ -119,7 +120,7 @@ class Ses2014LayoutTest {
         assertThat(f.verifier().verifySignature(der, "other".getBytes(), f.now).subIndication())
                 .isEqualTo(SubIndication.HASH_FAILURE);
 
-        int at = SesFixture.indexOf(der, "LEGACY-0001".getBytes());
+        int at = Bytes.indexOf(der, "LEGACY-0001".getBytes());
         der[at] = 'X';
         SesVerificationReport report = f.verifier().verifySignature(der, SesFixture.ORIGINAL, f.now);
         assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);

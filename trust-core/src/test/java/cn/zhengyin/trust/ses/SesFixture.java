@@ -87,18 +87,6 @@ final class SesFixture {
         return new SesVerifier(anchors, List.of(sealCa.certificate()), List.of(), RevocationPolicy.CHECK_IF_AVAILABLE);
     }
 
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("needle not found");
-    }
 
     static String openssl(byte[] der) throws Exception {
         Path file = java.nio.file.Files.createTempFile("ses", ".der");

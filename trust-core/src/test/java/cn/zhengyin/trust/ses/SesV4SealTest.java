@@ -1,5 +1,6 @@
 package cn.zhengyin.trust.ses;
 
+import cn.zhengyin.trust.testing.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -76,7 +77,7 @@ class SesV4SealTest {
     @Test
     void verifierRejectsASealWithOneByteChangedInSealInfo() {
         byte[] der = f.seal().encoded();
-        der[SesFixture.indexOf(der, SesFixture.PICTURE) + 9] ^= 0x01;
+        der[Bytes.indexOf(der, SesFixture.PICTURE) + 9] ^= 0x01;
 
         SesVerificationReport report = f.verifier().verifySeal(der, f.now.plusSeconds(60));
 
@@ -122,7 +123,7 @@ class SesV4SealTest {
         ElectronicSeal seal = new SealMaker(f.maker, "V").make(withExt);
         byte[] der = seal.encoded();
         // 1.2.3.4 ext: SEQUENCE { OID 2a0304, OCTET STRING 07 } without a BOOLEAN.
-        assertThat(SesFixture.indexOf(der, new byte[] {0x30, 0x08, 0x06, 0x03, 0x2a, 0x03, 0x04, 0x04, 0x01, 0x07}))
+        assertThat(Bytes.indexOf(der, new byte[] {0x30, 0x08, 0x06, 0x03, 0x2a, 0x03, 0x04, 0x04, 0x01, 0x07}))
                 .isPositive();
         assertThat(seal.sealInfo().extDatas()).extracting(ExtData::critical).containsExactly(false, true);
         assertThat(f.verifier().verifySeal(der, f.now.plusSeconds(1)).isPassed()).isTrue();

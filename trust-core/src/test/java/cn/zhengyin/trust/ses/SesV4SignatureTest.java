@@ -1,5 +1,6 @@
 package cn.zhengyin.trust.ses;
 
+import cn.zhengyin.trust.testing.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -114,7 +115,7 @@ class SesV4SignatureTest {
     @Test
     void verifierRejectsATamperedSignature() {
         byte[] der = sign(f.seal()).encoded();
-        int at = SesFixture.indexOf(der, SesFixture.PROPERTY_INFO.getBytes());
+        int at = Bytes.indexOf(der, SesFixture.PROPERTY_INFO.getBytes());
         der[at + 1] = 'E'; // "/Doc_0" → "/Eoc_0" inside TBS_Sign
 
         SesVerificationReport report = f.verifier().verifySignature(der, SesFixture.ORIGINAL, f.now);
@@ -128,7 +129,7 @@ class SesV4SignatureTest {
     void verifierRejectsAChangedSignatureValueAlsoThroughTheTimestamp() {
         SealSignature.V4 signature = sign(f.seal());
         byte[] der = signature.encoded();
-        int at = SesFixture.indexOf(der, signature.signature());
+        int at = Bytes.indexOf(der, signature.signature());
         der[at + 10] ^= 0x01;
 
         SesVerificationReport report = f.verifier().verifySignature(der, SesFixture.ORIGINAL, f.now);

@@ -47,7 +47,8 @@ public final class Dss {
     public Dss() {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         for (X509Certificate anchor : Fixtures.trustAnchors()) {
-            if (!anchor.getSigAlgOID().startsWith("1.2.156.")) { // DSS 6.4 cannot read SM2 certificates: ECDSA root only
+            if (!anchor.getSigAlgOID()
+                    .startsWith("1.2.156.")) { // DSS 6.4 cannot read SM2 certificates: ECDSA root only
                 trusted.addCertificate(new CertificateToken(anchor));
             }
         }
@@ -63,8 +64,8 @@ public final class Dss {
         pades = new PAdESService(verifier);
         xades = new XAdESService(verifier);
         try {
-            token = new Pkcs12SignatureToken(Fixtures.keyStore("dev-seal").toFile(),
-                    new KeyStore.PasswordProtection(Fixtures.DEV_PASSWORD));
+            token = new Pkcs12SignatureToken(
+                    Fixtures.keyStore("dev-seal").toFile(), new KeyStore.PasswordProtection(Fixtures.DEV_PASSWORD));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,7 +130,8 @@ public final class Dss {
     }
 
     private static byte[] bytes(DSSDocument document) {
-        try (var in = document.openStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (var in = document.openStream();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             in.transferTo(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -36,8 +36,7 @@ public final class Fixtures {
 
     private static final Properties PROPERTIES = properties();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The issued, sealed licence PDF (B-T signature, LTV material in a DSS revision before the signature). */
     public static byte[] issuedPdf() {
@@ -67,7 +66,8 @@ public final class Fixtures {
     /** The licence XML before signing: the issued document without its enveloped ds:Signature. */
     public static byte[] unsignedXml() {
         String xml = new String(issuedXml(), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("<ds:Signature\\b.*</ds:Signature>", Pattern.DOTALL).matcher(xml);
+        Matcher m = Pattern.compile("<ds:Signature\\b.*</ds:Signature>", Pattern.DOTALL)
+                .matcher(xml);
         if (!m.find()) {
             throw new IllegalStateException("fixtures/licence.xml has no ds:Signature");
         }
@@ -76,7 +76,8 @@ public final class Fixtures {
 
     /** Id attribute of the licence XML's document element (what the enveloped signature references). */
     public static String xmlRootId() {
-        Matcher m = Pattern.compile("<LicenceDocument[^>]*\\sId=\"([^\"]+)\"").matcher(new String(issuedXml(), StandardCharsets.UTF_8));
+        Matcher m = Pattern.compile("<LicenceDocument[^>]*\\sId=\"([^\"]+)\"")
+                .matcher(new String(issuedXml(), StandardCharsets.UTF_8));
         if (!m.find()) {
             throw new IllegalStateException("fixtures/licence.xml: no Id on LicenceDocument");
         }
@@ -86,7 +87,8 @@ public final class Fixtures {
     /** Trust anchors the fixtures were issued under: the dev PKI's {@code trust-anchors.pem}. */
     public static Set<X509Certificate> trustAnchors() {
         try {
-            return new LinkedHashSet<>(Pem.parseCertificates(Files.readAllBytes(keysDirectory().resolve("trust-anchors.pem"))));
+            return new LinkedHashSet<>(
+                    Pem.parseCertificates(Files.readAllBytes(keysDirectory().resolve("trust-anchors.pem"))));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -115,8 +117,9 @@ public final class Fixtures {
                 return candidate.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("keys-dev/ not found from " + Path.of("").toAbsolutePath()
-                + "; run from the repository root or pass -Dzhengyin.keys=/path/to/keys-dev");
+        throw new IllegalStateException(
+                "keys-dev/ not found from " + Path.of("").toAbsolutePath()
+                        + "; run from the repository root or pass -Dzhengyin.keys=/path/to/keys-dev");
     }
 
     public static Path keyStore(String name) {
@@ -131,8 +134,11 @@ public final class Fixtures {
     /** The dev TSA in this process (as seal-service runs it), for Zhengyin's B-T signatures. */
     public static TimestampSource inProcessTsa(Clock clock) {
         AtomicLong serial = new AtomicLong(1);
-        return new InProcessTimestampSource(new TimestampAuthority(signingKey("tsa", clock),
-                TimestampAuthority.DEV_POLICY_OID, clock, () -> BigInteger.valueOf(serial.getAndIncrement()),
+        return new InProcessTimestampSource(new TimestampAuthority(
+                signingKey("tsa", clock),
+                TimestampAuthority.DEV_POLICY_OID,
+                clock,
+                () -> BigInteger.valueOf(serial.getAndIncrement()),
                 Duration.ofSeconds(1)));
     }
 

@@ -31,8 +31,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * with {@code -Xmx256m}: completing at all proves the verification needs less than 256 MB besides the JVM's own.
  */
 public final class LargePdf {
-    private LargePdf() {
-    }
+    private LargePdf() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[1]);
@@ -49,7 +48,8 @@ public final class LargePdf {
 
     static byte[] make(int pages) throws IOException {
         Random random = new Random(20261121L);
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int p = 0; p < pages; p++) {
                 BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
                 for (int y = 0; y < 256; y++) {
@@ -92,12 +92,21 @@ public final class LargePdf {
             }
         }
         long maxHeap = Runtime.getRuntime().maxMemory();
-        String line = String.format(Locale.ROOT,
-                "large PDF in-process\t%d\t%d\t%d\t%d\t%d\t%.0f\t%s%n", pdf.length, baseline, peak - baseline,
-                allocatedEach, maxHeap, msEach, report.indication());
+        String line = String.format(
+                Locale.ROOT,
+                "large PDF in-process\t%d\t%d\t%d\t%d\t%d\t%.0f\t%s%n",
+                pdf.length,
+                baseline,
+                peak - baseline,
+                allocatedEach,
+                maxHeap,
+                msEach,
+                report.indication());
         Files.createDirectories(outDir);
-        Files.writeString(outDir.resolve("memory.tsv"),
-                "name\tfile_bytes\tbaseline_heap\tpeak_extra_heap\tallocated_per_verification\tmax_heap\tms_each\tindication\n" + line,
+        Files.writeString(
+                outDir.resolve("memory.tsv"),
+                "name\tfile_bytes\tbaseline_heap\tpeak_extra_heap\tallocated_per_verification\tmax_heap\tms_each\tindication\n"
+                        + line,
                 StandardCharsets.UTF_8);
         System.out.print(line);
     }

@@ -8,7 +8,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -66,7 +65,8 @@ public final class LoadDriver {
     private final URI licence;
     private final HttpClient http;
     private final ExecutorService asyncPool = Executors.newFixedThreadPool(8);
-    private final StringBuilder tsv = new StringBuilder("name\tthroughput_per_s\tp50_ms\tp99_ms\tmax_ms\terrors\tnote\n");
+    private final StringBuilder tsv =
+            new StringBuilder("name\tthroughput_per_s\tp50_ms\tp99_ms\tmax_ms\terrors\tnote\n");
     private final Path out;
     private final int durationSeconds;
     private String token;
@@ -76,9 +76,13 @@ public final class LoadDriver {
         this.licence = licence;
         this.out = out;
         this.durationSeconds = durationSeconds;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(asyncPool)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.issueBody = Files.readString(Path.of("templates", "business-licence", "sample.json"), StandardCharsets.UTF_8);
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(asyncPool)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        this.issueBody =
+                Files.readString(Path.of("templates", "business-licence", "sample.json"), StandardCharsets.UTF_8);
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,8 +104,9 @@ public final class LoadDriver {
         }
     }
 
-    private void run(String mongoUri, long registryN, double issueRate, double verifyRate, String largePdf,
-            String label) throws Exception {
+    private void run(
+            String mongoUri, long registryN, double issueRate, double verifyRate, String largePdf, String label)
+            throws Exception {
         token = token();
         String first = identifierOf(issue());
         byte[] pdf = get("/api/v1/licences/" + first + "/pdf");
@@ -117,10 +122,22 @@ public final class LoadDriver {
         closedLoop("warm-up", 2, Math.max(5, durationSeconds / 2), this::issueStatus, false);
         closedLoop("warm-up", 2, Math.max(5, durationSeconds / 2), () -> verifyStatus(pdf), false);
 
-        double issueMax = Math.max(closedLoop(prefix + "issuance closed-loop 1 thread", 1, durationSeconds, this::issueStatus, true),
+        double issueMax = Math.max(
+                closedLoop(prefix + "issuance closed-loop 1 thread", 1, durationSeconds, this::issueStatus, true),
                 closedLoop(prefix + "issuance closed-loop 2 threads", 2, durationSeconds, this::issueStatus, true));
-        double verifyMax = Math.max(closedLoop(prefix + "verification closed-loop 1 thread", 1, durationSeconds, () -> verifyStatus(pdf), true),
-                closedLoop(prefix + "verification closed-loop 2 threads", 2, durationSeconds, () -> verifyStatus(pdf), true));
+        double verifyMax = Math.max(
+                closedLoop(
+                        prefix + "verification closed-loop 1 thread",
+                        1,
+                        durationSeconds,
+                        () -> verifyStatus(pdf),
+                        true),
+                closedLoop(
+                        prefix + "verification closed-loop 2 threads",
+                        2,
+                        durationSeconds,
+                        () -> verifyStatus(pdf),
+                        true));
         openLoopOrFallback(prefix + "issuance", issueRate, issueMax, this::issueAsync);
         openLoopOrFallback(prefix + "verification", verifyRate, verifyMax, () -> verifyAsync(pdf));
 
@@ -139,15 +156,20 @@ public final class LoadDriver {
                     errors++;
                 }
             }
-            row(prefix + "verification of a " + large.length / 1_000_000 + " MB, 100-page PDF (5 sequential)",
-                    5 / (h.getTotalCount() == 0 ? 1 : Math.max(1e-9, h.getMean() * 5 / 1e6)), h,
-                    errors, "HTTP " + seen);
+            row(
+                    prefix + "verification of a " + large.length / 1_000_000 + " MB, 100-page PDF (5 sequential)",
+                    5 / (h.getTotalCount() == 0 ? 1 : Math.max(1e-9, h.getMean() * 5 / 1e6)),
+                    h,
+                    errors,
+                    "HTTP " + seen);
         }
         if (mongoUri != null && registryN > 0) {
             registry(mongoUri, registryN, pdf);
         }
-        Files.writeString(out.resolve(label.isEmpty() ? "load.tsv" : "load-" + label.replace(' ', '-') + ".tsv"),
-                tsv, StandardCharsets.UTF_8);
+        Files.writeString(
+                out.resolve(label.isEmpty() ? "load.tsv" : "load-" + label.replace(' ', '-') + ".tsv"),
+                tsv,
+                StandardCharsets.UTF_8);
         System.out.print(tsv);
     }
 
@@ -182,16 +204,27 @@ public final class LoadDriver {
         if (record) {
             row(name, rate, h, errors.get(), "");
         }
-        System.out.printf(Locale.ROOT, "%s: %.1f/s p99 %.1f ms errors %d%n", name, rate, h.getValueAtPercentile(99) / 1000.0, errors.get());
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %.1f/s p99 %.1f ms errors %d%n",
+                name,
+                rate,
+                h.getValueAtPercentile(99) / 1000.0,
+                errors.get());
         return rate;
     }
 
-    private void openLoopOrFallback(String what, double rate, double closedMax, Supplier<CompletableFuture<Integer>> call)
+    private void openLoopOrFallback(
+            String what, double rate, double closedMax, Supplier<CompletableFuture<Integer>> call)
             throws InterruptedException {
         if (rate <= closedMax * 1.1) {
             openLoop(what + " open-loop " + (long) rate + "/s", rate, call, "");
         } else {
-            row(what + " open-loop " + (long) rate + "/s", 0, null, 0,
+            row(
+                    what + " open-loop " + (long) rate + "/s",
+                    0,
+                    null,
+                    0,
                     String.format(Locale.ROOT, "not attempted: closed-loop maximum is %.0f/s", closedMax));
         }
         double sustainable = Math.max(1, Math.floor(closedMax * 0.7));
@@ -234,31 +267,59 @@ public final class LoadDriver {
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        row(name, completed.get() / elapsed, h, errors.get() + unfinished,
-                (note.isEmpty() ? "" : note + "; ") + total + " sent" + (unfinished > 0 ? ", " + unfinished + " unanswered after 30 s drain" : ""));
-        System.out.printf(Locale.ROOT, "%s: p50 %.1f ms p99 %.1f ms errors %d%n", name, h.getValueAtPercentile(50) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, errors.get() + unfinished);
+        row(
+                name,
+                completed.get() / elapsed,
+                h,
+                errors.get() + unfinished,
+                (note.isEmpty() ? "" : note + "; ") + total + " sent"
+                        + (unfinished > 0 ? ", " + unfinished + " unanswered after 30 s drain" : ""));
+        System.out.printf(
+                Locale.ROOT,
+                "%s: p50 %.1f ms p99 %.1f ms errors %d%n",
+                name,
+                h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0,
+                errors.get() + unfinished);
     }
 
     private void row(String name, double rate, Histogram h, long errors, String note) {
         if (h == null || h.getTotalCount() == 0) {
-            tsv.append(name).append("\t\t\t\t\t").append(errors).append('\t').append(note).append('\n');
+            tsv.append(name)
+                    .append("\t\t\t\t\t")
+                    .append(errors)
+                    .append('\t')
+                    .append(note)
+                    .append('\n');
             return;
         }
-        tsv.append(String.format(Locale.ROOT, "%s\t%.1f\t%.2f\t%.2f\t%.2f\t%d\t%s%n", name, rate,
-                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
-                errors, note));
+        tsv.append(String.format(
+                Locale.ROOT,
+                "%s\t%.1f\t%.2f\t%.2f\t%.2f\t%d\t%s%n",
+                name,
+                rate,
+                h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0,
+                h.getMaxValue() / 1000.0,
+                errors,
+                note));
     }
 
     // ---- the API calls -----------------------------------------------------------------------------------------
 
     private String token() throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(licence.resolve("/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "approval-demo:approval-demo-secret".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode("licence:issue licence:read", StandardCharsets.UTF_8))).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(licence.resolve("/oauth2/token"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString("approval-demo:approval-demo-secret"
+                                                        .getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                                + URLEncoder.encode("licence:issue licence:read", StandardCharsets.UTF_8)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = ACCESS_TOKEN.matcher(r.body());
         if (r.statusCode() != 200 || !m.find()) {
@@ -272,15 +333,18 @@ public final class LoadDriver {
      * service sets itself (registrationAuthority, issueDate), a new case number each time.
      */
     private HttpRequest issueRequest() {
-        String fields = issueBody.substring(issueBody.indexOf("\"fields\""), issueBody.lastIndexOf('}'))
+        String fields = issueBody
+                .substring(issueBody.indexOf("\"fields\""), issueBody.lastIndexOf('}'))
                 .replaceAll(",\\s*\"registrationAuthority\"\\s*:\\s*\"[^\"]*\"", "")
                 .replaceAll(",\\s*\"issueDate\"\\s*:\\s*\"[^\"]*\"", "");
         String body = "{\"licenceType\":\"business-licence\",\"caseNumber\":\"BENCH-"
                 + ThreadLocalRandom.current().nextLong(1_000_000_000L) + "\"," + fields + "}";
         return HttpRequest.newBuilder(licence.resolve("/api/v1/licences"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "bench-" + UUID.randomUUID())
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 
     private HttpResponse<String> issue() throws IOException, InterruptedException {
@@ -293,7 +357,8 @@ public final class LoadDriver {
 
     private int issueStatus() {
         try {
-            return http.send(issueRequest(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(issueRequest(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return 599;
         } catch (InterruptedException e) {
@@ -303,12 +368,16 @@ public final class LoadDriver {
     }
 
     private CompletableFuture<Integer> issueAsync() {
-        return http.sendAsync(issueRequest(), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        return http.sendAsync(issueRequest(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode);
     }
 
     private HttpRequest verifyRequest(byte[] pdf) {
-        return HttpRequest.newBuilder(licence.resolve("/api/v1/verifications")).header("Content-Type", "application/pdf")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build();
+        return HttpRequest.newBuilder(licence.resolve("/api/v1/verifications"))
+                .header("Content-Type", "application/pdf")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf))
+                .build();
     }
 
     private HttpResponse<String> verify(byte[] pdf) throws IOException, InterruptedException {
@@ -317,7 +386,8 @@ public final class LoadDriver {
 
     private int verifyStatus(byte[] pdf) {
         try {
-            return http.send(verifyRequest(pdf), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(verifyRequest(pdf), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return 599;
         } catch (InterruptedException e) {
@@ -327,12 +397,17 @@ public final class LoadDriver {
     }
 
     private CompletableFuture<Integer> verifyAsync(byte[] pdf) {
-        return http.sendAsync(verifyRequest(pdf), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        return http.sendAsync(verifyRequest(pdf), HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode);
     }
 
     private byte[] get(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(licence.resolve(path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = http.send(
+                HttpRequest.newBuilder(licence.resolve(path))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + ": " + r.statusCode());
         }
@@ -371,7 +446,8 @@ public final class LoadDriver {
             MongoCollection<Document> licences = db.getCollection("licences");
             MongoCollection<Document> renditionHashes = db.getCollection("rendition_hashes");
             Document versionTemplate = versions.find().first();
-            Document headTemplate = licences.find(Filters.eq("_id", versionTemplate.getString("root"))).first();
+            Document headTemplate = licences.find(Filters.eq("_id", versionTemplate.getString("root")))
+                    .first();
             long existing = versions.countDocuments();
             long seeded = 0;
             long t0 = System.nanoTime();
@@ -385,19 +461,27 @@ public final class LoadDriver {
                 List<Document> hs = new ArrayList<>(batch);
                 List<Document> rs = new ArrayList<>(2 * batch);
                 for (int i = 0; i < batch && seeded < n; i++, seeded++) {
-                    LicenceIdentifier id = LicenceIdentifier.first(typeCode, issuerCode, String.format("B%010d", seeded));
+                    LicenceIdentifier id =
+                            LicenceIdentifier.first(typeCode, issuerCode, String.format("B%010d", seeded));
                     String identifier = id.toString();
                     String root = id.root();
                     String pdfHash = sha256Hex("pdf:" + identifier);
                     List<Document> renditions = new ArrayList<>();
                     for (Document r : versionTemplate.getList("renditions", Document.class)) {
-                        String hash = "PDF".equals(r.getString("kind")) ? pdfHash : sha256Hex(r.getString("kind") + ":" + identifier);
+                        String hash = "PDF".equals(r.getString("kind"))
+                                ? pdfHash
+                                : sha256Hex(r.getString("kind") + ":" + identifier);
                         renditions.add(new Document(r).append("sha256", hash).append("fileId", "bench-" + hash));
-                        rs.add(new Document("_id", hash).append("identifier", identifier).append("root", root)
+                        rs.add(new Document("_id", hash)
+                                .append("identifier", identifier)
+                                .append("root", root)
                                 .append("kind", r.getString("kind")));
                     }
-                    vs.add(new Document(versionTemplate).append("_id", identifier).append("root", root)
-                            .append("renditions", renditions).append("caseNumber", "BENCH-SEED-" + seeded));
+                    vs.add(new Document(versionTemplate)
+                            .append("_id", identifier)
+                            .append("root", root)
+                            .append("renditions", renditions)
+                            .append("caseNumber", "BENCH-SEED-" + seeded));
                     hs.add(new Document(headTemplate).append("_id", root).append("currentIdentifier", identifier));
                     if (ThreadLocalRandom.current().nextInt(Math.max(1, (int) (n / 20_000))) == 0) {
                         sampleIds.add(identifier);
@@ -408,44 +492,85 @@ public final class LoadDriver {
                 licences.insertMany(hs, new InsertManyOptions().ordered(false));
                 renditionHashes.insertMany(rs, new InsertManyOptions().ordered(false));
                 if (seeded % 100_000 == 0) {
-                    System.out.printf(Locale.ROOT, "seeded %d licences, %.0f/s%n", seeded, seeded / ((System.nanoTime() - t0) / 1e9));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "seeded %d licences, %.0f/s%n",
+                            seeded,
+                            seeded / ((System.nanoTime() - t0) / 1e9));
                 }
             }
             double seedSeconds = (System.nanoTime() - t0) / 1e9;
             long total = versions.countDocuments();
-            tsv.append(String.format(Locale.ROOT, "registry seeded\t%.0f\t\t\t\t0\t%d licences inserted in %.0f s through the"
-                    + " MongoDB driver (%d were there); store now holds %d versions%n", n / seedSeconds, n, seedSeconds, existing, total));
+            tsv.append(String.format(
+                    Locale.ROOT,
+                    "registry seeded\t%.0f\t\t\t\t0\t%d licences inserted in %.0f s through the"
+                            + " MongoDB driver (%d were there); store now holds %d versions%n",
+                    n / seedSeconds,
+                    n,
+                    seedSeconds,
+                    existing,
+                    total));
 
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            closedLoop("lookup GET /api/v1/licences/{id}, " + total + " in store, 1 thread", 1, durationSeconds, () -> {
-                String id = sampleIds.get(random.nextInt(sampleIds.size()));
-                try {
-                    return http.send(HttpRequest.newBuilder(licence.resolve("/api/v1/licences/" + id))
-                            .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (IOException | InterruptedException e) {
-                    return 599;
-                }
-            }, true);
+            closedLoop(
+                    "lookup GET /api/v1/licences/{id}, " + total + " in store, 1 thread",
+                    1,
+                    durationSeconds,
+                    () -> {
+                        String id = sampleIds.get(random.nextInt(sampleIds.size()));
+                        try {
+                            return http.send(
+                                            HttpRequest.newBuilder(licence.resolve("/api/v1/licences/" + id))
+                                                    .header("Authorization", "Bearer " + token)
+                                                    .GET()
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                        } catch (IOException | InterruptedException e) {
+                            return 599;
+                        }
+                    },
+                    true);
             // What LicenceVerifier does for every file: the hash entry by _id, then the version it names by _id.
-            closedLoop("registry hash lookup (rendition_hashes then the version, by _id; driver), " + total
-                    + " in store, 1 thread", 1, durationSeconds, () -> {
-                String hash = sampleHashes.get(ThreadLocalRandom.current().nextInt(sampleHashes.size()));
-                Document entry = renditionHashes.find(Filters.eq("_id", hash)).first();
-                return entry != null && versions.find(Filters.eq("_id", entry.getString("identifier"))).first() != null
-                        ? 200 : 404;
-            }, true);
+            closedLoop(
+                    "registry hash lookup (rendition_hashes then the version, by _id; driver), " + total
+                            + " in store, 1 thread",
+                    1,
+                    durationSeconds,
+                    () -> {
+                        String hash =
+                                sampleHashes.get(ThreadLocalRandom.current().nextInt(sampleHashes.size()));
+                        Document entry =
+                                renditionHashes.find(Filters.eq("_id", hash)).first();
+                        return entry != null
+                                        && versions.find(Filters.eq("_id", entry.getString("identifier")))
+                                                        .first()
+                                                != null
+                                ? 200
+                                : 404;
+                    },
+                    true);
             // A licence issued now sits at the end of the collection: its registry check is the worst case of a scan.
             byte[] newest = get("/api/v1/licences/" + identifierOf(issue()) + "/pdf");
-            closedLoop("verification closed-loop 1 thread, " + total + " in store (PDF of a licence issued after seeding)", 1,
-                    durationSeconds, () -> verifyStatus(newest), true);
-            closedLoop("verification closed-loop 1 thread, " + total + " in store (PDF of the run's first licence)", 1,
-                    durationSeconds, () -> verifyStatus(issuedPdf), true);
+            closedLoop(
+                    "verification closed-loop 1 thread, " + total + " in store (PDF of a licence issued after seeding)",
+                    1,
+                    durationSeconds,
+                    () -> verifyStatus(newest),
+                    true);
+            closedLoop(
+                    "verification closed-loop 1 thread, " + total + " in store (PDF of the run's first licence)",
+                    1,
+                    durationSeconds,
+                    () -> verifyStatus(issuedPdf),
+                    true);
         }
     }
 
     private static String sha256Hex(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -11,24 +11,33 @@ import java.util.Map;
  * a side would measure a fast failure (Zhengyin not passing its own issued files, DSS finding no signature).
  */
 public final class Outcomes {
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     public static Map<String, String> zhengyin(Zhengyin zhengyin) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("ZhengyinBenchmarks.pdfVerify", zhengyin.verifyPdf(Fixtures.issuedPdf()).indication().toString());
-        out.put("ZhengyinBenchmarks.xmlVerify", zhengyin.verifyXml(Fixtures.issuedXml()).indication().toString());
+        out.put(
+                "ZhengyinBenchmarks.pdfVerify",
+                zhengyin.verifyPdf(Fixtures.issuedPdf()).indication().toString());
+        out.put(
+                "ZhengyinBenchmarks.xmlVerify",
+                zhengyin.verifyXml(Fixtures.issuedXml()).indication().toString());
         byte[] pdf = zhengyin.signPades(Fixtures.renderedPdf());
-        out.put("ZhengyinBenchmarks.pdfSign", pdf.length + " bytes; verifies " + zhengyin.verifyPdf(pdf).indication());
+        out.put(
+                "ZhengyinBenchmarks.pdfSign",
+                pdf.length + " bytes; verifies " + zhengyin.verifyPdf(pdf).indication());
         byte[] xml = zhengyin.signXml(Fixtures.unsignedXml(), Fixtures.xmlRootId());
-        out.put("ZhengyinBenchmarks.xmlSign", xml.length + " bytes; verifies " + zhengyin.verifyXml(xml).indication());
+        out.put(
+                "ZhengyinBenchmarks.xmlSign",
+                xml.length + " bytes; verifies " + zhengyin.verifyXml(xml).indication());
         return out;
     }
 
     public static Map<String, String> dss(Dss dss) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("DssBenchmarks.pdfValidate", describe(dss.validate(Fixtures.issuedPdf())));
-        out.put("DssBenchmarks.pdfValidateNoPageComparison", describe(dss.validateWithoutPageComparison(Fixtures.issuedPdf())));
+        out.put(
+                "DssBenchmarks.pdfValidateNoPageComparison",
+                describe(dss.validateWithoutPageComparison(Fixtures.issuedPdf())));
         out.put("DssBenchmarks.xmlValidate", describe(dss.validate(Fixtures.issuedXml())));
         byte[] pdf = dss.signPades(Fixtures.renderedPdf());
         out.put("DssBenchmarks.pdfSign", pdf.length + " bytes; DSS validates " + describe(dss.validate(pdf)));
@@ -51,8 +60,9 @@ public final class Outcomes {
         DocumentVerificationReport pdf = zhengyin.verifyPdf(Fixtures.issuedPdf());
         DocumentVerificationReport xml = zhengyin.verifyXml(Fixtures.issuedXml());
         if (!pdf.isPassed() || !xml.isPassed()) {
-            throw new IllegalStateException("the fixtures do not verify with Zhengyin (PDF " + pdf.indication()
-                    + ", XML " + xml.indication() + "); regenerate them (benchmarks/src/main/resources/fixtures/README.md)");
+            throw new IllegalStateException(
+                    "the fixtures do not verify with Zhengyin (PDF " + pdf.indication() + ", XML " + xml.indication()
+                            + "); regenerate them (benchmarks/src/main/resources/fixtures/README.md)");
         }
     }
 

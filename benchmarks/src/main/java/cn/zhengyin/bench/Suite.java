@@ -29,8 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Usage: {@code java -cp benchmarks.jar cn.zhengyin.bench.Suite OUT_DIR [--group zhengyin|dss] [--quick] [--include REGEX]}
  */
 public final class Suite {
-    private Suite() {
-    }
+    private Suite() {}
 
     public static void main(String[] args) throws RunnerException {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
@@ -40,7 +39,8 @@ public final class Suite {
         try {
             Files.createDirectories(out);
             StringBuilder outcomes = new StringBuilder("operation\toutcome\n");
-            Map<String, String> described = group.equals("dss") ? Outcomes.dss(new Dss()) : Outcomes.zhengyin(new Zhengyin());
+            Map<String, String> described =
+                    group.equals("dss") ? Outcomes.dss(new Dss()) : Outcomes.zhengyin(new Zhengyin());
             for (Map.Entry<String, String> e : described.entrySet()) {
                 outcomes.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
             }
@@ -56,22 +56,38 @@ public final class Suite {
                 runs.add(new String[] {"cn\\.zhengyin\\.bench\\." + pdfPair, "2"});
             }
             for (String[] run : runs) {
-                ChainedOptionsBuilder options = new OptionsBuilder().include(run[0]).threads(Integer.parseInt(run[1]))
-                        .forks(1).shouldFailOnError(true)
-                        .jvmArgsAppend("-Xmx1g", "-Dzhengyin.keys=" + Fixtures.keysDirectory(),
+                ChainedOptionsBuilder options = new OptionsBuilder()
+                        .include(run[0])
+                        .threads(Integer.parseInt(run[1]))
+                        .forks(1)
+                        .shouldFailOnError(true)
+                        .jvmArgsAppend(
+                                "-Xmx1g",
+                                "-Dzhengyin.keys=" + Fixtures.keysDirectory(),
                                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=error");
                 options = quick
-                        ? options.warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2)
+                        ? options.warmupIterations(1)
+                                .warmupTime(TimeValue.seconds(1))
+                                .measurementIterations(2)
                                 .measurementTime(TimeValue.seconds(1))
-                        : options.warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
+                        : options.warmupIterations(3)
+                                .warmupTime(TimeValue.seconds(2))
+                                .measurementIterations(5)
                                 .measurementTime(TimeValue.seconds(2));
                 Collection<RunResult> results = new Runner(options.build()).run();
                 for (RunResult r : results) {
                     var primary = r.getPrimaryResult();
                     String name = r.getParams().getBenchmark().replace("cn.zhengyin.bench.", "");
-                    tsv.append(name).append('\t').append(r.getParams().getThreads()).append('\t')
-                            .append(primary.getScore()).append('\t').append(primary.getScoreError()).append('\t')
-                            .append(primary.getScoreUnit()).append('\n');
+                    tsv.append(name)
+                            .append('\t')
+                            .append(r.getParams().getThreads())
+                            .append('\t')
+                            .append(primary.getScore())
+                            .append('\t')
+                            .append(primary.getScoreError())
+                            .append('\t')
+                            .append(primary.getScoreUnit())
+                            .append('\n');
                 }
                 Files.writeString(out.resolve("jmh-" + group + ".tsv"), tsv, StandardCharsets.UTF_8);
             }

@@ -60,8 +60,10 @@ public final class Zhengyin {
 
     /** PAdES B-T (time-stamp from the in-process TSA), invisible signature. */
     public byte[] signPades(byte[] pdf) {
-        PadesPreparation preparation = preparer.prepare(pdf, new SignatureRequest("证印示范市市场监督管理局电子证照专用章",
-                "电子证照签发", "示范市", signingTime, Optional.empty(), reservedBytes));
+        PadesPreparation preparation = preparer.prepare(
+                pdf,
+                new SignatureRequest(
+                        "证印示范市市场监督管理局电子证照专用章", "电子证照签发", "示范市", signingTime, Optional.empty(), reservedBytes));
         return preparation.complete(cades.sign(preparation.digest(), sealKey));
     }
 

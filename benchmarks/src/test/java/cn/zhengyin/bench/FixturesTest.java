@@ -37,21 +37,28 @@ class FixturesTest {
     void zhengyinSignsTheRenderedPdfAndTheUnsignedXmlIntoFilesItVerifies() {
         Zhengyin zhengyin = new Zhengyin();
         assertThat(new String(Fixtures.unsignedXml(), StandardCharsets.UTF_8)).doesNotContain("ds:Signature");
-        assertThat(zhengyin.verifyPdf(zhengyin.signPades(Fixtures.renderedPdf())).indication()).isEqualTo(Indication.TOTAL_PASSED);
-        assertThat(zhengyin.verifyXml(zhengyin.signXml(Fixtures.unsignedXml(), Fixtures.xmlRootId())).indication())
+        assertThat(zhengyin.verifyPdf(zhengyin.signPades(Fixtures.renderedPdf()))
+                        .indication())
+                .isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(zhengyin.verifyXml(zhengyin.signXml(Fixtures.unsignedXml(), Fixtures.xmlRootId()))
+                        .indication())
                 .isEqualTo(Indication.TOTAL_PASSED);
     }
 
     @Test
     void reportPairsEachFigureWithItsAnchorAndRatio(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("jmh-zhengyin.tsv"), "benchmark\tthreads\tscore\terror\tunit\n"
-                + "ZhengyinBenchmarks.pdfVerify\t1\t1000.0\t10.0\tops/s\n");
-        Files.writeString(dir.resolve("jmh-dss.tsv"), "benchmark\tthreads\tscore\terror\tunit\n"
-                + "DssBenchmarks.pdfValidate\t1\t50.0\t1.0\tops/s\n");
+        Files.writeString(
+                dir.resolve("jmh-zhengyin.tsv"),
+                "benchmark\tthreads\tscore\terror\tunit\n" + "ZhengyinBenchmarks.pdfVerify\t1\t1000.0\t10.0\tops/s\n");
+        Files.writeString(
+                dir.resolve("jmh-dss.tsv"),
+                "benchmark\tthreads\tscore\terror\tunit\n" + "DssBenchmarks.pdfValidate\t1\t50.0\t1.0\tops/s\n");
         Files.writeString(dir.resolve("env.tsv"), "key\tvalue\nmachine\t2 cores\n");
         Path md = dir.resolve("performance.md");
         Report.main(new String[] {dir.toString(), md.toString()});
-        assertThat(Files.readString(md)).contains("| machine | 2 cores |")
-                .containsPattern("Verify the issued licence PDF, full report \\| 1 \\| 1,000 ± 10\\.00 \\|.*\\| 50\\.00 ± 1\\.00 \\| 20\\.00× \\|");
+        assertThat(Files.readString(md))
+                .contains("| machine | 2 cores |")
+                .containsPattern(
+                        "Verify the issued licence PDF, full report \\| 1 \\| 1,000 ± 10\\.00 \\|.*\\| 50\\.00 ± 1\\.00 \\| 20\\.00× \\|");
     }
 }

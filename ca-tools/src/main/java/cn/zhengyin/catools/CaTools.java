@@ -12,10 +12,21 @@ import picocli.CommandLine.Command;
  * the work is done by {@code cn.zhengyin.trust.pki}. Exit codes: 0 success, 1 failure, 2 bad usage; errors are one
  * line on stderr.
  */
-@Command(name = "ca-tools", mixinStandardHelpOptions = true, version = "ca-tools 0.1.0",
-        description = "Zhengyin CA tools: development PKI, certificates, CRLs, offline verification, transparency log proofs, bulk import.",
-        subcommands = {DevPkiCommand.class, CertCommand.class, CrlCommand.class, VerifyCommand.class, ReceiptCommand.class, TranslogCommand.class,
-                cn.zhengyin.catools.bulkimport.ImportCommand.class})
+@Command(
+        name = "ca-tools",
+        mixinStandardHelpOptions = true,
+        version = "ca-tools 0.1.0",
+        description =
+                "Zhengyin CA tools: development PKI, certificates, CRLs, offline verification, transparency log proofs, bulk import.",
+        subcommands = {
+            DevPkiCommand.class,
+            CertCommand.class,
+            CrlCommand.class,
+            VerifyCommand.class,
+            ReceiptCommand.class,
+            TranslogCommand.class,
+            cn.zhengyin.catools.bulkimport.ImportCommand.class
+        })
 public final class CaTools {
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
@@ -26,7 +37,9 @@ public final class CaTools {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    Clock clock() { return clock; }
+    Clock clock() {
+        return clock;
+    }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -40,8 +53,10 @@ public final class CaTools {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, arguments) -> {
-            ex.getCommandLine().getErr().println("ca-tools: " + ex.getMessage() + " (see '"
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            ex.getCommandLine()
+                    .getErr()
+                    .println("ca-tools: " + ex.getMessage() + " (see '"
+                            + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_USAGE;
         });
         commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> {

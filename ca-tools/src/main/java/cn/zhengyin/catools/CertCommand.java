@@ -2,7 +2,9 @@ package cn.zhengyin.catools;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "cert", mixinStandardHelpOptions = true, description = "Inspect certificates.",
+@Command(
+        name = "cert",
+        mixinStandardHelpOptions = true,
+        description = "Inspect certificates.",
         subcommands = CertShowCommand.class)
-final class CertCommand {
-}
+final class CertCommand {}

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Prints subject, issuer, serial, validity, key usages and extended key usages of each certificate"
                 + " in FILE (PEM, DER, or PKCS#12 .p12/.pfx: its chain).")
 final class CertShowCommand implements Callable<Integer> {
@@ -26,7 +28,10 @@ final class CertShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Certificate file.")
     Path file;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = DevPki.DEV_PASSWORD,
+    @Option(
+            names = "--password",
+            paramLabel = "PASSWORD",
+            defaultValue = DevPki.DEV_PASSWORD,
             description = "PKCS#12 password (default: the dev password ${DEFAULT-VALUE}).")
     String password;
 

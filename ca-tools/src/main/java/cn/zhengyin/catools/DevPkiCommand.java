@@ -2,8 +2,9 @@ package cn.zhengyin.catools;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "dev-pki", mixinStandardHelpOptions = true,
+@Command(
+        name = "dev-pki",
+        mixinStandardHelpOptions = true,
         description = "The development PKI (DEVELOPMENT keys, never for production).",
         subcommands = {DevPkiGenerateCommand.class, DevPkiAddCommand.class})
-final class DevPkiCommand {
-}
+final class DevPkiCommand {}

@@ -19,10 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generates the whole development PKI from its declaration (dev-pki.properties):",
-                "<name>.p12 (key + chain, alias = name, password " + DevPki.DEV_PASSWORD + "), <name>.crt.pem,",
-                "<ca>.crl (empty initial CRL, DER), trust-anchors.pem, and a copy of the declaration."})
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates the whole development PKI from its declaration (dev-pki.properties):",
+            "<name>.p12 (key + chain, alias = name, password " + DevPki.DEV_PASSWORD + "), <name>.crt.pem,",
+            "<ca>.crl (empty initial CRL, DER), trust-anchors.pem, and a copy of the declaration."
+        })
 final class DevPkiGenerateCommand implements Callable<Integer> {
     static final String DECLARATION_FILE = "dev-pki.properties";
 
@@ -32,11 +36,16 @@ final class DevPkiGenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory, e.g. keys-dev.")
     Path out;
 
-    @Option(names = "--declaration", paramLabel = "FILE",
+    @Option(
+            names = "--declaration",
+            paramLabel = "FILE",
             description = "PKI declaration (default: DIR/" + DECLARATION_FILE + " if present, else the built-in one).")
     Path declaration;
 
-    @Option(names = "--crl-base-url", paramLabel = "URL", defaultValue = CrlDistributionPoints.DEFAULT_BASE_URL,
+    @Option(
+            names = "--crl-base-url",
+            paramLabel = "URL",
+            defaultValue = CrlDistributionPoints.DEFAULT_BASE_URL,
             description = "Base of the CRL distribution point URLs <URL>/<ca-name>.crl (default: ${DEFAULT-VALUE}).")
     String crlBaseUrl;
 
@@ -47,14 +56,16 @@ final class DevPkiGenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         byte[] declarationBytes = declarationBytes();
         DevPkiDeclaration parsed = DevPkiDeclaration.parse(new String(declarationBytes, StandardCharsets.UTF_8));
-        DevPkiGenerator generator = new DevPkiGenerator(CaTools.root(spec).clock(), new SecureRandom(),
-                new CrlDistributionPoints(crlBaseUrl));
+        DevPkiGenerator generator = new DevPkiGenerator(
+                CaTools.root(spec).clock(), new SecureRandom(), new CrlDistributionPoints(crlBaseUrl));
         DevPki pki = generator.generate(parsed);
         Map<String, byte[]> files = pki.files(DevPki.DEV_PASSWORD.toCharArray());
         files.put(DECLARATION_FILE, declarationBytes);
         OutputDirectory.writeAll(out, files, force);
-        spec.commandLine().getOut().println("Wrote " + files.size() + " files of the DEVELOPMENT PKI ("
-                + parsed.entities().size() + " entities) to " + out);
+        spec.commandLine()
+                .getOut()
+                .println("Wrote " + files.size() + " files of the DEVELOPMENT PKI ("
+                        + parsed.entities().size() + " entities) to " + out);
         return 0;
     }
 

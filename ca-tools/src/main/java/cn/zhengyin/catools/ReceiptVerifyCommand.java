@@ -41,20 +41,28 @@ import tools.jackson.databind.json.JsonMapper;
  * then prints the report's summary. Exit code 0 only if the receipt is valid and the report passed (a verification
  * report with indication TOTAL_PASSED, or a status answer of a found licence that is VALID); 1 otherwise.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Re-checks a saved verification receipt (JWS) offline and prints the report it signs.",
-                "Exit code: 0 receipt valid and report PASSED, 1 otherwise, 2 bad usage."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Re-checks a saved verification receipt (JWS) offline and prints the report it signs.",
+            "Exit code: 0 receipt valid and report PASSED, 1 otherwise, 2 bad usage."
+        })
 final class ReceiptVerifyCommand implements Callable<Integer> {
     static final String TYPE = "zhengyin-verification-report+jwt";
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The receipt: a compact JWS, or the saved JSON answer with a "
-            + "'receipt' field.")
+    @Parameters(
+            paramLabel = "FILE",
+            description = "The receipt: a compact JWS, or the saved JSON answer with a " + "'receipt' field.")
     Path file;
 
-    @Option(names = "--trust-anchors", paramLabel = "PEM", defaultValue = "keys-dev/trust-anchors.pem",
+    @Option(
+            names = "--trust-anchors",
+            paramLabel = "PEM",
+            defaultValue = "keys-dev/trust-anchors.pem",
             description = "PEM file(s) of trust anchors (default: ${DEFAULT-VALUE}). Repeatable.")
     List<Path> trustAnchors = new ArrayList<>();
 
@@ -89,12 +97,18 @@ final class ReceiptVerifyCommand implements Callable<Integer> {
         }
         var header = jws.getHeader();
         boolean headerOk = JWSAlgorithm.ES256.equals(header.getAlgorithm())
-                && new JOSEObjectType(TYPE).equals(header.getType()) && header.getX509CertChain() != null
+                && new JOSEObjectType(TYPE).equals(header.getType())
+                && header.getX509CertChain() != null
                 && !header.getX509CertChain().isEmpty();
-        checks.add(new CheckResult("receipt.header", headerOk ? Outcome.PASSED : Outcome.FAILED, "alg "
-                + header.getAlgorithm() + ", typ " + header.getType() + ", x5c " + (header.getX509CertChain() == null
-                ? "absent" : header.getX509CertChain().size() + " certificate(s)") + (headerOk ? "" : "; expected "
-                + "alg ES256, typ " + TYPE + " and an x5c chain")));
+        checks.add(new CheckResult(
+                "receipt.header",
+                headerOk ? Outcome.PASSED : Outcome.FAILED,
+                "alg "
+                        + header.getAlgorithm() + ", typ " + header.getType() + ", x5c "
+                        + (header.getX509CertChain() == null
+                                ? "absent"
+                                : header.getX509CertChain().size() + " certificate(s)")
+                        + (headerOk ? "" : "; expected " + "alg ES256, typ " + TYPE + " and an x5c chain")));
         JsonNode payload;
         try {
             payload = mapper.readTree(jws.getPayload().toBytes());
@@ -102,7 +116,8 @@ final class ReceiptVerifyCommand implements Callable<Integer> {
             payload = mapper.createObjectNode();
             checks.add(CheckResult.failed("receipt.payload", "The payload is not JSON: " + e.getMessage()));
         }
-        Instant issuedAt = payload.hasNonNull("iat") ? Instant.ofEpochSecond(payload.get("iat").asLong())
+        Instant issuedAt = payload.hasNonNull("iat")
+                ? Instant.ofEpochSecond(payload.get("iat").asLong())
                 : CaTools.root(spec).clock().instant();
         if (headerOk) {
             List<X509Certificate> chain = new ArrayList<>();
@@ -111,25 +126,35 @@ final class ReceiptVerifyCommand implements Callable<Integer> {
                 chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der.decode())));
             }
             X509Certificate signer = chain.getFirst();
-            var validation = new CertificateChainValidator(anchors, List.of()).validate(signer,
-                    chain.subList(1, chain.size()), issuedAt);
-            checks.add(new CheckResult("receipt.certificate-chain", validation.chain().outcome(),
+            var validation = new CertificateChainValidator(anchors, List.of())
+                    .validate(signer, chain.subList(1, chain.size()), issuedAt);
+            checks.add(new CheckResult(
+                    "receipt.certificate-chain",
+                    validation.chain().outcome(),
                     signer.getSubjectX500Principal().getName() + " at " + issuedAt + ": "
                             + validation.chain().message()));
             boolean[] usage = signer.getKeyUsage();
-            checks.add(usage != null && usage[0] && signer.getBasicConstraints() < 0
-                    ? CheckResult.passed("receipt.key-usage", "End-entity certificate with digitalSignature.")
-                    : CheckResult.failed("receipt.key-usage", "The x5c certificate is not an end-entity certificate "
-                            + "with the digitalSignature key usage."));
+            checks.add(
+                    usage != null && usage[0] && signer.getBasicConstraints() < 0
+                            ? CheckResult.passed("receipt.key-usage", "End-entity certificate with digitalSignature.")
+                            : CheckResult.failed(
+                                    "receipt.key-usage",
+                                    "The x5c certificate is not an end-entity certificate "
+                                            + "with the digitalSignature key usage."));
             try {
-                boolean valid = signer.getPublicKey() instanceof ECPublicKey ec
-                        && jws.verify(new ECDSAVerifier(ec));
-                checks.add(valid ? CheckResult.passed("receipt.signature", "ES256 signature verifies with the x5c "
-                        + "certificate's key.") : CheckResult.failed("receipt.signature", "The ES256 signature does "
-                        + "not verify: the receipt was changed or not signed with this certificate's key."));
+                boolean valid = signer.getPublicKey() instanceof ECPublicKey ec && jws.verify(new ECDSAVerifier(ec));
+                checks.add(
+                        valid
+                                ? CheckResult.passed(
+                                        "receipt.signature",
+                                        "ES256 signature verifies with the x5c " + "certificate's key.")
+                                : CheckResult.failed(
+                                        "receipt.signature",
+                                        "The ES256 signature does "
+                                                + "not verify: the receipt was changed or not signed with this certificate's key."));
             } catch (JOSEException e) {
-                checks.add(CheckResult.failed("receipt.signature", "The signature cannot be verified: "
-                        + e.getMessage()));
+                checks.add(
+                        CheckResult.failed("receipt.signature", "The signature cannot be verified: " + e.getMessage()));
             }
         }
         boolean receiptValid = checks.stream().noneMatch(CheckResult::isFailed)
@@ -137,27 +162,32 @@ final class ReceiptVerifyCommand implements Callable<Integer> {
         JsonNode report = payload.path("report");
         String kind = payload.path("kind").asString("");
         boolean passed = switch (kind) {
-            case "licence-verification" -> "TOTAL_PASSED".equals(report.path("indication").asString(""));
-            case "licence-status" -> report.path("found").asBoolean(false)
-                    && "VALID".equals(report.path("status").asString(""));
+            case "licence-verification" ->
+                "TOTAL_PASSED".equals(report.path("indication").asString(""));
+            case "licence-status" ->
+                report.path("found").asBoolean(false)
+                        && "VALID".equals(report.path("status").asString(""));
             default -> false;
         };
-        out.println((receiptValid ? "RECEIPT VALID" : "RECEIPT INVALID") + "  " + file + "  (issued "
-                + issuedAt + " by " + payload.path("iss").asString("?") + ")");
+        out.println((receiptValid ? "RECEIPT VALID" : "RECEIPT INVALID") + "  " + file + "  (issued " + issuedAt
+                + " by " + payload.path("iss").asString("?") + ")");
         for (CheckResult check : checks) {
             out.println("  " + (check.outcome() == Outcome.PASSED ? "ok  " : "FAIL") + " " + check.id() + ": "
                     + check.message());
         }
         if (kind.equals("licence-verification")) {
             out.println("report: " + report.path("indication").asString("?") + " / "
-                    + report.path("subIndication").asString("?") + "  mode " + report.path("mode").asString("?")
+                    + report.path("subIndication").asString("?") + "  mode "
+                    + report.path("mode").asString("?")
                     + ", validated at " + report.path("validationTime").asString("?"));
             out.println("  " + report.path("summaryZh").asString(""));
             out.println("  " + report.path("summaryEn").asString(""));
         } else if (kind.equals("licence-status")) {
-            out.println("status: " + report.path("identifier").asString("?") + " found=" + report.path("found")
-                    .asBoolean(false) + " status=" + report.path("status").asString("-") + " currentVersion="
-                    + report.path("currentVersion").asBoolean(false) + "  " + report.path("message").asString(""));
+            out.println("status: " + report.path("identifier").asString("?") + " found="
+                    + report.path("found").asBoolean(false) + " status="
+                    + report.path("status").asString("-") + " currentVersion="
+                    + report.path("currentVersion").asBoolean(false) + "  "
+                    + report.path("message").asString(""));
         } else {
             out.println("report: unknown kind '" + kind + "'");
         }

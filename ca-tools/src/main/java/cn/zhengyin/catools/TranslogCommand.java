@@ -2,8 +2,9 @@ package cn.zhengyin.catools;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "translog", mixinStandardHelpOptions = true,
+@Command(
+        name = "translog",
+        mixinStandardHelpOptions = true,
         description = "Check the licence transparency log's proofs offline (docs/transparency-log.md).",
         subcommands = {TranslogVerifyInclusionCommand.class, TranslogVerifyConsistencyCommand.class})
-final class TranslogCommand {
-}
+final class TranslogCommand {}

@@ -7,10 +7,6 @@ import cn.zhengyin.trust.translog.InclusionProof;
 import cn.zhengyin.trust.translog.LogEntry;
 import cn.zhengyin.trust.translog.SignedTreeHead;
 import cn.zhengyin.trust.translog.TransparencyLogException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +16,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the JSON files the licence service's transparency endpoints answer with (docs/transparency-log.md). */
 final class TranslogFiles {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private TranslogFiles() {
-    }
+    private TranslogFiles() {}
 
     /** A proof that does not hold; exit code 1 with the message. */
     static final class NotVerified extends RuntimeException {
@@ -49,38 +47,54 @@ final class TranslogFiles {
 
     static SignedTreeHead treeHead(Path file) throws IOException {
         JsonNode json = read(file);
-        return parse(file, () -> new SignedTreeHead(number(json, "treeSize", file),
-                HashValue.fromHex(text(json, "rootHash", file)), Instant.parse(text(json, "timestamp", file)),
-                Base64.getDecoder().decode(text(json, "signature", file))));
+        return parse(
+                file,
+                () -> new SignedTreeHead(
+                        number(json, "treeSize", file),
+                        HashValue.fromHex(text(json, "rootHash", file)),
+                        Instant.parse(text(json, "timestamp", file)),
+                        Base64.getDecoder().decode(text(json, "signature", file))));
     }
 
     /** The entry and, if the file gives one, its leaf index. */
-    record Entry(LogEntry entry, Long index) {
-    }
+    record Entry(LogEntry entry, Long index) {}
 
     static Entry entry(Path file) throws IOException {
         JsonNode json = read(file);
         return parse(file, () -> {
             List<LogEntry.DocumentHash> documents = new ArrayList<>();
             for (JsonNode d : array(json, "documents", file)) {
-                documents.add(new LogEntry.DocumentHash(text(d, "kind", file), HashValue.fromHex(text(d, "sha256", file))));
+                documents.add(
+                        new LogEntry.DocumentHash(text(d, "kind", file), HashValue.fromHex(text(d, "sha256", file))));
             }
-            LogEntry entry = new LogEntry(text(json, "identifier", file), (int) number(json, "version", file),
-                    text(json, "eventType", file), documents, Instant.parse(text(json, "time", file)));
+            LogEntry entry = new LogEntry(
+                    text(json, "identifier", file),
+                    (int) number(json, "version", file),
+                    text(json, "eventType", file),
+                    documents,
+                    Instant.parse(text(json, "time", file)));
             return new Entry(entry, json.has("index") ? json.get("index").asLong() : null);
         });
     }
 
     static InclusionProof inclusionProof(Path file) throws IOException {
         JsonNode json = read(file);
-        return parse(file, () -> new InclusionProof(number(json, "leafIndex", file), number(json, "treeSize", file),
-                hashes(array(json, "auditPath", file))));
+        return parse(
+                file,
+                () -> new InclusionProof(
+                        number(json, "leafIndex", file),
+                        number(json, "treeSize", file),
+                        hashes(array(json, "auditPath", file))));
     }
 
     static ConsistencyProof consistencyProof(Path file) throws IOException {
         JsonNode json = read(file);
-        return parse(file, () -> new ConsistencyProof(number(json, "firstSize", file), number(json, "secondSize", file),
-                hashes(array(json, "path", file))));
+        return parse(
+                file,
+                () -> new ConsistencyProof(
+                        number(json, "firstSize", file),
+                        number(json, "secondSize", file),
+                        hashes(array(json, "path", file))));
     }
 
     private static List<HashValue> hashes(JsonNode array) {

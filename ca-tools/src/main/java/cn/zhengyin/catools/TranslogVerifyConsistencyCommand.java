@@ -2,24 +2,30 @@ package cn.zhengyin.catools;
 
 import cn.zhengyin.trust.translog.ConsistencyProof;
 import cn.zhengyin.trust.translog.SignedTreeHead;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import java.util.concurrent.Callable;
-
-@Command(name = "verify-consistency", mixinStandardHelpOptions = true,
-        description = {"Checks offline that a later signed tree head extends an earlier one (append-only log).",
-                "Exit 0 if both heads are signed by the log certificate and the consistency proof holds; 1 otherwise."})
+@Command(
+        name = "verify-consistency",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks offline that a later signed tree head extends an earlier one (append-only log).",
+            "Exit 0 if both heads are signed by the log certificate and the consistency proof holds; 1 otherwise."
+        })
 final class TranslogVerifyConsistencyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--proof", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--proof",
+            required = true,
+            paramLabel = "FILE",
             description = "consistency.json (GET /api/v1/transparency/proofs/consistency?first=&second=).")
     Path proof;
 
@@ -38,7 +44,8 @@ final class TranslogVerifyConsistencyCommand implements Callable<Integer> {
         SignedTreeHead first = TranslogFiles.treeHead(firstSth);
         SignedTreeHead second = TranslogFiles.treeHead(secondSth);
         ConsistencyProof consistency = TranslogFiles.consistencyProof(proof);
-        for (var head : java.util.List.of(java.util.Map.entry(firstSth, first), java.util.Map.entry(secondSth, second))) {
+        for (var head :
+                java.util.List.of(java.util.Map.entry(firstSth, first), java.util.Map.entry(secondSth, second))) {
             if (!head.getValue().verify(certificate)) {
                 throw new TranslogFiles.NotVerified("the tree head in " + head.getKey() + " is not signed by "
                         + certificate.getSubjectX500Principal().getName());
@@ -54,8 +61,10 @@ final class TranslogVerifyConsistencyCommand implements Callable<Integer> {
                     + second.rootHash() + ") does not extend the tree of size " + first.treeSize() + " (root "
                     + first.rootHash() + "); the log changed or removed entries it had signed");
         }
-        spec.commandLine().getOut().println("OK: the log's tree of size " + second.treeSize() + " extends its tree of size "
-                + first.treeSize() + " (roots " + first.rootHash() + " -> " + second.rootHash() + ")");
+        spec.commandLine()
+                .getOut()
+                .println("OK: the log's tree of size " + second.treeSize() + " extends its tree of size "
+                        + first.treeSize() + " (roots " + first.rootHash() + " -> " + second.rootHash() + ")");
         return 0;
     }
 }

@@ -36,9 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
  * SES_Signature over a data file. Uses only what the file carries plus the trust anchors given — no network.
  * Exit code 0 only for TOTAL_PASSED; 1 for TOTAL_FAILED or INDETERMINATE (and for files that cannot be read).
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verifies a licence file offline (PDF, XML, or an SES signature with --data).",
-                "Exit code: 0 TOTAL_PASSED, 1 not passed, 2 bad usage."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Verifies a licence file offline (PDF, XML, or an SES signature with --data).",
+            "Exit code: 0 TOTAL_PASSED, 1 not passed, 2 bad usage."
+        })
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,11 +50,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The licence PDF or XML, or a DER SES_Signature (with --data).")
     Path file;
 
-    @Option(names = "--trust-anchors", paramLabel = "PEM", defaultValue = "keys-dev/trust-anchors.pem",
+    @Option(
+            names = "--trust-anchors",
+            paramLabel = "PEM",
+            defaultValue = "keys-dev/trust-anchors.pem",
             description = "PEM file(s) of trust anchors (default: ${DEFAULT-VALUE}). Repeatable.")
     List<Path> trustAnchors = new ArrayList<>();
 
-    @Option(names = "--intermediates", paramLabel = "PEM",
+    @Option(
+            names = "--intermediates",
+            paramLabel = "PEM",
             description = "PEM file(s) of intermediate CA certificates (SES signatures carry only the signer's).")
     List<Path> intermediates = new ArrayList<>();
 
@@ -77,8 +86,9 @@ final class VerifyCommand implements Callable<Integer> {
         Object report;
         Indication indication;
         if (data != null) {
-            SesVerificationReport ses = new SesVerifier(anchors, intermediateCerts, List.of(),
-                    RevocationPolicy.CHECK_IF_AVAILABLE).verifySignature(content, Files.readAllBytes(data), clock.instant());
+            SesVerificationReport ses = new SesVerifier(
+                            anchors, intermediateCerts, List.of(), RevocationPolicy.CHECK_IF_AVAILABLE)
+                    .verifySignature(content, Files.readAllBytes(data), clock.instant());
             report = ses;
             indication = ses.indication();
             if (!json) {
@@ -97,14 +107,18 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report));
+            out.println(JsonMapper.builder()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .build()
+                    .writeValueAsString(report));
         }
         return indication == Indication.TOTAL_PASSED ? 0 : CaTools.EXIT_FAILURE;
     }
 
     private void print(PrintWriter out, DocumentVerificationReport report) {
-        out.println(report.indication() + (report.subIndication() == null ? "" : " / " + report.subIndication())
-                + "  " + file + "  (SHA-256 " + Optional.ofNullable(report.documentSha256()).orElse("-") + ")");
+        out.println(report.indication() + (report.subIndication() == null ? "" : " / " + report.subIndication()) + "  "
+                + file + "  (SHA-256 "
+                + Optional.ofNullable(report.documentSha256()).orElse("-") + ")");
         printChecks(out, report.documentChecks(), "  ");
         int n = 1;
         for (SignatureReport signature : report.signatures()) {
@@ -117,7 +131,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     private static void printChecks(PrintWriter out, List<CheckResult> checks, String indent) {
         for (CheckResult check : checks) {
-            String mark = check.outcome() == Outcome.PASSED ? "ok  " : check.outcome() == Outcome.FAILED ? "FAIL" : "--  ";
+            String mark =
+                    check.outcome() == Outcome.PASSED ? "ok  " : check.outcome() == Outcome.FAILED ? "FAIL" : "--  ";
             out.println(indent + mark + " " + check.id() + ": " + check.message());
         }
     }

@@ -3,11 +3,11 @@ package cn.zhengyin.catools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import cn.zhengyin.trust.pki.CertificateProfile;
 import cn.zhengyin.trust.pki.Credential;
 import cn.zhengyin.trust.pki.Pem;
 import cn.zhengyin.trust.pki.Pkcs12;
 import cn.zhengyin.trust.pki.devpki.DevPkiDeclaration;
-import cn.zhengyin.trust.pki.CertificateProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -29,8 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CaToolsTest {
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
-    private static final List<String> ENTITIES = List.of("root-ca", "seal-ca", "tsa", "ocsp", "translog", "report-signer", "field-release", "dev-seal",
-            "sm2-root-ca", "sm2-seal-ca", "sm2-tsa", "sm2-seal-maker", "sm2-dev-seal");
+    private static final List<String> ENTITIES = List.of(
+            "root-ca",
+            "seal-ca",
+            "tsa",
+            "ocsp",
+            "translog",
+            "report-signer",
+            "field-release",
+            "dev-seal",
+            "sm2-root-ca",
+            "sm2-seal-ca",
+            "sm2-tsa",
+            "sm2-seal-maker",
+            "sm2-dev-seal");
     private static final List<String> CAS = List.of("root-ca", "seal-ca", "sm2-root-ca", "sm2-seal-ca");
 
     private final StringWriter out = new StringWriter();
@@ -43,12 +55,16 @@ class CaToolsTest {
     @Test
     void devPkiGenerateWritesEveryFileOfTheDeclaredPki(@TempDir Path dir) throws IOException {
         Path keys = dir.resolve("keys-dev");
-        assertThat(run("dev-pki", "generate", "--out", keys.toString())).as(err.toString()).isZero();
+        assertThat(run("dev-pki", "generate", "--out", keys.toString()))
+                .as(err.toString())
+                .isZero();
 
         List<String> expected = Stream.concat(
-                Stream.concat(ENTITIES.stream().flatMap(n -> Stream.of(n + ".p12", n + ".crt.pem")),
-                        CAS.stream().map(n -> n + ".crl")),
-                Stream.of("trust-anchors.pem", "dev-pki.properties")).toList();
+                        Stream.concat(
+                                ENTITIES.stream().flatMap(n -> Stream.of(n + ".p12", n + ".crt.pem")),
+                                CAS.stream().map(n -> n + ".crl")),
+                        Stream.of("trust-anchors.pem", "dev-pki.properties"))
+                .toList();
         try (Stream<Path> files = Files.list(keys)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -59,7 +75,8 @@ class CaToolsTest {
                 .contains("CN=证印示范市市场监督管理局电子证照专用章", "O=证印示范市市场监督管理局");
         assertThat(Pem.parseCertificates(Files.readAllBytes(keys.resolve("trust-anchors.pem"))))
                 .extracting(c -> c.getSubjectX500Principal().getName())
-                .containsExactly("CN=Zhengyin Dev Root CA (ECDSA),O=Zhengyin Development PKI,C=CN",
+                .containsExactly(
+                        "CN=Zhengyin Dev Root CA (ECDSA),O=Zhengyin Development PKI,C=CN",
                         "CN=Zhengyin Dev Root CA (SM2),O=Zhengyin Development PKI,C=CN");
         X509CRL crl = Pem.parseCrl(Files.readAllBytes(keys.resolve("seal-ca.crl")));
         assertThat(crl.getNextUpdate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(30)));
@@ -80,17 +97,24 @@ class CaToolsTest {
             }
         }
 
-        assertThat(run("dev-pki", "add", "report-signer", "--out", dir.toString())).as(err.toString()).isZero();
+        assertThat(run("dev-pki", "add", "report-signer", "--out", dir.toString()))
+                .as(err.toString())
+                .isZero();
 
         for (var file : before.entrySet()) {
-            assertThat(Files.readAllBytes(dir.resolve(file.getKey()))).as(file.getKey()).isEqualTo(file.getValue());
+            assertThat(Files.readAllBytes(dir.resolve(file.getKey())))
+                    .as(file.getKey())
+                    .isEqualTo(file.getValue());
         }
         Credential signer = Pkcs12.read(dir.resolve("report-signer.p12"), "zhengyin-dev".toCharArray());
         Credential sealCa = Pkcs12.read(dir.resolve("seal-ca.p12"), "zhengyin-dev".toCharArray());
         assertThat(signer.chain()).hasSize(3);
-        assertThat(signer.certificate().getIssuerX500Principal()).isEqualTo(sealCa.certificate().getSubjectX500Principal());
-        assertThatCode(() -> signer.certificate().verify(sealCa.certificate().getPublicKey())).doesNotThrowAnyException();
-        assertThat(run("dev-pki", "add", "report-signer", "--out", dir.toString())).isEqualTo(1);
+        assertThat(signer.certificate().getIssuerX500Principal())
+                .isEqualTo(sealCa.certificate().getSubjectX500Principal());
+        assertThatCode(() -> signer.certificate().verify(sealCa.certificate().getPublicKey()))
+                .doesNotThrowAnyException();
+        assertThat(run("dev-pki", "add", "report-signer", "--out", dir.toString()))
+                .isEqualTo(1);
         assertThat(run("dev-pki", "add", "seal-ca", "--out", dir.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("refusing to overwrite").contains("is a CA");
     }
@@ -101,27 +125,40 @@ class CaToolsTest {
         byte[] before = Files.readAllBytes(dir.resolve("root-ca.p12"));
 
         assertThat(run("dev-pki", "generate", "--out", dir.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("ca-tools: error: ").contains("refusing to overwrite, use --force")
+        assertThat(err.toString())
+                .startsWith("ca-tools: error: ")
+                .contains("refusing to overwrite, use --force")
                 .doesNotContain("Exception", "\tat ");
         assertThat(err.toString().lines()).hasSize(1);
         assertThat(Files.readAllBytes(dir.resolve("root-ca.p12"))).isEqualTo(before);
 
-        assertThat(run("dev-pki", "generate", "--out", dir.toString(), "--force",
-                "--crl-base-url", "https://ca.example.test/crl")).isZero();
+        assertThat(run(
+                        "dev-pki",
+                        "generate",
+                        "--out",
+                        dir.toString(),
+                        "--force",
+                        "--crl-base-url",
+                        "https://ca.example.test/crl"))
+                .isZero();
         assertThat(Files.readAllBytes(dir.resolve("root-ca.p12"))).isNotEqualTo(before);
-        assertThat(Pkcs12.read(dir.resolve("dev-seal.p12"), "zhengyin-dev".toCharArray()).certificate()
-                .getExtensionValue("2.5.29.31")).asString(StandardCharsets.ISO_8859_1)
+        assertThat(Pkcs12.read(dir.resolve("dev-seal.p12"), "zhengyin-dev".toCharArray())
+                        .certificate()
+                        .getExtensionValue("2.5.29.31"))
+                .asString(StandardCharsets.ISO_8859_1)
                 .contains("https://ca.example.test/crl/seal-ca.crl");
     }
 
     @Test
     void badArgumentsGiveExitCodeTwoAndOneLineMessage() {
         assertThat(run("dev-pki", "generate")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("ca-tools: Missing required option: '--out=DIR' (see 'ca-tools dev-pki generate --help')"
-                + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("ca-tools: Missing required option: '--out=DIR' (see 'ca-tools dev-pki generate --help')"
+                        + System.lineSeparator());
 
         err.getBuffer().setLength(0);
-        assertThat(run("crl", "generate", "--ca", "x.p12", "--out", "y.crl", "--next-update", "soon")).isEqualTo(2);
+        assertThat(run("crl", "generate", "--ca", "x.p12", "--out", "y.crl", "--next-update", "soon"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--next-update").doesNotContain("\tat ");
 
         err.getBuffer().setLength(0);
@@ -136,8 +173,8 @@ class CaToolsTest {
     @Test
     void missingFileIsAFailureWithOneLineMessage(@TempDir Path dir) {
         assertThat(run("cert", "show", dir.resolve("nope.pem").toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("ca-tools: error: no such file: " + dir.resolve("nope.pem")
-                + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("ca-tools: error: no such file: " + dir.resolve("nope.pem") + System.lineSeparator());
     }
 
     @Test
@@ -145,8 +182,11 @@ class CaToolsTest {
         run("dev-pki", "generate", "--out", dir.toString());
         out.getBuffer().setLength(0);
         assertThat(run("cert", "show", dir.resolve("tsa.crt.pem").toString())).isZero();
-        String serial = Pem.parseCertificates(Files.readAllBytes(dir.resolve("tsa.crt.pem"))).getFirst()
-                .getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+        String serial = Pem.parseCertificates(Files.readAllBytes(dir.resolve("tsa.crt.pem")))
+                .getFirst()
+                .getSerialNumber()
+                .toString(16)
+                .toUpperCase(java.util.Locale.ROOT);
         assertThat(out.toString())
                 .contains("Subject:             C=CN,O=Zhengyin Development PKI,CN=Zhengyin Dev TSA (ECDSA)")
                 .contains("Issuer:              C=CN,O=Zhengyin Development PKI,CN=Zhengyin Dev Seal CA (ECDSA)")
@@ -155,9 +195,11 @@ class CaToolsTest {
                 .contains("Key usage:           digitalSignature", "Extended key usage:  timeStamping");
 
         out.getBuffer().setLength(0);
-        assertThat(run("cert", "show", dir.resolve("sm2-dev-seal.p12").toString())).isZero();
-        assertThat(out.toString()).contains("SM3WITHSM2", "organizationIdentifier=11110100000000019Q",
-                "digitalSignature, nonRepudiation");
+        assertThat(run("cert", "show", dir.resolve("sm2-dev-seal.p12").toString()))
+                .isZero();
+        assertThat(out.toString())
+                .contains(
+                        "SM3WITHSM2", "organizationIdentifier=11110100000000019Q", "digitalSignature, nonRepudiation");
     }
 
     @Test
@@ -167,22 +209,42 @@ class CaToolsTest {
         BigInteger held = seal.certificate().getSerialNumber();
         Path crlFile = dir.resolve("seal-ca.pem");
 
-        assertThat(run("crl", "generate", "--ca", dir.resolve("seal-ca.p12").toString(),
-                "--revoke", held.toString(16) + ":certificateHold",
-                "--revoke", "0x1234:keyCompromise:2026-02-01T00:00:00Z",
-                "--number", "5", "--out", crlFile.toString())).as(err.toString()).isZero();
+        assertThat(run(
+                        "crl",
+                        "generate",
+                        "--ca",
+                        dir.resolve("seal-ca.p12").toString(),
+                        "--revoke",
+                        held.toString(16) + ":certificateHold",
+                        "--revoke",
+                        "0x1234:keyCompromise:2026-02-01T00:00:00Z",
+                        "--number",
+                        "5",
+                        "--out",
+                        crlFile.toString()))
+                .as(err.toString())
+                .isZero();
 
         X509CRL crl = Pem.parseCrl(Files.readAllBytes(crlFile));
-        crl.verify(Pkcs12.read(dir.resolve("seal-ca.p12"), "zhengyin-dev".toCharArray()).certificate().getPublicKey());
+        crl.verify(Pkcs12.read(dir.resolve("seal-ca.p12"), "zhengyin-dev".toCharArray())
+                .certificate()
+                .getPublicKey());
         assertThat(crl.getRevokedCertificate(held).getRevocationReason()).isEqualTo(CRLReason.CERTIFICATE_HOLD);
-        assertThat(crl.getRevokedCertificate(held).getRevocationDate().toInstant()).isEqualTo(NOW);
+        assertThat(crl.getRevokedCertificate(held).getRevocationDate().toInstant())
+                .isEqualTo(NOW);
         assertThat(crl.getRevokedCertificate(BigInteger.valueOf(0x1234)).getRevocationReason())
                 .isEqualTo(CRLReason.KEY_COMPROMISE);
         assertThat(out.toString()).contains("with 2 entries");
 
         err.getBuffer().setLength(0);
-        assertThat(run("crl", "generate", "--ca", dir.resolve("dev-seal.p12").toString(), "--out",
-                dir.resolve("x.crl").toString())).isEqualTo(1);
+        assertThat(run(
+                        "crl",
+                        "generate",
+                        "--ca",
+                        dir.resolve("dev-seal.p12").toString(),
+                        "--out",
+                        dir.resolve("x.crl").toString()))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("lacks keyUsage cRLSign");
     }
 
@@ -192,11 +254,15 @@ class CaToolsTest {
         try (InputStream in = CaTools.class.getResourceAsStream("dev-pki.properties")) {
             declaration = DevPkiDeclaration.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        assertThat(declaration.entities()).extracting(DevPkiDeclaration.Entity::name).containsExactlyElementsOf(ENTITIES);
+        assertThat(declaration.entities())
+                .extracting(DevPkiDeclaration.Entity::name)
+                .containsExactlyElementsOf(ENTITIES);
         for (String name : List.of("dev-seal", "sm2-dev-seal")) {
-            var seal = (CertificateProfile.SealSigning) declaration.entity(name).orElseThrow().profile();
+            var seal = (CertificateProfile.SealSigning)
+                    declaration.entity(name).orElseThrow().profile();
             assertThat(seal.uscc()).hasSize(18);
-            assertThat(gb32100CheckCharacter(seal.uscc().substring(0, 17))).isEqualTo(seal.uscc().charAt(17));
+            assertThat(gb32100CheckCharacter(seal.uscc().substring(0, 17)))
+                    .isEqualTo(seal.uscc().charAt(17));
         }
     }
 

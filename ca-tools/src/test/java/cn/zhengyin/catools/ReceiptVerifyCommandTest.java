@@ -53,14 +53,17 @@ class ReceiptVerifyCommandTest {
             x5c.add(Base64.encode(c.getEncoded()));
         }
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .type(new JOSEObjectType(ReceiptVerifyCommand.TYPE)).x509CertChain(x5c).build();
+                .type(new JOSEObjectType(ReceiptVerifyCommand.TYPE))
+                .x509CertChain(x5c)
+                .build();
         String input = header.toBase64URL() + "." + Base64URL.encode(payload.getBytes(StandardCharsets.UTF_8));
         byte[] der = key.sign(input.getBytes(StandardCharsets.US_ASCII));
         return input + "." + Base64URL.encode(ECDSA.transcodeSignatureToConcat(der, 64));
     }
 
     private int run(String... args) {
-        return CaTools.run(Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), new PrintWriter(out), new PrintWriter(err), args);
+        return CaTools.run(
+                Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), new PrintWriter(out), new PrintWriter(err), args);
     }
 
     private Path anchors(Path dir, X509Certificate root) throws Exception {
@@ -74,18 +77,36 @@ class ReceiptVerifyCommandTest {
         Path receipt = dir.resolve("receipt.jws");
         Files.writeString(receipt, sign(pki.signerKey(), PASSED));
 
-        assertThat(run("receipt", "verify", receipt.toString(), "--trust-anchors", anchors(dir, pki.root()).toString()))
-                .as(out + " " + err).isZero();
-        assertThat(out.toString()).startsWith("RECEIPT VALID").contains("ok   receipt.signature", "ok   receipt.certificate-chain",
-                "report: TOTAL_PASSED / NONE", "验证通过");
+        assertThat(run(
+                        "receipt",
+                        "verify",
+                        receipt.toString(),
+                        "--trust-anchors",
+                        anchors(dir, pki.root()).toString()))
+                .as(out + " " + err)
+                .isZero();
+        assertThat(out.toString())
+                .startsWith("RECEIPT VALID")
+                .contains(
+                        "ok   receipt.signature",
+                        "ok   receipt.certificate-chain",
+                        "report: TOTAL_PASSED / NONE",
+                        "验证通过");
     }
 
     @Test
     void theSavedJsonAnswerWithItsReceiptFieldIsAccepted(@TempDir Path dir) throws Exception {
         Path saved = dir.resolve("answer.json");
-        Files.writeString(saved, "{\"indication\":\"TOTAL_PASSED\",\"receipt\":\"" + sign(pki.signerKey(), PASSED) + "\"}");
+        Files.writeString(
+                saved, "{\"indication\":\"TOTAL_PASSED\",\"receipt\":\"" + sign(pki.signerKey(), PASSED) + "\"}");
 
-        assertThat(run("receipt", "verify", saved.toString(), "--trust-anchors", anchors(dir, pki.root()).toString())).isZero();
+        assertThat(run(
+                        "receipt",
+                        "verify",
+                        saved.toString(),
+                        "--trust-anchors",
+                        anchors(dir, pki.root()).toString()))
+                .isZero();
     }
 
     @Test
@@ -96,9 +117,15 @@ class ReceiptVerifyCommandTest {
         payload[at + 5] = 's'; // "Passed" -> "Passes": one byte
         String forged = new String(payload, StandardCharsets.UTF_8);
         Path receipt = dir.resolve("forged.jws");
-        Files.writeString(receipt, parts[0] + "." + Base64URL.encode(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+        Files.writeString(
+                receipt, parts[0] + "." + Base64URL.encode(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
 
-        assertThat(run("receipt", "verify", receipt.toString(), "--trust-anchors", anchors(dir, pki.root()).toString()))
+        assertThat(run(
+                        "receipt",
+                        "verify",
+                        receipt.toString(),
+                        "--trust-anchors",
+                        anchors(dir, pki.root()).toString()))
                 .isEqualTo(1);
         assertThat(out.toString()).startsWith("RECEIPT INVALID").contains("FAIL receipt.signature");
     }
@@ -106,10 +133,18 @@ class ReceiptVerifyCommandTest {
     @Test
     void aValidReceiptOfAFailedReportExitsNonZero(@TempDir Path dir) throws Exception {
         Path receipt = dir.resolve("failed.jws");
-        Files.writeString(receipt, sign(pki.signerKey(), PASSED.replace("TOTAL_PASSED", "TOTAL_FAILED")
-                .replace("\"NONE\"", "\"HASH_FAILURE\"")));
+        Files.writeString(
+                receipt,
+                sign(
+                        pki.signerKey(),
+                        PASSED.replace("TOTAL_PASSED", "TOTAL_FAILED").replace("\"NONE\"", "\"HASH_FAILURE\"")));
 
-        assertThat(run("receipt", "verify", receipt.toString(), "--trust-anchors", anchors(dir, pki.root()).toString()))
+        assertThat(run(
+                        "receipt",
+                        "verify",
+                        receipt.toString(),
+                        "--trust-anchors",
+                        anchors(dir, pki.root()).toString()))
                 .isEqualTo(1);
         assertThat(out.toString()).startsWith("RECEIPT VALID").contains("report: TOTAL_FAILED / HASH_FAILURE");
     }
@@ -120,7 +155,12 @@ class ReceiptVerifyCommandTest {
         Files.writeString(receipt, sign(pki.signerKey(), PASSED));
         X509Certificate otherRoot = TestPki.create(NOW, "Other").root();
 
-        assertThat(run("receipt", "verify", receipt.toString(), "--trust-anchors", anchors(dir, otherRoot).toString()))
+        assertThat(run(
+                        "receipt",
+                        "verify",
+                        receipt.toString(),
+                        "--trust-anchors",
+                        anchors(dir, otherRoot).toString()))
                 .isEqualTo(1);
         assertThat(out.toString()).startsWith("RECEIPT INVALID").contains("FAIL receipt.certificate-chain");
     }
@@ -130,7 +170,12 @@ class ReceiptVerifyCommandTest {
         Path junk = dir.resolve("junk.jws");
         Files.writeString(junk, "not a receipt");
 
-        assertThat(run("receipt", "verify", junk.toString(), "--trust-anchors", anchors(dir, pki.root()).toString()))
+        assertThat(run(
+                        "receipt",
+                        "verify",
+                        junk.toString(),
+                        "--trust-anchors",
+                        anchors(dir, pki.root()).toString()))
                 .isEqualTo(1);
         assertThat(out.toString() + err).doesNotContain("\tat ");
     }

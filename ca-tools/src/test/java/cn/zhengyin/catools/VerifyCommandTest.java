@@ -39,16 +39,25 @@ class VerifyCommandTest {
         Providers.bouncyCastle();
         pki = TestPki.create(NOW);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        PadesPreparation preparation = new PadesPreparer(16 << 20).prepare(TestPdfs.onePage("Licence 42"),
-                new SignatureRequest("Test Bureau", "Licence issued", "", NOW, Optional.empty(),
-                        SignatureRequest.estimateContentsBytes(pki.signerKey().certificateChain(), List.of(pki.tsaCertificate()))));
+        PadesPreparation preparation = new PadesPreparer(16 << 20)
+                .prepare(
+                        TestPdfs.onePage("Licence 42"),
+                        new SignatureRequest(
+                                "Test Bureau",
+                                "Licence issued",
+                                "",
+                                NOW,
+                                Optional.empty(),
+                                SignatureRequest.estimateContentsBytes(
+                                        pki.signerKey().certificateChain(), List.of(pki.tsaCertificate()))));
         byte[] cms = new CadesDigestSigner(new InProcessTimestampSource(pki.timestampAuthority(clock)))
                 .sign(preparation.digest(), pki.signerKey());
         signed = preparation.complete(cms);
     }
 
     private int run(String... args) {
-        return CaTools.run(Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC), new PrintWriter(out), new PrintWriter(err), args);
+        return CaTools.run(
+                Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC), new PrintWriter(out), new PrintWriter(err), args);
     }
 
     private Path anchors(Path dir) throws Exception {
@@ -61,7 +70,9 @@ class VerifyCommandTest {
     void aGenuineSignedPdfPassesOfflineWithExitCode0(@TempDir Path dir) throws Exception {
         Path pdf = dir.resolve("licence.pdf");
         Files.write(pdf, signed);
-        assertThat(run("verify", pdf.toString(), "--trust-anchors", anchors(dir).toString())).as(err.toString()).isZero();
+        assertThat(run("verify", pdf.toString(), "--trust-anchors", anchors(dir).toString()))
+                .as(err.toString())
+                .isZero();
         assertThat(out.toString()).startsWith("TOTAL_PASSED").contains("ok   message-digest");
     }
 
@@ -71,7 +82,8 @@ class VerifyCommandTest {
         tampered[200] ^= 0x01;
         Path pdf = dir.resolve("tampered.pdf");
         Files.write(pdf, tampered);
-        assertThat(run("verify", pdf.toString(), "--trust-anchors", anchors(dir).toString())).isEqualTo(1);
+        assertThat(run("verify", pdf.toString(), "--trust-anchors", anchors(dir).toString()))
+                .isEqualTo(1);
         assertThat(out.toString()).doesNotStartWith("TOTAL_PASSED").contains("FAIL");
     }
 
@@ -80,8 +92,10 @@ class VerifyCommandTest {
         Path pdf = dir.resolve("licence.pdf");
         Files.write(pdf, signed);
         Path other = dir.resolve("other.pem");
-        Files.writeString(other, Pem.certificates(List.of(TestPki.create(NOW, "Other").root())));
-        assertThat(run("verify", pdf.toString(), "--trust-anchors", other.toString(), "--json")).isEqualTo(1);
+        Files.writeString(
+                other, Pem.certificates(List.of(TestPki.create(NOW, "Other").root())));
+        assertThat(run("verify", pdf.toString(), "--trust-anchors", other.toString(), "--json"))
+                .isEqualTo(1);
         assertThat(out.toString()).contains("\"indication\" : \"INDETERMINATE\"");
     }
 
@@ -89,13 +103,23 @@ class VerifyCommandTest {
     void randomBytesGiveACleanReportNotAStackTrace(@TempDir Path dir) throws Exception {
         Path junk = dir.resolve("junk.pdf");
         Files.write(junk, "%PDF-1.7\nnot really".getBytes(StandardCharsets.US_ASCII));
-        assertThat(run("verify", junk.toString(), "--trust-anchors", anchors(dir).toString())).isEqualTo(1);
+        assertThat(run(
+                        "verify",
+                        junk.toString(),
+                        "--trust-anchors",
+                        anchors(dir).toString()))
+                .isEqualTo(1);
         assertThat(out.toString() + err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void aMissingFileIsAOneLineError(@TempDir Path dir) throws Exception {
-        assertThat(run("verify", dir.resolve("nope.pdf").toString(), "--trust-anchors", anchors(dir).toString())).isEqualTo(1);
+        assertThat(run(
+                        "verify",
+                        dir.resolve("nope.pdf").toString(),
+                        "--trust-anchors",
+                        anchors(dir).toString()))
+                .isEqualTo(1);
         assertThat(err.toString()).startsWith("ca-tools: error: no such file");
     }
 }

@@ -9,9 +9,18 @@ import java.util.List;
 
 /** The authorisation table (test resource {@code authorisation-table.csv}): endpoint × identity → expected answer. */
 record AuthorisationTable(List<Row> rows) {
-    static final List<String> IDENTITIES = List.of("anonymous", "no-scope", "approval-demo", "approval-forestry-demo",
-            "licence-service", "seal-applicant-demo", "seal-approver-demo", "seal-admin-demo", "holder",
-            "bank-demo", "duty-demo");
+    static final List<String> IDENTITIES = List.of(
+            "anonymous",
+            "no-scope",
+            "approval-demo",
+            "approval-forestry-demo",
+            "licence-service",
+            "seal-applicant-demo",
+            "seal-approver-demo",
+            "seal-admin-demo",
+            "holder",
+            "bank-demo",
+            "duty-demo");
 
     /** The sample holder whose wallet session is the {@code holder} identity. */
     static final String HOLDER = "990101198203154411";
@@ -60,12 +69,24 @@ record AuthorisationTable(List<Row> rows) {
 
     /** The table as Markdown, one row per endpoint (docs/authorisation-table.md embeds exactly this). */
     String markdown() {
-        StringBuilder md = new StringBuilder("| service | method | path | variant | "
-                + String.join(" | ", IDENTITIES) + " |\n|---|---|---|---|" + "---|".repeat(IDENTITIES.size()) + "\n");
+        StringBuilder md = new StringBuilder("| service | method | path | variant | " + String.join(" | ", IDENTITIES)
+                + " |\n|---|---|---|---|" + "---|".repeat(IDENTITIES.size()) + "\n");
         for (Row r : rows) {
-            md.append("| ").append(r.service()).append(" | ").append(r.method()).append(" | `").append(r.path())
-                    .append("` | ").append(r.variant()).append(" | ")
-                    .append(String.join(" | ", r.cells().stream().map(c -> c.equals("ok") ? "✅" : c).toList())).append(" |\n");
+            md.append("| ")
+                    .append(r.service())
+                    .append(" | ")
+                    .append(r.method())
+                    .append(" | `")
+                    .append(r.path())
+                    .append("` | ")
+                    .append(r.variant())
+                    .append(" | ")
+                    .append(String.join(
+                            " | ",
+                            r.cells().stream()
+                                    .map(c -> c.equals("ok") ? "✅" : c)
+                                    .toList()))
+                    .append(" |\n");
         }
         return md.toString();
     }

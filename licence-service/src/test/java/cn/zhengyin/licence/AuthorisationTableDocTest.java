@@ -18,14 +18,17 @@ class AuthorisationTableDocTest {
             doc = doc.substring(0, begin) + generated + doc.substring(doc.indexOf("<!-- table:end -->"));
             Files.writeString(DOC, doc);
         }
-        assertThat(doc).as("docs/authorisation-table.md is rendered from authorisation-table.csv; regenerate it with -Dzhengyin.docs.regenerate=true")
+        assertThat(doc)
+                .as(
+                        "docs/authorisation-table.md is rendered from authorisation-table.csv; regenerate it with -Dzhengyin.docs.regenerate=true")
                 .contains("<!-- table:begin -->\n" + generated + "<!-- table:end -->");
     }
 
     @Test
     void everyRowHasOneCellPerIdentity() {
         AuthorisationTable table = AuthorisationTable.load();
-        assertThat(table.rows()).hasSizeGreaterThan(60)
+        assertThat(table.rows())
+                .hasSizeGreaterThan(60)
                 .allSatisfy(r -> assertThat(r.cells()).hasSize(AuthorisationTable.IDENTITIES.size()));
     }
 }

@@ -47,11 +47,18 @@ import tools.jackson.databind.node.ObjectNode;
 class AuthorisationTableIT {
     static final String SEAL = "ZYDEV-SEAL-0001";
     private static final Map<String, String[]> CLIENTS = Map.of(
-            "approval-demo", new String[] {"approval-demo", "approval-demo-secret", "licence:issue licence:status licence:read"},
-            "approval-forestry-demo", new String[] {"approval-forestry-demo", "approval-forestry-secret", "licence:issue licence:status licence:read"},
+            "approval-demo",
+                    new String[] {"approval-demo", "approval-demo-secret", "licence:issue licence:status licence:read"},
+            "approval-forestry-demo",
+                    new String[] {
+                        "approval-forestry-demo",
+                        "approval-forestry-secret",
+                        "licence:issue licence:status licence:read"
+                    },
             "no-scope", new String[] {"approval-demo", "approval-demo-secret", ""},
             "licence-service", new String[] {"licence-service", "licence-service-secret", "seal:sign seal:read"},
-            "seal-applicant-demo", new String[] {"seal-applicant-demo", "seal-applicant-secret", "seal:apply seal:read"},
+            "seal-applicant-demo",
+                    new String[] {"seal-applicant-demo", "seal-applicant-secret", "seal:apply seal:read"},
             "seal-approver-demo", new String[] {"seal-approver-demo", "seal-approver-secret", "seal:approve seal:read"},
             "seal-admin-demo", new String[] {"seal-admin-demo", "seal-admin-secret", "seal:admin seal:read"},
             "bank-demo", new String[] {"bank-demo", "bank-demo-secret", "licence:fields licence:verify"},
@@ -60,13 +67,13 @@ class AuthorisationTableIT {
     private TwoServices services;
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private AuthorisationTable table;
-    private String licence;           // a business licence of approval-demo: the target of refused reads and changes
+    private String licence; // a business licence of approval-demo: the target of refused reads and changes
     private List<String> licenceValues;
     private byte[] licencePdf;
     private String imageId;
     private HolderSession holder;
-    private String licenceRoot;       // the root of that licence (held by the holder's company)
-    private String shareId;           // a share of it by the holder: the target of the share pages
+    private String licenceRoot; // the root of that licence (held by the holder's company)
+    private String shareId; // a share of it by the holder: the target of the share pages
 
     @BeforeAll
     void start() throws Exception {
@@ -74,7 +81,8 @@ class AuthorisationTableIT {
         table = AuthorisationTable.load();
         CLIENTS.forEach((identity, c) -> tokens.put(identity, services.token(c[0], c[1], c[2])));
         holder = HolderSession.signIn(services.licenceUrl, AuthorisationTable.HOLDER);
-        JsonNode issued = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201);
+        JsonNode issued =
+                json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201);
         licence = issued.get("identifier").asString();
         licenceRoot = issued.get("root").asString();
         shareId = WalletFixture.share(holder, licenceRoot, "P1D", "name");
@@ -85,10 +93,21 @@ class AuthorisationTableIT {
             }
         });
         assertThat(licenceValues).contains("授权表测试科技有限公司");
-        licencePdf = services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + licence + "/pdf"))
-                .header("Authorization", "Bearer " + tokens.get("approval-demo")).GET().build()).body();
-        imageId = json(send(post(services.sealUrl, "/api/v1/seal-images/generate", "seal-admin-demo",
-                "{\"type\":\"99\",\"name\":\"证印示范市市场监督管理局\",\"purpose\":\"电子证照专用章\"}")), 201).get("id").asString();
+        licencePdf = services.sendForBytes(
+                        HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + licence + "/pdf"))
+                                .header("Authorization", "Bearer " + tokens.get("approval-demo"))
+                                .GET()
+                                .build())
+                .body();
+        imageId = json(
+                        send(post(
+                                services.sealUrl,
+                                "/api/v1/seal-images/generate",
+                                "seal-admin-demo",
+                                "{\"type\":\"99\",\"name\":\"证印示范市市场监督管理局\",\"purpose\":\"电子证照专用章\"}")),
+                        201)
+                .get("id")
+                .asString();
     }
 
     @Test
@@ -128,26 +147,39 @@ class AuthorisationTableIT {
             HolderSession session = identity.equals("holder")
                     ? HolderSession.signIn(services.licenceUrl, AuthorisationTable.HOLDER)
                     : HolderSession.anonymous(services.licenceUrl);
-            String formPath = row.path().replace("{root}", licenceRoot).replace("{id}",
-                    identity.equals("holder") && row.path().endsWith("/withdrawal")
-                            ? WalletFixture.share(session, licenceRoot, "P1D", "name") : shareId)
-                    .replace("{consentId}", identity.equals("holder") ? grantConsent(licence, "bank-demo") : "cst-unknown");
+            String formPath = row.path()
+                    .replace("{root}", licenceRoot)
+                    .replace(
+                            "{id}",
+                            identity.equals("holder") && row.path().endsWith("/withdrawal")
+                                    ? WalletFixture.share(session, licenceRoot, "P1D", "name")
+                                    : shareId)
+                    .replace(
+                            "{consentId}",
+                            identity.equals("holder") ? grantConsent(licence, "bank-demo") : "cst-unknown");
             HttpRequest.Builder b = session.withCsrf(HttpRequest.newBuilder(services.licenceUrl.resolve(formPath)))
                     .header("Content-Type", "application/x-www-form-urlencoded");
             if (!identity.equals("anonymous") && !identity.equals("holder")) {
                 b.header("Authorization", "Bearer " + tokens.get(identity));
             }
-            String form = row.path().equals("/sign-in/dev") ? "holder=" + AuthorisationTable.HOLDER
-                    : row.path().endsWith("/shares") ? "field=name&expiry=P1D"
-                    : row.path().endsWith("/consents") ? "clientId=bank-demo&field=name&purpose=%E6%8E%88%E6%9D%83%E8%A1%A8&term=P7D"
-                    : "";
-            return session.sendForBytes(b.POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            String form = row.path().equals("/sign-in/dev")
+                    ? "holder=" + AuthorisationTable.HOLDER
+                    : row.path().endsWith("/shares")
+                            ? "field=name&expiry=P1D"
+                            : row.path().endsWith("/consents")
+                                    ? "clientId=bank-demo&field=name&purpose=%E6%8E%88%E6%9D%83%E8%A1%A8&term=P7D"
+                                    : "";
+            return session.sendForBytes(
+                    b.POST(HttpRequest.BodyPublishers.ofString(form)).build());
         }
         HttpRequest request = request(row, identity, forSuccess);
         // the token endpoint knows no sessions; the seal service is another origin on the same host, whose cookies
         // (the console's JSESSIONID) would replace the holder's session cookie (cookies ignore the port)
-        if (identity.equals("holder") && !row.path().equals("/oauth2/token") && row.service().equals("licence")) {
-            return holder.sendForBytes(holder.withCsrf(HttpRequest.newBuilder(request, (n, v) -> true)).build());
+        if (identity.equals("holder")
+                && !row.path().equals("/oauth2/token")
+                && row.service().equals("licence")) {
+            return holder.sendForBytes(holder.withCsrf(HttpRequest.newBuilder(request, (n, v) -> true))
+                    .build());
         }
         return services.sendForBytes(request);
     }
@@ -155,10 +187,12 @@ class AuthorisationTableIT {
     private String check(AuthorisationTable.Row row, String expected, HttpResponse<byte[]> response, String body) {
         int status = response.statusCode();
         if (expected.equals("ok")) {
-            boolean redirectIsSuccess = row.variant().equals("form") || row.variant().equals("html");
+            boolean redirectIsSuccess =
+                    row.variant().equals("form") || row.variant().equals("html");
             return status / 100 == 2 || (redirectIsSuccess && status / 100 == 3) ? null : "got " + status;
         }
-        if (expected.equals("302")) { // a browser page (seal console, wallet): sent to its sign-in page, whatever the token
+        if (expected.equals(
+                "302")) { // a browser page (seal console, wallet): sent to its sign-in page, whatever the token
             String location = response.headers().firstValue("Location").orElse("");
             String signIn = row.service().equals("seal") ? "/console/sign-in" : "/sign-in";
             return status == 302 && location.endsWith(signIn) ? null : "got " + status + " to '" + location + "'";
@@ -173,7 +207,8 @@ class AuthorisationTableIT {
         if (!contentType.startsWith("application/problem+json")) {
             return "refusal is not problem+json";
         }
-        if (status == 401 && !response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer")) {
+        if (status == 401
+                && !response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer")) {
             return "401 without WWW-Authenticate: Bearer";
         }
         for (String value : licenceValues) {
@@ -196,14 +231,17 @@ class AuthorisationTableIT {
 
     private static Set<String> endpoints(String service, ApplicationContext context) {
         Set<String> result = new TreeSet<>();
-        RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        RequestMappingHandlerMapping mapping =
+                context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
         for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
             for (String path : info.getPatternValues()) {
                 if (path.equals("/error") || path.startsWith("/v3/api-docs/") || path.equals("/v3/api-docs.yaml")) {
                     continue; // the error dispatch (only reached internally) and springdoc's per-group variants
                 }
-                info.getMethodsCondition().getMethods().forEach(m ->
-                        result.add(service + " " + m.name() + " " + path.replace("{encoded:.+}", "{encoded}").replace("{file:.+}", "{file}")));
+                info.getMethodsCondition()
+                        .getMethods()
+                        .forEach(m -> result.add(service + " " + m.name() + " "
+                                + path.replace("{encoded:.+}", "{encoded}").replace("{file:.+}", "{file}")));
             }
         }
         return result;
@@ -211,42 +249,59 @@ class AuthorisationTableIT {
 
     @Test
     void anApprovalSystemMayIssueOnlyItsTypesAndChangeOnlyItsOwnLicences() {
-        HttpResponse<String> business = send(post(services.licenceUrl, "/api/v1/licences", "approval-forestry-demo", businessLicence()));
+        HttpResponse<String> business =
+                send(post(services.licenceUrl, "/api/v1/licences", "approval-forestry-demo", businessLicence()));
         assertThat(business.statusCode()).isEqualTo(403);
         assertThat(json(business, 403).get("detail").asString()).contains("may not issue");
-        HttpResponse<String> change = send(post(services.licenceUrl, "/api/v1/licences/" + licence + "/suspension",
-                "approval-forestry-demo", "{\"reason\":\"越权\"}"));
+        HttpResponse<String> change = send(post(
+                services.licenceUrl,
+                "/api/v1/licences/" + licence + "/suspension",
+                "approval-forestry-demo",
+                "{\"reason\":\"越权\"}"));
         assertThat(json(change, 403).get("detail").asString()).contains("another authority");
         licenceValues.forEach(v -> assertThat(change.body()).doesNotContain(v));
-        HttpResponse<String> read = send(get(services.licenceUrl, "/api/v1/licences/" + licence + "/json", "approval-forestry-demo"));
+        HttpResponse<String> read =
+                send(get(services.licenceUrl, "/api/v1/licences/" + licence + "/json", "approval-forestry-demo"));
         assertThat(json(read, 403).get("detail").asString()).contains("may read only its own licences");
         licenceValues.forEach(v -> assertThat(read.body()).doesNotContain(v));
-        JsonNode forest = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-forestry-demo", forestRight())), 201);
+        JsonNode forest =
+                json(send(post(services.licenceUrl, "/api/v1/licences", "approval-forestry-demo", forestRight())), 201);
         assertThat(forest.get("issuerCode").asString()).isEqualTo("11110100000000027K");
     }
 
     @Test
     void aClientCannotSignWithASealItIsNotAuthorisedFor() {
         String id = sealIn("ISSUED");
-        HttpResponse<String> refused = send(post(services.sealUrl, "/api/v1/signatures/pades", "licence-service", padesBody(id)));
+        HttpResponse<String> refused =
+                send(post(services.sealUrl, "/api/v1/signatures/pades", "licence-service", padesBody(id)));
         assertThat(json(refused, 403).get("detail").asString()).contains("no authorisation to use seal " + id);
     }
 
     @Test
     void anApplicantCannotApproveTheirOwnSealAndHoldersCannotReadLicences() {
         String id = sealIn("APPLIED");
-        assertThat(send(post(services.sealUrl, "/api/v1/seals/" + id + "/approve", "seal-applicant-demo", "{\"reason\":\"自批\"}"))
-                .statusCode()).isEqualTo(403);
+        assertThat(send(post(
+                                services.sealUrl,
+                                "/api/v1/seals/" + id + "/approve",
+                                "seal-applicant-demo",
+                                "{\"reason\":\"自批\"}"))
+                        .statusCode())
+                .isEqualTo(403);
         // a holder identity (wallet) will carry no licence:read: a token without it cannot read any licence
         for (String identity : List.of("no-scope", "seal-applicant-demo", "licence-service")) {
-            assertThat(send(get(services.licenceUrl, "/api/v1/licences/" + licence, identity)).statusCode()).isEqualTo(403);
+            assertThat(send(get(services.licenceUrl, "/api/v1/licences/" + licence, identity))
+                            .statusCode())
+                    .isEqualTo(403);
         }
     }
 
     @Test
     void aForgedOrExpiredLookingTokenIsA401WithBearerChallenge() {
-        HttpResponse<String> forged = send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + licence))
-                .header("Authorization", "Bearer " + tokens.get("approval-demo") + "x").GET().build());
+        HttpResponse<String> forged =
+                send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + licence))
+                        .header("Authorization", "Bearer " + tokens.get("approval-demo") + "x")
+                        .GET()
+                        .build());
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
         licenceValues.forEach(v -> assertThat(forged.body()).doesNotContain(v));
@@ -263,17 +318,29 @@ class AuthorisationTableIT {
                     .header("Content-Type", "application/x-www-form-urlencoded");
             if (CLIENTS.containsKey(identity)) {
                 String[] c = CLIENTS.get(identity);
-                b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((c[0] + ":" + c[1]).getBytes(StandardCharsets.UTF_8)));
+                b.header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((c[0] + ":" + c[1]).getBytes(StandardCharsets.UTF_8)));
             }
-            return b.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+            return b.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                    .build();
         }
         // targets: the success of an ok cell may need a fresh target in the right state
         String target = licence;
         if (forSuccess && m.equals("POST") && path.startsWith("/api/v1/licences/{identifier}/")) {
             target = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201)
-                    .get("identifier").asString();
+                    .get("identifier")
+                    .asString();
             if (path.endsWith("/reinstatement")) {
-                json(send(post(services.licenceUrl, "/api/v1/licences/" + target + "/suspension", "approval-demo", "{\"reason\":\"整改\"}")), 200);
+                json(
+                        send(post(
+                                services.licenceUrl,
+                                "/api/v1/licences/" + target + "/suspension",
+                                "approval-demo",
+                                "{\"reason\":\"整改\"}")),
+                        200);
             }
         }
         String sealId = SEAL;
@@ -290,8 +357,15 @@ class AuthorisationTableIT {
         }
         String authorisationId = "unknown";
         if (forSuccess && m.equals("DELETE")) {
-            authorisationId = json(send(post(services.sealUrl, "/api/v1/seals/" + SEAL + "/authorisations", "seal-admin-demo",
-                    "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}")), 201).get("id").asString();
+            authorisationId = json(
+                            send(post(
+                                    services.sealUrl,
+                                    "/api/v1/seals/" + SEAL + "/authorisations",
+                                    "seal-admin-demo",
+                                    "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}")),
+                            201)
+                    .get("id")
+                    .asString();
         }
         // field reuse: an ok cell needs the holder's consent or use code for the identity's client first
         String consentId = "cst-unknown";
@@ -300,31 +374,44 @@ class AuthorisationTableIT {
             grantConsent(target, identity);
         }
         if (forSuccess && path.equals("/api/v1/use-codes/redemption")) {
-            useCode = holderJson(holder.postJson("/api/v1/holder/use-codes", "{\"licence\":\"" + licence
-                    + "\",\"fields\":[\"name\"],\"purpose\":\"授权表\"}"), 201).get("code").asString();
+            useCode = holderJson(
+                            holder.postJson(
+                                    "/api/v1/holder/use-codes",
+                                    "{\"licence\":\"" + licence + "\",\"fields\":[\"name\"],\"purpose\":\"授权表\"}"),
+                            201)
+                    .get("code")
+                    .asString();
         }
         if (forSuccess && path.equals("/api/v1/holder/consents/{consentId}")) {
             consentId = grantConsent(licence, "bank-demo");
         }
-        String resolved = path.replace("{identifier}", target).replace("{consentId}", consentId).replace("{typeCodeOrSlug}", "business-licence")
-                .replace("{index}", "0").replace("{authorisationId}", authorisationId)
-                .replace("{file}", "seal-ca.crl").replace("{encoded}", Base64.getUrlEncoder().encodeToString(ocspRequest()));
+        String resolved = path.replace("{identifier}", target)
+                .replace("{consentId}", consentId)
+                .replace("{typeCodeOrSlug}", "business-licence")
+                .replace("{index}", "0")
+                .replace("{authorisationId}", authorisationId)
+                .replace("{file}", "seal-ca.crl")
+                .replace("{encoded}", Base64.getUrlEncoder().encodeToString(ocspRequest()));
         resolved = resolved.replace("{root}", licenceRoot);
         if (path.startsWith("/s/") || path.startsWith("/wallet/shares/")) {
             resolved = resolved.replace("{id}", shareId);
         }
-        resolved = path.startsWith("/api/v1/seal-images/") ? resolved.replace("{id}", imageId) : resolved.replace("{id}", sealId);
+        resolved = path.startsWith("/api/v1/seal-images/")
+                ? resolved.replace("{id}", imageId)
+                : resolved.replace("{id}", sealId);
         String query = switch (row.path() + "|" + row.variant()) {
             case "/api/v1/transparency/proofs/inclusion|leafIndex" -> "?leafIndex=0";
             case "/api/v1/transparency/proofs/inclusion|identifier" -> "?identifier=" + licence;
             case "/api/v1/transparency/proofs/consistency|" -> "?first=1&second=2";
             case "/api/v1/seal-usages|" -> "?organisation=11110100000000019Q";
-            case "/api/v1/licences/{identifier}/fields|duty" -> "?serviceItem=XF-000301-001&caseNumber=AT-D&purpose="
-                    + java.net.URLEncoder.encode("授权表检查", StandardCharsets.UTF_8);
+            case "/api/v1/licences/{identifier}/fields|duty" ->
+                "?serviceItem=XF-000301-001&caseNumber=AT-D&purpose="
+                        + java.net.URLEncoder.encode("授权表检查", StandardCharsets.UTF_8);
             case "/api/v1/usage-records|" -> "?type=business-licence";
             default -> "";
         };
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(resolved + query)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(base.resolve(resolved + query)).timeout(Duration.ofSeconds(60));
         if (tokens.containsKey(identity)) {
             b.header("Authorization", "Bearer " + tokens.get(identity));
         }
@@ -343,27 +430,37 @@ class AuthorisationTableIT {
             case "/api/v1/licences|business-licence" -> json(b, businessLicence());
             case "/api/v1/licences|forest-right" -> json(b, forestRight());
             case "/api/v1/licence-imports|ndjson" -> {
-                tools.jackson.databind.node.ObjectNode line = (tools.jackson.databind.node.ObjectNode)
-                        TwoServices.JSON.readTree(forestRight());
+                tools.jackson.databind.node.ObjectNode line =
+                        (tools.jackson.databind.node.ObjectNode) TwoServices.JSON.readTree(forestRight());
                 line.put("key", "authz-" + java.util.UUID.randomUUID());
                 yield b.header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofString(line.toString() + "\n", StandardCharsets.UTF_8)).build();
+                        .POST(HttpRequest.BodyPublishers.ofString(line.toString() + "\n", StandardCharsets.UTF_8))
+                        .build();
             }
-            case "/api/v1/verifications|pdf" -> b.header("Content-Type", "application/pdf")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(licencePdf)).build();
+            case "/api/v1/verifications|pdf" ->
+                b.header("Content-Type", "application/pdf")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(licencePdf))
+                        .build();
             case "/api/v1/verifications|multipart", "/verify|multipart" -> multipart(b, "application/pdf", licencePdf);
             case "/api/v1/verifications|json" -> json(b, sesVerification());
-            case "/api/v1/verifications|hash-only" -> json(b, "{\"identifier\":\"" + licence + "\",\"sha256\":\""
-                    + java.util.HexFormat.of().formatHex(sha256(licencePdf)) + "\"}");
+            case "/api/v1/verifications|hash-only" ->
+                json(
+                        b,
+                        "{\"identifier\":\"" + licence + "\",\"sha256\":\""
+                                + java.util.HexFormat.of().formatHex(sha256(licencePdf)) + "\"}");
             case "/api/v1/seal-images|multipart" -> multipart(b, "image/png", sealPng());
-            case "/tsa|" -> b.header("Content-Type", "application/timestamp-query")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(timestampQuery())).build();
+            case "/tsa|" ->
+                b.header("Content-Type", "application/timestamp-query")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(timestampQuery()))
+                        .build();
             case "/api/v1/use-codes/redemption|" -> json(b, "{\"code\":\"" + useCode + "\"}");
             case "/api/v1/licences/{identifier}/annotated-copies|consent" -> json(b, "{}");
             case "/api/v1/licences/{identifier}/annotated-copies|duty" ->
-                    json(b, "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"AT-D\",\"purpose\":\"授权表检查\"}");
-            case "/ocsp|" -> b.header("Content-Type", "application/ocsp-request")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(ocspRequest())).build();
+                json(b, "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"AT-D\",\"purpose\":\"授权表检查\"}");
+            case "/ocsp|" ->
+                b.header("Content-Type", "application/ocsp-request")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(ocspRequest()))
+                        .build();
             default -> json(b, postBody(path));
         };
     }
@@ -371,37 +468,63 @@ class AuthorisationTableIT {
     private String postBody(String path) {
         return switch (path) {
             case "/api/v1/licences/{identifier}/amendments", "/api/v1/licences/{identifier}/corrections" ->
-                    "{\"caseNumber\":\"AT-2\",\"reason\":\"住所变更\",\"fields\":{\"address\":\"示范市授权区新港路1号\"}}";
-            case "/api/v1/licences/{identifier}/renewals" -> "{\"caseNumber\":\"AT-3\",\"reason\":\"换发\",\"fields\":{}}";
+                "{\"caseNumber\":\"AT-2\",\"reason\":\"住所变更\",\"fields\":{\"address\":\"示范市授权区新港路1号\"}}";
+            case "/api/v1/licences/{identifier}/renewals" ->
+                "{\"caseNumber\":\"AT-3\",\"reason\":\"换发\",\"fields\":{}}";
             case "/api/v1/signatures/pades" -> padesBody(SEAL);
             case "/api/v1/signatures/xml" -> xmlBody();
-            case "/api/v1/signatures/jws" -> TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL,
-                    "licenceIdentifier", licence, "signingInput", cn.zhengyin.licence.share.SdJwt.json(
-                            Map.of("alg", "ES256", "typ", "dc+sd-jwt")) + "." + cn.zhengyin.licence.share.SdJwt.json(
-                            Map.of("vct", "urn:zhengyin:licence-type:11100000XF0000001X001"))));
-            case "/api/v1/signatures/ses" -> TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL,
-                    "dataHash", Base64.getEncoder().encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(new byte[] {1, 2})),
-                    "propertyInfo", "/Doc_0/Signs/Sign_0/Signature.xml"));
+            case "/api/v1/signatures/jws" ->
+                TwoServices.JSON.writeValueAsString(Map.of(
+                        "sealId",
+                        SEAL,
+                        "licenceIdentifier",
+                        licence,
+                        "signingInput",
+                        cn.zhengyin.licence.share.SdJwt.json(Map.of("alg", "ES256", "typ", "dc+sd-jwt")) + "."
+                                + cn.zhengyin.licence.share.SdJwt.json(
+                                        Map.of("vct", "urn:zhengyin:licence-type:11100000XF0000001X001"))));
+            case "/api/v1/signatures/ses" ->
+                TwoServices.JSON.writeValueAsString(Map.of(
+                        "sealId",
+                        SEAL,
+                        "dataHash",
+                        Base64.getEncoder().encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(new byte[] {1, 2})),
+                        "propertyInfo",
+                        "/Doc_0/Signs/Sign_0/Signature.xml"));
             case "/api/v1/seals" -> applyBody();
             case "/api/v1/seals/{id}/image" -> "{\"imageId\":\"" + imageId + "\",\"reason\":\"印模\"}";
             case "/api/v1/seals/{id}/revoke" -> "{\"reason\":\"吊销\",\"revocationReason\":\"keyCompromise\"}";
             case "/api/v1/seals/{id}/authorisations" -> "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}";
             case "/api/v1/holder/consents" -> consentBody(licence, "bank-demo");
-            case "/api/v1/holder/use-codes" -> "{\"licence\":\"" + licence + "\",\"fields\":[\"name\"],\"purpose\":\"授权表\"}";
-            case "/api/v1/seal-images/generate" -> "{\"type\":\"99\",\"name\":\"证印示范市市场监督管理局\",\"purpose\":\"电子证照专用章\"}";
+            case "/api/v1/holder/use-codes" ->
+                "{\"licence\":\"" + licence + "\",\"fields\":[\"name\"],\"purpose\":\"授权表\"}";
+            case "/api/v1/seal-images/generate" ->
+                "{\"type\":\"99\",\"name\":\"证印示范市市场监督管理局\",\"purpose\":\"电子证照专用章\"}";
             default -> "{\"reason\":\"授权表检查\"}";
         };
     }
 
     /** The holder (林晓峰) consents to the identity's client reading the licence's name; returns the consent id. */
     private String grantConsent(String identifier, String identity) {
-        return holderJson(holder.postJson("/api/v1/holder/consents", consentBody(identifier, CLIENTS.get(identity)[0])), 201)
-                .get("id").asString();
+        return holderJson(
+                        holder.postJson("/api/v1/holder/consents", consentBody(identifier, CLIENTS.get(identity)[0])),
+                        201)
+                .get("id")
+                .asString();
     }
 
     private static String consentBody(String identifier, String client) {
-        return TwoServices.JSON.writeValueAsString(Map.of("licence", identifier, "clientId", client,
-                "fields", List.of("name"), "purpose", "授权表检查", "until", Instant.now().plus(Duration.ofDays(1)).toString()));
+        return TwoServices.JSON.writeValueAsString(Map.of(
+                "licence",
+                identifier,
+                "clientId",
+                client,
+                "fields",
+                List.of("name"),
+                "purpose",
+                "授权表检查",
+                "until",
+                Instant.now().plus(Duration.ofDays(1)).toString()));
     }
 
     private static JsonNode holderJson(HttpResponse<String> response, int expected) {
@@ -410,20 +533,32 @@ class AuthorisationTableIT {
 
     /** A fresh seal (applied by the applicant) driven to the given state by the approver and the administrator. */
     private String sealIn(String state) {
-        String id = json(send(post(services.sealUrl, "/api/v1/seals", "seal-applicant-demo", applyBody())), 201).get("id").asString();
-        List<String[]> steps = List.of(new String[] {"APPROVED", "approve", "seal-approver-demo"},
-                new String[] {"MADE", "make", "seal-admin-demo"}, new String[] {"ISSUED", "issue", "seal-admin-demo"},
+        String id = json(send(post(services.sealUrl, "/api/v1/seals", "seal-applicant-demo", applyBody())), 201)
+                .get("id")
+                .asString();
+        List<String[]> steps = List.of(
+                new String[] {"APPROVED", "approve", "seal-approver-demo"},
+                new String[] {"MADE", "make", "seal-admin-demo"},
+                new String[] {"ISSUED", "issue", "seal-admin-demo"},
                 new String[] {"SUSPENDED", "suspend", "seal-admin-demo"});
         if (state.equals("APPLIED")) {
             return id;
         }
         for (String[] step : steps) {
             if (state.equals("REVOKED") && step[0].equals("SUSPENDED")) {
-                json(send(post(services.sealUrl, "/api/v1/seals/" + id + "/revoke", "seal-admin-demo",
-                        "{\"reason\":\"吊销\",\"revocationReason\":\"cessationOfOperation\"}")), 200);
+                json(
+                        send(post(
+                                services.sealUrl,
+                                "/api/v1/seals/" + id + "/revoke",
+                                "seal-admin-demo",
+                                "{\"reason\":\"吊销\",\"revocationReason\":\"cessationOfOperation\"}")),
+                        200);
                 return id;
             }
-            json(send(post(services.sealUrl, "/api/v1/seals/" + id + "/" + step[1], step[2], "{\"reason\":\"授权表\"}")), 200);
+            json(
+                    send(post(
+                            services.sealUrl, "/api/v1/seals/" + id + "/" + step[1], step[2], "{\"reason\":\"授权表\"}")),
+                    200);
             if (state.equals(step[0])) {
                 return id;
             }
@@ -432,16 +567,34 @@ class AuthorisationTableIT {
     }
 
     private static String applyBody() {
-        return TwoServices.JSON.writeValueAsString(Map.of("organisationName", "证印示范市市场监督管理局",
-                "organisationUscc", "11110100000000019Q", "type", "99", "name", "证印示范市市场监督管理局授权表专用章",
-                "kindName", "业务专用章", "validUntil", Instant.now().plus(Duration.ofDays(365)).toString(), "reason", "授权表"));
+        return TwoServices.JSON.writeValueAsString(Map.of(
+                "organisationName",
+                "证印示范市市场监督管理局",
+                "organisationUscc",
+                "11110100000000019Q",
+                "type",
+                "99",
+                "name",
+                "证印示范市市场监督管理局授权表专用章",
+                "kindName",
+                "业务专用章",
+                "validUntil",
+                Instant.now().plus(Duration.ofDays(365)).toString(),
+                "reason",
+                "授权表"));
     }
 
     private static String padesBody(String sealId) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            return TwoServices.JSON.writeValueAsString(Map.of("sealId", sealId, "digest", Base64.getEncoder().encodeToString(digest),
-                    "licenceType", "11100000XF0000001X001"));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            return TwoServices.JSON.writeValueAsString(Map.of(
+                    "sealId",
+                    sealId,
+                    "digest",
+                    Base64.getEncoder().encodeToString(digest),
+                    "licenceType",
+                    "11100000XF0000001X001"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -451,14 +604,16 @@ class AuthorisationTableIT {
         // a canonical SignedInfo of the allowed shape, prepared exactly as the licence service prepares one
         try {
             java.util.List<java.security.cert.X509Certificate> chain = cn.zhengyin.trust.pki.Pkcs12.read(
-                    TwoServices.KEYS.resolve("dev-seal.p12"), "zhengyin-dev".toCharArray()).chain();
-            byte[] doc = "<LicenceDocument xmlns=\"urn:zhengyin:licence:1\" Id=\"licence-1\"><Metadata/><Fields/></LicenceDocument>"
-                    .getBytes(StandardCharsets.UTF_8);
-            byte[] signedInfo = new cn.zhengyin.trust.xml.XadesEnvelopedSigner().prepare(
-                    cn.zhengyin.trust.xml.SecureXml.parse(doc), "licence-1", chain, java.time.Instant.now())
+                            TwoServices.KEYS.resolve("dev-seal.p12"), "zhengyin-dev".toCharArray())
+                    .chain();
+            byte[] doc =
+                    "<LicenceDocument xmlns=\"urn:zhengyin:licence:1\" Id=\"licence-1\"><Metadata/><Fields/></LicenceDocument>"
+                            .getBytes(StandardCharsets.UTF_8);
+            byte[] signedInfo = new cn.zhengyin.trust.xml.XadesEnvelopedSigner()
+                    .prepare(cn.zhengyin.trust.xml.SecureXml.parse(doc), "licence-1", chain, java.time.Instant.now())
                     .canonicalSignedInfo();
-            return TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL, "signedInfo",
-                    Base64.getEncoder().encodeToString(signedInfo)));
+            return TwoServices.JSON.writeValueAsString(
+                    Map.of("sealId", SEAL, "signedInfo", Base64.getEncoder().encodeToString(signedInfo)));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -468,22 +623,37 @@ class AuthorisationTableIT {
 
     private String sesVerification() {
         byte[] data = "<ofd:Signature>授权表</ofd:Signature>".getBytes(StandardCharsets.UTF_8);
-        JsonNode signed = json(send(post(services.sealUrl, "/api/v1/signatures/ses", "licence-service",
-                TwoServices.JSON.writeValueAsString(Map.of("sealId", SEAL, "dataHash",
-                        Base64.getEncoder().encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(data)),
-                        "propertyInfo", "/Doc_0/Signs/Sign_0/Signature.xml")))), 200);
-        return TwoServices.JSON.writeValueAsString(Map.of("sesSignature", signed.get("sesSignature").asString(),
-                "data", Base64.getEncoder().encodeToString(data)));
+        JsonNode signed = json(
+                send(post(
+                        services.sealUrl,
+                        "/api/v1/signatures/ses",
+                        "licence-service",
+                        TwoServices.JSON.writeValueAsString(Map.of(
+                                "sealId",
+                                SEAL,
+                                "dataHash",
+                                Base64.getEncoder().encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(data)),
+                                "propertyInfo",
+                                "/Doc_0/Signs/Sign_0/Signature.xml")))),
+                200);
+        return TwoServices.JSON.writeValueAsString(Map.of(
+                "sesSignature",
+                signed.get("sesSignature").asString(),
+                "data",
+                Base64.getEncoder().encodeToString(data)));
     }
 
     private byte[] sealPng() {
-        return services.sendForBytes(get(services.sealUrl, "/api/v1/seal-images/" + imageId + "/png", "seal-admin-demo")).body();
+        return services.sendForBytes(
+                        get(services.sealUrl, "/api/v1/seal-images/" + imageId + "/png", "seal-admin-demo"))
+                .body();
     }
 
     private static byte[] timestampQuery() {
         try {
-            return new TimeStampRequestGenerator().generate(NISTObjectIdentifiers.id_sha256, new byte[32],
-                    BigInteger.valueOf(System.nanoTime())).getEncoded();
+            return new TimeStampRequestGenerator()
+                    .generate(NISTObjectIdentifiers.id_sha256, new byte[32], BigInteger.valueOf(System.nanoTime()))
+                    .getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -491,12 +661,14 @@ class AuthorisationTableIT {
 
     private static byte[] ocspRequest() {
         try (var ca = Files.newInputStream(TwoServices.KEYS.resolve("seal-ca.crt.pem"));
-             var seal = Files.newInputStream(TwoServices.KEYS.resolve("dev-seal.crt.pem"))) {
+                var seal = Files.newInputStream(TwoServices.KEYS.resolve("dev-seal.crt.pem"))) {
             CertificateFactory f = CertificateFactory.getInstance("X.509");
             X509Certificate issuer = (X509Certificate) f.generateCertificate(ca);
             X509Certificate cert = (X509Certificate) f.generateCertificate(seal);
-            CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-                    new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
+            CertificateID id = new CertificateID(
+                    new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                    new JcaX509CertificateHolder(issuer),
+                    cert.getSerialNumber());
             return new OCSPReqBuilder().addRequest(id).build().getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -515,15 +687,22 @@ class AuthorisationTableIT {
 
     private String forestRight() {
         try {
-            ObjectNode fields = (ObjectNode) TwoServices.JSON.readTree(Files.readString(
-                    TwoServices.TEMPLATES.resolve("forest-right-certificate").resolve("sample.json"))).get("fields");
-            JsonNode type = TwoServices.json(services.send(get(services.licenceUrl, "/api/v1/licence-types/forest-right-certificate", "anonymous")).body());
+            ObjectNode fields = (ObjectNode) TwoServices.JSON
+                    .readTree(Files.readString(TwoServices.TEMPLATES
+                            .resolve("forest-right-certificate")
+                            .resolve("sample.json")))
+                    .get("fields");
+            JsonNode type = TwoServices.json(services.send(
+                            get(services.licenceUrl, "/api/v1/licence-types/forest-right-certificate", "anonymous"))
+                    .body());
             for (JsonNode f : type.get("fields")) {
                 if (f.has("role") && f.get("role").asString().equals("ISSUING_AUTHORITY")) {
                     fields.remove(f.get("key").asString());
                 }
             }
-            ObjectNode request = TwoServices.JSON.createObjectNode().put("licenceType", "forest-right-certificate")
+            ObjectNode request = TwoServices.JSON
+                    .createObjectNode()
+                    .put("licenceType", "forest-right-certificate")
                     .put("caseNumber", "AT-F");
             request.set("fields", fields);
             return request.toString();
@@ -552,18 +731,21 @@ class AuthorisationTableIT {
 
     private static HttpRequest json(HttpRequest.Builder b, String body) {
         return b.header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 
     private static HttpRequest multipart(HttpRequest.Builder b, String type, byte[] content) {
         String boundary = "----zhengyin" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\n"
-                + "Content-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: " + type + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -571,7 +753,9 @@ class AuthorisationTableIT {
     }
 
     private static JsonNode json(HttpResponse<String> response, int expected) {
-        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(expected);
+        assertThat(response.statusCode())
+                .as(response.uri() + " " + response.body())
+                .isEqualTo(expected);
         return TwoServices.json(response.body());
     }
 

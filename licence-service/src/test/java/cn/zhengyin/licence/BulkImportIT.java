@@ -36,7 +36,8 @@ class BulkImportIT {
         token = services.approvalToken();
         // One licence issued alone first, as on any running service: the embedded test store has been seen to hand the
         // same serial to concurrent first-ever issuances of a type (the serial counter's upsert race); see the report.
-        HttpResponse<String> first = post("application/x-ndjson", ndjson("warm-" + run, "business-licence", 0, uscc(9_999_999)) + "\n");
+        HttpResponse<String> first =
+                post("application/x-ndjson", ndjson("warm-" + run, "business-licence", 0, uscc(9_999_999)) + "\n");
         assertThat(first.body()).contains("\"result\":\"ISSUED\"");
     }
 
@@ -46,28 +47,37 @@ class BulkImportIT {
     }
 
     private static String ndjson(String key, String type, int n, String uscc) {
-        return "{\"key\":\"" + key + "\",\"licenceType\":\"" + type + "\",\"caseNumber\":\"BULK-" + n + "\",\"fields\":{"
+        return "{\"key\":\"" + key + "\",\"licenceType\":\"" + type + "\",\"caseNumber\":\"BULK-" + n
+                + "\",\"fields\":{"
                 + "\"uscc\":\"" + uscc + "\",\"licenceNumber\":\"9901000020261121" + String.format("%04d", n) + "\","
                 + "\"name\":\"示范市批量导入科技有限公司" + n + "\",\"entityType\":\"有限责任公司（自然人投资或控股）\","
-                + "\"legalRepresentative\":\"林晓峰\",\"businessScope\":\"技术服务；软件开发。\",\"registeredCapital\":" + (100 + n) + ","
-                + "\"establishedDate\":\"2019-03-12\",\"operatingFrom\":\"2019-03-12\",\"address\":\"示范市青禾区科创大道" + n + "号\","
+                + "\"legalRepresentative\":\"林晓峰\",\"businessScope\":\"技术服务；软件开发。\",\"registeredCapital\":" + (100 + n)
+                + ","
+                + "\"establishedDate\":\"2019-03-12\",\"operatingFrom\":\"2019-03-12\",\"address\":\"示范市青禾区科创大道" + n
+                + "号\","
                 + "\"issueDate\":\"2024-05-20\"}}";
     }
 
     private HttpResponse<String> post(String contentType, String body) {
         return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-imports"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     private static List<JsonNode> lines(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
         return response.body().lines().map(TwoServices::json).toList();
     }
 
     private long licenceCount() {
-        return services.licence.getBean(MongoDatabase.class).getCollection("licences").countDocuments();
+        return services.licence
+                .getBean(MongoDatabase.class)
+                .getCollection("licences")
+                .countDocuments();
     }
 
     @Test
@@ -77,13 +87,33 @@ class BulkImportIT {
         for (int i = 1; i <= 20; i++) {
             String key = "nd-" + run + "-" + i;
             switch (i) {
-                case 4 -> { input.add(ndjson(key, "business-licence", i, "91990100MA0000004X")); expected.add("validation-failed"); }
-                case 7 -> { input.add(ndjson(key, "no-such-licence", i, uscc(i))); expected.add("unknown-licence-type"); }
-                case 9 -> { input.add("{\"key\":\"" + key + "\",\"licenceType\":"); expected.add("malformed-line"); }
-                case 12 -> { input.add("{\"key\":\"" + key + "\",\"pad\":\"" + "x".repeat(70_000) + "\"}"); expected.add("line-too-long"); }
-                case 15 -> { input.add(""); }
-                case 17 -> { input.add(ndjson("", "business-licence", i, uscc(i)).replace("\"key\":\"\",", "")); expected.add("missing-key"); }
-                default -> { input.add(ndjson(key, "business-licence", i, uscc(i * 7 + 1000))); expected.add("ISSUED"); }
+                case 4 -> {
+                    input.add(ndjson(key, "business-licence", i, "91990100MA0000004X"));
+                    expected.add("validation-failed");
+                }
+                case 7 -> {
+                    input.add(ndjson(key, "no-such-licence", i, uscc(i)));
+                    expected.add("unknown-licence-type");
+                }
+                case 9 -> {
+                    input.add("{\"key\":\"" + key + "\",\"licenceType\":");
+                    expected.add("malformed-line");
+                }
+                case 12 -> {
+                    input.add("{\"key\":\"" + key + "\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
+                    expected.add("line-too-long");
+                }
+                case 15 -> {
+                    input.add("");
+                }
+                case 17 -> {
+                    input.add(ndjson("", "business-licence", i, uscc(i)).replace("\"key\":\"\",", ""));
+                    expected.add("missing-key");
+                }
+                default -> {
+                    input.add(ndjson(key, "business-licence", i, uscc(i * 7 + 1000)));
+                    expected.add("ISSUED");
+                }
             }
         }
         String body = String.join("\n", input) + "\n";
@@ -92,18 +122,25 @@ class BulkImportIT {
         List<JsonNode> first = lines(post("application/x-ndjson", body));
         assertThat(first).hasSize(expected.size() + 1);
         List<JsonNode> results = first.subList(0, expected.size());
-        assertThat(results).extracting(r -> r.get("line").asLong())
+        assertThat(results)
+                .extracting(r -> r.get("line").asLong())
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 16L, 17L, 18L, 19L, 20L);
-        assertThat(results).extracting(r -> "ISSUED".equals(r.get("result").asString()) ? "ISSUED" : r.get("problem").asString())
+        assertThat(results)
+                .extracting(r -> "ISSUED".equals(r.get("result").asString())
+                        ? "ISSUED"
+                        : r.get("problem").asString())
                 .containsExactlyElementsOf(expected);
         JsonNode badUscc = results.get(3);
         assertThat(badUscc.get("result").asString()).isEqualTo("REJECTED");
         assertThat(badUscc.get("key").asString()).isEqualTo("nd-" + run + "-4");
         assertThat(badUscc.get("errors").get(0).get("field").asString()).isEqualTo("uscc");
         assertThat(badUscc.get("errors").get(0).get("message").asString()).contains("check character");
-        assertThat(results.get(11).get("errors").get(0).get("message").asString()).contains("at most 65536 bytes");
+        assertThat(results.get(11).get("errors").get(0).get("message").asString())
+                .contains("at most 65536 bytes");
         Map<String, String> identifiers = issuedIdentifiers(results);
-        assertThat(identifiers).hasSize(14).allSatisfy((k, id) -> assertThat(LicenceIdentifier.isValid(id)).isTrue());
+        assertThat(identifiers)
+                .hasSize(14)
+                .allSatisfy((k, id) -> assertThat(LicenceIdentifier.isValid(id)).isTrue());
         assertThat(identifiers.values()).doesNotHaveDuplicates();
         JsonNode summary = first.getLast().get("summary");
         assertThat(summary.get("lines").asLong()).isEqualTo(19);
@@ -118,22 +155,28 @@ class BulkImportIT {
         List<JsonNode> again = lines(post("application/x-ndjson", body));
         List<JsonNode> rerun = again.subList(0, expected.size());
         assertThat(rerun.stream().filter(r -> !"REJECTED".equals(r.get("result").asString())))
-                .hasSize(14).allSatisfy(r -> assertThat(r.get("result").asString()).isEqualTo("ALREADY_ISSUED"));
+                .hasSize(14)
+                .allSatisfy(r -> assertThat(r.get("result").asString()).isEqualTo("ALREADY_ISSUED"));
         assertThat(issuedIdentifiers(rerun)).isEqualTo(identifiers);
         assertThat(again.getLast().get("summary").get("issued").asLong()).isZero();
         assertThat(again.getLast().get("summary").get("alreadyIssued").asLong()).isEqualTo(14);
         assertThat(licenceCount()).isEqualTo(afterFirst);
 
-        HttpResponse<String> issued = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(
-                "/api/v1/licences/" + identifiers.get("nd-" + run + "-1"))).header("Authorization", "Bearer " + token).GET().build());
+        HttpResponse<String> issued = services.send(HttpRequest.newBuilder(
+                        services.licenceUrl.resolve("/api/v1/licences/" + identifiers.get("nd-" + run + "-1")))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
         assertThat(issued.statusCode()).isEqualTo(200);
-        assertThat(TwoServices.json(issued.body()).get("fields").get("name").asString()).isEqualTo("示范市批量导入科技有限公司1");
+        assertThat(TwoServices.json(issued.body()).get("fields").get("name").asString())
+                .isEqualTo("示范市批量导入科技有限公司1");
     }
 
     @Test
     void csvImportReadsQuotedValuesAndRejectsBadRecords() {
-        String header = "key,licenceType,caseNumber,uscc,licenceNumber,name,entityType,legalRepresentative,businessScope,"
-                + "registeredCapital,establishedDate,operatingFrom,address,issueDate\n";
+        String header =
+                "key,licenceType,caseNumber,uscc,licenceNumber,name,entityType,legalRepresentative,businessScope,"
+                        + "registeredCapital,establishedDate,operatingFrom,address,issueDate\n";
         StringBuilder csv = new StringBuilder("\uFEFF").append(header);
         List<String> expected = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
@@ -141,29 +184,68 @@ class BulkImportIT {
             String uscc = uscc(50_000 + i);
             String scope = i == 2 ? "\"技术服务，软件开发\n（多行）\"" : "\"技术服务, \"\"软件\"\"开发\"";
             switch (i) {
-                case 5 -> { csv.append(key).append(",business-licence,CSV-5,").append(uscc, 0, 17).append("0,X,Y\n"); expected.add("malformed-line"); }
-                case 6 -> { csv.append(key).append(",business-licence,CSV-6,").append(uscc).append(",99010000202611219006,")
-                        .append("示范市CSV公司6,不存在的类型,王五,").append(scope).append(",100,2019-03-12,2019-03-12,示范市某路6号,2024-05-20\n");
-                        expected.add("validation-failed"); }
-                case 8 -> { csv.append(key).append(",business-licence,CSV-8,bad\"quote,1,2,3,4,5,6,7,8,9,10\n"); expected.add("malformed-line"); }
-                default -> { csv.append(key).append(",business-licence,CSV-").append(i).append(',').append(uscc)
-                        .append(",9901000020261121900").append(i % 10).append(",\"示范市CSV公司, 第").append(i).append("号\",")
-                        .append("有限责任公司（自然人投资或控股）,王五,").append(scope).append(',').append(200 + i)
-                        .append(",2019-03-12,2019-03-12,示范市某路").append(i).append("号,2024-05-20\r\n");
-                        expected.add("ISSUED"); }
+                case 5 -> {
+                    csv.append(key)
+                            .append(",business-licence,CSV-5,")
+                            .append(uscc, 0, 17)
+                            .append("0,X,Y\n");
+                    expected.add("malformed-line");
+                }
+                case 6 -> {
+                    csv.append(key)
+                            .append(",business-licence,CSV-6,")
+                            .append(uscc)
+                            .append(",99010000202611219006,")
+                            .append("示范市CSV公司6,不存在的类型,王五,")
+                            .append(scope)
+                            .append(",100,2019-03-12,2019-03-12,示范市某路6号,2024-05-20\n");
+                    expected.add("validation-failed");
+                }
+                case 8 -> {
+                    csv.append(key).append(",business-licence,CSV-8,bad\"quote,1,2,3,4,5,6,7,8,9,10\n");
+                    expected.add("malformed-line");
+                }
+                default -> {
+                    csv.append(key)
+                            .append(",business-licence,CSV-")
+                            .append(i)
+                            .append(',')
+                            .append(uscc)
+                            .append(",9901000020261121900")
+                            .append(i % 10)
+                            .append(",\"示范市CSV公司, 第")
+                            .append(i)
+                            .append("号\",")
+                            .append("有限责任公司（自然人投资或控股）,王五,")
+                            .append(scope)
+                            .append(',')
+                            .append(200 + i)
+                            .append(",2019-03-12,2019-03-12,示范市某路")
+                            .append(i)
+                            .append("号,2024-05-20\r\n");
+                    expected.add("ISSUED");
+                }
             }
         }
         long before = licenceCount();
         List<JsonNode> first = lines(post("text/csv; charset=utf-8", csv.toString()));
         List<JsonNode> results = first.subList(0, 10);
-        assertThat(results).extracting(r -> "ISSUED".equals(r.get("result").asString()) ? "ISSUED" : r.get("problem").asString())
+        assertThat(results)
+                .extracting(r -> "ISSUED".equals(r.get("result").asString())
+                        ? "ISSUED"
+                        : r.get("problem").asString())
                 .containsExactlyElementsOf(expected);
         // line numbers are physical lines: header is line 1, record 2 spans lines 3-4
-        assertThat(results).extracting(r -> r.get("line").asLong()).containsExactly(2L, 3L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        assertThat(results)
+                .extracting(r -> r.get("line").asLong())
+                .containsExactly(2L, 3L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
         assertThat(licenceCount() - before).isEqualTo(7);
         Map<String, String> identifiers = issuedIdentifiers(results);
-        HttpResponse<String> multiLine = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(
-                "/api/v1/licences/" + identifiers.get("csv-" + run + "-2"))).header("Authorization", "Bearer " + token).GET().build());
+        HttpResponse<String> multiLine = services.send(HttpRequest.newBuilder(
+                        services.licenceUrl.resolve("/api/v1/licences/" + identifiers.get("csv-" + run + "-2")))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
         JsonNode fields = TwoServices.json(multiLine.body()).get("fields");
         assertThat(fields.get("name").asString()).isEqualTo("示范市CSV公司, 第2号");
         assertThat(fields.get("businessScope").asString()).isEqualTo("技术服务，软件开发\n（多行）");
@@ -184,9 +266,12 @@ class BulkImportIT {
     @Test
     void importingNeedsTheIssueScope() {
         String readOnly = services.token("approval-demo", "approval-demo-secret", "licence:read");
-        HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-imports"))
-                .header("Authorization", "Bearer " + readOnly).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString("{}\n")).build());
+        HttpResponse<String> response =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-imports"))
+                        .header("Authorization", "Bearer " + readOnly)
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}\n"))
+                        .build());
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
@@ -214,8 +299,10 @@ class BulkImportIT {
         };
         HttpResponse<java.util.stream.Stream<String>> response = services.http.send(
                 HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-imports"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generated)).build(),
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> generated))
+                        .build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         long[] rejected = {0};
@@ -237,7 +324,9 @@ class BulkImportIT {
     }
 
     private static Map<String, String> issuedIdentifiers(List<JsonNode> results) {
-        return results.stream().filter(r -> r.has("identifier"))
-                .collect(Collectors.toMap(r -> r.get("key").asString(), r -> r.get("identifier").asString()));
+        return results.stream()
+                .filter(r -> r.has("identifier"))
+                .collect(Collectors.toMap(
+                        r -> r.get("key").asString(), r -> r.get("identifier").asString()));
     }
 }

@@ -30,8 +30,14 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(256).append(event.getLevel()).append(' ').append(event.getLoggerName())
-                .append(" [").append(event.getThreadName()).append("] ").append(event.getFormattedMessage());
+        StringBuilder line = new StringBuilder(256)
+                .append(event.getLevel())
+                .append(' ')
+                .append(event.getLoggerName())
+                .append(" [")
+                .append(event.getThreadName())
+                .append("] ")
+                .append(event.getFormattedMessage());
         if (!event.getMDCPropertyMap().isEmpty()) {
             line.append(" mdc=").append(event.getMDCPropertyMap());
         }
@@ -81,36 +87,39 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> {
     }
 
     private static PrintStream tee(PrintStream original) {
-        return new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                original.write(b);
-                synchronized (CONSOLE) {
-                    if (CONSOLE.size() < MAX_CHARS) {
-                        CONSOLE.write(b);
-                    } else {
-                        markTruncated();
+        return new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        original.write(b);
+                        synchronized (CONSOLE) {
+                            if (CONSOLE.size() < MAX_CHARS) {
+                                CONSOLE.write(b);
+                            } else {
+                                markTruncated();
+                            }
+                        }
                     }
-                }
-            }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                original.write(b, off, len);
-                synchronized (CONSOLE) {
-                    if (CONSOLE.size() + len < MAX_CHARS) {
-                        CONSOLE.write(b, off, len);
-                    } else {
-                        markTruncated();
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        original.write(b, off, len);
+                        synchronized (CONSOLE) {
+                            if (CONSOLE.size() + len < MAX_CHARS) {
+                                CONSOLE.write(b, off, len);
+                            } else {
+                                markTruncated();
+                            }
+                        }
                     }
-                }
-            }
 
-            @Override
-            public void flush() {
-                original.flush();
-            }
-        }, true, StandardCharsets.UTF_8);
+                    @Override
+                    public void flush() {
+                        original.flush();
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8);
     }
 
     private static synchronized void markTruncated() {

@@ -44,17 +44,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FieldReuseIT {
-    static final String LIN = "990101198203154411";      // represents 91990100MA00XF8K1E
+    static final String LIN = "990101198203154411"; // represents 91990100MA00XF8K1E
     static final String CHEN = "990102197909083012";
-    static final String ZHOU = "990101198807214622";      // holds the physician certificate
+    static final String ZHOU = "990101198807214622"; // holds the physician certificate
     static final String COMPANY = "字段复用测试科技有限公司";
     static final String LEGAL_REP = "复用代表";
     static final String ADDRESS = "示范市复用区授权路9号";
 
     private TwoServices services;
-    private String business;      // full identifier of 林晓峰's company's business licence
+    private String business; // full identifier of 林晓峰's company's business licence
     private String businessRoot;
-    private String physician;     // 周雅琴's physician certificate
+    private String physician; // 周雅琴's physician certificate
     private String bank;
     private String duty;
 
@@ -62,7 +62,8 @@ class FieldReuseIT {
     void issue() throws Exception {
         services = TwoServices.shared();
         String approval = services.approvalToken();
-        JsonNode b = json(services.send(post("/api/v1/licences", approval, """
+        JsonNode b = json(
+                services.send(post("/api/v1/licences", approval, """
                 {"licenceType": "business-licence", "caseNumber": "FR-1", "fields": {
                   "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611219999",
                   "name": "%s", "entityType": "有限责任公司（自然人投资或控股）",
@@ -70,15 +71,21 @@ class FieldReuseIT {
                   "establishedDate": "2020-05-06", "operatingFrom": "2020-05-06", "address": "%s"}}
                 """.formatted(COMPANY, LEGAL_REP, ADDRESS))), 201);
         business = b.get("identifier").asString();
-        businessRoot = business.substring("1.2.156.3005.2.".length(), business.lastIndexOf('.', business.lastIndexOf('.') - 1));
-        ObjectNode fields = (ObjectNode) TwoServices.JSON.readTree(Files.readString(
-                TwoServices.TEMPLATES.resolve("physician-certificate").resolve("sample.json"))).get("fields");
+        businessRoot = business.substring(
+                "1.2.156.3005.2.".length(), business.lastIndexOf('.', business.lastIndexOf('.') - 1));
+        ObjectNode fields = (ObjectNode) TwoServices.JSON
+                .readTree(Files.readString(
+                        TwoServices.TEMPLATES.resolve("physician-certificate").resolve("sample.json")))
+                .get("fields");
         fields.remove("issuingAuthority");
-        ObjectNode request = TwoServices.JSON.createObjectNode().put("licenceType", "physician-certificate")
+        ObjectNode request = TwoServices.JSON
+                .createObjectNode()
+                .put("licenceType", "physician-certificate")
                 .put("caseNumber", "FR-2");
         request.set("fields", fields);
         physician = json(services.send(post("/api/v1/licences", approval, request.toString())), 201)
-                .get("identifier").asString();
+                .get("identifier")
+                .asString();
         bank = services.token("bank-demo", "bank-demo-secret", "licence:fields licence:verify");
         duty = services.token("duty-demo", "duty-demo-secret", "licence:duty");
     }
@@ -89,7 +96,8 @@ class FieldReuseIT {
     void withoutConsentAThirdPartyGetsA403ProblemWithTheReasonAndNoFieldValue() {
         HttpResponse<String> refused = services.send(get("/api/v1/licences/" + business + "/fields", bank));
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
         assertThat(TwoServices.json(refused.body()).get("detail").asString()).contains("no active consent");
         assertThat(refused.body()).doesNotContain(COMPANY, LEGAL_REP, ADDRESS);
     }
@@ -97,7 +105,12 @@ class FieldReuseIT {
     @Test
     void withConsentTheThirdPartyReadsExactlyTheGrantedFieldsSignedByTheService() throws Exception {
         HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
-        JsonNode consent = grant(lin, business, "bank-demo", List.of("name", "legalRepresentative"), "开立对公账户",
+        JsonNode consent = grant(
+                lin,
+                business,
+                "bank-demo",
+                List.of("name", "legalRepresentative"),
+                "开立对公账户",
                 Instant.now().plus(Duration.ofDays(30)));
         assertThat(consent.get("state").asString()).isEqualTo("ACTIVE");
         assertThat(consent.get("clientName").asString()).isEqualTo("示范银行");
@@ -112,7 +125,8 @@ class FieldReuseIT {
         assertThat(release.get("version").asString()).isEqualTo("001");
         assertThat(release.get("status").asString()).isEqualTo("VALID");
         assertThat(release.get("purpose").asString()).isEqualTo("开立对公账户");
-        assertThat(release.get("basis").get("consentId").asString()).isEqualTo(consent.get("id").asString());
+        assertThat(release.get("basis").get("consentId").asString())
+                .isEqualTo(consent.get("id").asString());
 
         // The JWS: ES256 over exactly these claims, its x5c the published certificate, which chains to the dev root.
         JWSObject jws = JWSObject.parse(body.get("jws").asString());
@@ -122,21 +136,26 @@ class FieldReuseIT {
             chain.add((X509Certificate) x509.generateCertificate(new ByteArrayInputStream(c.decode())));
         }
         assertThat(jws.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
-        assertThat(jws.verify(new ECDSAVerifier((ECPublicKey) chain.getFirst().getPublicKey()))).isTrue();
-        String published = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/field-releases/certificate"))
-                .GET().build()).body();
-        X509Certificate publishedCert = (X509Certificate) x509.generateCertificate(
-                new ByteArrayInputStream(published.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(jws.verify(new ECDSAVerifier((ECPublicKey) chain.getFirst().getPublicKey())))
+                .isTrue();
+        String published = services.send(
+                        HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/field-releases/certificate"))
+                                .GET()
+                                .build())
+                .body();
+        X509Certificate publishedCert = (X509Certificate)
+                x509.generateCertificate(new ByteArrayInputStream(published.getBytes(StandardCharsets.US_ASCII)));
         assertThat(publishedCert).isEqualTo(chain.getFirst());
-        X509Certificate root = (X509Certificate) x509.generateCertificate(
-                Files.newInputStream(TwoServices.KEYS.resolve("root-ca.crt.pem")));
+        X509Certificate root = (X509Certificate)
+                x509.generateCertificate(Files.newInputStream(TwoServices.KEYS.resolve("root-ca.crt.pem")));
         PKIXParameters pkix = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
         pkix.setRevocationEnabled(false);
         CertPathValidator.getInstance("PKIX").validate(x509.generateCertPath(chain.subList(0, chain.size() - 1)), pkix);
         assertThat(TwoServices.json(jws.getPayload().toString())).isEqualTo(release);
 
         // A field outside the consent refuses the whole read, without values.
-        HttpResponse<String> more = services.send(get("/api/v1/licences/" + business + "/fields?fields=name,address", bank));
+        HttpResponse<String> more =
+                services.send(get("/api/v1/licences/" + business + "/fields?fields=name,address", bank));
         assertThat(more.statusCode()).isEqualTo(403);
         assertThat(more.body()).contains("address").doesNotContain(COMPANY, ADDRESS);
 
@@ -150,16 +169,28 @@ class FieldReuseIT {
             assertThat(r.get("basis").asString()).isEqualTo(consent.get("id").asString());
             assertThat(r.get("fields").toString()).contains("name", "legalRepresentative");
         });
-        assertThat(json(lin.get("/api/v1/holder/consents"), 200).toString()).contains(consent.get("id").asString());
+        assertThat(json(lin.get("/api/v1/holder/consents"), 200).toString())
+                .contains(consent.get("id").asString());
     }
 
     @Test
     void aWithdrawnConsentNoLongerCoversARead() {
         HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
-        String id = grant(lin, business, "bank-demo", List.of("address"), "核实住所", Instant.now().plus(Duration.ofDays(3)))
-                .get("id").asString();
+        String id = grant(
+                        lin,
+                        business,
+                        "bank-demo",
+                        List.of("address"),
+                        "核实住所",
+                        Instant.now().plus(Duration.ofDays(3)))
+                .get("id")
+                .asString();
         String path = "/api/v1/licences/" + business + "/fields?consent=" + id;
-        assertThat(json(services.send(get(path, bank)), 200).get("release").get("fields").get("address").asString())
+        assertThat(json(services.send(get(path, bank)), 200)
+                        .get("release")
+                        .get("fields")
+                        .get("address")
+                        .asString())
                 .isEqualTo(ADDRESS);
         JsonNode withdrawn = json(lin.delete("/api/v1/holder/consents/" + id), 200);
         assertThat(withdrawn.get("state").asString()).isEqualTo("WITHDRAWN");
@@ -167,19 +198,33 @@ class FieldReuseIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("withdrawn").doesNotContain(ADDRESS);
         // another holder cannot withdraw (or even see) it
-        assertThat(HolderSession.signIn(services.licenceUrl, CHEN).delete("/api/v1/holder/consents/" + id).statusCode())
+        assertThat(HolderSession.signIn(services.licenceUrl, CHEN)
+                        .delete("/api/v1/holder/consents/" + id)
+                        .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void anExpiredConsentNoLongerCoversARead() {
         HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
-        String id = grant(lin, business, "bank-demo", List.of("registeredCapital"), "授信审查",
-                Instant.now().plus(Duration.ofDays(1))).get("id").asString();
+        String id = grant(
+                        lin,
+                        business,
+                        "bank-demo",
+                        List.of("registeredCapital"),
+                        "授信审查",
+                        Instant.now().plus(Duration.ofDays(1)))
+                .get("id")
+                .asString();
         // Time passes: the consent's end is moved into the past in the store.
-        services.licence.getBean(MongoDatabase.class).getCollection("consents").updateOne(Filters.eq("_id", id),
-                Updates.set("until", Date.from(Instant.now().minusSeconds(60))));
-        HttpResponse<String> refused = services.send(get("/api/v1/licences/" + business + "/fields?consent=" + id, bank));
+        services.licence
+                .getBean(MongoDatabase.class)
+                .getCollection("consents")
+                .updateOne(
+                        Filters.eq("_id", id),
+                        Updates.set("until", Date.from(Instant.now().minusSeconds(60))));
+        HttpResponse<String> refused =
+                services.send(get("/api/v1/licences/" + business + "/fields?consent=" + id, bank));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("expired").doesNotContain("\"fields\"", COMPANY);
     }
@@ -187,31 +232,65 @@ class FieldReuseIT {
     @Test
     void aHolderCannotGrantConsentOnAnotherHoldersLicenceNorOnAGuessedIdentifier() {
         HolderSession chen = HolderSession.signIn(services.licenceUrl, CHEN);
-        HttpResponse<String> other = chen.postJson("/api/v1/holder/consents", grantBody(business, "bank-demo",
-                List.of("name"), "冒用", Instant.now().plus(Duration.ofDays(1))));
+        HttpResponse<String> other = chen.postJson(
+                "/api/v1/holder/consents",
+                grantBody(
+                        business,
+                        "bank-demo",
+                        List.of("name"),
+                        "冒用",
+                        Instant.now().plus(Duration.ofDays(1))));
         assertThat(other.statusCode()).isEqualTo(403);
         assertThat(other.body()).contains("not-your-licence").doesNotContain(COMPANY);
         String guessed = business.substring(0, business.length() - 1) + (business.endsWith("0") ? "1" : "0");
-        HttpResponse<String> guess = chen.postJson("/api/v1/holder/consents", grantBody(guessed, "bank-demo",
-                List.of("name"), "猜测", Instant.now().plus(Duration.ofDays(1))));
+        HttpResponse<String> guess = chen.postJson(
+                "/api/v1/holder/consents",
+                grantBody(
+                        guessed,
+                        "bank-demo",
+                        List.of("name"),
+                        "猜测",
+                        Instant.now().plus(Duration.ofDays(1))));
         assertThat(guess.statusCode()).isEqualTo(403);
-        assertThat(TwoServices.json(guess.body()).get("type").asString()).isEqualTo(TwoServices.json(other.body()).get("type").asString());
-        assertThat(chen.postJson("/api/v1/holder/use-codes", "{\"licence\":\"" + business
-                + "\",\"fields\":[\"name\"],\"purpose\":\"冒用\"}").statusCode()).isEqualTo(403);
+        assertThat(TwoServices.json(guess.body()).get("type").asString())
+                .isEqualTo(TwoServices.json(other.body()).get("type").asString());
+        assertThat(chen.postJson(
+                                "/api/v1/holder/use-codes",
+                                "{\"licence\":\"" + business + "\",\"fields\":[\"name\"],\"purpose\":\"冒用\"}")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void aConsentNamesOnlyFieldsOfTheSchemaAndRunsAtMostAYear() {
         HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
-        HttpResponse<String> unknown = lin.postJson("/api/v1/holder/consents", grantBody(business, "bank-demo",
-                List.of("name", "salary"), "测试", Instant.now().plus(Duration.ofDays(1))));
+        HttpResponse<String> unknown = lin.postJson(
+                "/api/v1/holder/consents",
+                grantBody(
+                        business,
+                        "bank-demo",
+                        List.of("name", "salary"),
+                        "测试",
+                        Instant.now().plus(Duration.ofDays(1))));
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("salary");
-        HttpResponse<String> tooLong = lin.postJson("/api/v1/holder/consents", grantBody(business, "bank-demo",
-                List.of("name"), "测试", Instant.now().plus(Duration.ofDays(400))));
+        HttpResponse<String> tooLong = lin.postJson(
+                "/api/v1/holder/consents",
+                grantBody(
+                        business,
+                        "bank-demo",
+                        List.of("name"),
+                        "测试",
+                        Instant.now().plus(Duration.ofDays(400))));
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        HttpResponse<String> notAParty = lin.postJson("/api/v1/holder/consents", grantBody(business, "approval-demo",
-                List.of("name"), "测试", Instant.now().plus(Duration.ofDays(1))));
+        HttpResponse<String> notAParty = lin.postJson(
+                "/api/v1/holder/consents",
+                grantBody(
+                        business,
+                        "approval-demo",
+                        List.of("name"),
+                        "测试",
+                        Instant.now().plus(Duration.ofDays(1))));
         assertThat(notAParty.statusCode()).isEqualTo(400);
     }
 
@@ -220,34 +299,46 @@ class FieldReuseIT {
     @Test
     void aUseCodeReleasesItsFieldsOnceIncludingASensitiveFieldTheHolderChose() {
         HolderSession zhou = HolderSession.signIn(services.licenceUrl, ZHOU);
-        JsonNode code = json(zhou.postJson("/api/v1/holder/use-codes", "{\"licence\":\"" + physician
-                + "\",\"fields\":[\"name\",\"idNumber\",\"practiceCategory\"],\"purpose\":\"入职核验\"}"), 201);
+        JsonNode code = json(
+                zhou.postJson(
+                        "/api/v1/holder/use-codes",
+                        "{\"licence\":\"" + physician
+                                + "\",\"fields\":[\"name\",\"idNumber\",\"practiceCategory\"],\"purpose\":\"入职核验\"}"),
+                201);
         String text = code.get("code").asString();
         assertThat(text).hasSize(12);
-        HttpResponse<String> first = services.send(post("/api/v1/use-codes/redemption", bank,
-                "{\"code\":\"" + text + "\",\"caseNumber\":\"HR-2026-7\"}"));
+        HttpResponse<String> first = services.send(
+                post("/api/v1/use-codes/redemption", bank, "{\"code\":\"" + text + "\",\"caseNumber\":\"HR-2026-7\"}"));
         JsonNode release = json(first, 200).get("release");
         assertThat(names(release.get("fields"))).containsExactlyInAnyOrder("name", "idNumber", "practiceCategory");
         assertThat(release.get("fields").get("idNumber").asString()).isEqualTo(ZHOU);
         assertThat(release.get("basis").get("kind").asString()).isEqualTo("use-code");
-        HttpResponse<String> second = services.send(post("/api/v1/use-codes/redemption", bank,
-                "{\"code\":\"" + text + "\"}"));
+        HttpResponse<String> second =
+                services.send(post("/api/v1/use-codes/redemption", bank, "{\"code\":\"" + text + "\"}"));
         assertThat(second.statusCode()).isEqualTo(403);
         assertThat(second.body()).contains("redeemed already").doesNotContain(ZHOU);
         assertThat(json(zhou.get("/api/v1/holder/usage-records"), 200)).anySatisfy(r -> {
             assertThat(r.get("kind").asString()).isEqualTo("USE_CODE_REDEMPTION");
             assertThat(r.get("caseNumber").asString()).isEqualTo("HR-2026-7");
         });
-        assertThat(services.send(post("/api/v1/use-codes/redemption", bank, "{\"code\":\"0000AAAA1111\"}")).statusCode())
+        assertThat(services.send(post("/api/v1/use-codes/redemption", bank, "{\"code\":\"0000AAAA1111\"}"))
+                        .statusCode())
                 .isEqualTo(403);
     }
 
     @Test
     void aUseCodeForOneClientCannotBeRedeemedByAnother() {
         HolderSession zhou = HolderSession.signIn(services.licenceUrl, ZHOU);
-        String text = json(zhou.postJson("/api/v1/holder/use-codes", "{\"licence\":\"" + physician
-                + "\",\"fields\":[\"name\"],\"purpose\":\"定向\",\"clientId\":\"duty-demo\"}"), 201).get("code").asString();
-        assertThat(services.send(post("/api/v1/use-codes/redemption", bank, "{\"code\":\"" + text + "\"}")).statusCode())
+        String text = json(
+                        zhou.postJson(
+                                "/api/v1/holder/use-codes",
+                                "{\"licence\":\"" + physician
+                                        + "\",\"fields\":[\"name\"],\"purpose\":\"定向\",\"clientId\":\"duty-demo\"}"),
+                        201)
+                .get("code")
+                .asString();
+        assertThat(services.send(post("/api/v1/use-codes/redemption", bank, "{\"code\":\"" + text + "\"}"))
+                        .statusCode())
                 .isEqualTo(403);
     }
 
@@ -265,16 +356,25 @@ class FieldReuseIT {
         assertThat(otherItem.statusCode()).isEqualTo(403);
         assertThat(otherItem.body()).contains("does not cover").doesNotContain("周雅琴");
 
-        JsonNode release = json(services.send(get(base + "&serviceItem=XF-000302-001&caseNumber=BJ-20260001", duty)), 200)
+        JsonNode release = json(
+                        services.send(get(base + "&serviceItem=XF-000302-001&caseNumber=BJ-20260001", duty)), 200)
                 .get("release");
-        assertThat(names(release.get("fields"))).contains("name", "birthDate", "practiceCategory").doesNotContain("idNumber");
+        assertThat(names(release.get("fields")))
+                .contains("name", "birthDate", "practiceCategory")
+                .doesNotContain("idNumber");
         assertThat(release.get("basis").get("caseNumber").asString()).isEqualTo("BJ-20260001");
-        HttpResponse<String> sensitive = services.send(get(base + "&serviceItem=XF-000302-001&caseNumber=BJ-1&fields=name,idNumber", duty));
+        HttpResponse<String> sensitive =
+                services.send(get(base + "&serviceItem=XF-000302-001&caseNumber=BJ-1&fields=name,idNumber", duty));
         assertThat(sensitive.statusCode()).isEqualTo(403);
         assertThat(sensitive.body()).contains("SENSITIVE").doesNotContain(ZHOU);
         // a bank may not read by duty at all
-        assertThat(services.send(get(base + "&serviceItem=XF-000302-001&caseNumber=BJ-1", bank)).statusCode()).isEqualTo(403);
-        assertThat(json(HolderSession.signIn(services.licenceUrl, ZHOU).get("/api/v1/holder/usage-records?licence=" + physician), 200))
+        assertThat(services.send(get(base + "&serviceItem=XF-000302-001&caseNumber=BJ-1", bank))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(json(
+                        HolderSession.signIn(services.licenceUrl, ZHOU)
+                                .get("/api/v1/holder/usage-records?licence=" + physician),
+                        200))
                 .anySatisfy(r -> {
                     assertThat(r.get("clientName").asString()).isEqualTo("示范市人社局");
                     assertThat(r.get("serviceItem").asString()).isEqualTo("XF-000302-001");
@@ -287,15 +387,30 @@ class FieldReuseIT {
     @Test
     void anAnnotatedCopyKeepsTheOriginalSignatureAddsASignedStampAndVerifies(@TempDir Path dir) throws Exception {
         HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
-        String id = grant(lin, business, "bank-demo", List.of("name"), "贷款审批材料", Instant.now().plus(Duration.ofDays(20)))
-                .get("id").asString();
-        byte[] original = services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + business + "/pdf"))
-                .header("Authorization", "Bearer " + services.approvalToken()).GET().build()).body();
+        String id = grant(
+                        lin,
+                        business,
+                        "bank-demo",
+                        List.of("name"),
+                        "贷款审批材料",
+                        Instant.now().plus(Duration.ofDays(20)))
+                .get("id")
+                .asString();
+        byte[] original = services.sendForBytes(
+                        HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + business + "/pdf"))
+                                .header("Authorization", "Bearer " + services.approvalToken())
+                                .GET()
+                                .build())
+                .body();
         HttpResponse<byte[]> response = services.sendForBytes(HttpRequest.newBuilder(
                         services.licenceUrl.resolve("/api/v1/licences/" + business + "/annotated-copies"))
-                .header("Authorization", "Bearer " + bank).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"consentId\":\"" + id + "\"}")).build());
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+                .header("Authorization", "Bearer " + bank)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"consentId\":\"" + id + "\"}"))
+                .build());
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(201);
         byte[] copy = response.body();
         assertThat(java.util.Arrays.copyOf(copy, original.length)).isEqualTo(original); // an incremental update
         try (PDDocument document = Loader.loadPDF(copy)) {
@@ -303,23 +418,31 @@ class FieldReuseIT {
             assertThat(signatures).hasSize(2);
             assertThat(signatures.get(1).getReason()).contains("用证事由：贷款审批材料", "有效期至", "示范银行");
         }
-        JsonNode report = TwoServices.json(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(copy)).build()).body());
-        assertThat(report.get("document").get("signatures")).hasSize(2)
+        JsonNode report = TwoServices.json(
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                                .header("Content-Type", "application/pdf")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(copy))
+                                .build())
+                        .body());
+        assertThat(report.get("document").get("signatures"))
+                .hasSize(2)
                 .allSatisfy(s -> assertThat(s.get("indication").asString()).isEqualTo("TOTAL_PASSED"));
         // the copy is recognised by the revision the licence's seal signed: the registered file
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         assertThat(report.get("registry").get("found").asBoolean()).isTrue();
         Path file = dir.resolve("copy.pdf");
         Files.write(file, copy);
-        Process pdfsig = new ProcessBuilder("/usr/bin/pdfsig", file.toString()).redirectErrorStream(true).start();
+        Process pdfsig = new ProcessBuilder("/usr/bin/pdfsig", file.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(pdfsig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         pdfsig.waitFor();
         assertThat(out.split("Signature is Valid", -1)).as(out).hasSize(3);
         assertThat(json(lin.get("/api/v1/holder/usage-records?licence=" + businessRoot), 200))
                 .anySatisfy(r -> assertThat(r.get("kind").asString()).isEqualTo("ANNOTATED_COPY"));
         // without consent no copy
-        HttpResponse<String> refused = services.send(post("/api/v1/licences/" + physician + "/annotated-copies", bank, "{}"));
+        HttpResponse<String> refused =
+                services.send(post("/api/v1/licences/" + physician + "/annotated-copies", bank, "{}"));
         assertThat(refused.statusCode()).isEqualTo(403);
     }
 
@@ -327,11 +450,19 @@ class FieldReuseIT {
 
     @Test
     void aVerificationByARegisteredClientIsAUsageRecordAndIssuersListTheirTypesRecords() {
-        byte[] pdf = services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + physician + "/pdf"))
-                .header("Authorization", "Bearer " + services.approvalToken()).GET().build()).body();
-        HttpResponse<String> verified = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Authorization", "Bearer " + bank).header("Zhengyin-Purpose", enc("核验执业资格"))
-                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build());
+        byte[] pdf = services.sendForBytes(
+                        HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + physician + "/pdf"))
+                                .header("Authorization", "Bearer " + services.approvalToken())
+                                .GET()
+                                .build())
+                .body();
+        HttpResponse<String> verified =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                        .header("Authorization", "Bearer " + bank)
+                        .header("Zhengyin-Purpose", enc("核验执业资格"))
+                        .header("Content-Type", "application/pdf")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(pdf))
+                        .build());
         assertThat(json(verified, 200).get("indication").asString()).isEqualTo("TOTAL_PASSED");
         assertThat(json(HolderSession.signIn(services.licenceUrl, ZHOU).get("/api/v1/holder/usage-records"), 200))
                 .anySatisfy(r -> {
@@ -343,19 +474,31 @@ class FieldReuseIT {
         JsonNode records = json(services.send(get("/api/v1/usage-records?type=physician-certificate", approval)), 200);
         assertThat(records).anySatisfy(r -> assertThat(r.get("kind").asString()).isEqualTo("VERIFICATION"));
         String forestry = services.token("approval-forestry-demo", "approval-forestry-secret", "licence:read");
-        assertThat(services.send(get("/api/v1/usage-records?type=physician-certificate", forestry)).statusCode()).isEqualTo(403);
+        assertThat(services.send(get("/api/v1/usage-records?type=physician-certificate", forestry))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     // ---- helpers ----
 
-    private JsonNode grant(HolderSession holder, String licence, String client, List<String> fields, String purpose,
-                           Instant until) {
-        return json(holder.postJson("/api/v1/holder/consents", grantBody(licence, client, fields, purpose, until)), 201);
+    private JsonNode grant(
+            HolderSession holder, String licence, String client, List<String> fields, String purpose, Instant until) {
+        return json(
+                holder.postJson("/api/v1/holder/consents", grantBody(licence, client, fields, purpose, until)), 201);
     }
 
     private static String grantBody(String licence, String client, List<String> fields, String purpose, Instant until) {
-        return TwoServices.JSON.writeValueAsString(Map.of("licence", licence, "clientId", client, "fields", fields,
-                "purpose", purpose, "until", until.toString()));
+        return TwoServices.JSON.writeValueAsString(Map.of(
+                "licence",
+                licence,
+                "clientId",
+                client,
+                "fields",
+                fields,
+                "purpose",
+                purpose,
+                "until",
+                until.toString()));
     }
 
     private static Set<String> names(JsonNode object) {
@@ -369,19 +512,26 @@ class FieldReuseIT {
     }
 
     private HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(services.licenceUrl.resolve(path)).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").GET().build();
+        return HttpRequest.newBuilder(services.licenceUrl.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
     }
 
     private HttpRequest post(String path, String token, String body) {
-        return HttpRequest.newBuilder(services.licenceUrl.resolve(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return HttpRequest.newBuilder(services.licenceUrl.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 
     private static JsonNode json(HttpResponse<String> response, int expected) {
-        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(expected);
+        assertThat(response.statusCode())
+                .as(response.uri() + " " + response.body())
+                .isEqualTo(expected);
         return TwoServices.json(response.body());
     }
-
 }

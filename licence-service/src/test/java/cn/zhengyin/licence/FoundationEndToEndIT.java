@@ -1,7 +1,5 @@
 package cn.zhengyin.licence;
 
-import static cn.zhengyin.trust.testing.Bytes.indexOf;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -10,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +17,13 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -81,8 +78,11 @@ class FoundationEndToEndIT {
 
     @Test
     void issuedLicenceHasAValidGbt36904IdentifierAndItsMetadata() {
-        assertThat(identifier).matches("1\\.2\\.156\\.3005\\.2\\.11100000XF0000001X001\\.11110100000000019Q\\.\\d{11}\\.001\\.[0-9A-Z]");
-        assertThat(cn.zhengyin.trust.identifier.LicenceIdentifier.isValid(identifier)).isTrue();
+        assertThat(identifier)
+                .matches(
+                        "1\\.2\\.156\\.3005\\.2\\.11100000XF0000001X001\\.11110100000000019Q\\.\\d{11}\\.001\\.[0-9A-Z]");
+        assertThat(cn.zhengyin.trust.identifier.LicenceIdentifier.isValid(identifier))
+                .isTrue();
         HttpResponse<String> metadata = services.send(get("/api/v1/licences/" + identifier));
         assertThat(metadata.statusCode()).isEqualTo(200);
         JsonNode view = TwoServices.json(metadata.body());
@@ -114,15 +114,17 @@ class FoundationEndToEndIT {
     void popplerPdfsigReportsTheSignatureValidAndCoveringTheWholeFile(@TempDir Path dir) throws Exception {
         String out = run(dir, "pdfsig", write(dir, pdf));
         // The long-term validation data (DSS) goes in before the seal signs, so the signature covers the whole file.
-        assertThat(out).contains("Signature is Valid").contains("Total document signed").doesNotContain("Not total")
+        assertThat(out)
+                .contains("Signature is Valid")
+                .contains("Total document signed")
+                .doesNotContain("Not total")
                 .contains("证印示范市市场监督管理局电子证照专用章");
     }
 
     @Test
     void extractedTextContainsTheChineseFieldValues(@TempDir Path dir) throws Exception {
         String text = run(dir, "pdftotext", write(dir, pdf), "-");
-        assertThat(text).contains("营业执照", "示范市青禾数字科技有限公司", "林晓峰", "91990100MA00XF8K1E",
-                "示范市青禾区科创大道88号2号楼1203室");
+        assertThat(text).contains("营业执照", "示范市青禾数字科技有限公司", "林晓峰", "91990100MA00XF8K1E", "示范市青禾区科创大道88号2号楼1203室");
     }
 
     @Test
@@ -172,27 +174,43 @@ class FoundationEndToEndIT {
     void sealServiceSignsOnlyADigestAndReturnsATimestampedCms() throws Exception {
         String sealToken = services.token("licence-service", "licence-service-secret", "seal:sign seal:read");
         byte[] digest = MessageDigest.getInstance("SHA-256").digest("any document".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> signed = services.send(HttpRequest.newBuilder(services.sealUrl.resolve("/api/v1/signatures/pades"))
-                .header("Authorization", "Bearer " + sealToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sealId\":\"ZYDEV-SEAL-0001\",\"digestAlgorithm\":\"SHA-256\",\"digest\":\""
-                        + Base64.getEncoder().encodeToString(digest) + "\"}")).build());
+        HttpResponse<String> signed =
+                services.send(HttpRequest.newBuilder(services.sealUrl.resolve("/api/v1/signatures/pades"))
+                        .header("Authorization", "Bearer " + sealToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"sealId\":\"ZYDEV-SEAL-0001\",\"digestAlgorithm\":\"SHA-256\",\"digest\":\""
+                                        + Base64.getEncoder().encodeToString(digest) + "\"}"))
+                        .build());
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         // Detached CMS: verify against the digest that was sent (the document itself never reached the seal service).
-        CMSSignedData cms = new CMSSignedData(java.util.Map.of(NISTObjectIdentifiers.id_sha256, digest),
-                Base64.getDecoder().decode(TwoServices.json(signed.body()).get("cms").asString()));
+        CMSSignedData cms = new CMSSignedData(
+                java.util.Map.of(NISTObjectIdentifiers.id_sha256, digest),
+                Base64.getDecoder()
+                        .decode(TwoServices.json(signed.body()).get("cms").asString()));
         SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-        X509CertificateHolder cert = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
-        assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider("BC").build(cert))).isTrue();
+        X509CertificateHolder cert = (X509CertificateHolder)
+                cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+        assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder()
+                        .setProvider("BC")
+                        .build(cert)))
+                .isTrue();
         assertThat(signer.getContentDigest()).isEqualTo(digest);
-        assertThat(signer.getUnsignedAttributes().get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)).isNotNull();
-        assertThat(signer.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).isNull();
+        assertThat(signer.getUnsignedAttributes()
+                        .get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken))
+                .isNotNull();
+        assertThat(signer.getSignedAttributes().get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime))
+                .isNull();
     }
 
     @Test
     void sealServiceRefusesAClientWithoutTheSigningScope() {
-        HttpResponse<String> refused = services.send(HttpRequest.newBuilder(services.sealUrl.resolve("/api/v1/signatures/pades"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sealId\":\"ZYDEV-SEAL-0001\",\"digest\":\"AAAA\"}")).build());
+        HttpResponse<String> refused = services.send(HttpRequest.newBuilder(
+                        services.sealUrl.resolve("/api/v1/signatures/pades"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sealId\":\"ZYDEV-SEAL-0001\",\"digest\":\"AAAA\"}"))
+                .build());
         assertThat(refused.statusCode()).isEqualTo(403);
         assertProblem(refused, "forbidden");
     }
@@ -205,17 +223,23 @@ class FoundationEndToEndIT {
         var request = generator.generate(NISTObjectIdentifiers.id_sha256, imprint, java.math.BigInteger.valueOf(42));
         HttpResponse<byte[]> reply = services.sendForBytes(HttpRequest.newBuilder(services.sealUrl.resolve("/tsa"))
                 .header("Content-Type", "application/timestamp-query")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
+                .build());
         assertThat(reply.statusCode()).isEqualTo(200);
-        assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/timestamp-reply"));
+        assertThat(reply.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/timestamp-reply"));
         TimeStampResponse response = new TimeStampResponse(reply.body());
         response.validate(request);
-        assertThat(response.getTimeStampToken().getTimeStampInfo().getNonce()).isEqualTo(java.math.BigInteger.valueOf(42));
+        assertThat(response.getTimeStampToken().getTimeStampInfo().getNonce())
+                .isEqualTo(java.math.BigInteger.valueOf(42));
     }
 
     @Test
     void theSealCaPublishesAFreshCrlAtItsDistributionPoint() throws Exception {
-        HttpResponse<byte[]> crl = services.sendForBytes(HttpRequest.newBuilder(services.sealUrl.resolve("/crl/seal-ca.crl")).GET().build());
+        HttpResponse<byte[]> crl =
+                services.sendForBytes(HttpRequest.newBuilder(services.sealUrl.resolve("/crl/seal-ca.crl"))
+                        .GET()
+                        .build());
         assertThat(crl.statusCode()).isEqualTo(200);
         var parsed = (java.security.cert.X509CRL) java.security.cert.CertificateFactory.getInstance("X.509")
                 .generateCRL(new ByteArrayInputStream(crl.body()));
@@ -227,19 +251,26 @@ class FoundationEndToEndIT {
 
     @Test
     void issuingWithoutATokenIs401WithABearerChallenge() {
-        HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(SAMPLE)).build());
+        HttpResponse<String> response =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(SAMPLE))
+                        .build());
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertProblem(response, "unauthorized");
     }
 
     @Test
     void aTokenWithoutTheIssueScopeCannotIssue() {
         String readOnly = services.token("approval-demo", "approval-demo-secret", "licence:read");
-        HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
-                .header("Authorization", "Bearer " + readOnly).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(SAMPLE)).build());
+        HttpResponse<String> response =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
+                        .header("Authorization", "Bearer " + readOnly)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(SAMPLE))
+                        .build());
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
@@ -263,7 +294,10 @@ class FoundationEndToEndIT {
             long before = storedLicences();
             HttpResponse<String> response = issue(SAMPLE.replace("business-licence", "no-such-licence"), null);
             assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(assertProblem(response, "unknown-licence-type").get("detail").asString()).contains("no-such-licence");
+            assertThat(assertProblem(response, "unknown-licence-type")
+                            .get("detail")
+                            .asString())
+                    .contains("no-such-licence");
             assertThat(storedLicences()).isEqualTo(before);
         }
 
@@ -285,15 +319,19 @@ class FoundationEndToEndIT {
 
         @Test
         void aNonPdfUploadIs415() {
-            HttpResponse<String> response = services.send(multipart("file", "licence.pdf", "this is not a PDF".getBytes(StandardCharsets.UTF_8)));
+            HttpResponse<String> response = services.send(
+                    multipart("file", "licence.pdf", "this is not a PDF".getBytes(StandardCharsets.UTF_8)));
             assertThat(response.statusCode()).isEqualTo(415);
             assertProblem(response, "not-a-pdf");
         }
 
         @Test
         void anEmptyUploadIs400() {
-            HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
-                    .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.noBody()).build());
+            HttpResponse<String> response =
+                    services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                            .header("Content-Type", "application/pdf")
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build());
             assertThat(response.statusCode()).isEqualTo(400);
             assertProblem(response, "empty-upload");
         }
@@ -301,10 +339,12 @@ class FoundationEndToEndIT {
         @Test
         void a200MegabyteUploadIs413WithoutBeingRead() {
             long size = 200L * 1024 * 1024;
-            HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
-                    .header("Content-Type", "application/pdf")
-                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new ZeroStream(size)), size))
-                    .build());
+            HttpResponse<String> response =
+                    services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                            .header("Content-Type", "application/pdf")
+                            .POST(HttpRequest.BodyPublishers.fromPublisher(
+                                    HttpRequest.BodyPublishers.ofInputStream(() -> new ZeroStream(size)), size))
+                            .build());
             assertThat(response.statusCode()).isEqualTo(413);
             // refused by the request-size limit before any controller reads the body
             assertProblem(response, "body-too-large");
@@ -324,7 +364,8 @@ class FoundationEndToEndIT {
 
     private HttpResponse<String> issue(String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -333,12 +374,18 @@ class FoundationEndToEndIT {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(services.licenceUrl.resolve(path)).header("Authorization", "Bearer " + token).GET().build();
+        return HttpRequest.newBuilder(services.licenceUrl.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
     }
 
     private JsonNode verify(byte[] file, String contentType) {
-        HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(file)).build());
+        HttpResponse<String> response =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                        .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return TwoServices.json(response.body());
     }
@@ -352,23 +399,27 @@ class FoundationEndToEndIT {
     private HttpRequest multipart(String field, String filename, byte[] content) {
         String boundary = "----zhengyin" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
     }
 
     private long storedLicences() {
         MongoDatabase db = services.licence.getBean(MongoDatabase.class);
-        return db.getCollection("licences").countDocuments() + db.getCollection("licence_versions").countDocuments()
+        return db.getCollection("licences").countDocuments()
+                + db.getCollection("licence_versions").countDocuments()
                 + db.getCollection("licence_files").countDocuments();
     }
 
     private static JsonNode assertProblem(HttpResponse<String> response, String slug) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         JsonNode problem = TwoServices.json(response.body());
         assertThat(problem.get("type").asString()).endsWith("/" + slug);
         assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
@@ -384,13 +435,18 @@ class FoundationEndToEndIT {
 
     private static String run(Path dir, String tool, Object... args) throws Exception {
         Path binary = Path.of("/usr/bin", tool);
-        assumeThat(Files.isExecutable(binary)).as(tool + " (poppler-utils) is installed").isTrue();
+        assumeThat(Files.isExecutable(binary))
+                .as(tool + " (poppler-utils) is installed")
+                .isTrue();
         java.util.List<String> command = new java.util.ArrayList<>();
         command.add(binary.toString());
         for (Object a : args) {
             command.add(a.toString());
         }
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return out;
@@ -398,12 +454,12 @@ class FoundationEndToEndIT {
 
     private static String sha256Hex(byte[] data) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
-
 
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];

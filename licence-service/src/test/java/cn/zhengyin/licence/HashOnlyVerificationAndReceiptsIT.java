@@ -57,26 +57,37 @@ class HashOnlyVerificationAndReceiptsIT {
     void issueAndAmend() throws Exception {
         services = TwoServices.shared();
         token = services.token("approval-demo", "approval-demo-secret", "licence:issue licence:status licence:read");
-        first = body(post("/api/v1/licences", ISSUE, token), 201).get("identifier").asString();
+        first = body(post("/api/v1/licences", ISSUE, token), 201)
+                .get("identifier")
+                .asString();
         firstPdf = pdf(first);
-        second = body(post("/api/v1/licences/" + first + "/amendments",
-                "{\"caseNumber\":\"XF-2026-HASH-2\",\"reason\":\"住所变更\",\"fields\":{\"address\":\"示范市新港路9号\"}}",
-                token), 201).get("identifier").asString();
+        second = body(
+                        post(
+                                "/api/v1/licences/" + first + "/amendments",
+                                "{\"caseNumber\":\"XF-2026-HASH-2\",\"reason\":\"住所变更\",\"fields\":{\"address\":\"示范市新港路9号\"}}",
+                                token),
+                        201)
+                .get("identifier")
+                .asString();
         secondPdf = pdf(second);
-        anchors = new HashSet<>(Pem.parseCertificates(Files.readAllBytes(TwoServices.KEYS.resolve("trust-anchors.pem"))));
+        anchors =
+                new HashSet<>(Pem.parseCertificates(Files.readAllBytes(TwoServices.KEYS.resolve("trust-anchors.pem"))));
     }
 
     @Test
     void theHashOfTheCurrentPdfMatchesAndTheReportSaysNoSignatureWasChecked() {
-        JsonNode report = body(verify("{\"identifier\":\"" + second + "\",\"sha256\":\"" + sha256(secondPdf) + "\"}"), 200);
+        JsonNode report =
+                body(verify("{\"identifier\":\"" + second + "\",\"sha256\":\"" + sha256(secondPdf) + "\"}"), 200);
 
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         assertThat(report.get("mode").asString()).isEqualTo("HASH_ONLY");
         assertThat(report.get("registry").get("found").asBoolean()).isTrue();
         assertThat(report.get("registry").get("isCurrentVersion").asBoolean()).isTrue();
         assertThat(report.get("registry").get("licenceStatus").asString()).isEqualTo("VALID");
-        assertThat(check(report, "registry.file-hash").get("message").asString()).contains("pdf rendition");
-        assertThat(check(report, "signature.not-checked").get("outcome").asString()).isEqualTo("NOT_CHECKED");
+        assertThat(check(report, "registry.file-hash").get("message").asString())
+                .contains("pdf rendition");
+        assertThat(check(report, "signature.not-checked").get("outcome").asString())
+                .isEqualTo("NOT_CHECKED");
         assertThat(report.get("summaryZh").asString()).contains("哈希核验通过", "现行版本", "有效", "未验证电子签章");
         assertThat(report.get("summaryEn").asString()).contains("no signature was checked");
         assertThat(report.get("transparency").get("identifier").asString()).isEqualTo(second);
@@ -88,10 +99,11 @@ class HashOnlyVerificationAndReceiptsIT {
         byte[] stamped = withDocumentTimestamp(secondPdf);
         assertThat(sha256(stamped)).isNotEqualTo(sha256(secondPdf));
 
-        HttpResponse<byte[]> reply = services.sendForBytes(java.net.http.HttpRequest.newBuilder(
-                        services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Content-Type", "application/pdf")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(stamped)).build());
+        HttpResponse<byte[]> reply = services.sendForBytes(
+                java.net.http.HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                        .header("Content-Type", "application/pdf")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(stamped))
+                        .build());
         JsonNode report = TwoServices.json(new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
@@ -102,23 +114,29 @@ class HashOnlyVerificationAndReceiptsIT {
     /** Appends a document time-stamp revision with a token from the seal service's TSA, as an archive would. */
     private byte[] withDocumentTimestamp(byte[] pdf) throws Exception {
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf);
-             var options = new org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions()) {
+                var options = new org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions()) {
             var timestamp = new org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature();
             timestamp.setType(org.apache.pdfbox.cos.COSName.DOC_TIME_STAMP);
-            timestamp.setFilter(org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature.FILTER_ADOBE_PPKLITE);
+            timestamp.setFilter(
+                    org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature.FILTER_ADOBE_PPKLITE);
             timestamp.setSubFilter(org.apache.pdfbox.cos.COSName.getPDFName("ETSI.RFC3161"));
             options.setPreferredSignatureSize(12288);
             document.addSignature(timestamp, options);
             var out = new java.io.ByteArrayOutputStream();
             var external = document.saveIncrementalForExternalSigning(out);
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(external.getContent().readAllBytes());
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(external.getContent().readAllBytes());
             var generator = new org.bouncycastle.tsp.TimeStampRequestGenerator();
             generator.setCertReq(true);
-            var request = generator.generate(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, digest,
+            var request = generator.generate(
+                    org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256,
+                    digest,
                     java.math.BigInteger.valueOf(7));
-            HttpResponse<byte[]> reply = services.sendForBytes(java.net.http.HttpRequest.newBuilder(services.sealUrl.resolve("/tsa"))
-                    .header("Content-Type", "application/timestamp-query")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build());
+            HttpResponse<byte[]> reply =
+                    services.sendForBytes(java.net.http.HttpRequest.newBuilder(services.sealUrl.resolve("/tsa"))
+                            .header("Content-Type", "application/timestamp-query")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
+                            .build());
             assertThat(reply.statusCode()).isEqualTo(200);
             var response = new org.bouncycastle.tsp.TimeStampResponse(reply.body());
             response.validate(request);
@@ -129,25 +147,32 @@ class HashOnlyVerificationAndReceiptsIT {
 
     @Test
     void theHashOfASupersededVersionMatchesThatVersionAndSaysItIsSuperseded() throws Exception {
-        byte[] sm3 = MessageDigest.getInstance("SM3", new BouncyCastleProvider()).digest(firstPdf);
-        JsonNode report = body(verify("{\"identifier\":\"" + first + "\",\"sm3\":\"" + HexFormat.of().formatHex(sm3)
-                + "\"}"), 200);
+        byte[] sm3 =
+                MessageDigest.getInstance("SM3", new BouncyCastleProvider()).digest(firstPdf);
+        JsonNode report = body(
+                verify("{\"identifier\":\"" + first + "\",\"sm3\":\""
+                        + HexFormat.of().formatHex(sm3) + "\"}"),
+                200);
 
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         assertThat(report.get("registry").get("isCurrentVersion").asBoolean()).isFalse();
         assertThat(report.get("registry").get("currentVersion").asString()).isEqualTo(second);
-        assertThat(check(report, "registry.current-version").get("outcome").asString()).isEqualTo("WARNING");
+        assertThat(check(report, "registry.current-version").get("outcome").asString())
+                .isEqualTo("WARNING");
         assertThat(report.get("summaryZh").asString()).contains("已被新版本取代");
     }
 
     @Test
     void aHashThatMatchesNoRenditionOfTheAskedVersionFailsAndNamesTheVersionItDoesMatch() {
-        JsonNode report = body(verify("{\"identifier\":\"" + second + "\",\"version\":\"001\",\"sha256\":\""
-                + sha256(secondPdf) + "\"}"), 200);
+        JsonNode report = body(
+                verify("{\"identifier\":\"" + second + "\",\"version\":\"001\",\"sha256\":\"" + sha256(secondPdf)
+                        + "\"}"),
+                200);
 
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_FAILED");
         assertThat(report.get("subIndication").asString()).isEqualTo("HASH_FAILURE");
-        assertThat(check(report, "registry.file-hash").get("message").asString()).contains("version " + second);
+        assertThat(check(report, "registry.file-hash").get("message").asString())
+                .contains("version " + second);
         assertThat(report.get("summaryEn").asString()).startsWith("Hash not matched");
         assertThat(report.get("receipt").asString()).isNotBlank();
     }
@@ -155,24 +180,32 @@ class HashOnlyVerificationAndReceiptsIT {
     @Test
     void anUnknownIdentifierIsAFailedReportNotAnError() {
         var id = cn.zhengyin.trust.identifier.LicenceIdentifier.parse(first);
-        String valid = new cn.zhengyin.trust.identifier.LicenceIdentifier(id.typeCode(), id.issuerCode(), "ZZZZ99999", 1)
+        String valid = new cn.zhengyin.trust.identifier.LicenceIdentifier(
+                        id.typeCode(), id.issuerCode(), "ZZZZ99999", 1)
                 .toString();
-        JsonNode report = body(verify("{\"identifier\":\"" + valid + "\",\"sha256\":\"" + sha256(firstPdf) + "\"}"), 200);
+        JsonNode report =
+                body(verify("{\"identifier\":\"" + valid + "\",\"sha256\":\"" + sha256(firstPdf) + "\"}"), 200);
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_FAILED");
         assertThat(report.get("subIndication").asString()).isEqualTo("SIGNED_DATA_NOT_FOUND");
         assertThat(report.get("registry").get("found").asBoolean()).isFalse();
 
-        JsonNode garbled = body(verify("{\"identifier\":\"not-an-identifier\",\"sha256\":\"" + sha256(firstPdf) + "\"}"), 200);
+        JsonNode garbled =
+                body(verify("{\"identifier\":\"not-an-identifier\",\"sha256\":\"" + sha256(firstPdf) + "\"}"), 200);
         assertThat(garbled.get("subIndication").asString()).isEqualTo("FORMAT_FAILURE");
 
-        assertThat(verify("{\"identifier\":\"" + first + "\",\"sha256\":\"abc\"}").statusCode()).isEqualTo(400);
+        assertThat(verify("{\"identifier\":\"" + first + "\",\"sha256\":\"abc\"}")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(verify("{\"identifier\":\"" + first + "\"}").statusCode()).isEqualTo(400);
     }
 
     @Test
     void everyReportCarriesAReceiptThatVerifiesAndAChangedPayloadByteBreaksIt() throws Exception {
-        HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(secondPdf)).build());
+        HttpResponse<String> response =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                        .header("Content-Type", "application/pdf")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(secondPdf))
+                        .build());
         JsonNode answer = body(response, 200);
         assertThat(answer.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         JWSObject receipt = JWSObject.parse(answer.get("receipt").asString());
@@ -189,10 +222,15 @@ class HashOnlyVerificationAndReceiptsIT {
         int at = text.indexOf("TOTAL_PASSED");
         bytes[at + 6] = 'F'; // TOTAL_PASSED -> TOTAL_FASSED
         JWSObject tampered = JWSObject.parse(parts[0] + "." + Base64URL.encode(bytes) + "." + parts[2]);
-        assertThat(tampered.verify(new ECDSAVerifier((ECPublicKey) chain(tampered).getFirst().getPublicKey()))).isFalse();
+        assertThat(tampered.verify(new ECDSAVerifier(
+                        (ECPublicKey) chain(tampered).getFirst().getPublicKey())))
+                .isFalse();
 
-        JsonNode keys = body(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(
-                "/api/v1/verifications/receipt-keys")).GET().build()), 200);
+        JsonNode keys = body(
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications/receipt-keys"))
+                        .GET()
+                        .build()),
+                200);
         assertThat(keys.get("keys")).singleElement().satisfies(k -> {
             assertThat(k.get("kid").asString()).isEqualTo(receipt.getHeader().getKeyID());
             assertThat(k.get("alg").asString()).isEqualTo("ES256");
@@ -202,8 +240,12 @@ class HashOnlyVerificationAndReceiptsIT {
 
     @Test
     void thePublicStatusJsonCarriesAReceiptToo() throws Exception {
-        JsonNode status = body(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + first))
-                .header("Accept", "application/json").GET().build()), 200);
+        JsonNode status = body(
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + first))
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build()),
+                200);
         JsonNode payload = assertValid(JWSObject.parse(status.get("receipt").asString()));
         assertThat(payload.get("kind").asString()).isEqualTo("licence-status");
         assertThat(payload.get("report").get("identifier").asString()).isEqualTo(first);
@@ -215,13 +257,21 @@ class HashOnlyVerificationAndReceiptsIT {
         assertThat(receipt.getHeader().getType().getType()).isEqualTo("zhengyin-verification-report+jwt");
         List<X509Certificate> chain = chain(receipt);
         assertThat(chain.getFirst().getSubjectX500Principal().getName()).contains("Verification Report Signer");
-        assertThat(receipt.verify(new ECDSAVerifier((ECPublicKey) chain.getFirst().getPublicKey()))).isTrue();
+        assertThat(receipt.verify(
+                        new ECDSAVerifier((ECPublicKey) chain.getFirst().getPublicKey())))
+                .isTrue();
         JsonNode payload = TwoServices.json(receipt.getPayload().toString());
-        var validation = new CertificateChainValidator(anchors, List.of()).validate(chain.getFirst(),
-                chain.subList(1, chain.size()), java.time.Instant.ofEpochSecond(payload.get("iat").asLong()));
-        assertThat(validation.chain().outcome()).as(validation.chain().message()).isEqualTo(Outcome.PASSED);
+        var validation = new CertificateChainValidator(anchors, List.of())
+                .validate(
+                        chain.getFirst(),
+                        chain.subList(1, chain.size()),
+                        java.time.Instant.ofEpochSecond(payload.get("iat").asLong()));
+        assertThat(validation.chain().outcome())
+                .as(validation.chain().message())
+                .isEqualTo(Outcome.PASSED);
         // not the transparency log's key
-        X509Certificate log = Pem.parseCertificates(Files.readAllBytes(TwoServices.KEYS.resolve("translog.crt.pem"))).getFirst();
+        X509Certificate log = Pem.parseCertificates(Files.readAllBytes(TwoServices.KEYS.resolve("translog.crt.pem")))
+                .getFirst();
         assertThat(chain.getFirst().getPublicKey()).isNotEqualTo(log.getPublicKey());
         return payload;
     }
@@ -245,8 +295,11 @@ class HashOnlyVerificationAndReceiptsIT {
     }
 
     private byte[] pdf(String identifier) {
-        HttpResponse<byte[]> response = services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve(
-                "/api/v1/licences/" + identifier + "/pdf")).header("Authorization", "Bearer " + token).GET().build());
+        HttpResponse<byte[]> response = services.sendForBytes(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/pdf"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
@@ -254,14 +307,17 @@ class HashOnlyVerificationAndReceiptsIT {
     private HttpResponse<String> verify(String json) {
         return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
     }
 
     private HttpResponse<String> post(String path, String json, String bearer) {
         return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(path))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "hash-it-" + UUID.randomUUID())
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
     }
 
     private static String sha256(byte[] data) {

@@ -21,22 +21,33 @@ class HolderSignInIT {
 
     @Test
     void theHolderApiWithoutSignInIsA401ProblemAndTheWalletRedirectsToTheSignInPage() throws Exception {
-        HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> api = plain.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/holder/me"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient plain = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> api = plain.send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/holder/me"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(401);
-        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
-        HttpResponse<String> wallet = plain.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        HttpResponse<String> wallet = plain.send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(wallet.statusCode()).isEqualTo(302);
-        assertThat(wallet.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/sign-in"));
+        assertThat(wallet.headers().firstValue("Location"))
+                .hasValueSatisfying(v -> assertThat(v).endsWith("/sign-in"));
     }
 
     @Test
     void aWriteWithoutTheCsrfTokenIsRefusedEvenWhenSignedIn() {
         HolderSession session = HolderSession.signIn(services.licenceUrl, "990101198807214622");
         HttpResponse<String> noToken = session.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/sign-out"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(session.get("/api/v1/holder/me").statusCode()).isEqualTo(200);
     }
@@ -44,9 +55,11 @@ class HolderSignInIT {
     @Test
     void anUnknownSampleHolderIsABadRequestNotASignIn() {
         HolderSession session = HolderSession.signIn(services.licenceUrl, "990101198807214622");
-        HttpResponse<String> bad = session.send(session.withCsrf(HttpRequest.newBuilder(services.licenceUrl.resolve("/sign-in/dev")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("holder=110101190001011234")).build());
+        HttpResponse<String> bad =
+                session.send(session.withCsrf(HttpRequest.newBuilder(services.licenceUrl.resolve("/sign-in/dev")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("holder=110101190001011234"))
+                        .build());
         assertThat(bad.statusCode()).isEqualTo(400);
     }
 }

@@ -40,13 +40,17 @@ class LicenceLifecycleIT {
         JsonNode v1 = body(post("/api/v1/licences", ISSUE, null), 201);
         String id1 = v1.get("identifier").asString();
 
-        HttpResponse<String> amended = post("/api/v1/licences/" + id1 + "/amendments",
-                "{\"caseNumber\":\"XF-2026-LC-2\",\"reason\":\"住所变更\",\"fields\":{\"address\":\"示范市青禾区新港路1号\"}}", "amend-" + UUID.randomUUID());
+        HttpResponse<String> amended = post(
+                "/api/v1/licences/" + id1 + "/amendments",
+                "{\"caseNumber\":\"XF-2026-LC-2\",\"reason\":\"住所变更\",\"fields\":{\"address\":\"示范市青禾区新港路1号\"}}",
+                "amend-" + UUID.randomUUID());
         JsonNode v2 = body(amended, 201);
         String id2 = v2.get("identifier").asString();
         assertThat(LicenceIdentifier.parse(id2).version()).isEqualTo(2);
-        assertThat(LicenceIdentifier.parse(id2).root()).isEqualTo(LicenceIdentifier.parse(id1).root());
-        assertThat(id2.charAt(id2.length() - 1)).isEqualTo(LicenceIdentifier.parse(id1).nextVersion().checkCharacter());
+        assertThat(LicenceIdentifier.parse(id2).root())
+                .isEqualTo(LicenceIdentifier.parse(id1).root());
+        assertThat(id2.charAt(id2.length() - 1))
+                .isEqualTo(LicenceIdentifier.parse(id1).nextVersion().checkCharacter());
         assertThat(v2.get("fields").get("address").asString()).isEqualTo("示范市青禾区新港路1号");
         assertThat(v2.get("fields").get("name").asString()).isEqualTo("示范市青禾数字科技有限公司");
         assertThat(v2.get("renditions").get("PDF").get("sha256").asString())
@@ -55,13 +59,25 @@ class LicenceLifecycleIT {
         JsonNode oldView = body(get("/api/v1/licences/" + id1), 200);
         assertThat(oldView.get("isCurrentVersion").asBoolean()).isFalse();
         assertThat(oldView.get("currentVersionIdentifier").asString()).isEqualTo(id2);
-        assertThat(body(get("/api/v1/licences/" + v1.get("root").asString()), 200).get("identifier").asString()).isEqualTo(id2);
-        assertThat(body(get("/api/v1/licences/" + id1 + "/versions"), 200).size()).isEqualTo(2);
+        assertThat(body(get("/api/v1/licences/" + v1.get("root").asString()), 200)
+                        .get("identifier")
+                        .asString())
+                .isEqualTo(id2);
+        assertThat(body(get("/api/v1/licences/" + id1 + "/versions"), 200).size())
+                .isEqualTo(2);
 
-        byte[] oldPdf = services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + id1 + "/pdf"))
-                .header("Authorization", "Bearer " + token).GET().build()).body();
-        JsonNode report = TwoServices.json(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(oldPdf)).build()).body());
+        byte[] oldPdf = services.sendForBytes(
+                        HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + id1 + "/pdf"))
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build())
+                .body();
+        JsonNode report = TwoServices.json(
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                                .header("Content-Type", "application/pdf")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(oldPdf))
+                                .build())
+                        .body());
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         assertThat(report.get("registry").get("isCurrentVersion").asBoolean()).isFalse();
         assertThat(report.get("registry").get("currentVersion").asString()).isEqualTo(id2);
@@ -69,22 +85,44 @@ class LicenceLifecycleIT {
 
     @Test
     void statusFollowsTheAllowedTransitionsAndEveryChangeIsAnEvent() {
-        String id = body(post("/api/v1/licences", ISSUE, null), 201).get("identifier").asString();
+        String id = body(post("/api/v1/licences", ISSUE, null), 201)
+                .get("identifier")
+                .asString();
 
-        assertThat(status(post("/api/v1/licences/" + id + "/reinstatement", "{}", null))).isEqualTo(409);
-        assertThat(body(post("/api/v1/licences/" + id + "/suspension", "{\"reason\":\"责令整改\",\"caseNumber\":\"C-1\"}", null), 200)
-                .get("status").asString()).isEqualTo("SUSPENDED");
-        assertThat(status(post("/api/v1/licences/" + id + "/suspension", "{\"reason\":\"again\"}", null))).isEqualTo(409);
+        assertThat(status(post("/api/v1/licences/" + id + "/reinstatement", "{}", null)))
+                .isEqualTo(409);
+        assertThat(body(
+                                post(
+                                        "/api/v1/licences/" + id + "/suspension",
+                                        "{\"reason\":\"责令整改\",\"caseNumber\":\"C-1\"}",
+                                        null),
+                                200)
+                        .get("status")
+                        .asString())
+                .isEqualTo("SUSPENDED");
+        assertThat(status(post("/api/v1/licences/" + id + "/suspension", "{\"reason\":\"again\"}", null)))
+                .isEqualTo(409);
         assertThat(body(post("/api/v1/licences/" + id + "/reinstatement", "{\"reason\":\"整改完成\"}", null), 200)
-                .get("status").asString()).isEqualTo("VALID");
-        assertThat(body(post("/api/v1/licences/" + id + "/revocation", "{\"reason\":\"严重违法\",\"caseNumber\":\"C-2\"}", null), 200)
-                .get("status").asString()).isEqualTo("REVOKED");
+                        .get("status")
+                        .asString())
+                .isEqualTo("VALID");
+        assertThat(body(
+                                post(
+                                        "/api/v1/licences/" + id + "/revocation",
+                                        "{\"reason\":\"严重违法\",\"caseNumber\":\"C-2\"}",
+                                        null),
+                                200)
+                        .get("status")
+                        .asString())
+                .isEqualTo("REVOKED");
 
-        HttpResponse<String> amendRevoked = post("/api/v1/licences/" + id + "/amendments",
-                "{\"fields\":{\"address\":\"x\"}}", null);
+        HttpResponse<String> amendRevoked =
+                post("/api/v1/licences/" + id + "/amendments", "{\"fields\":{\"address\":\"x\"}}", null);
         assertThat(amendRevoked.statusCode()).isEqualTo(409);
-        assertThat(TwoServices.json(amendRevoked.body()).get("detail").asString()).contains("REVOKED");
-        assertThat(status(post("/api/v1/licences/" + id + "/cancellation", "{\"reason\":\"注销\"}", null))).isEqualTo(409);
+        assertThat(TwoServices.json(amendRevoked.body()).get("detail").asString())
+                .contains("REVOKED");
+        assertThat(status(post("/api/v1/licences/" + id + "/cancellation", "{\"reason\":\"注销\"}", null)))
+                .isEqualTo(409);
 
         JsonNode events = body(get("/api/v1/licences/" + id + "/events"), 200);
         assertThat(events.findValuesAsString("type")).containsExactly("ISSUED", "SUSPENDED", "REINSTATED", "REVOKED");
@@ -95,20 +133,29 @@ class LicenceLifecycleIT {
 
     @Test
     void suspendingNeedsAReasonAndTheStatusScope() {
-        String id = body(post("/api/v1/licences", ISSUE, null), 201).get("identifier").asString();
-        assertThat(status(post("/api/v1/licences/" + id + "/suspension", "{}", null))).isEqualTo(400);
+        String id = body(post("/api/v1/licences", ISSUE, null), 201)
+                .get("identifier")
+                .asString();
+        assertThat(status(post("/api/v1/licences/" + id + "/suspension", "{}", null)))
+                .isEqualTo(400);
         String issueOnly = services.token("approval-demo", "approval-demo-secret", "licence:issue");
-        HttpResponse<String> denied = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + id + "/suspension"))
-                .header("Authorization", "Bearer " + issueOnly).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}")).build());
+        HttpResponse<String> denied = services.send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + id + "/suspension"))
+                        .header("Authorization", "Bearer " + issueOnly)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"))
+                        .build());
         assertThat(denied.statusCode()).isEqualTo(403);
     }
 
     @Test
     void aRetriedStatusChangeWithTheSameKeyIsAppliedOnce() {
-        String id = body(post("/api/v1/licences", ISSUE, null), 201).get("identifier").asString();
+        String id = body(post("/api/v1/licences", ISSUE, null), 201)
+                .get("identifier")
+                .asString();
         String key = "suspend-" + UUID.randomUUID();
-        assertThat(status(post("/api/v1/licences/" + id + "/suspension", "{\"reason\":\"r\"}", key))).isEqualTo(200);
+        assertThat(status(post("/api/v1/licences/" + id + "/suspension", "{\"reason\":\"r\"}", key)))
+                .isEqualTo(200);
         HttpResponse<String> retry = post("/api/v1/licences/" + id + "/suspension", "{\"reason\":\"r\"}", key);
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
@@ -118,38 +165,59 @@ class LicenceLifecycleIT {
 
     @Test
     void changingAnUnknownLicenceIs404() {
-        assertThat(status(post("/api/v1/licences/11100000XF0000001X001.11110100000000019Q.99999999999/suspension",
-                "{\"reason\":\"x\"}", null))).isEqualTo(404);
+        assertThat(status(post(
+                        "/api/v1/licences/11100000XF0000001X001.11110100000000019Q.99999999999/suspension",
+                        "{\"reason\":\"x\"}",
+                        null)))
+                .isEqualTo(404);
     }
 
     @Test
     void theQrCodePageShowsTheStatusNowToPeopleAndMachines() {
-        String id = body(post("/api/v1/licences", ISSUE, null), 201).get("identifier").asString();
+        String id = body(post("/api/v1/licences", ISSUE, null), 201)
+                .get("identifier")
+                .asString();
         HttpResponse<String> json = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + id))
-                .header("Accept", "application/json").GET().build());
+                .header("Accept", "application/json")
+                .GET()
+                .build());
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(TwoServices.json(json.body()).get("status").asString()).isEqualTo("VALID");
         HttpResponse<String> page = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + id))
-                .header("Accept", "text/html").GET().build());
+                .header("Accept", "text/html")
+                .GET()
+                .build());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("有效 · Valid", "营业执照", "示范市青禾数字科技有限公司", id);
 
         body(post("/api/v1/licences/" + id + "/revocation", "{\"reason\":\"吊销\"}", null), 200);
         assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + id))
-                .header("Accept", "text/html").GET().build()).body()).contains("吊销 · Revoked");
+                                .header("Accept", "text/html")
+                                .GET()
+                                .build())
+                        .body())
+                .contains("吊销 · Revoked");
 
-        HttpResponse<String> unknown = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/not-an-identifier"))
-                .header("Accept", "text/html").GET().build());
+        HttpResponse<String> unknown =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/not-an-identifier"))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("未找到该证照");
         String forged = id.substring(0, id.length() - 1) + (id.endsWith("0") ? "1" : "0");
         assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + forged))
-                .header("Accept", "application/json").GET().build()).statusCode()).isEqualTo(404);
+                                .header("Accept", "application/json")
+                                .GET()
+                                .build())
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private HttpResponse<String> post(String path, String json, String key) {
         HttpRequest.Builder b = HttpRequest.newBuilder(services.licenceUrl.resolve(path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (key != null) {
             b.header("Idempotency-Key", key);
@@ -158,7 +226,10 @@ class LicenceLifecycleIT {
     }
 
     private HttpResponse<String> get(String path) {
-        return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(path)).header("Authorization", "Bearer " + token).GET().build());
+        return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     }
 
     private static JsonNode body(HttpResponse<String> response, int expectedStatus) {

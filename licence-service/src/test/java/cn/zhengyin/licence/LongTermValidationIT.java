@@ -70,23 +70,34 @@ class LongTermValidationIT {
     void issueOne() throws Exception {
         services = TwoServices.shared();
         String token = services.approvalToken();
-        HttpResponse<String> issued = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", "ltv-" + UUID.randomUUID())
-                .POST(HttpRequest.BodyPublishers.ofString(SAMPLE, StandardCharsets.UTF_8)).build());
+        HttpResponse<String> issued =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "ltv-" + UUID.randomUUID())
+                        .POST(HttpRequest.BodyPublishers.ofString(SAMPLE, StandardCharsets.UTF_8))
+                        .build());
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String identifier = TwoServices.json(issued.body()).get("identifier").asString();
-        HttpResponse<byte[]> file = services.sendForBytes(HttpRequest.newBuilder(
-                services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/pdf")).header("Authorization", "Bearer " + token)
-                .GET().build());
+        HttpResponse<byte[]> file = services.sendForBytes(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/pdf"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build());
         assertThat(file.statusCode()).isEqualTo(200);
         pdf = file.body();
-        rootOnly = new HashSet<>(Pem.parseCertificates(Files.readAllBytes(TwoServices.KEYS.resolve("root-ca.crt.pem"))));
+        rootOnly =
+                new HashSet<>(Pem.parseCertificates(Files.readAllBytes(TwoServices.KEYS.resolve("root-ca.crt.pem"))));
         assertThat(rootOnly).hasSize(1);
     }
 
     private PdfSignatureVerifier offline(Clock clock) {
-        return new PdfSignatureVerifier(rootOnly, List.of(), Optional.of(NO_NETWORK), RevocationPolicy.REQUIRE, clock,
+        return new PdfSignatureVerifier(
+                rootOnly,
+                List.of(),
+                Optional.of(NO_NETWORK),
+                RevocationPolicy.REQUIRE,
+                clock,
                 PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
     }
 
@@ -95,10 +106,12 @@ class LongTermValidationIT {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             EmbeddedValidationData ltv = EmbeddedValidationData.from(document);
             assertThat(ltv.dssPresent()).isTrue();
-            assertThat(ltv.crls()).extracting(c -> c.getIssuerX500Principal().getName())
+            assertThat(ltv.crls())
+                    .extracting(c -> c.getIssuerX500Principal().getName())
                     .anySatisfy(n -> assertThat(n).contains("Zhengyin Dev Seal CA"))
                     .anySatisfy(n -> assertThat(n).contains("Zhengyin Dev Root CA"));
-            assertThat(ltv.certificates()).extracting(c -> c.getSubjectX500Principal().getName())
+            assertThat(ltv.certificates())
+                    .extracting(c -> c.getSubjectX500Principal().getName())
                     .anySatisfy(n -> assertThat(n).contains("证印示范市市场监督管理局电子证照专用章"))
                     .anySatisfy(n -> assertThat(n).contains("Zhengyin Dev Seal CA"));
             // The DSS precedes the signature (no VRI, which is keyed by a signature), so the signature covers it.
@@ -115,26 +128,35 @@ class LongTermValidationIT {
             assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
             SignatureReport signature = report.signatures().get(0);
             assertThat(signature.coversWholeDocument()).isTrue();
-            assertThat(signature.check(PdfSignatureVerifier.REVOCATION)).map(CheckResult::outcome)
+            assertThat(signature.check(PdfSignatureVerifier.REVOCATION))
+                    .map(CheckResult::outcome)
                     .contains(Outcome.PASSED);
-            assertThat(signature.check(PdfSignatureVerifier.REVOCATION_EMBEDDED)).map(CheckResult::outcome)
+            assertThat(signature.check(PdfSignatureVerifier.REVOCATION_EMBEDDED))
+                    .map(CheckResult::outcome)
                     .contains(Outcome.PASSED);
-            assertThat(signature.check("timestamp.revocation")).map(CheckResult::outcome).contains(Outcome.PASSED);
+            assertThat(signature.check("timestamp.revocation"))
+                    .map(CheckResult::outcome)
+                    .contains(Outcome.PASSED);
             assertThat(report.documentChecks()).extracting(CheckResult::outcome).containsOnly(Outcome.PASSED);
         }
     }
 
     @Test
     void theVerificationApiPassesItWithRevocationFromTheEmbeddedData() {
-        HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build());
+        HttpResponse<String> response =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                        .header("Content-Type", "application/pdf")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(pdf))
+                        .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode report = TwoServices.json(response.body());
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         JsonNode signature = report.get("document").get("signatures").get(0);
         assertThat(signature.get("coversWholeDocument").asBoolean()).isTrue();
-        assertThat(outcomeOf(signature.get("checks"), PdfSignatureVerifier.REVOCATION)).isEqualTo("PASSED");
-        assertThat(outcomeOf(signature.get("checks"), PdfSignatureVerifier.REVOCATION_EMBEDDED)).isEqualTo("PASSED");
+        assertThat(outcomeOf(signature.get("checks"), PdfSignatureVerifier.REVOCATION))
+                .isEqualTo("PASSED");
+        assertThat(outcomeOf(signature.get("checks"), PdfSignatureVerifier.REVOCATION_EMBEDDED))
+                .isEqualTo("PASSED");
         assertThat(outcomeOf(report.get("document").get("documentChecks"), PdfSignatureVerifier.LTV_DSS_PRESENT))
                 .isEqualTo("PASSED");
     }

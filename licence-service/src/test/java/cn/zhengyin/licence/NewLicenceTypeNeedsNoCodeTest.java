@@ -13,7 +13,6 @@ import cn.zhengyin.licence.licencetype.ValidityDates;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
 import cn.zhengyin.licence.rendition.RenderContext;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +49,19 @@ class NewLicenceTypeNeedsNoCodeTest {
         assertThat(view.certificateTypeName()).isEqualTo("出版物经营许可证");
         assertThat(view.certificateDefineAuthorityName()).isEqualTo("示范新闻出版署");
         assertThat(view.validityRange()).isEqualTo("6年");
-        assertThat(view.fields()).extracting(LicenceTypeView.FieldView::key).containsExactly("unitName", "uscc",
-                "legalRepresentative", "premises", "businessMode", "businessScope", "licenceNumber", "validUntil",
-                "issuingAuthority", "issueDate");
+        assertThat(view.fields())
+                .extracting(LicenceTypeView.FieldView::key)
+                .containsExactly(
+                        "unitName",
+                        "uscc",
+                        "legalRepresentative",
+                        "premises",
+                        "businessMode",
+                        "businessScope",
+                        "licenceNumber",
+                        "validUntil",
+                        "issuingAuthority",
+                        "issueDate");
 
         // the schema is enforced: sample valid; wrong values rejected with the field's own rules
         Map<String, Object> values = new HashMap<>(type.sample().fieldValues());
@@ -63,7 +71,8 @@ class NewLicenceTypeNeedsNoCodeTest {
         bad.put("businessMode", "代销");
         bad.put("licenceNumber", "XC-1");
         bad.put("validUntil", "2030-01-01");
-        assertThat(new FieldValidator().validate(type, bad)).extracting(FieldViolation::field)
+        assertThat(new FieldValidator().validate(type, bad))
+                .extracting(FieldViolation::field)
                 .containsExactly("uscc", "businessMode", "licenceNumber", "validUntil");
 
         // the fixed validity (6 years) fills in the printed end date when the approval system leaves it out
@@ -72,23 +81,47 @@ class NewLicenceTypeNeedsNoCodeTest {
         assertThat(completed).containsEntry("validUntil", "2030-09-09");
         assertThat(new FieldValidator().validate(type, completed)).isEmpty();
 
-        LicenceIdentifier id = LicenceIdentifier.first(TYPE_CODE, type.sample().issuerCode(), type.sample().serial());
+        LicenceIdentifier id = LicenceIdentifier.first(
+                TYPE_CODE, type.sample().issuerCode(), type.sample().serial());
         Path pdf = templates.resolve("out.pdf");
         try (LicencePdfRenderer renderer = new LicencePdfRenderer()) {
-            Files.write(pdf, renderer.render(type, type.sample().fieldValuesAsText(),
-                    new RenderContext(id, "https://zhengyin.example.cn/v/" + id, Instant.parse("2024-09-10T01:00:00Z"))));
+            Files.write(
+                    pdf,
+                    renderer.render(
+                            type,
+                            type.sample().fieldValuesAsText(),
+                            new RenderContext(
+                                    id, "https://zhengyin.example.cn/v/" + id, Instant.parse("2024-09-10T01:00:00Z"))));
         }
         String text = pdftotext(pdf).replaceAll("\\s+", "");
-        assertThat(text).contains("出", "版", "物", "经", "营", "许", "可", "证", "示范市青禾书香文化传播有限公司",
-                "91990103MA02XF5B3U", "韩书墨", "示范市青禾区文苑路21号", "零售",
-                "图书、报纸、期刊、音像制品、电子出版物零售", "新出发青字第990102240051号", "2030年09月09日",
-                "示范市青禾区文化广电和旅游体育局", "2024年09月10日", id.toString());
+        assertThat(text)
+                .contains(
+                        "出",
+                        "版",
+                        "物",
+                        "经",
+                        "营",
+                        "许",
+                        "可",
+                        "证",
+                        "示范市青禾书香文化传播有限公司",
+                        "91990103MA02XF5B3U",
+                        "韩书墨",
+                        "示范市青禾区文苑路21号",
+                        "零售",
+                        "图书、报纸、期刊、音像制品、电子出版物零售",
+                        "新出发青字第990102240051号",
+                        "2030年09月09日",
+                        "示范市青禾区文化广电和旅游体育局",
+                        "2024年09月10日",
+                        id.toString());
     }
 
     private static String pdftotext(Path pdf) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "pdftotext not installed");
         Process p = new ProcessBuilder("pdftotext", "-raw", "-enc", "UTF-8", pdf.toString(), "-")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new String(out, StandardCharsets.UTF_8);

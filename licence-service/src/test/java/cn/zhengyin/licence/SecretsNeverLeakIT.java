@@ -1,7 +1,6 @@
 package cn.zhengyin.licence;
 
 import static cn.zhengyin.trust.testing.Bytes.indexOf;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
@@ -36,7 +35,6 @@ import org.bson.types.Binary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Secrets never leak (issue #7): the main flows run against both services — token requests (good, wrong and
@@ -51,6 +49,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretsNeverLeakIT {
     static final Map<String, String> CLIENTS = new LinkedHashMap<>();
+
     static {
         CLIENTS.put("approval-demo", "approval-demo-secret");
         CLIENTS.put("approval-forestry-demo", "approval-forestry-secret");
@@ -60,6 +59,7 @@ class SecretsNeverLeakIT {
         CLIENTS.put("seal-admin-demo", "seal-admin-secret");
         CLIENTS.put("auditor-demo", "auditor-demo-secret");
     }
+
     static final Map<String, String> SCOPES = Map.of(
             "approval-demo", "licence:issue licence:status licence:read",
             "approval-forestry-demo", "licence:issue licence:status licence:read",
@@ -71,8 +71,8 @@ class SecretsNeverLeakIT {
 
     private TwoServices services;
     private final Map<String, String> tokens = new LinkedHashMap<>();
-    private final List<String> seen = Collections.synchronizedList(new ArrayList<>());   // responses: headers + body
-    private final List<String> tokenResponses = new ArrayList<>();                        // where tokens belong
+    private final List<String> seen = Collections.synchronizedList(new ArrayList<>()); // responses: headers + body
+    private final List<String> tokenResponses = new ArrayList<>(); // where tokens belong
     private final String wrongSecret = "wrong-secret-" + UUID.randomUUID();
 
     @BeforeAll
@@ -85,20 +85,37 @@ class SecretsNeverLeakIT {
             tokens.put(client, TwoServices.json(r.body()).get("access_token").asString());
             tokenResponses.add(r.body());
         });
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(services.licenceUrl.resolve("/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=approval-demo"
-                        + "&client_secret=approval-demo-secret&scope=licence:read")).build(), false);
+        HttpResponse<String> posted = send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/oauth2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=client_credentials&client_id=approval-demo"
+                                        + "&client_secret=approval-demo-secret&scope=licence:read"))
+                        .build(),
+                false);
         assertThat(posted.statusCode()).isEqualTo(200);
-        tokens.put("approval-demo/post", TwoServices.json(posted.body()).get("access_token").asString());
+        tokens.put(
+                "approval-demo/post",
+                TwoServices.json(posted.body()).get("access_token").asString());
         tokenResponses.add(posted.body());
-        assertThat(tokenBasicSeen("approval-demo", wrongSecret, "licence:read").statusCode()).isEqualTo(401);
-        assertThat(tokenBasicSeen("no-such-client", "approval-demo-secret", "licence:read").statusCode()).isEqualTo(401);
-        assertThat(tokenBasicSeen("approval-demo", "approval-demo-secret", "seal:admin").statusCode()).isEqualTo(400);
-        assertThat(send(HttpRequest.newBuilder(services.licenceUrl.resolve("/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=seal-admin-demo"
-                        + "&client_secret=" + wrongSecret)).build(), true).statusCode()).isEqualTo(401);
+        assertThat(tokenBasicSeen("approval-demo", wrongSecret, "licence:read").statusCode())
+                .isEqualTo(401);
+        assertThat(tokenBasicSeen("no-such-client", "approval-demo-secret", "licence:read")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(tokenBasicSeen("approval-demo", "approval-demo-secret", "seal:admin")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send(
+                                HttpRequest.newBuilder(services.licenceUrl.resolve("/oauth2/token"))
+                                        .header("Content-Type", "application/x-www-form-urlencoded")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "grant_type=client_credentials&client_id=seal-admin-demo"
+                                                        + "&client_secret=" + wrongSecret))
+                                        .build(),
+                                true)
+                        .statusCode())
+                .isEqualTo(401);
 
         // issuance (sealed over HTTP: PAdES and XAdES), renditions, amendment, status change
         String approval = tokens.get("approval-demo");
@@ -114,59 +131,152 @@ class SecretsNeverLeakIT {
         String root = TwoServices.json(issued.body()).get("root").asString();
         for (String rendition : List.of("", "/pdf", "/xml", "/json", "/versions", "/events")) {
             assertThat(send(get(services.licenceUrl, "/api/v1/licences/" + identifier + rendition, approval), true)
-                    .statusCode()).as(rendition).isEqualTo(200);
+                            .statusCode())
+                    .as(rendition)
+                    .isEqualTo(200);
         }
-        assertThat(send(post(services.licenceUrl, "/api/v1/licences/" + root + "/amendments", approval,
-                "{\"caseNumber\":\"SEC-2\",\"reason\":\"住所变更\",\"fields\":{\"address\":\"示范市保密区新港路1号\"}}"), true)
-                .statusCode()).isEqualTo(201);
-        assertThat(send(post(services.licenceUrl, "/api/v1/licences/" + root + "/suspension", approval,
-                "{\"caseNumber\":\"SEC-3\",\"reason\":\"整改\"}"), true).statusCode()).isEqualTo(200);
-        byte[] pdf = services.sendForBytes(get(services.licenceUrl, "/api/v1/licences/" + identifier + "/pdf", approval)).body();
-        assertThat(send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), true)
-                .statusCode()).isEqualTo(200);
-        assertThat(send(get(services.licenceUrl, "/v/" + identifier, approval), true).statusCode()).isEqualTo(200);
+        assertThat(send(
+                                post(
+                                        services.licenceUrl,
+                                        "/api/v1/licences/" + root + "/amendments",
+                                        approval,
+                                        "{\"caseNumber\":\"SEC-2\",\"reason\":\"住所变更\",\"fields\":{\"address\":\"示范市保密区新港路1号\"}}"),
+                                true)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(send(
+                                post(
+                                        services.licenceUrl,
+                                        "/api/v1/licences/" + root + "/suspension",
+                                        approval,
+                                        "{\"caseNumber\":\"SEC-3\",\"reason\":\"整改\"}"),
+                                true)
+                        .statusCode())
+                .isEqualTo(200);
+        byte[] pdf = services.sendForBytes(
+                        get(services.licenceUrl, "/api/v1/licences/" + identifier + "/pdf", approval))
+                .body();
+        assertThat(send(
+                                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                                        .header("Content-Type", "application/pdf")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(pdf))
+                                        .build(),
+                                true)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(get(services.licenceUrl, "/v/" + identifier, approval), true)
+                        .statusCode())
+                .isEqualTo(200);
 
         // signing directly, granted and refused
         String signer = tokens.get("licence-service");
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(send(post(services.sealUrl, "/api/v1/signatures/pades", signer, TwoServices.JSON.writeValueAsString(
-                Map.of("sealId", "ZYDEV-SEAL-0001", "digest", Base64.getEncoder().encodeToString(digest)))), true)
-                .statusCode()).isEqualTo(200);
-        assertThat(send(post(services.sealUrl, "/api/v1/signatures/ses", signer, TwoServices.JSON.writeValueAsString(
-                Map.of("sealId", "ZYDEV-SEAL-0001", "dataHash", Base64.getEncoder().encodeToString(
-                        cn.zhengyin.trust.ses.SealSigner.sm3(new byte[] {1, 2, 3})),
-                        "propertyInfo", "/Doc_0/Signs/Sign_0/Signature.xml"))), true).statusCode()).isEqualTo(200);
-        assertThat(send(post(services.sealUrl, "/api/v1/signatures/pades", signer,
-                "{\"sealId\":\"NO-SUCH-SEAL\",\"digest\":\"" + Base64.getEncoder().encodeToString(digest) + "\"}"), true)
-                .statusCode()).isEqualTo(404);
-        assertThat(send(post(services.sealUrl, "/api/v1/signatures/xml", signer,
-                "{\"sealId\":\"ZYDEV-SEAL-0001\",\"signedInfo\":\"" + Base64.getEncoder().encodeToString(
-                        "<SignedInfo>not canonical</SignedInfo>".getBytes(StandardCharsets.UTF_8)) + "\"}"), true)
-                .statusCode()).isBetween(400, 499);
+        byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(send(
+                                post(
+                                        services.sealUrl,
+                                        "/api/v1/signatures/pades",
+                                        signer,
+                                        TwoServices.JSON.writeValueAsString(Map.of(
+                                                "sealId",
+                                                "ZYDEV-SEAL-0001",
+                                                "digest",
+                                                Base64.getEncoder().encodeToString(digest)))),
+                                true)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(
+                                post(
+                                        services.sealUrl,
+                                        "/api/v1/signatures/ses",
+                                        signer,
+                                        TwoServices.JSON.writeValueAsString(Map.of(
+                                                "sealId",
+                                                "ZYDEV-SEAL-0001",
+                                                "dataHash",
+                                                Base64.getEncoder()
+                                                        .encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(
+                                                                new byte[] {1, 2, 3})),
+                                                "propertyInfo",
+                                                "/Doc_0/Signs/Sign_0/Signature.xml"))),
+                                true)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(
+                                post(
+                                        services.sealUrl,
+                                        "/api/v1/signatures/pades",
+                                        signer,
+                                        "{\"sealId\":\"NO-SUCH-SEAL\",\"digest\":\""
+                                                + Base64.getEncoder().encodeToString(digest) + "\"}"),
+                                true)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send(
+                                post(
+                                        services.sealUrl,
+                                        "/api/v1/signatures/xml",
+                                        signer,
+                                        "{\"sealId\":\"ZYDEV-SEAL-0001\",\"signedInfo\":\""
+                                                + Base64.getEncoder()
+                                                        .encodeToString("<SignedInfo>not canonical</SignedInfo>"
+                                                                .getBytes(StandardCharsets.UTF_8))
+                                                + "\"}"),
+                                true)
+                        .statusCode())
+                .isBetween(400, 499);
 
         // seal lifecycle: apply, approve, make (keys generated in custody), issue
-        HttpResponse<String> applied = send(post(services.sealUrl, "/api/v1/seals", tokens.get("seal-applicant-demo"),
-                AuditLogIT.applyBody()), true);
+        HttpResponse<String> applied = send(
+                post(services.sealUrl, "/api/v1/seals", tokens.get("seal-applicant-demo"), AuditLogIT.applyBody()),
+                true);
         assertThat(applied.statusCode()).isEqualTo(201);
         String seal = TwoServices.json(applied.body()).get("id").asString();
-        assertThat(send(post(services.sealUrl, "/api/v1/seals/" + seal + "/approve", tokens.get("seal-approver-demo"),
-                "{\"reason\":\"批准\"}"), true).statusCode()).isEqualTo(200);
+        assertThat(send(
+                                post(
+                                        services.sealUrl,
+                                        "/api/v1/seals/" + seal + "/approve",
+                                        tokens.get("seal-approver-demo"),
+                                        "{\"reason\":\"批准\"}"),
+                                true)
+                        .statusCode())
+                .isEqualTo(200);
         for (String step : List.of("make", "issue")) {
-            assertThat(send(post(services.sealUrl, "/api/v1/seals/" + seal + "/" + step, tokens.get("seal-admin-demo"),
-                    "{\"reason\":\"制作\"}"), true).statusCode()).as(step).isEqualTo(200);
+            assertThat(send(
+                                    post(
+                                            services.sealUrl,
+                                            "/api/v1/seals/" + seal + "/" + step,
+                                            tokens.get("seal-admin-demo"),
+                                            "{\"reason\":\"制作\"}"),
+                                    true)
+                            .statusCode())
+                    .as(step)
+                    .isEqualTo(200);
         }
-        assertThat(send(get(services.sealUrl, "/api/v1/seals/" + seal + "/certificates", tokens.get("seal-admin-demo")), true)
-                .statusCode()).isEqualTo(200);
+        assertThat(send(
+                                get(
+                                        services.sealUrl,
+                                        "/api/v1/seals/" + seal + "/certificates",
+                                        tokens.get("seal-admin-demo")),
+                                true)
+                        .statusCode())
+                .isEqualTo(200);
 
         // holder sign-in
         HolderSession holder = HolderSession.signIn(services.licenceUrl, "990101198203154411");
         record(holder.get("/api/v1/holder/me"));
 
         // bad tokens: forged, garbage, a client secret, alg=none, on both services
-        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+        String none = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
                 + "." + tokens.get("approval-demo").split("\\.")[1] + ".";
-        for (String bad : List.of(approval + "x", "approval-demo-secret", "seal-admin-secret", none, "a.b.c",
+        for (String bad : List.of(
+                approval + "x",
+                "approval-demo-secret",
+                "seal-admin-secret",
+                none,
+                "a.b.c",
                 approval.substring(0, approval.length() / 2))) {
             for (URI base : List.of(services.licenceUrl, services.sealUrl)) {
                 String path = base == services.licenceUrl ? "/api/v1/licences/" + identifier : "/api/v1/seals";
@@ -174,30 +284,56 @@ class SecretsNeverLeakIT {
             }
         }
         // bad input
-        assertThat(send(post(services.licenceUrl, "/api/v1/licences", approval, "{not json"), true).statusCode())
+        assertThat(send(post(services.licenceUrl, "/api/v1/licences", approval, "{not json"), true)
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(send(post(services.licenceUrl, "/api/v1/licences", approval,
-                "{\"licenceType\":\"business-licence\",\"fields\":{\"uscc\":\"bad\"}}"), true).statusCode()).isEqualTo(400);
-        assertThat(send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Content-Type", "application/pdf")
-                .POST(HttpRequest.BodyPublishers.ofByteArray("%PDF-1.7 garbage".getBytes(StandardCharsets.UTF_8))).build(), true)
-                .statusCode()).isBetween(200, 499);
-        assertThat(send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-imports"))
-                .header("Authorization", "Bearer " + approval).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"sec-1\",\"licenceType\":\"business-licence\"}\n{broken\n"))
-                .build(), true).statusCode()).isBetween(200, 499);
+        assertThat(send(
+                                post(
+                                        services.licenceUrl,
+                                        "/api/v1/licences",
+                                        approval,
+                                        "{\"licenceType\":\"business-licence\",\"fields\":{\"uscc\":\"bad\"}}"),
+                                true)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send(
+                                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                                        .header("Content-Type", "application/pdf")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                                "%PDF-1.7 garbage".getBytes(StandardCharsets.UTF_8)))
+                                        .build(),
+                                true)
+                        .statusCode())
+                .isBetween(200, 499);
+        assertThat(send(
+                                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-imports"))
+                                        .header("Authorization", "Bearer " + approval)
+                                        .header("Content-Type", "application/x-ndjson")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"key\":\"sec-1\",\"licenceType\":\"business-licence\"}\n{broken\n"))
+                                        .build(),
+                                true)
+                        .statusCode())
+                .isBetween(200, 499);
         assertThat(send(post(services.sealUrl, "/api/v1/seals", tokens.get("seal-applicant-demo"), "[]"), true)
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(send(get(services.licenceUrl, "/api/v1/audit-events?limit=1000", tokens.get("auditor-demo")), true)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(send(get(services.sealUrl, "/api/v1/audit-events?limit=1000", tokens.get("auditor-demo")), true)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void theLogsOfBothServicesHoldNoSecretNoTokenAndNoKey() {
-        assertThat(CapturedLogs.active()).as("logback-test.xml attaches CapturedLogs").isTrue();
-        assertThat(CapturedLogs.truncated()).as("the captured logs are complete").isFalse();
+        assertThat(CapturedLogs.active())
+                .as("logback-test.xml attaches CapturedLogs")
+                .isTrue();
+        assertThat(CapturedLogs.truncated())
+                .as("the captured logs are complete")
+                .isFalse();
         String logs = CapturedLogs.all();
         assertThat(logs).contains("zhengyin.audit").contains("oauth2.client-authentication");
         List<String> leaks = new ArrayList<>();
@@ -226,7 +362,8 @@ class SecretsNeverLeakIT {
     void noDocumentOfEitherStoreHoldsASecretATokenOrAKey() {
         List<String> leaks = new ArrayList<>();
         int documents = 0;
-        for (var entry : Map.of("licence", services.licence, "seal", services.seal).entrySet()) {
+        for (var entry :
+                Map.of("licence", services.licence, "seal", services.seal).entrySet()) {
             MongoDatabase database = entry.getValue().getBean(MongoDatabase.class);
             for (String collection : database.listCollectionNames()) {
                 for (Document document : database.getCollection(collection).find()) {
@@ -242,10 +379,15 @@ class SecretsNeverLeakIT {
     @Test
     void theScanFindsEachKindOfSecretWhenOneIsPlanted() {
         Needles n = needles();
-        byte[] scalar = n.bytes().stream().filter(b -> b.length == 32).findFirst().orElseThrow();
-        for (String planted : List.of("client_secret=seal-admin-secret", "pass zhengyin-dev",
-                "-----BEGIN PRIVATE KEY-----", "k=" + HexFormat.of().formatHex(scalar),
-                "k=" + Base64.getEncoder().encodeToString(scalar), "Bearer " + tokens.get("approval-demo"))) {
+        byte[] scalar =
+                n.bytes().stream().filter(b -> b.length == 32).findFirst().orElseThrow();
+        for (String planted : List.of(
+                "client_secret=seal-admin-secret",
+                "pass zhengyin-dev",
+                "-----BEGIN PRIVATE KEY-----",
+                "k=" + HexFormat.of().formatHex(scalar),
+                "k=" + Base64.getEncoder().encodeToString(scalar),
+                "Bearer " + tokens.get("approval-demo"))) {
             List<String> leaks = new ArrayList<>();
             scanText("planted", planted, true, leaks);
             assertThat(leaks).as(planted).isNotEmpty();
@@ -259,8 +401,7 @@ class SecretsNeverLeakIT {
 
     // ---- what must never appear ----
 
-    private record Needles(List<String> text, List<String> tokens, List<byte[]> bytes) {
-    }
+    private record Needles(List<String> text, List<String> tokens, List<byte[]> bytes) {}
 
     private Needles needles;
 
@@ -288,7 +429,8 @@ class SecretsNeverLeakIT {
     private static List<byte[]> devPrivateKeyMaterial() {
         List<byte[]> material = new ArrayList<>();
         try (Stream<Path> files = Files.list(TwoServices.KEYS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".p12")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".p12")).sorted().toList()) {
                 KeyStore store = KeyStore.getInstance("PKCS12", new BouncyCastleProvider());
                 try (InputStream in = Files.newInputStream(file)) {
                     store.load(in, "zhengyin-dev".toCharArray());
@@ -340,10 +482,11 @@ class SecretsNeverLeakIT {
 
     private void walk(String where, Object value, List<String> leaks) {
         switch (value) {
-            case Document d -> d.forEach((k, v) -> {
-                scanText(where + "." + k + " (field name)", k, true, leaks);
-                walk(where + "." + k, v, leaks);
-            });
+            case Document d ->
+                d.forEach((k, v) -> {
+                    scanText(where + "." + k + " (field name)", k, true, leaks);
+                    walk(where + "." + k, v, leaks);
+                });
             case List<?> list -> {
                 for (int i = 0; i < list.size(); i++) {
                     walk(where + "[" + i + "]", list.get(i), leaks);
@@ -352,7 +495,7 @@ class SecretsNeverLeakIT {
             case Binary binary -> scanBytes(where, binary.getData(), leaks);
             case byte[] raw -> scanBytes(where, raw, leaks);
             case String s -> scanText(where, s, true, leaks);
-            case null -> { }
+            case null -> {}
             default -> scanText(where, String.valueOf(value), true, leaks);
         }
     }
@@ -366,9 +509,9 @@ class SecretsNeverLeakIT {
         scanText(where + " (as text)", new String(data, StandardCharsets.ISO_8859_1), true, leaks);
     }
 
-
     private static String context(String text, int at) {
-        return text.substring(Math.max(0, at - 80), Math.min(text.length(), at + 40)).replace('\n', ' ');
+        return text.substring(Math.max(0, at - 80), Math.min(text.length(), at + 40))
+                .replace('\n', ' ');
     }
 
     private static String abbreviate(String needle) {
@@ -378,12 +521,19 @@ class SecretsNeverLeakIT {
     // ---- requests, every answer kept ----
 
     private HttpResponse<String> tokenBasic(String client, String secret, String scope) {
-        return send(HttpRequest.newBuilder(services.licenceUrl.resolve("/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scope, StandardCharsets.UTF_8))).build(), false);
+        return send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/oauth2/token"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        (client + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                                + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
+                        .build(),
+                false);
     }
 
     private HttpResponse<String> tokenBasicSeen(String client, String secret, String scope) {
@@ -402,13 +552,18 @@ class SecretsNeverLeakIT {
 
     private static String headers(HttpHeaders headers) {
         StringBuilder out = new StringBuilder();
-        headers.map().forEach((k, v) -> out.append(k).append(": ").append(String.join(", ", v)).append('\n'));
+        headers.map()
+                .forEach((k, v) ->
+                        out.append(k).append(": ").append(String.join(", ", v)).append('\n'));
         return out.toString();
     }
 
     private static HttpRequest get(URI base, String path, String token) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).GET().build();
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
     }
 
     private static HttpRequest post(URI base, String path, String token, String json) {

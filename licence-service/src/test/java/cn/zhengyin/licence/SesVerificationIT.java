@@ -25,8 +25,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SesVerificationIT {
     private static final String SCOPE = "/Doc_0/Signs/Sign_0/Signature.xml";
-    private static final byte[] DATA = "<ofd:Signature>证印示范市 电子签章 验证</ofd:Signature>"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA = "<ofd:Signature>证印示范市 电子签章 验证</ofd:Signature>".getBytes(StandardCharsets.UTF_8);
 
     private TwoServices services;
     private String sealToken;
@@ -38,12 +37,19 @@ class SesVerificationIT {
     }
 
     private byte[] sign(byte[] data) {
-        String body = TwoServices.JSON.writeValueAsString(Map.of("sealId", "ZYDEV-SEAL-0001",
-                "dataHash", Base64.getEncoder().encodeToString(SealSigner.sm3(data)), "propertyInfo", SCOPE));
-        HttpResponse<String> response = services.send(HttpRequest.newBuilder(
-                        services.sealUrl.resolve("/api/v1/signatures/ses"))
-                .header("Authorization", "Bearer " + sealToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        String body = TwoServices.JSON.writeValueAsString(Map.of(
+                "sealId",
+                "ZYDEV-SEAL-0001",
+                "dataHash",
+                Base64.getEncoder().encodeToString(SealSigner.sm3(data)),
+                "propertyInfo",
+                SCOPE));
+        HttpResponse<String> response =
+                services.send(HttpRequest.newBuilder(services.sealUrl.resolve("/api/v1/signatures/ses"))
+                        .header("Authorization", "Bearer " + sealToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode json = TwoServices.json(response.body());
         assertThat(json.get("format").asString()).isEqualTo("SES");
@@ -54,10 +60,11 @@ class SesVerificationIT {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("sesSignature", Base64.getEncoder().encodeToString(signature));
         body.put("data", Base64.getEncoder().encodeToString(data));
-        HttpResponse<String> response = services.send(HttpRequest.newBuilder(
-                        services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TwoServices.JSON.writeValueAsString(body))).build());
+        HttpResponse<String> response =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(TwoServices.JSON.writeValueAsString(body)))
+                        .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return TwoServices.json(response.body());
     }
@@ -67,14 +74,16 @@ class SesVerificationIT {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         parts.forEach((name, content) -> {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                    + name + ".bin\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + name + ".bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(content);
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         });
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
     }
 
     @Test
@@ -89,12 +98,15 @@ class SesVerificationIT {
         assertThat(sig.get("fieldName").asString()).isEqualTo("SES_Signature:ZYDEV-SEAL-0001");
         assertThat(sig.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         assertThat(sig.get("timestampTime").isNull()).isFalse();
-        assertThat(sig.get("checks").toString()).contains("ses.signature.data-hash")
-                .contains("ses.signature.timestamp").contains("ses.seal.signature");
+        assertThat(sig.get("checks").toString())
+                .contains("ses.signature.data-hash")
+                .contains("ses.signature.timestamp")
+                .contains("ses.seal.signature");
 
         HttpResponse<String> viaMultipart = multipart(Map.of("signature", signature, "data", DATA));
         assertThat(viaMultipart.statusCode()).as(viaMultipart.body()).isEqualTo(200);
-        assertThat(TwoServices.json(viaMultipart.body()).get("indication").asString()).isEqualTo("TOTAL_PASSED");
+        assertThat(TwoServices.json(viaMultipart.body()).get("indication").asString())
+                .isEqualTo("TOTAL_PASSED");
     }
 
     @Test
@@ -109,8 +121,11 @@ class SesVerificationIT {
 
         byte[] badSignature = signature.clone();
         badSignature[badSignature.length / 2] ^= 1;
-        assertThat(TwoServices.json(multipart(Map.of("signature", badSignature, "data", DATA)).body())
-                .get("indication").asString()).isNotEqualTo("TOTAL_PASSED");
+        assertThat(TwoServices.json(multipart(Map.of("signature", badSignature, "data", DATA))
+                                .body())
+                        .get("indication")
+                        .asString())
+                .isNotEqualTo("TOTAL_PASSED");
     }
 
     @Test
@@ -118,10 +133,11 @@ class SesVerificationIT {
         HttpResponse<String> onlySignature = multipart(Map.of("signature", sign(DATA)));
         assertThat(onlySignature.statusCode()).isEqualTo(400);
         assertThat(onlySignature.body()).contains("'signature'").contains("'data'");
-        HttpResponse<String> noBase64 = services.send(HttpRequest.newBuilder(
-                        services.licenceUrl.resolve("/api/v1/verifications"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sesSignature\":\"%%%\",\"data\":\"\"}")).build());
+        HttpResponse<String> noBase64 =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"sesSignature\":\"%%%\",\"data\":\"\"}"))
+                        .build());
         assertThat(noBase64.statusCode()).isEqualTo(400);
         assertThat(noBase64.body()).contains("sesSignature is not valid base64");
     }
@@ -136,15 +152,20 @@ class SesVerificationIT {
                   "legalRepresentative": "林晓峰", "businessScope": "一般项目：技术服务、技术开发。",
                   "registeredCapital": 500, "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12",
                   "address": "示范市青禾区科创大道88号2号楼1203室"}}""";
-        HttpResponse<String> issued = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
-                .header("Authorization", "Bearer " + approval).header("Content-Type", "application/json")
-                .header("Idempotency-Key", "ses-" + UUID.randomUUID())
-                .POST(HttpRequest.BodyPublishers.ofString(licence, StandardCharsets.UTF_8)).build());
+        HttpResponse<String> issued =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
+                        .header("Authorization", "Bearer " + approval)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "ses-" + UUID.randomUUID())
+                        .POST(HttpRequest.BodyPublishers.ofString(licence, StandardCharsets.UTF_8))
+                        .build());
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String identifier = TwoServices.json(issued.body()).get("identifier").asString();
-        HttpResponse<byte[]> xml = services.sendForBytes(HttpRequest.newBuilder(
-                        services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/xml"))
-                .header("Authorization", "Bearer " + approval).GET().build());
+        HttpResponse<byte[]> xml = services.sendForBytes(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/xml"))
+                        .header("Authorization", "Bearer " + approval)
+                        .GET()
+                        .build());
         assertThat(xml.statusCode()).isEqualTo(200);
 
         JsonNode report = verifyJson(sign(xml.body()), xml.body());

@@ -32,7 +32,8 @@ final class TwoServices implements AutoCloseable {
     final ConfigurableApplicationContext licence;
     final URI sealUrl;
     final URI licenceUrl;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static TwoServices shared;
 
@@ -50,32 +51,40 @@ final class TwoServices implements AutoCloseable {
         int sealPort = freePort();
         this.sealUrl = URI.create("http://localhost:" + sealPort);
         this.licenceUrl = URI.create("http://localhost:" + licencePort);
-        this.seal = SealServiceApplication.builder().run(
-                "--server.port=" + sealPort,
-                "--zhengyin.keys-directory=" + KEYS,
-                "--zhengyin.store.embedded.in-memory=true",
-                "--zhengyin.seal-keys.file=" + Path.of("target", "it-seal-keys-" + java.util.UUID.randomUUID() + ".p12").toAbsolutePath(),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks");
-        this.licence = LicenceServiceApplication.builder().run(
-                "--server.port=" + licencePort,
-                "--zhengyin.seal-service-url=" + sealUrl,
-                "--zhengyin.templates-directory=" + TEMPLATES,
-                "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
-                "--zhengyin.trust-intermediates=" + KEYS.resolve("sm2-seal-ca.crt.pem"),
-                "--zhengyin.transparency.key-store=" + KEYS.resolve("translog.p12"),
-                "--zhengyin.receipts.key-store=" + KEYS.resolve("report-signer.p12"),
-                "--zhengyin.field-reuse.key-store=" + KEYS.resolve("field-release.p12"),
-                "--zhengyin.store.embedded.in-memory=true");
+        this.seal = SealServiceApplication.builder()
+                .run(
+                        "--server.port=" + sealPort,
+                        "--zhengyin.keys-directory=" + KEYS,
+                        "--zhengyin.store.embedded.in-memory=true",
+                        "--zhengyin.seal-keys.file="
+                                + Path.of("target", "it-seal-keys-" + java.util.UUID.randomUUID() + ".p12")
+                                        .toAbsolutePath(),
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks");
+        this.licence = LicenceServiceApplication.builder()
+                .run(
+                        "--server.port=" + licencePort,
+                        "--zhengyin.seal-service-url=" + sealUrl,
+                        "--zhengyin.templates-directory=" + TEMPLATES,
+                        "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
+                        "--zhengyin.trust-intermediates=" + KEYS.resolve("sm2-seal-ca.crt.pem"),
+                        "--zhengyin.transparency.key-store=" + KEYS.resolve("translog.p12"),
+                        "--zhengyin.receipts.key-store=" + KEYS.resolve("report-signer.p12"),
+                        "--zhengyin.field-reuse.key-store=" + KEYS.resolve("field-release.p12"),
+                        "--zhengyin.store.embedded.in-memory=true");
     }
 
     /** An access token of a registered dev client with the given scopes. */
     String token(String clientId, String secret, String scopes) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(licenceUrl.resolve("/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode(scopes, StandardCharsets.UTF_8))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
+                .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
         }

@@ -43,7 +43,8 @@ class WalletBrowserIT {
 
     @BeforeAll
     void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "headless Chromium is not installed (apt-get install chromium chromium-driver)");
         services = TwoServices.shared();
         fixture = new WalletFixture(services);
@@ -63,14 +64,24 @@ class WalletBrowserIT {
     private WebDriver browser(int width, int height, boolean phone) {
         ChromeOptions options = new ChromeOptions();
         if (phone) {
-            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
-                    java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+            options.setExperimentalOption(
+                    "mobileEmulation",
+                    java.util.Map.of(
+                            "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0)));
         }
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=zh-CN", "--window-size=" + width + "," + height, "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--lang=zh-CN",
+                "--window-size=" + width + "," + height,
+                "--hide-scrollbars");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         drivers.add(driver);
@@ -91,7 +102,8 @@ class WalletBrowserIT {
         // Styled by the shared page styles (service-kit) and the licence service's own: the dev-only box is dashed.
         assertThat(holder.findElement(By.tagName("body")).getCssValue("background-color"))
                 .isEqualTo("rgba(246, 248, 250, 1)");
-        assertThat(holder.findElement(By.cssSelector(".dev-only")).getCssValue("border-top-style")).isEqualTo("dashed");
+        assertThat(holder.findElement(By.cssSelector(".dev-only")).getCssValue("border-top-style"))
+                .isEqualTo("dashed");
         screenshot(holder, "wallet-sign-in");
         holder.findElement(By.id("sign-in-" + WalletFixture.LIN)).click();
         wait(holder).until(ExpectedConditions.urlToBe(url("/wallet")));
@@ -103,8 +115,9 @@ class WalletBrowserIT {
         card.click();
         wait(holder).until(ExpectedConditions.presenceOfElementLocated(By.id("create-share")));
         assertThat(holder.findElement(By.id("fields-title")).getText()).isEqualTo("证照信息");
-        wait(holder).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                "const i = document.querySelector('img.preview'); return i.complete && i.naturalWidth > 0;"));
+        wait(holder).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript(
+                        "const i = document.querySelector('img.preview'); return i.complete && i.naturalWidth > 0;"));
         screenshot(holder, "wallet-licence");
 
         holder.findElement(By.id("field-name")).click();
@@ -120,16 +133,21 @@ class WalletBrowserIT {
         WebElement verdict = wait(stranger).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
         assertThat(verdict.getAttribute("class")).contains("passed");
         List<String> keys = stranger.findElements(By.cssSelector("#shared-fields dt")).stream()
-                .map(e -> e.getAttribute("data-key")).toList();
+                .map(e -> e.getAttribute("data-key"))
+                .toList();
         assertThat(keys).containsExactlyInAnyOrder("name", "uscc");
         assertThat(stranger.findElement(By.id("shared-fields")).getText())
-                .contains("示范市青禾数字科技有限公司", "91990100MA00XF8K1E").doesNotContain("林晓峰");
+                .contains("示范市青禾数字科技有限公司", "91990100MA00XF8K1E")
+                .doesNotContain("林晓峰");
         assertThat(stranger.findElement(By.id("licence-status")).getText()).isEqualTo("有效");
         screenshot(stranger, "wallet-share-opened");
 
         byte[] pdf = services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve(
-                        "/api/v1/licences/" + licence.get("identifier").asString() + "/pdf"))
-                .header("Authorization", "Bearer " + services.approvalToken()).GET().build()).body();
+                                "/api/v1/licences/" + licence.get("identifier").asString() + "/pdf"))
+                        .header("Authorization", "Bearer " + services.approvalToken())
+                        .GET()
+                        .build())
+                .body();
         byte[] tampered = pdf.clone();
         String text = new String(tampered, java.nio.charset.StandardCharsets.ISO_8859_1);
         int at = text.indexOf("/Producer");
@@ -181,22 +199,31 @@ class WalletBrowserIT {
         String bank = services.token("bank-demo", "bank-demo-secret", "licence:fields licence:verify");
         String fields = "/api/v1/licences/" + licence.get("identifier").asString() + "/fields";
         assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(fields))
-                .header("Authorization", "Bearer " + bank).GET().build()).statusCode()).isEqualTo(200);
+                                .header("Authorization", "Bearer " + bank)
+                                .GET()
+                                .build())
+                        .statusCode())
+                .isEqualTo(200);
         phone.navigate().refresh();
         assertThat(phone.findElement(By.id("usage-list")).getText()).contains("示范银行", "读取字段", "开立对公账户");
         Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) phone)
                 .executeScript("return document.documentElement.scrollWidth;");
         assertThat(scrollWidth).as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360L);
-        ((org.openqa.selenium.JavascriptExecutor) phone).executeScript(
-                "document.getElementById('consents').scrollIntoView();");
+        ((org.openqa.selenium.JavascriptExecutor) phone)
+                .executeScript("document.getElementById('consents').scrollIntoView();");
         screenshot(phone, "wallet-consents");
 
         WebElement withdraw = phone.findElement(By.cssSelector("#consent-list button.danger"));
         withdraw.sendKeys(org.openqa.selenium.Keys.ENTER);
         wait(phone).until(ExpectedConditions.textToBePresentInElementLocated(By.id("consent-list"), "已撤回"));
-        assertThat(phone.findElements(By.cssSelector("#consent-list button.danger"))).isEmpty();
+        assertThat(phone.findElements(By.cssSelector("#consent-list button.danger")))
+                .isEmpty();
         assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(fields))
-                .header("Authorization", "Bearer " + bank).GET().build()).statusCode()).isEqualTo(403);
+                                .header("Authorization", "Bearer " + bank)
+                                .GET()
+                                .build())
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     private static Path writeTemp(byte[] content) throws IOException {
@@ -221,17 +248,22 @@ class WalletBrowserIT {
         long page = (Long) js.executeScript("return document.documentElement.scrollHeight;");
         boolean phone = width < 500;
         ChromeDriver chrome = (ChromeDriver) driver;
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
-                "height", Math.min(4000, page), "deviceScaleFactor", 1, "mobile", phone));
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                java.util.Map.of(
+                        "width", width, "height", Math.min(4000, page), "deviceScaleFactor", 1, "mobile", phone));
         try {
-            Path png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path png = ((org.openqa.selenium.TakesScreenshot) driver)
+                    .getScreenshotAs(OutputType.FILE)
+                    .toPath();
             Files.createDirectories(IMAGES);
             Files.copy(png, IMAGES.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
-                    "height", height, "deviceScaleFactor", 1, "mobile", phone));
+            chrome.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", phone));
         }
     }
 }

@@ -15,9 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Issues template sample licences through the API and drives the wallet's forms, for the wallet tests. */
 final class WalletFixture {
-    static final String LIN = "990101198203154411";      // represents 91990100MA00XF8K1E (business licence sample)
-    static final String CHEN = "990102197909083012";     // represents 91990102MA01XF3C7W (food licence sample)
-    static final String ZHOU = "990101198807214622";     // physician sample
+    static final String LIN = "990101198203154411"; // represents 91990100MA00XF8K1E (business licence sample)
+    static final String CHEN = "990102197909083012"; // represents 91990102MA01XF3C7W (food licence sample)
+    static final String ZHOU = "990101198807214622"; // physician sample
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final TwoServices services;
@@ -25,13 +25,15 @@ final class WalletFixture {
 
     WalletFixture(TwoServices services) {
         this.services = services;
-        this.token = services.token("approval-demo", "approval-demo-secret", "licence:issue licence:status licence:read");
+        this.token =
+                services.token("approval-demo", "approval-demo-secret", "licence:issue licence:status licence:read");
     }
 
     /** Issues the sample of a template (folder name) and returns the API's answer (identifier, root, …). */
     JsonNode issueSample(String slug) {
         try {
-            JsonNode sample = TwoServices.json(Files.readString(TwoServices.TEMPLATES.resolve(slug).resolve("sample.json")));
+            JsonNode sample = TwoServices.json(
+                    Files.readString(TwoServices.TEMPLATES.resolve(slug).resolve("sample.json")));
             ObjectNode body = TwoServices.JSON.createObjectNode();
             body.put("licenceType", slug);
             body.put("caseNumber", "WALLET-IT-" + UUID.randomUUID());
@@ -39,9 +41,12 @@ final class WalletFixture {
             // filled in by issuance: the approval system's authority, today, and the end of a fixed validity period
             fields.remove(List.of("registrationAuthority", "issuingAuthority", "issueDate", "validUntil"));
             body.set("fields", fields);
-            HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+            HttpResponse<String> response =
+                    services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                            .build());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("issue " + slug + ": " + response.statusCode() + " " + response.body());
             }
@@ -52,10 +57,12 @@ final class WalletFixture {
     }
 
     void revoke(String identifier) {
-        HttpResponse<String> response = services.send(HttpRequest.newBuilder(services.licenceUrl
-                        .resolve("/api/v1/licences/" + identifier + "/revocation"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"吊销测试\"}", StandardCharsets.UTF_8)).build());
+        HttpResponse<String> response = services.send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/revocation"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"吊销测试\"}", StandardCharsets.UTF_8))
+                        .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("revoke: " + response.statusCode() + " " + response.body());
         }
@@ -63,20 +70,25 @@ final class WalletFixture {
 
     /** Posts a form of a wallet page with the page's CSRF token; returns the response (a redirect when it worked). */
     static HttpResponse<String> postForm(HolderSession session, String pagePath, String action, List<String> pairs) {
-        HttpResponse<String> page = session.send(HttpRequest.newBuilder(session.base.resolve(pagePath)).GET().build());
+        HttpResponse<String> page = session.send(
+                HttpRequest.newBuilder(session.base.resolve(pagePath)).GET().build());
         Matcher csrf = CSRF_FIELD.matcher(page.body());
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on " + pagePath + ": " + page.statusCode());
         }
-        StringBuilder form = new StringBuilder("_csrf=").append(URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        StringBuilder form =
+                new StringBuilder("_csrf=").append(URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
-            form.append('&').append(pair, 0, eq).append('=')
+            form.append('&')
+                    .append(pair, 0, eq)
+                    .append('=')
                     .append(URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return session.send(HttpRequest.newBuilder(session.base.resolve(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .build());
     }
 
     /** Shares fields of a licence from its wallet page; returns the share id. */
@@ -86,9 +98,11 @@ final class WalletFixture {
             pairs.add("field=" + f);
         }
         pairs.add("expiry=" + expiry);
-        HttpResponse<String> created = postForm(session, "/wallet/licences/" + root, "/wallet/licences/" + root + "/shares", pairs);
-        String location = created.headers().firstValue("Location").orElseThrow(() ->
-                new IllegalStateException("share: " + created.statusCode() + " " + created.body()));
+        HttpResponse<String> created =
+                postForm(session, "/wallet/licences/" + root, "/wallet/licences/" + root + "/shares", pairs);
+        String location = created.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("share: " + created.statusCode() + " " + created.body()));
         return location.substring(location.lastIndexOf('/') + 1);
     }
 

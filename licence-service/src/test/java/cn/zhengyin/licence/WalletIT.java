@@ -1,7 +1,6 @@
 package cn.zhengyin.licence;
 
 import static cn.zhengyin.trust.testing.Bytes.indexOf;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.sd.Disclosure;
@@ -31,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 class WalletIT {
     private TwoServices services;
     private WalletFixture fixture;
-    private JsonNode business;   // held by 林晓峰's company
-    private JsonNode physician;  // held by 周雅琴
+    private JsonNode business; // held by 林晓峰's company
+    private JsonNode physician; // held by 周雅琴
 
     @BeforeAll
     void issue() {
@@ -53,18 +52,27 @@ class WalletIT {
     @Test
     void aRepresentativeSeesTheCompanysLicenceButNeverAnotherHoldersLicence() {
         HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
-        HttpResponse<String> wallet = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet")).GET().build());
+        HttpResponse<String> wallet = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet"))
+                .GET()
+                .build());
         assertThat(wallet.statusCode()).isEqualTo(200);
         assertThat(wallet.body()).contains("/wallet/licences/" + root(business)).doesNotContain(root(physician));
 
         assertThat(lin.get("/wallet/licences/" + root(business)).statusCode()).isEqualTo(200);
         assertThat(lin.get("/wallet/licences/" + root(physician)).statusCode()).isEqualTo(404);
-        assertThat(lin.get("/wallet/versions/" + id(physician) + "/pdf").statusCode()).isEqualTo(404);
-        assertThat(lin.get("/wallet/versions/" + id(physician) + "/xml").statusCode()).isEqualTo(404);
-        assertThat(bytes(lin, "/wallet/versions/" + id(physician) + "/preview.png").statusCode()).isEqualTo(404);
+        assertThat(lin.get("/wallet/versions/" + id(physician) + "/pdf").statusCode())
+                .isEqualTo(404);
+        assertThat(lin.get("/wallet/versions/" + id(physician) + "/xml").statusCode())
+                .isEqualTo(404);
+        assertThat(bytes(lin, "/wallet/versions/" + id(physician) + "/preview.png")
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(lin.get("/wallet/licences/no-such-licence").statusCode()).isEqualTo(404);
-        HttpResponse<String> sharePhysician = WalletFixture.postForm(lin, "/wallet/licences/" + root(business),
-                "/wallet/licences/" + root(physician) + "/shares", List.of("field=name", "expiry=P1D"));
+        HttpResponse<String> sharePhysician = WalletFixture.postForm(
+                lin,
+                "/wallet/licences/" + root(business),
+                "/wallet/licences/" + root(physician) + "/shares",
+                List.of("field=name", "expiry=P1D"));
         assertThat(sharePhysician.statusCode()).isEqualTo(404);
     }
 
@@ -74,28 +82,39 @@ class WalletIT {
         HttpResponse<byte[]> pdf = bytes(zhou, "/wallet/versions/" + id(physician) + "/pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        assertThat(pdf.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v).contains("attachment"));
         HttpResponse<byte[]> xml = bytes(zhou, "/wallet/versions/" + id(physician) + "/xml");
         assertThat(new String(xml.body(), StandardCharsets.UTF_8)).contains("Signature");
         HttpResponse<byte[]> png = bytes(zhou, "/wallet/versions/" + id(physician) + "/preview.png");
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
-        HttpResponse<String> page = zhou.send(HttpRequest.newBuilder(services.licenceUrl
-                .resolve("/wallet/licences/" + root(physician))).GET().build());
+        HttpResponse<String> page =
+                zhou.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(physician)))
+                        .GET()
+                        .build());
         assertThat(page.body()).contains("周雅琴", "有效", "ISSUED");
-        HttpResponse<String> english = zhou.send(HttpRequest.newBuilder(services.licenceUrl
-                .resolve("/wallet/licences/" + root(physician) + "?lang=en")).GET().build());
+        HttpResponse<String> english = zhou.send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(physician) + "?lang=en"))
+                        .GET()
+                        .build());
         assertThat(english.body()).contains("Licence details", "Valid");
     }
 
     @Test
     void withoutSignInTheWalletRedirectsAndTheFilesAreNotServed() throws Exception {
-        HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient plain = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         for (String path : List.of("/wallet/licences/" + root(business), "/wallet/versions/" + id(business) + "/pdf")) {
-            HttpResponse<String> r = plain.send(HttpRequest.newBuilder(services.licenceUrl.resolve(path)).GET().build(),
+            HttpResponse<String> r = plain.send(
+                    HttpRequest.newBuilder(services.licenceUrl.resolve(path))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(302);
-            assertThat(r.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/sign-in"));
+            assertThat(r.headers().firstValue("Location"))
+                    .hasValueSatisfying(v -> assertThat(v).endsWith("/sign-in"));
         }
     }
 
@@ -103,10 +122,13 @@ class WalletIT {
     void aShareIsAnSdJwtVcThatAnIndependentLibraryVerifiesRevealingOnlyTheChosenFields() throws Exception {
         HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
         String shareId = WalletFixture.share(lin, root(business), "P1D", "name", "uscc");
-        HttpResponse<String> credential = services.send(HttpRequest.newBuilder(services.licenceUrl
-                .resolve("/s/" + shareId + "/credential")).GET().build());
+        HttpResponse<String> credential =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId + "/credential"))
+                        .GET()
+                        .build());
         assertThat(credential.statusCode()).isEqualTo(200);
-        assertThat(credential.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("dc+sd-jwt"));
+        assertThat(credential.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("dc+sd-jwt"));
 
         SDJWT sdJwt = SDJWT.parse(credential.body());
         SignedJWT jwt = SignedJWT.parse(sdJwt.getCredentialJwt());
@@ -115,24 +137,33 @@ class WalletIT {
         X509Certificate seal = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(x5c.getFirst().decode()));
         assertThat(seal.getSubjectX500Principal().getName()).isNotEmpty();
-        assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) seal.getPublicKey()))).isTrue();
+        assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) seal.getPublicKey())))
+                .isTrue();
 
         Map<String, Object> claims = jwt.getJWTClaimsSet().toJSONObject();
         assertThat(claims.get("vct")).isEqualTo("urn:zhengyin:licence-type:11100000XF0000001X001");
         assertThat(claims.get("_sd_alg")).isEqualTo("sha-256");
-        assertThat(sdJwt.getDisclosures()).extracting(Disclosure::getClaimName).containsExactlyInAnyOrder("name", "uscc");
+        assertThat(sdJwt.getDisclosures())
+                .extracting(Disclosure::getClaimName)
+                .containsExactlyInAnyOrder("name", "uscc");
         Map<String, Object> decoded = new SDObjectDecoder().decode(claims, sdJwt.getDisclosures());
-        assertThat(decoded).containsEntry("name", "示范市青禾数字科技有限公司").containsEntry("uscc", "91990100MA00XF8K1E")
+        assertThat(decoded)
+                .containsEntry("name", "示范市青禾数字科技有限公司")
+                .containsEntry("uscc", "91990100MA00XF8K1E")
                 .doesNotContainKeys("_sd", "_sd_alg", "address", "legalRepresentative", "businessScope");
         @SuppressWarnings("unchecked")
-        Map<String, Object> statusList = (Map<String, Object>) ((Map<String, Object>) claims.get("status")).get("status_list");
+        Map<String, Object> statusList =
+                (Map<String, Object>) ((Map<String, Object>) claims.get("status")).get("status_list");
         assertThat(statusList.get("uri")).isEqualTo(services.licenceUrl + "/s/" + shareId + "/status");
         assertThat(statusOf(shareId)).isEqualTo(0);
 
         HttpResponse<String> page = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId))
-                .header("Accept", "text/html").GET().build());
+                .header("Accept", "text/html")
+                .GET()
+                .build());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("示范市青禾数字科技有限公司", "91990100MA00XF8K1E", "verdict passed")
+        assertThat(page.body())
+                .contains("示范市青禾数字科技有限公司", "91990100MA00XF8K1E", "verdict passed")
                 .doesNotContain("示范市青禾区科创大道88号", "林晓峰");
     }
 
@@ -145,59 +176,93 @@ class WalletIT {
         HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
         assertThat(lin.get("/wallet/shares/" + shareId).statusCode()).isEqualTo(404);
         assertThat(WalletFixture.postForm(lin, "/wallet", "/wallet/shares/" + shareId + "/withdrawal", List.of())
-                .statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
 
         fixture.revoke(id(food));
         assertThat(statusOf(shareId)).isEqualTo(1);
-        HttpResponse<String> revoked = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId)).GET().build());
+        HttpResponse<String> revoked =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId))
+                        .GET()
+                        .build());
         assertThat(revoked.body()).contains("verdict failed", "吊销");
 
-        HttpResponse<String> withdrawn = WalletFixture.postForm(chen, "/wallet/shares/" + shareId,
-                "/wallet/shares/" + shareId + "/withdrawal", List.of());
+        HttpResponse<String> withdrawn = WalletFixture.postForm(
+                chen, "/wallet/shares/" + shareId, "/wallet/shares/" + shareId + "/withdrawal", List.of());
         assertThat(withdrawn.statusCode()).isEqualTo(302);
-        HttpResponse<String> gone = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId)).GET().build());
+        HttpResponse<String> gone = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId))
+                .GET()
+                .build());
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(gone.body()).contains("已撤回").doesNotContain("示范市青禾区禾味轩餐饮管理有限公司");
         assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId + "/credential"))
-                .GET().build()).statusCode()).isEqualTo(410);
+                                .GET()
+                                .build())
+                        .statusCode())
+                .isEqualTo(410);
     }
 
     @Test
     void aConsentGivenThroughTheApiIsListedInTheWalletAndWithdrawingItThereEndsTheBanksReads() {
         JsonNode licence = fixture.issueSample("business-licence");
         HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
-        HttpResponse<String> granted = lin.postJson("/api/v1/holder/consents", TwoServices.JSON.writeValueAsString(Map.of(
-                "licence", id(licence), "clientId", "bank-demo", "fields", List.of("name", "uscc"),
-                "purpose", "钱包授权测试", "until", java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString())));
+        HttpResponse<String> granted = lin.postJson(
+                "/api/v1/holder/consents",
+                TwoServices.JSON.writeValueAsString(Map.of(
+                        "licence",
+                        id(licence),
+                        "clientId",
+                        "bank-demo",
+                        "fields",
+                        List.of("name", "uscc"),
+                        "purpose",
+                        "钱包授权测试",
+                        "until",
+                        java.time.Instant.now()
+                                .plus(java.time.Duration.ofDays(30))
+                                .toString())));
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
         String consentId = TwoServices.json(granted.body()).get("id").asString();
         String bank = services.token("bank-demo", "bank-demo-secret", "licence:fields licence:verify");
         assertThat(bankReads(bank, id(licence)).statusCode()).isEqualTo(200);
 
         String page = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(licence)))
-                .GET().build()).body();
-        assertThat(section(page, "consent-list")).contains("id=\"consent-" + consentId + "\"", "示范银行", "钱包授权测试",
-                "名称, 统一社会信用代码", "有效", "/wallet/consents/" + consentId + "/withdrawal");
+                        .GET()
+                        .build())
+                .body();
+        assertThat(section(page, "consent-list"))
+                .contains(
+                        "id=\"consent-" + consentId + "\"",
+                        "示范银行",
+                        "钱包授权测试",
+                        "名称, 统一社会信用代码",
+                        "有效",
+                        "/wallet/consents/" + consentId + "/withdrawal");
         assertThat(section(page, "usage-list")).contains("示范银行", "读取字段", "钱包授权测试");
         assertThat(page).doesNotContain("尚未接入");
 
         HolderSession zhou = HolderSession.signIn(services.licenceUrl, WalletFixture.ZHOU);
         assertThat(WalletFixture.postForm(zhou, "/wallet", "/wallet/consents/" + consentId + "/withdrawal", List.of())
-                .statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(WalletFixture.postForm(zhou, "/wallet", "/wallet/consents/cst-no-such/withdrawal", List.of())
-                .statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(bankReads(bank, id(licence)).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> withdrawn = WalletFixture.postForm(lin, "/wallet/licences/" + root(licence),
-                "/wallet/consents/" + consentId + "/withdrawal", List.of());
+        HttpResponse<String> withdrawn = WalletFixture.postForm(
+                lin, "/wallet/licences/" + root(licence), "/wallet/consents/" + consentId + "/withdrawal", List.of());
         assertThat(withdrawn.statusCode()).isEqualTo(302);
-        assertThat(withdrawn.headers().firstValue("Location")).hasValueSatisfying(v ->
-                assertThat(v).endsWith("/wallet/licences/" + root(licence) + "#consents"));
+        assertThat(withdrawn.headers().firstValue("Location"))
+                .hasValueSatisfying(v -> assertThat(v).endsWith("/wallet/licences/" + root(licence) + "#consents"));
         HttpResponse<String> refused = bankReads(bank, id(licence));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).containsIgnoringCase("withdrawn").doesNotContain("示范市青禾数字科技有限公司");
-        String after = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(licence)
-                + "?lang=en")).GET().build()).body();
+        String after = lin.send(HttpRequest.newBuilder(
+                                services.licenceUrl.resolve("/wallet/licences/" + root(licence) + "?lang=en"))
+                        .GET()
+                        .build())
+                .body();
         assertThat(section(after, "consent-list")).contains("Withdrawn").doesNotContain("/withdrawal");
     }
 
@@ -209,11 +274,23 @@ class WalletIT {
         List<String> form = List.of("clientId=bank-demo", "field=name", "purpose=开立对公账户", "term=P30D");
 
         HolderSession zhou = HolderSession.signIn(services.licenceUrl, WalletFixture.ZHOU);
-        assertThat(WalletFixture.postForm(zhou, "/wallet", page + "/consents", form).statusCode()).isEqualTo(404);
-        assertThat(WalletFixture.postForm(lin, page, page + "/consents", List.of("clientId=no-such-party",
-                "field=name", "purpose=x", "term=P30D")).statusCode()).isEqualTo(400);
-        assertThat(WalletFixture.postForm(lin, page, page + "/consents", List.of("clientId=bank-demo",
-                "field=name", "purpose=x", "term=P9999D")).statusCode()).isEqualTo(400);
+        assertThat(WalletFixture.postForm(zhou, "/wallet", page + "/consents", form)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(WalletFixture.postForm(
+                                lin,
+                                page,
+                                page + "/consents",
+                                List.of("clientId=no-such-party", "field=name", "purpose=x", "term=P30D"))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(WalletFixture.postForm(
+                                lin,
+                                page,
+                                page + "/consents",
+                                List.of("clientId=bank-demo", "field=name", "purpose=x", "term=P9999D"))
+                        .statusCode())
+                .isEqualTo(400);
 
         HttpResponse<String> granted = WalletFixture.postForm(lin, page, page + "/consents", form);
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(302);
@@ -221,18 +298,26 @@ class WalletIT {
         HttpResponse<String> read = bankReads(bank, id(licence));
         assertThat(read.statusCode()).isEqualTo(200);
         JsonNode release = TwoServices.json(read.body()).get("release");
-        assertThat(release.get("fields").properties()).extracting(Map.Entry::getKey).containsExactly("name");
+        assertThat(release.get("fields").properties())
+                .extracting(Map.Entry::getKey)
+                .containsExactly("name");
         assertThat(release.get("purpose").asString()).isEqualTo("开立对公账户");
-        assertThat(bankReads(bank, id(licence) + "?fields=name,address").statusCode()).isEqualTo(403);
-        String shown = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve(page)).GET().build()).body();
+        assertThat(bankReads(bank, id(licence) + "?fields=name,address").statusCode())
+                .isEqualTo(403);
+        String shown = lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve(page))
+                        .GET()
+                        .build())
+                .body();
         assertThat(section(shown, "consent-list")).contains("开立对公账户", "有效");
         assertThat(section(shown, "usage-list")).contains("开立对公账户");
     }
 
     private HttpResponse<String> bankReads(String token, String identifierAndQuery) {
-        return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/"
-                        + identifierAndQuery.replaceFirst("^([^?]+)(\\?.*)?$", "$1/fields$2")))
-                .header("Authorization", "Bearer " + token).GET().build());
+        return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve(
+                        "/api/v1/licences/" + identifierAndQuery.replaceFirst("^([^?]+)(\\?.*)?$", "$1/fields$2")))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     }
 
     /** The table with this id on a page (to assert on one section only). */
@@ -255,31 +340,41 @@ class WalletIT {
 
     private String upload(byte[] pdf) {
         String boundary = "----wallet" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"licence.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"licence.pdf\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + pdf.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(pdf, 0, body, head.length, pdf.length);
         System.arraycopy(tail, 0, body, head.length + pdf.length, tail.length);
         return services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/verify"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()).body();
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build())
+                .body();
     }
 
     private int statusOf(String shareId) {
-        HttpResponse<String> token = services.send(HttpRequest.newBuilder(services.licenceUrl
-                .resolve("/s/" + shareId + "/status")).GET().build());
+        HttpResponse<String> token =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId + "/status"))
+                        .GET()
+                        .build());
         assertThat(token.statusCode()).isEqualTo(200);
-        assertThat(token.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("statuslist+jwt"));
+        assertThat(token.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("statuslist+jwt"));
         try {
             SignedJWT jwt = SignedJWT.parse(token.body());
             assertThat(jwt.getHeader().getType().getType()).isEqualTo("statuslist+jwt");
-            X509Certificate seal = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(jwt.getHeader().getX509CertChain().getFirst().decode()));
-            assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) seal.getPublicKey()))).isTrue();
+            X509Certificate seal = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(
+                            jwt.getHeader().getX509CertChain().getFirst().decode()));
+            assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) seal.getPublicKey())))
+                    .isTrue();
             @SuppressWarnings("unchecked")
-            Map<String, Object> list = (Map<String, Object>) jwt.getJWTClaimsSet().getClaim("status_list");
+            Map<String, Object> list =
+                    (Map<String, Object>) jwt.getJWTClaimsSet().getClaim("status_list");
             assertThat(((Number) list.get("bits")).intValue()).isEqualTo(2);
             Inflater inflater = new Inflater();
             inflater.setInput(java.util.Base64.getUrlDecoder().decode((String) list.get("lst")));
@@ -294,11 +389,11 @@ class WalletIT {
 
     private static HttpResponse<byte[]> bytes(HolderSession session, String path) {
         try {
-            return session.http.send(HttpRequest.newBuilder(session.base.resolve(path)).GET().build(),
+            return session.http.send(
+                    HttpRequest.newBuilder(session.base.resolve(path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new AssertionError(e);
         }
     }
-
 }

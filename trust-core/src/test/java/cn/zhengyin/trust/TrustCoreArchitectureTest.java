@@ -15,15 +15,28 @@ class TrustCoreArchitectureTest {
 
     @Test
     void trustCoreKnowsNothingOfSpringMongoServletsOrJackson() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
-                "org.bson..", "jakarta.servlet..", "com.fasterxml.jackson..", "tools.jackson..").check(CORE);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "jakarta.servlet..",
+                        "com.fasterxml.jackson..",
+                        "tools.jackson..")
+                .check(CORE);
     }
 
     @Test
     void trustCoreNeverReadsTheClockItself() {
-        noClasses().should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callConstructor(java.util.Date.class)
+        noClasses()
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callConstructor(java.util.Date.class)
                 .because("time is injected (java.time.Clock or an explicit Instant), STYLE.md §9")
                 .check(CORE);
     }

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,18 +32,24 @@ final class ImportClient {
 
     ImportClient(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** A client-credentials access token with scope {@code licence:issue}. */
     String token(String client, String secret) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode("licence:issue", StandardCharsets.UTF_8))).build();
+                        + URLEncoder.encode("licence:issue", StandardCharsets.UTF_8)))
+                .build();
         HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             throw new ImportFailedException("the licence service at " + base + " refused a token to client '" + client
@@ -67,8 +73,14 @@ final class ImportClient {
      * @return the totals over all batches
      * @throws ImportFailedException if a request is refused or a batch's stream ends without its summary
      */
-    Map<String, Object> importFile(java.util.function.Supplier<String> token, Path file, ImportFormat format,
-                                   int batchLines, Writer results, Progress progress) throws IOException {
+    Map<String, Object> importFile(
+            java.util.function.Supplier<String> token,
+            Path file,
+            ImportFormat format,
+            int batchLines,
+            Writer results,
+            Progress progress)
+            throws IOException {
         Map<String, Object> totals = new java.util.LinkedHashMap<>();
         for (String key : List.of("lines", "issued", "alreadyIssued", "rejected", "blankLines")) {
             totals.put(key, 0L);
@@ -101,7 +113,8 @@ final class ImportClient {
                 }
                 // the server numbers the batch's lines from 1 (the CSV header is its line 1)
                 long offset = firstLine - (header != null ? 2 : 1);
-                Map<String, Object> summary = sendBatch(token.get(), batch.toString(), format, offset, results, progress);
+                Map<String, Object> summary =
+                        sendBatch(token.get(), batch.toString(), format, offset, results, progress);
                 summary.forEach((k, v) -> {
                     if (v instanceof Number n && totals.get(k) instanceof Number t) {
                         totals.put(k, t.longValue() + n.longValue());
@@ -127,15 +140,18 @@ final class ImportClient {
         return record.toString();
     }
 
-    private Map<String, Object> sendBatch(String token, String body, ImportFormat format, long lineOffset,
-                                          Writer results, Progress progress) throws IOException {
+    private Map<String, Object> sendBatch(
+            String token, String body, ImportFormat format, long lineOffset, Writer results, Progress progress)
+            throws IOException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(IMPORT_PATH))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", format.mediaType)
                 .header("Accept", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
         HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
                 String text = readSome(lines);
                 String hint = switch (response.statusCode()) {
@@ -145,8 +161,11 @@ final class ImportClient {
                     default -> "";
                 };
                 throw new ImportFailedException("the licence service refused the import (HTTP " + response.statusCode()
-                        + describe(text) + ")" + hint + (progress.lines > 0 ? "; " + progress.lines
-                        + " lines were answered before; run the same command again to go on" : ""));
+                        + describe(text) + ")" + hint
+                        + (progress.lines > 0
+                                ? "; " + progress.lines
+                                        + " lines were answered before; run the same command again to go on"
+                                : ""));
             }
             String line;
             Optional<Map<String, Object>> summary = Optional.empty();
@@ -175,8 +194,9 @@ final class ImportClient {
                     + " issued are answered ALREADY_ISSUED, none is issued twice"));
         } catch (IOException e) {
             results.flush();
-            throw new ImportFailedException("the import was cut off after " + progress.lines + " result lines (" + e
-                    + "); run the same command again: lines already issued are answered ALREADY_ISSUED, none is issued twice");
+            throw new ImportFailedException(
+                    "the import was cut off after " + progress.lines + " result lines (" + e
+                            + "); run the same command again: lines already issued are answered ALREADY_ISSUED, none is issued twice");
         }
     }
 
@@ -184,9 +204,11 @@ final class ImportClient {
         try {
             return http.send(request, handler);
         } catch (HttpConnectTimeoutException e) {
-            throw new ImportFailedException("cannot connect to " + base + ": timed out (is the licence service running?)");
+            throw new ImportFailedException(
+                    "cannot connect to " + base + ": timed out (is the licence service running?)");
         } catch (ConnectException e) {
-            throw new ImportFailedException("cannot connect to " + base + ": connection refused (is the licence service running?)");
+            throw new ImportFailedException(
+                    "cannot connect to " + base + ": connection refused (is the licence service running?)");
         } catch (IOException e) {
             throw new ImportFailedException("request to " + base + " failed: " + e);
         } catch (InterruptedException e) {
@@ -208,7 +230,8 @@ final class ImportClient {
         }
         try {
             Map<String, Object> problem = Json.parseObject(body);
-            Object detail = problem.getOrDefault("detail", problem.getOrDefault("error_description", problem.get("error")));
+            Object detail =
+                    problem.getOrDefault("detail", problem.getOrDefault("error_description", problem.get("error")));
             if (detail instanceof String s) {
                 return ": " + s;
             }
@@ -221,14 +244,20 @@ final class ImportClient {
 
     static String summaryText(Map<String, Object> summary, double seconds) {
         long lines = number(summary, "lines");
-        return String.format(Locale.ROOT, "import complete: %d lines in %.1f s (%.1f lines/s): issued %d, already issued %d,"
-                        + " rejected %d, blank lines %d", lines, seconds, lines / Math.max(seconds, 1e-9),
-                number(summary, "issued"), number(summary, "alreadyIssued"), number(summary, "rejected"),
+        return String.format(
+                Locale.ROOT,
+                "import complete: %d lines in %.1f s (%.1f lines/s): issued %d, already issued %d,"
+                        + " rejected %d, blank lines %d",
+                lines,
+                seconds,
+                lines / Math.max(seconds, 1e-9),
+                number(summary, "issued"),
+                number(summary, "alreadyIssued"),
+                number(summary, "rejected"),
                 number(summary, "blankLines"));
     }
 
     private static long number(Map<String, Object> map, String key) {
         return map.get(key) instanceof Number n ? n.longValue() : 0;
     }
-
 }

@@ -236,7 +236,8 @@ final class Json {
                 if (value == NULL) {
                     out.append("null");
                 } else {
-                    throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+                    throw new IllegalArgumentException(
+                            "cannot write " + value.getClass().getName() + " as JSON");
                 }
             }
         }

@@ -46,7 +46,14 @@ final class Progress {
 
     String line(long now) {
         double seconds = Math.max((now - startNanos) / 1e9, 1e-9);
-        return String.format(Locale.ROOT, "import: %d lines in %.0f s (%.1f lines/s): issued %d, already issued %d, rejected %d",
-                lines, seconds, lines / seconds, issued, alreadyIssued, rejected);
+        return String.format(
+                Locale.ROOT,
+                "import: %d lines in %.0f s (%.1f lines/s): issued %d, already issued %d, rejected %d",
+                lines,
+                seconds,
+                lines / seconds,
+                issued,
+                alreadyIssued,
+                rejected);
     }
 }

@@ -57,17 +57,23 @@ final class SampleLicences {
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "no licence type '" + type + "' under " + templates);
         }
-        Map<String, Object> sample = Json.parseObject(Files.readString(dir.resolve("sample.json"), StandardCharsets.UTF_8));
-        Map<String, Object> fields = Json.parseObject(Files.readString(dir.resolve("fields.json"), StandardCharsets.UTF_8));
+        Map<String, Object> sample =
+                Json.parseObject(Files.readString(dir.resolve("sample.json"), StandardCharsets.UTF_8));
+        Map<String, Object> fields =
+                Json.parseObject(Files.readString(dir.resolve("fields.json"), StandardCharsets.UTF_8));
         if (!(sample.get("fields") instanceof Map) || !(fields.get("fields") instanceof List)) {
-            throw new IllegalArgumentException(dir + ": sample.json needs \"fields\" {…} and fields.json \"fields\" […]");
+            throw new IllegalArgumentException(
+                    dir + ": sample.json needs \"fields\" {…} and fields.json \"fields\" […]");
         }
-        return new SampleLicences(type, (Map<String, Object>) sample.get("fields"), (List<?>) fields.get("fields"), keyPrefix);
+        return new SampleLicences(
+                type, (Map<String, Object>) sample.get("fields"), (List<?>) fields.get("fields"), keyPrefix);
     }
 
     /** The field keys of a line, in the sample's order (the CSV header after key, licenceType, caseNumber). */
     List<String> fieldKeys() {
-        return sample.keySet().stream().filter(k -> !"ISSUING_AUTHORITY".equals(roleOf.get(k))).toList();
+        return sample.keySet().stream()
+                .filter(k -> !"ISSUING_AUTHORITY".equals(roleOf.get(k)))
+                .toList();
     }
 
     /** Line {@code n} (from 1) as {@code {"key", "licenceType", "caseNumber", "fields"}}. */
@@ -122,7 +128,8 @@ final class SampleLicences {
 
     /** Keeps the region (6 digits), moves the birth date by a day a thousand lines, varies the sequence (3 digits). */
     private static String citizenId(String sample, long n) {
-        LocalDate birth = LocalDate.parse(sample.substring(6, 10) + "-" + sample.substring(10, 12) + "-" + sample.substring(12, 14))
+        LocalDate birth = LocalDate.parse(
+                        sample.substring(6, 10) + "-" + sample.substring(10, 12) + "-" + sample.substring(12, 14))
                 .plusDays(n / 1000);
         String first17 = sample.substring(0, 6) + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
         return first17 + CitizenIdentityNumber.checkCharacter(first17);
@@ -136,7 +143,10 @@ final class SampleLicences {
         List<String> cells = new ArrayList<>(List.of((String) line.get("key"), type, (String) line.get("caseNumber")));
         for (String key : fieldKeys()) {
             Object v = fields.get(key);
-            cells.add(v instanceof BigDecimal d ? d.toPlainString() : v == null || v == Json.NULL ? "" : String.valueOf(v));
+            cells.add(
+                    v instanceof BigDecimal d
+                            ? d.toPlainString()
+                            : v == null || v == Json.NULL ? "" : String.valueOf(v));
         }
         return csv(cells);
     }

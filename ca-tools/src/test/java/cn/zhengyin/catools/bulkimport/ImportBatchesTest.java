@@ -57,10 +57,16 @@ class ImportBatchesTest {
                     line++;
                 }
                 records++;
-                String key = csv ? record.substring(0, record.indexOf(',')) : (String) Json.parseObject(record).get("key");
-                results.append(Json.write(Map.of("line", first, "key", key, "result", "ISSUED"))).append('\n');
+                String key = csv
+                        ? record.substring(0, record.indexOf(','))
+                        : (String) Json.parseObject(record).get("key");
+                results.append(Json.write(Map.of("line", first, "key", key, "result", "ISSUED")))
+                        .append('\n');
             }
-            results.append("{\"summary\":{\"lines\":").append(records).append(",\"issued\":").append(records)
+            results.append("{\"summary\":{\"lines\":")
+                    .append(records)
+                    .append(",\"issued\":")
+                    .append(records)
                     .append(",\"alreadyIssued\":0,\"rejected\":0,\"blankLines\":0}}\n");
             byte[] answer = results.toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
@@ -93,8 +99,21 @@ class ImportBatchesTest {
         Path input = Files.writeString(dir.resolve("licences.ndjson"), file);
         Path results = dir.resolve("results.ndjson");
 
-        assertThat(run("import", "--url", url(), "--client", "c", "--secret", "s", "--batch-lines", "1000",
-                "--out", results.toString(), input.toString())).as(err.toString()).isZero();
+        assertThat(run(
+                        "import",
+                        "--url",
+                        url(),
+                        "--client",
+                        "c",
+                        "--secret",
+                        "s",
+                        "--batch-lines",
+                        "1000",
+                        "--out",
+                        results.toString(),
+                        input.toString()))
+                .as(err.toString())
+                .isZero();
 
         assertThat(bodies).hasSize(3);
         List<String> lines = Files.readAllLines(results);
@@ -111,16 +130,30 @@ class ImportBatchesTest {
     void aCsvBatchRepeatsTheHeaderAndARecordSpanningLinesStaysWhole(@TempDir Path dir) throws IOException {
         String csv = "key,name\n"
                 + "a,甲\n"
-                + "b,\"乙\n第二行\"\n"   // one record on physical lines 3-4
+                + "b,\"乙\n第二行\"\n" // one record on physical lines 3-4
                 + "c,丙\n";
         Path input = Files.writeString(dir.resolve("licences.csv"), csv);
         Path results = dir.resolve("results.ndjson");
 
-        assertThat(run("import", "--url", url(), "--client", "c", "--secret", "s", "--batch-lines", "2",
-                "--out", results.toString(), input.toString())).as(err.toString()).isZero();
+        assertThat(run(
+                        "import",
+                        "--url",
+                        url(),
+                        "--client",
+                        "c",
+                        "--secret",
+                        "s",
+                        "--batch-lines",
+                        "2",
+                        "--out",
+                        results.toString(),
+                        input.toString()))
+                .as(err.toString())
+                .isZero();
 
         assertThat(bodies).containsExactly("key,name\na,甲\nb,\"乙\n第二行\"\n", "key,name\nc,丙\n");
-        assertThat(Files.readAllLines(results)).extracting(l -> ((Number) Json.parseObject(l).get("line")).intValue())
+        assertThat(Files.readAllLines(results))
+                .extracting(l -> ((Number) Json.parseObject(l).get("line")).intValue())
                 .containsExactly(2, 3, 5);
         assertThat(err.toString()).contains("import complete: 3 lines");
     }
@@ -128,8 +161,18 @@ class ImportBatchesTest {
     @Test
     void aBatchSizeOfZeroIsAUsageError(@TempDir Path dir) throws IOException {
         Path input = Files.writeString(dir.resolve("licences.ndjson"), "{}\n");
-        assertThat(run("import", "--url", url(), "--client", "c", "--secret", "s", "--batch-lines", "0",
-                input.toString())).isEqualTo(2);
+        assertThat(run(
+                        "import",
+                        "--url",
+                        url(),
+                        "--client",
+                        "c",
+                        "--secret",
+                        "s",
+                        "--batch-lines",
+                        "0",
+                        input.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--batch-lines must be 1 to 1000000");
     }
 }

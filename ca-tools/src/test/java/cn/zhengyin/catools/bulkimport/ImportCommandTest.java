@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImportCommandTest {
-    private static final Path TEMPLATES = Path.of("..", "templates").toAbsolutePath().normalize();
+    private static final Path TEMPLATES =
+            Path.of("..", "templates").toAbsolutePath().normalize();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -30,8 +31,19 @@ class ImportCommandTest {
     @Test
     void generateWritesValidUniqueBusinessLicenceLines(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("licences.ndjson");
-        assertThat(run("import", "generate", "--type", "business-licence", "--count", "300", "--out", file.toString(),
-                "--templates", TEMPLATES.toString())).as(err.toString()).isZero();
+        assertThat(run(
+                        "import",
+                        "generate",
+                        "--type",
+                        "business-licence",
+                        "--count",
+                        "300",
+                        "--out",
+                        file.toString(),
+                        "--templates",
+                        TEMPLATES.toString()))
+                .as(err.toString())
+                .isZero();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(300);
         Set<String> keys = new HashSet<>();
@@ -47,7 +59,9 @@ class ImportCommandTest {
             assertThat(UnifiedSocialCreditCode.isValid(uscc)).as(uscc).isTrue();
             codes.add(uscc);
             assertThat((String) fields.get("licenceNumber")).matches("[0-9A-Z]{8,32}");
-            assertThat(fields).doesNotContainKey("registrationAuthority").containsKeys("name", "issueDate", "registeredCapital");
+            assertThat(fields)
+                    .doesNotContainKey("registrationAuthority")
+                    .containsKeys("name", "issueDate", "registeredCapital");
         }
         assertThat(keys).hasSize(300).contains("gen-business-licence-1", "gen-business-licence-300");
         assertThat(codes).hasSize(300);
@@ -57,8 +71,21 @@ class ImportCommandTest {
     @Test
     void generateIsDeterministicAndWritesCsvByExtension(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("licences.csv");
-        assertThat(run("import", "generate", "--type", "physician-certificate", "--count", "5", "--out", csv.toString(),
-                "--templates", TEMPLATES.toString(), "--key-prefix", "doc")).as(err.toString()).isZero();
+        assertThat(run(
+                        "import",
+                        "generate",
+                        "--type",
+                        "physician-certificate",
+                        "--count",
+                        "5",
+                        "--out",
+                        csv.toString(),
+                        "--templates",
+                        TEMPLATES.toString(),
+                        "--key-prefix",
+                        "doc"))
+                .as(err.toString())
+                .isZero();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(6);
         assertThat(lines.getFirst()).startsWith("key,licenceType,caseNumber,name,");
@@ -66,17 +93,30 @@ class ImportCommandTest {
         int idColumn = header.indexOf("idNumber");
         for (String record : lines.subList(1, 6)) {
             assertThat(record).startsWith("doc-");
-            assertThat(CitizenIdentityNumber.isValid(record.split(",")[idColumn])).isTrue();
+            assertThat(CitizenIdentityNumber.isValid(record.split(",")[idColumn]))
+                    .isTrue();
         }
         Path again = dir.resolve("again.csv");
-        run("import", "generate", "--type", "physician-certificate", "--count", "5", "--out", again.toString(),
-                "--templates", TEMPLATES.toString(), "--key-prefix", "doc");
+        run(
+                "import",
+                "generate",
+                "--type",
+                "physician-certificate",
+                "--count",
+                "5",
+                "--out",
+                again.toString(),
+                "--templates",
+                TEMPLATES.toString(),
+                "--key-prefix",
+                "doc");
         assertThat(Files.readAllLines(again, StandardCharsets.UTF_8)).isEqualTo(lines);
     }
 
     @Test
     void everyShippedTypeGeneratesLinesThatRoundTripAsJson() throws IOException {
-        for (String type : List.of("business-licence", "food-business-licence", "forest-right-certificate", "physician-certificate")) {
+        for (String type : List.of(
+                "business-licence", "food-business-licence", "forest-right-certificate", "physician-certificate")) {
             SampleLicences samples = SampleLicences.load(TEMPLATES, type, "t");
             for (long n : new long[] {1, 999, 1000, 123_456}) {
                 String line = Json.write(samples.line(n));
@@ -94,7 +134,8 @@ class ImportCommandTest {
     @Test
     void importOfAFileWithAnUnknownExtensionIsAUsageError(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("licences.txt"), "{}\n");
-        assertThat(run("import", "--client", "c", "--secret", "s", file.toString())).isEqualTo(2);
+        assertThat(run("import", "--client", "c", "--secret", "s", file.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("cannot tell the format of").contains(".ndjson, .jsonl or .csv");
     }
 
@@ -107,19 +148,52 @@ class ImportCommandTest {
 
     @Test
     void generateWithoutTypeOrWithAZeroCountIsAUsageError(@TempDir Path dir) {
-        assertThat(run("import", "generate", "--count", "5", "--out", dir.resolve("x.ndjson").toString())).isEqualTo(2);
+        assertThat(run(
+                        "import",
+                        "generate",
+                        "--count",
+                        "5",
+                        "--out",
+                        dir.resolve("x.ndjson").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("Missing required option: '--type=<type>'");
-        assertThat(run("import", "generate", "--type", "business-licence", "--count", "0", "--out",
-                dir.resolve("x.ndjson").toString())).isEqualTo(2);
+        assertThat(run(
+                        "import",
+                        "generate",
+                        "--type",
+                        "business-licence",
+                        "--count",
+                        "0",
+                        "--out",
+                        dir.resolve("x.ndjson").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--count must be at least 1");
-        assertThat(run("import", "generate", "--type", "business-licence", "--count", "abc", "--out",
-                dir.resolve("x.ndjson").toString())).isEqualTo(2);
+        assertThat(run(
+                        "import",
+                        "generate",
+                        "--type",
+                        "business-licence",
+                        "--count",
+                        "abc",
+                        "--out",
+                        dir.resolve("x.ndjson").toString()))
+                .isEqualTo(2);
     }
 
     @Test
     void anUnknownLicenceTypeIsAFailureWithAClearMessage(@TempDir Path dir) {
-        assertThat(run("import", "generate", "--type", "no-such-type", "--count", "5", "--out",
-                dir.resolve("x.ndjson").toString(), "--templates", TEMPLATES.toString())).isEqualTo(1);
+        assertThat(run(
+                        "import",
+                        "generate",
+                        "--type",
+                        "no-such-type",
+                        "--count",
+                        "5",
+                        "--out",
+                        dir.resolve("x.ndjson").toString(),
+                        "--templates",
+                        TEMPLATES.toString()))
+                .isEqualTo(1);
         assertThat(err.toString()).startsWith("ca-tools: error: ").contains("no-such-type");
     }
 
@@ -130,9 +204,18 @@ class ImportCommandTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        assertThat(run("import", "--url", "http://localhost:" + port, "--client", "c", "--secret", "s", file.toString()))
+        assertThat(run(
+                        "import",
+                        "--url",
+                        "http://localhost:" + port,
+                        "--client",
+                        "c",
+                        "--secret",
+                        "s",
+                        file.toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).startsWith("ca-tools: error: cannot connect to http://localhost:" + port)
+        assertThat(err.toString())
+                .startsWith("ca-tools: error: cannot connect to http://localhost:" + port)
                 .contains("is the licence service running?");
         assertThat(err.toString().lines()).hasSize(1);
     }
@@ -148,7 +231,8 @@ class ImportCommandTest {
         }
         List<String> reports = sink.toString().lines().toList();
         assertThat(reports).hasSize(2); // at 1.2 s and 2.4 s
-        assertThat(reports.getLast()).isEqualTo("import: 8 lines in 2 s (3.3 lines/s): issued 3, already issued 3, rejected 2");
+        assertThat(reports.getLast())
+                .isEqualTo("import: 8 lines in 2 s (3.3 lines/s): issued 3, already issued 3, rejected 2");
     }
 
     @Test
@@ -156,6 +240,7 @@ class ImportCommandTest {
         String text = "{\"a\":\"引号\\\"\\n\\u0041\",\"n\":3.4667,\"i\":500,\"l\":[true,false,null],\"o\":{}}";
         Map<String, Object> parsed = Json.parseObject(text);
         assertThat(parsed.get("a")).isEqualTo("引号\"\nA");
-        assertThat(Json.write(parsed)).isEqualTo("{\"a\":\"引号\\\"\\nA\",\"n\":3.4667,\"i\":500,\"l\":[true,false,null],\"o\":{}}");
+        assertThat(Json.write(parsed))
+                .isEqualTo("{\"a\":\"引号\\\"\\nA\",\"n\":3.4667,\"i\":500,\"l\":[true,false,null],\"o\":{}}");
     }
 }

@@ -44,10 +44,16 @@ public final class TokenEndpointAudit {
         return (request, response, exception) -> {
             SecurityContextHolder.clearContext();
             OAuth2Error error = error(exception);
-            record(request, "oauth2.client-authentication", claimedClient(request).orElse(""), error);
+            record(
+                    request,
+                    "oauth2.client-authentication",
+                    claimedClient(request).orElse(""),
+                    error);
             var http = new ServletServerHttpResponse(response);
-            http.setStatusCode(OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())
-                    ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST);
+            http.setStatusCode(
+                    OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())
+                            ? HttpStatus.UNAUTHORIZED
+                            : HttpStatus.BAD_REQUEST);
             errors.write(error, null, http);
         };
     }
@@ -56,7 +62,12 @@ public final class TokenEndpointAudit {
     public AuthenticationFailureHandler tokenRefused() {
         OAuth2ErrorAuthenticationFailureHandler delegate = new OAuth2ErrorAuthenticationFailureHandler();
         return (request, response, exception) -> {
-            record(request, "oauth2.token", AuditRequests.currentActor().or(() -> claimedClient(request)).orElse(""),
+            record(
+                    request,
+                    "oauth2.token",
+                    AuditRequests.currentActor()
+                            .or(() -> claimedClient(request))
+                            .orElse(""),
                     error(exception));
             delegate.onAuthenticationFailure(request, response, exception);
         };
@@ -64,15 +75,26 @@ public final class TokenEndpointAudit {
 
     /** For {@code tokenEndpoint(t -> t.accessTokenResponseHandler(..))}. */
     public AuthenticationSuccessHandler tokenIssued() {
-        OAuth2AccessTokenResponseAuthenticationSuccessHandler delegate = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+        OAuth2AccessTokenResponseAuthenticationSuccessHandler delegate =
+                new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
         return (request, response, authentication) -> {
             if (authentication instanceof OAuth2AccessTokenAuthenticationToken issued) {
                 Map<String, String> details = AuditRequests.describe(request);
                 details.put("grant", String.valueOf(request.getParameter("grant_type")));
-                details.put("scopes", String.join(" ", issued.getAccessToken().getScopes().stream().sorted().toList()));
+                details.put(
+                        "scopes",
+                        String.join(
+                                " ",
+                                issued.getAccessToken().getScopes().stream()
+                                        .sorted()
+                                        .toList()));
                 details.put("expiresAt", String.valueOf(issued.getAccessToken().getExpiresAt()));
-                audit.record("oauth2.token", AuditEvent.Outcome.SUCCESS, issued.getRegisteredClient().getClientId(),
-                        "", details);
+                audit.record(
+                        "oauth2.token",
+                        AuditEvent.Outcome.SUCCESS,
+                        issued.getRegisteredClient().getClientId(),
+                        "",
+                        details);
             }
             delegate.onAuthenticationSuccess(request, response, authentication);
         };
@@ -86,7 +108,8 @@ public final class TokenEndpointAudit {
     }
 
     private static OAuth2Error error(AuthenticationException exception) {
-        return exception instanceof OAuth2AuthenticationException oauth2 ? oauth2.getError()
+        return exception instanceof OAuth2AuthenticationException oauth2
+                ? oauth2.getError()
                 : new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT);
     }
 
@@ -95,7 +118,8 @@ public final class TokenEndpointAudit {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 if (colon > 0) {
                     return Optional.of(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8));

@@ -20,20 +20,19 @@ final class BoundedLineReader {
         long number();
     }
 
-    record Text(long number, String text) implements Line {
-    }
+    record Text(long number, String text) implements Line {}
 
-    record TooLong(long number, long bytes) implements Line {
-    }
+    record TooLong(long number, long bytes) implements Line {}
 
-    record Undecodable(long number) implements Line {
-    }
+    record Undecodable(long number) implements Line {}
 
     private final InputStream in;
     private final int maxBytes;
     private final byte[] buffer = new byte[16 * 1024];
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] line = new byte[1024];
     private int pos;
     private int limit;
@@ -79,10 +78,14 @@ final class BoundedLineReader {
         if (total > maxBytes) {
             return Optional.of(new TooLong(number, total));
         }
-        int start = number == 1 && length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB
-                && line[2] == (byte) 0xBF ? 3 : 0;
+        int start =
+                number == 1 && length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF
+                        ? 3
+                        : 0;
         try {
-            return Optional.of(new Text(number, decoder.decode(ByteBuffer.wrap(line, start, length - start)).toString()));
+            return Optional.of(new Text(
+                    number,
+                    decoder.decode(ByteBuffer.wrap(line, start, length - start)).toString()));
         } catch (CharacterCodingException e) {
             return Optional.of(new Undecodable(number));
         }

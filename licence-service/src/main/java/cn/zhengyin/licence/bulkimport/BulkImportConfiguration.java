@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 class BulkImportConfiguration {
 
     @Bean
-    BulkImporter bulkImporter(LicenceIssuer issuer, Clock clock,
-                              @Value("${zhengyin.bulk-import.workers:3}") int workers) {
+    BulkImporter bulkImporter(
+            LicenceIssuer issuer, Clock clock, @Value("${zhengyin.bulk-import.workers:3}") int workers) {
         return new BulkImporter(issuer, workers, clock, JsonMapper.builder().build());
     }
 }

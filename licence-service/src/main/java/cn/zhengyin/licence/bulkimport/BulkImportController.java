@@ -37,15 +37,22 @@ class BulkImportController {
         this.audit = audit;
     }
 
-    @PostMapping(path = PATH, consumes = {NDJSON, "text/csv"}, produces = NDJSON)
+    @PostMapping(
+            path = PATH,
+            consumes = {NDJSON, "text/csv"},
+            produces = NDJSON)
     void importLicences(@AuthenticationPrincipal Jwt caller, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         MediaType type = MediaType.parseMediaType(request.getContentType());
         if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
-            throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-charset", "Unsupported charset",
+            throw new ProblemException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-charset",
+                    "Unsupported charset",
                     "an import must be UTF-8, got charset " + type.getCharset().name());
         }
-        ImportFormat format = type.isCompatibleWith(MediaType.parseMediaType("text/csv")) ? ImportFormat.CSV : ImportFormat.NDJSON;
+        ImportFormat format =
+                type.isCompatibleWith(MediaType.parseMediaType("text/csv")) ? ImportFormat.CSV : ImportFormat.NDJSON;
         ImportLineSource source;
         try {
             source = importer.open(format, request.getInputStream());
@@ -59,17 +66,44 @@ class BulkImportController {
         OutputStream out = response.getOutputStream();
         try {
             ImportSummary summary = importer.run(caller.getSubject(), source, out);
-            LOG.info("import by {}: {} lines, {} issued, {} already issued, {} rejected in {} ms", caller.getSubject(),
-                    summary.lines(), summary.issued(), summary.alreadyIssued(), summary.rejected(), summary.millis());
-            audit.record("licence.import", AuditEvent.Outcome.SUCCESS, caller.getSubject(), "", java.util.Map.of(
-                    "format", format.name(), "lines", String.valueOf(summary.lines()),
-                    "issued", String.valueOf(summary.issued()), "alreadyIssued", String.valueOf(summary.alreadyIssued()),
-                    "rejected", String.valueOf(summary.rejected())));
+            LOG.info(
+                    "import by {}: {} lines, {} issued, {} already issued, {} rejected in {} ms",
+                    caller.getSubject(),
+                    summary.lines(),
+                    summary.issued(),
+                    summary.alreadyIssued(),
+                    summary.rejected(),
+                    summary.millis());
+            audit.record(
+                    "licence.import",
+                    AuditEvent.Outcome.SUCCESS,
+                    caller.getSubject(),
+                    "",
+                    java.util.Map.of(
+                            "format",
+                            format.name(),
+                            "lines",
+                            String.valueOf(summary.lines()),
+                            "issued",
+                            String.valueOf(summary.issued()),
+                            "alreadyIssued",
+                            String.valueOf(summary.alreadyIssued()),
+                            "rejected",
+                            String.valueOf(summary.rejected())));
         } catch (IOException e) {
-            // The client went away (or its body broke off): lines in progress were finished; a re-run completes the rest.
+            // The client went away (or its body broke off): lines in progress were finished; a re-run completes the
+            // rest.
             LOG.info("import by {} ended early: {}", caller.getSubject(), e.toString());
-            audit.record("licence.import", AuditEvent.Outcome.FAILURE, caller.getSubject(), "", java.util.Map.of(
-                    "format", format.name(), "reason", "ended early: " + e.getClass().getSimpleName()));
+            audit.record(
+                    "licence.import",
+                    AuditEvent.Outcome.FAILURE,
+                    caller.getSubject(),
+                    "",
+                    java.util.Map.of(
+                            "format",
+                            format.name(),
+                            "reason",
+                            "ended early: " + e.getClass().getSimpleName()));
         }
     }
 }

@@ -40,6 +40,7 @@ public final class BulkImporter {
     public static final int MAX_LINE_BYTES = 64 * 1024;
     /** Longest accepted key: with the {@code import:} prefix it stays within the 200 characters of an Idempotency-Key. */
     public static final int MAX_KEY_LENGTH = 190;
+
     static final String KEY_PREFIX = "import:";
     private static final int IN_PROGRESS_ATTEMPTS = 3;
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(35);
@@ -98,16 +99,24 @@ public final class BulkImporter {
             Optional<ImportLine> next;
             while ((next = source.next()).isPresent()) {
                 ImportLine line = next.get();
-                pending.add(switch (line) {
-                    case ImportLine.Candidate c -> pool.submit(() -> issue(client, c));
-                    case ImportLine.Unreadable u -> CompletableFuture.completedFuture(
-                            LineResult.rejected(u.line(), u.key(), u.problem(), u.message()));
-                });
+                pending.add(
+                        switch (line) {
+                            case ImportLine.Candidate c -> pool.submit(() -> issue(client, c));
+                            case ImportLine.Unreadable u ->
+                                CompletableFuture.completedFuture(
+                                        LineResult.rejected(u.line(), u.key(), u.problem(), u.message()));
+                        });
                 writeReady(pending, out, counts, 2 * workers);
             }
             writeReady(pending, out, counts, 1);
-            ImportSummary summary = new ImportSummary(counts.lines, counts.issued, counts.alreadyIssued, counts.rejected,
-                    source.blankLines(), Duration.between(started, clock.instant()).toMillis(), true);
+            ImportSummary summary = new ImportSummary(
+                    counts.lines,
+                    counts.issued,
+                    counts.alreadyIssued,
+                    counts.rejected,
+                    source.blankLines(),
+                    Duration.between(started, clock.instant()).toMillis(),
+                    true);
             write(out, summary.toJson());
             out.flush();
             return summary;
@@ -171,19 +180,30 @@ public final class BulkImporter {
     LineResult issue(String client, ImportLine.Candidate line) {
         Optional<String> key = Optional.of(line.clientKey());
         if (line.clientKey().length() > MAX_KEY_LENGTH) {
-            return LineResult.rejected(line.line(), key, "invalid-key", "key has " + line.clientKey().length()
-                    + " characters; at most " + MAX_KEY_LENGTH + " are allowed");
+            return LineResult.rejected(
+                    line.line(),
+                    key,
+                    "invalid-key",
+                    "key has " + line.clientKey().length() + " characters; at most " + MAX_KEY_LENGTH + " are allowed");
         }
         if (line.licenceType().isBlank()) {
-            return LineResult.rejected(line.line(), key, "missing-licence-type",
+            return LineResult.rejected(
+                    line.line(),
+                    key,
+                    "missing-licence-type",
                     "the line must name the licenceType (a type code or template name)");
         }
-        IssueLicenceCommand command = new IssueLicenceCommand(client, line.licenceType(), line.caseNumber(), line.fields(),
+        IssueLicenceCommand command = new IssueLicenceCommand(
+                client,
+                line.licenceType(),
+                line.caseNumber(),
+                line.fields(),
                 Optional.of(KEY_PREFIX + line.clientKey()));
         for (int attempt = 1; ; attempt++) {
             try {
                 LicenceIssuer.IssuedLicence issued = issuer.issue(command);
-                return LineResult.issued(line.line(), line.clientKey(), issued.version().identifier(), issued.replayed());
+                return LineResult.issued(
+                        line.line(), line.clientKey(), issued.version().identifier(), issued.replayed());
             } catch (IssuanceException.InProgress busy) {
                 if (attempt == IN_PROGRESS_ATTEMPTS) {
                     return rejected(line, busy);
@@ -193,8 +213,12 @@ public final class BulkImporter {
                 return rejected(line, e);
             } catch (RuntimeException e) {
                 LOG.warn("import line {} (key {}) failed unexpectedly", line.line(), line.clientKey(), e);
-                return LineResult.rejected(line.line(), key, "internal-error", "the licence could not be issued ("
-                        + e.getClass().getSimpleName() + "); nothing is visible, run the import again to retry this line");
+                return LineResult.rejected(
+                        line.line(),
+                        key,
+                        "internal-error",
+                        "the licence could not be issued (" + e.getClass().getSimpleName()
+                                + "); nothing is visible, run the import again to retry this line");
             }
         }
     }
@@ -205,7 +229,9 @@ public final class BulkImporter {
         String slug = path.substring(path.lastIndexOf('/') + 1);
         List<LineResult.Error> errors = problem.errors().isEmpty()
                 ? List.of(new LineResult.Error(Optional.empty(), problem.detail()))
-                : problem.errors().stream().map(f -> new LineResult.Error(Optional.of(f.field()), f.message())).toList();
+                : problem.errors().stream()
+                        .map(f -> new LineResult.Error(Optional.of(f.field()), f.message()))
+                        .toList();
         return LineResult.rejected(line.line(), Optional.of(line.clientKey()), slug, errors);
     }
 

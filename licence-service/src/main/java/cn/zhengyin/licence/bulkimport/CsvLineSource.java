@@ -39,11 +39,13 @@ final class CsvLineSource implements ImportLineSource {
             }
             switch (first.get()) {
                 case CsvRecordReader.Blank b -> blank++;
-                case CsvRecordReader.Bad bad -> throw new InvalidImportException("CSV header row (line " + bad.line()
-                        + "): " + bad.message());
+                case CsvRecordReader.Bad bad ->
+                    throw new InvalidImportException("CSV header row (line " + bad.line() + "): " + bad.message());
                 case CsvRecordReader.Cells cells -> {
-                    List<String> header = cells.cells().stream().map(String::strip).toList();
-                    if (header.size() < FIXED_COLUMNS.size() || !header.subList(0, 3).equals(FIXED_COLUMNS)) {
+                    List<String> header =
+                            cells.cells().stream().map(String::strip).toList();
+                    if (header.size() < FIXED_COLUMNS.size()
+                            || !header.subList(0, 3).equals(FIXED_COLUMNS)) {
                         throw new InvalidImportException("the CSV header row must start with "
                                 + String.join(",", FIXED_COLUMNS) + " followed by the licence type's field keys; got "
                                 + String.join(",", header));
@@ -51,8 +53,8 @@ final class CsvLineSource implements ImportLineSource {
                     Set<String> seen = new HashSet<>();
                     for (String column : header) {
                         if (column.isEmpty() || !seen.add(column)) {
-                            throw new InvalidImportException("the CSV header row has an empty or repeated column '"
-                                    + column + "'");
+                            throw new InvalidImportException(
+                                    "the CSV header row has an empty or repeated column '" + column + "'");
                         }
                     }
                     return new CsvLineSource(records, header, blank);
@@ -70,8 +72,10 @@ final class CsvLineSource implements ImportLineSource {
             }
             switch (read.get()) {
                 case CsvRecordReader.Blank b -> blank++;
-                case CsvRecordReader.Bad bad ->
-                        { return Optional.of(new ImportLine.Unreadable(bad.line(), Optional.empty(), bad.problem(), bad.message())); }
+                case CsvRecordReader.Bad bad -> {
+                    return Optional.of(
+                            new ImportLine.Unreadable(bad.line(), Optional.empty(), bad.problem(), bad.message()));
+                }
                 case CsvRecordReader.Cells cells -> {
                     return Optional.of(toLine(cells));
                 }
@@ -86,13 +90,20 @@ final class CsvLineSource implements ImportLineSource {
 
     private ImportLine toLine(CsvRecordReader.Cells record) {
         List<String> cells = record.cells();
-        Optional<String> key = cells.isEmpty() || cells.getFirst().isBlank() ? Optional.empty() : Optional.of(cells.getFirst());
+        Optional<String> key =
+                cells.isEmpty() || cells.getFirst().isBlank() ? Optional.empty() : Optional.of(cells.getFirst());
         if (cells.size() != header.size()) {
-            return new ImportLine.Unreadable(record.line(), key, "malformed-line", "record has " + cells.size()
-                    + " values but the header has " + header.size() + " columns");
+            return new ImportLine.Unreadable(
+                    record.line(),
+                    key,
+                    "malformed-line",
+                    "record has " + cells.size() + " values but the header has " + header.size() + " columns");
         }
         if (key.isEmpty()) {
-            return new ImportLine.Unreadable(record.line(), key, "missing-key",
+            return new ImportLine.Unreadable(
+                    record.line(),
+                    key,
+                    "missing-key",
                     "every line needs a key (unique in the import, reused when the import is run again)");
         }
         Map<String, Object> fields = new LinkedHashMap<>();

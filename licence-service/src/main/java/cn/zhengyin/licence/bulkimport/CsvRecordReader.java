@@ -16,14 +16,11 @@ final class CsvRecordReader {
         long line();
     }
 
-    record Cells(long line, List<String> cells) implements Record {
-    }
+    record Cells(long line, List<String> cells) implements Record {}
 
-    record Blank(long line) implements Record {
-    }
+    record Blank(long line) implements Record {}
 
-    record Bad(long line, String problem, String message) implements Record {
-    }
+    record Bad(long line, String problem, String message) implements Record {}
 
     private final BoundedLineReader lines;
     private final int maxChars;
@@ -44,16 +41,20 @@ final class CsvRecordReader {
         while (true) {
             switch (line) {
                 case BoundedLineReader.TooLong t -> {
-                    return Optional.of(new Bad(start, "line-too-long", LineProblems.tooLong(t).message()));
+                    return Optional.of(new Bad(
+                            start, "line-too-long", LineProblems.tooLong(t).message()));
                 }
                 case BoundedLineReader.Undecodable u -> {
-                    return Optional.of(new Bad(start, "malformed-line", LineProblems.undecodable(u).message()));
+                    return Optional.of(new Bad(
+                            start, "malformed-line", LineProblems.undecodable(u).message()));
                 }
                 case BoundedLineReader.Text t -> text.append(t.text());
             }
             if (text.length() > maxChars) {
-                return Optional.of(new Bad(start, "line-too-long", "record has more than " + maxChars
-                        + " characters; a quoted value may be unterminated"));
+                return Optional.of(new Bad(
+                        start,
+                        "line-too-long",
+                        "record has more than " + maxChars + " characters; a quoted value may be unterminated"));
             }
             if (start == line.number() && text.toString().isBlank()) {
                 return Optional.of(new Blank(start));
@@ -69,8 +70,8 @@ final class CsvRecordReader {
                 case Parsed.OpenQuote o -> {
                     Optional<BoundedLineReader.Line> more = lines.next();
                     if (more.isEmpty()) {
-                        return Optional.of(new Bad(start, "malformed-line",
-                                "a quoted value is not closed before the end of the input"));
+                        return Optional.of(new Bad(
+                                start, "malformed-line", "a quoted value is not closed before the end of the input"));
                     }
                     text.append('\n');
                     line = more.get();
@@ -80,14 +81,11 @@ final class CsvRecordReader {
     }
 
     sealed interface Parsed permits Parsed.Complete, Parsed.OpenQuote, Parsed.Malformed {
-        record Complete(List<String> cells) implements Parsed {
-        }
+        record Complete(List<String> cells) implements Parsed {}
 
-        record OpenQuote() implements Parsed {
-        }
+        record OpenQuote() implements Parsed {}
 
-        record Malformed(String message) implements Parsed {
-        }
+        record Malformed(String message) implements Parsed {}
     }
 
     /** Parses one record's text; {@link Parsed.OpenQuote} when it ends inside a quoted value. */
@@ -118,8 +116,9 @@ final class CsvRecordReader {
                     }
                 }
                 if (i < n && text.charAt(i) != ',') {
-                    return new Parsed.Malformed("unexpected '" + text.charAt(i) + "' after the quoted value starting at column "
-                            + column + "; a quote inside a quoted value is written twice (\"\")");
+                    return new Parsed.Malformed(
+                            "unexpected '" + text.charAt(i) + "' after the quoted value starting at column " + column
+                                    + "; a quote inside a quoted value is written twice (\"\")");
                 }
             } else {
                 while (i < n && text.charAt(i) != ',') {

@@ -25,6 +25,5 @@ sealed interface ImportLine permits ImportLine.Candidate, ImportLine.Unreadable 
      * @param problem problem slug, e.g. {@code malformed-line}
      * @param message what is wrong and how to fix it
      */
-    record Unreadable(long line, Optional<String> key, String problem, String message) implements ImportLine {
-    }
+    record Unreadable(long line, Optional<String> key, String problem, String message) implements ImportLine {}
 }

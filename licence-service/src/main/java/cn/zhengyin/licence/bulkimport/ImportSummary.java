@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param complete false when the import stopped early (the client went away); a re-run finishes it
  */
-record ImportSummary(long lines, long issued, long alreadyIssued, long rejected, long blankLines, long millis,
-                     boolean complete) {
+record ImportSummary(
+        long lines, long issued, long alreadyIssued, long rejected, long blankLines, long millis, boolean complete) {
 
     Map<String, Object> toJson() {
         Map<String, Object> totals = new LinkedHashMap<>();

@@ -10,18 +10,31 @@ import java.util.Optional;
  * {@code {"line": n, "key": "...", "result": "ISSUED"|"ALREADY_ISSUED"|"REJECTED", "identifier": "...",
  * "problem": "...", "errors": [{"field": "...", "message": "..."}]}}.
  */
-record LineResult(long line, Optional<String> key, Outcome result, Optional<String> identifier, Optional<String> problem,
-                  List<Error> errors) {
+record LineResult(
+        long line,
+        Optional<String> key,
+        Outcome result,
+        Optional<String> identifier,
+        Optional<String> problem,
+        List<Error> errors) {
 
-    enum Outcome { ISSUED, ALREADY_ISSUED, REJECTED }
-
-    /** @param field the field key, when the error is about one field */
-    record Error(Optional<String> field, String message) {
+    enum Outcome {
+        ISSUED,
+        ALREADY_ISSUED,
+        REJECTED
     }
 
+    /** @param field the field key, when the error is about one field */
+    record Error(Optional<String> field, String message) {}
+
     static LineResult issued(long line, String key, String identifier, boolean replayed) {
-        return new LineResult(line, Optional.of(key), replayed ? Outcome.ALREADY_ISSUED : Outcome.ISSUED,
-                Optional.of(identifier), Optional.empty(), List.of());
+        return new LineResult(
+                line,
+                Optional.of(key),
+                replayed ? Outcome.ALREADY_ISSUED : Outcome.ISSUED,
+                Optional.of(identifier),
+                Optional.empty(),
+                List.of());
     }
 
     static LineResult rejected(long line, Optional<String> key, String problem, List<Error> errors) {
@@ -40,12 +53,16 @@ record LineResult(long line, Optional<String> key, Outcome result, Optional<Stri
         identifier.ifPresent(i -> json.put("identifier", i));
         problem.ifPresent(p -> json.put("problem", p));
         if (!errors.isEmpty()) {
-            json.put("errors", errors.stream().map(e -> {
-                Map<String, String> error = new LinkedHashMap<>();
-                e.field().ifPresent(f -> error.put("field", f));
-                error.put("message", e.message());
-                return error;
-            }).toList());
+            json.put(
+                    "errors",
+                    errors.stream()
+                            .map(e -> {
+                                Map<String, String> error = new LinkedHashMap<>();
+                                e.field().ifPresent(f -> error.put("field", f));
+                                error.put("message", e.message());
+                                return error;
+                            })
+                            .toList());
         }
         return json;
     }

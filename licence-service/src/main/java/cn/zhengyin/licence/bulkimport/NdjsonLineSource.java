@@ -59,19 +59,28 @@ final class NdjsonLineSource implements ImportLineSource {
         try {
             node = json.readTree(text);
         } catch (JacksonException e) {
-            return new ImportLine.Unreadable(number, Optional.empty(), "malformed-line",
+            return new ImportLine.Unreadable(
+                    number,
+                    Optional.empty(),
+                    "malformed-line",
                     "line is not one JSON object: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            return new ImportLine.Unreadable(number, Optional.empty(), "malformed-line",
+            return new ImportLine.Unreadable(
+                    number,
+                    Optional.empty(),
+                    "malformed-line",
                     "line must be one JSON object {\"key\", \"licenceType\", \"caseNumber\", \"fields\"}");
         }
         Optional<String> key = text(node, "key");
         for (Iterator<String> names = node.propertyNames().iterator(); names.hasNext(); ) {
             String name = names.next();
             if (!PROPERTIES.contains(name)) {
-                return new ImportLine.Unreadable(number, key, "malformed-line", "unknown property '" + name
-                        + "'; a line has only key, licenceType, caseNumber and fields");
+                return new ImportLine.Unreadable(
+                        number,
+                        key,
+                        "malformed-line",
+                        "unknown property '" + name + "'; a line has only key, licenceType, caseNumber and fields");
             }
         }
         for (String name : new String[] {"key", "licenceType", "caseNumber"}) {
@@ -81,13 +90,16 @@ final class NdjsonLineSource implements ImportLineSource {
             }
         }
         if (key.isEmpty()) {
-            return new ImportLine.Unreadable(number, key, "missing-key",
+            return new ImportLine.Unreadable(
+                    number,
+                    key,
+                    "missing-key",
                     "every line needs a \"key\" (unique in the import, reused when the import is run again)");
         }
         JsonNode fields = node.get("fields");
         if (fields == null || !fields.isObject()) {
-            return new ImportLine.Unreadable(number, key, "missing-fields",
-                    "\"fields\" must be a JSON object of the licence's field values");
+            return new ImportLine.Unreadable(
+                    number, key, "missing-fields", "\"fields\" must be a JSON object of the licence's field values");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : fields.properties()) {
@@ -100,16 +112,25 @@ final class NdjsonLineSource implements ImportLineSource {
             } else if (v.isNumber()) {
                 values.put(field.getKey(), v.numberValue());
             } else {
-                return new ImportLine.Unreadable(number, key, "malformed-line",
+                return new ImportLine.Unreadable(
+                        number,
+                        key,
+                        "malformed-line",
                         "field '" + field.getKey() + "' must be a string or a number, got " + v.getNodeType());
             }
         }
-        return new ImportLine.Candidate(number, key.get(), text(node, "licenceType").orElse(""),
-                text(node, "caseNumber").orElse(null), values);
+        return new ImportLine.Candidate(
+                number,
+                key.get(),
+                text(node, "licenceType").orElse(""),
+                text(node, "caseNumber").orElse(null),
+                values);
     }
 
     private static Optional<String> text(JsonNode node, String name) {
         JsonNode v = node.get(name);
-        return v != null && v.isString() && !v.stringValue().isBlank() ? Optional.of(v.stringValue()) : Optional.empty();
+        return v != null && v.isString() && !v.stringValue().isBlank()
+                ? Optional.of(v.stringValue())
+                : Optional.empty();
     }
 }

@@ -2,9 +2,7 @@ package cn.zhengyin.licence.catalogue;
 
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.service.problem.ProblemException;
-
 import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,8 +27,10 @@ class LicenceTypeController {
     /** One type, by its 21-character 证照类型代码 or its template slug (e.g. {@code food-business-licence}). */
     @GetMapping("/{typeCodeOrSlug}")
     LicenceTypeView get(@PathVariable String typeCodeOrSlug) {
-        return catalogue.find(typeCodeOrSlug).map(LicenceTypeView::of).orElseThrow(() -> ProblemException.notFound(
-                "there is no licence type with code or slug '" + typeCodeOrSlug
-                        + "'; GET /api/v1/licence-types lists them"));
+        return catalogue
+                .find(typeCodeOrSlug)
+                .map(LicenceTypeView::of)
+                .orElseThrow(() -> ProblemException.notFound("there is no licence type with code or slug '"
+                        + typeCodeOrSlug + "'; GET /api/v1/licence-types lists them"));
     }
 }

@@ -5,14 +5,12 @@ import cn.zhengyin.licence.licencetype.HolderCategory;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeDescriptor;
 import cn.zhengyin.licence.licencetype.ValidityRule;
-
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One catalogue entry (证照目录, GB/T 36902) as the API shows it. Property names are the catalogue element names of
@@ -36,11 +34,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param sealType                          seal type that signs it ({@code 01} or the purpose of a 业务专用章)
  * @param fields                            the field schema, in order
  */
-public record LicenceTypeView(String certificateTypeName, String certificateTypeNameEn, String certificateTypeCode,
-        String slug, String certificateDefineAuthorityName, String certificateDefineAuthorityCode,
-        String certificateDefineAuthorityLevel, String itemName, String itemCode, String certificateHolderCategory,
-        String certificateHolderCategoryCode, String certificateHolderTypeCode, String certificateHolderTypeName,
-        String validityRange, String validityKind, String sealType, List<FieldView> fields) {
+public record LicenceTypeView(
+        String certificateTypeName,
+        String certificateTypeNameEn,
+        String certificateTypeCode,
+        String slug,
+        String certificateDefineAuthorityName,
+        String certificateDefineAuthorityCode,
+        String certificateDefineAuthorityLevel,
+        String itemName,
+        String itemCode,
+        String certificateHolderCategory,
+        String certificateHolderCategoryCode,
+        String certificateHolderTypeCode,
+        String certificateHolderTypeName,
+        String validityRange,
+        String validityKind,
+        String sealType,
+        List<FieldView> fields) {
 
     /**
      * One field of the schema. Constraints that do not apply to the field's type are left out of the JSON.
@@ -62,32 +73,67 @@ public record LicenceTypeView(String certificateTypeName, String certificateType
      * @param emptyText   what the licence prints when the value is empty (e.g. 长期)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldView(String key, String labelZh, String labelEn, String type, boolean required,
-            String sensitivity, String role, Integer maxLength, String pattern, List<String> enumValues,
-            LocalDate minDate, LocalDate maxDate, BigDecimal minNumber, BigDecimal maxNumber, String emptyText) {
+    public record FieldView(
+            String key,
+            String labelZh,
+            String labelEn,
+            String type,
+            boolean required,
+            String sensitivity,
+            String role,
+            Integer maxLength,
+            String pattern,
+            List<String> enumValues,
+            LocalDate minDate,
+            LocalDate maxDate,
+            BigDecimal minNumber,
+            BigDecimal maxNumber,
+            String emptyText) {
 
         static FieldView of(FieldDefinition f) {
             boolean date = f.type() == cn.zhengyin.licence.licencetype.FieldType.DATE;
-            return new FieldView(f.key(), f.labelZh(), f.labelEn(), f.type().name(), f.required(),
-                    f.sensitivity().name(), f.role().map(Enum::name).orElse(null),
+            return new FieldView(
+                    f.key(),
+                    f.labelZh(),
+                    f.labelEn(),
+                    f.type().name(),
+                    f.required(),
+                    f.sensitivity().name(),
+                    f.role().map(Enum::name).orElse(null),
                     f.maxLength().isPresent() ? f.maxLength().getAsInt() : null,
                     f.pattern().map(Pattern::pattern).orElse(null),
                     f.enumValues().isEmpty() ? null : f.enumValues(),
-                    date ? f.effectiveMinDate() : null, date ? f.effectiveMaxDate() : null,
-                    f.minNumber().orElse(null), f.maxNumber().orElse(null), f.emptyText().orElse(null));
+                    date ? f.effectiveMinDate() : null,
+                    date ? f.effectiveMaxDate() : null,
+                    f.minNumber().orElse(null),
+                    f.maxNumber().orElse(null),
+                    f.emptyText().orElse(null));
         }
     }
 
-    private static final Map<HolderCategory, String> CATEGORY_LABELS = Map.of(
-            HolderCategory.NATURAL_PERSON, "自然人", HolderCategory.LEGAL_PERSON, "法人和其他组织");
+    private static final Map<HolderCategory, String> CATEGORY_LABELS =
+            Map.of(HolderCategory.NATURAL_PERSON, "自然人", HolderCategory.LEGAL_PERSON, "法人和其他组织");
 
     public static LicenceTypeView of(LicenceType type) {
         LicenceTypeDescriptor d = type.descriptor();
-        return new LicenceTypeView(d.name(), d.nameEn(), d.typeCode(), type.slug(), d.definingAuthority().name(),
-                d.definingAuthority().code(), d.definingAuthority().level().label(), d.serviceItem().name(),
-                d.serviceItem().code(), CATEGORY_LABELS.get(d.holderCategory()), d.holderCategory().name(),
-                d.holderCodeType().code(), d.holderCodeType().label(), validityRange(d.validity()),
-                validityKind(d.validity()), d.sealType(), type.fields().stream().map(FieldView::of).toList());
+        return new LicenceTypeView(
+                d.name(),
+                d.nameEn(),
+                d.typeCode(),
+                type.slug(),
+                d.definingAuthority().name(),
+                d.definingAuthority().code(),
+                d.definingAuthority().level().label(),
+                d.serviceItem().name(),
+                d.serviceItem().code(),
+                CATEGORY_LABELS.get(d.holderCategory()),
+                d.holderCategory().name(),
+                d.holderCodeType().code(),
+                d.holderCodeType().label(),
+                validityRange(d.validity()),
+                validityKind(d.validity()),
+                d.sealType(),
+                type.fields().stream().map(FieldView::of).toList());
     }
 
     /** 有效期限范围 as catalogues write it. */

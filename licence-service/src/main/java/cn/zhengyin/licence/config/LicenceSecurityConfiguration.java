@@ -51,29 +51,50 @@ class LicenceSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain licenceApi(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-                                   ProblemAccessDeniedHandler denied) {
+    SecurityFilterChain licenceApi(
+            HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler denied) {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/verifications").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/v3/api-docs/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/licence-types", "/api/v1/licence-types/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v/*", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/verifications")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/licence-types", "/api/v1/licence-types/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v/*", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
                         // public share pages (SD-JWT VC, status list) and the verification page (docs/wallet.md)
-                        .requestMatchers(HttpMethod.GET, "/s/*", "/s/*/credential", "/s/*/status", "/verify").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/verify").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/transparency/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/verifications/receipt-keys").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/licences", "/api/v1/licence-imports").hasAuthority("SCOPE_licence:issue")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/amendments", "/api/v1/licences/*/renewals",
-                                "/api/v1/licences/*/corrections").hasAuthority("SCOPE_licence:issue")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/suspension", "/api/v1/licences/*/reinstatement",
-                                "/api/v1/licences/*/revocation", "/api/v1/licences/*/cancellation").hasAuthority("SCOPE_licence:status")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/licences/**").hasAuthority("SCOPE_licence:read")
-                        .requestMatchers(HttpMethod.GET, AuditEventController.PATH).hasAuthority("SCOPE_" + AuditEventController.SCOPE)
-                        .anyRequest().denyAll())
+                        .requestMatchers(HttpMethod.GET, "/s/*", "/s/*/credential", "/s/*/status", "/verify")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/verify")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/transparency/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/verifications/receipt-keys")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/licences", "/api/v1/licence-imports")
+                        .hasAuthority("SCOPE_licence:issue")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/licences/*/amendments",
+                                "/api/v1/licences/*/renewals",
+                                "/api/v1/licences/*/corrections")
+                        .hasAuthority("SCOPE_licence:issue")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/licences/*/suspension",
+                                "/api/v1/licences/*/reinstatement",
+                                "/api/v1/licences/*/revocation",
+                                "/api/v1/licences/*/cancellation")
+                        .hasAuthority("SCOPE_licence:status")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/licences/**")
+                        .hasAuthority("SCOPE_licence:read")
+                        .requestMatchers(HttpMethod.GET, AuditEventController.PATH)
+                        .hasAuthority("SCOPE_" + AuditEventController.SCOPE)
+                        .anyRequest()
+                        .denyAll())
                 .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
         return http.build();
@@ -81,10 +102,12 @@ class LicenceSecurityConfiguration {
 
     /** Obtains and caches the licence service's own client-credentials token for calling the seal service. */
     @Bean
-    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-                                                          OAuth2AuthorizedClientService clients) {
+    OAuth2AuthorizedClientManager authorizedClientManager(
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
         var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .clientCredentials()
+                .build());
         return manager;
     }
 }

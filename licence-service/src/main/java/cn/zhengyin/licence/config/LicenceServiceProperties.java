@@ -20,13 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param approvalSystems    approval systems (OAuth2 client id → the authority they issue for and its seal)
  */
 @ConfigurationProperties("zhengyin")
-public record LicenceServiceProperties(@DefaultValue("templates") Path templatesDirectory,
-                                       @DefaultValue("http://localhost:8081") URI publicBaseUrl,
-                                       @DefaultValue("http://localhost:8082") URI sealServiceUrl,
-                                       @DefaultValue("keys-dev/trust-anchors.pem") Path trustAnchors,
-                                       @DefaultValue("keys-dev/sm2-seal-ca.crt.pem") List<Path> trustIntermediates,
-                                       @DefaultValue("20971520") long maxUploadBytes,
-                                       Map<String, ApprovalSystem> approvalSystems) {
+public record LicenceServiceProperties(
+        @DefaultValue("templates") Path templatesDirectory,
+        @DefaultValue("http://localhost:8081") URI publicBaseUrl,
+        @DefaultValue("http://localhost:8082") URI sealServiceUrl,
+        @DefaultValue("keys-dev/trust-anchors.pem") Path trustAnchors,
+        @DefaultValue("keys-dev/sm2-seal-ca.crt.pem") List<Path> trustIntermediates,
+        @DefaultValue("20971520") long maxUploadBytes,
+        Map<String, ApprovalSystem> approvalSystems) {
 
     public LicenceServiceProperties {
         approvalSystems = approvalSystems == null ? Map.of() : Map.copyOf(approvalSystems);

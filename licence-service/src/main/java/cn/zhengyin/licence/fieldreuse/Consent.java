@@ -14,15 +14,28 @@ import java.util.Optional;
  * @param grantedBy   personal code of the signed-in person who granted it
  * @param fields      field keys of the licence type's schema
  */
-public record Consent(String id, String licenceRoot, String typeCode, String holderCode, String grantedBy,
-                      String clientId, List<String> fields, String purpose, Instant grantedAt, Instant until,
-                      Optional<Instant> withdrawnAt) {
+public record Consent(
+        String id,
+        String licenceRoot,
+        String typeCode,
+        String holderCode,
+        String grantedBy,
+        String clientId,
+        List<String> fields,
+        String purpose,
+        Instant grantedAt,
+        Instant until,
+        Optional<Instant> withdrawnAt) {
 
     public Consent {
         fields = List.copyOf(fields);
     }
 
-    public enum State { ACTIVE, EXPIRED, WITHDRAWN }
+    public enum State {
+        ACTIVE,
+        EXPIRED,
+        WITHDRAWN
+    }
 
     public State stateAt(Instant time) {
         if (withdrawnAt.isPresent()) {

@@ -21,7 +21,11 @@ public interface CopyMaker {
      * @param creator     加注件制作者 (this service's operator)
      * @param recipient   the third party the copy is made for
      */
-    record Annotation(String identifier, String purpose, Instant expiresAt, Instant createdAt, String creator,
-                      String recipient) {
-    }
+    record Annotation(
+            String identifier,
+            String purpose,
+            Instant expiresAt,
+            Instant createdAt,
+            String creator,
+            String recipient) {}
 }

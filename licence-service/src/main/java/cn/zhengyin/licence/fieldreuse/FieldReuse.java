@@ -50,6 +50,7 @@ public final class FieldReuse {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Crockford base32 without I, L, O, U: easy to read out and type. 12 characters = 60 bits. */
     private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
     static final int CODE_LENGTH = 12;
     private static final int MAX_PURPOSE = 200;
     private static final int MAX_CASE_NUMBER = 64;
@@ -68,9 +69,19 @@ public final class FieldReuse {
     private final FieldReusePolicy policy;
     private final SecureRandom random = new SecureRandom();
 
-    public FieldReuse(LicenceRegistry registry, LicenceTypeCatalogue types, LicenceFileStore files,
-                      ConsentStore consents, UseCodeStore useCodes, UsageRecords usage, ThirdParties thirdParties,
-                      ReleaseSigner signer, CopyMaker copyMaker, AuditLog audit, Clock clock, FieldReusePolicy policy) {
+    public FieldReuse(
+            LicenceRegistry registry,
+            LicenceTypeCatalogue types,
+            LicenceFileStore files,
+            ConsentStore consents,
+            UseCodeStore useCodes,
+            UsageRecords usage,
+            ThirdParties thirdParties,
+            ReleaseSigner signer,
+            CopyMaker copyMaker,
+            AuditLog audit,
+            Clock clock,
+            FieldReusePolicy policy) {
         this.registry = registry;
         this.types = types;
         this.files = files;
@@ -88,27 +99,27 @@ public final class FieldReuse {
     // ---- requests and answers ----
 
     /** 授权用证: {@code licence} is a full identifier or an identifier root. */
-    public record GrantRequest(String licence, String clientId, List<String> fields, String purpose, Instant until) {
-    }
+    public record GrantRequest(String licence, String clientId, List<String> fields, String purpose, Instant until) {}
 
     /** 用证码: {@code clientId} empty = any registered client may redeem it. */
-    public record UseCodeRequest(String licence, List<String> fields, String purpose, Optional<String> clientId) {
-    }
+    public record UseCodeRequest(String licence, List<String> fields, String purpose, Optional<String> clientId) {}
 
     /** The code's text is shown once, to the holder; only its hash is kept. */
-    public record IssuedUseCode(String code, String licenceRoot, List<String> fields, String purpose,
-                                Optional<String> clientId, Instant expiresAt) {
-    }
+    public record IssuedUseCode(
+            String code,
+            String licenceRoot,
+            List<String> fields,
+            String purpose,
+            Optional<String> clientId,
+            Instant expiresAt) {}
 
     /** On what basis a third party asks. */
     public sealed interface Basis {
         /** The holder's consent: a given consent id, or the newest active consent that covers the fields. */
-        record Consented(Optional<String> consentId) implements Basis {
-        }
+        record Consented(Optional<String> consentId) implements Basis {}
 
         /** 依职能用证: 事项编码, 办件编号 and 用证事由. */
-        record OnDuty(String serviceItem, String caseNumber, String purpose) implements Basis {
-        }
+        record OnDuty(String serviceItem, String caseNumber, String purpose) implements Basis {}
     }
 
     /** @param fields the fields wanted; empty = every field the basis covers */
@@ -119,16 +130,17 @@ public final class FieldReuse {
     }
 
     /** @param expiresAt wanted 有效期 of the copy; empty = as long as the basis and the policy allow */
-    public record CopyRequest(Basis basis, Optional<Instant> expiresAt) {
-    }
+    public record CopyRequest(Basis basis, Optional<Instant> expiresAt) {}
 
     // ---- holder side ----
 
     public Consent grant(Holder holder, GrantRequest request) {
         Instant now = clock.instant();
         Found found = heldBy(holder, request.licence(), "consent.grant");
-        ThirdParty party = thirdParties.find(blankToEmpty(request.clientId())).orElseThrow(() -> FieldReuseException
-                .invalid("clientId '" + request.clientId() + "' is not a registered third party"));
+        ThirdParty party = thirdParties
+                .find(blankToEmpty(request.clientId()))
+                .orElseThrow(() -> FieldReuseException.invalid(
+                        "clientId '" + request.clientId() + "' is not a registered third party"));
         List<String> fields = knownFields(found.type(), request.fields());
         String purpose = purpose(request.purpose());
         if (request.until() == null || !request.until().isAfter(now)) {
@@ -136,32 +148,67 @@ public final class FieldReuse {
                     + now.plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "); got " + request.until());
         }
         if (request.until().isAfter(now.plus(policy.maxConsentDuration()))) {
-            throw FieldReuseException.invalid("a consent may run at most " + policy.maxConsentDuration().toDays()
+            throw FieldReuseException.invalid("a consent may run at most "
+                    + policy.maxConsentDuration().toDays()
                     + " days, until " + now.plus(policy.maxConsentDuration()).truncatedTo(ChronoUnit.SECONDS)
                     + "; got until " + request.until());
         }
-        Consent consent = new Consent("cst-" + UUID.randomUUID(), found.licence().root(), found.licence().typeCode(),
-                found.licence().holderCode(), holder.personalCode(), party.clientId(), fields, purpose, now,
-                request.until(), Optional.empty());
+        Consent consent = new Consent(
+                "cst-" + UUID.randomUUID(),
+                found.licence().root(),
+                found.licence().typeCode(),
+                found.licence().holderCode(),
+                holder.personalCode(),
+                party.clientId(),
+                fields,
+                purpose,
+                now,
+                request.until(),
+                Optional.empty());
         consents.save(consent);
-        audit(now, "consent.grant", AuditEvent.Outcome.SUCCESS, holder.subject(), consent.id(), Map.of(
-                "licence", consent.licenceRoot(), "client", consent.clientId(), "fields", String.join(",", fields),
-                "until", consent.until().toString()));
+        audit(
+                now,
+                "consent.grant",
+                AuditEvent.Outcome.SUCCESS,
+                holder.subject(),
+                consent.id(),
+                Map.of(
+                        "licence",
+                        consent.licenceRoot(),
+                        "client",
+                        consent.clientId(),
+                        "fields",
+                        String.join(",", fields),
+                        "until",
+                        consent.until().toString()));
         return consent;
     }
 
     /** Withdraws a consent on a licence the holder holds; a consent withdrawn already stays as it was. */
     public Consent withdraw(Holder holder, String consentId) {
         Instant now = clock.instant();
-        Consent consent = consents.find(consentId).filter(c -> holder.holds(c.holderCode()))
+        Consent consent = consents.find(consentId)
+                .filter(c -> holder.holds(c.holderCode()))
                 .orElseThrow(() -> {
-                    audit(now, "consent.withdraw", AuditEvent.Outcome.DENIED, holder.subject(), consentId,
+                    audit(
+                            now,
+                            "consent.withdraw",
+                            AuditEvent.Outcome.DENIED,
+                            holder.subject(),
+                            consentId,
                             Map.of("reason", "not the holder's consent"));
-                    return new FieldReuseException(FieldReuseException.Kind.NOT_FOUND, "consent-not-found",
+                    return new FieldReuseException(
+                            FieldReuseException.Kind.NOT_FOUND,
+                            "consent-not-found",
                             "you have no consent with id '" + consentId + "'");
                 });
         if (consents.withdraw(consentId, now)) {
-            audit(now, "consent.withdraw", AuditEvent.Outcome.SUCCESS, holder.subject(), consentId,
+            audit(
+                    now,
+                    "consent.withdraw",
+                    AuditEvent.Outcome.SUCCESS,
+                    holder.subject(),
+                    consentId,
                     Map.of("licence", consent.licenceRoot(), "client", consent.clientId()));
         }
         return consents.find(consentId).orElse(consent);
@@ -186,17 +233,39 @@ public final class FieldReuse {
         }
         String code = new String(text);
         Instant expiresAt = now.plus(policy.useCodeLifetime());
-        UseCode stored = new UseCode(hash(code), found.licence().root(), found.licence().typeCode(),
-                found.licence().holderCode(), holder.personalCode(), client, fields, purpose, now, expiresAt,
-                Optional.empty(), Optional.empty());
+        UseCode stored = new UseCode(
+                hash(code),
+                found.licence().root(),
+                found.licence().typeCode(),
+                found.licence().holderCode(),
+                holder.personalCode(),
+                client,
+                fields,
+                purpose,
+                now,
+                expiresAt,
+                Optional.empty(),
+                Optional.empty());
         useCodes.save(stored);
-        audit(now, "use-code.create", AuditEvent.Outcome.SUCCESS, holder.subject(), found.licence().root(), Map.of(
-                "fields", String.join(",", fields), "client", client.orElse("any"), "expiresAt", expiresAt.toString()));
+        audit(
+                now,
+                "use-code.create",
+                AuditEvent.Outcome.SUCCESS,
+                holder.subject(),
+                found.licence().root(),
+                Map.of(
+                        "fields",
+                        String.join(",", fields),
+                        "client",
+                        client.orElse("any"),
+                        "expiresAt",
+                        expiresAt.toString()));
         return new IssuedUseCode(code, found.licence().root(), fields, purpose, client, expiresAt);
     }
 
     public List<UsageRecord> usageRecords(Holder holder, Optional<String> licence, int limit) {
-        Optional<String> root = licence.filter(l -> !l.isBlank()).map(l -> heldBy(holder, l, "usage.list").licence().root());
+        Optional<String> root = licence.filter(l -> !l.isBlank())
+                .map(l -> heldBy(holder, l, "usage.list").licence().root());
         return usage.byHolderCodes(holder.holderCodes(), root, limit);
     }
 
@@ -214,25 +283,41 @@ public final class FieldReuse {
     public FieldRelease redeem(String clientId, String code, Optional<String> caseNumber) {
         Instant now = clock.instant();
         ThirdParty party = party(clientId);
-        String normalised = code == null ? "" : code.strip().replace("-", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        String normalised = code == null
+                ? ""
+                : code.strip().replace("-", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
         String hash = hash(normalised);
         Optional<UseCode> redeemed = useCodes.redeem(hash, party.clientId(), now);
         if (redeemed.isEmpty()) {
-            String reason = useCodes.find(hash).map(c -> c.redeemedAt().isPresent()
+            String reason = useCodes.find(hash)
+                    .map(c -> c.redeemedAt().isPresent()
                             ? "the use code was redeemed already; a use code can be redeemed once"
-                            : !now.isBefore(c.expiresAt()) ? "the use code expired at " + c.expiresAt()
-                            : "the use code was given to another client")
+                            : !now.isBefore(c.expiresAt())
+                                    ? "the use code expired at " + c.expiresAt()
+                                    : "the use code was given to another client")
                     .orElse("no such use code");
             audit(now, "use-code.redeem", AuditEvent.Outcome.DENIED, party.clientId(), "", Map.of("reason", reason));
             throw FieldReuseException.refused("use-code-refused", reason);
         }
         UseCode used = redeemed.get();
-        Found found = current(used.licenceRoot()).orElseThrow(() -> FieldReuseException.refused("use-code-refused",
-                "the licence of this use code is no longer in the registry"));
-        audit(now, "use-code.redeem", AuditEvent.Outcome.SUCCESS, party.clientId(), used.licenceRoot(),
+        Found found = current(used.licenceRoot())
+                .orElseThrow(() -> FieldReuseException.refused(
+                        "use-code-refused", "the licence of this use code is no longer in the registry"));
+        audit(
+                now,
+                "use-code.redeem",
+                AuditEvent.Outcome.SUCCESS,
+                party.clientId(),
+                used.licenceRoot(),
                 Map.of("fields", String.join(",", used.fields())));
-        Grant grant = new Grant(found, used.fields(), used.purpose(), Map.of("kind", "use-code",
-                "useCodeCreatedAt", used.createdAt().toString()), "use-code", caseNumber.orElse(""), "");
+        Grant grant = new Grant(
+                found,
+                used.fields(),
+                used.purpose(),
+                Map.of("kind", "use-code", "useCodeCreatedAt", used.createdAt().toString()),
+                "use-code",
+                caseNumber.orElse(""),
+                "");
         return release(party, grant, UsageRecord.Kind.USE_CODE_REDEMPTION, now);
     }
 
@@ -248,18 +333,32 @@ public final class FieldReuse {
         }
         Instant expiresAt = request.expiresAt().orElse(latest);
         if (!expiresAt.isAfter(now) || expiresAt.isAfter(latest)) {
-            throw FieldReuseException.invalid("the copy's expiry must be after now and at most " + latest
-                    + " (the basis's end and at most " + policy.maxCopyValidity().toDays() + " days); got " + expiresAt);
+            throw FieldReuseException.invalid(
+                    "the copy's expiry must be after now and at most " + latest + " (the basis's end and at most "
+                            + policy.maxCopyValidity().toDays() + " days); got " + expiresAt);
         }
         LicenceVersion version = grant.found().version();
-        Rendition pdf = version.rendition("PDF").orElseThrow(() -> new FieldReuseException(
-                FieldReuseException.Kind.NOT_FOUND, "no-pdf", "licence " + version.identifier() + " has no PDF"));
-        byte[] original = files.get(pdf.fileId()).orElseThrow(() -> new FieldReuseException(
-                FieldReuseException.Kind.NOT_FOUND, "no-pdf", "the PDF of " + version.identifier() + " is missing"));
-        byte[] copy = copyMaker.annotate(original, new CopyMaker.Annotation(version.identifier(), grant.purpose(),
-                expiresAt, now, policy.copyCreator(), party.name()));
+        Rendition pdf = version.rendition("PDF")
+                .orElseThrow(() -> new FieldReuseException(
+                        FieldReuseException.Kind.NOT_FOUND,
+                        "no-pdf",
+                        "licence " + version.identifier() + " has no PDF"));
+        byte[] original = files.get(pdf.fileId())
+                .orElseThrow(() -> new FieldReuseException(
+                        FieldReuseException.Kind.NOT_FOUND,
+                        "no-pdf",
+                        "the PDF of " + version.identifier() + " is missing"));
+        byte[] copy = copyMaker.annotate(
+                original,
+                new CopyMaker.Annotation(
+                        version.identifier(), grant.purpose(), expiresAt, now, policy.copyCreator(), party.name()));
         usage.append(record(party, grant, UsageRecord.Kind.ANNOTATED_COPY, List.of(), now));
-        audit(now, "annotated-copy", AuditEvent.Outcome.SUCCESS, party.clientId(), version.identifier(),
+        audit(
+                now,
+                "annotated-copy",
+                AuditEvent.Outcome.SUCCESS,
+                party.clientId(),
+                version.identifier(),
                 Map.of("basis", grant.basisRef(), "expiresAt", expiresAt.toString()));
         return new AnnotatedCopy(version.identifier(), grant.purpose(), expiresAt, now, grant.basisRef(), copy);
     }
@@ -272,9 +371,22 @@ public final class FieldReuse {
             return;
         }
         LicenceVersion v = version.get();
-        usage.append(new UsageRecord("use-" + UUID.randomUUID(), clock.instant(), UsageRecord.Kind.VERIFICATION,
-                clientId, party.map(ThirdParty::name).orElse(clientId), v.identifier(), v.root(), v.typeCode(),
-                v.issuerCode(), v.holderCode(), List.of(), purpose.orElse(""), "verification", "", ""));
+        usage.append(new UsageRecord(
+                "use-" + UUID.randomUUID(),
+                clock.instant(),
+                UsageRecord.Kind.VERIFICATION,
+                clientId,
+                party.map(ThirdParty::name).orElse(clientId),
+                v.identifier(),
+                v.root(),
+                v.typeCode(),
+                v.issuerCode(),
+                v.holderCode(),
+                List.of(),
+                purpose.orElse(""),
+                "verification",
+                "",
+                ""));
     }
 
     /** The usage records of one licence type issued by {@code issuerCode} (for that authority's approval systems). */
@@ -288,23 +400,32 @@ public final class FieldReuse {
 
     // ---- rules ----
 
-    private record Found(Licence licence, LicenceVersion version, LicenceType type) {
-    }
+    private record Found(Licence licence, LicenceVersion version, LicenceType type) {}
 
     /** What a basis allows: the fields, the purpose and how to cite the basis. */
-    private record Grant(Found found, List<String> fields, String purpose, Map<String, Object> basis, String basisRef,
-                         String caseNumber, String serviceItem) {
-    }
+    private record Grant(
+            Found found,
+            List<String> fields,
+            String purpose,
+            Map<String, Object> basis,
+            String basisRef,
+            String caseNumber,
+            String serviceItem) {}
 
-    private Grant authorise(ThirdParty party, String licence, Basis basis, List<String> wanted, Instant now,
-                           String action) {
+    private Grant authorise(
+            ThirdParty party, String licence, Basis basis, List<String> wanted, Instant now, String action) {
         try {
             return switch (basis) {
                 case Basis.Consented consented -> byConsent(party, licence, consented, wanted, now);
                 case Basis.OnDuty duty -> byDuty(party, licence, duty, wanted);
             };
         } catch (FieldReuseException e) {
-            audit(now, action, AuditEvent.Outcome.DENIED, party.clientId(), licence,
+            audit(
+                    now,
+                    action,
+                    AuditEvent.Outcome.DENIED,
+                    party.clientId(),
+                    licence,
                     Map.of("reason", e.getMessage(), "fields", String.join(",", wanted)));
             throw e;
         }
@@ -317,24 +438,39 @@ public final class FieldReuse {
         if (found.isEmpty()) {
             throw FieldReuseException.refused("no-consent", noConsent);
         }
-        List<Consent> candidates = consents.byLicenceAndClient(found.get().licence().root(), party.clientId());
+        List<Consent> candidates =
+                consents.byLicenceAndClient(found.get().licence().root(), party.clientId());
         if (basis.consentId().isPresent()) {
             String id = basis.consentId().get();
-            Consent named = candidates.stream().filter(c -> c.id().equals(id)).findFirst()
-                    .orElseThrow(() -> FieldReuseException.refused("no-consent", "consent '" + id
-                            + "' is not a consent of the holder to " + party.clientId() + " for licence " + licence));
+            Consent named = candidates.stream()
+                    .filter(c -> c.id().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> FieldReuseException.refused(
+                            "no-consent",
+                            "consent '" + id + "' is not a consent of the holder to " + party.clientId()
+                                    + " for licence " + licence));
             candidates = switch (named.stateAt(now)) {
                 case ACTIVE -> List.of(named);
-                case WITHDRAWN -> throw FieldReuseException.refused("consent-withdrawn", "consent " + id
-                        + " was withdrawn by the holder at " + named.withdrawnAt().orElseThrow());
-                case EXPIRED -> throw FieldReuseException.refused("consent-expired", "consent " + id
-                        + " expired at " + named.until());
+                case WITHDRAWN ->
+                    throw FieldReuseException.refused(
+                            "consent-withdrawn",
+                            "consent " + id + " was withdrawn by the holder at "
+                                    + named.withdrawnAt().orElseThrow());
+                case EXPIRED ->
+                    throw FieldReuseException.refused(
+                            "consent-expired", "consent " + id + " expired at " + named.until());
             };
         }
-        List<Consent> active = candidates.stream().filter(c -> c.stateAt(now) == Consent.State.ACTIVE).toList();
+        List<Consent> active = candidates.stream()
+                .filter(c -> c.stateAt(now) == Consent.State.ACTIVE)
+                .toList();
         if (active.isEmpty()) {
-            String why = candidates.isEmpty() ? noConsent : noConsent + " (the holder's consents to it are "
-                    + candidates.stream().map(c -> c.id() + " " + c.stateAt(now)).toList() + ")";
+            String why = candidates.isEmpty()
+                    ? noConsent
+                    : noConsent + " (the holder's consents to it are "
+                            + candidates.stream()
+                                    .map(c -> c.id() + " " + c.stateAt(now))
+                                    .toList() + ")";
             throw FieldReuseException.refused("no-consent", why);
         }
         for (Consent c : active) {
@@ -347,51 +483,73 @@ public final class FieldReuse {
                 return new Grant(found.get(), fields, c.purpose(), ref, c.id(), "", "");
             }
         }
-        List<String> notCovered = wanted.stream().filter(f -> active.stream().noneMatch(c -> c.fields().contains(f)))
+        List<String> notCovered = wanted.stream()
+                .filter(f -> active.stream().noneMatch(c -> c.fields().contains(f)))
                 .toList();
-        throw FieldReuseException.refused("fields-not-covered", "the holder's active consent"
-                + (active.size() > 1 ? "s do" : " does") + " not cover the field(s) " + (notCovered.isEmpty() ? wanted : notCovered)
-                + "; covered: " + active.stream().map(Consent::fields).toList());
+        throw FieldReuseException.refused(
+                "fields-not-covered",
+                "the holder's active consent"
+                        + (active.size() > 1 ? "s do" : " does") + " not cover the field(s) "
+                        + (notCovered.isEmpty() ? wanted : notCovered)
+                        + "; covered: " + active.stream().map(Consent::fields).toList());
     }
 
     private Grant byDuty(ThirdParty party, String licence, Basis.OnDuty basis, List<String> wanted) {
         if (basis.serviceItem() == null || basis.serviceItem().isBlank()) {
-            throw FieldReuseException.refused("duty-needs-service-item", "a read by duty (依职能用证) needs the service"
-                    + " item code (事项编码, parameter serviceItem)");
+            throw FieldReuseException.refused(
+                    "duty-needs-service-item",
+                    "a read by duty (依职能用证) needs the service" + " item code (事项编码, parameter serviceItem)");
         }
         if (basis.caseNumber() == null || basis.caseNumber().isBlank()) {
-            throw FieldReuseException.refused("duty-needs-case-number", "a read by duty (依职能用证) needs the case"
-                    + " number (办件编号, parameter caseNumber) of the case it serves");
+            throw FieldReuseException.refused(
+                    "duty-needs-case-number",
+                    "a read by duty (依职能用证) needs the case"
+                            + " number (办件编号, parameter caseNumber) of the case it serves");
         }
         if (basis.caseNumber().length() > MAX_CASE_NUMBER) {
-            throw FieldReuseException.invalid("caseNumber has " + basis.caseNumber().length() + " characters; at most "
-                    + MAX_CASE_NUMBER);
+            throw FieldReuseException.invalid(
+                    "caseNumber has " + basis.caseNumber().length() + " characters; at most " + MAX_CASE_NUMBER);
         }
         String purpose = purpose(basis.purpose());
-        ThirdParty.Duty duty = party.duty(basis.serviceItem()).orElseThrow(() -> FieldReuseException.refused(
-                "duty-not-configured", party.clientId() + " is not configured to act for service item '"
-                        + basis.serviceItem() + "'; its service items: "
-                        + party.duties().stream().map(ThirdParty.Duty::serviceItemCode).toList()));
-        Found found = find(licence).orElseThrow(() -> new FieldReuseException(FieldReuseException.Kind.NOT_FOUND,
-                "licence-not-found", "no licence has the identifier '" + licence + "'"));
+        ThirdParty.Duty duty = party.duty(basis.serviceItem())
+                .orElseThrow(() -> FieldReuseException.refused(
+                        "duty-not-configured",
+                        party.clientId() + " is not configured to act for service item '"
+                                + basis.serviceItem() + "'; its service items: "
+                                + party.duties().stream()
+                                        .map(ThirdParty.Duty::serviceItemCode)
+                                        .toList()));
+        Found found = find(licence)
+                .orElseThrow(() -> new FieldReuseException(
+                        FieldReuseException.Kind.NOT_FOUND,
+                        "licence-not-found",
+                        "no licence has the identifier '" + licence + "'"));
         if (!duty.licenceTypes().contains(found.licence().typeCode())) {
-            throw FieldReuseException.refused("duty-type-not-covered", "service item " + duty.serviceItemCode()
-                    + " does not cover licences of type " + found.licence().typeCode() + " (" + found.type().descriptor().name()
-                    + "); it covers " + duty.licenceTypes());
+            throw FieldReuseException.refused(
+                    "duty-type-not-covered",
+                    "service item " + duty.serviceItemCode()
+                            + " does not cover licences of type "
+                            + found.licence().typeCode() + " ("
+                            + found.type().descriptor().name()
+                            + "); it covers " + duty.licenceTypes());
         }
         List<String> allowed = found.type().fields().stream()
                 .filter(f -> f.sensitivity() != Sensitivity.SENSITIVE || duty.sensitiveFields())
-                .map(FieldDefinition::key).toList();
+                .map(FieldDefinition::key)
+                .toList();
         List<String> fields;
         if (wanted.isEmpty()) {
             fields = allowed;
         } else {
             knownFields(found.type(), wanted);
-            List<String> refused = wanted.stream().filter(f -> !allowed.contains(f)).toList();
+            List<String> refused =
+                    wanted.stream().filter(f -> !allowed.contains(f)).toList();
             if (!refused.isEmpty()) {
-                throw FieldReuseException.refused("sensitive-field-by-duty", "the field(s) " + refused
-                        + " are SENSITIVE and service item " + duty.serviceItemCode()
-                        + " is not configured for sensitive fields; ask the holder for consent or a use code");
+                throw FieldReuseException.refused(
+                        "sensitive-field-by-duty",
+                        "the field(s) " + refused
+                                + " are SENSITIVE and service item " + duty.serviceItemCode()
+                                + " is not configured for sensitive fields; ask the holder for consent or a use code");
             }
             fields = List.copyOf(new LinkedHashSet<>(wanted));
         }
@@ -400,7 +558,13 @@ public final class FieldReuse {
         ref.put("serviceItem", duty.serviceItemCode());
         ref.put("serviceItemName", duty.serviceItemName());
         ref.put("caseNumber", basis.caseNumber());
-        return new Grant(found, fields, purpose, ref, "duty:" + duty.serviceItemCode(), basis.caseNumber(),
+        return new Grant(
+                found,
+                fields,
+                purpose,
+                ref,
+                "duty:" + duty.serviceItemCode(),
+                basis.caseNumber(),
                 duty.serviceItemCode());
     }
 
@@ -435,22 +599,43 @@ public final class FieldReuse {
 
     private UsageRecord record(ThirdParty party, Grant grant, UsageRecord.Kind kind, List<String> fields, Instant now) {
         LicenceVersion v = grant.found().version();
-        return new UsageRecord("use-" + UUID.randomUUID(), now, kind, party.clientId(), party.name(), v.identifier(),
-                v.root(), v.typeCode(), v.issuerCode(), v.holderCode(), fields, grant.purpose(), grant.basisRef(),
-                grant.caseNumber(), grant.serviceItem());
+        return new UsageRecord(
+                "use-" + UUID.randomUUID(),
+                now,
+                kind,
+                party.clientId(),
+                party.name(),
+                v.identifier(),
+                v.root(),
+                v.typeCode(),
+                v.issuerCode(),
+                v.holderCode(),
+                fields,
+                grant.purpose(),
+                grant.basisRef(),
+                grant.caseNumber(),
+                grant.serviceItem());
     }
 
     private ThirdParty party(String clientId) {
-        return thirdParties.find(clientId).orElseThrow(() -> FieldReuseException.refused("not-a-third-party",
-                "client '" + clientId + "' is not registered as a third party for field reuse"));
+        return thirdParties
+                .find(clientId)
+                .orElseThrow(() -> FieldReuseException.refused(
+                        "not-a-third-party",
+                        "client '" + clientId + "' is not registered as a third party for field reuse"));
     }
 
     private Found heldBy(Holder holder, String licence, String action) {
         return find(licence).filter(f -> holder.holds(f.licence().holderCode())).orElseThrow(() -> {
-            audit(clock.instant(), action, AuditEvent.Outcome.DENIED, holder.subject(), String.valueOf(licence),
+            audit(
+                    clock.instant(),
+                    action,
+                    AuditEvent.Outcome.DENIED,
+                    holder.subject(),
+                    String.valueOf(licence),
                     Map.of("reason", "not held by the signed-in holder"));
-            return FieldReuseException.refused("not-your-licence", "licence '" + licence
-                    + "' is not held by you or by a company you represent");
+            return FieldReuseException.refused(
+                    "not-your-licence", "licence '" + licence + "' is not held by you or by a company you represent");
         });
     }
 
@@ -471,16 +656,19 @@ public final class FieldReuse {
     }
 
     private Optional<Found> current(String root) {
-        return registry.findLicence(root).flatMap(l -> registry.findVersion(l.currentIdentifier())
-                .flatMap(v -> types.find(l.typeCode()).map(t -> new Found(l, v, t))));
+        return registry.findLicence(root)
+                .flatMap(l -> registry.findVersion(l.currentIdentifier())
+                        .flatMap(v -> types.find(l.typeCode()).map(t -> new Found(l, v, t))));
     }
 
     private static List<String> knownFields(LicenceType type, List<String> fields) {
         if (fields == null || fields.isEmpty()) {
-            throw FieldReuseException.invalid("name at least one field; the fields of " + type.descriptor().name()
-                    + " are " + type.fields().stream().map(FieldDefinition::key).toList());
+            throw FieldReuseException.invalid("name at least one field; the fields of "
+                    + type.descriptor().name() + " are "
+                    + type.fields().stream().map(FieldDefinition::key).toList());
         }
-        List<String> unknown = fields.stream().filter(f -> type.field(f).isEmpty()).toList();
+        List<String> unknown =
+                fields.stream().filter(f -> type.field(f).isEmpty()).toList();
         if (!unknown.isEmpty()) {
             throw FieldReuseException.invalid("the field(s) " + unknown + " are not fields of "
                     + type.descriptor().name() + " (" + type.typeCode() + "); its fields are "
@@ -506,16 +694,20 @@ public final class FieldReuse {
 
     static String hash(String code) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(code.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private void audit(Instant time, String action, AuditEvent.Outcome outcome, String actor, String subject,
-                       Map<String, String> details) {
+    private void audit(
+            Instant time,
+            String action,
+            AuditEvent.Outcome outcome,
+            String actor,
+            String subject,
+            Map<String, String> details) {
         audit.record(new AuditEvent(time, action, outcome, actor, subject, details));
     }
-
 }

@@ -6,7 +6,11 @@ package cn.zhengyin.licence.fieldreuse;
  */
 public final class FieldReuseException extends RuntimeException {
 
-    public enum Kind { REFUSED, INVALID, NOT_FOUND }
+    public enum Kind {
+        REFUSED,
+        INVALID,
+        NOT_FOUND
+    }
 
     private final Kind kind;
     private final String slug;

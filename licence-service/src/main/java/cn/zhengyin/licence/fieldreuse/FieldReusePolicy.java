@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param issuer             {@code iss} of the signed releases: this service's public base URL
  * @param copyCreator        加注件制作者: the operator making annotated copies
  */
-public record FieldReusePolicy(Duration maxConsentDuration, Duration useCodeLifetime, Duration maxCopyValidity,
-                               String issuer, String copyCreator) {
-}
+public record FieldReusePolicy(
+        Duration maxConsentDuration,
+        Duration useCodeLifetime,
+        Duration maxCopyValidity,
+        String issuer,
+        String copyCreator) {}

@@ -20,7 +20,9 @@ public record ThirdParty(String clientId, String name, List<Duty> duties) {
 
     /** The duty with this service item code (事项编码), if the party is configured for it. */
     public Optional<Duty> duty(String serviceItemCode) {
-        return duties.stream().filter(d -> d.serviceItemCode().equals(serviceItemCode)).findFirst();
+        return duties.stream()
+                .filter(d -> d.serviceItemCode().equals(serviceItemCode))
+                .findFirst();
     }
 
     /**
@@ -32,8 +34,8 @@ public record ThirdParty(String clientId, String name, List<Duty> duties) {
      * @param sensitiveFields  whether SENSITIVE fields (e.g. 身份证件号码) may be read under this item; RESTRICTED and
      *                         PUBLIC fields always may
      */
-    public record Duty(String serviceItemCode, String serviceItemName, Set<String> licenceTypes,
-                       boolean sensitiveFields) {
+    public record Duty(
+            String serviceItemCode, String serviceItemName, Set<String> licenceTypes, boolean sensitiveFields) {
         public Duty {
             licenceTypes = Set.copyOf(licenceTypes);
         }

@@ -15,9 +15,22 @@ import java.util.List;
  * @param caseNumber  办件编号 (duty reads; optional otherwise)
  * @param serviceItem 事项编码 (duty reads)
  */
-public record UsageRecord(String id, Instant time, Kind kind, String clientId, String clientName, String identifier,
-                          String licenceRoot, String typeCode, String issuerCode, String holderCode,
-                          List<String> fields, String purpose, String basis, String caseNumber, String serviceItem) {
+public record UsageRecord(
+        String id,
+        Instant time,
+        Kind kind,
+        String clientId,
+        String clientName,
+        String identifier,
+        String licenceRoot,
+        String typeCode,
+        String issuerCode,
+        String holderCode,
+        List<String> fields,
+        String purpose,
+        String basis,
+        String caseNumber,
+        String serviceItem) {
 
     public UsageRecord {
         fields = List.copyOf(fields);

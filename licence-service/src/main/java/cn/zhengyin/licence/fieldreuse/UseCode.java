@@ -10,9 +10,19 @@ import java.util.Optional;
  *
  * @param codeHash lower-case hex SHA-256 of the code's text
  */
-public record UseCode(String codeHash, String licenceRoot, String typeCode, String holderCode, String createdBy,
-                      Optional<String> clientId, List<String> fields, String purpose, Instant createdAt,
-                      Instant expiresAt, Optional<Instant> redeemedAt, Optional<String> redeemedBy) {
+public record UseCode(
+        String codeHash,
+        String licenceRoot,
+        String typeCode,
+        String holderCode,
+        String createdBy,
+        Optional<String> clientId,
+        List<String> fields,
+        String purpose,
+        Instant createdAt,
+        Instant expiresAt,
+        Optional<Instant> redeemedAt,
+        Optional<String> redeemedBy) {
 
     public UseCode {
         fields = List.copyOf(fields);

@@ -38,9 +38,13 @@ public class CurrentHolder {
 
     /** The signed-in holder of the current request, or 401 problem. */
     public Holder require() {
-        return find(SecurityContextHolder.getContext().getAuthentication()).orElseThrow(() -> new ProblemException(
-                HttpStatus.UNAUTHORIZED, "not-signed-in", "Not signed in as a holder",
-                "Sign in to the wallet (/sign-in) first; holder pages and the holder API need a holder sign-in."));
+        return find(SecurityContextHolder.getContext().getAuthentication())
+                .orElseThrow(
+                        () -> new ProblemException(
+                                HttpStatus.UNAUTHORIZED,
+                                "not-signed-in",
+                                "Not signed in as a holder",
+                                "Sign in to the wallet (/sign-in) first; holder pages and the holder API need a holder sign-in."));
     }
 
     private Optional<Holder> fromClaims(OidcUser user) {
@@ -53,7 +57,8 @@ public class CurrentHolder {
         List<String> codes = represented instanceof Collection<?> c
                 ? c.stream().map(String::valueOf).toList()
                 : represented instanceof String s && !s.isBlank() ? List.of(s.split(",")) : List.of();
-        String name = Optional.ofNullable(user.getClaimAsString(oidc.nameClaim())).orElse(personalCode);
+        String name =
+                Optional.ofNullable(user.getClaimAsString(oidc.nameClaim())).orElse(personalCode);
         return Optional.of(new Holder(user.getSubject(), name, personalCode, codes));
     }
 }

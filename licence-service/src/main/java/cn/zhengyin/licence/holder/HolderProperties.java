@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param oidc       sign-in through the province's unified identity provider
  */
 @ConfigurationProperties("zhengyin.holders")
-public record HolderProperties(@DefaultValue("false") boolean devSignIn, List<DevHolder> devHolders,
-                               @DefaultValue Oidc oidc) {
+public record HolderProperties(
+        @DefaultValue("false") boolean devSignIn,
+        List<DevHolder> devHolders,
+        @DefaultValue Oidc oidc) {
 
     public HolderProperties {
         devHolders = devHolders == null ? List.of() : List.copyOf(devHolders);
@@ -42,10 +44,11 @@ public record HolderProperties(@DefaultValue("false") boolean devSignIn, List<De
      * @param representedCodesClaim  claim with the list of unified social credit codes the person represents
      * @param nameClaim              claim with the person's name
      */
-    public record Oidc(@DefaultValue("") String registrationId,
-                       @DefaultValue("id_card_number") String personalCodeClaim,
-                       @DefaultValue("represented_uscc") String representedCodesClaim,
-                       @DefaultValue("name") String nameClaim) {
+    public record Oidc(
+            @DefaultValue("") String registrationId,
+            @DefaultValue("id_card_number") String personalCodeClaim,
+            @DefaultValue("represented_uscc") String representedCodesClaim,
+            @DefaultValue("name") String nameClaim) {
         public boolean enabled() {
             return !registrationId.isBlank();
         }

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.holder;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
 import cn.zhengyin.service.audit.AuditEvent;
 import cn.zhengyin.service.audit.AuditLog;
 import cn.zhengyin.service.audit.AuditRequests;
@@ -21,8 +23,6 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
-
 /**
  * The session-based security of everything a holder does in a browser: the wallet pages ({@code /wallet/**}), the
  * holder API ({@code /api/v1/holder/**}, same-origin JSON for the wallet's pages), sign-in and sign-out. Sessions are
@@ -42,28 +42,43 @@ class HolderSignInConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain holderSessions(HttpSecurity http, HolderProperties properties,
-                                       SecurityContextRepository holderSecurityContextRepository,
-                                       ProblemAuthenticationEntryPoint problems, ProblemAccessDeniedHandler denied,
-                                       AuditLog audit) {
+    SecurityFilterChain holderSessions(
+            HttpSecurity http,
+            HolderProperties properties,
+            SecurityContextRepository holderSecurityContextRepository,
+            ProblemAuthenticationEntryPoint problems,
+            ProblemAccessDeniedHandler denied,
+            AuditLog audit) {
         RequestMatcher api = pathPattern("/api/v1/holder/**");
-        var entryPoint = new DelegatingAuthenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
+        var entryPoint = new DelegatingAuthenticationEntryPoint(
+                new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
                 new RequestMatcherEntry<AuthenticationEntryPoint>(api, problems));
 
-        http.securityMatcher("/wallet", "/wallet/**", "/api/v1/holder/**", SIGN_IN_PAGE, SIGN_IN_PAGE + "/**",
-                        "/sign-out", "/oauth2/authorization/**", "/login/oauth2/**")
+        http.securityMatcher(
+                        "/wallet",
+                        "/wallet/**",
+                        "/api/v1/holder/**",
+                        SIGN_IN_PAGE,
+                        SIGN_IN_PAGE + "/**",
+                        "/sign-out",
+                        "/oauth2/authorization/**",
+                        "/login/oauth2/**")
                 .securityContext(c -> c.securityContextRepository(holderSecurityContextRepository))
                 .csrf(csrf -> csrf.spa())
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, SIGN_IN_PAGE).permitAll()
-                        .requestMatchers(HttpMethod.POST, SIGN_IN_PAGE + "/dev").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, SIGN_IN_PAGE)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, SIGN_IN_PAGE + "/dev")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl(SIGN_IN_PAGE + "?signed-out"))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
-                        .defaultAccessDeniedHandlerFor(denied, api));
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(entryPoint).defaultAccessDeniedHandlerFor(denied, api));
         if (properties.oidc().enabled()) {
-            var success = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+            var success =
+                    new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
             success.setDefaultTargetUrl("/wallet");
             var failure = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler(
                     SIGN_IN_PAGE + "?error");
@@ -71,8 +86,12 @@ class HolderSignInConfiguration {
                     .successHandler((request, response, authentication) -> {
                         var details = AuditRequests.describe(request);
                         details.put("method", "oidc");
-                        audit.record(HolderSignInController.SIGN_IN, AuditEvent.Outcome.SUCCESS,
-                                AuditRequests.actor(authentication).orElse(""), "", details);
+                        audit.record(
+                                HolderSignInController.SIGN_IN,
+                                AuditEvent.Outcome.SUCCESS,
+                                AuditRequests.actor(authentication).orElse(""),
+                                "",
+                                details);
                         success.onAuthenticationSuccess(request, response, authentication);
                     })
                     .failureHandler((request, response, exception) -> {

@@ -30,8 +30,11 @@ class HolderSignInController {
     private final CurrentHolder currentHolder;
     private final AuditLog audit;
 
-    HolderSignInController(HolderProperties properties, SecurityContextRepository holderSecurityContextRepository,
-                           CurrentHolder currentHolder, AuditLog audit) {
+    HolderSignInController(
+            HolderProperties properties,
+            SecurityContextRepository holderSecurityContextRepository,
+            CurrentHolder currentHolder,
+            AuditLog audit) {
         this.properties = properties;
         this.contexts = holderSecurityContextRepository;
         this.currentHolder = currentHolder;
@@ -43,28 +46,34 @@ class HolderSignInController {
         model.addAttribute("devSignIn", properties.devSignIn());
         model.addAttribute("devHolders", properties.devSignIn() ? properties.devHolders() : List.of());
         model.addAttribute("oidc", properties.oidc().enabled());
-        model.addAttribute("oidcUrl", "/oauth2/authorization/" + properties.oidc().registrationId());
+        model.addAttribute(
+                "oidcUrl", "/oauth2/authorization/" + properties.oidc().registrationId());
         return "sign-in";
     }
 
     /** DEVELOPMENT ONLY: signs in as the sample holder with this 公民身份号码, without any credential. */
     @PostMapping(HolderSignInConfiguration.SIGN_IN_PAGE + "/dev")
-    String devSignIn(@RequestParam("holder") String personalCode, HttpServletRequest request,
-                     HttpServletResponse response) {
+    String devSignIn(
+            @RequestParam("holder") String personalCode, HttpServletRequest request, HttpServletResponse response) {
         if (!properties.devSignIn()) {
             signInFailed(request, personalCode, "the development sign-in is switched off");
-            throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not Found",
+            throw new ProblemException(
+                    HttpStatus.NOT_FOUND,
+                    "not-found",
+                    "Not Found",
                     "The development sign-in is switched off (zhengyin.holders.dev-sign-in=false).");
         }
         HolderProperties.DevHolder chosen = properties.devHolders().stream()
-                .filter(h -> h.personalCode().equals(personalCode)).findFirst()
+                .filter(h -> h.personalCode().equals(personalCode))
+                .findFirst()
                 .orElseThrow(() -> {
                     signInFailed(request, personalCode, "not one of the sample holders of the dev sign-in");
                     return ProblemException.validationFailed(
-                            "holder '" + personalCode + "' is not one of the sample holders of the dev sign-in", List.of());
+                            "holder '" + personalCode + "' is not one of the sample holders of the dev sign-in",
+                            List.of());
                 });
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(chosen.toHolder(), null,
-                List.of(new SimpleGrantedAuthority("ROLE_HOLDER")));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                chosen.toHolder(), null, List.of(new SimpleGrantedAuthority("ROLE_HOLDER")));
         request.getSession(true);
         request.changeSessionId(); // no session fixation
         var context = SecurityContextHolder.createEmptyContext();
@@ -92,7 +101,14 @@ class HolderSignInController {
     @ResponseBody
     Map<String, Object> me() {
         Holder holder = currentHolder.require();
-        return Map.of("name", holder.displayName(), "personalCode", holder.personalCode(),
-                "representedCodes", holder.representedCodes(), "holderCodes", holder.holderCodes());
+        return Map.of(
+                "name",
+                holder.displayName(),
+                "personalCode",
+                holder.personalCode(),
+                "representedCodes",
+                holder.representedCodes(),
+                "holderCodes",
+                holder.holderCodes());
     }
 }

@@ -20,14 +20,11 @@ public final class IdempotencyGuard {
     }
 
     /** How to go on: do the work (maybe with the identifier an earlier attempt chose), or replay a finished result. */
-    public sealed interface Start permits Work, Replay {
-    }
+    public sealed interface Start permits Work, Replay {}
 
-    public record Work(Optional<String> chosenIdentifier) implements Start {
-    }
+    public record Work(Optional<String> chosenIdentifier) implements Start {}
 
-    public record Replay(String identifier) implements Start {
-    }
+    public record Replay(String identifier) implements Start {}
 
     /**
      * @throws IssuanceException.IdempotencyKeyReused if the key was used for another request
@@ -39,10 +36,12 @@ public final class IdempotencyGuard {
         }
         return switch (store.claim(client, key.get(), fingerprint, clock.instant(), LEASE)) {
             case IdempotencyStore.Completed done -> new Replay(done.identifier());
-            case IdempotencyStore.Mismatch m -> throw new IssuanceException.IdempotencyKeyReused(
-                    "Idempotency-Key '" + key.get() + "' was already used for a different request");
-            case IdempotencyStore.InProgress busy -> throw new IssuanceException.InProgress(
-                    "a request with Idempotency-Key '" + key.get() + "' is being processed", busy.leaseUntil());
+            case IdempotencyStore.Mismatch m ->
+                throw new IssuanceException.IdempotencyKeyReused(
+                        "Idempotency-Key '" + key.get() + "' was already used for a different request");
+            case IdempotencyStore.InProgress busy ->
+                throw new IssuanceException.InProgress(
+                        "a request with Idempotency-Key '" + key.get() + "' is being processed", busy.leaseUntil());
             case IdempotencyStore.Started started -> new Work(started.identifier());
         };
     }

@@ -12,24 +12,19 @@ import java.util.Optional;
 public interface IdempotencyStore {
 
     /** Outcome of trying to start work under a key. */
-    sealed interface Claim permits Started, Completed, InProgress, Mismatch {
-    }
+    sealed interface Claim permits Started, Completed, InProgress, Mismatch {}
 
     /** The caller owns the key now; {@code identifier} is set when an earlier attempt already chose one. */
-    record Started(Optional<String> identifier) implements Claim {
-    }
+    record Started(Optional<String> identifier) implements Claim {}
 
     /** The work under this key was done: it produced {@code identifier}. */
-    record Completed(String identifier) implements Claim {
-    }
+    record Completed(String identifier) implements Claim {}
 
     /** Another attempt holds the key until {@code leaseUntil}. */
-    record InProgress(Instant leaseUntil) implements Claim {
-    }
+    record InProgress(Instant leaseUntil) implements Claim {}
 
     /** The key was used before for a different request. */
-    record Mismatch() implements Claim {
-    }
+    record Mismatch() implements Claim {}
 
     Claim claim(String client, String key, String requestHash, Instant now, Duration lease);
 

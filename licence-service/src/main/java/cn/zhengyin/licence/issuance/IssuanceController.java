@@ -1,8 +1,8 @@
 package cn.zhengyin.licence.issuance;
 
+import cn.zhengyin.licence.registry.LicenceView;
 import cn.zhengyin.service.audit.AuditEvent;
 import cn.zhengyin.service.audit.AuditLog;
-import cn.zhengyin.licence.registry.LicenceView;
 import cn.zhengyin.service.problem.ProblemException;
 import java.time.Clock;
 import java.util.Map;
@@ -40,42 +40,78 @@ class IssuanceController {
      * @param caseNumber  approval case number (办件编号)
      * @param fields      field values keyed by the template's field keys
      */
-    record IssueRequest(String licenceType, String caseNumber, Map<String, Object> fields) {
-    }
+    record IssueRequest(String licenceType, String caseNumber, Map<String, Object> fields) {}
 
     @PostMapping
-    ResponseEntity<LicenceView> issue(@AuthenticationPrincipal Jwt caller, @RequestBody IssueRequest request,
-                                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (request == null || request.licenceType() == null || request.licenceType().isBlank()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "missing-licence-type", "Missing licence type",
+    ResponseEntity<LicenceView> issue(
+            @AuthenticationPrincipal Jwt caller,
+            @RequestBody IssueRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (request == null
+                || request.licenceType() == null
+                || request.licenceType().isBlank()) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "missing-licence-type",
+                    "Missing licence type",
                     "the request must name the licenceType (a type code or template name)");
         }
         if (request.fields() == null) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "missing-fields", "Missing fields",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "missing-fields",
+                    "Missing fields",
                     "the request must carry the licence's fields as a JSON object");
         }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
+        if (idempotencyKey != null
+                && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-idempotency-key",
+                    "Invalid Idempotency-Key",
                     "Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         }
         try {
-            LicenceIssuer.IssuedLicence issued = issuer.issue(new IssueLicenceCommand(caller.getSubject(),
-                    request.licenceType(), request.caseNumber(), request.fields(), Optional.ofNullable(idempotencyKey)));
+            LicenceIssuer.IssuedLicence issued = issuer.issue(new IssueLicenceCommand(
+                    caller.getSubject(),
+                    request.licenceType(),
+                    request.caseNumber(),
+                    request.fields(),
+                    Optional.ofNullable(idempotencyKey)));
             LicenceView view = LicenceView.of(issued.licence(), issued.version(), LicenceIssuer.CHINA);
             if (!issued.replayed()) {
-                audit.record("licence.issue", AuditEvent.Outcome.SUCCESS, caller.getSubject(), issued.licence().root(),
-                        Map.of("version", issued.version().identifier(), "licenceType", issued.licence().typeCode(),
-                                "caseNumber", request.caseNumber() == null ? "" : request.caseNumber()));
+                audit.record(
+                        "licence.issue",
+                        AuditEvent.Outcome.SUCCESS,
+                        caller.getSubject(),
+                        issued.licence().root(),
+                        Map.of(
+                                "version",
+                                issued.version().identifier(),
+                                "licenceType",
+                                issued.licence().typeCode(),
+                                "caseNumber",
+                                request.caseNumber() == null ? "" : request.caseNumber()));
             }
             return ResponseEntity.status(issued.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                    .location(java.net.URI.create("/api/v1/licences/" + issued.version().identifier()))
+                    .location(java.net.URI.create(
+                            "/api/v1/licences/" + issued.version().identifier()))
                     .header("Idempotent-Replayed", String.valueOf(issued.replayed()))
                     .body(view);
         } catch (IssuanceException | VersionProducer.VersionTaken | LicenceSealer.SealingFailedException e) {
             if (e instanceof IssuanceException.NotPermitted || e instanceof IssuanceException.UnknownLicenceType) {
-                audit.record("licence.issue", e instanceof IssuanceException.NotPermitted ? AuditEvent.Outcome.DENIED
-                        : AuditEvent.Outcome.FAILURE, caller.getSubject(), "", Map.of("licenceType",
-                        request.licenceType(), "refusal", e.getClass().getSimpleName() + ": " + e.getMessage()));
+                audit.record(
+                        "licence.issue",
+                        e instanceof IssuanceException.NotPermitted
+                                ? AuditEvent.Outcome.DENIED
+                                : AuditEvent.Outcome.FAILURE,
+                        caller.getSubject(),
+                        "",
+                        Map.of(
+                                "licenceType",
+                                request.licenceType(),
+                                "refusal",
+                                e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
             throw IssuanceProblems.of(e, clock);
         }

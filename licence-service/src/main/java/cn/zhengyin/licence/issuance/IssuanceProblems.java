@@ -7,37 +7,54 @@ import org.springframework.http.HttpStatus;
 
 /** How issuance and change failures read as HTTP problems (RFC 9457), in one place for every licence endpoint. */
 public final class IssuanceProblems {
-    private IssuanceProblems() {
-    }
+    private IssuanceProblems() {}
 
     public static ProblemException of(RuntimeException e, Clock clock) {
         return switch (e) {
             case IssuanceException.UnknownLicenceType u ->
-                    new ProblemException(HttpStatus.BAD_REQUEST, "unknown-licence-type", "Unknown licence type", u.getMessage());
+                new ProblemException(
+                        HttpStatus.BAD_REQUEST, "unknown-licence-type", "Unknown licence type", u.getMessage());
             case IssuanceException.NotPermitted n ->
-                    new ProblemException(HttpStatus.FORBIDDEN, "not-permitted", "Not permitted", n.getMessage());
-            case IssuanceException.InvalidFields f -> ProblemException.validationFailed("the licence fields are invalid: "
-                    + f.violations().size() + " problem(s), listed in errors", f.violations().stream()
-                    .map(v -> new ProblemException.FieldError(v.field(), v.message())).toList());
+                new ProblemException(HttpStatus.FORBIDDEN, "not-permitted", "Not permitted", n.getMessage());
+            case IssuanceException.InvalidFields f ->
+                ProblemException.validationFailed(
+                        "the licence fields are invalid: " + f.violations().size() + " problem(s), listed in errors",
+                        f.violations().stream()
+                                .map(v -> new ProblemException.FieldError(v.field(), v.message()))
+                                .toList());
             case IssuanceException.LicenceNotFound n ->
-                    new ProblemException(HttpStatus.NOT_FOUND, "licence-not-found", "Licence not found", n.getMessage());
+                new ProblemException(HttpStatus.NOT_FOUND, "licence-not-found", "Licence not found", n.getMessage());
             case IssuanceException.IllegalChange c ->
-                    new ProblemException(HttpStatus.CONFLICT, "illegal-change", "Change not allowed", c.getMessage());
+                new ProblemException(HttpStatus.CONFLICT, "illegal-change", "Change not allowed", c.getMessage());
             case IssuanceException.ConcurrentChange c ->
-                    new ProblemException(HttpStatus.CONFLICT, "concurrent-change", "Licence changed meanwhile", c.getMessage());
-            case IssuanceException.IdempotencyKeyReused r -> new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "idempotency-key-reused", "Idempotency-Key reused", r.getMessage());
+                new ProblemException(
+                        HttpStatus.CONFLICT, "concurrent-change", "Licence changed meanwhile", c.getMessage());
+            case IssuanceException.IdempotencyKeyReused r ->
+                new ProblemException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "idempotency-key-reused",
+                        "Idempotency-Key reused",
+                        r.getMessage());
             case IssuanceException.InProgress p -> {
-                long seconds = Math.max(1, Duration.between(clock.instant(), p.retryAfter()).toSeconds());
-                yield new ProblemException(HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
+                long seconds = Math.max(
+                        1, Duration.between(clock.instant(), p.retryAfter()).toSeconds());
+                yield new ProblemException(
+                        HttpStatus.CONFLICT,
+                        "request-in-progress",
+                        "Request in progress",
                         p.getMessage() + "; retry after " + seconds + " s");
             }
             case VersionProducer.VersionTaken t ->
-                    new ProblemException(HttpStatus.CONFLICT, "change-in-progress", "Change in progress", t.getMessage());
-            case LicenceSealer.SealingFailedException s -> new ProblemException(
-                    s.retryable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY, "sealing-failed",
-                    "The licence could not be sealed", s.getMessage()
-                    + (s.retryable() ? "; nothing was issued, retry later with the same Idempotency-Key" : ""));
+                new ProblemException(HttpStatus.CONFLICT, "change-in-progress", "Change in progress", t.getMessage());
+            case LicenceSealer.SealingFailedException s ->
+                new ProblemException(
+                        s.retryable() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY,
+                        "sealing-failed",
+                        "The licence could not be sealed",
+                        s.getMessage()
+                                + (s.retryable()
+                                        ? "; nothing was issued, retry later with the same Idempotency-Key"
+                                        : ""));
             default -> throw e;
         };
     }

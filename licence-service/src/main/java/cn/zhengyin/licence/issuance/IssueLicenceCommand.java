@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param fields         submitted field values as JSON carries them (String or Number)
  * @param idempotencyKey the client's {@code Idempotency-Key}, if it sent one
  */
-public record IssueLicenceCommand(String client, String licenceType, String caseNumber, Map<String, Object> fields,
-                                  Optional<String> idempotencyKey) {
-}
+public record IssueLicenceCommand(
+        String client,
+        String licenceType,
+        String caseNumber,
+        Map<String, Object> fields,
+        Optional<String> idempotencyKey) {}

@@ -1,7 +1,5 @@
 package cn.zhengyin.licence.issuance;
 
-import cn.zhengyin.licence.transparency.LicenceEventLog;
-
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.registry.Licence;
@@ -9,6 +7,7 @@ import cn.zhengyin.licence.registry.LicenceEvent;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.licence.transparency.LicenceEventLog;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,9 +37,15 @@ public final class LicenceIssuer {
     private final Clock clock;
     private final LicenceEventLog eventLog;
 
-    public LicenceIssuer(LicenceTypeCatalogue types, Function<String, Optional<IssuingAuthority>> authorities,
-                         LicenceRegistry registry, SerialNumberSource serials, IdempotencyGuard idempotency,
-                         VersionProducer versions, Clock clock, LicenceEventLog eventLog) {
+    public LicenceIssuer(
+            LicenceTypeCatalogue types,
+            Function<String, Optional<IssuingAuthority>> authorities,
+            LicenceRegistry registry,
+            SerialNumberSource serials,
+            IdempotencyGuard idempotency,
+            VersionProducer versions,
+            Clock clock,
+            LicenceEventLog eventLog) {
         this.types = types;
         this.authorities = authorities;
         this.registry = registry;
@@ -52,8 +57,7 @@ public final class LicenceIssuer {
     }
 
     /** The outcome: the issued version, its licence head, and whether this answer replays an earlier request. */
-    public record IssuedLicence(LicenceVersion version, Licence licence, boolean replayed) {
-    }
+    public record IssuedLicence(LicenceVersion version, Licence licence, boolean replayed) {}
 
     /**
      * @throws IssuanceException for a request that cannot be carried out (unknown type, not permitted, invalid fields,
@@ -61,10 +65,13 @@ public final class LicenceIssuer {
      * @throws LicenceSealer.SealingFailedException when the seal could not be applied
      */
     public IssuedLicence issue(IssueLicenceCommand command) {
-        IssuingAuthority authority = authorities.apply(command.client()).orElseThrow(() -> new IssuanceException.NotPermitted(
-                "client '" + command.client() + "' is not registered as an approval system"));
-        LicenceType type = types.find(command.licenceType()).orElseThrow(() -> new IssuanceException.UnknownLicenceType(
-                "there is no licence type '" + command.licenceType() + "'; GET /api/v1/licence-types lists them"));
+        IssuingAuthority authority = authorities
+                .apply(command.client())
+                .orElseThrow(() -> new IssuanceException.NotPermitted(
+                        "client '" + command.client() + "' is not registered as an approval system"));
+        LicenceType type = types.find(command.licenceType())
+                .orElseThrow(() -> new IssuanceException.UnknownLicenceType("there is no licence type '"
+                        + command.licenceType() + "'; GET /api/v1/licence-types lists them"));
         if (!authority.licenceTypes().contains(type.typeCode())) {
             throw new IssuanceException.NotPermitted("approval system '" + command.client() + "' may not issue "
                     + type.descriptor().name() + " (" + type.typeCode() + ")");
@@ -79,10 +86,13 @@ public final class LicenceIssuer {
             return replay(replay.identifier());
         }
         Optional<String> chosen = ((IdempotencyGuard.Work) start).chosenIdentifier();
-        LicenceIdentifier identifier = chosen.map(LicenceIdentifier::parse).orElseGet(() ->
-                LicenceIdentifier.first(type.typeCode(), authority.code(),
+        LicenceIdentifier identifier = chosen.map(LicenceIdentifier::parse)
+                .orElseGet(() -> LicenceIdentifier.first(
+                        type.typeCode(),
+                        authority.code(),
                         serials.next(type.typeCode(), authority.code(), today.getYear())));
-        identifier = LicenceIdentifier.parse(idempotency.bind(command.client(), command.idempotencyKey(), identifier.toString()));
+        identifier = LicenceIdentifier.parse(
+                idempotency.bind(command.client(), command.idempotencyKey(), identifier.toString()));
 
         IssuedLicence issued;
         Optional<Licence> existing = registry.findLicence(identifier.root());
@@ -96,25 +106,46 @@ public final class LicenceIssuer {
             }
             issued = new IssuedLicence(version, existing.get(), true);
         } else {
-            LicenceVersion version = versions.produce(new VersionProducer.VersionRequest(type, authority, identifier,
-                    values, "ISSUE", command.caseNumber(), command.client(), now, fingerprint));
-            Licence head = new Licence(identifier.root(), type.typeCode(), authority.code(), version.holderCode(), 1,
-                    version.identifier(), LicenceStatus.VALID, version.validFrom(), version.validUntil(),
-                    List.of(new LicenceEvent("ISSUED", 1, command.client(), "", command.caseNumber(), now)), 0);
+            LicenceVersion version = versions.produce(new VersionProducer.VersionRequest(
+                    type,
+                    authority,
+                    identifier,
+                    values,
+                    "ISSUE",
+                    command.caseNumber(),
+                    command.client(),
+                    now,
+                    fingerprint));
+            Licence head = new Licence(
+                    identifier.root(),
+                    type.typeCode(),
+                    authority.code(),
+                    version.holderCode(),
+                    1,
+                    version.identifier(),
+                    LicenceStatus.VALID,
+                    version.validFrom(),
+                    version.validUntil(),
+                    List.of(new LicenceEvent("ISSUED", 1, command.client(), "", command.caseNumber(), now)),
+                    0);
             registry.createLicence(head);
-            issued = new IssuedLicence(version, registry.findLicence(identifier.root()).orElse(head), false);
+            issued = new IssuedLicence(
+                    version, registry.findLicence(identifier.root()).orElse(head), false);
         }
         // Transparency log (idempotent per version, event and time, so a recovered issuance is logged once).
         eventLog.append(issued.version(), "ISSUED", issued.version().createdAt());
-        idempotency.finish(command.client(), command.idempotencyKey(), issued.version().identifier());
+        idempotency.finish(
+                command.client(), command.idempotencyKey(), issued.version().identifier());
         return issued;
     }
 
     private IssuedLicence replay(String identifier) {
-        LicenceVersion version = registry.findVersion(identifier).orElseThrow(() ->
-                new IllegalStateException("idempotency record points at missing version " + identifier));
-        Licence licence = registry.findLicence(version.root()).orElseThrow(() ->
-                new IllegalStateException("idempotency record points at licence without head " + version.root()));
+        LicenceVersion version = registry.findVersion(identifier)
+                .orElseThrow(
+                        () -> new IllegalStateException("idempotency record points at missing version " + identifier));
+        Licence licence = registry.findLicence(version.root())
+                .orElseThrow(() -> new IllegalStateException(
+                        "idempotency record points at licence without head " + version.root()));
         return new IssuedLicence(version, licence, true);
     }
 }

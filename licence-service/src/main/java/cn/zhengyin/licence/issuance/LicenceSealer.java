@@ -17,13 +17,16 @@ public interface LicenceSealer {
      * @param signerName        the issuing authority, {@code /Name} of the signature
      * @param sealArea          where the seal impression goes, in PDF points from the lower-left corner
      */
-    record SealingRequest(String sealId, String licenceIdentifier, String signerName, Instant signingTime,
-                          int pageIndex, Area sealArea) {
-    }
+    record SealingRequest(
+            String sealId,
+            String licenceIdentifier,
+            String signerName,
+            Instant signingTime,
+            int pageIndex,
+            Area sealArea) {}
 
     /** A rectangle in PDF points from the page's lower-left corner. */
-    record Area(float x, float y, float width, float height) {
-    }
+    record Area(float x, float y, float width, float height) {}
 
     /** The seal service refused or could not be reached. {@code retryable} says whether trying later may help. */
     final class SealingFailedException extends RuntimeException {

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.issuance;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -13,8 +15,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * MongoDB adapter of {@link IdempotencyStore}: collection {@code idempotency_records}, one document per client and key
@@ -35,9 +35,13 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
     public Claim claim(String client, String key, String requestHash, Instant now, Duration lease) {
         String id = id(client, key);
         try {
-            records.insertOne(new Document("_id", id).append("client", client).append("key", key)
-                    .append("requestHash", requestHash).append("state", "IN_PROGRESS")
-                    .append("leaseUntil", Date.from(now.plus(lease))).append("createdAt", Date.from(now)));
+            records.insertOne(new Document("_id", id)
+                    .append("client", client)
+                    .append("key", key)
+                    .append("requestHash", requestHash)
+                    .append("state", "IN_PROGRESS")
+                    .append("leaseUntil", Date.from(now.plus(lease)))
+                    .append("createdAt", Date.from(now)));
             return new Started(Optional.empty());
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -78,7 +82,11 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void complete(String client, String key, String identifier, Instant now) {
-        records.updateOne(eq("_id", id(client, key)), Updates.combine(Updates.set("state", "COMPLETED"),
-                Updates.set("identifier", identifier), Updates.set("completedAt", Date.from(now))));
+        records.updateOne(
+                eq("_id", id(client, key)),
+                Updates.combine(
+                        Updates.set("state", "COMPLETED"),
+                        Updates.set("identifier", identifier),
+                        Updates.set("completedAt", Date.from(now))));
     }
 }

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.issuance;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -7,8 +9,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Serials from a counter document per type, issuer and year in {@code counters}, advanced by compare-and-set: read the
@@ -43,8 +43,9 @@ public final class MongoSerialNumberSource implements SerialNumberSource {
                 }
             }
             long current = ((Number) counter.get("value")).longValue();
-            if (counters.updateOne(Filters.and(eq("_id", id), eq("value", current)),
-                    Updates.set("value", current + 1)).getModifiedCount() == 1) {
+            if (counters.updateOne(Filters.and(eq("_id", id), eq("value", current)), Updates.set("value", current + 1))
+                            .getModifiedCount()
+                    == 1) {
                 return format(year, current + 1);
             }
         }

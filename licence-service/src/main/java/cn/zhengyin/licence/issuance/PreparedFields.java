@@ -20,16 +20,19 @@ import java.util.Map;
 public final class PreparedFields {
     private static final FieldValidator VALIDATOR = new FieldValidator();
 
-    private PreparedFields() {
-    }
+    private PreparedFields() {}
 
     /**
      * @param issueDate the date to print when the type has an issue-date field and the caller did not give one
      * @return the values as text, in the order given
      * @throws IssuanceException.InvalidFields listing every violation
      */
-    public static Map<String, String> prepare(LicenceType type, IssuingAuthority authority, String client,
-                                              Map<String, Object> submitted, LocalDate issueDate) {
+    public static Map<String, String> prepare(
+            LicenceType type,
+            IssuingAuthority authority,
+            String client,
+            Map<String, Object> submitted,
+            LocalDate issueDate) {
         Map<String, Object> given = new LinkedHashMap<>(submitted == null ? Map.of() : submitted);
         type.fieldWithRole(FieldRole.ISSUING_AUTHORITY).ifPresent(f -> given.putIfAbsent(f.key(), authority.name()));
         type.fieldWithRole(FieldRole.ISSUE_DATE).ifPresent(f -> given.putIfAbsent(f.key(), issueDate.toString()));
@@ -38,8 +41,10 @@ public final class PreparedFields {
         Map<String, Object> checked = complete;
         type.fieldWithRole(FieldRole.ISSUING_AUTHORITY).ifPresent(f -> {
             if (!authority.name().equals(String.valueOf(checked.get(f.key())))) {
-                violations.add(new FieldViolation(f.key(), "must be the issuing authority '" + authority.name()
-                        + "' that approval system '" + client + "' issues for"));
+                violations.add(new FieldViolation(
+                        f.key(),
+                        "must be the issuing authority '" + authority.name() + "' that approval system '" + client
+                                + "' issues for"));
             }
         });
         if (!violations.isEmpty()) {
@@ -48,7 +53,11 @@ public final class PreparedFields {
         Map<String, String> text = new LinkedHashMap<>();
         complete.forEach((k, v) -> {
             if (v != null) {
-                text.put(k, v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v).strip());
+                text.put(
+                        k,
+                        v instanceof BigDecimal d
+                                ? d.toPlainString()
+                                : String.valueOf(v).strip());
             }
         });
         return Collections.unmodifiableMap(text);

@@ -11,9 +11,9 @@ import cn.zhengyin.licence.registry.Rendition;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
 import cn.zhengyin.licence.rendition.LicenceXmlMetadata;
 import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
-import cn.zhengyin.licence.rendition.XmlSealer;
 import cn.zhengyin.licence.rendition.Rectangle;
 import cn.zhengyin.licence.rendition.RenderContext;
+import cn.zhengyin.licence.rendition.XmlSealer;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +47,14 @@ public final class VersionProducer {
     private final LicenceRegistry registry;
     private final URI publicBaseUrl;
 
-    public VersionProducer(LicencePdfRenderer renderer, LicenceSealer sealer, LicenceXmlRenderer xmlRenderer,
-                           XmlSealer xmlSealer, LicenceFileStore files, LicenceRegistry registry, URI publicBaseUrl) {
+    public VersionProducer(
+            LicencePdfRenderer renderer,
+            LicenceSealer sealer,
+            LicenceXmlRenderer xmlRenderer,
+            XmlSealer xmlSealer,
+            LicenceFileStore files,
+            LicenceRegistry registry,
+            URI publicBaseUrl) {
         this.renderer = renderer;
         this.sealer = sealer;
         this.xmlRenderer = xmlRenderer;
@@ -59,10 +65,16 @@ public final class VersionProducer {
     }
 
     /** What a version is made from. */
-    public record VersionRequest(LicenceType type, IssuingAuthority authority, LicenceIdentifier identifier,
-                                 Map<String, String> values, String change, String caseNumber, String client,
-                                 Instant now, String fingerprint) {
-    }
+    public record VersionRequest(
+            LicenceType type,
+            IssuingAuthority authority,
+            LicenceIdentifier identifier,
+            Map<String, String> values,
+            String change,
+            String caseNumber,
+            String client,
+            Instant now,
+            String fingerprint) {}
 
     /** Thrown when a version with this identifier exists but was made from another request. */
     public static final class VersionTaken extends RuntimeException {
@@ -79,43 +91,72 @@ public final class VersionProducer {
             }
             return existing.get();
         }
-        LocalDate issuedOn = dateOf(r.type(), r.values(), FieldRole.ISSUE_DATE)
-                .orElse(LocalDate.ofInstant(r.now(), CHINA));
-        LocalDate validFrom = dateOf(r.type(), r.values(), FieldRole.VALIDITY_START).orElse(issuedOn);
+        LocalDate issuedOn =
+                dateOf(r.type(), r.values(), FieldRole.ISSUE_DATE).orElse(LocalDate.ofInstant(r.now(), CHINA));
+        LocalDate validFrom =
+                dateOf(r.type(), r.values(), FieldRole.VALIDITY_START).orElse(issuedOn);
         Optional<LocalDate> validUntil = switch (r.type().descriptor().validity()) {
-            case ValidityRule.FixedYears fixed -> dateOf(r.type(), r.values(), FieldRole.VALIDITY_END)
-                    .or(() -> Optional.of(validFrom.plusYears(fixed.years()).minusDays(1)));
+            case ValidityRule.FixedYears fixed ->
+                dateOf(r.type(), r.values(), FieldRole.VALIDITY_END)
+                        .or(() -> Optional.of(validFrom.plusYears(fixed.years()).minusDays(1)));
             case ValidityRule.Indefinite indefinite -> Optional.empty();
             case ValidityRule.FromFields fromFields -> dateOf(r.type(), r.values(), FieldRole.VALIDITY_END);
         };
 
         // PDF (PAdES, visible seal) and XML (GB/T 36903 metadata + fields, XAdES enveloped) from the same values.
         String verificationUrl = publicBaseUrl.toString().replaceAll("/+$", "") + "/v/" + r.identifier();
-        byte[] rendered = renderer.render(r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()));
+        byte[] rendered =
+                renderer.render(r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()));
         Rectangle area = renderer.sealRectangle(r.type());
-        byte[] signed = sealer.seal(rendered, new LicenceSealer.SealingRequest(r.authority().sealId(),
-                r.identifier().toString(), r.authority().name(), r.now(), 0,
-                new LicenceSealer.Area(area.lowerLeftX(), area.lowerLeftY(), area.width(), area.height())));
-        org.w3c.dom.Document xml = xmlRenderer.render(r.type(), r.values(), new LicenceXmlMetadata(r.identifier(),
-                r.authority().name(), r.authority().code(), issuedOn, validFrom, validUntil));
-        byte[] signedXml = xmlSealer.seal(xml, r.authority().sealId(), r.identifier().toString(), r.now());
+        byte[] signed = sealer.seal(
+                rendered,
+                new LicenceSealer.SealingRequest(
+                        r.authority().sealId(),
+                        r.identifier().toString(),
+                        r.authority().name(),
+                        r.now(),
+                        0,
+                        new LicenceSealer.Area(area.lowerLeftX(), area.lowerLeftY(), area.width(), area.height())));
+        org.w3c.dom.Document xml = xmlRenderer.render(
+                r.type(),
+                r.values(),
+                new LicenceXmlMetadata(
+                        r.identifier(), r.authority().name(), r.authority().code(), issuedOn, validFrom, validUntil));
+        byte[] signedXml =
+                xmlSealer.seal(xml, r.authority().sealId(), r.identifier().toString(), r.now());
         List<Rendition> renditions = new ArrayList<>();
         renditions.add(store(r.identifier(), "PDF", "application/pdf", ".pdf", signed));
         renditions.add(store(r.identifier(), "XML", "application/xml", ".xml", signedXml));
 
-        LicenceVersion version = new LicenceVersion(r.identifier().toString(), r.identifier().root(),
-                r.identifier().version(), r.type().typeCode(), r.type().descriptor().name(), r.authority().code(),
-                r.authority().name(), valueOf(r.type(), r.values(), FieldRole.HOLDER_NAME),
-                valueOf(r.type(), r.values(), FieldRole.HOLDER_CODE), r.type().descriptor().holderCodeType().code(),
-                issuedOn, validFrom, validUntil, r.values(), r.caseNumber() == null ? "" : r.caseNumber(), r.client(),
-                r.now(), renditions, r.change(), r.fingerprint());
+        LicenceVersion version = new LicenceVersion(
+                r.identifier().toString(),
+                r.identifier().root(),
+                r.identifier().version(),
+                r.type().typeCode(),
+                r.type().descriptor().name(),
+                r.authority().code(),
+                r.authority().name(),
+                valueOf(r.type(), r.values(), FieldRole.HOLDER_NAME),
+                valueOf(r.type(), r.values(), FieldRole.HOLDER_CODE),
+                r.type().descriptor().holderCodeType().code(),
+                issuedOn,
+                validFrom,
+                validUntil,
+                r.values(),
+                r.caseNumber() == null ? "" : r.caseNumber(),
+                r.client(),
+                r.now(),
+                renditions,
+                r.change(),
+                r.fingerprint());
         if (!registry.saveVersion(version)) {
             return produce(r);
         }
         return version;
     }
 
-    private Rendition store(LicenceIdentifier identifier, String kind, String mediaType, String extension, byte[] content) {
+    private Rendition store(
+            LicenceIdentifier identifier, String kind, String mediaType, String extension, byte[] content) {
         // The file id names the content: an attempt killed after storing its files and retried renders and seals
         // again (new signing time, other bytes); with a fixed id the store kept the first attempt's file while the
         // version recorded the retry's hashes, and the licence failed verification (found by the crash test).
@@ -126,19 +167,29 @@ public final class VersionProducer {
     }
 
     private static Optional<LocalDate> dateOf(LicenceType type, Map<String, String> values, FieldRole role) {
-        return type.fieldWithRole(role).map(FieldDefinition::key).map(values::get).filter(s -> !s.isBlank())
+        return type.fieldWithRole(role)
+                .map(FieldDefinition::key)
+                .map(values::get)
+                .filter(s -> !s.isBlank())
                 .map(LocalDate::parse);
     }
 
     private static String valueOf(LicenceType type, Map<String, String> values, FieldRole role) {
-        return type.fieldWithRole(role).map(f -> values.getOrDefault(f.key(), "")).orElse("");
+        return type.fieldWithRole(role)
+                .map(f -> values.getOrDefault(f.key(), ""))
+                .orElse("");
     }
 
     /** A stable fingerprint of a request: operation, target, case number and the field values. */
     public static String fingerprint(String operation, String target, String caseNumber, Map<String, String> values) {
-        StringBuilder canonical = new StringBuilder(operation).append('\u0000').append(target).append('\u0000')
+        StringBuilder canonical = new StringBuilder(operation)
+                .append('\u0000')
+                .append(target)
+                .append('\u0000')
                 .append(caseNumber == null ? "" : caseNumber);
-        new TreeMap<>(values).forEach((k, v) -> canonical.append('\u0000').append(k).append('=').append(v));
+        new TreeMap<>(values)
+                .forEach((k, v) ->
+                        canonical.append('\u0000').append(k).append('=').append(v));
         return sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** 证照定义机构级别 / 证照颁发机构级别 (GB/T 36902 catalogue). */
 public enum AuthorityLevel {
-    NATIONAL("国家级"), PROVINCIAL("省级"), PREFECTURE("地市级"), COUNTY("区县级"), TOWNSHIP("乡镇级"), OTHER("其他");
+    NATIONAL("国家级"),
+    PROVINCIAL("省级"),
+    PREFECTURE("地市级"),
+    COUNTY("区县级"),
+    TOWNSHIP("乡镇级"),
+    OTHER("其他");
 
     private final String label;
 
@@ -19,6 +24,8 @@ public enum AuthorityLevel {
 
     /** Accepts the Chinese label (国家级) or the constant name (NATIONAL). */
     public static Optional<AuthorityLevel> fromText(String text) {
-        return Arrays.stream(values()).filter(l -> l.label.equals(text) || l.name().equals(text)).findFirst();
+        return Arrays.stream(values())
+                .filter(l -> l.label.equals(text) || l.name().equals(text))
+                .findFirst();
     }
 }

@@ -26,13 +26,26 @@ import java.util.regex.Pattern;
  * @param role        the metadata element this field supplies, if any
  * @param emptyText   text printed when the field has no value, e.g. 长期 for an open-ended validity end
  */
-public record FieldDefinition(String key, String labelZh, String labelEn, FieldType type, boolean required,
-        OptionalInt maxLength, Optional<Pattern> pattern, List<String> enumValues, Optional<LocalDate> minDate,
-        Optional<LocalDate> maxDate, Optional<BigDecimal> minNumber, Optional<BigDecimal> maxNumber,
-        Sensitivity sensitivity, Optional<FieldRole> role, Optional<String> emptyText) {
+public record FieldDefinition(
+        String key,
+        String labelZh,
+        String labelEn,
+        FieldType type,
+        boolean required,
+        OptionalInt maxLength,
+        Optional<Pattern> pattern,
+        List<String> enumValues,
+        Optional<LocalDate> minDate,
+        Optional<LocalDate> maxDate,
+        Optional<BigDecimal> minNumber,
+        Optional<BigDecimal> maxNumber,
+        Sensitivity sensitivity,
+        Optional<FieldRole> role,
+        Optional<String> emptyText) {
 
     /** Dates before the founding of the PRC are rejected unless a field says otherwise. */
     public static final LocalDate DEFAULT_MIN_DATE = LocalDate.of(1949, 10, 1);
+
     public static final LocalDate DEFAULT_MAX_DATE = LocalDate.of(2100, 12, 31);
 
     public FieldDefinition {

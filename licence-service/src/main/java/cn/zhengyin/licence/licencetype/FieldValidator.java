@@ -3,7 +3,6 @@ package cn.zhengyin.licence.licencetype;
 import cn.zhengyin.trust.identifier.CitizenIdentityNumber;
 import cn.zhengyin.trust.identifier.InvalidIdentifierException;
 import cn.zhengyin.trust.identifier.UnifiedSocialCreditCode;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -27,8 +26,8 @@ public final class FieldValidator {
             Object value = values.get(field.key());
             if (isAbsent(value)) {
                 if (field.required()) {
-                    violations.add(new FieldViolation(field.key(),
-                            "required field " + describe(field) + " is missing"));
+                    violations.add(
+                            new FieldViolation(field.key(), "required field " + describe(field) + " is missing"));
                 }
                 continue;
             }
@@ -37,18 +36,28 @@ public final class FieldValidator {
         type.fieldWithRole(FieldRole.VALIDITY_END).ifPresent(end -> {
             Object given = values.get(end.key());
             if (!isAbsent(given) && violations.stream().noneMatch(v -> v.field().equals(end.key()))) {
-                ValidityDates.fixedEnd(type, values).filter(expected -> !expected.toString().equals(String.valueOf(given)))
-                        .ifPresent(expected -> violations.add(new FieldViolation(end.key(), describe(end) + " is "
-                                + given + " but a " + type.descriptor().name() + " is valid for "
-                                + ((ValidityRule.FixedYears) type.descriptor().validity()).years()
-                                + " years, so it must be " + expected + " (or be left out to have it filled in)")));
+                ValidityDates.fixedEnd(type, values)
+                        .filter(expected -> !expected.toString().equals(String.valueOf(given)))
+                        .ifPresent(expected -> violations.add(new FieldViolation(
+                                end.key(),
+                                describe(end) + " is "
+                                        + given + " but a " + type.descriptor().name() + " is valid for "
+                                        + ((ValidityRule.FixedYears)
+                                                        type.descriptor().validity())
+                                                .years()
+                                        + " years, so it must be " + expected
+                                        + " (or be left out to have it filled in)")));
             }
         });
         for (String key : new TreeSet<>(values.keySet())) {
             if (type.field(key).isEmpty()) {
-                violations.add(new FieldViolation(key, "unknown field '" + key + "' for licence type "
-                        + type.descriptor().name() + " (" + type.typeCode() + "); known fields: "
-                        + type.fields().stream().map(FieldDefinition::key).toList()));
+                violations.add(new FieldViolation(
+                        key,
+                        "unknown field '" + key + "' for licence type "
+                                + type.descriptor().name() + " (" + type.typeCode() + "); known fields: "
+                                + type.fields().stream()
+                                        .map(FieldDefinition::key)
+                                        .toList()));
             }
         }
         return List.copyOf(violations);
@@ -67,14 +76,17 @@ public final class FieldValidator {
             case TEXT -> checkText(field, value);
             case DATE -> checkDate(field, value);
             case NUMBER -> checkNumber(field, value);
-            case ENUM, USCC, CITIZEN_ID -> value instanceof String s ? checkCode(field, s) : wrongType(field, value, "text");
+            case ENUM, USCC, CITIZEN_ID ->
+                value instanceof String s ? checkCode(field, s) : wrongType(field, value, "text");
         };
     }
 
     private static Optional<String> checkCode(FieldDefinition field, String s) {
         return switch (field.type()) {
-            case ENUM -> field.enumValues().contains(s) ? Optional.empty()
-                    : Optional.of(describe(field) + " is '" + s + "'; allowed values: " + field.enumValues());
+            case ENUM ->
+                field.enumValues().contains(s)
+                        ? Optional.empty()
+                        : Optional.of(describe(field) + " is '" + s + "'; allowed values: " + field.enumValues());
             case USCC -> identifierProblem(field, () -> new UnifiedSocialCreditCode(s));
             case CITIZEN_ID -> identifierProblem(field, () -> new CitizenIdentityNumber(s));
             default -> throw new IllegalStateException("not a code type: " + field.type());
@@ -135,10 +147,12 @@ public final class FieldValidator {
 
     /** Longest accepted text of a number, and most digits before or after its point (DoS bound, see fuzzing.md). */
     static final int MAX_NUMBER_CHARS = 64;
+
     static final int MAX_NUMBER_DIGITS = 30;
 
     private static String abbreviated(BigDecimal number) {
-        return number.unscaledValue().bitLength() > 256 ? "with " + number.precision() + " significant digits"
+        return number.unscaledValue().bitLength() > 256
+                ? "with " + number.precision() + " significant digits"
                 : number.toString();
     }
 
@@ -146,7 +160,10 @@ public final class FieldValidator {
         BigDecimal number;
         if (value instanceof BigDecimal d) {
             number = d;
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             number = BigDecimal.valueOf(((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {
             number = new BigDecimal(value.toString());

@@ -6,5 +6,4 @@ package cn.zhengyin.licence.licencetype;
  * @param field   the field key as submitted
  * @param message what is wrong, for an API user
  */
-public record FieldViolation(String field, String message) {
-}
+public record FieldViolation(String field, String message) {}

@@ -1,7 +1,6 @@
 package cn.zhengyin.licence.licencetype;
 
 import cn.zhengyin.trust.TrustException;
-
 import java.util.List;
 import java.util.stream.Collectors;
 

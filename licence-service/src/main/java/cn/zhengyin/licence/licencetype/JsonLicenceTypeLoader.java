@@ -6,7 +6,6 @@ import cn.zhengyin.licence.licencetype.Layout.Orientation;
 import cn.zhengyin.licence.licencetype.Layout.PaperSize;
 import cn.zhengyin.licence.licencetype.LicenceTypeDescriptor.DefiningAuthority;
 import cn.zhengyin.licence.licencetype.LicenceTypeDescriptor.ServiceItem;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +57,9 @@ public final class JsonLicenceTypeLoader {
         List<LicenceType> types = new ArrayList<>();
         List<Path> folders;
         try (Stream<Path> children = Files.list(templatesRoot)) {
-            folders = children.filter(p -> Files.isRegularFile(p.resolve(TYPE_FILE))).sorted().toList();
+            folders = children.filter(p -> Files.isRegularFile(p.resolve(TYPE_FILE)))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             problems.add(templatesRoot.toString(), "", "cannot list template folders: " + e.getMessage());
             problems.throwIfAny();
@@ -72,7 +72,9 @@ public final class JsonLicenceTypeLoader {
         for (LicenceType type : types) {
             String other = slugByCode.putIfAbsent(type.typeCode(), type.slug());
             if (other != null) {
-                problems.add(type.slug() + "/" + TYPE_FILE, "typeCode",
+                problems.add(
+                        type.slug() + "/" + TYPE_FILE,
+                        "typeCode",
                         "type code " + type.typeCode() + " is already used by template '" + other + "'");
             }
         }
@@ -110,8 +112,8 @@ public final class JsonLicenceTypeLoader {
         return problems.asList().size() == before ? Optional.of(type) : Optional.empty();
     }
 
-    private <T> Optional<T> parse(Path folder, String fileName, TemplateProblems problems,
-            Function<JsonObjectReader, T> reader) {
+    private <T> Optional<T> parse(
+            Path folder, String fileName, TemplateProblems problems, Function<JsonObjectReader, T> reader) {
         String file = folder.getFileName() + "/" + fileName;
         Path path = folder.resolve(fileName);
         if (!Files.isRegularFile(path)) {
@@ -122,9 +124,14 @@ public final class JsonLicenceTypeLoader {
         try {
             root = mapper.readTree(path.toFile());
         } catch (JacksonException e) {
-            problems.add(file, "", "is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr()));
+            problems.add(
+                    file,
+                    "",
+                    "is not valid JSON: " + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " at line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr()));
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {
@@ -141,27 +148,44 @@ public final class JsonLicenceTypeLoader {
         String typeCode = json.string("typeCode");
         String name = json.string("name");
         String nameEn = json.string("nameEn");
-        DefiningAuthority authority = json.object("definingAuthority").map(a -> {
-            DefiningAuthority d = new DefiningAuthority(a.string("name"), a.string("code"),
-                    enumValue(a, "level", AuthorityLevel::fromText, AuthorityLevel.values(), AuthorityLevel::label)
-                            .orElse(AuthorityLevel.OTHER));
-            a.rejectUnknownProperties();
-            return d;
-        }).orElse(new DefiningAuthority("", "", AuthorityLevel.OTHER));
-        HolderCategory category = enumValue(json, "holderCategory", fromName(HolderCategory.class),
-                HolderCategory.values(), Enum::name).orElse(HolderCategory.LEGAL_PERSON);
-        HolderCodeType codeType = enumValue(json, "holderCodeType", HolderCodeType::fromCode, HolderCodeType.values(),
-                t -> t.code() + " (" + t.label() + ")").orElse(HolderCodeType.UNIFIED_SOCIAL_CREDIT_CODE);
-        ServiceItem item = json.object("serviceItem").map(s -> {
-            ServiceItem i = new ServiceItem(s.string("code"), s.string("name"));
-            s.rejectUnknownProperties();
-            return i;
-        }).orElse(new ServiceItem("", ""));
+        DefiningAuthority authority = json.object("definingAuthority")
+                .map(a -> {
+                    DefiningAuthority d = new DefiningAuthority(
+                            a.string("name"),
+                            a.string("code"),
+                            enumValue(
+                                            a,
+                                            "level",
+                                            AuthorityLevel::fromText,
+                                            AuthorityLevel.values(),
+                                            AuthorityLevel::label)
+                                    .orElse(AuthorityLevel.OTHER));
+                    a.rejectUnknownProperties();
+                    return d;
+                })
+                .orElse(new DefiningAuthority("", "", AuthorityLevel.OTHER));
+        HolderCategory category = enumValue(
+                        json, "holderCategory", fromName(HolderCategory.class), HolderCategory.values(), Enum::name)
+                .orElse(HolderCategory.LEGAL_PERSON);
+        HolderCodeType codeType = enumValue(
+                        json,
+                        "holderCodeType",
+                        HolderCodeType::fromCode,
+                        HolderCodeType.values(),
+                        t -> t.code() + " (" + t.label() + ")")
+                .orElse(HolderCodeType.UNIFIED_SOCIAL_CREDIT_CODE);
+        ServiceItem item = json.object("serviceItem")
+                .map(s -> {
+                    ServiceItem i = new ServiceItem(s.string("code"), s.string("name"));
+                    s.rejectUnknownProperties();
+                    return i;
+                })
+                .orElse(new ServiceItem("", ""));
         ValidityRule validity = json.object("validity").flatMap(this::validity).orElse(new ValidityRule.Indefinite());
         String sealType = json.string("sealType");
         String note = json.optString("note").orElse("");
-        return new LicenceTypeDescriptor(typeCode, name, nameEn, authority, category, codeType, item, validity,
-                sealType, note);
+        return new LicenceTypeDescriptor(
+                typeCode, name, nameEn, authority, category, codeType, item, validity, sealType, note);
     }
 
     private Optional<ValidityRule> validity(JsonObjectReader v) {
@@ -195,12 +219,14 @@ public final class JsonLicenceTypeLoader {
             FieldType type = enumValue(f, "type", fromName(FieldType.class), FieldType.values(), Enum::name)
                     .orElse(FieldType.TEXT);
             boolean required = f.bool("required", false);
-            OptionalInt maxLength = f.optNumber("maxLength").map(n -> {
-                if (n.signum() <= 0 || n.stripTrailingZeros().scale() > 0) {
-                    f.problem("maxLength", "must be a positive whole number, got " + n);
-                }
-                return OptionalInt.of(n.intValue());
-            }).orElse(OptionalInt.empty());
+            OptionalInt maxLength = f.optNumber("maxLength")
+                    .map(n -> {
+                        if (n.signum() <= 0 || n.stripTrailingZeros().scale() > 0) {
+                            f.problem("maxLength", "must be a positive whole number, got " + n);
+                        }
+                        return OptionalInt.of(n.intValue());
+                    })
+                    .orElse(OptionalInt.empty());
             Optional<Pattern> pattern = f.optString("pattern").flatMap(p -> {
                 try {
                     return Optional.of(Pattern.compile(p));
@@ -223,8 +249,22 @@ public final class JsonLicenceTypeLoader {
                     : Optional.empty();
             Optional<String> emptyText = f.optString("emptyText");
             f.rejectUnknownProperties();
-            result.add(new FieldDefinition(key, labelZh, labelEn, type, required, maxLength, pattern, enumValues,
-                    minDate, maxDate, minNumber, maxNumber, sensitivity, role, emptyText));
+            result.add(new FieldDefinition(
+                    key,
+                    labelZh,
+                    labelEn,
+                    type,
+                    required,
+                    maxLength,
+                    pattern,
+                    enumValues,
+                    minDate,
+                    maxDate,
+                    minNumber,
+                    maxNumber,
+                    sensitivity,
+                    role,
+                    emptyText));
         }
         return result;
     }
@@ -241,84 +281,145 @@ public final class JsonLicenceTypeLoader {
     }
 
     private Layout layout(JsonObjectReader json) {
-        Layout.Page page = json.object("page").map(p -> {
-            Layout.Page pg = new Layout.Page(
-                    enumValue(p, "size", fromName(PaperSize.class), PaperSize.values(), Enum::name).orElse(PaperSize.A4),
-                    enumValue(p, "orientation", fromName(Orientation.class), Orientation.values(), Enum::name)
-                            .orElse(Orientation.PORTRAIT));
-            p.rejectUnknownProperties();
-            return pg;
-        }).orElse(new Layout.Page(PaperSize.A4, Orientation.PORTRAIT));
-        Layout.Margins margins = json.object("marginsMm").map(m -> {
-            Layout.Margins mg = new Layout.Margins(m.number("top"), m.number("right"), m.number("bottom"), m.number("left"));
-            m.rejectUnknownProperties();
-            return mg;
-        }).orElse(new Layout.Margins(0, 0, 0, 0));
+        Layout.Page page = json.object("page")
+                .map(p -> {
+                    Layout.Page pg = new Layout.Page(
+                            enumValue(p, "size", fromName(PaperSize.class), PaperSize.values(), Enum::name)
+                                    .orElse(PaperSize.A4),
+                            enumValue(p, "orientation", fromName(Orientation.class), Orientation.values(), Enum::name)
+                                    .orElse(Orientation.PORTRAIT));
+                    p.rejectUnknownProperties();
+                    return pg;
+                })
+                .orElse(new Layout.Page(PaperSize.A4, Orientation.PORTRAIT));
+        Layout.Margins margins = json.object("marginsMm")
+                .map(m -> {
+                    Layout.Margins mg = new Layout.Margins(
+                            m.number("top"), m.number("right"), m.number("bottom"), m.number("left"));
+                    m.rejectUnknownProperties();
+                    return mg;
+                })
+                .orElse(new Layout.Margins(0, 0, 0, 0));
         Optional<Layout.Border> border = json.optObject("border").map(b -> {
             Layout.Border bd = new Layout.Border(
                     enumValue(b, "style", fromName(BorderStyle.class), BorderStyle.values(), Enum::name)
                             .orElse(BorderStyle.SINGLE),
-                    b.string("colour"), b.positive("widthMm"), b.numberOr("gapMm", 0), b.optString("bandColour"));
+                    b.string("colour"),
+                    b.positive("widthMm"),
+                    b.numberOr("gapMm", 0),
+                    b.optString("bandColour"));
             b.rejectUnknownProperties();
             return bd;
         });
-        Layout.Title title = json.object("title").map(t -> {
-            Layout.Title tt = new Layout.Title(t.string("text"), t.number("yMm"), t.positive("fontSize"),
-                    t.optString("colour").orElse("#000000"), t.numberOr("letterSpacing", 0), t.optString("subtitle"));
-            t.rejectUnknownProperties();
-            return tt;
-        }).orElse(new Layout.Title("", 0, 1, "#000000", 0, Optional.empty()));
+        Layout.Title title = json.object("title")
+                .map(t -> {
+                    Layout.Title tt = new Layout.Title(
+                            t.string("text"),
+                            t.number("yMm"),
+                            t.positive("fontSize"),
+                            t.optString("colour").orElse("#000000"),
+                            t.numberOr("letterSpacing", 0),
+                            t.optString("subtitle"));
+                    t.rejectUnknownProperties();
+                    return tt;
+                })
+                .orElse(new Layout.Title("", 0, 1, "#000000", 0, Optional.empty()));
         String textColour = json.optString("textColour").orElse("#000000");
         String dateFormat = json.optString("dateFormat").orElse("yyyy年MM月dd日");
         List<Layout.Item> items = new ArrayList<>();
         for (JsonObjectReader i : json.objects("items", true)) {
-            items.add(new Layout.Item(i.optString("label").orElse(""), i.string("value"), i.number("xMm"),
-                    i.number("yMm"), i.positive("fontSize"), i.numberOr("labelWidthMm", 0), i.positive("maxWidthMm"),
-                    i.numberOr("lineSpacing", 1.5), align(i)));
+            items.add(new Layout.Item(
+                    i.optString("label").orElse(""),
+                    i.string("value"),
+                    i.number("xMm"),
+                    i.number("yMm"),
+                    i.positive("fontSize"),
+                    i.numberOr("labelWidthMm", 0),
+                    i.positive("maxWidthMm"),
+                    i.numberOr("lineSpacing", 1.5),
+                    align(i)));
             i.rejectUnknownProperties();
         }
         List<Layout.FixedText> texts = new ArrayList<>();
         for (JsonObjectReader t : json.objects("texts", false)) {
-            texts.add(new Layout.FixedText(t.string("text"), t.number("xMm"), t.number("yMm"), t.positive("fontSize"),
-                    t.optString("colour").orElse(textColour), align(t)));
+            texts.add(new Layout.FixedText(
+                    t.string("text"),
+                    t.number("xMm"),
+                    t.number("yMm"),
+                    t.positive("fontSize"),
+                    t.optString("colour").orElse(textColour),
+                    align(t)));
             t.rejectUnknownProperties();
         }
-        Layout.Circle seal = json.object("seal").map(JsonLicenceTypeLoader::circle).orElse(new Layout.Circle(0, 0, 1));
-        Layout.Square qr = json.object("qrCode").map(q -> {
-            Layout.Square s = new Layout.Square(q.number("xMm"), q.number("yMm"), q.positive("sizeMm"),
-                    q.optString("caption"));
-            q.rejectUnknownProperties();
-            return s;
-        }).orElse(new Layout.Square(0, 0, 1, Optional.empty()));
+        Layout.Circle seal =
+                json.object("seal").map(JsonLicenceTypeLoader::circle).orElse(new Layout.Circle(0, 0, 1));
+        Layout.Square qr = json.object("qrCode")
+                .map(q -> {
+                    Layout.Square s = new Layout.Square(
+                            q.number("xMm"), q.number("yMm"), q.positive("sizeMm"), q.optString("caption"));
+                    q.rejectUnknownProperties();
+                    return s;
+                })
+                .orElse(new Layout.Square(0, 0, 1, Optional.empty()));
         Optional<Layout.Circle> emblem = json.optObject("emblem").map(JsonLicenceTypeLoader::circle);
-        Layout.Footer footer = json.object("footer").map(f -> {
-            Layout.Footer ft = new Layout.Footer(f.number("yMm"), f.positive("fontSize"),
-                    f.optString("colour").orElse(textColour));
-            f.rejectUnknownProperties();
-            return ft;
-        }).orElse(new Layout.Footer(0, 1, textColour));
+        Layout.Footer footer = json.object("footer")
+                .map(f -> {
+                    Layout.Footer ft = new Layout.Footer(
+                            f.number("yMm"),
+                            f.positive("fontSize"),
+                            f.optString("colour").orElse(textColour));
+                    f.rejectUnknownProperties();
+                    return ft;
+                })
+                .orElse(new Layout.Footer(0, 1, textColour));
         List<Layout.Grid> grids = new ArrayList<>();
         for (JsonObjectReader g : json.objects("grids", false)) {
-            grids.add(new Layout.Grid(g.number("xMm"), g.number("yMm"), positives(g, "columnWidthsMm"),
-                    positives(g, "rowHeightsMm"), g.numberOr("lineWidthMm", 0.3),
-                    g.optString("colour").orElse(textColour), g.optString("fillColour"),
-                    g.numbers("shadedColumns", false).stream().map(BigDecimal::intValue).toList(),
+            grids.add(new Layout.Grid(
+                    g.number("xMm"),
+                    g.number("yMm"),
+                    positives(g, "columnWidthsMm"),
+                    positives(g, "rowHeightsMm"),
+                    g.numberOr("lineWidthMm", 0.3),
+                    g.optString("colour").orElse(textColour),
+                    g.optString("fillColour"),
+                    g.numbers("shadedColumns", false).stream()
+                            .map(BigDecimal::intValue)
+                            .toList(),
                     g.optString("shadeColour")));
             g.rejectUnknownProperties();
         }
         List<Layout.Line> lines = new ArrayList<>();
         for (JsonObjectReader r : json.objects("lines", false)) {
-            lines.add(new Layout.Line(r.number("x1Mm"), r.number("y1Mm"), r.number("x2Mm"), r.number("y2Mm"),
-                    r.numberOr("widthMm", 0.3), r.optString("colour").orElse(textColour)));
+            lines.add(new Layout.Line(
+                    r.number("x1Mm"),
+                    r.number("y1Mm"),
+                    r.number("x2Mm"),
+                    r.number("y2Mm"),
+                    r.numberOr("widthMm", 0.3),
+                    r.optString("colour").orElse(textColour)));
             r.rejectUnknownProperties();
         }
-        return new Layout(page, margins, border, title, textColour, dateFormat, items, texts, seal, qr, emblem, footer,
-                grids, lines);
+        return new Layout(
+                page,
+                margins,
+                border,
+                title,
+                textColour,
+                dateFormat,
+                items,
+                texts,
+                seal,
+                qr,
+                emblem,
+                footer,
+                grids,
+                lines);
     }
 
     private static Align align(JsonObjectReader json) {
         return json.optString("align").isPresent()
-                ? enumValue(json, "align", fromName(Align.class), Align.values(), Enum::name).orElse(Align.LEFT)
+                ? enumValue(json, "align", fromName(Align.class), Align.values(), Enum::name)
+                        .orElse(Align.LEFT)
                 : Align.LEFT;
     }
 
@@ -331,14 +432,17 @@ public final class JsonLicenceTypeLoader {
             }
             values.add(numbers.get(i).doubleValue());
         }
-        if (numbers.isEmpty() && json.node().get(name) != null && json.node().get(name).isArray()) {
+        if (numbers.isEmpty()
+                && json.node().get(name) != null
+                && json.node().get(name).isArray()) {
             json.problem(name, "needs at least one value");
         }
         return values;
     }
 
     private static Layout.Circle circle(JsonObjectReader c) {
-        Layout.Circle circle = new Layout.Circle(c.number("centreXMm"), c.number("centreYMm"), c.positive("diameterMm"));
+        Layout.Circle circle =
+                new Layout.Circle(c.number("centreXMm"), c.number("centreYMm"), c.positive("diameterMm"));
         c.rejectUnknownProperties();
         return circle;
     }
@@ -364,11 +468,16 @@ public final class JsonLicenceTypeLoader {
 
     private static <E extends Enum<E>> Function<String, Optional<E>> fromName(Class<E> type) {
         return text -> Arrays.stream(type.getEnumConstants())
-                .filter(c -> c.name().equals(text.toUpperCase(Locale.ROOT))).findFirst();
+                .filter(c -> c.name().equals(text.toUpperCase(Locale.ROOT)))
+                .findFirst();
     }
 
-    private static <E> Optional<E> enumValue(JsonObjectReader json, String name, Function<String, Optional<E>> parse,
-            E[] allowed, Function<E, String> show) {
+    private static <E> Optional<E> enumValue(
+            JsonObjectReader json,
+            String name,
+            Function<String, Optional<E>> parse,
+            E[] allowed,
+            Function<E, String> show) {
         if (json.node().get(name) == null || json.node().get(name).isNull()) {
             json.string(name); // records "is missing"
             return Optional.empty();
@@ -376,7 +485,10 @@ public final class JsonLicenceTypeLoader {
         return json.optString(name).flatMap(text -> {
             Optional<E> value = parse.apply(text);
             if (value.isEmpty()) {
-                json.problem(name, "is '" + text + "'; allowed: " + Arrays.stream(allowed).map(show).toList());
+                json.problem(
+                        name,
+                        "is '" + text + "'; allowed: "
+                                + Arrays.stream(allowed).map(show).toList());
             }
             return value;
         });

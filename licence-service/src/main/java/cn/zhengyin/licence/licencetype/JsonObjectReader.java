@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,13 +101,15 @@ final class JsonObjectReader {
     }
 
     boolean bool(String name, boolean fallback) {
-        return property(name, false).map(v -> {
-            if (!v.isBoolean()) {
-                problem(name, "must be true or false, got " + v);
-                return fallback;
-            }
-            return v.booleanValue();
-        }).orElse(fallback);
+        return property(name, false)
+                .map(v -> {
+                    if (!v.isBoolean()) {
+                        problem(name, "must be true or false, got " + v);
+                        return fallback;
+                    }
+                    return v.booleanValue();
+                })
+                .orElse(fallback);
     }
 
     Optional<JsonObjectReader> optObject(String name) {
@@ -190,7 +191,10 @@ final class JsonObjectReader {
     void rejectUnknownProperties() {
         for (String name : node.propertyNames()) {
             if (!read.contains(name)) {
-                problem(name, "unknown property; allowed here: " + read.stream().sorted().toList());
+                problem(
+                        name,
+                        "unknown property; allowed here: "
+                                + read.stream().sorted().toList());
             }
         }
     }

@@ -22,9 +22,21 @@ import java.util.Optional;
  * @param grids       ruled tables (rows of cells) and boxes, drawn under the text, in order
  * @param lines       straight rules, drawn under the text
  */
-public record Layout(Page page, Margins margins, Optional<Border> border, Title title, String textColour,
-        String dateFormat, List<Item> items, List<FixedText> texts, Circle seal, Square qrCode,
-        Optional<Circle> emblem, Footer footer, List<Grid> grids, List<Line> lines) {
+public record Layout(
+        Page page,
+        Margins margins,
+        Optional<Border> border,
+        Title title,
+        String textColour,
+        String dateFormat,
+        List<Item> items,
+        List<FixedText> texts,
+        Circle seal,
+        Square qrCode,
+        Optional<Circle> emblem,
+        Footer footer,
+        List<Grid> grids,
+        List<Line> lines) {
 
     public Layout {
         items = List.copyOf(items);
@@ -34,7 +46,9 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
     }
 
     public enum PaperSize {
-        A3(297, 420), A4(210, 297), A5(148, 210);
+        A3(297, 420),
+        A4(210, 297),
+        A5(148, 210);
 
         private final double shortSideMm;
         private final double longSideMm;
@@ -53,11 +67,21 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
         }
     }
 
-    public enum Orientation { PORTRAIT, LANDSCAPE }
+    public enum Orientation {
+        PORTRAIT,
+        LANDSCAPE
+    }
 
-    public enum BorderStyle { SINGLE, DOUBLE }
+    public enum BorderStyle {
+        SINGLE,
+        DOUBLE
+    }
 
-    public enum Align { LEFT, CENTER, RIGHT }
+    public enum Align {
+        LEFT,
+        CENTER,
+        RIGHT
+    }
 
     public record Page(PaperSize size, Orientation orientation) {
         public double widthMm() {
@@ -69,8 +93,7 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
         }
     }
 
-    public record Margins(double topMm, double rightMm, double bottomMm, double leftMm) {
-    }
+    public record Margins(double topMm, double rightMm, double bottomMm, double leftMm) {}
 
     /**
      * @param style    single or double line
@@ -80,8 +103,7 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
      * @param bandColour colour that fills the band between the outer and the inner line (DOUBLE), as the tinted
      *                 frames of printed certificates; none leaves it white
      */
-    public record Border(BorderStyle style, String colour, double widthMm, double gapMm, Optional<String> bandColour) {
-    }
+    public record Border(BorderStyle style, String colour, double widthMm, double gapMm, Optional<String> bandColour) {}
 
     /**
      * @param text          e.g. 营业执照
@@ -91,9 +113,8 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
      * @param letterSpacing extra space between characters, in points
      * @param subtitle      a smaller line under the title, e.g. （副本）, if any
      */
-    public record Title(String text, double yMm, double fontSize, String colour, double letterSpacing,
-            Optional<String> subtitle) {
-    }
+    public record Title(
+            String text, double yMm, double fontSize, String colour, double letterSpacing, Optional<String> subtitle) {}
 
     /**
      * A labelled value. The label is drawn at {@code xMm}; the value starts at {@code xMm + labelWidthMm} and wraps
@@ -109,9 +130,16 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
      * @param lineSpacing   line height as a multiple of the font size
      * @param align         alignment of a single-line value within maxWidthMm
      */
-    public record Item(String label, String value, double xMm, double yMm, double fontSize, double labelWidthMm,
-            double maxWidthMm, double lineSpacing, Align align) {
-    }
+    public record Item(
+            String label,
+            String value,
+            double xMm,
+            double yMm,
+            double fontSize,
+            double labelWidthMm,
+            double maxWidthMm,
+            double lineSpacing,
+            Align align) {}
 
     /**
      * A fixed text.
@@ -123,8 +151,7 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
      * @param colour   text colour
      * @param align    how the text sits at {@code xMm}
      */
-    public record FixedText(String text, double xMm, double yMm, double fontSize, String colour, Align align) {
-    }
+    public record FixedText(String text, double xMm, double yMm, double fontSize, String colour, Align align) {}
 
     /**
      * A ruled grid: {@code rowHeightsMm.size()} rows by {@code columnWidthsMm.size()} columns, its top-left corner at
@@ -141,8 +168,15 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
      * @param shadedColumns  indexes of columns filled with {@code shadeColour} (label columns), if any
      * @param shadeColour    fill of the shaded columns
      */
-    public record Grid(double xMm, double yMm, List<Double> columnWidthsMm, List<Double> rowHeightsMm,
-            double lineWidthMm, String colour, Optional<String> fillColour, List<Integer> shadedColumns,
+    public record Grid(
+            double xMm,
+            double yMm,
+            List<Double> columnWidthsMm,
+            List<Double> rowHeightsMm,
+            double lineWidthMm,
+            String colour,
+            Optional<String> fillColour,
+            List<Integer> shadedColumns,
             Optional<String> shadeColour) {
         public Grid {
             columnWidthsMm = List.copyOf(columnWidthsMm);
@@ -160,22 +194,18 @@ public record Layout(Page page, Margins margins, Optional<Border> border, Title 
     }
 
     /** A straight rule from ({@code x1Mm}, {@code y1Mm}) to ({@code x2Mm}, {@code y2Mm}). */
-    public record Line(double x1Mm, double y1Mm, double x2Mm, double y2Mm, double widthMm, String colour) {
-    }
+    public record Line(double x1Mm, double y1Mm, double x2Mm, double y2Mm, double widthMm, String colour) {}
 
     /** A circle given by its centre and diameter. */
-    public record Circle(double centreXMm, double centreYMm, double diameterMm) {
-    }
+    public record Circle(double centreXMm, double centreYMm, double diameterMm) {}
 
     /** A square given by its top-left corner and side. */
-    public record Square(double xMm, double yMm, double sizeMm, Optional<String> caption) {
-    }
+    public record Square(double xMm, double yMm, double sizeMm, Optional<String> caption) {}
 
     /**
      * @param yMm      baseline from the top edge; the line is centred horizontally
      * @param fontSize points
      * @param colour   text colour
      */
-    public record Footer(double yMm, double fontSize, String colour) {
-    }
+    public record Footer(double yMm, double fontSize, String colour) {}
 }

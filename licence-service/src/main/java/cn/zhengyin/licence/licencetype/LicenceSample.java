@@ -20,7 +20,8 @@ public record LicenceSample(String issuerCode, String serial, Map<String, Object
     /** The values as text, as the renderer takes them (numbers in plain notation). */
     public Map<String, String> fieldValuesAsText() {
         Map<String, String> text = new LinkedHashMap<>();
-        fieldValues.forEach((k, v) -> text.put(k, v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v)));
+        fieldValues.forEach((k, v) ->
+                text.put(k, v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v)));
         return Collections.unmodifiableMap(text);
     }
 }

@@ -12,7 +12,11 @@ import java.util.Optional;
  * @param layout     printed appearance from {@code layout.json}
  * @param sample     fictional sample from {@code sample.json}
  */
-public record LicenceType(String slug, LicenceTypeDescriptor descriptor, List<FieldDefinition> fields, Layout layout,
+public record LicenceType(
+        String slug,
+        LicenceTypeDescriptor descriptor,
+        List<FieldDefinition> fields,
+        Layout layout,
         LicenceSample sample) {
 
     public LicenceType {
@@ -30,6 +34,8 @@ public record LicenceType(String slug, LicenceTypeDescriptor descriptor, List<Fi
 
     /** The field that plays {@code role}, if the type declares one. */
     public Optional<FieldDefinition> fieldWithRole(FieldRole role) {
-        return fields.stream().filter(f -> f.role().filter(role::equals).isPresent()).findFirst();
+        return fields.stream()
+                .filter(f -> f.role().filter(role::equals).isPresent())
+                .findFirst();
     }
 }

@@ -3,7 +3,6 @@ package cn.zhengyin.licence.licencetype;
 import cn.zhengyin.trust.identifier.InvalidIdentifierException;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import cn.zhengyin.trust.identifier.UnifiedSocialCreditCode;
-
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -21,8 +20,7 @@ final class LicenceTypeChecks {
     /** {@code {fieldKey}} placeholders in layout item values. */
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
-    private LicenceTypeChecks() {
-    }
+    private LicenceTypeChecks() {}
 
     static void check(LicenceType type, TemplateProblems problems) {
         String slug = type.slug();
@@ -45,30 +43,45 @@ final class LicenceTypeChecks {
         String code = d.typeCode();
         if (!code.isEmpty()) {
             if (code.length() != 21) {
-                problems.add(file, "typeCode", "type code '" + code + "' has " + code.length()
-                        + " characters; GB/T 36904 uses 21: the defining authority's unified social credit code (18)"
-                        + " followed by a 3-digit sequence");
+                problems.add(
+                        file,
+                        "typeCode",
+                        "type code '" + code + "' has " + code.length()
+                                + " characters; GB/T 36904 uses 21: the defining authority's unified social credit code (18)"
+                                + " followed by a 3-digit sequence");
             } else {
                 if (!code.substring(0, 18).equals(authorityCode)) {
-                    problems.add(file, "typeCode", "type code '" + code + "' must start with the defining authority's"
-                            + " code '" + authorityCode + "' (GB/T 36904)");
+                    problems.add(
+                            file,
+                            "typeCode",
+                            "type code '" + code + "' must start with the defining authority's" + " code '"
+                                    + authorityCode + "' (GB/T 36904)");
                 }
                 if (!TYPE_SEQUENCE.matcher(code.substring(18)).matches()) {
-                    problems.add(file, "typeCode", "type code '" + code + "' must end with 3 digits, got '"
-                            + code.substring(18) + "'");
+                    problems.add(
+                            file,
+                            "typeCode",
+                            "type code '" + code + "' must end with 3 digits, got '" + code.substring(18) + "'");
                 }
             }
         }
         HolderCodeType expected = d.holderCategory() == HolderCategory.LEGAL_PERSON
-                ? HolderCodeType.UNIFIED_SOCIAL_CREDIT_CODE : HolderCodeType.CITIZEN_IDENTITY_NUMBER;
+                ? HolderCodeType.UNIFIED_SOCIAL_CREDIT_CODE
+                : HolderCodeType.CITIZEN_IDENTITY_NUMBER;
         if (d.holderCodeType() != expected) {
-            problems.add(file, "holderCodeType", "holder code type " + d.holderCodeType().code() + " ("
-                    + d.holderCodeType().label() + ") does not suit holder category " + d.holderCategory()
-                    + "; use " + expected.code() + " (" + expected.label() + ")");
+            problems.add(
+                    file,
+                    "holderCodeType",
+                    "holder code type " + d.holderCodeType().code() + " ("
+                            + d.holderCodeType().label() + ") does not suit holder category " + d.holderCategory()
+                            + "; use " + expected.code() + " (" + expected.label() + ")");
         }
-        if (d.validity() instanceof ValidityRule.FromFields && type.fieldWithRole(FieldRole.VALIDITY_END).isEmpty()) {
-            problems.add(file, "validity.kind", "FROM_FIELDS needs a field with role VALIDITY_END in "
-                    + JsonLicenceTypeLoader.FIELDS_FILE);
+        if (d.validity() instanceof ValidityRule.FromFields
+                && type.fieldWithRole(FieldRole.VALIDITY_END).isEmpty()) {
+            problems.add(
+                    file,
+                    "validity.kind",
+                    "FROM_FIELDS needs a field with role VALIDITY_END in " + JsonLicenceTypeLoader.FIELDS_FILE);
         }
     }
 
@@ -91,7 +104,8 @@ final class LicenceTypeChecks {
             if (f.role().isPresent()) {
                 String other = roles.putIfAbsent(f.role().get(), f.key());
                 if (other != null) {
-                    problems.add(file, at + ".role", "role " + f.role().get() + " is already played by '" + other + "'");
+                    problems.add(
+                            file, at + ".role", "role " + f.role().get() + " is already played by '" + other + "'");
                 }
             }
             if (f.type() == FieldType.ENUM && f.enumValues().isEmpty()) {
@@ -100,41 +114,53 @@ final class LicenceTypeChecks {
             if (f.type() != FieldType.ENUM && !f.enumValues().isEmpty()) {
                 problems.add(file, at + ".enumValues", "only ENUM fields take enumValues; this field is " + f.type());
             }
-            if (f.type() != FieldType.TEXT && (f.maxLength().isPresent() || f.pattern().isPresent())) {
+            if (f.type() != FieldType.TEXT
+                    && (f.maxLength().isPresent() || f.pattern().isPresent())) {
                 problems.add(file, at, "maxLength and pattern apply to TEXT fields only; this field is " + f.type());
             }
-            if (f.type() != FieldType.DATE && (f.minDate().isPresent() || f.maxDate().isPresent())) {
+            if (f.type() != FieldType.DATE
+                    && (f.minDate().isPresent() || f.maxDate().isPresent())) {
                 problems.add(file, at, "minDate and maxDate apply to DATE fields only; this field is " + f.type());
             }
-            if (f.type() != FieldType.NUMBER && (f.minNumber().isPresent() || f.maxNumber().isPresent())) {
-                problems.add(file, at, "minNumber and maxNumber apply to NUMBER fields only; this field is " + f.type());
+            if (f.type() != FieldType.NUMBER
+                    && (f.minNumber().isPresent() || f.maxNumber().isPresent())) {
+                problems.add(
+                        file, at, "minNumber and maxNumber apply to NUMBER fields only; this field is " + f.type());
             }
             if (f.effectiveMinDate().isAfter(f.effectiveMaxDate())) {
-                problems.add(file, at + ".minDate", "minDate " + f.effectiveMinDate() + " is after maxDate "
-                        + f.effectiveMaxDate());
+                problems.add(
+                        file,
+                        at + ".minDate",
+                        "minDate " + f.effectiveMinDate() + " is after maxDate " + f.effectiveMaxDate());
             }
-            if (f.minNumber().isPresent() && f.maxNumber().isPresent()
+            if (f.minNumber().isPresent()
+                    && f.maxNumber().isPresent()
                     && f.minNumber().get().compareTo(f.maxNumber().get()) > 0) {
                 problems.add(file, at + ".minNumber", "minNumber is greater than maxNumber");
             }
         }
-        roleMustHaveType(type, FieldRole.HOLDER_CODE, type.descriptor().holderCodeType().fieldType(), file, problems);
+        roleMustHaveType(
+                type, FieldRole.HOLDER_CODE, type.descriptor().holderCodeType().fieldType(), file, problems);
         roleMustHaveType(type, FieldRole.VALIDITY_START, FieldType.DATE, file, problems);
         roleMustHaveType(type, FieldRole.VALIDITY_END, FieldType.DATE, file, problems);
         roleMustHaveType(type, FieldRole.ISSUE_DATE, FieldType.DATE, file, problems);
-        for (FieldRole mandatory : List.of(FieldRole.HOLDER_NAME, FieldRole.HOLDER_CODE, FieldRole.LICENCE_NUMBER,
-                FieldRole.ISSUE_DATE)) {
+        for (FieldRole mandatory :
+                List.of(FieldRole.HOLDER_NAME, FieldRole.HOLDER_CODE, FieldRole.LICENCE_NUMBER, FieldRole.ISSUE_DATE)) {
             if (!roles.containsKey(mandatory)) {
                 problems.add(file, "fields", "no field has role " + mandatory + "; GB/T 36903 metadata needs it");
             }
         }
     }
 
-    private static void roleMustHaveType(LicenceType type, FieldRole role, FieldType expected, String file,
-            TemplateProblems problems) {
-        type.fieldWithRole(role).filter(f -> f.type() != expected).ifPresent(f -> problems.add(file,
-                "fields[" + type.fields().indexOf(f) + "].type", "field '" + f.key() + "' has role " + role
-                        + " so its type must be " + expected + ", not " + f.type()));
+    private static void roleMustHaveType(
+            LicenceType type, FieldRole role, FieldType expected, String file, TemplateProblems problems) {
+        type.fieldWithRole(role)
+                .filter(f -> f.type() != expected)
+                .ifPresent(f -> problems.add(
+                        file,
+                        "fields[" + type.fields().indexOf(f) + "].type",
+                        "field '" + f.key() + "' has role " + role + " so its type must be " + expected + ", not "
+                                + f.type()));
     }
 
     private static void checkLayout(LicenceType type, String file, TemplateProblems problems) {
@@ -159,13 +185,19 @@ final class LicenceTypeChecks {
             }
             for (int column : g.shadedColumns()) {
                 if (column < 0 || column >= g.columnWidthsMm().size()) {
-                    problems.add(file, at + ".shadedColumns", "column " + column + " does not exist; the grid has "
-                            + g.columnWidthsMm().size() + " columns (0-based)");
+                    problems.add(
+                            file,
+                            at + ".shadedColumns",
+                            "column " + column + " does not exist; the grid has "
+                                    + g.columnWidthsMm().size() + " columns (0-based)");
                 }
             }
             if (g.xMm() < 0 || g.yMm() < 0 || g.xMm() + g.widthMm() > w + 0.001 || g.yMm() + g.heightMm() > h + 0.001) {
-                problems.add(file, at, "grid " + g.widthMm() + " x " + g.heightMm() + " mm at (" + g.xMm() + ", "
-                        + g.yMm() + ") runs off the " + w + " x " + h + " mm page");
+                problems.add(
+                        file,
+                        at,
+                        "grid " + g.widthMm() + " x " + g.heightMm() + " mm at (" + g.xMm() + ", " + g.yMm()
+                                + ") runs off the " + w + " x " + h + " mm page");
             }
         }
         for (int i = 0; i < l.lines().size(); i++) {
@@ -194,8 +226,11 @@ final class LicenceTypeChecks {
             inside(item.xMm(), 0, w, at + ".xMm", file, problems);
             inside(item.yMm(), 0, h, at + ".yMm", file, problems);
             if (item.xMm() + item.labelWidthMm() + item.maxWidthMm() > w) {
-                problems.add(file, at + ".maxWidthMm", "value runs off the page: xMm + labelWidthMm + maxWidthMm = "
-                        + (item.xMm() + item.labelWidthMm() + item.maxWidthMm()) + " > page width " + w);
+                problems.add(
+                        file,
+                        at + ".maxWidthMm",
+                        "value runs off the page: xMm + labelWidthMm + maxWidthMm = "
+                                + (item.xMm() + item.labelWidthMm() + item.maxWidthMm()) + " > page width " + w);
             }
             Matcher placeholder = PLACEHOLDER.matcher(item.value());
             boolean any = false;
@@ -203,13 +238,17 @@ final class LicenceTypeChecks {
                 any = true;
                 String key = placeholder.group(1);
                 if (type.field(key).isEmpty()) {
-                    problems.add(file, at + ".value", "placeholder {" + key + "} names no field in "
-                            + JsonLicenceTypeLoader.FIELDS_FILE);
+                    problems.add(
+                            file,
+                            at + ".value",
+                            "placeholder {" + key + "} names no field in " + JsonLicenceTypeLoader.FIELDS_FILE);
                 }
             }
             if (!any && !item.value().isEmpty()) {
-                problems.add(file, at + ".value", "value '" + item.value()
-                        + "' has no {fieldKey} placeholder; put fixed text in 'texts'");
+                problems.add(
+                        file,
+                        at + ".value",
+                        "value '" + item.value() + "' has no {fieldKey} placeholder; put fixed text in 'texts'");
             }
         }
         for (int i = 0; i < l.texts().size(); i++) {
@@ -225,17 +264,22 @@ final class LicenceTypeChecks {
             problems.add(file, "qrCode", "QR code square runs off the " + w + " x " + h + " mm page");
         }
         if (q.sizeMm() < 15) {
-            problems.add(file, "qrCode.sizeMm", "QR code of " + q.sizeMm()
-                    + " mm is too small to scan reliably; use at least 15 mm");
+            problems.add(
+                    file,
+                    "qrCode.sizeMm",
+                    "QR code of " + q.sizeMm() + " mm is too small to scan reliably; use at least 15 mm");
         }
     }
 
-    private static void circleInside(Layout.Circle c, double w, double h, String at, String file,
-            TemplateProblems problems) {
+    private static void circleInside(
+            Layout.Circle c, double w, double h, String at, String file, TemplateProblems problems) {
         double r = c.diameterMm() / 2;
         if (c.centreXMm() - r < 0 || c.centreYMm() - r < 0 || c.centreXMm() + r > w || c.centreYMm() + r > h) {
-            problems.add(file, at, "circle of diameter " + c.diameterMm() + " mm at (" + c.centreXMm() + ", "
-                    + c.centreYMm() + ") runs off the " + w + " x " + h + " mm page");
+            problems.add(
+                    file,
+                    at,
+                    "circle of diameter " + c.diameterMm() + " mm at (" + c.centreXMm() + ", " + c.centreYMm()
+                            + ") runs off the " + w + " x " + h + " mm page");
         }
     }
 
@@ -253,7 +297,9 @@ final class LicenceTypeChecks {
 
     private static void checkSample(LicenceType type, String file, TemplateProblems problems) {
         LicenceSample s = type.sample();
-        if (!s.issuerCode().isEmpty() && !s.serial().isEmpty() && type.typeCode().length() == 21) {
+        if (!s.issuerCode().isEmpty()
+                && !s.serial().isEmpty()
+                && type.typeCode().length() == 21) {
             try {
                 LicenceIdentifier.first(type.typeCode(), s.issuerCode(), s.serial());
             } catch (InvalidIdentifierException e) {

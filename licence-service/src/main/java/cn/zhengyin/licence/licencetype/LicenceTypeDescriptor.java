@@ -16,9 +16,17 @@ package cn.zhengyin.licence.licencetype;
  *                           text of a 业务专用章
  * @param note               free text for maintainers, e.g. why a code is fictional (empty if none)
  */
-public record LicenceTypeDescriptor(String typeCode, String name, String nameEn, DefiningAuthority definingAuthority,
-        HolderCategory holderCategory, HolderCodeType holderCodeType, ServiceItem serviceItem, ValidityRule validity,
-        String sealType, String note) {
+public record LicenceTypeDescriptor(
+        String typeCode,
+        String name,
+        String nameEn,
+        DefiningAuthority definingAuthority,
+        HolderCategory holderCategory,
+        HolderCodeType holderCodeType,
+        ServiceItem serviceItem,
+        ValidityRule validity,
+        String sealType,
+        String note) {
 
     /**
      * 证照定义机构.
@@ -27,8 +35,7 @@ public record LicenceTypeDescriptor(String typeCode, String name, String nameEn,
      * @param code  its 18-character unified social credit code (GB 32100)
      * @param level 证照定义机构级别
      */
-    public record DefiningAuthority(String name, String code, AuthorityLevel level) {
-    }
+    public record DefiningAuthority(String name, String code, AuthorityLevel level) {}
 
     /**
      * 关联事项 (the government service item this licence results from).
@@ -36,6 +43,5 @@ public record LicenceTypeDescriptor(String typeCode, String name, String nameEn,
      * @param code 关联事项代码
      * @param name 关联事项名称
      */
-    public record ServiceItem(String code, String name) {
-    }
+    public record ServiceItem(String code, String name) {}
 }

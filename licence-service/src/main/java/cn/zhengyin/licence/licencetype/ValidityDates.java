@@ -12,8 +12,7 @@ import java.util.Optional;
  * {@link FieldRole#VALIDITY_START}, else the issue date) plus the years, minus one day. Stateless.
  */
 public final class ValidityDates {
-    private ValidityDates() {
-    }
+    private ValidityDates() {}
 
     /**
      * The validity end the values imply, if the type's validity is fixed and its start date is known and well-formed.
@@ -22,7 +21,8 @@ public final class ValidityDates {
         if (!(type.descriptor().validity() instanceof ValidityRule.FixedYears fixed)) {
             return Optional.empty();
         }
-        return type.fieldWithRole(FieldRole.VALIDITY_START).or(() -> type.fieldWithRole(FieldRole.ISSUE_DATE))
+        return type.fieldWithRole(FieldRole.VALIDITY_START)
+                .or(() -> type.fieldWithRole(FieldRole.ISSUE_DATE))
                 .flatMap(f -> date(values.get(f.key())))
                 .map(start -> start.plusYears(fixed.years()).minusDays(1));
     }

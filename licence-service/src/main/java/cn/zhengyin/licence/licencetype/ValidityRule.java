@@ -4,17 +4,14 @@ package cn.zhengyin.licence.licencetype;
 public sealed interface ValidityRule {
 
     /** Valid for a fixed number of years from the validity start (or issue date). */
-    record FixedYears(int years) implements ValidityRule {
-    }
+    record FixedYears(int years) implements ValidityRule {}
 
     /** 长期: valid until revoked or cancelled. */
-    record Indefinite() implements ValidityRule {
-    }
+    record Indefinite() implements ValidityRule {}
 
     /**
      * Taken from the fields with roles {@link FieldRole#VALIDITY_START} and {@link FieldRole#VALIDITY_END}; an empty
      * end means 长期.
      */
-    record FromFields() implements ValidityRule {
-    }
+    record FromFields() implements ValidityRule {}
 }

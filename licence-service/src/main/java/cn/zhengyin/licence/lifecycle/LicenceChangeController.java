@@ -7,10 +7,10 @@ import cn.zhengyin.licence.issuance.VersionProducer;
 import cn.zhengyin.licence.registry.LicenceView;
 import cn.zhengyin.service.audit.AuditEvent;
 import cn.zhengyin.service.audit.AuditLog;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -45,80 +45,121 @@ class LicenceChangeController {
     }
 
     /** @param fields only the fields that change; {@code null} clears an optional field */
-    record VersionRequest(String caseNumber, String reason, Map<String, Object> fields) {
-    }
+    record VersionRequest(String caseNumber, String reason, Map<String, Object> fields) {}
 
-    record StatusRequest(String caseNumber, String reason) {
-    }
+    record StatusRequest(String caseNumber, String reason) {}
 
     @PostMapping("/amendments")
-    ResponseEntity<LicenceView> amend(@AuthenticationPrincipal Jwt caller, @PathVariable String identifier,
-                                      @RequestBody VersionRequest body, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<LicenceView> amend(
+            @AuthenticationPrincipal Jwt caller,
+            @PathVariable String identifier,
+            @RequestBody VersionRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return newVersion(caller, identifier, LicenceChanges.VersionChange.AMEND, body, key);
     }
 
     @PostMapping("/renewals")
-    ResponseEntity<LicenceView> renew(@AuthenticationPrincipal Jwt caller, @PathVariable String identifier,
-                                      @RequestBody VersionRequest body, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<LicenceView> renew(
+            @AuthenticationPrincipal Jwt caller,
+            @PathVariable String identifier,
+            @RequestBody VersionRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return newVersion(caller, identifier, LicenceChanges.VersionChange.RENEW, body, key);
     }
 
     @PostMapping("/corrections")
-    ResponseEntity<LicenceView> correct(@AuthenticationPrincipal Jwt caller, @PathVariable String identifier,
-                                        @RequestBody VersionRequest body, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<LicenceView> correct(
+            @AuthenticationPrincipal Jwt caller,
+            @PathVariable String identifier,
+            @RequestBody VersionRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return newVersion(caller, identifier, LicenceChanges.VersionChange.CORRECT, body, key);
     }
 
     @PostMapping("/suspension")
-    ResponseEntity<LicenceView> suspend(@AuthenticationPrincipal Jwt caller, @PathVariable String identifier,
-                                        @RequestBody StatusRequest body, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<LicenceView> suspend(
+            @AuthenticationPrincipal Jwt caller,
+            @PathVariable String identifier,
+            @RequestBody StatusRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return status(caller, identifier, LicenceChanges.StatusAction.SUSPEND, body, key);
     }
 
     @PostMapping("/reinstatement")
-    ResponseEntity<LicenceView> reinstate(@AuthenticationPrincipal Jwt caller, @PathVariable String identifier,
-                                          @RequestBody(required = false) StatusRequest body, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<LicenceView> reinstate(
+            @AuthenticationPrincipal Jwt caller,
+            @PathVariable String identifier,
+            @RequestBody(required = false) StatusRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return status(caller, identifier, LicenceChanges.StatusAction.REINSTATE, body, key);
     }
 
     @PostMapping("/revocation")
-    ResponseEntity<LicenceView> revoke(@AuthenticationPrincipal Jwt caller, @PathVariable String identifier,
-                                       @RequestBody StatusRequest body, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<LicenceView> revoke(
+            @AuthenticationPrincipal Jwt caller,
+            @PathVariable String identifier,
+            @RequestBody StatusRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return status(caller, identifier, LicenceChanges.StatusAction.REVOKE, body, key);
     }
 
     @PostMapping("/cancellation")
-    ResponseEntity<LicenceView> cancel(@AuthenticationPrincipal Jwt caller, @PathVariable String identifier,
-                                       @RequestBody StatusRequest body, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<LicenceView> cancel(
+            @AuthenticationPrincipal Jwt caller,
+            @PathVariable String identifier,
+            @RequestBody StatusRequest body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return status(caller, identifier, LicenceChanges.StatusAction.CANCEL, body, key);
     }
 
-    private ResponseEntity<LicenceView> newVersion(Jwt caller, String identifier, LicenceChanges.VersionChange change,
-                                                   VersionRequest body, String key) {
+    private ResponseEntity<LicenceView> newVersion(
+            Jwt caller, String identifier, LicenceChanges.VersionChange change, VersionRequest body, String key) {
         String caseNumber = body == null ? null : body.caseNumber();
         String reason = body == null ? null : body.reason();
-        LicenceChanges.Changed changed = guarded(change.name(), caller, identifier, caseNumber, reason,
-                () -> changes.newVersion(caller.getSubject(), identifier, change,
-                        body == null ? Map.of() : body.fields(), caseNumber, reason, Optional.ofNullable(key)));
+        LicenceChanges.Changed changed = guarded(
+                change.name(),
+                caller,
+                identifier,
+                caseNumber,
+                reason,
+                () -> changes.newVersion(
+                        caller.getSubject(),
+                        identifier,
+                        change,
+                        body == null ? Map.of() : body.fields(),
+                        caseNumber,
+                        reason,
+                        Optional.ofNullable(key)));
         return ResponseEntity.status(changed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/v1/licences/" + changed.version().identifier()))
                 .header("Idempotent-Replayed", String.valueOf(changed.replayed()))
                 .body(LicenceView.of(changed.licence(), changed.version(), VersionProducer.CHINA));
     }
 
-    private ResponseEntity<LicenceView> status(Jwt caller, String identifier, LicenceChanges.StatusAction action,
-                                               StatusRequest body, String key) {
+    private ResponseEntity<LicenceView> status(
+            Jwt caller, String identifier, LicenceChanges.StatusAction action, StatusRequest body, String key) {
         String caseNumber = body == null ? null : body.caseNumber();
         String reason = body == null ? null : body.reason();
-        LicenceChanges.Changed changed = guarded(action.name(), caller, identifier, caseNumber, reason,
-                () -> changes.changeStatus(caller.getSubject(), identifier, action, reason, caseNumber,
-                        Optional.ofNullable(key)));
-        return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(changed.replayed()))
+        LicenceChanges.Changed changed = guarded(
+                action.name(),
+                caller,
+                identifier,
+                caseNumber,
+                reason,
+                () -> changes.changeStatus(
+                        caller.getSubject(), identifier, action, reason, caseNumber, Optional.ofNullable(key)));
+        return ResponseEntity.ok()
+                .header("Idempotent-Replayed", String.valueOf(changed.replayed()))
                 .body(LicenceView.of(changed.licence(), changed.version(), VersionProducer.CHINA));
     }
 
-    private LicenceChanges.Changed guarded(String name, Jwt caller, String identifier, String caseNumber,
-                                           String reason, Supplier<LicenceChanges.Changed> change) {
+    private LicenceChanges.Changed guarded(
+            String name,
+            Jwt caller,
+            String identifier,
+            String caseNumber,
+            String reason,
+            Supplier<LicenceChanges.Changed> change) {
         String action = "licence." + name.toLowerCase(Locale.ROOT);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("caseNumber", caseNumber == null ? "" : caseNumber);
@@ -128,13 +169,24 @@ class LicenceChangeController {
             if (!changed.replayed()) {
                 details.put("version", changed.version().identifier());
                 details.put("status", String.valueOf(changed.licence().status()));
-                audit.record(action, AuditEvent.Outcome.SUCCESS, caller.getSubject(), changed.licence().root(), details);
+                audit.record(
+                        action,
+                        AuditEvent.Outcome.SUCCESS,
+                        caller.getSubject(),
+                        changed.licence().root(),
+                        details);
             }
             return changed;
         } catch (IssuanceException | VersionProducer.VersionTaken | LicenceSealer.SealingFailedException e) {
             details.put("refusal", e.getClass().getSimpleName() + ": " + e.getMessage());
-            audit.record(action, e instanceof IssuanceException.NotPermitted ? AuditEvent.Outcome.DENIED
-                    : AuditEvent.Outcome.FAILURE, caller.getSubject(), identifier, details);
+            audit.record(
+                    action,
+                    e instanceof IssuanceException.NotPermitted
+                            ? AuditEvent.Outcome.DENIED
+                            : AuditEvent.Outcome.FAILURE,
+                    caller.getSubject(),
+                    identifier,
+                    details);
             throw IssuanceProblems.of(e, clock);
         }
     }

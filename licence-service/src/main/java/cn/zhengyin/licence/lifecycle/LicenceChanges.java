@@ -1,7 +1,5 @@
 package cn.zhengyin.licence.lifecycle;
 
-import cn.zhengyin.licence.transparency.LicenceEventLog;
-
 import cn.zhengyin.licence.issuance.IdempotencyGuard;
 import cn.zhengyin.licence.issuance.IssuanceException;
 import cn.zhengyin.licence.issuance.IssuingAuthority;
@@ -17,6 +15,7 @@ import cn.zhengyin.licence.registry.LicenceEvent;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.licence.transparency.LicenceEventLog;
 import cn.zhengyin.trust.identifier.InvalidIdentifierException;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import java.time.Clock;
@@ -43,9 +42,14 @@ public final class LicenceChanges {
     private final Clock clock;
     private final LicenceEventLog eventLog;
 
-    public LicenceChanges(LicenceTypeCatalogue types, Function<String, Optional<IssuingAuthority>> authorities,
-                          LicenceRegistry registry, IdempotencyGuard idempotency, VersionProducer versions, Clock clock,
-                          LicenceEventLog eventLog) {
+    public LicenceChanges(
+            LicenceTypeCatalogue types,
+            Function<String, Optional<IssuingAuthority>> authorities,
+            LicenceRegistry registry,
+            IdempotencyGuard idempotency,
+            VersionProducer versions,
+            Clock clock,
+            LicenceEventLog eventLog) {
         this.types = types;
         this.authorities = authorities;
         this.registry = registry;
@@ -94,37 +98,49 @@ public final class LicenceChanges {
     }
 
     /** The licence after a change, the version concerned, and whether this answer replays an earlier request. */
-    public record Changed(Licence licence, LicenceVersion version, boolean replayed) {
-    }
+    public record Changed(Licence licence, LicenceVersion version, boolean replayed) {}
 
     /**
      * Makes a new version: the current version's fields with {@code changes} applied (a null value clears a field).
      *
      * @throws IssuanceException for refusals (not found, not permitted, illegal in this state, invalid fields, …)
      */
-    public Changed newVersion(String client, String identifier, VersionChange change, Map<String, Object> changes,
-                              String caseNumber, String reason, Optional<String> idempotencyKey) {
+    public Changed newVersion(
+            String client,
+            String identifier,
+            VersionChange change,
+            Map<String, Object> changes,
+            String caseNumber,
+            String reason,
+            Optional<String> idempotencyKey) {
         Licence licence = licence(identifier);
         IssuingAuthority authority = authorityFor(client, licence);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, VersionProducer.CHINA);
         LicenceStatus status = licence.statusAt(today);
-        boolean allowed = status == LicenceStatus.VALID || (change == VersionChange.RENEW && status == LicenceStatus.EXPIRED);
+        boolean allowed =
+                status == LicenceStatus.VALID || (change == VersionChange.RENEW && status == LicenceStatus.EXPIRED);
         if (!allowed) {
-            throw new IssuanceException.IllegalChange("licence " + licence.root() + " is " + status + "; "
-                    + change + " needs a VALID licence" + (change == VersionChange.RENEW ? " or an EXPIRED one" : ""));
+            throw new IssuanceException.IllegalChange("licence " + licence.root() + " is " + status + "; " + change
+                    + " needs a VALID licence" + (change == VersionChange.RENEW ? " or an EXPIRED one" : ""));
         }
-        LicenceType type = types.find(licence.typeCode()).orElseThrow(() -> new IllegalStateException(
-                "licence type " + licence.typeCode() + " of licence " + licence.root() + " is no longer configured"));
-        LicenceVersion current = registry.findVersion(licence.currentIdentifier()).orElseThrow();
+        LicenceType type = types.find(licence.typeCode())
+                .orElseThrow(() -> new IllegalStateException("licence type " + licence.typeCode() + " of licence "
+                        + licence.root() + " is no longer configured"));
+        LicenceVersion current =
+                registry.findVersion(licence.currentIdentifier()).orElseThrow();
 
         Map<String, Object> merged = new LinkedHashMap<>(current.fields());
         if (change == VersionChange.RENEW) {
             // A renewal is issued today; a fixed-term validity starts again from it unless the caller says otherwise.
             type.fieldWithRole(FieldRole.ISSUE_DATE).map(FieldDefinition::key).ifPresent(merged::remove);
             if (type.descriptor().validity() instanceof cn.zhengyin.licence.licencetype.ValidityRule.FixedYears) {
-                type.fieldWithRole(FieldRole.VALIDITY_START).map(FieldDefinition::key).ifPresent(merged::remove);
-                type.fieldWithRole(FieldRole.VALIDITY_END).map(FieldDefinition::key).ifPresent(merged::remove);
+                type.fieldWithRole(FieldRole.VALIDITY_START)
+                        .map(FieldDefinition::key)
+                        .ifPresent(merged::remove);
+                type.fieldWithRole(FieldRole.VALIDITY_END)
+                        .map(FieldDefinition::key)
+                        .ifPresent(merged::remove);
             }
         }
         if (changes != null) {
@@ -139,7 +155,8 @@ public final class LicenceChanges {
         Map<String, String> values = PreparedFields.prepare(type, authority, client, merged, today);
         type.fieldWithRole(FieldRole.HOLDER_CODE).ifPresent(f -> {
             if (!current.holderCode().equals(values.get(f.key()))) {
-                throw new IssuanceException.InvalidFields(List.of(new FieldViolation(f.key(),
+                throw new IssuanceException.InvalidFields(List.of(new FieldViolation(
+                        f.key(),
                         "the holder's code cannot change in a new version (was " + current.holderCode()
                                 + "); a different holder needs a new licence")));
             }
@@ -156,8 +173,8 @@ public final class LicenceChanges {
         LicenceIdentifier next = chosen.map(LicenceIdentifier::parse)
                 .orElseGet(() -> LicenceIdentifier.parse(current.identifier()).nextVersion());
         next = LicenceIdentifier.parse(idempotency.bind(client, idempotencyKey, next.toString()));
-        LicenceVersion version = versions.produce(new VersionProducer.VersionRequest(type, authority, next, values,
-                change.name(), caseNumber, client, now, fingerprint));
+        LicenceVersion version = versions.produce(new VersionProducer.VersionRequest(
+                type, authority, next, values, change.name(), caseNumber, client, now, fingerprint));
         LicenceEvent event = new LicenceEvent(change.event, version.version(), client, reason, caseNumber, now);
         if (!registry.moveToVersion(licence.root(), licence.revision(), version, event)) {
             Licence now2 = registry.findLicence(licence.root()).orElseThrow();
@@ -176,16 +193,22 @@ public final class LicenceChanges {
      *
      * @throws IssuanceException.IllegalChange if the action is not allowed from the current status
      */
-    public Changed changeStatus(String client, String identifier, StatusAction action, String reason, String caseNumber,
-                                Optional<String> idempotencyKey) {
+    public Changed changeStatus(
+            String client,
+            String identifier,
+            StatusAction action,
+            String reason,
+            String caseNumber,
+            Optional<String> idempotencyKey) {
         Licence licence = licence(identifier);
         authorityFor(client, licence);
         if (action != StatusAction.REINSTATE && (reason == null || reason.isBlank())) {
-            throw new IssuanceException.InvalidFields(List.of(new FieldViolation("reason",
+            throw new IssuanceException.InvalidFields(List.of(new FieldViolation(
+                    "reason",
                     "a reason is required to " + action.name().toLowerCase(java.util.Locale.ROOT) + " a licence")));
         }
-        String fingerprint = VersionProducer.fingerprint("STATUS:" + action, licence.root(), caseNumber,
-                Map.of("reason", reason == null ? "" : reason));
+        String fingerprint = VersionProducer.fingerprint(
+                "STATUS:" + action, licence.root(), caseNumber, Map.of("reason", reason == null ? "" : reason));
         if (idempotency.begin(client, idempotencyKey, fingerprint) instanceof IdempotencyGuard.Replay) {
             Licence l = registry.findLicence(licence.root()).orElseThrow();
             return new Changed(l, registry.findVersion(l.currentIdentifier()).orElseThrow(), true);
@@ -193,21 +216,23 @@ public final class LicenceChanges {
         Instant now = clock.instant();
         for (int attempt = 0; ; attempt++) {
             if (!action.from.contains(licence.status())) {
-                throw new IssuanceException.IllegalChange("licence " + licence.root() + " is " + licence.status()
-                        + "; " + action + " is allowed only from " + action.from);
+                throw new IssuanceException.IllegalChange("licence " + licence.root() + " is " + licence.status() + "; "
+                        + action + " is allowed only from " + action.from);
             }
-            LicenceEvent event = new LicenceEvent(action.event, licence.currentVersion(), client, reason, caseNumber, now);
+            LicenceEvent event =
+                    new LicenceEvent(action.event, licence.currentVersion(), client, reason, caseNumber, now);
             if (registry.changeStatus(licence.root(), licence.revision(), licence.status(), action.to, event)) {
                 break;
             }
             if (attempt >= 2) {
-                throw new IssuanceException.ConcurrentChange("licence " + licence.root()
-                        + " keeps changing under this request; retry");
+                throw new IssuanceException.ConcurrentChange(
+                        "licence " + licence.root() + " keeps changing under this request; retry");
             }
             licence = registry.findLicence(licence.root()).orElseThrow();
         }
         Licence changed = registry.findLicence(licence.root()).orElseThrow();
-        LicenceVersion changedVersion = registry.findVersion(changed.currentIdentifier()).orElseThrow();
+        LicenceVersion changedVersion =
+                registry.findVersion(changed.currentIdentifier()).orElseThrow();
         eventLog.append(changedVersion, action.event, now); // transparency log
         idempotency.finish(client, idempotencyKey, changed.currentIdentifier());
         return new Changed(changed, changedVersion, false);
@@ -224,16 +249,20 @@ public final class LicenceChanges {
         } else {
             root = identifier;
         }
-        return registry.findLicence(root).orElseThrow(() -> new IssuanceException.LicenceNotFound(
-                "no licence has the identifier '" + identifier + "'"));
+        return registry.findLicence(root)
+                .orElseThrow(() ->
+                        new IssuanceException.LicenceNotFound("no licence has the identifier '" + identifier + "'"));
     }
 
     private IssuingAuthority authorityFor(String client, Licence licence) {
-        IssuingAuthority authority = authorities.apply(client).orElseThrow(() -> new IssuanceException.NotPermitted(
-                "client '" + client + "' is not registered as an approval system"));
+        IssuingAuthority authority = authorities
+                .apply(client)
+                .orElseThrow(() -> new IssuanceException.NotPermitted(
+                        "client '" + client + "' is not registered as an approval system"));
         if (!authority.code().equals(licence.issuerCode())) {
-            throw new IssuanceException.NotPermitted("licence " + licence.root() + " was issued by another authority; "
-                    + "approval system '" + client + "' acts for " + authority.code() + " and may change only its own licences");
+            throw new IssuanceException.NotPermitted(
+                    "licence " + licence.root() + " was issued by another authority; " + "approval system '" + client
+                            + "' acts for " + authority.code() + " and may change only its own licences");
         }
         return authority;
     }

@@ -26,8 +26,7 @@ class LicenceStatusController {
     }
 
     /** The JSON answer: the status fields plus {@code receipt}, the same status signed as a JWS (docs/verification.md). */
-    public record SignedPublicStatus(@JsonUnwrapped LicenceStatusPage.PublicStatus status, String receipt) {
-    }
+    public record SignedPublicStatus(@JsonUnwrapped LicenceStatusPage.PublicStatus status, String receipt) {}
 
     @GetMapping(value = "/v/{identifier}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody

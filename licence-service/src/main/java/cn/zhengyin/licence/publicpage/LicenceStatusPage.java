@@ -33,12 +33,20 @@ public final class LicenceStatusPage {
      * @param status         the licence's status now (EXPIRED computed), if found
      * @param currentVersion whether this version is the current one
      */
-    public record PublicStatus(String identifier, boolean found, Optional<String> licenceTypeName,
-                               Optional<String> issuerName, Optional<String> holderName, Optional<String> version,
-                               Optional<LicenceStatus> status, boolean currentVersion,
-                               Optional<String> currentVersionIdentifier, Optional<LocalDate> issuedOn,
-                               Optional<LocalDate> validFrom, Optional<LocalDate> validUntil, String message) {
-    }
+    public record PublicStatus(
+            String identifier,
+            boolean found,
+            Optional<String> licenceTypeName,
+            Optional<String> issuerName,
+            Optional<String> holderName,
+            Optional<String> version,
+            Optional<LicenceStatus> status,
+            boolean currentVersion,
+            Optional<String> currentVersionIdentifier,
+            Optional<LocalDate> issuedOn,
+            Optional<LocalDate> validFrom,
+            Optional<LocalDate> validUntil,
+            String message) {}
 
     public PublicStatus lookUp(String identifier) {
         LicenceIdentifier id;
@@ -57,15 +65,37 @@ public final class LicenceStatusPage {
         LicenceStatus status = l.statusAt(LocalDate.now(clock.withZone(CHINA)));
         boolean current = l.currentIdentifier().equals(v.identifier());
         String holder = "111".equals(v.holderCodeType()) ? maskPersonName(v.holderName()) : v.holderName();
-        return new PublicStatus(v.identifier(), true, Optional.of(v.typeName()), Optional.of(v.issuerName()),
-                Optional.of(holder), Optional.of(String.format("%03d", v.version())), Optional.of(status), current,
-                Optional.of(l.currentIdentifier()), Optional.of(v.issuedOn()), Optional.of(v.validFrom()), v.validUntil(),
+        return new PublicStatus(
+                v.identifier(),
+                true,
+                Optional.of(v.typeName()),
+                Optional.of(v.issuerName()),
+                Optional.of(holder),
+                Optional.of(String.format("%03d", v.version())),
+                Optional.of(status),
+                current,
+                Optional.of(l.currentIdentifier()),
+                Optional.of(v.issuedOn()),
+                Optional.of(v.validFrom()),
+                v.validUntil(),
                 current ? "this is the current version" : "this version was superseded by " + l.currentIdentifier());
     }
 
     private static PublicStatus notFound(String identifier, String message) {
-        return new PublicStatus(identifier, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), message);
+        return new PublicStatus(
+                identifier,
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                message);
     }
 
     /** 周雅琴 → 周*琴, 李明 → 李*. */

@@ -38,8 +38,11 @@ class VerificationPageController {
     }
 
     @PostMapping("/verify")
-    String verify(@RequestParam(value = "file", required = false) MultipartFile file, Model model,
-                  HttpServletResponse response) throws IOException {
+    String verify(
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             return problem(model, response, "verify.error.empty");
         }
@@ -55,15 +58,27 @@ class VerificationPageController {
         } else {
             return problem(model, response, "verify.error.not-a-licence");
         }
-        Optional<SignatureReport> first = report.document().signatures().stream().findFirst();
+        Optional<SignatureReport> first =
+                report.document().signatures().stream().findFirst();
         model.addAttribute("report", report);
-        model.addAttribute("fileName", Optional.ofNullable(file.getOriginalFilename()).orElse(""));
+        model.addAttribute(
+                "fileName", Optional.ofNullable(file.getOriginalFilename()).orElse(""));
         model.addAttribute("indication", report.indication().name());
-        model.addAttribute("signer", first.flatMap(SignatureReport::signerSubject).map(Views::sealName).orElse(""));
-        model.addAttribute("sealedAt", first.flatMap(s -> s.timestampTime().or(s::signingTime)).map(Views::time)
-                .orElse(""));
-        model.addAttribute("timestamped", first.flatMap(SignatureReport::timestampTime).isPresent());
-        model.addAttribute("licenceStatus", report.registry().licenceStatus().map(Views::status).orElse(""));
+        model.addAttribute(
+                "signer",
+                first.flatMap(SignatureReport::signerSubject)
+                        .map(Views::sealName)
+                        .orElse(""));
+        model.addAttribute(
+                "sealedAt",
+                first.flatMap(s -> s.timestampTime().or(s::signingTime))
+                        .map(Views::time)
+                        .orElse(""));
+        model.addAttribute(
+                "timestamped", first.flatMap(SignatureReport::timestampTime).isPresent());
+        model.addAttribute(
+                "licenceStatus",
+                report.registry().licenceStatus().map(Views::status).orElse(""));
         return "verify";
     }
 
@@ -74,8 +89,8 @@ class VerificationPageController {
     }
 
     private static boolean isPdf(byte[] content) {
-        String head = new String(content, 0, Math.min(content.length, 1024 + 5),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        String head = new String(
+                content, 0, Math.min(content.length, 1024 + 5), java.nio.charset.StandardCharsets.ISO_8859_1);
         return head.contains("%PDF-");
     }
 

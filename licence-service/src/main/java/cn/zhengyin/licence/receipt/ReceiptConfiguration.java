@@ -20,11 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ReceiptConfiguration {
 
     @Bean
-    ReportReceipts reportReceipts(JsonMapper json, Clock clock,
-                                  @Value("${zhengyin.receipts.key-store:keys-dev/report-signer.p12}") Path keyStore,
-                                  @Value("${zhengyin.receipts.key-password:zhengyin-dev}") String password,
-                                  @Value("${zhengyin.receipts.key-alias:report-signer}") String alias,
-                                  @Value("${zhengyin.receipts.issuer:${zhengyin.public-base-url:zhengyin-licence-service}}") String issuer) {
+    ReportReceipts reportReceipts(
+            JsonMapper json,
+            Clock clock,
+            @Value("${zhengyin.receipts.key-store:keys-dev/report-signer.p12}") Path keyStore,
+            @Value("${zhengyin.receipts.key-password:zhengyin-dev}") String password,
+            @Value("${zhengyin.receipts.key-alias:report-signer}") String alias,
+            @Value("${zhengyin.receipts.issuer:${zhengyin.public-base-url:zhengyin-licence-service}}") String issuer) {
         Providers.bouncyCastle();
         SigningKey key = SoftwareKeyCustody.loadPkcs12("report-signer", keyStore, password.toCharArray(), alias);
         return new ReportReceipts(key, json, clock, issuer);

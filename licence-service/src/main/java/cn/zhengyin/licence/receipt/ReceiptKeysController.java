@@ -17,8 +17,9 @@ class ReceiptKeysController {
         this.receipts = receipts;
     }
 
-    @GetMapping(value = "/api/v1/verifications/receipt-keys", produces = {"application/jwk-set+json",
-            MediaType.APPLICATION_JSON_VALUE})
+    @GetMapping(
+            value = "/api/v1/verifications/receipt-keys",
+            produces = {"application/jwk-set+json", MediaType.APPLICATION_JSON_VALUE})
     Map<String, Object> keys() {
         return receipts.jwks();
     }

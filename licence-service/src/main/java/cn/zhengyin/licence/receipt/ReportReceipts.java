@@ -53,8 +53,8 @@ public final class ReportReceipts {
      */
     public ReportReceipts(SigningKey key, JsonMapper json, Clock clock, String issuer) {
         if (key.algorithm() != SignatureAlgorithm.ECDSA_P256_SHA256) {
-            throw new IllegalArgumentException("the report-signing key must be ECDSA P-256 (ES256); it is "
-                    + key.algorithm());
+            throw new IllegalArgumentException(
+                    "the report-signing key must be ECDSA P-256 (ES256); it is " + key.algorithm());
         }
         this.key = key;
         this.json = json;
@@ -66,14 +66,21 @@ public final class ReportReceipts {
             for (X509Certificate certificate : chain) {
                 x5c.add(Base64.encode(certificate.getEncoded()));
             }
-            ECKey jwk = new ECKey.Builder(Curve.P_256, (ECPublicKey) chain.getFirst().getPublicKey())
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).x509CertChain(x5c).build();
+            ECKey jwk = new ECKey.Builder(
+                            Curve.P_256, (ECPublicKey) chain.getFirst().getPublicKey())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .x509CertChain(x5c)
+                    .build();
             this.publicJwk = new ECKey.Builder(jwk).keyIDFromThumbprint().build();
         } catch (CertificateEncodingException | JOSEException e) {
             throw new IllegalStateException("cannot encode the report-signing certificate chain: " + e.getMessage(), e);
         }
-        this.header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(TYPE))
-                .keyID(publicJwk.getKeyID()).x509CertChain(x5c).build();
+        this.header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(new JOSEObjectType(TYPE))
+                .keyID(publicJwk.getKeyID())
+                .x509CertChain(x5c)
+                .build();
     }
 
     /** @return the compact JWS of {@code report} */
@@ -86,12 +93,13 @@ public final class ReportReceipts {
         payload.set("report", json.valueToTree(report));
         String signingInput = header.toBase64URL() + "." + Base64URL.encode(json.writeValueAsBytes(payload));
         try {
-            byte[] concat = ECDSA.transcodeSignatureToConcat(key.sign(signingInput.getBytes(
-                    StandardCharsets.US_ASCII)), ECDSA.getSignatureByteArrayLength(JWSAlgorithm.ES256));
+            byte[] concat = ECDSA.transcodeSignatureToConcat(
+                    key.sign(signingInput.getBytes(StandardCharsets.US_ASCII)),
+                    ECDSA.getSignatureByteArrayLength(JWSAlgorithm.ES256));
             return signingInput + "." + Base64URL.encode(concat);
         } catch (JOSEException e) {
-            throw new IllegalStateException("the report-signing key returned an unusable ECDSA signature: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the report-signing key returned an unusable ECDSA signature: " + e.getMessage(), e);
         }
     }
 

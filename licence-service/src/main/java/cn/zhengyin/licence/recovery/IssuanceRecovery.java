@@ -45,8 +45,7 @@ public final class IssuanceRecovery {
     }
 
     /** What recovery did. */
-    public record Outcome(List<String> completed, List<String> rolledBack) {
-    }
+    public record Outcome(List<String> completed, List<String> rolledBack) {}
 
     public Outcome recover() {
         List<String> completed = new java.util.ArrayList<>();
@@ -55,10 +54,24 @@ public final class IssuanceRecovery {
             if (v.version() == 1) {
                 Optional<Licence> head = registry.findLicence(v.root());
                 if (head.isEmpty()) {
-                    Licence created = new Licence(v.root(), v.typeCode(), v.issuerCode(), v.holderCode(), 1,
-                            v.identifier(), LicenceStatus.VALID, v.validFrom(), v.validUntil(),
-                            List.of(new LicenceEvent("ISSUED", 1, v.issuedBy(), "completed by start-up recovery",
-                                    v.caseNumber(), v.createdAt())), 0);
+                    Licence created = new Licence(
+                            v.root(),
+                            v.typeCode(),
+                            v.issuerCode(),
+                            v.holderCode(),
+                            1,
+                            v.identifier(),
+                            LicenceStatus.VALID,
+                            v.validFrom(),
+                            v.validUntil(),
+                            List.of(new LicenceEvent(
+                                    "ISSUED",
+                                    1,
+                                    v.issuedBy(),
+                                    "completed by start-up recovery",
+                                    v.caseNumber(),
+                                    v.createdAt())),
+                            0);
                     registry.createLicence(created);
                     eventLog.append(v, "ISSUED", v.createdAt());
                     completed.add(v.identifier());

@@ -20,22 +20,27 @@ class RecoveryConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(RecoveryConfiguration.class);
 
     @Bean
-    IssuanceRecovery issuanceRecovery(LicenceRegistry registry, LicenceEventLog eventLog, Clock clock,
-                                      @Value("${zhengyin.recovery.grace:PT5M}") Duration grace) {
+    IssuanceRecovery issuanceRecovery(
+            LicenceRegistry registry,
+            LicenceEventLog eventLog,
+            Clock clock,
+            @Value("${zhengyin.recovery.grace:PT5M}") Duration grace) {
         return new IssuanceRecovery(registry, eventLog, clock, grace);
     }
 
     @Bean
-    ApplicationRunner issuanceRecoveryAtStartup(IssuanceRecovery recovery,
-                                                @Value("${zhengyin.recovery.enabled:true}") boolean enabled) {
+    ApplicationRunner issuanceRecoveryAtStartup(
+            IssuanceRecovery recovery, @Value("${zhengyin.recovery.enabled:true}") boolean enabled) {
         return args -> {
             if (!enabled) {
                 return;
             }
             IssuanceRecovery.Outcome outcome = recovery.recover();
             if (!outcome.completed().isEmpty() || !outcome.rolledBack().isEmpty()) {
-                LOG.warn("start-up recovery: completed issuances {}, rolled back unfinished versions {}",
-                        outcome.completed(), outcome.rolledBack());
+                LOG.warn(
+                        "start-up recovery: completed issuances {}, rolled back unfinished versions {}",
+                        outcome.completed(),
+                        outcome.rolledBack());
             }
         };
     }

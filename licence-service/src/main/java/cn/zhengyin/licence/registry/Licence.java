@@ -16,9 +16,18 @@ import java.util.Optional;
  * @param validUntil      end of validity of the current version, empty for 长期
  * @param revision        optimistic-concurrency counter, incremented by every change
  */
-public record Licence(String root, String typeCode, String issuerCode, String holderCode, int currentVersion,
-                      String currentIdentifier, LicenceStatus status, LocalDate validFrom,
-                      Optional<LocalDate> validUntil, List<LicenceEvent> events, long revision) {
+public record Licence(
+        String root,
+        String typeCode,
+        String issuerCode,
+        String holderCode,
+        int currentVersion,
+        String currentIdentifier,
+        LicenceStatus status,
+        LocalDate validFrom,
+        Optional<LocalDate> validUntil,
+        List<LicenceEvent> events,
+        long revision) {
 
     public Licence {
         if (status == LicenceStatus.EXPIRED) {
@@ -38,7 +47,17 @@ public record Licence(String root, String typeCode, String issuerCode, String ho
     public Licence withEvent(LicenceEvent event) {
         List<LicenceEvent> more = new ArrayList<>(events);
         more.add(event);
-        return new Licence(root, typeCode, issuerCode, holderCode, currentVersion, currentIdentifier, status, validFrom,
-                validUntil, more, revision);
+        return new Licence(
+                root,
+                typeCode,
+                issuerCode,
+                holderCode,
+                currentVersion,
+                currentIdentifier,
+                status,
+                validFrom,
+                validUntil,
+                more,
+                revision);
     }
 }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,9 +32,11 @@ class LicenceQueryController {
 
     private final cn.zhengyin.licence.issuance.ApprovalSystems approvalSystems;
 
-    LicenceQueryController(LicenceRegistry registry, LicenceFileStore files,
-                           cn.zhengyin.licence.licencetype.LicenceTypeCatalogue types,
-                           cn.zhengyin.licence.issuance.ApprovalSystems approvalSystems) {
+    LicenceQueryController(
+            LicenceRegistry registry,
+            LicenceFileStore files,
+            cn.zhengyin.licence.licencetype.LicenceTypeCatalogue types,
+            cn.zhengyin.licence.issuance.ApprovalSystems approvalSystems) {
         this.registry = registry;
         this.files = files;
         this.types = types;
@@ -50,7 +52,9 @@ class LicenceQueryController {
     @GetMapping("/{identifier}/versions")
     List<LicenceView> versions(@PathVariable String identifier, @AuthenticationPrincipal Jwt caller) {
         Found found = find(identifier, caller);
-        return registry.versions(found.licence().root()).stream().map(v -> LicenceView.of(found.licence(), v, CHINA)).toList();
+        return registry.versions(found.licence().root()).stream()
+                .map(v -> LicenceView.of(found.licence(), v, CHINA))
+                .toList();
     }
 
     @GetMapping("/{identifier}/events")
@@ -78,9 +82,12 @@ class LicenceQueryController {
         metadata.put("certificateName", v.typeName());
         metadata.put("certificateTypeName", v.typeName());
         metadata.put("certificateTypeCode", v.typeCode());
-        metadata.put("certificateNumber", types.find(v.typeCode())
-                .flatMap(t -> t.fieldWithRole(cn.zhengyin.licence.licencetype.FieldRole.LICENCE_NUMBER))
-                .map(f -> v.fields().getOrDefault(f.key(), "")).orElse(""));
+        metadata.put(
+                "certificateNumber",
+                types.find(v.typeCode())
+                        .flatMap(t -> t.fieldWithRole(cn.zhengyin.licence.licencetype.FieldRole.LICENCE_NUMBER))
+                        .map(f -> v.fields().getOrDefault(f.key(), ""))
+                        .orElse(""));
         metadata.put("certificateIdentifier", v.identifier());
         metadata.put("certificateIssuingAuthorityName", v.issuerName());
         metadata.put("certificateIssuingAuthorityCode", v.issuerCode());
@@ -90,30 +97,44 @@ class LicenceQueryController {
         metadata.put("certificateHolderTypeCode", v.holderCodeType());
         metadata.put("certificateHolderTypeName", "001".equals(v.holderCodeType()) ? "统一社会信用代码" : "公民身份号码");
         metadata.put("certificateEffectiveDate", v.validFrom().toString());
-        metadata.put("certificateExpiringDate", v.validUntil().map(Object::toString).orElse(null));
+        metadata.put(
+                "certificateExpiringDate", v.validUntil().map(Object::toString).orElse(null));
         metadata.put("version", String.format("%03d", v.version()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("metadata", metadata);
         out.put("fields", v.fields());
-        out.put("status", found.licence().statusAt(java.time.LocalDate.now(CHINA)).name());
+        out.put(
+                "status",
+                found.licence().statusAt(java.time.LocalDate.now(CHINA)).name());
         out.put("renditions", LicenceView.of(found.licence(), v, CHINA).renditions());
         return out;
     }
 
     private ResponseEntity<byte[]> file(Found found, String kind, MediaType mediaType, String extension) {
         LicenceVersion version = found.version();
-        Rendition rendition = version.rendition(kind).orElseThrow(() -> ProblemException.notFound(
-                "licence " + version.identifier() + " has no " + kind + " rendition"));
-        byte[] content = files.get(rendition.fileId()).orElseThrow(() -> ProblemException.notFound(
-                "the " + kind + " of licence " + version.identifier() + " is missing from the file store"));
-        return ResponseEntity.ok().contentType(mediaType)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(version.identifier() + extension).build().toString())
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(rendition.sha256())))
+        Rendition rendition = version.rendition(kind)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "licence " + version.identifier() + " has no " + kind + " rendition"));
+        byte[] content = files.get(rendition.fileId())
+                .orElseThrow(() -> ProblemException.notFound(
+                        "the " + kind + " of licence " + version.identifier() + " is missing from the file store"));
+        return ResponseEntity.ok()
+                .contentType(mediaType)
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment()
+                                .filename(version.identifier() + extension)
+                                .build()
+                                .toString())
+                .header(
+                        "Digest",
+                        "sha-256="
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(java.util.HexFormat.of().parseHex(rendition.sha256())))
                 .body(content);
     }
 
-    private record Found(Licence licence, LicenceVersion version) {
-    }
+    private record Found(Licence licence, LicenceVersion version) {}
 
     /**
      * The licence, if the caller may read it: an approval system reads the licences of the authority it acts for, no
@@ -122,12 +143,21 @@ class LicenceQueryController {
     private Found find(String text, Jwt caller) {
         Found found = find(text);
         String client = caller == null ? "" : caller.getSubject();
-        var authority = approvalSystems.find(client).orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN,
-                "not-an-approval-system", "Forbidden", "client '" + client + "' is not registered as an approval system"));
+        var authority = approvalSystems
+                .find(client)
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        "not-an-approval-system",
+                        "Forbidden",
+                        "client '" + client + "' is not registered as an approval system"));
         if (!authority.code().equals(found.licence().issuerCode())) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "another-authority", "Forbidden", "the licence was issued by "
-                    + "another authority; approval system '" + client + "' acts for " + authority.code()
-                    + " and may read only its own licences");
+            throw new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "another-authority",
+                    "Forbidden",
+                    "the licence was issued by "
+                            + "another authority; approval system '" + client + "' acts for " + authority.code()
+                            + " and may read only its own licences");
         }
         return found;
     }
@@ -138,18 +168,23 @@ class LicenceQueryController {
             try {
                 id = LicenceIdentifier.parse(text);
             } catch (InvalidIdentifierException e) {
-                throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-identifier", "Invalid licence identifier", e.getMessage());
+                throw new ProblemException(
+                        HttpStatus.BAD_REQUEST, "invalid-identifier", "Invalid licence identifier", e.getMessage());
             }
             Licence licence = registry.findLicence(id.root()).orElseThrow(() -> notFound(text));
             LicenceVersion version = registry.findVersion(id.toString()).orElseThrow(() -> notFound(text));
             return new Found(licence, version);
         }
         Licence licence = registry.findLicence(text).orElseThrow(() -> notFound(text));
-        return new Found(licence, registry.findVersion(licence.currentIdentifier()).orElseThrow(() -> notFound(text)));
+        return new Found(
+                licence, registry.findVersion(licence.currentIdentifier()).orElseThrow(() -> notFound(text)));
     }
 
     private static ProblemException notFound(String identifier) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "licence-not-found", "Licence not found",
+        return new ProblemException(
+                HttpStatus.NOT_FOUND,
+                "licence-not-found",
+                "Licence not found",
                 "no licence has the identifier '" + identifier + "'");
     }
 }

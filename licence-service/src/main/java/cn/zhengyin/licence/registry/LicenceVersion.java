@@ -17,12 +17,27 @@ import java.util.Optional;
  * @param change     what made this version: ISSUE, AMEND (变更), RENEW (延续) or CORRECT (更正)
  * @param requestFingerprint SHA-256 over the request that produced it, so a retry can recognise its own version
  */
-public record LicenceVersion(String identifier, String root, int version, String typeCode, String typeName,
-                             String issuerCode, String issuerName, String holderName, String holderCode,
-                             String holderCodeType, LocalDate issuedOn, LocalDate validFrom,
-                             Optional<LocalDate> validUntil, Map<String, String> fields, String caseNumber,
-                             String issuedBy, Instant createdAt, List<Rendition> renditions, String change,
-                             String requestFingerprint) {
+public record LicenceVersion(
+        String identifier,
+        String root,
+        int version,
+        String typeCode,
+        String typeName,
+        String issuerCode,
+        String issuerName,
+        String holderName,
+        String holderCode,
+        String holderCodeType,
+        LocalDate issuedOn,
+        LocalDate validFrom,
+        Optional<LocalDate> validUntil,
+        Map<String, String> fields,
+        String caseNumber,
+        String issuedBy,
+        Instant createdAt,
+        List<Rendition> renditions,
+        String change,
+        String requestFingerprint) {
 
     public LicenceVersion {
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.registry;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -7,8 +9,6 @@ import com.mongodb.client.MongoDatabase;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * MongoDB adapter of {@link LicenceFileStore}: one document per file in {@code licence_files} ({@code _id} = file id,
@@ -31,8 +31,11 @@ public final class MongoLicenceFileStore implements LicenceFileStore {
                     + " bytes; the store keeps files up to " + MAX_FILE_BYTES);
         }
         try {
-            files.insertOne(new Document("_id", fileId).append("filename", filename).append("mediaType", mediaType)
-                    .append("size", content.length).append("content", new Binary(content)));
+            files.insertOne(new Document("_id", fileId)
+                    .append("filename", filename)
+                    .append("mediaType", mediaType)
+                    .append("size", content.length)
+                    .append("content", new Binary(content)));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;

@@ -1,17 +1,20 @@
 package cn.zhengyin.licence.registry;
 
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,9 +28,6 @@ import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * MongoDB adapter of {@link LicenceRegistry}. Collections: {@code licences} (one document per identifier root, _id =
@@ -85,39 +85,50 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         // 1,000 entries per command (the embedded store commits once per command).
         backfill(RENDITION_HASHES, () -> {
             List<Document> batch = new ArrayList<>();
-            versions.find().projection(new Document("root", 1).append("renditions.kind", 1)
-                    .append("renditions.sha256", 1)).batchSize(1000).forEach(d -> {
-                for (Document r : d.getList("renditions", Document.class)) {
-                    if (r.getString("sha256") != null) {
-                        batch.add(new Document("_id", r.getString("sha256")).append("identifier", d.getString("_id"))
-                                .append("root", d.getString("root")).append("kind", r.getString("kind")));
-                    }
-                }
-                if (batch.size() >= 1000) {
-                    insertHashes(batch);
-                }
-            });
+            versions.find()
+                    .projection(
+                            new Document("root", 1).append("renditions.kind", 1).append("renditions.sha256", 1))
+                    .batchSize(1000)
+                    .forEach(d -> {
+                        for (Document r : d.getList("renditions", Document.class)) {
+                            if (r.getString("sha256") != null) {
+                                batch.add(new Document("_id", r.getString("sha256"))
+                                        .append("identifier", d.getString("_id"))
+                                        .append("root", d.getString("root"))
+                                        .append("kind", r.getString("kind")));
+                            }
+                        }
+                        if (batch.size() >= 1000) {
+                            insertHashes(batch);
+                        }
+                    });
             insertHashes(batch);
         });
         backfill(HOLDER_LICENCES, () -> {
             Map<String, List<String>> batch = new LinkedHashMap<>();
             int[] n = {0};
-            licences.find().projection(new Document("holderCode", 1)).batchSize(1000).forEach(d -> {
-                if (d.getString("holderCode") != null) {
-                    batch.computeIfAbsent(d.getString("holderCode"), k -> new ArrayList<>()).add(d.getString("_id"));
-                }
-                if (++n[0] % 1000 == 0) {
-                    addHolders(batch);
-                }
-            });
+            licences.find()
+                    .projection(new Document("holderCode", 1))
+                    .batchSize(1000)
+                    .forEach(d -> {
+                        if (d.getString("holderCode") != null) {
+                            batch.computeIfAbsent(d.getString("holderCode"), k -> new ArrayList<>())
+                                    .add(d.getString("_id"));
+                        }
+                        if (++n[0] % 1000 == 0) {
+                            addHolders(batch);
+                        }
+                    });
             addHolders(batch);
         });
         // Versions stored before the markers existed: mark those whose head never reached them, 1,000 at a time
         // (one head query per batch).
         backfill(PENDING_VERSIONS, () -> {
             List<Document> batch = new ArrayList<>();
-            versions.find().projection(new Document("root", 1).append("version", 1).append("createdAt", 1))
-                    .batchSize(1000).forEach(d -> {
+            versions.find()
+                    .projection(new Document("root", 1).append("version", 1).append("createdAt", 1))
+                    .batchSize(1000)
+                    .forEach(d -> {
                         batch.add(d);
                         if (batch.size() >= 1000) {
                             markUnreached(batch);
@@ -132,12 +143,19 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
             return;
         }
         Map<String, Integer> current = new java.util.HashMap<>();
-        licences.find(in("_id", batch.stream().map(d -> d.getString("root")).distinct().toList()))
-                .projection(HEAD_VERSION).forEach(h -> current.put(h.getString("_id"), h.getInteger("currentVersion")));
+        licences.find(in(
+                        "_id",
+                        batch.stream().map(d -> d.getString("root")).distinct().toList()))
+                .projection(HEAD_VERSION)
+                .forEach(h -> current.put(h.getString("_id"), h.getInteger("currentVersion")));
         for (Document d : batch) {
             if (current.getOrDefault(d.getString("root"), 0) < d.getInteger("version")) {
-                insert(pendingVersions, new Document("_id", d.getString("_id")).append("root", d.getString("root"))
-                        .append("version", d.getInteger("version")).append("touchedAt", d.getDate("createdAt")));
+                insert(
+                        pendingVersions,
+                        new Document("_id", d.getString("_id"))
+                                .append("root", d.getString("root"))
+                                .append("version", d.getInteger("version"))
+                                .append("touchedAt", d.getDate("createdAt")));
             }
         }
         batch.clear();
@@ -166,9 +184,12 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         if (batch.isEmpty()) {
             return;
         }
-        List<UpdateOneModel<Document>> updates = batch.entrySet().stream().map(e -> new UpdateOneModel<Document>(
-                eq("_id", e.getKey()), new Document("$addToSet", new Document("roots", new Document("$each",
-                e.getValue()))), new UpdateOptions().upsert(true))).toList();
+        List<UpdateOneModel<Document>> updates = batch.entrySet().stream()
+                .map(e -> new UpdateOneModel<Document>(
+                        eq("_id", e.getKey()),
+                        new Document("$addToSet", new Document("roots", new Document("$each", e.getValue()))),
+                        new UpdateOptions().upsert(true)))
+                .toList();
         try {
             holderLicences.bulkWrite(updates, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
@@ -183,9 +204,14 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         // The in-flight marker first, so that no version can exist unmarked before its head reaches it. A retry of an
         // interrupted change touches the marker again, so that recovery leaves it alone while the retry runs.
         Date touched = Date.from(v.createdAt());
-        if (!insert(pendingVersions, new Document("_id", v.identifier()).append("root", v.root())
-                .append("version", v.version()).append("touchedAt", touched))) {
-            pendingVersions.updateOne(eq("_id", v.identifier()), new Document("$max", new Document("touchedAt", touched)));
+        if (!insert(
+                pendingVersions,
+                new Document("_id", v.identifier())
+                        .append("root", v.root())
+                        .append("version", v.version())
+                        .append("touchedAt", touched))) {
+            pendingVersions.updateOne(
+                    eq("_id", v.identifier()), new Document("$max", new Document("touchedAt", touched)));
         }
         // The hash entries next: the version is findable by file hash as soon as it is stored.
         v.renditions().forEach(r -> registerHash(v.identifier(), v.root(), r.kind(), r.sha256()));
@@ -205,7 +231,9 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         if (sha256 == null) {
             return;
         }
-        Document entry = new Document("_id", sha256).append("identifier", identifier).append("root", root)
+        Document entry = new Document("_id", sha256)
+                .append("identifier", identifier)
+                .append("root", root)
                 .append("kind", kind);
         if (insert(renditionHashes, entry)) {
             return;
@@ -217,7 +245,9 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         // An entry for another version: keep it if that version holds the file (the first registration wins, as the
         // old index query returned the first match); take it over if it was left by a version that was never stored
         // or was rolled back.
-        if (findVersion(existing.getString("identifier")).filter(other -> holds(other, sha256)).isEmpty()) {
+        if (findVersion(existing.getString("identifier"))
+                .filter(other -> holds(other, sha256))
+                .isEmpty()) {
             renditionHashes.replaceOne(eq("_id", sha256), entry);
         }
     }
@@ -250,8 +280,12 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         long started = System.nanoTime();
         fill.run();
         insert(meta, new Document("_id", marker).append("at", new Date()));
-        LOG.info("registry: indexed existing data into {} in {} ms (once; marker {} in {})", collection,
-                (System.nanoTime() - started) / 1_000_000, marker, META);
+        LOG.info(
+                "registry: indexed existing data into {} in {} ms (once; marker {} in {})",
+                collection,
+                (System.nanoTime() - started) / 1_000_000,
+                marker,
+                META);
     }
 
     @Override
@@ -292,10 +326,14 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         // from the index by the embedded store, a query on root alone would scan every version of every licence.
         // Versions run 1, 2, … without gaps up to the head's current version; above it there may be one unfinished.
         List<LicenceVersion> out = new ArrayList<>();
-        int current = Optional.ofNullable(licences.find(eq("_id", root)).projection(new Document("currentVersion", 1))
-                .first()).map(d -> d.getInteger("currentVersion")).orElse(0);
+        int current = Optional.ofNullable(licences.find(eq("_id", root))
+                        .projection(new Document("currentVersion", 1))
+                        .first())
+                .map(d -> d.getInteger("currentVersion"))
+                .orElse(0);
         for (int n = 1; ; n++) {
-            Document d = versions.find(new Document("root", root).append("version", n)).first();
+            Document d = versions.find(new Document("root", root).append("version", n))
+                    .first();
             if (d != null) {
                 out.add(toVersion(d));
             } else if (n > current) {
@@ -319,12 +357,19 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
 
     @Override
     public boolean moveToVersion(String root, long expectedRevision, LicenceVersion version, LicenceEvent event) {
-        Document filter = new Document("_id", root).append("revision", expectedRevision)
+        Document filter = new Document("_id", root)
+                .append("revision", expectedRevision)
                 .append("currentVersion", version.version() - 1);
-        Document update = new Document("$set", new Document("currentVersion", version.version())
-                .append("currentIdentifier", version.identifier())
-                .append("validFrom", version.validFrom().toString())
-                .append("validUntil", version.validUntil().map(LocalDate::toString).orElse(null)))
+        Document update = new Document(
+                        "$set",
+                        new Document("currentVersion", version.version())
+                                .append("currentIdentifier", version.identifier())
+                                .append("validFrom", version.validFrom().toString())
+                                .append(
+                                        "validUntil",
+                                        version.validUntil()
+                                                .map(LocalDate::toString)
+                                                .orElse(null)))
                 .append("$push", new Document("events", toDocument(event)))
                 .append("$inc", new Document("revision", 1L));
         boolean moved = licences.updateOne(filter, update).getModifiedCount() == 1;
@@ -335,8 +380,10 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
     }
 
     @Override
-    public boolean changeStatus(String root, long expectedRevision, LicenceStatus from, LicenceStatus to, LicenceEvent event) {
-        Document filter = new Document("_id", root).append("revision", expectedRevision).append("status", from.name());
+    public boolean changeStatus(
+            String root, long expectedRevision, LicenceStatus from, LicenceStatus to, LicenceEvent event) {
+        Document filter =
+                new Document("_id", root).append("revision", expectedRevision).append("status", from.name());
         Document update = new Document("$set", new Document("status", to.name()))
                 .append("$push", new Document("events", toDocument(event)))
                 .append("$inc", new Document("revision", 1L));
@@ -351,17 +398,21 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
     @Override
     public List<LicenceVersion> unfinishedVersions(java.time.Instant olderThan) {
         List<Document> markers = new ArrayList<>();
-        pendingVersions.find(com.mongodb.client.model.Filters.lt("touchedAt", Date.from(olderThan))).batchSize(1000)
+        pendingVersions
+                .find(com.mongodb.client.model.Filters.lt("touchedAt", Date.from(olderThan)))
+                .batchSize(1000)
                 .forEach(markers::add);
         List<LicenceVersion> out = new ArrayList<>();
         for (Document marker : markers) {
             Document version = versions.find(eq("_id", marker.getString("_id"))).first();
-            Document head = licences.find(eq("_id", marker.getString("root"))).projection(HEAD_VERSION).first();
+            Document head = licences.find(eq("_id", marker.getString("root")))
+                    .projection(HEAD_VERSION)
+                    .first();
             if (version != null && (head == null || head.getInteger("currentVersion") < marker.getInteger("version"))) {
                 out.add(toVersion(version));
             } else {
-                pendingVersions.deleteOne(new Document("_id", marker.getString("_id"))
-                        .append("touchedAt", marker.getDate("touchedAt")));
+                pendingVersions.deleteOne(
+                        new Document("_id", marker.getString("_id")).append("touchedAt", marker.getDate("touchedAt")));
             }
         }
         return out;
@@ -381,7 +432,9 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         // Then its hash entries (a crash in between leaves them dangling, which lookups tolerate).
         for (Document r : version.getList("renditions", Document.class)) {
             String sha256 = r.getString("sha256");
-            Document entry = sha256 == null ? null : renditionHashes.find(eq("_id", sha256)).first();
+            Document entry = sha256 == null
+                    ? null
+                    : renditionHashes.find(eq("_id", sha256)).first();
             if (entry != null && identifier.equals(entry.getString("identifier"))) {
                 renditionHashes.deleteOne(eq("_id", sha256));
             }
@@ -391,8 +444,12 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
     }
 
     private static Document toDocument(LicenceEvent e) {
-        return new Document("type", e.type()).append("version", e.version()).append("actor", e.actor())
-                .append("reason", e.reason()).append("caseNumber", e.caseNumber()).append("at", Date.from(e.at()));
+        return new Document("type", e.type())
+                .append("version", e.version())
+                .append("actor", e.actor())
+                .append("reason", e.reason())
+                .append("caseNumber", e.caseNumber())
+                .append("at", Date.from(e.at()));
     }
 
     private static boolean insert(MongoCollection<Document> collection, Document document) {
@@ -408,57 +465,108 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
     }
 
     static Document toDocument(LicenceVersion v) {
-        List<Document> renditions = v.renditions().stream().map(r -> new Document("kind", r.kind())
-                .append("mediaType", r.mediaType()).append("fileId", r.fileId()).append("size", r.size())
-                .append("sha256", r.sha256()).append("sm3", r.sm3())).toList();
-        return new Document("_id", v.identifier()).append("root", v.root()).append("version", v.version())
-                .append("typeCode", v.typeCode()).append("typeName", v.typeName())
-                .append("issuerCode", v.issuerCode()).append("issuerName", v.issuerName())
-                .append("holderName", v.holderName()).append("holderCode", v.holderCode())
+        List<Document> renditions = v.renditions().stream()
+                .map(r -> new Document("kind", r.kind())
+                        .append("mediaType", r.mediaType())
+                        .append("fileId", r.fileId())
+                        .append("size", r.size())
+                        .append("sha256", r.sha256())
+                        .append("sm3", r.sm3()))
+                .toList();
+        return new Document("_id", v.identifier())
+                .append("root", v.root())
+                .append("version", v.version())
+                .append("typeCode", v.typeCode())
+                .append("typeName", v.typeName())
+                .append("issuerCode", v.issuerCode())
+                .append("issuerName", v.issuerName())
+                .append("holderName", v.holderName())
+                .append("holderCode", v.holderCode())
                 .append("holderCodeType", v.holderCodeType())
-                .append("issuedOn", v.issuedOn().toString()).append("validFrom", v.validFrom().toString())
+                .append("issuedOn", v.issuedOn().toString())
+                .append("validFrom", v.validFrom().toString())
                 .append("validUntil", v.validUntil().map(LocalDate::toString).orElse(null))
                 .append("fields", new Document(new LinkedHashMap<>(v.fields())))
-                .append("caseNumber", v.caseNumber()).append("issuedBy", v.issuedBy())
-                .append("createdAt", Date.from(v.createdAt())).append("renditions", renditions)
-                .append("change", v.change()).append("requestFingerprint", v.requestFingerprint());
+                .append("caseNumber", v.caseNumber())
+                .append("issuedBy", v.issuedBy())
+                .append("createdAt", Date.from(v.createdAt()))
+                .append("renditions", renditions)
+                .append("change", v.change())
+                .append("requestFingerprint", v.requestFingerprint());
     }
 
     static LicenceVersion toVersion(Document d) {
         Map<String, String> fields = new LinkedHashMap<>();
         d.get("fields", Document.class).forEach((k, val) -> fields.put(k, String.valueOf(val)));
         List<Rendition> renditions = d.getList("renditions", Document.class).stream()
-                .map(r -> new Rendition(r.getString("kind"), r.getString("mediaType"), r.getString("fileId"),
-                        ((Number) r.get("size")).longValue(), r.getString("sha256"), r.getString("sm3")))
+                .map(r -> new Rendition(
+                        r.getString("kind"),
+                        r.getString("mediaType"),
+                        r.getString("fileId"),
+                        ((Number) r.get("size")).longValue(),
+                        r.getString("sha256"),
+                        r.getString("sm3")))
                 .toList();
-        return new LicenceVersion(d.getString("_id"), d.getString("root"), d.getInteger("version"),
-                d.getString("typeCode"), d.getString("typeName"), d.getString("issuerCode"), d.getString("issuerName"),
-                d.getString("holderName"), d.getString("holderCode"), d.getString("holderCodeType"),
-                LocalDate.parse(d.getString("issuedOn")), LocalDate.parse(d.getString("validFrom")),
-                Optional.ofNullable(d.getString("validUntil")).map(LocalDate::parse), fields,
-                d.getString("caseNumber"), d.getString("issuedBy"), d.getDate("createdAt").toInstant(), renditions,
-                d.getString("change"), d.getString("requestFingerprint"));
+        return new LicenceVersion(
+                d.getString("_id"),
+                d.getString("root"),
+                d.getInteger("version"),
+                d.getString("typeCode"),
+                d.getString("typeName"),
+                d.getString("issuerCode"),
+                d.getString("issuerName"),
+                d.getString("holderName"),
+                d.getString("holderCode"),
+                d.getString("holderCodeType"),
+                LocalDate.parse(d.getString("issuedOn")),
+                LocalDate.parse(d.getString("validFrom")),
+                Optional.ofNullable(d.getString("validUntil")).map(LocalDate::parse),
+                fields,
+                d.getString("caseNumber"),
+                d.getString("issuedBy"),
+                d.getDate("createdAt").toInstant(),
+                renditions,
+                d.getString("change"),
+                d.getString("requestFingerprint"));
     }
 
     static Document toDocument(Licence l) {
-        List<Document> events = l.events().stream().map(MongoLicenceRegistry::toDocument).toList();
-        return new Document("_id", l.root()).append("typeCode", l.typeCode()).append("issuerCode", l.issuerCode())
-                .append("holderCode", l.holderCode()).append("currentVersion", l.currentVersion())
-                .append("currentIdentifier", l.currentIdentifier()).append("status", l.status().name())
+        List<Document> events =
+                l.events().stream().map(MongoLicenceRegistry::toDocument).toList();
+        return new Document("_id", l.root())
+                .append("typeCode", l.typeCode())
+                .append("issuerCode", l.issuerCode())
+                .append("holderCode", l.holderCode())
+                .append("currentVersion", l.currentVersion())
+                .append("currentIdentifier", l.currentIdentifier())
+                .append("status", l.status().name())
                 .append("validFrom", l.validFrom().toString())
                 .append("validUntil", l.validUntil().map(LocalDate::toString).orElse(null))
-                .append("events", events).append("revision", l.revision());
+                .append("events", events)
+                .append("revision", l.revision());
     }
 
     static Licence toLicence(Document d) {
         List<LicenceEvent> events = d.getList("events", Document.class).stream()
-                .map(e -> new LicenceEvent(e.getString("type"), e.getInteger("version"), e.getString("actor"),
-                        e.getString("reason"), e.getString("caseNumber"), e.getDate("at").toInstant()))
+                .map(e -> new LicenceEvent(
+                        e.getString("type"),
+                        e.getInteger("version"),
+                        e.getString("actor"),
+                        e.getString("reason"),
+                        e.getString("caseNumber"),
+                        e.getDate("at").toInstant()))
                 .toList();
-        return new Licence(d.getString("_id"), d.getString("typeCode"), d.getString("issuerCode"),
-                d.getString("holderCode"), d.getInteger("currentVersion"), d.getString("currentIdentifier"),
-                LicenceStatus.valueOf(d.getString("status")), LocalDate.parse(d.getString("validFrom")),
-                Optional.ofNullable(d.getString("validUntil")).map(LocalDate::parse), events,
+        return new Licence(
+                d.getString("_id"),
+                d.getString("typeCode"),
+                d.getString("issuerCode"),
+                d.getString("holderCode"),
+                d.getInteger("currentVersion"),
+                d.getString("currentIdentifier"),
+                LicenceStatus.valueOf(d.getString("status")),
+                LocalDate.parse(d.getString("validFrom")),
+                Optional.ofNullable(d.getString("validUntil")).map(LocalDate::parse),
+                events,
                 ((Number) d.get("revision")).longValue());
     }
 }

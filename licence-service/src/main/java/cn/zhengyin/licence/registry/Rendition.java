@@ -9,5 +9,4 @@ package cn.zhengyin.licence.registry;
  * @param sha256 lower-case hex SHA-256 of the file
  * @param sm3    lower-case hex SM3 of the file
  */
-public record Rendition(String kind, String mediaType, String fileId, long size, String sha256, String sm3) {
-}
+public record Rendition(String kind, String mediaType, String fileId, long size, String sha256, String sm3) {}

@@ -5,7 +5,11 @@ import cn.zhengyin.licence.licencetype.FieldType;
 import cn.zhengyin.licence.licencetype.Layout;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.trust.font.CjkFonts;
-
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +31,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -42,12 +45,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
-
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
  * Draws the printable PDF of a licence from its type's layout.
@@ -66,6 +63,7 @@ public final class LicencePdfRenderer implements AutoCloseable {
     private static final String PRODUCER = "Zhengyin licence-service (Apache PDFBox 3)";
     /** Characters that must not start a line (a minimal 禁则 / kinsoku rule). */
     private static final String NO_LINE_START = "，。、；：？！）》」』】〕”’,.;:?!)]}%";
+
     private static final Pattern UNBREAKABLE = Pattern.compile("[A-Za-z0-9.:/\\-_@#%+=?&~]");
 
     private final byte[] fontBytes;
@@ -89,7 +87,8 @@ public final class LicencePdfRenderer implements AutoCloseable {
         TrueTypeFont ttf = borrowFont();
         try (PDDocument doc = new PDDocument()) {
             Layout layout = type.layout();
-            PDRectangle size = new PDRectangle(mm(layout.page().widthMm()), mm(layout.page().heightMm()));
+            PDRectangle size = new PDRectangle(
+                    mm(layout.page().widthMm()), mm(layout.page().heightMm()));
             PDPage page = new PDPage(size);
             doc.addPage(page);
             PDType0Font font = PDType0Font.load(doc, ttf, true);
@@ -103,7 +102,8 @@ public final class LicencePdfRenderer implements AutoCloseable {
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new LicenceRenderingException("PDF rendering of " + ctx.identifier() + " failed: " + e.getMessage(), e);
+            throw new LicenceRenderingException(
+                    "PDF rendering of " + ctx.identifier() + " failed: " + e.getMessage(), e);
         } finally {
             idleFonts.offer(ttf);
         }
@@ -155,19 +155,36 @@ public final class LicencePdfRenderer implements AutoCloseable {
         for (Layout.Line line : l.lines()) {
             c.line(line);
         }
-        l.emblem().ifPresent(e -> c.emblem(e, l.border().map(Layout.Border::colour).orElse(l.textColour())));
+        l.emblem()
+                .ifPresent(
+                        e -> c.emblem(e, l.border().map(Layout.Border::colour).orElse(l.textColour())));
 
         Layout.Title t = l.title();
-        float titleWidth = c.width(t.text(), t.fontSize()) + (float) t.letterSpacing() * (t.text().codePointCount(0, t.text().length()) - 1);
+        float titleWidth = c.width(t.text(), t.fontSize())
+                + (float) t.letterSpacing()
+                        * (t.text().codePointCount(0, t.text().length()) - 1);
         // the Song face has no bold weight: stroke the glyph outlines as well as filling them
         canvasBold(c, t);
-        c.text(t.text(), (pageWidth - titleWidth) / 2, c.y(t.yMm()), t.fontSize(), t.colour(), t.letterSpacing(), "title");
+        c.text(
+                t.text(),
+                (pageWidth - titleWidth) / 2,
+                c.y(t.yMm()),
+                t.fontSize(),
+                t.colour(),
+                t.letterSpacing(),
+                "title");
         c.cs.setRenderingMode(RenderingMode.FILL);
         if (t.subtitle().isPresent()) {
             String sub = t.subtitle().get();
             float subSize = (float) t.fontSize() * 0.34f;
-            c.text(sub, (pageWidth - c.width(sub, subSize)) / 2, c.y(t.yMm()) - (float) t.fontSize() * 0.55f, subSize,
-                    t.colour(), 0, "title.subtitle");
+            c.text(
+                    sub,
+                    (pageWidth - c.width(sub, subSize)) / 2,
+                    c.y(t.yMm()) - (float) t.fontSize() * 0.55f,
+                    subSize,
+                    t.colour(),
+                    0,
+                    "title.subtitle");
         }
 
         DateTimeFormatter dates = DateTimeFormatter.ofPattern(l.dateFormat());
@@ -204,8 +221,14 @@ public final class LicencePdfRenderer implements AutoCloseable {
         c.qrCode(l.qrCode(), ctx.verificationUrl(), l.textColour());
         Layout.Footer f = l.footer();
         String footer = "电子证照标识 " + ctx.identifier() + "　版本 " + ctx.identifier().versionCode();
-        c.text(footer, (pageWidth - c.width(footer, (float) f.fontSize())) / 2, c.y(f.yMm()), (float) f.fontSize(),
-                f.colour(), 0, "footer");
+        c.text(
+                footer,
+                (pageWidth - c.width(footer, (float) f.fontSize())) / 2,
+                c.y(f.yMm()),
+                (float) f.fontSize(),
+                f.colour(),
+                0,
+                "footer");
     }
 
     private static void canvasBold(Canvas c, Layout.Title t) throws IOException {
@@ -215,12 +238,14 @@ public final class LicencePdfRenderer implements AutoCloseable {
     }
 
     /** Replaces each {@code {key}} with the field's display text (dates formatted, empty → emptyText). */
-    private static String resolve(LicenceType type, String template, Map<String, String> values, DateTimeFormatter dates) {
+    private static String resolve(
+            LicenceType type, String template, Map<String, String> values, DateTimeFormatter dates) {
         Matcher m = Pattern.compile("\\{([^{}]*)}").matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            FieldDefinition field = type.field(m.group(1)).orElseThrow(() -> new LicenceRenderingException(
-                    "layout placeholder {" + m.group(1) + "} names no field of " + type.slug()));
+            FieldDefinition field = type.field(m.group(1))
+                    .orElseThrow(() -> new LicenceRenderingException(
+                            "layout placeholder {" + m.group(1) + "} names no field of " + type.slug()));
             m.appendReplacement(out, Matcher.quoteReplacement(display(field, values.get(field.key()), dates)));
         }
         m.appendTail(out);
@@ -283,8 +308,8 @@ public final class LicencePdfRenderer implements AutoCloseable {
         private final PDType0Font font;
         private final CmapLookup cmap;
         private final float pageHeight;
-        private final Map<Layout.BorderStyle, Float> innerLineRatio = new EnumMap<>(Map.of(
-                Layout.BorderStyle.SINGLE, 0f, Layout.BorderStyle.DOUBLE, 0.35f));
+        private final Map<Layout.BorderStyle, Float> innerLineRatio =
+                new EnumMap<>(Map.of(Layout.BorderStyle.SINGLE, 0f, Layout.BorderStyle.DOUBLE, 0.35f));
         private PDPageContentStream cs;
 
         Canvas(PDType0Font font, CmapLookup cmap, float pageHeight) {
@@ -322,7 +347,9 @@ public final class LicencePdfRenderer implements AutoCloseable {
 
         private void requirePrintable(String text, String what) {
             List<String> missing = new ArrayList<>();
-            text.codePoints().distinct().filter(cp -> cmap.getGlyphId(cp) == 0)
+            text.codePoints()
+                    .distinct()
+                    .filter(cp -> cmap.getGlyphId(cp) == 0)
                     .forEach(cp -> missing.add(String.format("U+%04X '%s'", cp, Character.toString(cp))));
             if (!missing.isEmpty()) {
                 throw new LicenceRenderingException("the licence font (AR PL SungtiL GB, GB 2312 repertoire) cannot"
@@ -444,7 +471,11 @@ public final class LicencePdfRenderer implements AutoCloseable {
                     double offset = 0;
                     for (int column = 0; column < g.columnWidthsMm().size(); column++) {
                         if (g.shadedColumns().contains(column)) {
-                            cs.addRect(left + mm(offset), top - height, mm(g.columnWidthsMm().get(column)), height);
+                            cs.addRect(
+                                    left + mm(offset),
+                                    top - height,
+                                    mm(g.columnWidthsMm().get(column)),
+                                    height);
                         }
                         offset += g.columnWidthsMm().get(column);
                     }
@@ -508,12 +539,22 @@ public final class LicencePdfRenderer implements AutoCloseable {
         void qrCode(Layout.Square square, String content, String colour) throws IOException {
             BitMatrix matrix;
             try {
-                matrix = new QRCodeWriter().encode(content, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                        EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                        EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
-                        EncodeHintType.MARGIN, 1));
+                matrix = new QRCodeWriter()
+                        .encode(
+                                content,
+                                com.google.zxing.BarcodeFormat.QR_CODE,
+                                0,
+                                0,
+                                Map.of(
+                                        EncodeHintType.ERROR_CORRECTION,
+                                        ErrorCorrectionLevel.M,
+                                        EncodeHintType.CHARACTER_SET,
+                                        StandardCharsets.UTF_8.name(),
+                                        EncodeHintType.MARGIN,
+                                        1));
             } catch (WriterException e) {
-                throw new LicenceRenderingException("cannot encode verification URL as a QR code: " + e.getMessage(), e);
+                throw new LicenceRenderingException(
+                        "cannot encode verification URL as a QR code: " + e.getMessage(), e);
             }
             float side = mm(square.sizeMm());
             float module = side / matrix.getWidth();
@@ -538,7 +579,13 @@ public final class LicencePdfRenderer implements AutoCloseable {
             if (square.caption().isPresent()) {
                 String caption = square.caption().get();
                 float size = 7f;
-                text(caption, left + (side - width(caption, size)) / 2, top - side - size * 1.4f, size, colour, 0,
+                text(
+                        caption,
+                        left + (side - width(caption, size)) / 2,
+                        top - side - size * 1.4f,
+                        size,
+                        colour,
+                        0,
                         "qrCode.caption");
             }
         }

@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param validFrom            证照有效期起始日期
  * @param validUntil           证照有效期截止日期; empty = 长期
  */
-public record LicenceXmlMetadata(LicenceIdentifier identifier, String issuingAuthorityName, String issuingAuthorityCode,
-                                 LocalDate issuedOn, LocalDate validFrom, Optional<LocalDate> validUntil) {
+public record LicenceXmlMetadata(
+        LicenceIdentifier identifier,
+        String issuingAuthorityName,
+        String issuingAuthorityCode,
+        LocalDate issuedOn,
+        LocalDate validFrom,
+        Optional<LocalDate> validUntil) {
     public LicenceXmlMetadata {
         Objects.requireNonNull(identifier, "identifier");
         Objects.requireNonNull(issuingAuthorityName, "issuingAuthorityName");

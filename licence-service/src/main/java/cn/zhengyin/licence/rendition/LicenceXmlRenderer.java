@@ -81,7 +81,10 @@ public final class LicenceXmlRenderer {
 
         Element fields = child(root, "Fields");
         for (FieldDefinition field : type.fields()) {
-            Element element = text(fields, "Field", Optional.ofNullable(fieldValues.get(field.key())).orElse("").strip());
+            Element element = text(
+                    fields,
+                    "Field",
+                    Optional.ofNullable(fieldValues.get(field.key())).orElse("").strip());
             element.setAttributeNS(null, "key", field.key());
             element.setAttributeNS(null, "label", field.labelZh());
             element.setAttributeNS(null, "type", field.type().name());
@@ -102,8 +105,8 @@ public final class LicenceXmlRenderer {
         try {
             newValidator().validate(new DOMSource(doc));
         } catch (SAXException | IOException e) {
-            throw new LicenceRenderingException("The licence XML does not conform to " + SCHEMA + ": "
-                    + e.getMessage(), e);
+            throw new LicenceRenderingException(
+                    "The licence XML does not conform to " + SCHEMA + ": " + e.getMessage(), e);
         }
     }
 
@@ -128,7 +131,10 @@ public final class LicenceXmlRenderer {
     }
 
     private static String role(LicenceType type, Map<String, String> values, FieldRole role) {
-        return type.fieldWithRole(role).map(f -> values.getOrDefault(f.key(), "")).orElse("").strip();
+        return type.fieldWithRole(role)
+                .map(f -> values.getOrDefault(f.key(), ""))
+                .orElse("")
+                .strip();
     }
 
     private static Element child(Element parent, String name) {
@@ -154,8 +160,8 @@ public final class LicenceXmlRenderer {
         });
         URL main = LicenceXmlRenderer.class.getResource(SCHEMA_FOLDER + SCHEMA);
         if (main == null) {
-            throw new IllegalStateException(SCHEMA + " is not on the classpath (licence-service packages "
-                    + "templates/schema)");
+            throw new IllegalStateException(
+                    SCHEMA + " is not on the classpath (licence-service packages " + "templates/schema)");
         }
         try (InputStream in = main.openStream()) {
             return factory.newSchema(new StreamSource(in, SCHEMA));
@@ -174,21 +180,68 @@ public final class LicenceXmlRenderer {
 
     /** An LSInput over a classpath stream. */
     private record ClasspathInput(String systemId, String publicId, InputStream stream) implements LSInput {
-        @Override public java.io.Reader getCharacterStream() { return null; }
-        @Override public void setCharacterStream(java.io.Reader characterStream) { }
-        @Override public InputStream getByteStream() { return stream; }
-        @Override public void setByteStream(InputStream byteStream) { }
-        @Override public String getStringData() { return null; }
-        @Override public void setStringData(String stringData) { }
-        @Override public String getSystemId() { return systemId; }
-        @Override public void setSystemId(String systemId) { }
-        @Override public String getPublicId() { return publicId; }
-        @Override public void setPublicId(String publicId) { }
-        @Override public String getBaseURI() { return null; }
-        @Override public void setBaseURI(String baseURI) { }
-        @Override public String getEncoding() { return null; }
-        @Override public void setEncoding(String encoding) { }
-        @Override public boolean getCertifiedText() { return false; }
-        @Override public void setCertifiedText(boolean certifiedText) { }
+        @Override
+        public java.io.Reader getCharacterStream() {
+            return null;
+        }
+
+        @Override
+        public void setCharacterStream(java.io.Reader characterStream) {}
+
+        @Override
+        public InputStream getByteStream() {
+            return stream;
+        }
+
+        @Override
+        public void setByteStream(InputStream byteStream) {}
+
+        @Override
+        public String getStringData() {
+            return null;
+        }
+
+        @Override
+        public void setStringData(String stringData) {}
+
+        @Override
+        public String getSystemId() {
+            return systemId;
+        }
+
+        @Override
+        public void setSystemId(String systemId) {}
+
+        @Override
+        public String getPublicId() {
+            return publicId;
+        }
+
+        @Override
+        public void setPublicId(String publicId) {}
+
+        @Override
+        public String getBaseURI() {
+            return null;
+        }
+
+        @Override
+        public void setBaseURI(String baseURI) {}
+
+        @Override
+        public String getEncoding() {
+            return null;
+        }
+
+        @Override
+        public void setEncoding(String encoding) {}
+
+        @Override
+        public boolean getCertifiedText() {
+            return false;
+        }
+
+        @Override
+        public void setCertifiedText(boolean certifiedText) {}
     }
 }

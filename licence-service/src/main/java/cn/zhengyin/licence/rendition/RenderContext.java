@@ -1,7 +1,6 @@
 package cn.zhengyin.licence.rendition;
 
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,7 +17,8 @@ public record RenderContext(LicenceIdentifier identifier, String verificationUrl
         Objects.requireNonNull(identifier, "identifier");
         Objects.requireNonNull(renderedAt, "renderedAt");
         if (verificationUrl == null || verificationUrl.isBlank()) {
-            throw new IllegalArgumentException("verificationUrl is required: the QR code must open the verification page");
+            throw new IllegalArgumentException(
+                    "verificationUrl is required: the QR code must open the verification page");
         }
     }
 }

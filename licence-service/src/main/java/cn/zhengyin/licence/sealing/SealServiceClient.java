@@ -31,22 +31,25 @@ public final class SealServiceClient {
         this.http = http;
     }
 
-    record SealView(String id, String name, String state, List<CertificateView> certificates) {
-    }
+    record SealView(String id, String name, String state, List<CertificateView> certificates) {}
 
     /** @param chain base64 DER certificates, the seal's first */
-    record CertificateView(String algorithm, List<String> chain) {
-    }
+    record CertificateView(String algorithm, List<String> chain) {}
 
     /** The seal's ECDSA P-256 certificate chain (PAdES and XAdES sign with that key). */
     public List<X509Certificate> ecdsaChain(String sealId) {
         return call(() -> chains.computeIfAbsent(sealId, id -> {
             SealView view = http.get().uri("/api/v1/seals/{id}", id).retrieve().body(SealView.class);
-            List<String> chain = view == null || view.certificates() == null ? List.of() : view.certificates().stream()
-                    .filter(c -> c.algorithm() != null && c.algorithm().startsWith("ECDSA")).findFirst()
-                    .map(CertificateView::chain).orElse(List.of());
+            List<String> chain = view == null || view.certificates() == null
+                    ? List.of()
+                    : view.certificates().stream()
+                            .filter(c -> c.algorithm() != null && c.algorithm().startsWith("ECDSA"))
+                            .findFirst()
+                            .map(CertificateView::chain)
+                            .orElse(List.of());
             if (chain.isEmpty()) {
-                throw new SealingFailedException("seal " + id + " has no ECDSA certificate for signing licences", false, null);
+                throw new SealingFailedException(
+                        "seal " + id + " has no ECDSA certificate for signing licences", false, null);
             }
             return chain.stream().map(SealServiceClient::certificate).toList();
         }));
@@ -55,7 +58,10 @@ public final class SealServiceClient {
     /** The seal's impression as a PNG at 300 dpi. */
     public byte[] imagePng(String sealId) {
         return call(() -> images.computeIfAbsent(sealId, id -> {
-            byte[] png = http.get().uri("/api/v1/seals/{id}/image.png?dpi=300", id).retrieve().body(byte[].class);
+            byte[] png = http.get()
+                    .uri("/api/v1/seals/{id}/image.png?dpi=300", id)
+                    .retrieve()
+                    .body(byte[].class);
             if (png == null || png.length == 0) {
                 throw new SealingFailedException("the seal service sent no image for seal " + id, true, null);
             }
@@ -68,7 +74,8 @@ public final class SealServiceClient {
      * {@code GET /crl/{ca}.crl} (RFC 5280 §4.2.1.13) on the configured base URL.
      */
     public byte[] crl(String caName) {
-        byte[] crl = call(() -> http.get().uri("/crl/{ca}.crl", caName).retrieve().body(byte[].class));
+        byte[] crl =
+                call(() -> http.get().uri("/crl/{ca}.crl", caName).retrieve().body(byte[].class));
         if (crl == null || crl.length == 0) {
             throw new SealingFailedException("the seal service sent an empty CRL for CA " + caName, true, null);
         }
@@ -83,8 +90,12 @@ public final class SealServiceClient {
 
     /** POSTs a JSON request to a signing endpoint. */
     public <T> T sign(String path, Object request, Class<T> responseType) {
-        T response = call(() -> http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(request)
-                .retrieve().body(responseType));
+        T response = call(() -> http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(responseType));
         if (response == null) {
             throw new SealingFailedException("the seal service returned no signature", true, null);
         }
@@ -95,19 +106,24 @@ public final class SealServiceClient {
         try {
             return call.get();
         } catch (RestClientResponseException e) {
-            boolean retryable = e.getStatusCode().is5xxServerError() || e.getStatusCode().value() == 429;
-            throw new SealingFailedException("the seal service answered " + e.getStatusCode().value() + ": "
-                    + detailOf(e), retryable, e);
+            boolean retryable =
+                    e.getStatusCode().is5xxServerError() || e.getStatusCode().value() == 429;
+            throw new SealingFailedException(
+                    "the seal service answered " + e.getStatusCode().value() + ": " + detailOf(e), retryable, e);
         } catch (ResourceAccessException e) {
-            throw new SealingFailedException("the seal service cannot be reached: " + e.getMostSpecificCause().getMessage(),
-                    true, e);
+            throw new SealingFailedException(
+                    "the seal service cannot be reached: "
+                            + e.getMostSpecificCause().getMessage(),
+                    true,
+                    e);
         }
     }
 
     private static X509Certificate certificate(String base64) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+                    .generateCertificate(
+                            new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
         } catch (CertificateException | IllegalArgumentException e) {
             throw new SealingFailedException("the seal service sent an unreadable certificate", false, e);
         }

@@ -1,6 +1,7 @@
 package cn.zhengyin.licence.sealing;
 
 import cn.zhengyin.licence.issuance.LicenceSealer;
+import cn.zhengyin.trust.TrustException;
 import cn.zhengyin.trust.pdf.LtvCollector;
 import cn.zhengyin.trust.pdf.LtvMaterial;
 import cn.zhengyin.trust.pdf.PadesLtvExtender;
@@ -8,7 +9,6 @@ import cn.zhengyin.trust.pdf.PadesPreparation;
 import cn.zhengyin.trust.pdf.PadesPreparer;
 import cn.zhengyin.trust.pdf.SignatureRequest;
 import cn.zhengyin.trust.pdf.VisibleAppearance;
-import cn.zhengyin.trust.TrustException;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
@@ -17,12 +17,12 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * {@link LicenceSealer} backed by the seal service's digest-signing API ({@code POST /api/v1/signatures/pades}):
@@ -38,6 +38,7 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
     private final PadesLtvExtender ltvExtender = new PadesLtvExtender(MAX_PDF_BYTES);
     /** How long fetched validation material is reused for further licences of the same seal. */
     public static final Duration DEFAULT_LTV_MAX_AGE = Duration.ofSeconds(60);
+
     private final long ltvMaxAgeNanos;
     private final LongSupplier nanoTicker;
     private final Map<List<X509Certificate>, CachedMaterial> ltvMaterial = new ConcurrentHashMap<>();
@@ -59,14 +60,11 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
     }
 
     /** Material fetched at {@code fetchedNanos}, usable for signing times before {@code crlsValidUntil}. */
-    private record CachedMaterial(LtvMaterial material, long fetchedNanos, Instant crlsValidUntil) {
-    }
+    private record CachedMaterial(LtvMaterial material, long fetchedNanos, Instant crlsValidUntil) {}
 
-    record PadesDigestRequest(String sealId, String digestAlgorithm, String digest, String licenceIdentifier) {
-    }
+    record PadesDigestRequest(String sealId, String digestAlgorithm, String digest, String licenceIdentifier) {}
 
-    record PadesDigestResponse(String sealId, String format, String cms) {
-    }
+    record PadesDigestResponse(String sealId, String format, String cms) {}
 
     @Override
     public byte[] seal(byte[] pdf, SealingRequest request) {
@@ -75,12 +73,23 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
         Area a = request.sealArea();
         // The seal's chain and the TSA's (same dev CA, similar size): the estimate covers both.
         int reserve = SignatureRequest.estimateContentsBytes(chain, chain);
-        PadesPreparation prepared = preparer.prepare(withValidationData(pdf, chain, request.signingTime()), new SignatureRequest(request.signerName(),
-                "电子证照签发 Licence issued: " + request.licenceIdentifier(), "", request.signingTime(),
-                Optional.of(new VisibleAppearance(request.pageIndex(), a.x(), a.y(), a.width(), a.height(), image)),
-                reserve));
-        PadesDigestResponse signed = sealService.sign("/api/v1/signatures/pades", new PadesDigestRequest(request.sealId(),
-                "SHA-256", Base64.getEncoder().encodeToString(prepared.digest()), request.licenceIdentifier()),
+        PadesPreparation prepared = preparer.prepare(
+                withValidationData(pdf, chain, request.signingTime()),
+                new SignatureRequest(
+                        request.signerName(),
+                        "电子证照签发 Licence issued: " + request.licenceIdentifier(),
+                        "",
+                        request.signingTime(),
+                        Optional.of(
+                                new VisibleAppearance(request.pageIndex(), a.x(), a.y(), a.width(), a.height(), image)),
+                        reserve));
+        PadesDigestResponse signed = sealService.sign(
+                "/api/v1/signatures/pades",
+                new PadesDigestRequest(
+                        request.sealId(),
+                        "SHA-256",
+                        Base64.getEncoder().encodeToString(prepared.digest()),
+                        request.licenceIdentifier()),
                 PadesDigestResponse.class);
         if (signed.cms() == null) {
             throw new SealingFailedException("the seal service returned no CMS", true, null);
@@ -102,15 +111,16 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
         try {
             return ltvExtender.addDss(pdf, materialFor(sealChain, signingTime));
         } catch (TrustException e) {
-            throw new SealingFailedException("the long-term validation data could not be added: " + e.getMessage(),
-                    true, e);
+            throw new SealingFailedException(
+                    "the long-term validation data could not be added: " + e.getMessage(), true, e);
         }
     }
 
     private LtvMaterial materialFor(List<X509Certificate> sealChain, Instant signingTime) {
         long now = nanoTicker.getAsLong();
         CachedMaterial cached = ltvMaterial.get(sealChain);
-        if (cached != null && now - cached.fetchedNanos() < ltvMaxAgeNanos
+        if (cached != null
+                && now - cached.fetchedNanos() < ltvMaxAgeNanos
                 && signingTime.isBefore(cached.crlsValidUntil())) {
             return cached.material();
         }

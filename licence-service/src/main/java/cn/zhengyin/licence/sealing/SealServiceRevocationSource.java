@@ -41,8 +41,12 @@ public final class SealServiceRevocationSource implements RevocationSource {
                 return Optional.of(sealService.crl(matcher.group(1)));
             }
         }
-        throw new SealingFailedException("the certificate " + issued.getSubjectX500Principal().getName()
-                + " names CRL distribution points " + uris + ", none of the form /crl/<ca>.crl served by the seal "
-                + "service; its revocation data cannot be embedded", false, null);
+        throw new SealingFailedException(
+                "the certificate " + issued.getSubjectX500Principal().getName()
+                        + " names CRL distribution points " + uris
+                        + ", none of the form /crl/<ca>.crl served by the seal "
+                        + "service; its revocation data cannot be embedded",
+                false,
+                null);
     }
 }

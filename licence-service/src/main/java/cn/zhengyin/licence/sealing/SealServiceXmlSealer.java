@@ -7,20 +7,10 @@ import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import cn.zhengyin.trust.xml.XadesEnvelopedSigner;
 import cn.zhengyin.trust.xml.XmlSignaturePreparation;
 import cn.zhengyin.trust.xml.XmlSigningException;
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
 import org.w3c.dom.Document;
 
 /**
@@ -37,20 +27,27 @@ public final class SealServiceXmlSealer implements XmlSealer {
         this.sealService = sealService;
     }
 
-    record XmlSignatureRequest(String sealId, String signedInfo, String licenceIdentifier) {
-    }
+    record XmlSignatureRequest(String sealId, String signedInfo, String licenceIdentifier) {}
 
-    record XmlSignatureResponse(String sealId, String format, String signatureMethod, String signatureValue,
-                                List<String> certificateChain) {
-    }
+    record XmlSignatureResponse(
+            String sealId,
+            String format,
+            String signatureMethod,
+            String signatureValue,
+            List<String> certificateChain) {}
 
     @Override
     public byte[] seal(Document document, String sealId, String licenceIdentifier, Instant signingTime) {
         List<X509Certificate> chain = sealService.ecdsaChain(sealId);
-        XmlSignaturePreparation prepared = signer.prepare(document,
-                LicenceXmlRenderer.documentId(LicenceIdentifier.parse(licenceIdentifier)), chain, signingTime);
-        XmlSignatureResponse signed = sealService.sign("/api/v1/signatures/xml", new XmlSignatureRequest(sealId,
-                Base64.getEncoder().encodeToString(prepared.canonicalSignedInfo()), licenceIdentifier),
+        XmlSignaturePreparation prepared = signer.prepare(
+                document,
+                LicenceXmlRenderer.documentId(LicenceIdentifier.parse(licenceIdentifier)),
+                chain,
+                signingTime);
+        XmlSignatureResponse signed = sealService.sign(
+                "/api/v1/signatures/xml",
+                new XmlSignatureRequest(
+                        sealId, Base64.getEncoder().encodeToString(prepared.canonicalSignedInfo()), licenceIdentifier),
                 XmlSignatureResponse.class);
         if (signed.signatureValue() == null) {
             throw new SealingFailedException("the seal service returned no XML signature value", true, null);

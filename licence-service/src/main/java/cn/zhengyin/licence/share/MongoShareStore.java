@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.share;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -13,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 
-import static com.mongodb.client.model.Filters.eq;
-
 /** MongoDB adapter of {@link ShareStore}: collection {@code shares}, one document per share. */
 public final class MongoShareStore implements ShareStore {
     private final MongoCollection<Document> shares;
@@ -26,10 +26,14 @@ public final class MongoShareStore implements ShareStore {
 
     @Override
     public void save(Share s) {
-        shares.insertOne(new Document("_id", s.id()).append("root", s.root())
-                .append("licenceIdentifier", s.licenceIdentifier()).append("holderCode", s.holderCode())
-                .append("createdBy", s.createdBy()).append("fields", s.fields())
-                .append("createdAt", Date.from(s.createdAt())).append("expiresAt", Date.from(s.expiresAt()))
+        shares.insertOne(new Document("_id", s.id())
+                .append("root", s.root())
+                .append("licenceIdentifier", s.licenceIdentifier())
+                .append("holderCode", s.holderCode())
+                .append("createdBy", s.createdBy())
+                .append("fields", s.fields())
+                .append("createdAt", Date.from(s.createdAt()))
+                .append("expiresAt", Date.from(s.expiresAt()))
                 .append("withdrawnAt", s.withdrawnAt().map(Date::from).orElse(null))
                 .append("credential", s.credential()));
     }
@@ -41,20 +45,32 @@ public final class MongoShareStore implements ShareStore {
 
     @Override
     public List<Share> byRoot(String root) {
-        return shares.find(eq("root", root)).sort(Sorts.descending("createdAt")).map(MongoShareStore::share)
+        return shares.find(eq("root", root))
+                .sort(Sorts.descending("createdAt"))
+                .map(MongoShareStore::share)
                 .into(new ArrayList<>());
     }
 
     @Override
     public boolean withdraw(String id, Instant at) {
-        return shares.updateOne(Filters.and(eq("_id", id), eq("withdrawnAt", null)),
-                Updates.set("withdrawnAt", Date.from(at))).getModifiedCount() == 1;
+        return shares.updateOne(
+                                Filters.and(eq("_id", id), eq("withdrawnAt", null)),
+                                Updates.set("withdrawnAt", Date.from(at)))
+                        .getModifiedCount()
+                == 1;
     }
 
     private static Share share(Document d) {
-        return new Share(d.getString("_id"), d.getString("root"), d.getString("licenceIdentifier"),
-                d.getString("holderCode"), d.getString("createdBy"), d.getList("fields", String.class),
-                d.getDate("createdAt").toInstant(), d.getDate("expiresAt").toInstant(),
-                Optional.ofNullable(d.getDate("withdrawnAt")).map(Date::toInstant), d.getString("credential"));
+        return new Share(
+                d.getString("_id"),
+                d.getString("root"),
+                d.getString("licenceIdentifier"),
+                d.getString("holderCode"),
+                d.getString("createdBy"),
+                d.getList("fields", String.class),
+                d.getDate("createdAt").toInstant(),
+                d.getDate("expiresAt").toInstant(),
+                Optional.ofNullable(d.getDate("withdrawnAt")).map(Date::toInstant),
+                d.getString("credential"));
     }
 }

@@ -27,8 +27,7 @@ public final class SdJwt {
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64URL_DEC = Base64.getUrlDecoder();
 
-    private SdJwt() {
-    }
+    private SdJwt() {}
 
     /** One disclosure as sent ({@code encoded}) and read. */
     public record Disclosure(String encoded, String salt, String name, JsonNode value) {
@@ -43,9 +42,13 @@ public final class SdJwt {
      * @param signingInput {@code BASE64URL(header).BASE64URL(payload)}
      * @param signature    the JOSE signature (R||S for ES256)
      */
-    public record Parsed(String jws, JsonNode header, JsonNode payload, String signingInput, byte[] signature,
-                         List<Disclosure> disclosures) {
-    }
+    public record Parsed(
+            String jws,
+            JsonNode header,
+            JsonNode payload,
+            String signingInput,
+            byte[] signature,
+            List<Disclosure> disclosures) {}
 
     public static String base64Url(byte[] bytes) {
         return B64URL.encodeToString(bytes);
@@ -62,8 +65,8 @@ public final class SdJwt {
     /** {@code BASE64URL(SHA-256(ASCII(disclosure)))} (RFC 9901 §4.2.3). */
     public static String digest(String encodedDisclosure) {
         try {
-            return base64Url(MessageDigest.getInstance("SHA-256")
-                    .digest(encodedDisclosure.getBytes(StandardCharsets.US_ASCII)));
+            return base64Url(
+                    MessageDigest.getInstance("SHA-256").digest(encodedDisclosure.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -87,10 +90,14 @@ public final class SdJwt {
         List<Disclosure> disclosures = new ArrayList<>();
         for (int i = 1; i < parts.length - 1; i++) {
             JsonNode array = readJson(parts[i], "disclosure " + i);
-            if (!array.isArray() || array.size() != 3 || !array.get(0).isString() || !array.get(1).isString()) {
+            if (!array.isArray()
+                    || array.size() != 3
+                    || !array.get(0).isString()
+                    || !array.get(1).isString()) {
                 throw new InvalidCredentialException("disclosure " + i + " is not [salt, name, value]");
             }
-            disclosures.add(new Disclosure(parts[i], array.get(0).asString(), array.get(1).asString(), array.get(2)));
+            disclosures.add(new Disclosure(
+                    parts[i], array.get(0).asString(), array.get(1).asString(), array.get(2)));
         }
         return new Parsed(jws, header, payload, jwsParts[0] + "." + jwsParts[1], signature, List.copyOf(disclosures));
     }
@@ -126,9 +133,11 @@ public final class SdJwt {
             throw new InvalidCredentialException("an ES256 signature has 64 bytes, this one " + jose.length);
         }
         try {
-            return new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[]{
-                    new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(jose, 0, 32))),
-                    new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(jose, 32, 64)))}).getEncoded();
+            return new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+                        new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(jose, 0, 32))),
+                        new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(jose, 32, 64)))
+                    })
+                    .getEncoded();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -13,11 +13,9 @@ public final class SealServiceJwsSigner implements JwsSigner {
         this.sealService = sealService;
     }
 
-    record JwsSignatureRequest(String sealId, String signingInput, String licenceIdentifier) {
-    }
+    record JwsSignatureRequest(String sealId, String signingInput, String licenceIdentifier) {}
 
-    record JwsSignatureResponse(String sealId, String alg, String signatureValue, List<String> certificateChain) {
-    }
+    record JwsSignatureResponse(String sealId, String alg, String signatureValue, List<String> certificateChain) {}
 
     @Override
     public List<X509Certificate> chain(String sealId) {
@@ -26,8 +24,10 @@ public final class SealServiceJwsSigner implements JwsSigner {
 
     @Override
     public byte[] sign(String sealId, String signingInput, String licenceIdentifier) {
-        JwsSignatureResponse response = sealService.sign("/api/v1/signatures/jws",
-                new JwsSignatureRequest(sealId, signingInput, licenceIdentifier), JwsSignatureResponse.class);
+        JwsSignatureResponse response = sealService.sign(
+                "/api/v1/signatures/jws",
+                new JwsSignatureRequest(sealId, signingInput, licenceIdentifier),
+                JwsSignatureResponse.class);
         return SdJwt.derToJose(Base64.getDecoder().decode(response.signatureValue()));
     }
 }

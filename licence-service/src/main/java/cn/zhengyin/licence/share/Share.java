@@ -16,9 +16,17 @@ import java.util.Optional;
  * @param fields             the field keys revealed
  * @param credential         the compact SD-JWT ({@code <JWS>~<disclosure>~...~})
  */
-public record Share(String id, String root, String licenceIdentifier, String holderCode, String createdBy,
-                    List<String> fields, Instant createdAt, Instant expiresAt, Optional<Instant> withdrawnAt,
-                    String credential) {
+public record Share(
+        String id,
+        String root,
+        String licenceIdentifier,
+        String holderCode,
+        String createdBy,
+        List<String> fields,
+        Instant createdAt,
+        Instant expiresAt,
+        Optional<Instant> withdrawnAt,
+        String credential) {
 
     public Share {
         fields = List.copyOf(fields);
@@ -32,5 +40,9 @@ public record Share(String id, String root, String licenceIdentifier, String hol
         return now.isBefore(expiresAt) ? State.ACTIVE : State.EXPIRED;
     }
 
-    public enum State { ACTIVE, WITHDRAWN, EXPIRED }
+    public enum State {
+        ACTIVE,
+        WITHDRAWN,
+        EXPIRED
+    }
 }

@@ -35,11 +35,20 @@ class ShareConfiguration {
 
     /** A licence version is signed by the seal of the approval system that issued it. */
     @Bean
-    ShareService shareService(LicenceRegistry registry, ShareStore shares, JwsSigner signer,
-                              ApprovalSystems approvalSystems, LicenceServiceProperties properties, Clock clock) {
-        return new ShareService(registry, shares, signer,
+    ShareService shareService(
+            LicenceRegistry registry,
+            ShareStore shares,
+            JwsSigner signer,
+            ApprovalSystems approvalSystems,
+            LicenceServiceProperties properties,
+            Clock clock) {
+        return new ShareService(
+                registry,
+                shares,
+                signer,
                 version -> approvalSystems.find(version.issuedBy()).map(IssuingAuthority::sealId),
-                properties.publicBaseUrl(), clock);
+                properties.publicBaseUrl(),
+                clock);
     }
 
     @Bean

@@ -32,8 +32,8 @@ class SharePageController {
     private final LicenceRegistry registry;
     private final LicenceTypeCatalogue types;
 
-    SharePageController(ShareService shares, ShareVerifier verifier, LicenceRegistry registry,
-                        LicenceTypeCatalogue types) {
+    SharePageController(
+            ShareService shares, ShareVerifier verifier, LicenceRegistry registry, LicenceTypeCatalogue types) {
         this.shares = shares;
         this.verifier = verifier;
         this.registry = registry;
@@ -59,16 +59,21 @@ class SharePageController {
         }
         ShareVerifier.Verdict verdict = verifier.verify(share.credential());
         var version = registry.findVersion(share.licenceIdentifier());
-        String typeCode = verdict.vct().filter(v -> v.startsWith(ShareService.VCT_PREFIX))
-                .map(v -> v.substring(ShareService.VCT_PREFIX.length())).orElse("");
+        String typeCode = verdict.vct()
+                .filter(v -> v.startsWith(ShareService.VCT_PREFIX))
+                .map(v -> v.substring(ShareService.VCT_PREFIX.length()))
+                .orElse("");
         Map<String, String> disclosed = new LinkedHashMap<>(verdict.disclosed());
         model.addAttribute("verdict", verdict);
         model.addAttribute("indication", verdict.indication().name());
         model.addAttribute("fields", Views.fields(disclosed, types.find(typeCode), locale));
         model.addAttribute("typeName", version.map(v -> v.typeName()).orElse(""));
         model.addAttribute("issuerName", version.map(v -> v.issuerName()).orElse(""));
-        model.addAttribute("licenceStatus", registry.findLicence(share.root())
-                .map(l -> Views.status(l.statusAt(java.time.LocalDate.now(Views.CHINA)))).orElse("cancelled"));
+        model.addAttribute(
+                "licenceStatus",
+                registry.findLicence(share.root())
+                        .map(l -> Views.status(l.statusAt(java.time.LocalDate.now(Views.CHINA))))
+                        .orElse("cancelled"));
         model.addAttribute("signer", verdict.signer().map(Views::sealName).orElse(""));
         model.addAttribute("issuedAt", verdict.issuedAt().map(Views::time).orElse(""));
         model.addAttribute("credentialUrl", "/s/" + id + "/credential");
@@ -82,18 +87,24 @@ class SharePageController {
             return ResponseEntity.notFound().build();
         }
         if (share.get().stateAt(shares.now()) != Share.State.ACTIVE) {
-            return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.TEXT_PLAIN)
-                    .body("this share is " + share.get().stateAt(shares.now()).name().toLowerCase(Locale.ROOT) + "\n");
+            return ResponseEntity.status(HttpStatus.GONE)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("this share is "
+                            + share.get().stateAt(shares.now()).name().toLowerCase(Locale.ROOT) + "\n");
         }
-        return ResponseEntity.ok().contentType(SD_JWT).header(HttpHeaders.CACHE_CONTROL, "no-store")
+        return ResponseEntity.ok()
+                .contentType(SD_JWT)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(share.get().credential());
     }
 
     @GetMapping("/s/{id}/status")
     ResponseEntity<String> status(@PathVariable String id) {
         return shares.statusListToken(id)
-                .map(token -> ResponseEntity.ok().contentType(STATUS_LIST_JWT)
-                        .header(HttpHeaders.CACHE_CONTROL, "max-age=" + ShareService.STATUS_TTL_SECONDS).body(token))
+                .map(token -> ResponseEntity.ok()
+                        .contentType(STATUS_LIST_JWT)
+                        .header(HttpHeaders.CACHE_CONTROL, "max-age=" + ShareService.STATUS_TTL_SECONDS)
+                        .body(token))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

@@ -39,6 +39,7 @@ public final class ShareService {
     public static final Duration MAX_LIFETIME = Duration.ofDays(90);
     /** How long a status list token may be cached (its {@code ttl}, seconds). */
     public static final long STATUS_TTL_SECONDS = 300;
+
     static final int VALID = 0;
     static final int INVALID = 1;
     static final int SUSPENDED = 2;
@@ -53,12 +54,16 @@ public final class ShareService {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CachedToken> statusTokens = new ConcurrentHashMap<>();
 
-    private record CachedToken(int status, String token, Instant until) {
-    }
+    private record CachedToken(int status, String token, Instant until) {}
 
     /** @param sealOf the seal that signs a licence version (its issuing approval system's seal) */
-    public ShareService(LicenceRegistry registry, ShareStore shares, JwsSigner signer,
-                        Function<LicenceVersion, Optional<String>> sealOf, URI publicBaseUrl, Clock clock) {
+    public ShareService(
+            LicenceRegistry registry,
+            ShareStore shares,
+            JwsSigner signer,
+            Function<LicenceVersion, Optional<String>> sealOf,
+            URI publicBaseUrl,
+            Clock clock) {
         this.registry = registry;
         this.shares = shares;
         this.signer = signer;
@@ -74,7 +79,8 @@ public final class ShareService {
      *                               is chosen, or the expiry is not in (now, now + 90 days]
      */
     public Share create(Holder holder, String root, List<String> fieldKeys, Instant expiresAt) {
-        Licence licence = registry.findLicence(root).filter(l -> holder.holds(l.holderCode()))
+        Licence licence = registry.findLicence(root)
+                .filter(l -> holder.holds(l.holderCode()))
                 .orElseThrow(() -> ShareRefusedException.notFound(root));
         LicenceVersion version = registry.findVersion(licence.currentIdentifier())
                 .orElseThrow(() -> ShareRefusedException.notFound(root));
@@ -92,19 +98,30 @@ public final class ShareService {
             throw new ShareRefusedException("the expiry " + expiresAt + " must be after now and at most "
                     + MAX_LIFETIME.toDays() + " days ahead");
         }
-        String sealId = sealOf.apply(version).orElseThrow(() -> new ShareRefusedException(
-                "no seal is configured for the issuer of " + version.identifier()));
+        String sealId = sealOf.apply(version)
+                .orElseThrow(() ->
+                        new ShareRefusedException("no seal is configured for the issuer of " + version.identifier()));
         String id = randomId();
         String credential = credential(id, version, chosen, sealId, now, expiresAt);
-        Share share = new Share(id, root, version.identifier(), licence.holderCode(), holder.subject(), chosen, now,
-                expiresAt, Optional.empty(), credential);
+        Share share = new Share(
+                id,
+                root,
+                version.identifier(),
+                licence.holderCode(),
+                holder.subject(),
+                chosen,
+                now,
+                expiresAt,
+                Optional.empty(),
+                credential);
         shares.save(share);
         return share;
     }
 
     /** Withdraws one of the holder's shares; as not found if it is not theirs. */
     public void withdraw(Holder holder, String shareId) {
-        Share share = shares.find(shareId).filter(s -> holder.holds(s.holderCode()))
+        Share share = shares.find(shareId)
+                .filter(s -> holder.holds(s.holderCode()))
                 .orElseThrow(() -> ShareRefusedException.notFound(shareId));
         shares.withdraw(share.id(), clock.instant());
         statusTokens.remove(share.id());
@@ -133,7 +150,8 @@ public final class ShareService {
             return INVALID;
         }
         LicenceStatus status = registry.findLicence(share.root())
-                .map(l -> l.statusAt(LocalDate.now(clock.withZone(CHINA)))).orElse(LicenceStatus.CANCELLED);
+                .map(l -> l.statusAt(LocalDate.now(clock.withZone(CHINA))))
+                .orElse(LicenceStatus.CANCELLED);
         return switch (status) {
             case VALID -> VALID;
             case SUSPENDED -> SUSPENDED;
@@ -174,14 +192,15 @@ public final class ShareService {
         payload.put("iat", now.getEpochSecond());
         payload.put("exp", now.getEpochSecond() + 2 * STATUS_TTL_SECONDS);
         payload.put("ttl", STATUS_TTL_SECONDS);
-        payload.put("status_list", Map.of("bits", 2, "lst", SdJwt.base64Url(zlib(new byte[]{(byte) (status & 0x03)}))));
+        payload.put("status_list", Map.of("bits", 2, "lst", SdJwt.base64Url(zlib(new byte[] {(byte) (status & 0x03)
+        }))));
         String token = signed(STATUS_LIST_TYPE, sealId, payload, share.licenceIdentifier());
         statusTokens.put(shareId, new CachedToken(status, token, now.plusSeconds(STATUS_TTL_SECONDS)));
         return Optional.of(token);
     }
 
-    private String credential(String id, LicenceVersion version, List<String> chosen, String sealId, Instant now,
-                              Instant expiresAt) {
+    private String credential(
+            String id, LicenceVersion version, List<String> chosen, String sealId, Instant now, Instant expiresAt) {
         List<String> revealed = new ArrayList<>();
         List<String> digests = new ArrayList<>();
         for (Map.Entry<String, String> field : version.fields().entrySet()) {
@@ -208,7 +227,8 @@ public final class ShareService {
         payload.put("status", Map.of("status_list", Map.of("idx", 0, "uri", statusUri(id))));
         payload.put("_sd_alg", "sha-256");
         payload.put("_sd", digests);
-        StringBuilder compact = new StringBuilder(signed(SD_JWT_TYPE, sealId, payload, version.identifier())).append('~');
+        StringBuilder compact =
+                new StringBuilder(signed(SD_JWT_TYPE, sealId, payload, version.identifier())).append('~');
         revealed.forEach(d -> compact.append(d).append('~'));
         return compact.toString();
     }
@@ -217,7 +237,8 @@ public final class ShareService {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", "ES256");
         header.put("typ", typ);
-        header.put("x5c", signer.chain(sealId).stream().map(ShareService::base64).toList());
+        header.put(
+                "x5c", signer.chain(sealId).stream().map(ShareService::base64).toList());
         String signingInput = SdJwt.json(header) + "." + SdJwt.json(payload);
         return signingInput + "." + SdJwt.base64Url(signer.sign(sealId, signingInput, licenceIdentifier));
     }

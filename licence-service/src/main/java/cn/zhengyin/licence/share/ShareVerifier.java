@@ -31,8 +31,10 @@ public final class ShareVerifier {
     private final Clock clock;
 
     /** @param statusResolver the status value of (status list URI, index), if it can be resolved */
-    public ShareVerifier(CertificateChainValidator chains, BiFunction<String, Integer, Optional<Integer>> statusResolver,
-                         Clock clock) {
+    public ShareVerifier(
+            CertificateChainValidator chains,
+            BiFunction<String, Integer, Optional<Integer>> statusResolver,
+            Clock clock) {
         this.chains = chains;
         this.statusResolver = statusResolver;
         this.clock = clock;
@@ -44,9 +46,15 @@ public final class ShareVerifier {
      * @param disclosed  the disclosed claims, in the order of the disclosures
      * @param status     the status value (0 valid, 1 invalid, 2 suspended), if resolved
      */
-    public record Verdict(Indication indication, List<CheckResult> checks, Map<String, String> disclosed,
-                          Optional<String> signer, Optional<Instant> issuedAt, Optional<Instant> expiresAt,
-                          Optional<Integer> status, Optional<String> vct) {
+    public record Verdict(
+            Indication indication,
+            List<CheckResult> checks,
+            Map<String, String> disclosed,
+            Optional<String> signer,
+            Optional<Instant> issuedAt,
+            Optional<Instant> expiresAt,
+            Optional<Integer> status,
+            Optional<String> vct) {
         public boolean passed() {
             return indication == Indication.TOTAL_PASSED;
         }
@@ -59,18 +67,29 @@ public final class ShareVerifier {
             parsed = SdJwt.parse(compact);
         } catch (InvalidCredentialException e) {
             checks.add(CheckResult.failed("format", e.getMessage()));
-            return new Verdict(Indication.TOTAL_FAILED, checks, Map.of(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty());
+            return new Verdict(
+                    Indication.TOTAL_FAILED,
+                    checks,
+                    Map.of(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
         }
         JsonNode header = parsed.header();
         JsonNode payload = parsed.payload();
-        checks.add(CheckResult.passed("format", "compact SD-JWT with " + parsed.disclosures().size() + " disclosure(s)"));
+        checks.add(CheckResult.passed(
+                "format", "compact SD-JWT with " + parsed.disclosures().size() + " disclosure(s)"));
         String alg = header.path("alg").asString("");
         String typ = header.path("typ").asString("");
-        checks.add("ES256".equals(alg) && ShareService.SD_JWT_TYPE.equals(typ)
-                ? CheckResult.passed("header", "alg ES256, typ " + typ)
-                : CheckResult.failed("header", "alg '" + alg + "', typ '" + typ + "'; expected ES256 and "
-                + ShareService.SD_JWT_TYPE));
+        checks.add(
+                "ES256".equals(alg) && ShareService.SD_JWT_TYPE.equals(typ)
+                        ? CheckResult.passed("header", "alg ES256, typ " + typ)
+                        : CheckResult.failed(
+                                "header",
+                                "alg '" + alg + "', typ '" + typ + "'; expected ES256 and "
+                                        + ShareService.SD_JWT_TYPE));
 
         Optional<String> signer = Optional.empty();
         List<X509Certificate> x5c;
@@ -101,30 +120,48 @@ public final class ShareVerifier {
         } else if (iat.isPresent() && now.plusSeconds(60).isBefore(iat.get())) {
             checks.add(CheckResult.failed("validity", "the credential is issued in the future (" + iat.get() + ")"));
         } else {
-            checks.add(CheckResult.passed("validity", "issued " + iat.map(Instant::toString).orElse("?")
-                    + ", expires " + exp.map(Instant::toString).orElse("never")));
+            checks.add(CheckResult.passed(
+                    "validity",
+                    "issued " + iat.map(Instant::toString).orElse("?") + ", expires "
+                            + exp.map(Instant::toString).orElse("never")));
         }
 
         JsonNode reference = payload.path("status").path("status_list");
         Optional<Integer> status = Optional.empty();
-        if (reference.isObject() && reference.path("uri").isString() && reference.path("idx").isIntegralNumber()) {
+        if (reference.isObject()
+                && reference.path("uri").isString()
+                && reference.path("idx").isIntegralNumber()) {
             String uri = reference.path("uri").asString();
             status = statusResolver.apply(uri, reference.path("idx").asInt());
             checks.add(status.map(s -> switch (s) {
-                case 0 -> CheckResult.passed("status", "status list " + uri + ": VALID");
-                case 2 -> CheckResult.notChecked("status", "status list " + uri + ": SUSPENDED (licence suspended)");
-                default -> CheckResult.failed("status", "status list " + uri + ": INVALID (share withdrawn, or licence"
-                        + " revoked, cancelled or expired)");
-            }).orElse(CheckResult.notChecked("status", "the status list " + uri + " cannot be resolved")));
+                        case 0 -> CheckResult.passed("status", "status list " + uri + ": VALID");
+                        case 2 ->
+                            CheckResult.notChecked("status", "status list " + uri + ": SUSPENDED (licence suspended)");
+                        default ->
+                            CheckResult.failed(
+                                    "status",
+                                    "status list " + uri + ": INVALID (share withdrawn, or licence"
+                                            + " revoked, cancelled or expired)");
+                    })
+                    .orElse(CheckResult.notChecked("status", "the status list " + uri + " cannot be resolved")));
         } else {
             checks.add(CheckResult.notChecked("status", "the credential has no status.status_list reference"));
         }
 
-        Indication indication = checks.stream().anyMatch(c -> c.outcome() == Outcome.FAILED
-                && !c.id().equals(CertificateChainValidator.CHAIN)) ? Indication.TOTAL_FAILED
-                : checks.stream().allMatch(c -> c.outcome() == Outcome.PASSED) ? Indication.TOTAL_PASSED
-                : Indication.INDETERMINATE;
-        return new Verdict(indication, List.copyOf(checks), disclosed, signer, iat, exp, status,
+        Indication indication = checks.stream()
+                        .anyMatch(c -> c.outcome() == Outcome.FAILED && !c.id().equals(CertificateChainValidator.CHAIN))
+                ? Indication.TOTAL_FAILED
+                : checks.stream().allMatch(c -> c.outcome() == Outcome.PASSED)
+                        ? Indication.TOTAL_PASSED
+                        : Indication.INDETERMINATE;
+        return new Verdict(
+                indication,
+                List.copyOf(checks),
+                disclosed,
+                signer,
+                iat,
+                exp,
+                status,
                 Optional.of(payload.path("vct").asString("")).filter(v -> !v.isEmpty()));
     }
 
@@ -134,7 +171,10 @@ public final class ShareVerifier {
             verifier.initVerify(leaf.getPublicKey());
             verifier.update(parsed.signingInput().getBytes(StandardCharsets.US_ASCII));
             return verifier.verify(SdJwt.joseToDer(parsed.signature()))
-                    ? CheckResult.passed("signature", "ES256 signature by " + leaf.getSubjectX500Principal().getName())
+                    ? CheckResult.passed(
+                            "signature",
+                            "ES256 signature by "
+                                    + leaf.getSubjectX500Principal().getName())
                     : CheckResult.failed("signature", "the ES256 signature does not match the JWT: it was altered");
         } catch (GeneralSecurityException | InvalidCredentialException e) {
             return CheckResult.failed("signature", "the signature cannot be verified: " + e.getMessage());
@@ -143,8 +183,8 @@ public final class ShareVerifier {
 
     private static CheckResult disclosures(SdJwt.Parsed parsed, JsonNode payload, Map<String, String> disclosed) {
         if (!"sha-256".equals(payload.path("_sd_alg").asString(""))) {
-            return CheckResult.failed("disclosures", "_sd_alg is '" + payload.path("_sd_alg").asString("")
-                    + "'; expected sha-256");
+            return CheckResult.failed(
+                    "disclosures", "_sd_alg is '" + payload.path("_sd_alg").asString("") + "'; expected sha-256");
         }
         Set<String> digests = new HashSet<>();
         payload.path("_sd").forEach(d -> digests.add(d.asString()));
@@ -152,15 +192,20 @@ public final class ShareVerifier {
         for (SdJwt.Disclosure d : parsed.disclosures()) {
             String digest = d.digest();
             if (!digests.contains(digest)) {
-                return CheckResult.failed("disclosures", "disclosure of '" + d.name()
-                        + "' is not among the signed digests: it was not issued with this credential");
+                return CheckResult.failed(
+                        "disclosures",
+                        "disclosure of '" + d.name()
+                                + "' is not among the signed digests: it was not issued with this credential");
             }
             if (!seen.add(digest) || disclosed.containsKey(d.name()) || payload.has(d.name())) {
                 return CheckResult.failed("disclosures", "claim '" + d.name() + "' is disclosed twice");
             }
-            disclosed.put(d.name(), d.value().isString() ? d.value().asString() : d.value().toString());
+            disclosed.put(
+                    d.name(),
+                    d.value().isString() ? d.value().asString() : d.value().toString());
         }
-        return CheckResult.passed("disclosures", disclosed.size() + " disclosed claim(s), each matching a signed digest");
+        return CheckResult.passed(
+                "disclosures", disclosed.size() + " disclosed claim(s), each matching a signed digest");
     }
 
     private static Optional<Instant> epoch(JsonNode payload, String claim) {

@@ -1,7 +1,6 @@
 package cn.zhengyin.licence.transparency;
 
 import cn.zhengyin.licence.registry.LicenceVersion;
-
 import java.time.Instant;
 
 /** The port issuance and lifecycle changes append licence events to. */

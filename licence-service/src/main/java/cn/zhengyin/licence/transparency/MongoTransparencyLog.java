@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.transparency;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import cn.zhengyin.licence.registry.LicenceVersion;
 import cn.zhengyin.licence.registry.Rendition;
 import cn.zhengyin.trust.crypto.SigningKey;
@@ -20,18 +22,15 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
-import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-
-import static com.mongodb.client.model.Filters.eq;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transparency log in MongoDB.
@@ -69,8 +68,7 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
     private SignedTreeHead latest;
 
     /** One leaf of the log. */
-    public record LoggedEntry(long index, LogEntry entry) {
-    }
+    public record LoggedEntry(long index, LogEntry entry) {}
 
     public MongoTransparencyLog(MongoDatabase database, SigningKey key, Clock clock) {
         this.leaves = database.getCollection("translog_leaves");
@@ -85,9 +83,16 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
 
     @Override
     public synchronized long append(LicenceVersion version, String eventType, Instant at) {
-        LogEntry entry = new LogEntry(version.identifier(), version.version(), eventType,
-                version.renditions().stream().map(MongoTransparencyLog::documentHash).toList(), at);
-        String dedupKey = entry.identifier() + "/" + entry.eventType() + "/" + entry.time().toEpochMilli();
+        LogEntry entry = new LogEntry(
+                version.identifier(),
+                version.version(),
+                eventType,
+                version.renditions().stream()
+                        .map(MongoTransparencyLog::documentHash)
+                        .toList(),
+                at);
+        String dedupKey = entry.identifier() + "/" + entry.eventType() + "/"
+                + entry.time().toEpochMilli();
         Document existing = leaves.find(eq("key", dedupKey)).first();
         if (existing != null) {
             return ((Number) existing.get("_id")).longValue();
@@ -98,8 +103,10 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
             leaves.insertOne(toDocument(index, dedupKey, entry));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw new IllegalStateException("transparency log leaf " + index + " or event " + dedupKey
-                        + " was written by another writer; only one licence-service instance may append to the log", e);
+                throw new IllegalStateException(
+                        "transparency log leaf " + index + " or event " + dedupKey
+                                + " was written by another writer; only one licence-service instance may append to the log",
+                        e);
             }
             throw e;
         }
@@ -137,7 +144,10 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         if (indexed == null) {
             return List.of();
         }
-        return indexed.getList("leaves", Number.class).stream().map(Number::longValue).distinct().sorted()
+        return indexed.getList("leaves", Number.class).stream()
+                .map(Number::longValue)
+                .distinct()
+                .sorted()
                 .flatMap(i -> entry(i).stream())
                 .filter(e -> e.entry().identifier().equals(identifier))
                 .toList();
@@ -148,12 +158,15 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         SignedTreeHead head = treeHead();
         List<TransparencyViews.Inclusion> inclusions = entriesFor(identifier).stream()
                 .filter(e -> e.index() < head.treeSize())
-                .map(e -> new TransparencyViews.Inclusion(TransparencyViews.EntryView.of(e.index(), e.entry()),
-                        TransparencyViews.InclusionProofView.of(MerkleTree.inclusionProof(this, e.index(),
-                                head.treeSize()))))
+                .map(e -> new TransparencyViews.Inclusion(
+                        TransparencyViews.EntryView.of(e.index(), e.entry()),
+                        TransparencyViews.InclusionProofView.of(
+                                MerkleTree.inclusionProof(this, e.index(), head.treeSize()))))
                 .toList();
-        return inclusions.isEmpty() ? Optional.empty() : Optional.of(new TransparencyViews.TransparencyEvidence(
-                identifier, TransparencyViews.TreeHeadView.of(head), inclusions));
+        return inclusions.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new TransparencyViews.TransparencyEvidence(
+                        identifier, TransparencyViews.TreeHeadView.of(head), inclusions));
     }
 
     /** @throws TransparencyLogException unless {@code 0 <= leafIndex < treeSize <= size()} */
@@ -181,8 +194,11 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         }
         // Not written yet (an append in progress or interrupted): recompute from the leaves.
         if (level == 0) {
-            return entry(index).orElseThrow(() -> new TransparencyLogException("transparency log leaf " + index
-                    + " is missing; the log store was damaged")).entry().leafHash();
+            return entry(index)
+                    .orElseThrow(() -> new TransparencyLogException(
+                            "transparency log leaf " + index + " is missing; the log store was damaged"))
+                    .entry()
+                    .leafHash();
         }
         return LeafHashes.super.subtreeHash(level, index);
     }
@@ -197,8 +213,13 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         List<MerkleTree.Subtree> done = new ArrayList<>(MerkleTree.completedSubtrees(this, index, leafHash));
         for (MerkleTree.Subtree s : done.reversed()) {
             String id = nodeId(s.level(), s.index());
-            nodes.replaceOne(eq("_id", id), new Document("_id", id).append("level", s.level())
-                    .append("index", s.index()).append("hash", s.hash().hex()), new ReplaceOptions().upsert(true));
+            nodes.replaceOne(
+                    eq("_id", id),
+                    new Document("_id", id)
+                            .append("level", s.level())
+                            .append("index", s.index())
+                            .append("hash", s.hash().hex()),
+                    new ReplaceOptions().upsert(true));
         }
     }
 
@@ -208,11 +229,15 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         size = last == null ? 0 : ((Number) last.get("_id")).longValue() + 1;
         long count = leaves.countDocuments();
         if (count != size) {
-            LOG.error("transparency log: {} leaf documents for {} leaf indexes; leaves were removed from the store,"
-                    + " which inclusion and consistency proofs against earlier tree heads will expose", count, size);
+            LOG.error(
+                    "transparency log: {} leaf documents for {} leaf indexes; leaves were removed from the store,"
+                            + " which inclusion and consistency proofs against earlier tree heads will expose",
+                    count,
+                    size);
         }
         long firstMissing = size;
-        while (firstMissing > 0 && nodes.find(eq("_id", nodeId(0, firstMissing - 1))).first() == null) {
+        while (firstMissing > 0
+                && nodes.find(eq("_id", nodeId(0, firstMissing - 1))).first() == null) {
             firstMissing--;
         }
         for (long i = firstMissing; i < size; i++) {
@@ -239,9 +264,13 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         if (meta.find(eq("_id", marker)).first() != null) {
             return;
         }
-        leaves.find().projection(new Document("identifier", 1)).batchSize(1000)
+        leaves.find()
+                .projection(new Document("identifier", 1))
+                .batchSize(1000)
                 .forEach(d -> indexLeaf(d.getString("identifier"), ((Number) d.get("_id")).longValue()));
-        meta.replaceOne(eq("_id", marker), new Document("_id", marker).append("at", new Date()),
+        meta.replaceOne(
+                eq("_id", marker),
+                new Document("_id", marker).append("at", new Date()),
                 new ReplaceOptions().upsert(true));
         LOG.info("transparency log: indexed the existing leaves by identifier (once)");
     }
@@ -255,12 +284,17 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
     }
 
     private static Document toDocument(long index, String dedupKey, LogEntry entry) {
-        return new Document("_id", index).append("key", dedupKey)
+        return new Document("_id", index)
+                .append("key", dedupKey)
                 .append("identifier", entry.identifier())
                 .append("version", entry.version())
                 .append("eventType", entry.eventType())
-                .append("documents", entry.documents().stream()
-                        .map(d -> new Document("kind", d.kind()).append("sha256", d.sha256().hex())).toList())
+                .append(
+                        "documents",
+                        entry.documents().stream()
+                                .map(d -> new Document("kind", d.kind())
+                                        .append("sha256", d.sha256().hex()))
+                                .toList())
                 .append("time", Date.from(entry.time()));
     }
 
@@ -268,8 +302,13 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         List<LogEntry.DocumentHash> documents = d.getList("documents", Document.class).stream()
                 .map(x -> new LogEntry.DocumentHash(x.getString("kind"), HashValue.fromHex(x.getString("sha256"))))
                 .toList();
-        return new LoggedEntry(((Number) d.get("_id")).longValue(), new LogEntry(d.getString("identifier"),
-                ((Number) d.get("version")).intValue(), d.getString("eventType"), documents,
-                d.getDate("time").toInstant()));
+        return new LoggedEntry(
+                ((Number) d.get("_id")).longValue(),
+                new LogEntry(
+                        d.getString("identifier"),
+                        ((Number) d.get("version")).intValue(),
+                        d.getString("eventType"),
+                        documents,
+                        d.getDate("time").toInstant()));
     }
 }

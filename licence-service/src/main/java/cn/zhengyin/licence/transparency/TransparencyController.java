@@ -8,14 +8,13 @@ import cn.zhengyin.licence.transparency.TransparencyViews.TreeHeadView;
 import cn.zhengyin.service.problem.ProblemException;
 import cn.zhengyin.trust.pki.Pem;
 import cn.zhengyin.trust.translog.TransparencyLogException;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Optional;
 
 /**
  * Public reads of the transparency log (docs/transparency-log.md). Every answer is checkable offline with
@@ -45,9 +44,13 @@ class TransparencyController {
     /** One leaf ({@code entry.json}). */
     @GetMapping("/entries/{index}")
     EntryView entry(@PathVariable long index) {
-        return log.entry(index).map(e -> EntryView.of(e.index(), e.entry())).orElseThrow(() -> new ProblemException(
-                HttpStatus.NOT_FOUND, "no-such-entry", "No such log entry", "the log has no leaf " + index
-                + " (it has " + log.size() + " leaves)"));
+        return log.entry(index)
+                .map(e -> EntryView.of(e.index(), e.entry()))
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "no-such-entry",
+                        "No such log entry",
+                        "the log has no leaf " + index + " (it has " + log.size() + " leaves)"));
     }
 
     /** The inclusion proof of one leaf in the tree of {@code treeSize} leaves (default: the latest tree head's size). */
@@ -60,9 +63,13 @@ class TransparencyController {
     /** Every logged event of a licence version, each with its inclusion proof in the latest signed tree head. */
     @GetMapping(value = "/proofs/inclusion", params = "identifier")
     TransparencyEvidence inclusion(@RequestParam String identifier) {
-        return log.evidenceFor(identifier).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "not-logged", "Not in the log", "no event of licence version '" + identifier
-                + "' is in the transparency log; give the full identifier of a version"));
+        return log.evidenceFor(identifier)
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "not-logged",
+                        "Not in the log",
+                        "no event of licence version '" + identifier
+                                + "' is in the transparency log; give the full identifier of a version"));
     }
 
     /** The proof that the tree of {@code first} leaves is a prefix of the tree of {@code second} leaves. */

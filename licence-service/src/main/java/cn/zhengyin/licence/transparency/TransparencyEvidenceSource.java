@@ -1,7 +1,6 @@
 package cn.zhengyin.licence.transparency;
 
 import cn.zhengyin.licence.transparency.TransparencyViews.TransparencyEvidence;
-
 import java.util.Optional;
 
 /** Proof that a licence version's events are in the transparency log. */

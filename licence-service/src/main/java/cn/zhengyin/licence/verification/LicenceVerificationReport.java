@@ -1,12 +1,11 @@
 package cn.zhengyin.licence.verification;
 
 import cn.zhengyin.licence.transparency.TransparencyViews.TransparencyEvidence;
-import java.util.Optional;
-
 import cn.zhengyin.trust.validation.DocumentVerificationReport;
 import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.SubIndication;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The answer to "is this licence file genuine?" (ARCHITECTURE.md §5): an overall ETSI indication over the signatures
@@ -17,10 +16,16 @@ import java.time.Instant;
  * @param mode what was verified: a file, an SES signature with its data, or only a hash the caller computed (then no
  *             signature was checked; see docs/verification.md)
  */
-public record LicenceVerificationReport(Indication indication, SubIndication subIndication, Instant validationTime,
-                                        String summaryZh, String summaryEn, DocumentVerificationReport document,
-                                        RegistryAnswer registry,
-                                        Optional<TransparencyEvidence> transparency, VerificationMode mode) {
+public record LicenceVerificationReport(
+        Indication indication,
+        SubIndication subIndication,
+        Instant validationTime,
+        String summaryZh,
+        String summaryEn,
+        DocumentVerificationReport document,
+        RegistryAnswer registry,
+        Optional<TransparencyEvidence> transparency,
+        VerificationMode mode) {
 
     public boolean isPassed() {
         return indication == Indication.TOTAL_PASSED;

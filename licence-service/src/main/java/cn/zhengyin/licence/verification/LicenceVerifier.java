@@ -1,29 +1,28 @@
 package cn.zhengyin.licence.verification;
 
-import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
-
 import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.ses.SesCodec;
 import cn.zhengyin.trust.ses.SesVerificationReport;
 import cn.zhengyin.trust.ses.SesVerifier;
 import cn.zhengyin.trust.validation.CheckResult;
-import cn.zhengyin.trust.validation.Outcome;
-import cn.zhengyin.trust.validation.SignatureReport;
-import cn.zhengyin.trust.xml.XmlSignatureVerifier;
 import cn.zhengyin.trust.validation.DocumentVerificationReport;
 import cn.zhengyin.trust.validation.Indication;
+import cn.zhengyin.trust.validation.Outcome;
+import cn.zhengyin.trust.validation.SignatureReport;
 import cn.zhengyin.trust.validation.SubIndication;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import cn.zhengyin.trust.xml.XmlSignatureVerifier;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +42,13 @@ public final class LicenceVerifier {
     private final TransparencyEvidenceSource transparency;
     private final HashOnlyVerifier hashOnly;
 
-    public LicenceVerifier(PdfSignatureVerifier pdfVerifier, XmlSignatureVerifier xmlVerifier, SesVerifier sesVerifier,
-                           LicenceRegistry registry, Clock clock, TransparencyEvidenceSource transparency) {
+    public LicenceVerifier(
+            PdfSignatureVerifier pdfVerifier,
+            XmlSignatureVerifier xmlVerifier,
+            SesVerifier sesVerifier,
+            LicenceRegistry registry,
+            Clock clock,
+            TransparencyEvidenceSource transparency) {
         this.transparency = transparency;
         this.pdfVerifier = pdfVerifier;
         this.xmlVerifier = xmlVerifier;
@@ -108,32 +112,49 @@ public final class LicenceVerifier {
     public LicenceVerificationReport verifySes(byte[] signature, byte[] data) {
         SesVerificationReport ses = sesVerifier.verifySignature(signature, data, clock.instant());
         String sha256 = HexFormat.of().formatHex(sha256(data));
-        boolean coversData = ses.check(SesVerifier.DATA_HASH).map(c -> c.outcome() == Outcome.PASSED).orElse(false);
+        boolean coversData = ses.check(SesVerifier.DATA_HASH)
+                .map(c -> c.outcome() == Outcome.PASSED)
+                .orElse(false);
         Optional<X509Certificate> signer = signerCertificate(signature);
-        SignatureReport report = new SignatureReport("SES_Signature:" + ses.esId().orElse("?"), ses.indication(),
-                ses.subIndication(), ses.signerSubject(),
+        SignatureReport report = new SignatureReport(
+                "SES_Signature:" + ses.esId().orElse("?"),
+                ses.indication(),
+                ses.subIndication(),
+                ses.signerSubject(),
                 signer.map(c -> c.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT)),
-                ses.signingTime(), ses.timestampTime(), coversData, ses.checks());
+                ses.signingTime(),
+                ses.timestampTime(),
+                coversData,
+                ses.checks());
         List<CheckResult> documentChecks = List.of(ses.layout()
-                .map(l -> CheckResult.passed("ses.layout", l + " electronic seal signature of seal "
-                        + ses.esId().orElse("?") + " (" + ses.sealName().orElse("") + ")"))
+                .map(l -> CheckResult.passed(
+                        "ses.layout",
+                        l + " electronic seal signature of seal " + ses.esId().orElse("?") + " ("
+                                + ses.sealName().orElse("") + ")"))
                 .orElse(CheckResult.failed("ses.layout", "not a readable GB/T 38540 / GM/T 0031 SES_Signature")));
-        DocumentVerificationReport document = DocumentVerificationReport.of(ses.validationTime(), sha256,
-                List.of(report), documentChecks, Optional.empty());
+        DocumentVerificationReport document = DocumentVerificationReport.of(
+                ses.validationTime(), sha256, List.of(report), documentChecks, Optional.empty());
         RegistryAnswer registryAnswer = lookUp(sha256);
         Indication indication = document.indication();
         SubIndication sub = document.subIndication();
-        return new LicenceVerificationReport(indication, sub, document.validationTime(),
-                sesSummaryZh(indication, registryAnswer), sesSummaryEn(indication, registryAnswer), document,
-                registryAnswer, registryAnswer.identifier().flatMap(transparency::evidenceFor), VerificationMode.SES_SIGNATURE);
+        return new LicenceVerificationReport(
+                indication,
+                sub,
+                document.validationTime(),
+                sesSummaryZh(indication, registryAnswer),
+                sesSummaryEn(indication, registryAnswer),
+                document,
+                registryAnswer,
+                registryAnswer.identifier().flatMap(transparency::evidenceFor),
+                VerificationMode.SES_SIGNATURE);
     }
 
     private static Optional<X509Certificate> signerCertificate(byte[] signature) {
         try {
             byte[] der = SesCodec.decodeSignature(signature).signerCertificate();
-            return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509",
-                    cn.zhengyin.trust.crypto.Providers.bouncyCastle()).generateCertificate(
-                    new java.io.ByteArrayInputStream(der)));
+            return Optional.of((X509Certificate)
+                    CertificateFactory.getInstance("X.509", cn.zhengyin.trust.crypto.Providers.bouncyCastle())
+                            .generateCertificate(new java.io.ByteArrayInputStream(der)));
         } catch (RuntimeException | java.security.GeneralSecurityException e) {
             return Optional.empty();
         }
@@ -153,33 +174,42 @@ public final class LicenceVerifier {
             case TOTAL_FAILED -> "验证失败：数据已被改动或电子签章无效";
             case INDETERMINATE -> "无法确认：电子签章不能被证明有效";
         };
-        String registry = r.found() ? "；数据为证照库登记的文件" + r.licenceStatus().map(s -> "，证照当前状态："
-                + statusZh(s)).orElse("") : "；数据不是证照库登记的证照文件";
+        String registry = r.found()
+                ? "；数据为证照库登记的文件"
+                        + r.licenceStatus().map(s -> "，证照当前状态：" + statusZh(s)).orElse("")
+                : "；数据不是证照库登记的证照文件";
         return verdict + registry;
     }
 
     private static String sesSummaryEn(Indication indication, RegistryAnswer r) {
         String verdict = switch (indication) {
-            case TOTAL_PASSED -> "Passed: the electronic seal signature is valid and the data is unchanged since signing";
+            case TOTAL_PASSED ->
+                "Passed: the electronic seal signature is valid and the data is unchanged since signing";
             case TOTAL_FAILED -> "Failed: the data was altered or the electronic seal signature is not valid";
             case INDETERMINATE -> "Indeterminate: the electronic seal signature could not be proven valid";
         };
-        String registry = r.found() ? "; the data is a registered licence file" + r.licenceStatus()
-                .map(s -> ", licence status now: " + s).orElse("") : "; the data is not a registered licence file";
+        String registry = r.found()
+                ? "; the data is a registered licence file"
+                        + r.licenceStatus()
+                                .map(s -> ", licence status now: " + s)
+                                .orElse("")
+                : "; the data is not a registered licence file";
         return verdict + registry;
     }
 
-    private LicenceVerificationReport withRegistry(DocumentVerificationReport document,
-                                                   java.util.function.Supplier<List<String>> signedRevisions) {
-        RegistryAnswer registryAnswer = document.documentSha256() == null || document.documentSha256().isEmpty()
-                ? RegistryAnswer.notFound("the file could not be read, so the registry was not asked")
-                : lookUp(document.documentSha256());
+    private LicenceVerificationReport withRegistry(
+            DocumentVerificationReport document, java.util.function.Supplier<List<String>> signedRevisions) {
+        RegistryAnswer registryAnswer =
+                document.documentSha256() == null || document.documentSha256().isEmpty()
+                        ? RegistryAnswer.notFound("the file could not be read, so the registry was not asked")
+                        : lookUp(document.documentSha256());
         if (!registryAnswer.found() && document.isPassed()) {
             for (String revision : signedRevisions.get()) {
                 RegistryAnswer earlier = lookUp(revision);
                 if (earlier.found()) {
-                    registryAnswer = earlier.withNote("the file is a registered licence file with allowed later "
-                            + "revisions appended (e.g. a document time-stamp); the registered file is its signed revision");
+                    registryAnswer = earlier.withNote(
+                            "the file is a registered licence file with allowed later "
+                                    + "revisions appended (e.g. a document time-stamp); the registered file is its signed revision");
                     break;
                 }
             }
@@ -197,9 +227,16 @@ public final class LicenceVerifier {
             indication = Indication.TOTAL_PASSED;
             sub = SubIndication.NONE;
         }
-        return new LicenceVerificationReport(indication, sub, document.validationTime(),
-                summaryZh(indication, registryAnswer), summaryEn(indication, registryAnswer), document, registryAnswer,
-                registryAnswer.identifier().flatMap(transparency::evidenceFor), VerificationMode.FILE);
+        return new LicenceVerificationReport(
+                indication,
+                sub,
+                document.validationTime(),
+                summaryZh(indication, registryAnswer),
+                summaryEn(indication, registryAnswer),
+                document,
+                registryAnswer,
+                registryAnswer.identifier().flatMap(transparency::evidenceFor),
+                VerificationMode.FILE);
     }
 
     private RegistryAnswer lookUp(String sha256) {
@@ -210,16 +247,22 @@ public final class LicenceVerifier {
         LicenceVersion v = version.get();
         Optional<Licence> licence = registry.findLicence(v.root());
         if (licence.isEmpty()) {
-            return RegistryAnswer.notFound("the file matches version " + v.identifier()
-                    + " but that licence's issuance is not complete");
+            return RegistryAnswer.notFound(
+                    "the file matches version " + v.identifier() + " but that licence's issuance is not complete");
         }
         Licence l = licence.get();
         LicenceStatus status = l.statusAt(LocalDate.now(clock.withZone(CHINA)));
         boolean current = l.currentIdentifier().equals(v.identifier());
-        return new RegistryAnswer(true, Optional.of(v.identifier()), Optional.of(v.version()),
-                Optional.of(l.currentIdentifier()), current, Optional.of(status),
-                "the file is the registered " + (current ? "current" : "superseded") + " version " + String.format("%03d", v.version())
-                        + " of licence " + v.identifier() + "; the licence is " + status + " now");
+        return new RegistryAnswer(
+                true,
+                Optional.of(v.identifier()),
+                Optional.of(v.version()),
+                Optional.of(l.currentIdentifier()),
+                current,
+                Optional.of(status),
+                "the file is the registered " + (current ? "current" : "superseded") + " version "
+                        + String.format("%03d", v.version()) + " of licence " + v.identifier() + "; the licence is "
+                        + status + " now");
     }
 
     private static String summaryZh(Indication indication, RegistryAnswer r) {
@@ -237,7 +280,9 @@ public final class LicenceVerifier {
             case TOTAL_FAILED -> "Failed: the file was altered or the seal is not valid";
             case INDETERMINATE -> "Indeterminate: the seal or the registry record could not be proven valid";
         };
-        return r.licenceStatus().map(s -> verdict + "; licence status now: " + s).orElse(verdict);
+        return r.licenceStatus()
+                .map(s -> verdict + "; licence status now: " + s)
+                .orElse(verdict);
     }
 
     private static String statusZh(LicenceStatus status) {

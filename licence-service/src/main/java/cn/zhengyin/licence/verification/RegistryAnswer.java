@@ -13,18 +13,23 @@ import java.util.Optional;
  * @param isCurrentVersion whether the file is the current version
  * @param licenceStatus    the licence's status now (EXPIRED computed from the validity dates)
  */
-public record RegistryAnswer(boolean found, Optional<String> identifier, Optional<Integer> version,
-                             Optional<String> currentVersion, boolean isCurrentVersion,
-                             Optional<LicenceStatus> licenceStatus, String message) {
+public record RegistryAnswer(
+        boolean found,
+        Optional<String> identifier,
+        Optional<Integer> version,
+        Optional<String> currentVersion,
+        boolean isCurrentVersion,
+        Optional<LicenceStatus> licenceStatus,
+        String message) {
 
     /** The same answer with a note appended to its message. */
     RegistryAnswer withNote(String note) {
-        return new RegistryAnswer(found, identifier, version, currentVersion, isCurrentVersion, licenceStatus,
-                message + "; " + note);
+        return new RegistryAnswer(
+                found, identifier, version, currentVersion, isCurrentVersion, licenceStatus, message + "; " + note);
     }
 
     static RegistryAnswer notFound(String message) {
-        return new RegistryAnswer(false, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                message);
+        return new RegistryAnswer(
+                false, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), message);
     }
 }

@@ -3,12 +3,12 @@ package cn.zhengyin.licence.verification;
 import cn.zhengyin.licence.config.LicenceServiceProperties;
 import cn.zhengyin.licence.receipt.ReportReceipts;
 import cn.zhengyin.service.problem.ProblemException;
+import cn.zhengyin.trust.ses.SesCodec;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
-import cn.zhengyin.trust.ses.SesCodec;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,17 +43,17 @@ class VerificationController {
     private final long maxBytes;
     private final ReportReceipts receipts;
 
-    VerificationController(LicenceVerifier verifier, LicenceServiceProperties properties,
-                           ReportReceipts receipts) {
+    VerificationController(LicenceVerifier verifier, LicenceServiceProperties properties, ReportReceipts receipts) {
         this.verifier = verifier;
         this.receipts = receipts;
         this.maxBytes = properties.maxUploadBytes();
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    SignedVerificationReport verifyUpload(@RequestParam(value = "file", required = false) MultipartFile file,
-                                           @RequestParam(value = "signature", required = false) MultipartFile signature,
-                                           @RequestParam(value = "data", required = false) MultipartFile data)
+    SignedVerificationReport verifyUpload(
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(value = "signature", required = false) MultipartFile signature,
+            @RequestParam(value = "data", required = false) MultipartFile data)
             throws IOException {
         if (file != null && signature == null && data == null) {
             if (file.getSize() > maxBytes) {
@@ -70,7 +70,10 @@ class VerificationController {
             }
             return signed(verifySes(signature.getBytes(), data.getBytes()));
         }
-        throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload",
+        throw new ProblemException(
+                HttpStatus.BAD_REQUEST,
+                "invalid-upload",
+                "Invalid upload",
                 "send either a part 'file' (a licence PDF or XML) or the parts 'signature' (a DER GB/T 38540"
                         + " SES_Signature) and 'data' (the signed original); got "
                         + (file == null ? "" : "'file' ") + (signature == null ? "" : "'signature' ")
@@ -87,16 +90,18 @@ class VerificationController {
      * @param sha256       hash-only: hex SHA-256 of the file the caller keeps
      * @param sm3          hash-only: hex SM3 of the file (instead of sha256)
      */
-    record JsonVerificationRequest(String sesSignature, String data, String identifier, String version, String sha256,
-                                   String sm3) {
-    }
+    record JsonVerificationRequest(
+            String sesSignature, String data, String identifier, String version, String sha256, String sm3) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     SignedVerificationReport verifyJson(@RequestBody JsonVerificationRequest request) {
         boolean ses = request.sesSignature() != null || request.data() != null;
         boolean hash = request.identifier() != null || request.sha256() != null || request.sm3() != null;
         if (ses && hash) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid verification request",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-upload",
+                    "Invalid verification request",
                     "send either an SES signature {\"sesSignature\", \"data\"} or a hash-only query {\"identifier\", "
                             + "\"sha256\" or \"sm3\"}, not both");
         }
@@ -114,8 +119,8 @@ class VerificationController {
         if ((request.sha256() == null) == (request.sm3() == null)) {
             throw invalidHashQuery("give exactly one of sha256 and sm3");
         }
-        HashOnlyVerifier.HashAlgorithm algorithm = request.sha256() != null ? HashOnlyVerifier.HashAlgorithm.SHA256
-                : HashOnlyVerifier.HashAlgorithm.SM3;
+        HashOnlyVerifier.HashAlgorithm algorithm =
+                request.sha256() != null ? HashOnlyVerifier.HashAlgorithm.SHA256 : HashOnlyVerifier.HashAlgorithm.SM3;
         String hex = (request.sha256() != null ? request.sha256() : request.sm3()).strip();
         if (!hex.matches("[0-9a-fA-F]{64}")) {
             throw invalidHashQuery((request.sha256() != null ? "sha256" : "sm3") + " must be 64 hex digits (32 bytes);"
@@ -123,9 +128,10 @@ class VerificationController {
         }
         java.util.Optional<Integer> version = java.util.Optional.empty();
         if (request.version() != null && !request.version().isBlank()) {
-            if (!request.version().strip().matches("\\d{1,3}") || Integer.parseInt(request.version().strip()) < 1) {
-                throw invalidHashQuery("version must be a version number 1 to 999 such as \"002\"; got '"
-                        + request.version() + "'");
+            if (!request.version().strip().matches("\\d{1,3}")
+                    || Integer.parseInt(request.version().strip()) < 1) {
+                throw invalidHashQuery(
+                        "version must be a version number 1 to 999 such as \"002\"; got '" + request.version() + "'");
             }
             version = java.util.Optional.of(Integer.parseInt(request.version().strip()));
         }
@@ -133,7 +139,10 @@ class VerificationController {
     }
 
     private static ProblemException invalidHashQuery(String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-hash-query", "Invalid hash-only query",
+        return new ProblemException(
+                HttpStatus.BAD_REQUEST,
+                "invalid-hash-query",
+                "Invalid hash-only query",
                 detail + "; a hash-only query is {\"identifier\": licence identifier, \"version\": \"002\" (optional),"
                         + " \"sha256\": 64 hex digits} or with \"sm3\" instead of \"sha256\"");
     }
@@ -152,7 +161,10 @@ class VerificationController {
 
     private LicenceVerificationReport verifySes(byte[] signature, byte[] data) {
         if (signature.length == 0) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "empty-upload", "Empty upload",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "empty-upload",
+                    "Empty upload",
                     "the SES signature is empty; send the DER SES_Signature");
         }
         return verifier.verifySes(signature, data);
@@ -160,25 +172,39 @@ class VerificationController {
 
     private static byte[] base64(String field, String value) {
         if (value == null) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-upload",
+                    "Invalid upload",
                     field + " is required (base64); a JSON verification request is {\"sesSignature\": base64 DER"
                             + " SES_Signature, \"data\": base64 signed original}");
         }
         try {
             return Base64.getDecoder().decode(value.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-upload",
+                    "Invalid upload",
                     field + " is not valid base64: " + e.getMessage());
         }
     }
 
     private static ProblemException signatureTooLarge(long size) {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
+        return new ProblemException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "upload-too-large",
+                "Upload too large",
                 "the SES signature has " + size + " bytes; at most " + SesCodec.MAX_INPUT_BYTES + " are accepted");
     }
 
-    @PostMapping(consumes = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
-            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @PostMapping(
+            consumes = {
+                MediaType.APPLICATION_PDF_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                MediaType.APPLICATION_XML_VALUE,
+                MediaType.TEXT_XML_VALUE
+            })
     SignedVerificationReport verifyBody(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
@@ -189,7 +215,10 @@ class VerificationController {
 
     private LicenceVerificationReport verify(byte[] content) {
         if (content.length == 0) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "empty-upload", "Empty upload",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "empty-upload",
+                    "Empty upload",
                     "the uploaded file is empty; send the licence PDF");
         }
         if (startsWithPdfHeader(content)) {
@@ -198,14 +227,21 @@ class VerificationController {
         if (looksLikeXml(content)) {
             return verifier.verifyXml(content);
         }
-        throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-pdf", "Not a licence file",
+        throw new ProblemException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "not-a-pdf",
+                "Not a licence file",
                 "the uploaded file is neither a PDF (no %PDF- within its first 1024 bytes) nor an XML licence document");
     }
 
     /** An XML document starts with '<' after an optional UTF-8 byte order mark and white space. */
     private static boolean looksLikeXml(byte[] content) {
-        int i = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        int i = content.length >= 3
+                        && (content[0] & 0xFF) == 0xEF
+                        && (content[1] & 0xFF) == 0xBB
+                        && (content[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
         while (i < content.length && i < 1024 && Character.isWhitespace(content[i])) {
             i++;
         }
@@ -243,7 +279,10 @@ class VerificationController {
     }
 
     private ProblemException tooLarge(long size) {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
+        return new ProblemException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "upload-too-large",
+                "Upload too large",
                 "the upload has " + (size > maxBytes ? "more than " + maxBytes : String.valueOf(size))
                         + " bytes; verification accepts files up to " + maxBytes + " bytes");
     }

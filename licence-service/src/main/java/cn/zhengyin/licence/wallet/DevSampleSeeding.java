@@ -68,20 +68,29 @@ class DevSampleSeeding {
             }
             Optional<String> holderCode = type.fieldWithRole(FieldRole.HOLDER_CODE)
                     .map(f -> String.valueOf(type.sample().fieldValues().get(f.key())));
-            if (holderCode.isEmpty() || registry.findByHolderCodes(java.util.List.of(holderCode.get())).stream()
-                    .anyMatch(l -> l.typeCode().equals(type.typeCode()))) {
+            if (holderCode.isEmpty()
+                    || registry.findByHolderCodes(java.util.List.of(holderCode.get())).stream()
+                            .anyMatch(l -> l.typeCode().equals(type.typeCode()))) {
                 continue;
             }
             // the issuing authority and the issue date are the approval system's and today's, as in real issuance
-            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(type.sample().fieldValues());
+            java.util.Map<String, Object> values =
+                    new java.util.LinkedHashMap<>(type.sample().fieldValues());
             type.fieldWithRole(FieldRole.ISSUING_AUTHORITY).ifPresent(f -> values.remove(f.key()));
             type.fieldWithRole(FieldRole.ISSUE_DATE).ifPresent(f -> values.remove(f.key()));
             if (type.descriptor().validity() instanceof cn.zhengyin.licence.licencetype.ValidityRule.FixedYears) {
                 type.fieldWithRole(FieldRole.VALIDITY_END).ifPresent(f -> values.remove(f.key()));
             }
-            var result = issuer.issue(new IssueLicenceCommand(CLIENT, type.typeCode(), "DEV-SAMPLE-" + type.slug(),
-                    values, Optional.of("dev-sample-" + type.slug())));
-            LOG.info("DEV sample licence {} issued for holder {}", result.version().identifier(), holderCode.get());
+            var result = issuer.issue(new IssueLicenceCommand(
+                    CLIENT,
+                    type.typeCode(),
+                    "DEV-SAMPLE-" + type.slug(),
+                    values,
+                    Optional.of("dev-sample-" + type.slug())));
+            LOG.info(
+                    "DEV sample licence {} issued for holder {}",
+                    result.version().identifier(),
+                    holderCode.get());
             issued++;
         }
         return issued;

@@ -16,16 +16,22 @@ public interface LicenceConsents {
      * @param fields field keys of the licence type
      * @param state  {@code active}, {@code withdrawn} or {@code expired} now
      */
-    record Consent(String id, String party, List<String> fields, String purpose, Instant grantedAt, Instant until,
-                   String state, Optional<Instant> withdrawnAt) {
+    record Consent(
+            String id,
+            String party,
+            List<String> fields,
+            String purpose,
+            Instant grantedAt,
+            Instant until,
+            String state,
+            Optional<Instant> withdrawnAt) {
         public Consent {
             fields = List.copyOf(fields);
         }
     }
 
     /** A registered third party one can consent to. */
-    record Party(String clientId, String name) {
-    }
+    record Party(String clientId, String name) {}
 
     /** A consent the service refused to grant or withdraw; the message says why and carries no field value. */
     final class Refused extends RuntimeException {
@@ -53,8 +59,8 @@ public interface LicenceConsents {
      *
      * @throws Refused if the licence is not the holder's or the request is not valid
      */
-    Consent grant(Holder holder, String licenceRoot, String clientId, List<String> fields, String purpose,
-                  Instant until);
+    Consent grant(
+            Holder holder, String licenceRoot, String clientId, List<String> fields, String purpose, Instant until);
 
     /**
      * Withdraws one of the holder's consents (one withdrawn already stays as it was).

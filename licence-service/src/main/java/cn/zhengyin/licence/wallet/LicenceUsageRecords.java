@@ -21,8 +21,15 @@ public interface LicenceUsageRecords {
      * @param serviceItem 事项编码 of a read by duty, empty otherwise
      * @param basis       the consent id, {@code use-code}, {@code duty:<service item>} or {@code verification}
      */
-    record UsageRecord(Instant at, String party, String kind, List<String> fields, String purpose, String caseNumber,
-                       String serviceItem, String basis) {
+    record UsageRecord(
+            Instant at,
+            String party,
+            String kind,
+            List<String> fields,
+            String purpose,
+            String caseNumber,
+            String serviceItem,
+            String basis) {
         public UsageRecord {
             fields = List.copyOf(fields);
         }

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * fuzzes (docs/fuzzing.md).
  */
 class BulkImportFuzzTest {
-    private static final BulkImporter IMPORTER = new BulkImporter(null, 1, Clock.systemUTC(), JsonMapper.builder().build());
+    private static final BulkImporter IMPORTER =
+            new BulkImporter(null, 1, Clock.systemUTC(), JsonMapper.builder().build());
 
     @FuzzTest(maxDuration = "60s")
     void readingFuzzedNdjsonYieldsCandidatesOrUnreadableLines(@NotNull @WithLength(max = 256 * 1024) byte[] input) {

@@ -3,9 +3,9 @@ package cn.zhengyin.licence.catalogue;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasKey;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -15,7 +15,6 @@ import cn.zhengyin.licence.licencetype.JsonLicenceTypeLoader;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.licencetype.LicenceTypeFixture;
 import cn.zhengyin.service.problem.ProblemJsonExceptionHandler;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -29,10 +28,11 @@ class LicenceTypeControllerTest {
 
     @BeforeEach
     void setUp() {
-        LicenceTypeCatalogue catalogue = new LicenceTypeCatalogue(
-                new JsonLicenceTypeLoader().loadAll(LicenceTypeFixture.templatesRoot()));
+        LicenceTypeCatalogue catalogue =
+                new LicenceTypeCatalogue(new JsonLicenceTypeLoader().loadAll(LicenceTypeFixture.templatesRoot()));
         mvc = MockMvcBuilders.standaloneSetup(new LicenceTypeController(catalogue))
-                .setControllerAdvice(new ProblemJsonExceptionHandler()).build();
+                .setControllerAdvice(new ProblemJsonExceptionHandler())
+                .build();
     }
 
     @Test
@@ -41,10 +41,15 @@ class LicenceTypeControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$", hasSize(4)))
-                .andExpect(jsonPath("$[*].certificateTypeCode", containsInAnyOrder("11100000XF0000001X001",
-                        "11100000XF0000001X002", "11100000XF00000021001", "11100000XF00000034001")))
-                .andExpect(jsonPath("$[*].certificateTypeName", containsInAnyOrder("营业执照", "食品经营许可证",
-                        "林权证", "医师执业证书")));
+                .andExpect(jsonPath(
+                        "$[*].certificateTypeCode",
+                        containsInAnyOrder(
+                                "11100000XF0000001X001",
+                                "11100000XF0000001X002",
+                                "11100000XF00000021001",
+                                "11100000XF00000034001")))
+                .andExpect(
+                        jsonPath("$[*].certificateTypeName", containsInAnyOrder("营业执照", "食品经营许可证", "林权证", "医师执业证书")));
     }
 
     @Test
@@ -65,8 +70,10 @@ class LicenceTypeControllerTest {
                 .andExpect(jsonPath("$.sealType").value("01"))
                 .andExpect(jsonPath("$.fields[0].key").value("operatorName"))
                 .andExpect(jsonPath("$.fields[0].role").value("HOLDER_NAME"))
-                .andExpect(jsonPath("$.fields[?(@.key == 'licenceNumber')].pattern").value(contains("JY[1-3][0-9]{13}")))
-                .andExpect(jsonPath("$.fields[?(@.key == 'businessFormat')].enumValues[*]").value(hasItem("餐饮服务经营者")))
+                .andExpect(jsonPath("$.fields[?(@.key == 'licenceNumber')].pattern")
+                        .value(contains("JY[1-3][0-9]{13}")))
+                .andExpect(jsonPath("$.fields[?(@.key == 'businessFormat')].enumValues[*]")
+                        .value(hasItem("餐饮服务经营者")))
                 .andExpect(jsonPath("$.fields[0]", not(hasKey("enumValues"))));
     }
 
@@ -78,9 +85,11 @@ class LicenceTypeControllerTest {
                 .andExpect(jsonPath("$.certificateHolderCategory").value("自然人"))
                 .andExpect(jsonPath("$.certificateHolderTypeCode").value("111"))
                 .andExpect(jsonPath("$.validityRange").value("长期"))
-                .andExpect(jsonPath("$.fields[?(@.key == 'idNumber')].sensitivity").value(contains("SENSITIVE")))
+                .andExpect(
+                        jsonPath("$.fields[?(@.key == 'idNumber')].sensitivity").value(contains("SENSITIVE")))
                 .andExpect(jsonPath("$.fields[?(@.key == 'idNumber')].type").value(contains("CITIZEN_ID")))
-                .andExpect(jsonPath("$.fields[?(@.key == 'birthDate')].sensitivity").value(contains("RESTRICTED")))
+                .andExpect(jsonPath("$.fields[?(@.key == 'birthDate')].sensitivity")
+                        .value(contains("RESTRICTED")))
                 .andExpect(jsonPath("$.fields[?(@.key == 'sex')].enumValues[*]").value(contains("男", "女")));
         mvc.perform(get("/api/v1/licence-types/forest-right-certificate"))
                 .andExpect(jsonPath("$.validityRange").value("见证照"));

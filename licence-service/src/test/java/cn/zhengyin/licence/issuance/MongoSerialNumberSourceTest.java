@@ -19,7 +19,7 @@ class MongoSerialNumberSourceTest {
     @Test
     void concurrentRequestsNeverGetTheSameSerial() throws Exception {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoSerialNumberSource serials = new MongoSerialNumberSource(client.getDatabase("serial_test"));
             Set<String> seen = ConcurrentHashMap.newKeySet();
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -30,7 +30,8 @@ class MongoSerialNumberSourceTest {
                         for (int i = 0; i < 50; i++) {
                             String serial = serials.next("11100000XF0000001X001", "11110100000000019Q", 2026);
                             assertThat(seen.add(serial))
-                                    .as("serial handed out twice: " + serial).isTrue();
+                                    .as("serial handed out twice: " + serial)
+                                    .isTrue();
                         }
                     }));
                 }

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** The shipped templates folder, and a test-only licence type written into a temporary folder. */
 public final class LicenceTypeFixture {
-    private LicenceTypeFixture() {
-    }
+    private LicenceTypeFixture() {}
 
     /** {@code templates/} at the repository root (surefire runs in the module folder). */
     public static Path templatesRoot() {

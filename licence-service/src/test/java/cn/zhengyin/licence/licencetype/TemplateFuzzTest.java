@@ -27,8 +27,12 @@ import java.util.Map;
  */
 class TemplateFuzzTest {
     /** The first input byte picks the file (modulo 4) that the rest of the input replaces. */
-    static final List<String> FILES = List.of(JsonLicenceTypeLoader.TYPE_FILE, JsonLicenceTypeLoader.FIELDS_FILE,
-            JsonLicenceTypeLoader.LAYOUT_FILE, JsonLicenceTypeLoader.SAMPLE_FILE);
+    static final List<String> FILES = List.of(
+            JsonLicenceTypeLoader.TYPE_FILE,
+            JsonLicenceTypeLoader.FIELDS_FILE,
+            JsonLicenceTypeLoader.LAYOUT_FILE,
+            JsonLicenceTypeLoader.SAMPLE_FILE);
+
     private static final JsonLicenceTypeLoader LOADER = new JsonLicenceTypeLoader();
     private static final FieldValidator VALIDATOR = new FieldValidator();
     private static final List<LicenceType> SHIPPED = LOADER.loadAll(LicenceTypeFixture.templatesRoot());
@@ -39,7 +43,10 @@ class TemplateFuzzTest {
             Path folder = Files.createTempDirectory("template-fuzz").resolve("business-licence");
             Files.createDirectories(folder);
             for (String file : FILES) {
-                Files.copy(LicenceTypeFixture.templatesRoot().resolve("business-licence").resolve(file),
+                Files.copy(
+                        LicenceTypeFixture.templatesRoot()
+                                .resolve("business-licence")
+                                .resolve(file),
                         folder.resolve(file));
             }
             return folder;
@@ -62,7 +69,8 @@ class TemplateFuzzTest {
                 try {
                     LicenceType type = LOADER.load(FOLDER);
                     assertThat(type.fields()).isNotEmpty();
-                    assertThat(VALIDATOR.validate(type, type.sample().fieldValues())).isNotNull();
+                    assertThat(VALIDATOR.validate(type, type.sample().fieldValues()))
+                            .isNotNull();
                 } catch (InvalidLicenceTypeException rejected) {
                     assertThat(rejected.problems()).isNotEmpty();
                 }
@@ -87,7 +95,8 @@ class TemplateFuzzTest {
         }
         Bounded.run(() -> {
             for (LicenceType type : SHIPPED) {
-                assertThat(VALIDATOR.validate(type, values)).allSatisfy(v -> assertThat(v.message()).isNotBlank());
+                assertThat(VALIDATOR.validate(type, values))
+                        .allSatisfy(v -> assertThat(v.message()).isNotBlank());
             }
         });
     }

@@ -29,8 +29,8 @@ class IssuanceRecoveryTest {
         logged.add(type + " " + v.identifier());
         return logged.size();
     };
-    private final IssuanceRecovery recovery = new IssuanceRecovery(registry, log,
-            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+    private final IssuanceRecovery recovery =
+            new IssuanceRecovery(registry, log, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
 
     @Test
     void anOldFirstVersionWithoutHeadIsCompletedWithAnIssuedEventAndLogged() {
@@ -90,19 +90,48 @@ class IssuanceRecoveryTest {
     @Test
     void aGraceShorterThanTheIdempotencyLeaseIsRefused() {
         assertThatThrownBy(() -> new IssuanceRecovery(registry, log, Clock.systemUTC(), Duration.ofSeconds(10)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT1M");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT1M");
     }
 
     private static LicenceVersion version(String root, int n, Instant at) {
         String id = root + ".00" + n + ".2";
-        return new LicenceVersion(id, root, n, "T", "Type", "ISS", "Issuer", "Holder", "HC", "01",
-                LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 21), Optional.empty(), Map.of("k", "v"),
-                "CASE-1", "approval-demo", at, List.of(), n == 1 ? "ISSUE" : "AMEND", "fp");
+        return new LicenceVersion(
+                id,
+                root,
+                n,
+                "T",
+                "Type",
+                "ISS",
+                "Issuer",
+                "Holder",
+                "HC",
+                "01",
+                LocalDate.of(2026, 11, 21),
+                LocalDate.of(2026, 11, 21),
+                Optional.empty(),
+                Map.of("k", "v"),
+                "CASE-1",
+                "approval-demo",
+                at,
+                List.of(),
+                n == 1 ? "ISSUE" : "AMEND",
+                "fp");
     }
 
     private static Licence head(LicenceVersion v) {
-        return new Licence(v.root(), v.typeCode(), v.issuerCode(), v.holderCode(), v.version(), v.identifier(),
-                LicenceStatus.VALID, v.validFrom(), v.validUntil(), List.of(), 0);
+        return new Licence(
+                v.root(),
+                v.typeCode(),
+                v.issuerCode(),
+                v.holderCode(),
+                v.version(),
+                v.identifier(),
+                LicenceStatus.VALID,
+                v.validFrom(),
+                v.validUntil(),
+                List.of(),
+                0);
     }
 
     /** Same contract as MongoLicenceRegistry for the operations recovery uses. */
@@ -115,27 +144,62 @@ class IssuanceRecoveryTest {
         private final Map<String, LicenceVersion> versions = new LinkedHashMap<>();
         private final Map<String, Licence> heads = new LinkedHashMap<>();
 
-        @Override public boolean saveVersion(LicenceVersion v) { return versions.putIfAbsent(v.identifier(), v) == null; }
-        @Override public boolean createLicence(Licence l) { return heads.putIfAbsent(l.root(), l) == null; }
-        @Override public Optional<Licence> findLicence(String root) { return Optional.ofNullable(heads.get(root)); }
-        @Override public Optional<LicenceVersion> findVersion(String id) { return Optional.ofNullable(versions.get(id)); }
-        @Override public List<LicenceVersion> versions(String root) {
+        @Override
+        public boolean saveVersion(LicenceVersion v) {
+            return versions.putIfAbsent(v.identifier(), v) == null;
+        }
+
+        @Override
+        public boolean createLicence(Licence l) {
+            return heads.putIfAbsent(l.root(), l) == null;
+        }
+
+        @Override
+        public Optional<Licence> findLicence(String root) {
+            return Optional.ofNullable(heads.get(root));
+        }
+
+        @Override
+        public Optional<LicenceVersion> findVersion(String id) {
+            return Optional.ofNullable(versions.get(id));
+        }
+
+        @Override
+        public List<LicenceVersion> versions(String root) {
             return versions.values().stream().filter(v -> v.root().equals(root)).toList();
         }
-        @Override public boolean moveToVersion(String root, long rev, LicenceVersion v, LicenceEvent e) { throw new UnsupportedOperationException(); }
-        @Override public boolean changeStatus(String root, long rev, LicenceStatus f, LicenceStatus t, LicenceEvent e) { throw new UnsupportedOperationException(); }
-        @Override public List<LicenceVersion> unfinishedVersions(Instant olderThan) {
-            return versions.values().stream().filter(v -> v.createdAt().isBefore(olderThan))
-                    .filter(v -> !heads.containsKey(v.root()) || heads.get(v.root()).currentVersion() < v.version())
+
+        @Override
+        public boolean moveToVersion(String root, long rev, LicenceVersion v, LicenceEvent e) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean changeStatus(String root, long rev, LicenceStatus f, LicenceStatus t, LicenceEvent e) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<LicenceVersion> unfinishedVersions(Instant olderThan) {
+            return versions.values().stream()
+                    .filter(v -> v.createdAt().isBefore(olderThan))
+                    .filter(v ->
+                            !heads.containsKey(v.root()) || heads.get(v.root()).currentVersion() < v.version())
                     .toList();
         }
-        @Override public boolean deleteUnfinishedVersion(String id) {
+
+        @Override
+        public boolean deleteUnfinishedVersion(String id) {
             LicenceVersion v = versions.get(id);
             if (v == null || (heads.containsKey(v.root()) && heads.get(v.root()).currentVersion() >= v.version())) {
                 return false;
             }
             return versions.remove(id) != null;
         }
-        @Override public Optional<LicenceVersion> findVersionByFileSha256(String sha) { return Optional.empty(); }
+
+        @Override
+        public Optional<LicenceVersion> findVersionByFileSha256(String sha) {
+            return Optional.empty();
+        }
     }
 }

@@ -31,7 +31,7 @@ public final class RegistryAtScaleBenchmark {
         int oldQueries = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path dir = Files.createTempDirectory("registry-at-scale");
         try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dir);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoDatabase db = client.getDatabase("licences");
             MongoCollection<Document> versions = db.getCollection("licence_versions");
             MongoCollection<Document> licences = db.getCollection("licences");
@@ -43,8 +43,18 @@ public final class RegistryAtScaleBenchmark {
                 String holder = String.format("H%06d", i % (count / 4));
                 LicenceVersion v = MongoLicenceRegistryLookupTest.version(root, 1, holder, "bytes");
                 vb.add(MongoLicenceRegistry.toDocument(v));
-                lb.add(MongoLicenceRegistry.toDocument(new Licence(root, "T", "I", holder, 1, v.identifier(),
-                        LicenceStatus.VALID, v.validFrom(), v.validUntil(), List.of(), 0)));
+                lb.add(MongoLicenceRegistry.toDocument(new Licence(
+                        root,
+                        "T",
+                        "I",
+                        holder,
+                        1,
+                        v.identifier(),
+                        LicenceStatus.VALID,
+                        v.validFrom(),
+                        v.validUntil(),
+                        List.of(),
+                        0)));
                 if (vb.size() == 1000) {
                     versions.insertMany(vb);
                     licences.insertMany(lb);
@@ -56,24 +66,39 @@ public final class RegistryAtScaleBenchmark {
                 versions.insertMany(vb);
                 licences.insertMany(lb);
             }
-            System.out.printf("seeded %d versions + %d heads in %d s; data file %d MB%n", count, count,
-                    (System.nanoTime() - t0) / 1_000_000_000, Files.size(server.dataFile().orElseThrow()) >> 20);
+            System.out.printf(
+                    "seeded %d versions + %d heads in %d s; data file %d MB%n",
+                    count,
+                    count,
+                    (System.nanoTime() - t0) / 1_000_000_000,
+                    Files.size(server.dataFile().orElseThrow()) >> 20);
             Random random = new Random(7);
             int[] picks = random.ints(1000, 0, count).toArray();
 
             // Before: the queries the registry used to make (the embedded store ignores their secondary indexes).
             versions.createIndex(new Document("renditions.sha256", 1));
             licences.createIndex(new Document("holderCode", 1));
-            time("before: file SHA-256 (renditions.sha256 query)", oldQueries, i -> versions.find(
-                    eq("renditions.sha256", hash(picks[i]))).first());
-            time("before: holder (holderCode $in query)", oldQueries, i -> licences.find(in("holderCode",
-                    List.of(holder(picks[i], count)))).sort(Sorts.descending("_id")).into(new ArrayList<>()));
-            time("before: versions of a root (root query)", oldQueries, i -> versions.find(eq("root", root(picks[i])))
-                    .sort(Sorts.ascending("version")).into(new ArrayList<>()));
+            time(
+                    "before: file SHA-256 (renditions.sha256 query)",
+                    oldQueries,
+                    i -> versions.find(eq("renditions.sha256", hash(picks[i]))).first());
+            time(
+                    "before: holder (holderCode $in query)",
+                    oldQueries,
+                    i -> licences.find(in("holderCode", List.of(holder(picks[i], count))))
+                            .sort(Sorts.descending("_id"))
+                            .into(new ArrayList<>()));
+            time(
+                    "before: versions of a root (root query)",
+                    oldQueries,
+                    i -> versions.find(eq("root", root(picks[i])))
+                            .sort(Sorts.ascending("version"))
+                            .into(new ArrayList<>()));
 
             long b0 = System.nanoTime();
             MongoLicenceRegistry registry = new MongoLicenceRegistry(db);
-            System.out.printf("one-time backfill of rendition_hashes + holder_licences: %d s%n",
+            System.out.printf(
+                    "one-time backfill of rendition_hashes + holder_licences: %d s%n",
                     (System.nanoTime() - b0) / 1_000_000_000);
             time("after: file SHA-256 (rendition_hashes by _id + version by _id)", 1000, i -> {
                 if (registry.findVersionByFileSha256(hash(picks[i])).isEmpty()) {
@@ -96,7 +121,8 @@ public final class RegistryAtScaleBenchmark {
             });
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -127,7 +153,12 @@ public final class RegistryAtScaleBenchmark {
             nanos[i] = System.nanoTime() - s;
         }
         Arrays.sort(nanos);
-        System.out.printf("%-70s n=%4d  p50 %9.2f ms  p99 %9.2f ms  max %9.2f ms%n", what, n, nanos[n / 2] / 1e6,
-                nanos[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6, nanos[n - 1] / 1e6);
+        System.out.printf(
+                "%-70s n=%4d  p50 %9.2f ms  p99 %9.2f ms  max %9.2f ms%n",
+                what,
+                n,
+                nanos[n / 2] / 1e6,
+                nanos[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6,
+                nanos[n - 1] / 1e6);
     }
 }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeFixture;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
-
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -25,11 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 class LicencePdfRendererTest {
 
@@ -49,7 +46,8 @@ class LicencePdfRendererTest {
     }
 
     private static RenderContext contextFor(LicenceType type) {
-        LicenceIdentifier id = LicenceIdentifier.first(type.typeCode(), type.sample().issuerCode(), type.sample().serial());
+        LicenceIdentifier id = LicenceIdentifier.first(
+                type.typeCode(), type.sample().issuerCode(), type.sample().serial());
         return new RenderContext(id, "https://zhengyin.example.cn/v/" + id, RENDERED_AT);
     }
 
@@ -65,12 +63,16 @@ class LicencePdfRendererTest {
 
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
-            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(841.89f, org.assertj.core.data.Offset.offset(0.1f));
-            assertThat(doc.getPage(0).getMediaBox().getHeight()).isCloseTo(595.28f, org.assertj.core.data.Offset.offset(0.1f));
-            assertThat(doc.getDocumentInformation().getTitle()).startsWith("营业执照 1.2.156.3005.2.11100000XF0000001X001.");
+            assertThat(doc.getPage(0).getMediaBox().getWidth())
+                    .isCloseTo(841.89f, org.assertj.core.data.Offset.offset(0.1f));
+            assertThat(doc.getPage(0).getMediaBox().getHeight())
+                    .isCloseTo(595.28f, org.assertj.core.data.Offset.offset(0.1f));
+            assertThat(doc.getDocumentInformation().getTitle())
+                    .startsWith("营业执照 1.2.156.3005.2.11100000XF0000001X001.");
             assertThat(doc.getDocumentInformation().getCreator()).isEqualTo("Zhengyin");
             assertThat(doc.getDocumentInformation().getProducer()).contains("Zhengyin");
-            assertThat(doc.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(RENDERED_AT);
+            assertThat(doc.getDocumentInformation().getCreationDate().toInstant())
+                    .isEqualTo(RENDERED_AT);
         }
     }
 
@@ -92,28 +94,47 @@ class LicencePdfRendererTest {
         Path pdf = writeSample();
         String fonts = run("pdffonts", pdf.toString());
 
-        List<String> rows = fonts.lines().filter(l -> l.contains("BousungEG-Light-GB")).toList();
+        List<String> rows =
+                fonts.lines().filter(l -> l.contains("BousungEG-Light-GB")).toList();
         assertThat(rows).as(fonts).singleElement().satisfies(row -> {
-            assertThat(row).matches("[A-Z]{6}\\+BousungEG-Light-GB\\s+CID TrueType\\s+Identity-H\\s+yes\\s+yes\\s+yes.*");
+            assertThat(row)
+                    .matches("[A-Z]{6}\\+BousungEG-Light-GB\\s+CID TrueType\\s+Identity-H\\s+yes\\s+yes\\s+yes.*");
         });
         assertThat(Files.size(pdf)).as("subset keeps the file small").isLessThan(120_000);
     }
 
     @Test
     void printsTheFieldValuesAsExtractableChineseText() throws Exception {
-        String text = run("pdftotext", "-enc", "UTF-8", writeSample().toString(), "-").replaceAll("\\s+", "");
+        String text =
+                run("pdftotext", "-enc", "UTF-8", writeSample().toString(), "-").replaceAll("\\s+", "");
 
-        assertThat(text).contains("营", "业", "执", "照", "统一社会信用代码", "91990100MA00XF8K1E",
-                "示范市青禾数字科技有限公司", "有限责任公司（自然人投资或控股）", "林晓峰", "人民币500万元",
-                "2019年03月12日至长期", "示范市青禾区科创大道88号2号楼1203室", "示范市青禾区市场监督管理局",
-                "2024年05月20日", "软件开发", "凭营业执照依法自主开展经营活动", "1.2.156.3005.2.11100000XF0000001X001");
+        assertThat(text)
+                .contains(
+                        "营",
+                        "业",
+                        "执",
+                        "照",
+                        "统一社会信用代码",
+                        "91990100MA00XF8K1E",
+                        "示范市青禾数字科技有限公司",
+                        "有限责任公司（自然人投资或控股）",
+                        "林晓峰",
+                        "人民币500万元",
+                        "2019年03月12日至长期",
+                        "示范市青禾区科创大道88号2号楼1203室",
+                        "示范市青禾区市场监督管理局",
+                        "2024年05月20日",
+                        "软件开发",
+                        "凭营业执照依法自主开展经营活动",
+                        "1.2.156.3005.2.11100000XF0000001X001");
     }
 
     @Test
     void wrapsTheLongBusinessScopeOverSeveralLinesWithinItsWidth() throws Exception {
         String text = run("pdftotext", "-layout", "-enc", "UTF-8", writeSample().toString(), "-");
-        long scopeLines = text.lines().filter(l -> l.contains("技术") || l.contains("软件") || l.contains("咨询")
-                || l.contains("经营活动")).count();
+        long scopeLines = text.lines()
+                .filter(l -> l.contains("技术") || l.contains("软件") || l.contains("咨询") || l.contains("经营活动"))
+                .count();
         assertThat(scopeLines).isGreaterThanOrEqualTo(4);
     }
 
@@ -126,8 +147,9 @@ class LicencePdfRendererTest {
             image = new PDFRenderer(doc).renderImageWithDPI(0, 150);
         }
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))));
+        var result = new QRCodeReader()
+                .decode(new BinaryBitmap(
+                        new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))));
         assertThat(result.getText()).isEqualTo(ctx.verificationUrl());
     }
 
@@ -172,9 +194,10 @@ class LicencePdfRendererTest {
     @Test
     void measuresOneRender() throws Exception {
         long parseStart = System.nanoTime();
-        try (var ttf = new org.apache.fontbox.ttf.TTFParser().parse(
-                new org.apache.pdfbox.io.RandomAccessReadBuffer(cn.zhengyin.trust.font.CjkFonts.songTi()))) {
-            System.out.printf("LicencePdfRenderer: font copy + parse %.1f ms%n", (System.nanoTime() - parseStart) / 1e6);
+        try (var ttf = new org.apache.fontbox.ttf.TTFParser()
+                .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(cn.zhengyin.trust.font.CjkFonts.songTi()))) {
+            System.out.printf(
+                    "LicencePdfRenderer: font copy + parse %.1f ms%n", (System.nanoTime() - parseStart) / 1e6);
         }
         for (int i = 0; i < 5; i++) {
             renderSample(businessLicence);

@@ -53,13 +53,21 @@ class LicenceXmlRendererTest {
     }
 
     private static LicenceXmlMetadata metadata(Map<String, String> values) {
-        LicenceIdentifier id = LicenceIdentifier.first(businessLicence.typeCode(),
-                businessLicence.sample().issuerCode(), businessLicence.sample().serial());
+        LicenceIdentifier id = LicenceIdentifier.first(
+                businessLicence.typeCode(),
+                businessLicence.sample().issuerCode(),
+                businessLicence.sample().serial());
         LocalDate issued = LocalDate.parse(values.get("issueDate"));
-        Optional<LocalDate> until = Optional.ofNullable(values.get("operatingTo")).filter(s -> !s.isBlank())
+        Optional<LocalDate> until = Optional.ofNullable(values.get("operatingTo"))
+                .filter(s -> !s.isBlank())
                 .map(LocalDate::parse);
-        return new LicenceXmlMetadata(id, values.get("registrationAuthority"), businessLicence.sample().issuerCode(),
-                issued, LocalDate.parse(values.get("operatingFrom")), until);
+        return new LicenceXmlMetadata(
+                id,
+                values.get("registrationAuthority"),
+                businessLicence.sample().issuerCode(),
+                issued,
+                LocalDate.parse(values.get("operatingFrom")),
+                until);
     }
 
     private static String text(Document doc, String name) {
@@ -83,9 +91,11 @@ class LicenceXmlRendererTest {
         assertThat(text(doc, "CertificateHolderName")).isEqualTo(values.get("name"));
         assertThat(text(doc, "CertificateHolderCode")).isEqualTo(values.get("uscc"));
         assertThat(text(doc, "CertificateHolderTypeCode")).isEqualTo("001");
-        assertThat(text(doc, "CertificateIssuingAuthorityCode")).isEqualTo(businessLicence.sample().issuerCode());
+        assertThat(text(doc, "CertificateIssuingAuthorityCode"))
+                .isEqualTo(businessLicence.sample().issuerCode());
         assertThat(text(doc, "Version")).isEqualTo("001");
-        assertThat(doc.getElementsByTagNameNS(NS, "Field").getLength()).isEqualTo(businessLicence.fields().size());
+        assertThat(doc.getElementsByTagNameNS(NS, "Field").getLength())
+                .isEqualTo(businessLicence.fields().size());
         Element capital = (Element) doc.getElementsByTagNameNS(NS, "Field").item(6);
         assertThat(capital.getAttribute("key")).isEqualTo("registeredCapital");
         assertThat(capital.getAttribute("label")).isEqualTo("注册资本（万元）");
@@ -100,7 +110,8 @@ class LicenceXmlRendererTest {
 
         Document doc = renderer.render(businessLicence, values, metadata(values));
 
-        assertThat(doc.getElementsByTagNameNS(NS, "CertificateExpiringDate").getLength()).isZero();
+        assertThat(doc.getElementsByTagNameNS(NS, "CertificateExpiringDate").getLength())
+                .isZero();
         Element operatingTo = (Element) doc.getElementsByTagNameNS(NS, "Field").item(9);
         assertThat(operatingTo.getAttribute("key")).isEqualTo("operatingTo");
         assertThat(operatingTo.getTextContent()).isEmpty();
@@ -110,20 +121,27 @@ class LicenceXmlRendererTest {
     void metadataThatViolatesTheSchemaIsRefused() {
         Map<String, String> values = sampleValues();
         LicenceXmlMetadata md = metadata(values);
-        LicenceXmlMetadata badIssuer = new LicenceXmlMetadata(md.identifier(), md.issuingAuthorityName(),
-                "not-a-uscc", md.issuedOn(), md.validFrom(), md.validUntil());
+        LicenceXmlMetadata badIssuer = new LicenceXmlMetadata(
+                md.identifier(),
+                md.issuingAuthorityName(),
+                "not-a-uscc",
+                md.issuedOn(),
+                md.validFrom(),
+                md.validUntil());
 
         assertThatThrownBy(() -> renderer.render(businessLicence, values, badIssuer))
-                .isInstanceOf(LicenceRenderingException.class).hasMessageContaining("licence-document.xsd");
+                .isInstanceOf(LicenceRenderingException.class)
+                .hasMessageContaining("licence-document.xsd");
     }
 
     @Test
     void aDocumentWithADoctypeIsRefusedByValidation() {
         byte[] xxe = ("<?xml version=\"1.0\"?><!DOCTYPE LicenceDocument [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                + "<LicenceDocument xmlns=\"" + NS + "\" Id=\"a\">&x;</LicenceDocument>")
+                        + "<LicenceDocument xmlns=\"" + NS + "\" Id=\"a\">&x;</LicenceDocument>")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> renderer.validate(xxe)).isInstanceOf(LicenceRenderingException.class)
+        assertThatThrownBy(() -> renderer.validate(xxe))
+                .isInstanceOf(LicenceRenderingException.class)
                 .hasMessageContaining("DOCTYPE");
     }
 
@@ -132,28 +150,37 @@ class LicenceXmlRendererTest {
         Map<String, String> values = sampleValues();
         LicenceXmlMetadata md = metadata(values);
         Document unsigned = renderer.render(businessLicence, values, md);
-        SigningKey seal = SoftwareKeyCustody.loadPkcs12("dev-seal", KEYS_DEV.resolve("dev-seal.p12"),
-                "zhengyin-dev".toCharArray(), "dev-seal");
+        SigningKey seal = SoftwareKeyCustody.loadPkcs12(
+                "dev-seal", KEYS_DEV.resolve("dev-seal.p12"), "zhengyin-dev".toCharArray(), "dev-seal");
         Instant now = Instant.now();
-        byte[] signed = new XadesEnvelopedSigner().sign(unsigned, LicenceXmlRenderer.documentId(md.identifier()),
-                seal, now);
+        byte[] signed =
+                new XadesEnvelopedSigner().sign(unsigned, LicenceXmlRenderer.documentId(md.identifier()), seal, now);
 
         renderer.validate(signed);
         Path root = KEYS_DEV.resolve("root-ca.crt.pem");
         DocumentVerificationReport report = new XmlSignatureVerifier(
-                Set.copyOf(Pem.parseCertificates(Files.readAllBytes(root))), Clock.fixed(now, ZoneOffset.UTC))
+                        Set.copyOf(Pem.parseCertificates(Files.readAllBytes(root))), Clock.fixed(now, ZoneOffset.UTC))
                 .verify(signed);
         assertThat(report.isPassed()).as(report.toString()).isTrue();
-        assertThat(SecureXml.parse(signed).getDocumentElement().getLastChild().getLocalName()).isEqualTo("Signature");
+        assertThat(SecureXml.parse(signed).getDocumentElement().getLastChild().getLocalName())
+                .isEqualTo("Signature");
 
         Path xmlsec1 = Path.of("/usr/bin/xmlsec1");
         assumeTrue(Files.isExecutable(xmlsec1), "xmlsec1 is not installed");
         Path file = dir.resolve("licence.xml");
         Files.write(file, signed);
-        Process process = new ProcessBuilder(List.of(xmlsec1.toString(), "--verify", "--trusted-pem", root.toString(),
-                "--id-attr:Id", NS + ":LicenceDocument",
-                "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties", file.toString()))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        xmlsec1.toString(),
+                        "--verify",
+                        "--trusted-pem",
+                        root.toString(),
+                        "--id-attr:Id",
+                        NS + ":LicenceDocument",
+                        "--id-attr:Id",
+                        "http://uri.etsi.org/01903/v1.3.2#:SignedProperties",
+                        file.toString()))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

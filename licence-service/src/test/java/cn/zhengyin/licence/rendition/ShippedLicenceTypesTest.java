@@ -9,7 +9,6 @@ import cn.zhengyin.licence.licencetype.JsonLicenceTypeLoader;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeFixture;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
@@ -57,10 +55,14 @@ class ShippedLicenceTypesTest {
 
     @Test
     void shipsTheFourLicenceTypesWithDistinctCodes() {
-        Map<String, String> codes = shippedTypes().stream()
-                .collect(Collectors.toMap(LicenceType::slug, LicenceType::typeCode));
-        assertThat(codes).containsOnlyKeys("business-licence", "food-business-licence", "forest-right-certificate",
-                "physician-certificate");
+        Map<String, String> codes =
+                shippedTypes().stream().collect(Collectors.toMap(LicenceType::slug, LicenceType::typeCode));
+        assertThat(codes)
+                .containsOnlyKeys(
+                        "business-licence",
+                        "food-business-licence",
+                        "forest-right-certificate",
+                        "physician-certificate");
         assertThat(Set.copyOf(codes.values())).hasSize(4);
     }
 
@@ -71,11 +73,15 @@ class ShippedLicenceTypesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("slugs")
     void rendersTheSampleWithEveryValueAsExtractableText(String slug) throws Exception {
-        LicenceType type = new JsonLicenceTypeLoader().load(LicenceTypeFixture.templatesRoot().resolve(slug));
-        assertThat(new FieldValidator().validate(type, type.sample().fieldValues())).isEmpty();
-        LicenceIdentifier id = LicenceIdentifier.first(type.typeCode(), type.sample().issuerCode(),
-                type.sample().serial());
-        byte[] pdf = renderer.render(type, type.sample().fieldValuesAsText(),
+        LicenceType type = new JsonLicenceTypeLoader()
+                .load(LicenceTypeFixture.templatesRoot().resolve(slug));
+        assertThat(new FieldValidator().validate(type, type.sample().fieldValues()))
+                .isEmpty();
+        LicenceIdentifier id = LicenceIdentifier.first(
+                type.typeCode(), type.sample().issuerCode(), type.sample().serial());
+        byte[] pdf = renderer.render(
+                type,
+                type.sample().fieldValuesAsText(),
                 new RenderContext(id, "https://zhengyin.example.cn/v/" + id, RENDERED_AT));
         Path file = Files.createDirectories(Path.of("target", "samples")).resolve(type.slug() + ".pdf");
         Files.write(file, pdf);
@@ -88,8 +94,10 @@ class ShippedLicenceTypesTest {
         for (Map.Entry<String, String> value : type.sample().fieldValuesAsText().entrySet()) {
             FieldDefinition field = type.field(value.getKey()).orElseThrow();
             String printed = field.type() == FieldType.DATE
-                    ? LocalDate.parse(value.getValue()).format(dates) : value.getValue();
-            assertThat(text).as("%s: %s (%s)", type.slug(), field.key(), field.labelZh())
+                    ? LocalDate.parse(value.getValue()).format(dates)
+                    : value.getValue();
+            assertThat(text)
+                    .as("%s: %s (%s)", type.slug(), field.key(), field.labelZh())
                     .contains(printed.replaceAll("\\s+", ""));
         }
         assertThat(text).contains(id.toString());
@@ -97,7 +105,8 @@ class ShippedLicenceTypesTest {
 
     private static String pdftotext(Path pdf) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "pdftotext not installed");
-        Process p = new ProcessBuilder("pdftotext", "-raw", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true)
+        Process p = new ProcessBuilder("pdftotext", "-raw", "-enc", "UTF-8", pdf.toString(), "-")
+                .redirectErrorStream(true)
                 .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -36,8 +36,10 @@ class ShareVerifierTest {
 
     @Test
     void aCredentialWithTheChosenDisclosuresPassesAndShowsOnlyThem() {
-        String compact = credential(Map.of("name", "甲公司", "uscc", "91990100MA00XF8K1E", "address", "某路1号"),
-                List.of("name", "uscc"), NOW.plusSeconds(3600));
+        String compact = credential(
+                Map.of("name", "甲公司", "uscc", "91990100MA00XF8K1E", "address", "某路1号"),
+                List.of("name", "uscc"),
+                NOW.plusSeconds(3600));
         ShareVerifier.Verdict verdict = verifier(0).verify(compact);
         assertThat(verdict.indication()).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(verdict.disclosed()).containsOnlyKeys("name", "uscc").containsEntry("name", "甲公司");
@@ -57,7 +59,9 @@ class ShareVerifierTest {
         String compact = credential(Map.of("name", "甲公司"), List.of("name"), NOW.plusSeconds(3600));
         String[] parts = compact.split("\\.", 3);
         String otherPayload = SdJwt.json(Map.of("vct", "x", "_sd_alg", "sha-256", "_sd", List.of()));
-        assertThat(verifier(0).verify(parts[0] + "." + otherPayload + "." + parts[2]).indication())
+        assertThat(verifier(0)
+                        .verify(parts[0] + "." + otherPayload + "." + parts[2])
+                        .indication())
                 .isEqualTo(Indication.TOTAL_FAILED);
         assertThat(verifier(1).verify(compact).indication()).isEqualTo(Indication.TOTAL_FAILED);
         assertThat(verifier(2).verify(compact).indication()).isEqualTo(Indication.INDETERMINATE);
@@ -77,7 +81,8 @@ class ShareVerifierTest {
     }
 
     private ShareVerifier verifier(int status) {
-        return new ShareVerifier(new CertificateChainValidator(Set.of(certificate), List.of()),
+        return new ShareVerifier(
+                new CertificateChainValidator(Set.of(certificate), List.of()),
                 (uri, idx) -> uri.equals("https://zy.example/s/abc/status") ? Optional.of(status) : Optional.empty(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -101,8 +106,14 @@ class ShareVerifierTest {
         payload.put("_sd_alg", "sha-256");
         payload.put("_sd", digests);
         try {
-            String input = SdJwt.json(Map.of("alg", "ES256", "typ", "dc+sd-jwt", "x5c",
-                    List.of(Base64.getEncoder().encodeToString(certificate.getEncoded())))) + "." + SdJwt.json(payload);
+            String input = SdJwt.json(Map.of(
+                            "alg",
+                            "ES256",
+                            "typ",
+                            "dc+sd-jwt",
+                            "x5c",
+                            List.of(Base64.getEncoder().encodeToString(certificate.getEncoded()))))
+                    + "." + SdJwt.json(payload);
             Signature signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(key.getPrivate());
             signer.update(input.getBytes(StandardCharsets.US_ASCII));
@@ -125,11 +136,17 @@ class ShareVerifierTest {
     private static X509Certificate selfSigned(KeyPair key) {
         try {
             X500Name name = new X500Name("CN=Test Seal");
-            var builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(NOW.minusSeconds(86400)),
-                    Date.from(NOW.plusSeconds(86400 * 365L)), name, key.getPublic())
+            var builder = new JcaX509v3CertificateBuilder(
+                            name,
+                            BigInteger.ONE,
+                            Date.from(NOW.minusSeconds(86400)),
+                            Date.from(NOW.plusSeconds(86400 * 365L)),
+                            name,
+                            key.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -27,8 +27,13 @@ public final class AuditedSealAuthorisationRepository implements SealAuthorisati
         authorisations.insert(a);
         Map<String, String> details = details(a);
         details.put("reason", a.reason());
-        audit.record(new AuditEvent(a.grantedAt(), "seal.authorisation.grant", AuditEvent.Outcome.SUCCESS,
-                a.grantedBy(), a.sealId(), details));
+        audit.record(new AuditEvent(
+                a.grantedAt(),
+                "seal.authorisation.grant",
+                AuditEvent.Outcome.SUCCESS,
+                a.grantedBy(),
+                a.sealId(),
+                details));
     }
 
     @Override
@@ -36,8 +41,13 @@ public final class AuditedSealAuthorisationRepository implements SealAuthorisati
         SealAuthorisation stored = authorisations.markRevoked(revoked);
         Map<String, String> details = details(stored);
         details.put("reason", stored.revokeReason().orElse(""));
-        audit.record(new AuditEvent(stored.revokedAt().orElseThrow(), "seal.authorisation.withdraw",
-                AuditEvent.Outcome.SUCCESS, stored.revokedBy().orElse(""), stored.sealId(), details));
+        audit.record(new AuditEvent(
+                stored.revokedAt().orElseThrow(),
+                "seal.authorisation.withdraw",
+                AuditEvent.Outcome.SUCCESS,
+                stored.revokedBy().orElse(""),
+                stored.sealId(),
+                details));
         return stored;
     }
 
@@ -45,7 +55,9 @@ public final class AuditedSealAuthorisationRepository implements SealAuthorisati
         Map<String, String> details = new LinkedHashMap<>();
         details.put("authorisation", a.id());
         details.put("grantee", a.granteeKind() + " " + a.grantee());
-        details.put("licenceTypes", String.join(" ", a.licenceTypes().stream().sorted().toList()));
+        details.put(
+                "licenceTypes",
+                String.join(" ", a.licenceTypes().stream().sorted().toList()));
         details.put("validFrom", a.validFrom().toString());
         details.put("validUntil", a.validUntil().map(Object::toString).orElse(""));
         return details;

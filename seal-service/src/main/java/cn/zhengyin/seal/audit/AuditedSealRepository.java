@@ -44,8 +44,13 @@ public final class AuditedSealRepository implements SealRepository {
         details.put("to", event.to().name());
         details.put("reason", event.reason());
         details.put("organisation", seal.organisation().uscc());
-        audit.record(new AuditEvent(event.at(), "seal." + event.type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                AuditEvent.Outcome.SUCCESS, event.actor(), seal.id(), details));
+        audit.record(new AuditEvent(
+                event.at(),
+                "seal." + event.type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                AuditEvent.Outcome.SUCCESS,
+                event.actor(),
+                seal.id(),
+                details));
     }
 
     @Override

@@ -29,8 +29,8 @@ public final class AuditedSealUsageLog implements SealUsageLog {
             details.put("licenceType", usage.licenceType());
             details.put("digest", usage.digestHex());
             details.put("reason", usage.detail());
-            audit.record(new AuditEvent(usage.at(), "seal.sign", AuditEvent.Outcome.DENIED, usage.caller(),
-                    usage.sealId(), details));
+            audit.record(new AuditEvent(
+                    usage.at(), "seal.sign", AuditEvent.Outcome.DENIED, usage.caller(), usage.sealId(), details));
         }
     }
 

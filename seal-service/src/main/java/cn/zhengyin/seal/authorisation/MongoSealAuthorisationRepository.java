@@ -27,41 +27,60 @@ public final class MongoSealAuthorisationRepository implements SealAuthorisation
 
     @Override
     public void insert(SealAuthorisation a) {
-        authorisations.insertOne(new Document("_id", a.id()).append("sealId", a.sealId())
-                .append("granteeKind", a.granteeKind().name()).append("grantee", a.grantee())
-                .append("licenceTypes", List.copyOf(a.licenceTypes())).append("validFrom", Date.from(a.validFrom()))
-                .append("validUntil", a.validUntil().map(Date::from).orElse(null)).append("grantedBy", a.grantedBy())
-                .append("grantedAt", Date.from(a.grantedAt())).append("reason", a.reason()));
+        authorisations.insertOne(new Document("_id", a.id())
+                .append("sealId", a.sealId())
+                .append("granteeKind", a.granteeKind().name())
+                .append("grantee", a.grantee())
+                .append("licenceTypes", List.copyOf(a.licenceTypes()))
+                .append("validFrom", Date.from(a.validFrom()))
+                .append("validUntil", a.validUntil().map(Date::from).orElse(null))
+                .append("grantedBy", a.grantedBy())
+                .append("grantedAt", Date.from(a.grantedAt()))
+                .append("reason", a.reason()));
     }
 
     @Override
     public Optional<SealAuthorisation> find(String sealId, String id) {
-        return Optional.ofNullable(authorisations.find(and(eq("_id", id), eq("sealId", sealId))).first())
+        return Optional.ofNullable(authorisations
+                        .find(and(eq("_id", id), eq("sealId", sealId)))
+                        .first())
                 .map(MongoSealAuthorisationRepository::authorisation);
     }
 
     @Override
     public List<SealAuthorisation> forSeal(String sealId) {
-        return authorisations.find(eq("sealId", sealId)).sort(Sorts.ascending("grantedAt"))
-                .map(MongoSealAuthorisationRepository::authorisation).into(new ArrayList<>());
+        return authorisations
+                .find(eq("sealId", sealId))
+                .sort(Sorts.ascending("grantedAt"))
+                .map(MongoSealAuthorisationRepository::authorisation)
+                .into(new ArrayList<>());
     }
 
     @Override
     public SealAuthorisation markRevoked(SealAuthorisation r) {
-        authorisations.updateOne(and(eq("_id", r.id()), exists("revokedAt", false)), Updates.combine(
-                Updates.set("revokedAt", Date.from(r.revokedAt().orElseThrow())),
-                Updates.set("revokedBy", r.revokedBy().orElseThrow()),
-                Updates.set("revokeReason", r.revokeReason().orElse(""))));
+        authorisations.updateOne(
+                and(eq("_id", r.id()), exists("revokedAt", false)),
+                Updates.combine(
+                        Updates.set("revokedAt", Date.from(r.revokedAt().orElseThrow())),
+                        Updates.set("revokedBy", r.revokedBy().orElseThrow()),
+                        Updates.set("revokeReason", r.revokeReason().orElse(""))));
         return find(r.sealId(), r.id()).orElseThrow();
     }
 
     private static SealAuthorisation authorisation(Document d) {
-        return new SealAuthorisation(d.getString("_id"), d.getString("sealId"),
-                GranteeKind.valueOf(d.getString("granteeKind")), d.getString("grantee"),
-                new HashSet<>(d.getList("licenceTypes", String.class, List.of())), d.getDate("validFrom").toInstant(),
-                Optional.ofNullable(d.getDate("validUntil")).map(Date::toInstant), d.getString("grantedBy"),
-                d.getDate("grantedAt").toInstant(), d.getString("reason"),
+        return new SealAuthorisation(
+                d.getString("_id"),
+                d.getString("sealId"),
+                GranteeKind.valueOf(d.getString("granteeKind")),
+                d.getString("grantee"),
+                new HashSet<>(d.getList("licenceTypes", String.class, List.of())),
+                d.getDate("validFrom").toInstant(),
+                Optional.ofNullable(d.getDate("validUntil")).map(Date::toInstant),
+                d.getString("grantedBy"),
+                d.getDate("grantedAt").toInstant(),
+                d.getString("reason"),
                 Optional.ofNullable(d.getDate("revokedAt")).map(Date::toInstant),
-                Optional.ofNullable(d.getString("revokedBy")), Optional.ofNullable(d.getString("revokeReason")));
+                Optional.ofNullable(d.getString("revokedBy")),
+                Optional.ofNullable(d.getString("revokeReason")));
     }
 }

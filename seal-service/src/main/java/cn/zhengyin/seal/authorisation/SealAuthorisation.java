@@ -12,10 +12,20 @@ import java.util.Set;
  * @param validUntil   end of the window (exclusive), empty = open-ended
  * @param revokedAt    when it was withdrawn, if it was
  */
-public record SealAuthorisation(String id, String sealId, GranteeKind granteeKind, String grantee,
-                                Set<String> licenceTypes, Instant validFrom, Optional<Instant> validUntil,
-                                String grantedBy, Instant grantedAt, String reason,
-                                Optional<Instant> revokedAt, Optional<String> revokedBy, Optional<String> revokeReason) {
+public record SealAuthorisation(
+        String id,
+        String sealId,
+        GranteeKind granteeKind,
+        String grantee,
+        Set<String> licenceTypes,
+        Instant validFrom,
+        Optional<Instant> validUntil,
+        String grantedBy,
+        Instant grantedAt,
+        String reason,
+        Optional<Instant> revokedAt,
+        Optional<String> revokedBy,
+        Optional<String> revokeReason) {
     public SealAuthorisation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sealId, "sealId");
@@ -39,7 +49,8 @@ public record SealAuthorisation(String id, String sealId, GranteeKind granteeKin
 
     /** True if the window contains {@code at} and the authorisation was not revoked before it. */
     public boolean activeAt(Instant at) {
-        return !at.isBefore(validFrom) && validUntil.map(at::isBefore).orElse(true)
+        return !at.isBefore(validFrom)
+                && validUntil.map(at::isBefore).orElse(true)
                 && revokedAt.map(at::isBefore).orElse(true);
     }
 
@@ -49,7 +60,19 @@ public record SealAuthorisation(String id, String sealId, GranteeKind granteeKin
     }
 
     public SealAuthorisation revoke(String actor, String why, Instant at) {
-        return new SealAuthorisation(id, sealId, granteeKind, grantee, licenceTypes, validFrom, validUntil, grantedBy,
-                grantedAt, reason, Optional.of(at), Optional.of(actor), Optional.ofNullable(why));
+        return new SealAuthorisation(
+                id,
+                sealId,
+                granteeKind,
+                grantee,
+                licenceTypes,
+                validFrom,
+                validUntil,
+                grantedBy,
+                grantedAt,
+                reason,
+                Optional.of(at),
+                Optional.of(actor),
+                Optional.ofNullable(why));
     }
 }

@@ -16,7 +16,8 @@ public final class SealAuthorisationService {
     private final SealLifecycleService seals;
     private final Clock clock;
 
-    public SealAuthorisationService(SealAuthorisationRepository authorisations, SealLifecycleService seals, Clock clock) {
+    public SealAuthorisationService(
+            SealAuthorisationRepository authorisations, SealLifecycleService seals, Clock clock) {
         this.authorisations = authorisations;
         this.seals = seals;
         this.clock = clock;
@@ -27,19 +28,40 @@ public final class SealAuthorisationService {
      * @throws cn.zhengyin.seal.lifecycle.SealNotFoundException if there is no such seal
      * @throws SealValidationException if the seal can no longer be used or the window is empty
      */
-    public SealAuthorisation grant(String sealId, GranteeKind kind, String grantee, Set<String> licenceTypes,
-                                   Optional<Instant> validFrom, Optional<Instant> validUntil, String actor, String reason) {
+    public SealAuthorisation grant(
+            String sealId,
+            GranteeKind kind,
+            String grantee,
+            Set<String> licenceTypes,
+            Optional<Instant> validFrom,
+            Optional<Instant> validUntil,
+            String actor,
+            String reason) {
         var seal = seals.find(sealId);
         Instant now = clock.instant();
         SealState state = seal.stateAt(now);
-        if (state == SealState.REJECTED || state == SealState.REVOKED || state == SealState.DESTROYED
+        if (state == SealState.REJECTED
+                || state == SealState.REVOKED
+                || state == SealState.DESTROYED
                 || state == SealState.EXPIRED) {
-            throw new SealValidationException("sealId", "seal " + sealId + " is " + state
-                    + "; it can never sign again, so it cannot be authorised");
+            throw new SealValidationException(
+                    "sealId",
+                    "seal " + sealId + " is " + state + "; it can never sign again, so it cannot be authorised");
         }
         try {
-            SealAuthorisation a = new SealAuthorisation("A-" + UUID.randomUUID(), sealId, kind, grantee, licenceTypes,
-                    validFrom.orElse(now), validUntil, actor, now, reason, Optional.empty(), Optional.empty(),
+            SealAuthorisation a = new SealAuthorisation(
+                    "A-" + UUID.randomUUID(),
+                    sealId,
+                    kind,
+                    grantee,
+                    licenceTypes,
+                    validFrom.orElse(now),
+                    validUntil,
+                    actor,
+                    now,
+                    reason,
+                    Optional.empty(),
+                    Optional.empty(),
                     Optional.empty());
             authorisations.insert(a);
             return a;
@@ -55,12 +77,14 @@ public final class SealAuthorisationService {
 
     /** Revokes it (idempotent: an already revoked one stays as it was). */
     public Optional<SealAuthorisation> revoke(String sealId, String id, String actor, String reason) {
-        return authorisations.find(sealId, id).map(a -> a.revoked() ? a
-                : authorisations.markRevoked(a.revoke(actor, reason, clock.instant())));
+        return authorisations
+                .find(sealId, id)
+                .map(a -> a.revoked() ? a : authorisations.markRevoked(a.revoke(actor, reason, clock.instant())));
     }
 
     /** The authorisation letting {@code caller} sign with the seal at {@code at} for the licence type, if any. */
-    public Optional<SealAuthorisation> covering(String sealId, String caller, Optional<String> licenceType, Instant at) {
+    public Optional<SealAuthorisation> covering(
+            String sealId, String caller, Optional<String> licenceType, Instant at) {
         return authorisations.forSeal(sealId).stream()
                 .filter(a -> a.grantee().equals(caller) && a.activeAt(at) && a.coversLicenceType(licenceType))
                 .findFirst();
@@ -68,7 +92,9 @@ public final class SealAuthorisationService {
 
     /** Why no authorisation covers the request (for the refusal message). */
     public String whyNotCovered(String sealId, String caller, Optional<String> licenceType, Instant at) {
-        List<SealAuthorisation> mine = authorisations.forSeal(sealId).stream().filter(a -> a.grantee().equals(caller)).toList();
+        List<SealAuthorisation> mine = authorisations.forSeal(sealId).stream()
+                .filter(a -> a.grantee().equals(caller))
+                .toList();
         if (mine.isEmpty()) {
             return "'" + caller + "' has no authorisation to use seal " + sealId;
         }

@@ -25,9 +25,15 @@ class CrlController {
     @GetMapping("/crl/{file:.+}")
     ResponseEntity<byte[]> crl(@PathVariable String file) throws CRLException {
         String name = file.endsWith(".crl") ? file.substring(0, file.length() - 4) : file;
-        var crl = lists.current(name).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "crl-not-found",
-                "CRL not found", "there is no CRL for a CA named '" + name + "'"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/pkix-crl"))
-                .cacheControl(CacheControl.noCache()).body(crl.getEncoded());
+        var crl = lists.current(name)
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "crl-not-found",
+                        "CRL not found",
+                        "there is no CRL for a CA named '" + name + "'"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/pkix-crl"))
+                .cacheControl(CacheControl.noCache())
+                .body(crl.getEncoded());
     }
 }

@@ -42,7 +42,10 @@ class OcspController {
             try {
                 request = Base64.getUrlDecoder().decode(encoded);
             } catch (IllegalArgumentException e2) {
-                throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-ocsp-request", "Invalid OCSP request",
+                throw new ProblemException(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-ocsp-request",
+                        "Invalid OCSP request",
                         "the path after /ocsp/ is not base64 of a DER OCSPRequest (RFC 6960 A.1)");
             }
         }
@@ -51,10 +54,15 @@ class OcspController {
 
     private ResponseEntity<byte[]> answer(byte[] request) {
         if (request.length > MAX_REQUEST_BYTES) {
-            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+            throw new ProblemException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "request-too-large",
+                    "Request too large",
                     "an OCSP request has at most " + MAX_REQUEST_BYTES + " bytes");
         }
-        return ResponseEntity.ok().contentType(OCSP_RESPONSE).cacheControl(CacheControl.noCache())
+        return ResponseEntity.ok()
+                .contentType(OCSP_RESPONSE)
+                .cacheControl(CacheControl.noCache())
                 .body(responder.respond(request));
     }
 }

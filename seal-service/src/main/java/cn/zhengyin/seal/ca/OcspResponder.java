@@ -58,14 +58,21 @@ public final class OcspResponder {
      * @param otherGoodSerials serials of the CA's certificates that are not seals (TSA, OCSP responder) and are good
      * @param nextUpdateIn     how long a response may be cached (nextUpdate - thisUpdate)
      */
-    public OcspResponder(String caName, X509Certificate caCertificate, SigningKey responderKey, SealRepository seals,
-                         Set<BigInteger> otherGoodSerials, Clock clock, Duration nextUpdateIn) {
+    public OcspResponder(
+            String caName,
+            X509Certificate caCertificate,
+            SigningKey responderKey,
+            SealRepository seals,
+            Set<BigInteger> otherGoodSerials,
+            Clock clock,
+            Duration nextUpdateIn) {
         try {
             this.caName = caName;
             this.caCertificate = new JcaX509CertificateHolder(caCertificate);
             this.responderKey = responderKey;
             this.responderChain = new X509CertificateHolder[] {
-                    new JcaX509CertificateHolder(responderKey.certificateChain().getFirst())};
+                new JcaX509CertificateHolder(responderKey.certificateChain().getFirst())
+            };
             this.seals = seals;
             this.otherGoodSerials = Set.copyOf(otherGoodSerials);
             this.clock = clock;
@@ -89,8 +96,8 @@ public final class OcspResponder {
         }
         try {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(responderChain[0].getSubjectPublicKeyInfo(),
-                    digests.get(CertificateID.HASH_SHA1)));
+            BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
+                    new RespID(responderChain[0].getSubjectPublicKeyInfo(), digests.get(CertificateID.HASH_SHA1)));
             for (Req req : request.getRequestList()) {
                 CertificateID id = req.getCertID();
                 builder.addResponse(id, statusOf(id), Date.from(now), Date.from(now.plus(nextUpdateIn)), null);
@@ -99,8 +106,11 @@ public final class OcspResponder {
             if (nonce != null) {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
-            BasicOCSPResp basic = builder.build(new SigningKeyContentSigner(responderKey), responderChain, Date.from(now));
-            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+            BasicOCSPResp basic =
+                    builder.build(new SigningKeyContentSigner(responderKey), responderChain, Date.from(now));
+            return new OCSPRespBuilder()
+                    .build(OCSPRespBuilder.SUCCESSFUL, basic)
+                    .getEncoded();
         } catch (OCSPException | OperatorCreationException | IOException e) {
             return status(OCSPRespBuilder.INTERNAL_ERROR);
         }
@@ -115,8 +125,10 @@ public final class OcspResponder {
         if (seal.isEmpty()) {
             return otherGoodSerials.contains(serial) ? CertificateStatus.GOOD : new UnknownStatus();
         }
-        return seal.get().revocation()
-                .<CertificateStatus>map(r -> new RevokedStatus(Date.from(r.at()), r.reason().code()))
+        return seal.get()
+                .revocation()
+                .<CertificateStatus>map(
+                        r -> new RevokedStatus(Date.from(r.at()), r.reason().code()))
                 .orElse(CertificateStatus.GOOD);
     }
 

@@ -34,8 +34,12 @@ public final class RevocationLists implements CertificateStatusListener {
     private final Map<String, X509CRL> current = new ConcurrentHashMap<>();
     private BigInteger lastNumber = BigInteger.ZERO;
 
-    public RevocationLists(Map<String, Credential> authorities, SealRepository seals, Clock clock, Duration validity,
-                           Duration reissueAfter) {
+    public RevocationLists(
+            Map<String, Credential> authorities,
+            SealRepository seals,
+            Clock clock,
+            Duration validity,
+            Duration reissueAfter) {
         this.authorities = Map.copyOf(authorities);
         this.seals = seals;
         this.issuer = new CrlIssuer(clock);
@@ -51,8 +55,13 @@ public final class RevocationLists implements CertificateStatusListener {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return Optional.of(current.compute(caName, (name, crl) ->
-                crl != null && crl.getThisUpdate().toInstant().plus(reissueAfter).isAfter(now)
+        return Optional.of(current.compute(
+                caName,
+                (name, crl) -> crl != null
+                                && crl.getThisUpdate()
+                                        .toInstant()
+                                        .plus(reissueAfter)
+                                        .isAfter(now)
                         ? crl
                         : issuer.issue(ca, nextNumber(now), validity, entries(name))));
     }

@@ -21,29 +21,48 @@ import org.springframework.security.web.SecurityFilterChain;
 class SealSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain sealApi(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-                               ProblemAccessDeniedHandler denied) {
+    SecurityFilterChain sealApi(
+            HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler denied) {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/tsa", "/ocsp").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/crl/**", "/ocsp/**", "/actuator/health/**", "/v3/api-docs/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/signatures/**").hasAuthority("SCOPE_seal:sign")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/seals").hasAuthority("SCOPE_seal:apply")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/tsa", "/ocsp")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET, "/crl/**", "/ocsp/**", "/actuator/health/**", "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signatures/**")
+                        .hasAuthority("SCOPE_seal:sign")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/seals")
+                        .hasAuthority("SCOPE_seal:apply")
                         .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/approve", "/api/v1/seals/*/reject")
                         .hasAuthority("SCOPE_seal:approve")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/make", "/api/v1/seals/*/image", "/api/v1/seals/*/issue",
-                                "/api/v1/seals/*/suspend", "/api/v1/seals/*/reinstate", "/api/v1/seals/*/revoke",
-                                "/api/v1/seals/*/destroy", "/api/v1/seals/*/authorisations")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/seals/*/make",
+                                "/api/v1/seals/*/image",
+                                "/api/v1/seals/*/issue",
+                                "/api/v1/seals/*/suspend",
+                                "/api/v1/seals/*/reinstate",
+                                "/api/v1/seals/*/revoke",
+                                "/api/v1/seals/*/destroy",
+                                "/api/v1/seals/*/authorisations")
                         .hasAuthority("SCOPE_seal:admin")
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/seals/*/authorisations/*").hasAuthority("SCOPE_seal:admin")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/seals/*/usages", "/api/v1/seals/*/authorisations",
-                                "/api/v1/seal-usages").hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:admin")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/seals/*/authorisations/*")
+                        .hasAuthority("SCOPE_seal:admin")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/seals/*/usages",
+                                "/api/v1/seals/*/authorisations",
+                                "/api/v1/seal-usages")
+                        .hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:admin")
                         .requestMatchers(HttpMethod.GET, "/api/v1/seals", "/api/v1/seals/**")
                         .hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:sign", "SCOPE_seal:admin")
-                        .requestMatchers(HttpMethod.GET, AuditEventController.PATH).hasAuthority("SCOPE_" + AuditEventController.SCOPE)
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .anyRequest().denyAll())
+                        .requestMatchers(HttpMethod.GET, AuditEventController.PATH)
+                        .hasAuthority("SCOPE_" + AuditEventController.SCOPE)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
         return http.build();

@@ -36,8 +36,12 @@ public class SealServiceConfiguration {
     @Bean
     TimestampAuthority timestampAuthority(SealServiceProperties properties, Clock clock) {
         SecureRandom random = new SecureRandom();
-        return new TimestampAuthority(loadKey(properties, properties.tsaKey()), TimestampAuthority.DEV_POLICY_OID, clock,
-                () -> new BigInteger(127, random).add(BigInteger.ONE), Duration.ofSeconds(1));
+        return new TimestampAuthority(
+                loadKey(properties, properties.tsaKey()),
+                TimestampAuthority.DEV_POLICY_OID,
+                clock,
+                () -> new BigInteger(127, random).add(BigInteger.ONE),
+                Duration.ofSeconds(1));
     }
 
     @Bean
@@ -59,9 +63,11 @@ public class SealServiceConfiguration {
     public static SigningKey loadKey(SealServiceProperties properties, String name) {
         Path file = properties.keysDirectory().resolve(name + ".p12");
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("key file " + file.toAbsolutePath() + " does not exist; generate the dev PKI "
-                    + "with 'java -jar ca-tools/target/ca-tools.jar dev-pki generate --out keys-dev' or set zhengyin.keys-directory");
+            throw new IllegalStateException(
+                    "key file " + file.toAbsolutePath() + " does not exist; generate the dev PKI "
+                            + "with 'java -jar ca-tools/target/ca-tools.jar dev-pki generate --out keys-dev' or set zhengyin.keys-directory");
         }
-        return SoftwareKeyCustody.loadPkcs12(name, file, properties.keyPassword().toCharArray(), name);
+        return SoftwareKeyCustody.loadPkcs12(
+                name, file, properties.keyPassword().toCharArray(), name);
     }
 }

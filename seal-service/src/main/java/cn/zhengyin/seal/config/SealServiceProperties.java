@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seals           pre-made seals (keys made beforehand) imported into the seal store at start-up
  */
 @ConfigurationProperties("zhengyin")
-public record SealServiceProperties(@DefaultValue("keys-dev") Path keysDirectory,
-                                    @DefaultValue("zhengyin-dev") String keyPassword,
-                                    @DefaultValue("tsa") String tsaKey,
-                                    List<SealSpec> seals) {
+public record SealServiceProperties(
+        @DefaultValue("keys-dev") Path keysDirectory,
+        @DefaultValue("zhengyin-dev") String keyPassword,
+        @DefaultValue("tsa") String tsaKey,
+        List<SealSpec> seals) {
 
     public SealServiceProperties {
         seals = seals == null ? List.of() : List.copyOf(seals);
@@ -39,10 +40,18 @@ public record SealServiceProperties(@DefaultValue("keys-dev") Path keysDirectory
      *                         gets an SM2 certificate and a GB/T 38540 SESeal and can make SES signatures
      * @param sm2IssuerCa      name of the CA that issued the SM2 certificate, default sm2-seal-ca
      */
-    public record SealSpec(String id, String key, String name, String organisationName, String organisationCode,
-                           @DefaultValue("") String purpose, @DefaultValue("99") String type,
-                           List<String> allowedClients, @DefaultValue("seal-ca") String issuerCa,
-                           @DefaultValue("") String sm2Key, @DefaultValue("sm2-seal-ca") String sm2IssuerCa) {
+    public record SealSpec(
+            String id,
+            String key,
+            String name,
+            String organisationName,
+            String organisationCode,
+            @DefaultValue("") String purpose,
+            @DefaultValue("99") String type,
+            List<String> allowedClients,
+            @DefaultValue("seal-ca") String issuerCa,
+            @DefaultValue("") String sm2Key,
+            @DefaultValue("sm2-seal-ca") String sm2IssuerCa) {
         public SealSpec {
             allowedClients = allowedClients == null ? List.of() : List.copyOf(allowedClients);
             sm2Key = sm2Key == null ? "" : sm2Key.strip();

@@ -73,6 +73,8 @@ public enum ConsoleAction {
 
     /** The actions {@code user} may run on {@code seal} now, in lifecycle order. */
     public static List<ConsoleAction> available(ConsoleUser user, Seal seal, Instant now) {
-        return Arrays.stream(values()).filter(a -> a.allowedFor(user, seal, now)).toList();
+        return Arrays.stream(values())
+                .filter(a -> a.allowedFor(user, seal, now))
+                .toList();
     }
 }

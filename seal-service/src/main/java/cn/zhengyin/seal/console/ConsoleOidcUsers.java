@@ -45,7 +45,7 @@ final class ConsoleOidcUsers implements OAuth2UserService<OidcUserRequest, OidcU
         switch (claim) {
             case Collection<?> list -> list.forEach(v -> values.add(String.valueOf(v)));
             case String s -> values.addAll(List.of(s.strip().split("\\s+")));
-            case null, default -> { }
+            case null, default -> {}
         }
         return values;
     }

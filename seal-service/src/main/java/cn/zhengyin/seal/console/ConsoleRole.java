@@ -33,6 +33,8 @@ public enum ConsoleRole {
     }
 
     public static Optional<ConsoleRole> ofAuthority(String authority) {
-        return Arrays.stream(values()).filter(r -> ("CONSOLE_" + r.name()).equals(authority)).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> ("CONSOLE_" + r.name()).equals(authority))
+                .findFirst();
     }
 }

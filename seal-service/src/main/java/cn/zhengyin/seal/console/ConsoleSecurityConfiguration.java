@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.console;
 
+import cn.zhengyin.service.problem.Problems;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,6 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import cn.zhengyin.service.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,20 +44,26 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain sealConsole(HttpSecurity http, ConsoleProperties properties,
-                                    SecurityContextRepository consoleSecurityContextRepository,
-                                    ObjectProvider<ClientRegistrationRepository> registrations) {
+    SecurityFilterChain sealConsole(
+            HttpSecurity http,
+            ConsoleProperties properties,
+            SecurityContextRepository consoleSecurityContextRepository,
+            ObjectProvider<ClientRegistrationRepository> registrations) {
         http.securityMatcher("/console", "/console/**")
                 .securityContext(c -> c.securityContextRepository(consoleSecurityContextRepository))
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, SIGN_IN, "/console/*.css").permitAll()
-                        .requestMatchers(HttpMethod.POST, SIGN_IN).permitAll()
-                        .requestMatchers("/console/seals/new").hasAuthority(ConsoleRole.APPLICANT.authority().getAuthority())
-                        .requestMatchers(HttpMethod.POST, "/console/seals").hasAuthority(ConsoleRole.APPLICANT.authority().getAuthority())
-                        .anyRequest().authenticated())
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN))
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, SIGN_IN, "/console/*.css")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, SIGN_IN)
+                        .permitAll()
+                        .requestMatchers("/console/seals/new")
+                        .hasAuthority(ConsoleRole.APPLICANT.authority().getAuthority())
+                        .requestMatchers(HttpMethod.POST, "/console/seals")
+                        .hasAuthority(ConsoleRole.APPLICANT.authority().getAuthority())
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SIGN_IN))
                         .accessDeniedHandler(accessDenied()))
                 .logout(l -> l.logoutUrl("/console/sign-out").logoutSuccessUrl(SIGN_IN + "?signedOut"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -72,9 +78,13 @@ class ConsoleSecurityConfiguration {
                     .defaultSuccessUrl("/console/seals", true));
         }
         if (properties.devSignIn().enabled()) {
-            log.warn("The seal console's DEVELOPMENT sign-in is enabled (zhengyin.console.dev-sign-in.enabled=true): "
-                    + "anyone reaching {} can act as {}. Disable it in production.", SIGN_IN,
-                    properties.devSignIn().people().stream().map(ConsoleProperties.DevPerson::id).toList());
+            log.warn(
+                    "The seal console's DEVELOPMENT sign-in is enabled (zhengyin.console.dev-sign-in.enabled=true): "
+                            + "anyone reaching {} can act as {}. Disable it in production.",
+                    SIGN_IN,
+                    properties.devSignIn().people().stream()
+                            .map(ConsoleProperties.DevPerson::id)
+                            .toList());
         }
         return http.build();
     }
@@ -92,7 +102,10 @@ class ConsoleSecurityConfiguration {
                 response.sendRedirect(request.getContextPath() + "/console/seals?denied");
                 return;
             }
-            ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+            ProblemDetail problem = Problems.problem(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "Forbidden",
                     "The seal console accepts only signed-in browser sessions with a CSRF token on every change; "
                             + "use the REST API with a bearer token instead.");
             problem.setInstance(URI.create(request.getRequestURI()));

@@ -32,21 +32,24 @@ class ConsoleSignInController {
     private final ObjectProvider<ClientRegistrationRepository> registrations;
     private final SecurityContextRepository contexts;
 
-    ConsoleSignInController(ConsoleProperties properties, ObjectProvider<ClientRegistrationRepository> registrations,
-                            SecurityContextRepository consoleSecurityContextRepository) {
+    ConsoleSignInController(
+            ConsoleProperties properties,
+            ObjectProvider<ClientRegistrationRepository> registrations,
+            SecurityContextRepository consoleSecurityContextRepository) {
         this.properties = properties;
         this.registrations = registrations;
         this.contexts = consoleSecurityContextRepository;
     }
 
     /** A configured OpenID Connect provider, offered as a sign-in link. */
-    public record Provider(String id, String name, String href) {
-    }
+    public record Provider(String id, String name, String href) {}
 
     @GetMapping(ConsoleSecurityConfiguration.SIGN_IN)
     String signInPage(Model model) {
         model.addAttribute("devSignIn", properties.devSignIn().enabled());
-        model.addAttribute("people", properties.devSignIn().enabled() ? properties.devSignIn().people() : List.of());
+        model.addAttribute(
+                "people",
+                properties.devSignIn().enabled() ? properties.devSignIn().people() : List.of());
         model.addAttribute("providers", providers());
         return "console/sign-in";
     }
@@ -57,11 +60,13 @@ class ConsoleSignInController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "the development sign-in is disabled");
         }
         ConsoleProperties.DevPerson chosen = properties.devSignIn().people().stream()
-                .filter(p -> p.id().equals(person)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "no sample person '" + person + "'"));
+                .filter(p -> p.id().equals(person))
+                .findFirst()
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "no sample person '" + person + "'"));
         ConsoleUser user = new ConsoleUser(chosen.id(), chosen.name(), chosen.roles());
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
-                chosen.roles().stream().map(ConsoleRole::authority).toList());
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                user, null, chosen.roles().stream().map(ConsoleRole::authority).toList());
         // a fresh session for the signed-in person (no session fixation; the CSRF token is renewed with it)
         HttpSession old = request.getSession(false);
         if (old != null) {
@@ -81,7 +86,9 @@ class ConsoleSignInController {
             for (Object o : all) {
                 if (o instanceof ClientRegistration r
                         && AuthorizationGrantType.AUTHORIZATION_CODE.equals(r.getAuthorizationGrantType())) {
-                    result.add(new Provider(r.getRegistrationId(), r.getClientName(),
+                    result.add(new Provider(
+                            r.getRegistrationId(),
+                            r.getClientName(),
                             "/console/oauth2/authorization/" + r.getRegistrationId()));
                 }
             }

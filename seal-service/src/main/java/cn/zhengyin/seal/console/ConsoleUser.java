@@ -45,11 +45,16 @@ public record ConsoleUser(String actor, String displayName, Set<ConsoleRole> rol
     /** The console user behind an authentication of the console chain (dev sign-in or OpenID Connect). */
     public static ConsoleUser of(Authentication authentication) {
         Set<ConsoleRole> roles = EnumSet.noneOf(ConsoleRole.class);
-        authentication.getAuthorities().forEach(a -> ConsoleRole.ofAuthority(a.getAuthority()).ifPresent(roles::add));
+        authentication
+                .getAuthorities()
+                .forEach(a -> ConsoleRole.ofAuthority(a.getAuthority()).ifPresent(roles::add));
         return switch (authentication.getPrincipal()) {
             case ConsoleUser user -> user;
-            case OidcUser oidc -> new ConsoleUser(authentication.getName(),
-                    oidc.getFullName() != null ? oidc.getFullName() : authentication.getName(), roles);
+            case OidcUser oidc ->
+                new ConsoleUser(
+                        authentication.getName(),
+                        oidc.getFullName() != null ? oidc.getFullName() : authentication.getName(),
+                        roles);
             case null, default -> new ConsoleUser(authentication.getName(), authentication.getName(), roles);
         };
     }

@@ -63,6 +63,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SealConsoleController {
     /** Times are shown in China Standard Time. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     private static final int USAGE_LIMIT = 100;
     private static final int IMAGE_DPI = 200;
 
@@ -75,8 +76,14 @@ class SealConsoleController {
     private final Clock clock;
     private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
 
-    SealConsoleController(SealLifecycleService seals, SealAuthorisationService authorisations, SealUsageLog usages,
-                          SealImages library, SealImageMaker images, SealImageRenderer renderer, Clock clock) {
+    SealConsoleController(
+            SealLifecycleService seals,
+            SealAuthorisationService authorisations,
+            SealUsageLog usages,
+            SealImages library,
+            SealImageMaker images,
+            SealImageRenderer renderer,
+            Clock clock) {
         this.seals = seals;
         this.authorisations = authorisations;
         this.usages = usages;
@@ -87,9 +94,14 @@ class SealConsoleController {
     }
 
     /** One row of the seal list. */
-    public record SealRow(String id, String name, String organisation, String type, SealState state, String applicant,
-                          Instant validUntil) {
-    }
+    public record SealRow(
+            String id,
+            String name,
+            String organisation,
+            String type,
+            SealState state,
+            String applicant,
+            Instant validUntil) {}
 
     /** Formatting helpers for the templates ({@code fmt}). */
     public static final class Format {
@@ -125,9 +137,16 @@ class SealConsoleController {
         Instant now = clock.instant();
         Optional<SealState> wanted = state.filter(s -> !s.isBlank()).flatMap(SealConsoleController::stateOf);
         List<SealRow> rows = seals.search(Optional.empty(), Optional.empty(), wanted).stream()
-                .sorted(Comparator.comparing((Seal s) -> s.events().getLast().at()).reversed())
-                .map(s -> new SealRow(s.id(), s.name(), s.organisation().name(), typeName(s), s.stateAt(now),
-                        s.applicant(), s.validity().notAfter()))
+                .sorted(Comparator.comparing((Seal s) -> s.events().getLast().at())
+                        .reversed())
+                .map(s -> new SealRow(
+                        s.id(),
+                        s.name(),
+                        s.organisation().name(),
+                        typeName(s),
+                        s.stateAt(now),
+                        s.applicant(),
+                        s.validity().notAfter()))
                 .toList();
         common(authentication, model);
         model.addAttribute("rows", rows);
@@ -147,8 +166,14 @@ class SealConsoleController {
     }
 
     /** The apply form's fields, kept to refill the form when the domain refuses them. */
-    public record ApplyForm(String organisationName, String organisationUscc, String type, String kindName,
-                            String name, String validUntil, String reason) {
+    public record ApplyForm(
+            String organisationName,
+            String organisationUscc,
+            String type,
+            String kindName,
+            String name,
+            String validUntil,
+            String reason) {
         static ApplyForm empty(LocalDate today) {
             return new ApplyForm("", "", "04", "", "", today.plusYears(3).toString(), "");
         }
@@ -160,15 +185,22 @@ class SealConsoleController {
         try {
             Instant until;
             try {
-                until = LocalDate.parse(Optional.ofNullable(form.validUntil()).orElse("").strip())
-                        .plusDays(1).atStartOfDay(ZONE).toInstant();
+                until = LocalDate.parse(Optional.ofNullable(form.validUntil())
+                                .orElse("")
+                                .strip())
+                        .plusDays(1)
+                        .atStartOfDay(ZONE)
+                        .toInstant();
             } catch (DateTimeParseException e) {
-                throw new SealValidationException("validUntil", "the end of validity '" + form.validUntil()
-                        + "' is not a date like 2029-12-31");
+                throw new SealValidationException(
+                        "validUntil", "the end of validity '" + form.validUntil() + "' is not a date like 2029-12-31");
             }
             SealApplication application = new SealApplication(
-                    new Organisation(form.organisationName(), form.organisationUscc()), SealType.ofCode(form.type()),
-                    form.kindName(), form.name(), new ValidityPeriod(clock.instant(), until));
+                    new Organisation(form.organisationName(), form.organisationUscc()),
+                    SealType.ofCode(form.type()),
+                    form.kindName(),
+                    form.name(),
+                    new ValidityPeriod(clock.instant(), until));
             Seal seal = seals.apply(application, user.actor(), form.reason());
             redirect.addFlashAttribute("notice", "notice.applied");
             return "redirect:/console/seals/" + seal.id();
@@ -190,16 +222,31 @@ class SealConsoleController {
         model.addAttribute("typeName", typeName(seal));
         model.addAttribute("events", seal.events().reversed());
         model.addAttribute("actions", ConsoleAction.available(user, seal, now));
-        model.addAttribute("ownApplication", ConsoleAction.ownApplication(user, seal)
-                && seal.stateAt(now) == SealState.APPLIED && user.has(ConsoleRole.APPROVER));
-        model.addAttribute("revocationReasons", Arrays.stream(RevocationReason.values())
-                .filter(r -> r != RevocationReason.CERTIFICATE_HOLD && r != RevocationReason.REMOVE_FROM_CRL)
-                .map(RevocationReason::rfcName).toList());
-        List<SealImage> organisationImages = library.list(Optional.of(seal.organisation().uscc()));
+        model.addAttribute(
+                "ownApplication",
+                ConsoleAction.ownApplication(user, seal)
+                        && seal.stateAt(now) == SealState.APPLIED
+                        && user.has(ConsoleRole.APPROVER));
+        model.addAttribute(
+                "revocationReasons",
+                Arrays.stream(RevocationReason.values())
+                        .filter(r -> r != RevocationReason.CERTIFICATE_HOLD && r != RevocationReason.REMOVE_FROM_CRL)
+                        .map(RevocationReason::rfcName)
+                        .toList());
+        List<SealImage> organisationImages =
+                library.list(Optional.of(seal.organisation().uscc()));
         model.addAttribute("libraryImages", organisationImages);
         model.addAttribute("authorisations", authorisations.forSeal(id));
-        model.addAttribute("canAuthorise", user.has(ConsoleRole.ADMINISTRATOR) && Set.of(SealState.APPLIED,
-                SealState.APPROVED, SealState.MADE, SealState.ISSUED, SealState.SUSPENDED).contains(seal.stateAt(now)));
+        model.addAttribute(
+                "canAuthorise",
+                user.has(ConsoleRole.ADMINISTRATOR)
+                        && Set.of(
+                                        SealState.APPLIED,
+                                        SealState.APPROVED,
+                                        SealState.MADE,
+                                        SealState.ISSUED,
+                                        SealState.SUSPENDED)
+                                .contains(seal.stateAt(now)));
         model.addAttribute("canWithdraw", user.has(ConsoleRole.ADMINISTRATOR));
         List<SealUsage> used = usages.bySeal(id, USAGE_LIMIT);
         model.addAttribute("usages", used);
@@ -207,15 +254,20 @@ class SealConsoleController {
     }
 
     @PostMapping("/console/seals/{id}/transitions")
-    String transition(Authentication authentication, @PathVariable String id, @RequestParam String action,
-                      @RequestParam(defaultValue = "") String reason,
-                      @RequestParam(defaultValue = "unspecified") String revocationReason,
-                      @RequestParam(defaultValue = "") String imageId, RedirectAttributes redirect) {
+    String transition(
+            Authentication authentication,
+            @PathVariable String id,
+            @RequestParam String action,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "unspecified") String revocationReason,
+            @RequestParam(defaultValue = "") String imageId,
+            RedirectAttributes redirect) {
         ConsoleUser user = ConsoleUser.of(authentication);
         String actor = user.actor();
         try {
-            ConsoleAction chosen = ConsoleAction.ofValue(action).orElseThrow(() ->
-                    new SealValidationException("action", "'" + action + "' is not a console action"));
+            ConsoleAction chosen = ConsoleAction.ofValue(action)
+                    .orElseThrow(
+                            () -> new SealValidationException("action", "'" + action + "' is not a console action"));
             if (!user.has(chosen.role())) {
                 redirect.addFlashAttribute("error", ConsoleError.notAllowed(chosen));
                 return "redirect:/console/seals/" + id;
@@ -241,30 +293,45 @@ class SealConsoleController {
     }
 
     @PostMapping("/console/seals/{id}/authorisations")
-    String authorise(Authentication authentication, @PathVariable String id,
-                     @RequestParam(defaultValue = "CLIENT") String granteeKind, @RequestParam(defaultValue = "") String grantee,
-                     @RequestParam(defaultValue = "") String licenceTypes, @RequestParam(defaultValue = "") String validUntil,
-                     @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+    String authorise(
+            Authentication authentication,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "CLIENT") String granteeKind,
+            @RequestParam(defaultValue = "") String grantee,
+            @RequestParam(defaultValue = "") String licenceTypes,
+            @RequestParam(defaultValue = "") String validUntil,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
         ConsoleUser user = ConsoleUser.of(authentication);
         if (!user.has(ConsoleRole.ADMINISTRATOR)) {
             redirect.addFlashAttribute("error", new ConsoleError("error.notAllowed", ""));
             return "redirect:/console/seals/" + id;
         }
         try {
-            GranteeKind kind = Arrays.stream(GranteeKind.values()).filter(k -> k.name().equals(granteeKind)).findFirst()
-                    .orElseThrow(() -> new SealValidationException("granteeKind", "granteeKind must be CLIENT or PERSON"));
+            GranteeKind kind = Arrays.stream(GranteeKind.values())
+                    .filter(k -> k.name().equals(granteeKind))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new SealValidationException("granteeKind", "granteeKind must be CLIENT or PERSON"));
             if (grantee.isBlank()) {
-                throw new SealValidationException("grantee", "the grantee is required: an OAuth2 client id or a person");
+                throw new SealValidationException(
+                        "grantee", "the grantee is required: an OAuth2 client id or a person");
             }
             Optional<Instant> until;
             try {
-                until = validUntil.isBlank() ? Optional.empty()
-                        : Optional.of(LocalDate.parse(validUntil.strip()).plusDays(1).atStartOfDay(ZONE).toInstant());
+                until = validUntil.isBlank()
+                        ? Optional.empty()
+                        : Optional.of(LocalDate.parse(validUntil.strip())
+                                .plusDays(1)
+                                .atStartOfDay(ZONE)
+                                .toInstant());
             } catch (DateTimeParseException e) {
                 throw new SealValidationException("validUntil", "'" + validUntil + "' is not a date like 2029-12-31");
             }
-            Set<String> types = Arrays.stream(licenceTypes.split("[,，\\s]+")).map(String::strip)
-                    .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+            Set<String> types = Arrays.stream(licenceTypes.split("[,，\\s]+"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .collect(Collectors.toSet());
             authorisations.grant(id, kind, grantee.strip(), types, Optional.empty(), until, user.actor(), reason);
             redirect.addFlashAttribute("notice", "notice.authorised");
         } catch (SealException e) {
@@ -274,8 +341,12 @@ class SealConsoleController {
     }
 
     @PostMapping("/console/seals/{id}/authorisations/{authorisationId}/withdraw")
-    String withdraw(Authentication authentication, @PathVariable String id, @PathVariable String authorisationId,
-                    @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+    String withdraw(
+            Authentication authentication,
+            @PathVariable String id,
+            @PathVariable String authorisationId,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
         ConsoleUser user = ConsoleUser.of(authentication);
         if (!user.has(ConsoleRole.ADMINISTRATOR)) {
             redirect.addFlashAttribute("error", new ConsoleError("error.notAllowed", ""));
@@ -295,16 +366,24 @@ class SealConsoleController {
     @GetMapping(value = "/console/seals/{id}/image.png", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> sealImage(@PathVariable String id) {
         Seal seal = seals.find(id);
-        byte[] png = seal.imageId().flatMap(images::png).orElseGet(() -> rendered.computeIfAbsent(id,
-                k -> renderer.renderPng(LibrarySealImageMaker.design(seal), IMAGE_DPI)));
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.IMAGE_PNG).body(png);
+        byte[] png = seal.imageId()
+                .flatMap(images::png)
+                .orElseGet(() -> rendered.computeIfAbsent(
+                        id, k -> renderer.renderPng(LibrarySealImageMaker.design(seal), IMAGE_DPI)));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .contentType(MediaType.IMAGE_PNG)
+                .body(png);
     }
 
     /** An image of the seal image library, as PNG. */
     @GetMapping(value = "/console/images/{id}", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> libraryImage(@PathVariable String id) {
-        return images.png(id).map(png -> ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                        .contentType(MediaType.IMAGE_PNG).body(png))
+        return images.png(id)
+                .map(png -> ResponseEntity.ok()
+                        .cacheControl(CacheControl.noCache())
+                        .contentType(MediaType.IMAGE_PNG)
+                        .body(png))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
@@ -350,8 +429,8 @@ class SealConsoleController {
     public record ConsoleError(String key, String detail) implements java.io.Serializable {
         static ConsoleError of(SealException e) {
             return switch (e) {
-                case IllegalSealTransitionException t -> new ConsoleError(
-                        t.fourEyes() ? "error.fourEyes" : "error.illegalTransition", t.getMessage());
+                case IllegalSealTransitionException t ->
+                    new ConsoleError(t.fourEyes() ? "error.fourEyes" : "error.illegalTransition", t.getMessage());
                 case SealValidationException v -> new ConsoleError("error.invalid", v.getMessage());
                 case SealNotFoundException n -> new ConsoleError("error.notFound", n.getMessage());
                 case ConcurrentSealUpdateException c -> new ConsoleError("error.concurrent", c.getMessage());
@@ -359,8 +438,10 @@ class SealConsoleController {
         }
 
         static ConsoleError notAllowed(ConsoleAction action) {
-            return new ConsoleError("error.notAllowed", "the action '" + action.value() + "' needs the role "
-                    + action.role().name() + " (" + action.role().scope() + ")");
+            return new ConsoleError(
+                    "error.notAllowed",
+                    "the action '" + action.value() + "' needs the role "
+                            + action.role().name() + " (" + action.role().scope() + ")");
         }
     }
 }

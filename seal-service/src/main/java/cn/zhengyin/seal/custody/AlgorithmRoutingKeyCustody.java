@@ -39,7 +39,8 @@ public final class AlgorithmRoutingKeyCustody implements KeyCustody {
 
     @Override
     public void attachCertificateChain(String keyId, List<X509Certificate> chain) {
-        KeyCustody holder = ecdsa.find(keyId).isPresent() ? ecdsa : sm2.find(keyId).isPresent() ? sm2 : null;
+        KeyCustody holder =
+                ecdsa.find(keyId).isPresent() ? ecdsa : sm2.find(keyId).isPresent() ? sm2 : null;
         if (holder == null) {
             throw new KeyNotFoundException("No key with id '" + keyId + "' in " + this + " to attach certificates to.");
         }

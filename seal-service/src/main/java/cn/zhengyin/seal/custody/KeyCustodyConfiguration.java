@@ -27,8 +27,8 @@ public class KeyCustodyConfiguration {
     public static final String GENERATING_KEY_CUSTODY = "generatingKeyCustody";
 
     @Bean(GENERATING_KEY_CUSTODY)
-    KeyCustody generatingKeyCustody(KeyCustodyProperties properties, SealKeysProperties keystore,
-                                    MongoDatabase database, Clock clock) {
+    KeyCustody generatingKeyCustody(
+            KeyCustodyProperties properties, SealKeysProperties keystore, MongoDatabase database, Clock clock) {
         Map<KeyCustodyType, KeyCustody> opened = new EnumMap<>(KeyCustodyType.class);
         KeyCustody ecdsa = open(properties.type(), properties, keystore, database, clock, opened);
         if (properties.type().supportsSm2() && properties.sm2Type() == properties.type()) {
@@ -38,37 +38,50 @@ public class KeyCustodyConfiguration {
             throw new IllegalStateException("zhengyin.key-custody.sm2-type=" + properties.sm2Type() + " cannot make"
                     + " SM2 keys; use keystore-file (seals need an SM2 key for GB/T 38540).");
         }
-        return new AlgorithmRoutingKeyCustody(ecdsa, open(properties.sm2Type(), properties, keystore, database,
-                clock, opened));
+        return new AlgorithmRoutingKeyCustody(
+                ecdsa, open(properties.sm2Type(), properties, keystore, database, clock, opened));
     }
 
-    private static KeyCustody open(KeyCustodyType type, KeyCustodyProperties properties, SealKeysProperties keystore,
-                                   MongoDatabase database, Clock clock, Map<KeyCustodyType, KeyCustody> opened) {
+    private static KeyCustody open(
+            KeyCustodyType type,
+            KeyCustodyProperties properties,
+            SealKeysProperties keystore,
+            MongoDatabase database,
+            Clock clock,
+            Map<KeyCustodyType, KeyCustody> opened) {
         return opened.computeIfAbsent(type, t -> switch (t) {
-            case KEYSTORE_FILE -> KeystoreFileKeyCustody.open(keystore.file(), keystore.password().toCharArray(), clock);
+            case KEYSTORE_FILE ->
+                KeystoreFileKeyCustody.open(keystore.file(), keystore.password().toCharArray(), clock);
             case PKCS11 -> pkcs11(properties.pkcs11(), clock);
             case VAULT -> vault(properties.vault(), database);
         });
     }
 
     private static KeyCustody pkcs11(KeyCustodyProperties.Pkcs11 settings, Clock clock) {
-        if (settings.library() == null || settings.pin() == null || settings.pin().isEmpty()) {
+        if (settings.library() == null
+                || settings.pin() == null
+                || settings.pin().isEmpty()) {
             throw new IllegalStateException("zhengyin.key-custody.type=pkcs11 needs zhengyin.key-custody.pkcs11.library"
                     + " and .pin (ZHENGYIN_PKCS11_PIN); got " + settings);
         }
-        Pkcs11Slot slot = settings.slot() != null ? new Pkcs11Slot.Id(settings.slot())
+        Pkcs11Slot slot = settings.slot() != null
+                ? new Pkcs11Slot.Id(settings.slot())
                 : new Pkcs11Slot.ListIndex(settings.slotListIndex());
         return Pkcs11KeyCustody.open(settings.library(), slot, settings.pin().toCharArray(), clock);
     }
 
     private static KeyCustody vault(KeyCustodyProperties.Vault settings, MongoDatabase database) {
-        if (settings.uri() == null || settings.token() == null || settings.token().isEmpty()) {
+        if (settings.uri() == null
+                || settings.token() == null
+                || settings.token().isEmpty()) {
             throw new IllegalStateException("zhengyin.key-custody.type=vault needs zhengyin.key-custody.vault.uri and"
                     + " .token (ZHENGYIN_VAULT_TOKEN); got " + settings);
         }
-        VaultTemplate template = new VaultTemplate(VaultEndpoint.from(settings.uri()),
-                new TokenAuthentication(settings.token()));
-        return new VaultTransitKeyCustody(template.opsForTransit(settings.mountPath()),
-                new MongoCertificateChainStore(database), settings.uri() + " mount " + settings.mountPath());
+        VaultTemplate template =
+                new VaultTemplate(VaultEndpoint.from(settings.uri()), new TokenAuthentication(settings.token()));
+        return new VaultTransitKeyCustody(
+                template.opsForTransit(settings.mountPath()),
+                new MongoCertificateChainStore(database),
+                settings.uri() + " mount " + settings.mountPath());
     }
 }

@@ -16,10 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vault   settings for type vault
  */
 @ConfigurationProperties("zhengyin.key-custody")
-public record KeyCustodyProperties(@DefaultValue("keystore-file") KeyCustodyType type,
-                                   @DefaultValue("keystore-file") KeyCustodyType sm2Type,
-                                   @DefaultValue Pkcs11 pkcs11,
-                                   @DefaultValue Vault vault) {
+public record KeyCustodyProperties(
+        @DefaultValue("keystore-file") KeyCustodyType type,
+        @DefaultValue("keystore-file") KeyCustodyType sm2Type,
+        @DefaultValue Pkcs11 pkcs11,
+        @DefaultValue Vault vault) {
 
     /**
      * @param library       the PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so
@@ -27,7 +28,8 @@ public record KeyCustodyProperties(@DefaultValue("keystore-file") KeyCustodyType
      * @param slotListIndex the slot's index in the module's slot list (used when slot is not set; default 0)
      * @param pin           the user PIN (set ZHENGYIN_PKCS11_PIN)
      */
-    public record Pkcs11(Path library, Long slot, @DefaultValue("0") int slotListIndex, String pin) {
+    public record Pkcs11(
+            Path library, Long slot, @DefaultValue("0") int slotListIndex, String pin) {
         @Override
         public String toString() {
             return "Pkcs11[library=" + library + ", slot=" + slot + ", slotListIndex=" + slotListIndex + ", pin=***]";
@@ -40,7 +42,8 @@ public record KeyCustodyProperties(@DefaultValue("keystore-file") KeyCustodyType
      *                  update on sign under the mount
      * @param mountPath the Transit engine's mount path (default transit)
      */
-    public record Vault(URI uri, String token, @DefaultValue("transit") String mountPath) {
+    public record Vault(
+            URI uri, String token, @DefaultValue("transit") String mountPath) {
         @Override
         public String toString() {
             return "Vault[uri=" + uri + ", token=***, mountPath=" + mountPath + "]";

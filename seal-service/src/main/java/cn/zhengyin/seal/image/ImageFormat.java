@@ -32,6 +32,8 @@ public enum ImageFormat {
     }
 
     public static Optional<ImageFormat> ofMediaType(String mediaType) {
-        return Arrays.stream(values()).filter(f -> f.mediaType.equalsIgnoreCase(mediaType)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.mediaType.equalsIgnoreCase(mediaType))
+                .findFirst();
     }
 }

@@ -22,8 +22,7 @@ public final class ImageRejectedException extends TrustException {
     }
 
     /** One offending node: where it is ({@code /svg/g[1]/script}, {@code /svg/@onload}) and why it is refused. */
-    public record Violation(String node, String problem) {
-    }
+    public record Violation(String node, String problem) {}
 
     private final Reason reason;
     private final List<Violation> violations;

@@ -27,14 +27,15 @@ public final class ImageUploadPolicy {
     private final SvgSanitiser sanitiser = new SvgSanitiser();
 
     /** An accepted upload: the bytes to store (an SVG is re-serialised) and its size in {@link ImageFormat#unit()}. */
-    public record AcceptedImage(ImageFormat format, byte[] content, double width, double height) {
-    }
+    public record AcceptedImage(ImageFormat format, byte[] content, double width, double height) {}
 
     /** @throws ImageRejectedException with the broken rule and an explanation for the uploader */
     public AcceptedImage inspect(byte[] bytes, Optional<String> fileName) {
         if (bytes.length > MAX_BYTES) {
-            throw new ImageRejectedException(Reason.TOO_LARGE, "the file has " + bytes.length + " bytes; a seal image "
-                    + "may have at most " + MAX_BYTES + " bytes (2 MiB)");
+            throw new ImageRejectedException(
+                    Reason.TOO_LARGE,
+                    "the file has " + bytes.length + " bytes; a seal image " + "may have at most " + MAX_BYTES
+                            + " bytes (2 MiB)");
         }
         if (bytes.length == 0) {
             throw new ImageRejectedException(Reason.INVALID_IMAGE, "the file is empty");
@@ -43,8 +44,10 @@ public final class ImageUploadPolicy {
         fileName.map(String::strip).filter(n -> n.contains(".")).ifPresent(name -> {
             String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             if (!extension.equals(format.extension())) {
-                throw new ImageRejectedException(Reason.UNSUPPORTED_TYPE, "the file is named '" + name
-                        + "' but its content is " + format + "; name PNG files *.png and SVG files *.svg");
+                throw new ImageRejectedException(
+                        Reason.UNSUPPORTED_TYPE,
+                        "the file is named '" + name + "' but its content is " + format
+                                + "; name PNG files *.png and SVG files *.svg");
             }
         });
         return switch (format) {
@@ -83,8 +86,10 @@ public final class ImageUploadPolicy {
         } else {
             what = "not a recognised image";
         }
-        throw new ImageRejectedException(Reason.UNSUPPORTED_TYPE, "the file's content is " + what
-                + " (judged by its first bytes, whatever its name or declared type); only PNG and SVG are accepted");
+        throw new ImageRejectedException(
+                Reason.UNSUPPORTED_TYPE,
+                "the file's content is " + what
+                        + " (judged by its first bytes, whatever its name or declared type); only PNG and SVG are accepted");
     }
 
     private static AcceptedImage png(byte[] b) {
@@ -95,28 +100,32 @@ public final class ImageUploadPolicy {
         long width = readInt(b, 16);
         long height = readInt(b, 20);
         if (width > MAX_PX || height > MAX_PX || width < MIN_PX || height < MIN_PX) {
-            throw new ImageRejectedException(Reason.INVALID_IMAGE, "the PNG header declares " + width + "×" + height
-                    + " pixels; a seal image must be between " + MIN_PX + "×" + MIN_PX + " and " + MAX_PX + "×" + MAX_PX);
+            throw new ImageRejectedException(
+                    Reason.INVALID_IMAGE,
+                    "the PNG header declares " + width + "×" + height + " pixels; a seal image must be between "
+                            + MIN_PX + "×" + MIN_PX + " and " + MAX_PX + "×" + MAX_PX);
         }
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
         ImageReader reader = readers.next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(b))) {
             reader.setInput(in, true, true);
             if (reader.getWidth(0) != width || reader.getHeight(0) != height) {
-                throw new ImageRejectedException(Reason.INVALID_IMAGE, "the PNG decoder sees a size different from "
-                        + "the header's " + width + "×" + height);
+                throw new ImageRejectedException(
+                        Reason.INVALID_IMAGE,
+                        "the PNG decoder sees a size different from " + "the header's " + width + "×" + height);
             }
             BufferedImage image = reader.read(0);
             if (image.getWidth() != width || image.getHeight() != height) {
-                throw new ImageRejectedException(Reason.INVALID_IMAGE, "the PNG decodes to a size different from "
-                        + "its header");
+                throw new ImageRejectedException(
+                        Reason.INVALID_IMAGE, "the PNG decodes to a size different from " + "its header");
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof ImageRejectedException rejected) {
                 throw rejected;
             }
-            throw new ImageRejectedException(Reason.INVALID_IMAGE, "the PNG cannot be decoded (" + e.getMessage()
-                    + "); upload an intact PNG file");
+            throw new ImageRejectedException(
+                    Reason.INVALID_IMAGE,
+                    "the PNG cannot be decoded (" + e.getMessage() + "); upload an intact PNG file");
         } finally {
             reader.dispose();
         }
@@ -124,7 +133,9 @@ public final class ImageUploadPolicy {
     }
 
     private static long readInt(byte[] b, int offset) {
-        return ((b[offset] & 0xFFL) << 24) | ((b[offset + 1] & 0xFFL) << 16) | ((b[offset + 2] & 0xFFL) << 8)
+        return ((b[offset] & 0xFFL) << 24)
+                | ((b[offset + 1] & 0xFFL) << 16)
+                | ((b[offset + 2] & 0xFFL) << 8)
                 | (b[offset + 3] & 0xFFL);
     }
 

@@ -30,7 +30,8 @@ public final class MongoSealImageLibrary implements SealImageLibrary {
 
     public MongoSealImageLibrary(MongoDatabase database) {
         this.images = database.getCollection(COLLECTION);
-        images.createIndex(Indexes.compoundIndex(Indexes.ascending("organisationCode"), Indexes.descending("createdAt")));
+        images.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("organisationCode"), Indexes.descending("createdAt")));
     }
 
     @Override
@@ -55,49 +56,80 @@ public final class MongoSealImageLibrary implements SealImageLibrary {
 
     @Override
     public Optional<SealImage> find(String id) {
-        return Optional.ofNullable(images.find(Filters.eq("_id", id)).projection(WITHOUT_CONTENT).first())
+        return Optional.ofNullable(images.find(Filters.eq("_id", id))
+                        .projection(WITHOUT_CONTENT)
+                        .first())
                 .map(MongoSealImageLibrary::toDomain);
     }
 
     @Override
     public Optional<byte[]> content(String id) {
-        return Optional.ofNullable(images.find(Filters.eq("_id", id)).projection(Projections.include("content")).first())
+        return Optional.ofNullable(images.find(Filters.eq("_id", id))
+                        .projection(Projections.include("content"))
+                        .first())
                 .map(d -> d.get("content", Binary.class).getData());
     }
 
     @Override
     public List<SealImage> list(Optional<String> organisationCode, int limit) {
-        Bson filter = organisationCode.map(code -> Filters.eq("organisationCode", code)).orElse(new Document());
+        Bson filter = organisationCode
+                .map(code -> Filters.eq("organisationCode", code))
+                .orElse(new Document());
         List<SealImage> result = new ArrayList<>();
-        images.find(filter).projection(WITHOUT_CONTENT).sort(Sorts.descending("createdAt")).limit(limit)
+        images.find(filter)
+                .projection(WITHOUT_CONTENT)
+                .sort(Sorts.descending("createdAt"))
+                .limit(limit)
                 .forEach(d -> result.add(toDomain(d)));
         return result;
     }
 
     static Document toDocument(SealImage i) {
-        Document d = new Document("_id", i.id()).append("mediaType", i.format().mediaType())
-                .append("format", i.format().name()).append("sizeBytes", i.sizeBytes()).append("width", i.width())
-                .append("height", i.height()).append("unit", i.unit()).append("origin", i.origin().name())
-                .append("uploader", i.uploader()).append("createdAt", Date.from(i.createdAt()));
+        Document d = new Document("_id", i.id())
+                .append("mediaType", i.format().mediaType())
+                .append("format", i.format().name())
+                .append("sizeBytes", i.sizeBytes())
+                .append("width", i.width())
+                .append("height", i.height())
+                .append("unit", i.unit())
+                .append("origin", i.origin().name())
+                .append("uploader", i.uploader())
+                .append("createdAt", Date.from(i.createdAt()));
         i.organisationCode().ifPresent(code -> d.append("organisationCode", code));
-        i.design().ifPresent(s -> d.append("design", new Document("type", s.type().code()).append("name", s.name())
-                .append("purpose", s.purpose()).append("sealNumber", s.sealNumber()).append("widthMm", s.widthMm())
-                .append("heightMm", s.heightMm())));
+        i.design()
+                .ifPresent(s -> d.append(
+                        "design",
+                        new Document("type", s.type().code())
+                                .append("name", s.name())
+                                .append("purpose", s.purpose())
+                                .append("sealNumber", s.sealNumber())
+                                .append("widthMm", s.widthMm())
+                                .append("heightMm", s.heightMm())));
         i.dpi().ifPresent(dpi -> d.append("dpi", dpi));
         return d;
     }
 
     static SealImage toDomain(Document d) {
-        Optional<SealDesign> design = Optional.ofNullable(d.get("design", Document.class)).map(s -> new SealDesign(
-                SealType.parse(s.getString("type")).orElseThrow(), s.getString("name"), s.getString("purpose"),
-                s.getString("sealNumber"), ((Number) s.get("widthMm")).doubleValue(),
-                ((Number) s.get("heightMm")).doubleValue()));
+        Optional<SealDesign> design = Optional.ofNullable(d.get("design", Document.class))
+                .map(s -> new SealDesign(
+                        SealType.parse(s.getString("type")).orElseThrow(),
+                        s.getString("name"),
+                        s.getString("purpose"),
+                        s.getString("sealNumber"),
+                        ((Number) s.get("widthMm")).doubleValue(),
+                        ((Number) s.get("heightMm")).doubleValue()));
         Integer dpi = d.getInteger("dpi");
-        return new SealImage(d.getString("_id"), ImageFormat.valueOf(d.getString("format")),
-                ((Number) d.get("sizeBytes")).longValue(), ((Number) d.get("width")).doubleValue(),
-                ((Number) d.get("height")).doubleValue(), Origin.valueOf(d.getString("origin")),
-                d.getString("uploader"), d.getDate("createdAt").toInstant(),
-                Optional.ofNullable(d.getString("organisationCode")), design,
+        return new SealImage(
+                d.getString("_id"),
+                ImageFormat.valueOf(d.getString("format")),
+                ((Number) d.get("sizeBytes")).longValue(),
+                ((Number) d.get("width")).doubleValue(),
+                ((Number) d.get("height")).doubleValue(),
+                Origin.valueOf(d.getString("origin")),
+                d.getString("uploader"),
+                d.getDate("createdAt").toInstant(),
+                Optional.ofNullable(d.getString("organisationCode")),
+                design,
                 dpi == null ? OptionalInt.empty() : OptionalInt.of(dpi));
     }
 }

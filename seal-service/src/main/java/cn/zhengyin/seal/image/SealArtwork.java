@@ -50,9 +50,15 @@ public record SealArtwork(double widthMm, double heightMm, Color colour, List<Pa
     public String toSvg(String title) {
         StringBuilder svg = new StringBuilder(64 * 1024);
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(num(widthMm))
-                .append("mm\" height=\"").append(num(heightMm)).append("mm\" viewBox=\"0 0 ").append(num(widthMm))
-                .append(' ').append(num(heightMm)).append("\">\n");
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"")
+                .append(num(widthMm))
+                .append("mm\" height=\"")
+                .append(num(heightMm))
+                .append("mm\" viewBox=\"0 0 ")
+                .append(num(widthMm))
+                .append(' ')
+                .append(num(heightMm))
+                .append("\">\n");
         svg.append("<title>").append(escape(title)).append("</title>\n");
         String hex = String.format(Locale.ROOT, "#%02X%02X%02X", colour.getRed(), colour.getGreen(), colour.getBlue());
         svg.append("<g fill=\"").append(hex).append("\" stroke=\"none\">\n");
@@ -63,7 +69,10 @@ public record SealArtwork(double widthMm, double heightMm, Color colour, List<Pa
                 svg.append(" fill-rule=\"evenodd\"");
             }
             if (part.strokeMm() > 0) {
-                svg.append(" stroke=\"").append(hex).append("\" stroke-width=\"").append(num(part.strokeMm()))
+                svg.append(" stroke=\"")
+                        .append(hex)
+                        .append("\" stroke-width=\"")
+                        .append(num(part.strokeMm()))
                         .append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
             }
             svg.append(" d=\"");
@@ -97,7 +106,8 @@ public record SealArtwork(double widthMm, double heightMm, Color colour, List<Pa
             for (Part part : parts) {
                 g.fill(part.shape());
                 if (part.strokeMm() > 0) {
-                    g.setStroke(new BasicStroke((float) part.strokeMm(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                    g.setStroke(
+                            new BasicStroke((float) part.strokeMm(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                     g.draw(part.shape());
                 }
             }
@@ -128,13 +138,32 @@ public record SealArtwork(double widthMm, double heightMm, Color colour, List<Pa
             }
             first = false;
             switch (type) {
-                case PathIterator.SEG_MOVETO -> d.append('M').append(num(c[0])).append(' ').append(num(c[1]));
-                case PathIterator.SEG_LINETO -> d.append('L').append(num(c[0])).append(' ').append(num(c[1]));
-                case PathIterator.SEG_QUADTO -> d.append('Q').append(num(c[0])).append(' ').append(num(c[1]))
-                        .append(' ').append(num(c[2])).append(' ').append(num(c[3]));
-                case PathIterator.SEG_CUBICTO -> d.append('C').append(num(c[0])).append(' ').append(num(c[1]))
-                        .append(' ').append(num(c[2])).append(' ').append(num(c[3])).append(' ').append(num(c[4]))
-                        .append(' ').append(num(c[5]));
+                case PathIterator.SEG_MOVETO ->
+                    d.append('M').append(num(c[0])).append(' ').append(num(c[1]));
+                case PathIterator.SEG_LINETO ->
+                    d.append('L').append(num(c[0])).append(' ').append(num(c[1]));
+                case PathIterator.SEG_QUADTO ->
+                    d.append('Q')
+                            .append(num(c[0]))
+                            .append(' ')
+                            .append(num(c[1]))
+                            .append(' ')
+                            .append(num(c[2]))
+                            .append(' ')
+                            .append(num(c[3]));
+                case PathIterator.SEG_CUBICTO ->
+                    d.append('C')
+                            .append(num(c[0]))
+                            .append(' ')
+                            .append(num(c[1]))
+                            .append(' ')
+                            .append(num(c[2]))
+                            .append(' ')
+                            .append(num(c[3]))
+                            .append(' ')
+                            .append(num(c[4]))
+                            .append(' ')
+                            .append(num(c[5]));
                 case PathIterator.SEG_CLOSE -> d.append('Z');
                 default -> throw new IllegalStateException("unknown path segment " + type);
             }

@@ -19,7 +19,8 @@ import java.util.List;
  * @param widthMm    width (the diameter of a round seal)
  * @param heightMm   height (equal to the width for a round seal)
  */
-public record SealDesign(SealType type, String name, String purpose, String sealNumber, double widthMm, double heightMm) {
+public record SealDesign(
+        SealType type, String name, String purpose, String sealNumber, double widthMm, double heightMm) {
     public static final double MIN_ROUND_MM = 30;
     public static final double MAX_ROUND_MM = 60;
     public static final double MIN_NAME_SEAL_MM = 10;
@@ -69,7 +70,8 @@ public record SealDesign(SealType type, String name, String purpose, String seal
             }
             for (double side : new double[] {widthMm, heightMm}) {
                 if (!(side >= MIN_NAME_SEAL_MM && side <= MAX_NAME_SEAL_MM)) {
-                    problems.add("size: " + side + " mm is outside " + MIN_NAME_SEAL_MM + ".." + MAX_NAME_SEAL_MM + " mm");
+                    problems.add(
+                            "size: " + side + " mm is outside " + MIN_NAME_SEAL_MM + ".." + MAX_NAME_SEAL_MM + " mm");
                 }
             }
             if (Math.max(widthMm, heightMm) > 3 * Math.min(widthMm, heightMm)) {
@@ -100,8 +102,8 @@ public record SealDesign(SealType type, String name, String purpose, String seal
      * The standard design of {@code type} with its default size ({@code sizeMm} overrides the diameter of a round
      * seal, or both sides of a square name seal) and its default purpose text when {@code purpose} is blank.
      */
-    public static SealDesign standard(SealType type, String name, String purpose, String sealNumber, Double widthMm,
-                                      Double heightMm) {
+    public static SealDesign standard(
+            SealType type, String name, String purpose, String sealNumber, Double widthMm, Double heightMm) {
         double defaultSize = switch (type) {
             case ORGANISATION -> 42;
             case LEGAL_REPRESENTATIVE -> 18;

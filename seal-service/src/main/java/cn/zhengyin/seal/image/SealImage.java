@@ -1,11 +1,11 @@
 package cn.zhengyin.seal.image;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Metadata of one image in the library. The {@code id} is {@code sha256:<hex>} of the stored bytes, so the same bytes
@@ -17,19 +17,33 @@ import java.security.NoSuchAlgorithmException;
  * @param design           for generated images: the design they were drawn from
  * @param dpi              for generated PNGs: the resolution they were rendered at
  */
-public record SealImage(String id, ImageFormat format, long sizeBytes, double width, double height, Origin origin,
-                        String uploader, Instant createdAt, Optional<String> organisationCode,
-                        Optional<SealDesign> design, OptionalInt dpi) {
+public record SealImage(
+        String id,
+        ImageFormat format,
+        long sizeBytes,
+        double width,
+        double height,
+        Origin origin,
+        String uploader,
+        Instant createdAt,
+        Optional<String> organisationCode,
+        Optional<SealDesign> design,
+        OptionalInt dpi) {
 
     /** How an image came into the library. */
-    public enum Origin { GENERATED, UPLOADED }
+    public enum Origin {
+        GENERATED,
+        UPLOADED
+    }
 
     public static final String ID_PATTERN = "sha256:[0-9a-f]{64}";
 
     /** {@code sha256:<lower-case hex>} of {@code content}. */
     public static String idOf(byte[] content) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JDK", e);
         }

@@ -35,17 +35,18 @@ class SealImageConfiguration {
     /** Ordered before the service's catch-all chain, and limited to the seal image API. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-    SecurityFilterChain sealImageApi(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-                                     ProblemAccessDeniedHandler denied) {
+    SecurityFilterChain sealImageApi(
+            HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler denied) {
         http.securityMatcher(SealImageController.BASE, SealImageController.BASE + "/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, SealImageController.BASE, SealImageController.BASE + "/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                HttpMethod.POST, SealImageController.BASE, SealImageController.BASE + "/**")
                         .hasAuthority("SCOPE_seal:admin")
                         .requestMatchers(HttpMethod.GET, SealImageController.BASE, SealImageController.BASE + "/**")
                         .hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:admin")
-                        .anyRequest().denyAll())
+                        .anyRequest()
+                        .denyAll())
                 .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
         return http.build();

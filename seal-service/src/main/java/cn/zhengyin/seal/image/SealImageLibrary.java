@@ -10,8 +10,7 @@ import java.util.Optional;
 public interface SealImageLibrary {
 
     /** The result of {@link #store}: the image as stored, and whether this call created it. */
-    record Stored(SealImage image, boolean created) {
-    }
+    record Stored(SealImage image, boolean created) {}
 
     /**
      * Stores {@code content} under {@code image.id()} unless an image with that id exists, in which case the existing

@@ -36,6 +36,7 @@ public final class SealImageRenderer {
     private static final float UNITS = 1000f;
     /** Stroke added around glyph outlines, as a fraction of the character height (the face is a light Song). */
     private static final double BOLD = 0.03;
+
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
     private final Font font;
@@ -47,7 +48,8 @@ public final class SealImageRenderer {
     /** @param trueTypeFont bytes of a TrueType CJK Song face used for all text on the seal */
     public SealImageRenderer(byte[] trueTypeFont) {
         try {
-            this.font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(trueTypeFont)).deriveFont(UNITS);
+            this.font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(trueTypeFont))
+                    .deriveFont(UNITS);
         } catch (FontFormatException | IOException e) {
             throw new IllegalStateException("the seal font cannot be loaded: " + e.getMessage(), e);
         }
@@ -67,8 +69,8 @@ public final class SealImageRenderer {
 
     /** The SVG {@code <title>} of a generated seal: its name, purpose and type code. */
     public static String title(SealDesign design) {
-        return design.name() + (design.purpose().isEmpty() ? "" : " " + design.purpose()) + " (" + design.type().code()
-                + ")";
+        return design.name() + (design.purpose().isEmpty() ? "" : " " + design.purpose()) + " ("
+                + design.type().code() + ")";
     }
 
     /** The shape model of {@code design}; both renditions are drawn from it. */
@@ -137,7 +139,8 @@ public final class SealImageRenderer {
      * {@code outer}. The span grows with the number of characters between a minimum (short names are spaced out) and
      * {@code maxSpanDeg}; when the characters no longer fit at full width they are condensed horizontally.
      */
-    private List<Shape> upperArcText(String text, double cx, double cy, double outer, double height, double maxSpanDeg) {
+    private List<Shape> upperArcText(
+            String text, double cx, double cy, double outer, double height, double maxSpanDeg) {
         int[] cps = text.codePoints().toArray();
         int n = cps.length;
         double baseline = outer - height;
@@ -196,8 +199,8 @@ public final class SealImageRenderer {
     }
 
     /** One horizontal line centred on ({@code cx}, {@code centreY}), condensed to {@code maxWidth} if needed. */
-    private List<Shape> horizontalText(String text, double cx, double centreY, double height, double maxWidth,
-                                       double trackingEm) {
+    private List<Shape> horizontalText(
+            String text, double cx, double centreY, double height, double maxWidth, double trackingEm) {
         int[] cps = text.codePoints().toArray();
         double s = height / cjkBox.getHeight();
         List<GlyphVector> glyphs = new ArrayList<>();

@@ -28,15 +28,24 @@ public final class SealImages {
      * Draws {@code design} and stores it as SVG ({@code format == SVG}, {@code dpi} ignored) or as a PNG at
      * {@code dpi}. Generating the same design twice yields the same image.
      */
-    public SealImageLibrary.Stored generate(SealDesign design, ImageFormat format, int dpi, String uploader,
-                                            Optional<String> organisationCode) {
+    public SealImageLibrary.Stored generate(
+            SealDesign design, ImageFormat format, int dpi, String uploader, Optional<String> organisationCode) {
         SealArtwork artwork = renderer.layout(design);
-        byte[] content = format == ImageFormat.SVG ? artwork.toSvgBytes(SealImageRenderer.title(design))
-                : artwork.toPng(dpi);
+        byte[] content =
+                format == ImageFormat.SVG ? artwork.toSvgBytes(SealImageRenderer.title(design)) : artwork.toPng(dpi);
         double width = format == ImageFormat.SVG ? design.widthMm() : SealArtwork.pixels(design.widthMm(), dpi);
         double height = format == ImageFormat.SVG ? design.heightMm() : SealArtwork.pixels(design.heightMm(), dpi);
-        SealImage image = new SealImage(SealImage.idOf(content), format, content.length, width, height,
-                Origin.GENERATED, uploader, clock.instant(), organisationCode, Optional.of(design),
+        SealImage image = new SealImage(
+                SealImage.idOf(content),
+                format,
+                content.length,
+                width,
+                height,
+                Origin.GENERATED,
+                uploader,
+                clock.instant(),
+                organisationCode,
+                Optional.of(design),
                 format == ImageFormat.PNG ? OptionalInt.of(dpi) : OptionalInt.empty());
         return library.store(image, content);
     }
@@ -46,12 +55,21 @@ public final class SealImages {
      *
      * @throws ImageRejectedException when the file breaks an upload rule
      */
-    public SealImageLibrary.Stored upload(byte[] file, Optional<String> fileName, String uploader,
-                                          Optional<String> organisationCode) {
+    public SealImageLibrary.Stored upload(
+            byte[] file, Optional<String> fileName, String uploader, Optional<String> organisationCode) {
         ImageUploadPolicy.AcceptedImage accepted = policy.inspect(file, fileName);
         byte[] content = accepted.content();
-        SealImage image = new SealImage(SealImage.idOf(content), accepted.format(), content.length, accepted.width(),
-                accepted.height(), Origin.UPLOADED, uploader, clock.instant(), organisationCode, Optional.empty(),
+        SealImage image = new SealImage(
+                SealImage.idOf(content),
+                accepted.format(),
+                content.length,
+                accepted.width(),
+                accepted.height(),
+                Origin.UPLOADED,
+                uploader,
+                clock.instant(),
+                organisationCode,
+                Optional.empty(),
                 OptionalInt.empty());
         return library.store(image, content);
     }
@@ -74,9 +92,10 @@ public final class SealImages {
      * @throws RenditionUnavailableException for uploaded images, which have no shape model to re-render
      */
     public byte[] png(SealImage image, int dpi) {
-        SealDesign design = image.design().orElseThrow(() -> new RenditionUnavailableException("image " + image.id()
-                + " was uploaded as " + image.format() + "; only generated images can be rendered at a chosen "
-                + "resolution (uploaded SVGs are not rasterised on the server). Fetch its content instead"));
+        SealDesign design = image.design()
+                .orElseThrow(() -> new RenditionUnavailableException("image " + image.id()
+                        + " was uploaded as " + image.format() + "; only generated images can be rendered at a chosen "
+                        + "resolution (uploaded SVGs are not rasterised on the server). Fetch its content instead"));
         return renderer.renderPng(design, dpi);
     }
 }

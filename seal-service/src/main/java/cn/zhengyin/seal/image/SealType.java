@@ -51,6 +51,8 @@ public enum SealType {
             return Optional.empty();
         }
         String c = code.strip();
-        return Arrays.stream(values()).filter(t -> t.code.equals(c) || t.name().equalsIgnoreCase(c)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.code.equals(c) || t.name().equalsIgnoreCase(c))
+                .findFirst();
     }
 }

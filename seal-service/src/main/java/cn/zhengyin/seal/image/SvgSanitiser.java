@@ -64,11 +64,28 @@ public final class SvgSanitiser {
     static final String XLINK_NS = "http://www.w3.org/1999/xlink";
     static final int MAX_ELEMENTS = 20_000;
     static final int MAX_DEPTH = 64;
-    static final String ALLOWED_ELEMENTS_TEXT = "svg, g, defs, title, desc, path, circle, ellipse, rect, line, polyline, "
-            + "polygon, use, clipPath, linearGradient, radialGradient, stop";
+    static final String ALLOWED_ELEMENTS_TEXT =
+            "svg, g, defs, title, desc, path, circle, ellipse, rect, line, polyline, "
+                    + "polygon, use, clipPath, linearGradient, radialGradient, stop";
 
-    private static final Set<String> ALLOWED_ELEMENTS = Set.of("svg", "g", "defs", "title", "desc", "path", "circle",
-            "ellipse", "rect", "line", "polyline", "polygon", "use", "clipPath", "linearGradient", "radialGradient", "stop");
+    private static final Set<String> ALLOWED_ELEMENTS = Set.of(
+            "svg",
+            "g",
+            "defs",
+            "title",
+            "desc",
+            "path",
+            "circle",
+            "ellipse",
+            "rect",
+            "line",
+            "polyline",
+            "polygon",
+            "use",
+            "clipPath",
+            "linearGradient",
+            "radialGradient",
+            "stop");
     private static final Map<String, String> REFUSED_ELEMENTS = Map.ofEntries(
             Map.entry("script", "scripts are never allowed"),
             Map.entry("foreignObject", "foreignObject embeds HTML and is never allowed"),
@@ -83,13 +100,62 @@ public final class SvgSanitiser {
             Map.entry("animateMotion", "animation is not allowed in a seal image"),
             Map.entry("set", "animation is not allowed in a seal image"),
             Map.entry("iframe", "embedded documents are never allowed"));
-    private static final Set<String> ALLOWED_ATTRIBUTES = Set.of("id", "class", "style", "version", "baseProfile",
-            "width", "height", "x", "y", "viewBox", "preserveAspectRatio", "transform", "d", "pathLength", "points",
-            "cx", "cy", "r", "rx", "ry", "x1", "y1", "x2", "y2", "fx", "fy", "fr", "offset", "gradientUnits",
-            "gradientTransform", "spreadMethod", "clipPathUnits", "clip-path", "clip-rule", "fill", "fill-opacity",
-            "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit",
-            "stroke-dasharray", "stroke-dashoffset", "stroke-opacity", "opacity", "stop-color", "stop-opacity",
-            "color", "display", "visibility", "vector-effect", "shape-rendering", "paint-order", "href");
+    private static final Set<String> ALLOWED_ATTRIBUTES = Set.of(
+            "id",
+            "class",
+            "style",
+            "version",
+            "baseProfile",
+            "width",
+            "height",
+            "x",
+            "y",
+            "viewBox",
+            "preserveAspectRatio",
+            "transform",
+            "d",
+            "pathLength",
+            "points",
+            "cx",
+            "cy",
+            "r",
+            "rx",
+            "ry",
+            "x1",
+            "y1",
+            "x2",
+            "y2",
+            "fx",
+            "fy",
+            "fr",
+            "offset",
+            "gradientUnits",
+            "gradientTransform",
+            "spreadMethod",
+            "clipPathUnits",
+            "clip-path",
+            "clip-rule",
+            "fill",
+            "fill-opacity",
+            "fill-rule",
+            "stroke",
+            "stroke-width",
+            "stroke-linecap",
+            "stroke-linejoin",
+            "stroke-miterlimit",
+            "stroke-dasharray",
+            "stroke-dashoffset",
+            "stroke-opacity",
+            "opacity",
+            "stop-color",
+            "stop-opacity",
+            "color",
+            "display",
+            "visibility",
+            "vector-effect",
+            "shape-rendering",
+            "paint-order",
+            "href");
     private static final Set<String> EDITOR_NAMESPACES = Set.of(
             "http://www.inkscape.org/namespaces/inkscape",
             "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
@@ -99,11 +165,11 @@ public final class SvgSanitiser {
             "http://web.resource.org/cc/");
     private static final Pattern LOCAL_REFERENCE = Pattern.compile("#[A-Za-z_][A-Za-z0-9_.:-]*");
     private static final Pattern URL = Pattern.compile("url\\s*\\(\\s*['\"]?\\s*([^)'\"]*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern LENGTH = Pattern.compile("\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(mm|cm|in|pt|pc|px)?\\s*");
+    private static final Pattern LENGTH =
+            Pattern.compile("\\s*([0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(mm|cm|in|pt|pc|px)?\\s*");
 
     /** The cleaned document and its physical size. */
-    public record SanitisedSvg(byte[] content, double widthMm, double heightMm) {
-    }
+    public record SanitisedSvg(byte[] content, double widthMm, double heightMm) {}
 
     /**
      * @throws ImageRejectedException {@code UNSAFE_SVG} listing every offending node, {@code INVALID_IMAGE} if the XML
@@ -113,25 +179,38 @@ public final class SvgSanitiser {
     public SanitisedSvg sanitise(byte[] svg) {
         String head = new String(svg, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
         if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
-            throw new ImageRejectedException(Reason.UNSAFE_SVG, "SVG is refused: it contains a DOCTYPE/ENTITY "
-                    + "declaration; DTDs enable external entity (XXE) and entity-expansion attacks. Remove the "
-                    + "<!DOCTYPE …> line (SVG needs none)", List.of(new Violation("/!DOCTYPE", "DTD declarations are not allowed")));
+            throw new ImageRejectedException(
+                    Reason.UNSAFE_SVG,
+                    "SVG is refused: it contains a DOCTYPE/ENTITY "
+                            + "declaration; DTDs enable external entity (XXE) and entity-expansion attacks. Remove the "
+                            + "<!DOCTYPE …> line (SVG needs none)",
+                    List.of(new Violation("/!DOCTYPE", "DTD declarations are not allowed")));
         }
         Document document = parse(svg);
         Element root = document.getDocumentElement();
         if (!"svg".equals(root.getLocalName()) || !SVG_NS.equals(root.getNamespaceURI())) {
-            throw new ImageRejectedException(Reason.UNSUPPORTED_TYPE, "the XML file's root element is <"
-                    + root.getNodeName() + "> in namespace " + root.getNamespaceURI() + "; an SVG image has root <svg> "
-                    + "in namespace " + SVG_NS);
+            throw new ImageRejectedException(
+                    Reason.UNSUPPORTED_TYPE,
+                    "the XML file's root element is <"
+                            + root.getNodeName() + "> in namespace " + root.getNamespaceURI()
+                            + "; an SVG image has root <svg> "
+                            + "in namespace " + SVG_NS);
         }
         List<Violation> violations = new ArrayList<>();
         int[] count = {0};
         clean(root, "/svg", 1, violations, count);
         stripDocumentLevel(document);
         if (!violations.isEmpty()) {
-            throw new ImageRejectedException(Reason.UNSAFE_SVG, "SVG is refused: " + violations.size()
-                    + " node(s) are outside the allowed SVG subset (" + violations.stream().map(Violation::node)
-                    .limit(10).reduce((a, b) -> a + ", " + b).orElse("") + "); remove them and upload again",
+            throw new ImageRejectedException(
+                    Reason.UNSAFE_SVG,
+                    "SVG is refused: " + violations.size()
+                            + " node(s) are outside the allowed SVG subset ("
+                            + violations.stream()
+                                    .map(Violation::node)
+                                    .limit(10)
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .orElse("")
+                            + "); remove them and upload again",
                     violations);
         }
         double[] size = sizeMm(root);
@@ -155,8 +234,7 @@ public final class SvgSanitiser {
             builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
             builder.setErrorHandler(new DefaultHandler() {
                 @Override
-                public void warning(SAXParseException e) {
-                }
+                public void warning(SAXParseException e) {}
 
                 @Override
                 public void error(SAXParseException e) throws SAXException {
@@ -166,11 +244,15 @@ public final class SvgSanitiser {
             return builder.parse(new ByteArrayInputStream(svg));
         } catch (SAXParseException e) {
             if (e.getMessage() != null && e.getMessage().contains("DOCTYPE")) {
-                throw new ImageRejectedException(Reason.UNSAFE_SVG, "SVG is refused: DTD declarations are not allowed",
+                throw new ImageRejectedException(
+                        Reason.UNSAFE_SVG,
+                        "SVG is refused: DTD declarations are not allowed",
                         List.of(new Violation("/!DOCTYPE", "DTD declarations are not allowed")));
             }
-            throw new ImageRejectedException(Reason.INVALID_IMAGE, "the SVG is not well-formed XML (line "
-                    + e.getLineNumber() + ", column " + e.getColumnNumber() + "): " + e.getMessage());
+            throw new ImageRejectedException(
+                    Reason.INVALID_IMAGE,
+                    "the SVG is not well-formed XML (line " + e.getLineNumber() + ", column " + e.getColumnNumber()
+                            + "): " + e.getMessage());
         } catch (SAXException | IOException e) {
             throw new ImageRejectedException(Reason.INVALID_IMAGE, "the SVG cannot be parsed: " + e.getMessage());
         } catch (ParserConfigurationException e) {
@@ -181,8 +263,8 @@ public final class SvgSanitiser {
     private static void clean(Element element, String path, int depth, List<Violation> violations, int[] count) {
         if (++count[0] > MAX_ELEMENTS || depth > MAX_DEPTH) {
             if (violations.stream().noneMatch(v -> v.node().equals("/svg"))) {
-                violations.add(new Violation("/svg", "more than " + MAX_ELEMENTS + " elements or nesting deeper than "
-                        + MAX_DEPTH));
+                violations.add(new Violation(
+                        "/svg", "more than " + MAX_ELEMENTS + " elements or nesting deeper than " + MAX_DEPTH));
             }
             return;
         }
@@ -208,8 +290,9 @@ public final class SvgSanitiser {
                     } else if (REFUSED_ELEMENTS.containsKey(local)) {
                         violations.add(new Violation(childPath, REFUSED_ELEMENTS.get(local)));
                     } else if (!ALLOWED_ELEMENTS.contains(local)) {
-                        violations.add(new Violation(childPath, "element <" + local + "> is not allowed; allowed: "
-                                + ALLOWED_ELEMENTS_TEXT));
+                        violations.add(new Violation(
+                                childPath,
+                                "element <" + local + "> is not allowed; allowed: " + ALLOWED_ELEMENTS_TEXT));
                     } else {
                         clean(e, childPath, depth + 1, violations, count);
                     }
@@ -219,8 +302,9 @@ public final class SvgSanitiser {
                         element.removeChild(child);
                     }
                 }
-                case Node.ENTITY_REFERENCE_NODE -> violations.add(new Violation(path + "/&" + child.getNodeName() + ";",
-                        "entity references are not allowed"));
+                case Node.ENTITY_REFERENCE_NODE ->
+                    violations.add(new Violation(
+                            path + "/&" + child.getNodeName() + ";", "entity references are not allowed"));
                 default -> element.removeChild(child); // comments, processing instructions
             }
         }
@@ -251,8 +335,10 @@ public final class SvgSanitiser {
             boolean href = "href".equals(local) && (ns == null || XLINK_NS.equals(ns));
             if (href) {
                 if (!LOCAL_REFERENCE.matcher(value.strip()).matches()) {
-                    violations.add(new Violation(where, "reference '" + abbreviate(value)
-                            + "' is not a local #id; external and data: references are not allowed"));
+                    violations.add(new Violation(
+                            where,
+                            "reference '" + abbreviate(value)
+                                    + "' is not a local #id; external and data: references are not allowed"));
                 }
                 continue;
             }
@@ -264,16 +350,21 @@ public final class SvgSanitiser {
                 continue;
             }
             String lower = value.toLowerCase(Locale.ROOT);
-            if (lower.contains("javascript:") || lower.contains("expression(") || lower.contains("@import")
-                    || lower.contains("behavior:") || lower.contains("-moz-binding")) {
+            if (lower.contains("javascript:")
+                    || lower.contains("expression(")
+                    || lower.contains("@import")
+                    || lower.contains("behavior:")
+                    || lower.contains("-moz-binding")) {
                 violations.add(new Violation(where, "value '" + abbreviate(value) + "' contains script or an import"));
                 continue;
             }
             Matcher url = URL.matcher(value);
             while (url.find()) {
                 if (!LOCAL_REFERENCE.matcher(url.group(1).strip()).matches()) {
-                    violations.add(new Violation(where, "url(" + abbreviate(url.group(1))
-                            + ") is not a local #id; external resources are not allowed"));
+                    violations.add(new Violation(
+                            where,
+                            "url(" + abbreviate(url.group(1))
+                                    + ") is not a local #id; external resources are not allowed"));
                     break;
                 }
             }
@@ -314,8 +405,10 @@ public final class SvgSanitiser {
             }
         }
         if (!(w > 0 && h > 0 && Double.isFinite(w) && Double.isFinite(h))) {
-            throw new ImageRejectedException(Reason.INVALID_IMAGE, "the SVG has no usable size: give the root <svg> a "
-                    + "viewBox=\"0 0 W H\" (taken as millimetres) or width/height with units (e.g. width=\"42mm\")");
+            throw new ImageRejectedException(
+                    Reason.INVALID_IMAGE,
+                    "the SVG has no usable size: give the root <svg> a "
+                            + "viewBox=\"0 0 W H\" (taken as millimetres) or width/height with units (e.g. width=\"42mm\")");
         }
         return new double[] {w, h};
     }

@@ -41,9 +41,15 @@ public final class DevSealCertificateAuthority implements SealCertificateAuthori
             end = caEnd;
         }
         long days = Math.max(1, Duration.between(now, end).toDays());
-        X509Certificate certificate = issuer.issue(new CertificateProfile.SealSigning(seal.name(),
-                seal.organisation().name(), seal.organisation().uscc(), seal.id()), key.publicKey(),
-                Period.ofDays((int) days), ca);
+        X509Certificate certificate = issuer.issue(
+                new CertificateProfile.SealSigning(
+                        seal.name(),
+                        seal.organisation().name(),
+                        seal.organisation().uscc(),
+                        seal.id()),
+                key.publicKey(),
+                Period.ofDays((int) days),
+                ca);
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(certificate);
         chain.addAll(ca.chain());

@@ -26,7 +26,8 @@ public final class GbtSealStructureMaker implements SealStructureMaker {
     @Override
     public Optional<byte[]> make(Seal seal, byte[] imagePng) {
         Optional<SealCertificate> sm2 = seal.certificates().stream()
-                .filter(c -> c.algorithm() == SignatureAlgorithm.SM2_SM3).findFirst();
+                .filter(c -> c.algorithm() == SignatureAlgorithm.SM2_SM3)
+                .findFirst();
         if (sm2.isEmpty()) {
             return Optional.empty();
         }
@@ -35,10 +36,16 @@ public final class GbtSealStructureMaker implements SealStructureMaker {
             case LEGAL_REPRESENTATIVE -> 18;
             default -> 40;
         };
-        SealMaker.SealRequest request = new SealMaker.SealRequest(seal.id(),
-                seal.type() == SealType.LEGAL_REPRESENTATIVE ? 2 : 1, seal.name(),
-                CertList.of(List.of(sm2.get().chain().getFirst())), clock.instant(), seal.validity().notBefore(),
-                seal.validity().notAfter(), new SealPicture("PNG", imagePng, sizeMm, sizeMm), List.of());
+        SealMaker.SealRequest request = new SealMaker.SealRequest(
+                seal.id(),
+                seal.type() == SealType.LEGAL_REPRESENTATIVE ? 2 : 1,
+                seal.name(),
+                CertList.of(List.of(sm2.get().chain().getFirst())),
+                clock.instant(),
+                seal.validity().notBefore(),
+                seal.validity().notAfter(),
+                new SealPicture("PNG", imagePng, sizeMm, sizeMm),
+                List.of());
         return Optional.of(maker.make(request).encoded());
     }
 }

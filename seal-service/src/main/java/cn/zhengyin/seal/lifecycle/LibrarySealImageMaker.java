@@ -30,8 +30,14 @@ public final class LibrarySealImageMaker implements SealImageMaker {
 
     @Override
     public String makeDefaultImage(Seal seal) {
-        return images.generate(design(seal), ImageFormat.PNG, DPI, "seal-service",
-                Optional.of(seal.organisation().uscc())).image().id();
+        return images.generate(
+                        design(seal),
+                        ImageFormat.PNG,
+                        DPI,
+                        "seal-service",
+                        Optional.of(seal.organisation().uscc()))
+                .image()
+                .id();
     }
 
     @Override
@@ -42,7 +48,9 @@ public final class LibrarySealImageMaker implements SealImageMaker {
     /** Whether an image can serve as a seal's impression (a PNG, or a generated SVG that can be drawn as PNG). */
     @Override
     public boolean usable(String imageId) {
-        return images.find(imageId).map(i -> i.format() == ImageFormat.PNG || i.design().isPresent()).orElse(false);
+        return images.find(imageId)
+                .map(i -> i.format() == ImageFormat.PNG || i.design().isPresent())
+                .orElse(false);
     }
 
     private Optional<byte[]> png(SealImage image) {

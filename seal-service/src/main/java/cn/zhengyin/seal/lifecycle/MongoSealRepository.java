@@ -48,7 +48,8 @@ public final class MongoSealRepository implements SealRepository {
     public void insert(Seal seal) {
         Document document = new Document("_id", seal.id()).append("revision", 0L);
         state(seal).forEach(document::append);
-        document.append("events", seal.events().stream().map(MongoSealRepository::event).toList());
+        document.append(
+                "events", seal.events().stream().map(MongoSealRepository::event).toList());
         try {
             seals.insertOne(document);
         } catch (MongoWriteException e) {
@@ -67,11 +68,15 @@ public final class MongoSealRepository implements SealRepository {
     @Override
     public Seal update(Seal seal, Optional<SealEvent> event) {
         List<Bson> updates = new ArrayList<>();
-        state(seal).forEach((field, value) -> updates.add(value == null ? Updates.unset(field) : Updates.set(field, value)));
+        state(seal)
+                .forEach((field, value) ->
+                        updates.add(value == null ? Updates.unset(field) : Updates.set(field, value)));
         updates.add(Updates.set("revision", seal.revision() + 1));
         event.ifPresent(e -> updates.add(Updates.push("events", event(e))));
-        Document after = seals.findOneAndUpdate(and(eq("_id", seal.id()), eq("revision", seal.revision())),
-                Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document after = seals.findOneAndUpdate(
+                and(eq("_id", seal.id()), eq("revision", seal.revision())),
+                Updates.combine(updates),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null) {
             if (find(seal.id()).isEmpty()) {
                 throw new SealNotFoundException(seal.id());
@@ -87,7 +92,9 @@ public final class MongoSealRepository implements SealRepository {
         organisationUscc.ifPresent(u -> filters.add(eq("organisation.uscc", u.toUpperCase(Locale.ROOT))));
         type.ifPresent(t -> filters.add(eq("type", t.code())));
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        return seals.find(filter).sort(Sorts.descending("appliedAt")).map(MongoSealRepository::seal)
+        return seals.find(filter)
+                .sort(Sorts.descending("appliedAt"))
+                .map(MongoSealRepository::seal)
                 .into(new ArrayList<>());
     }
 
@@ -98,14 +105,19 @@ public final class MongoSealRepository implements SealRepository {
 
     @Override
     public Optional<Seal> findByCertificate(String issuerCa, BigInteger serial) {
-        return Optional.ofNullable(seals.find(elemMatch("certificates",
-                and(eq("issuerCa", issuerCa), eq("serial", hex(serial))))).first()).map(MongoSealRepository::seal);
+        return Optional.ofNullable(seals.find(
+                                elemMatch("certificates", and(eq("issuerCa", issuerCa), eq("serial", hex(serial)))))
+                        .first())
+                .map(MongoSealRepository::seal);
     }
 
     /** The fields a transition may change (null = unset). */
     private static java.util.Map<String, Object> state(Seal seal) {
         java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
-        fields.put("organisation", new Document("name", seal.organisation().name()).append("uscc", seal.organisation().uscc()));
+        fields.put(
+                "organisation",
+                new Document("name", seal.organisation().name())
+                        .append("uscc", seal.organisation().uscc()));
         fields.put("type", seal.type().code());
         fields.put("kindName", seal.kindName());
         fields.put("name", seal.name());
@@ -114,45 +126,82 @@ public final class MongoSealRepository implements SealRepository {
         fields.put("state", seal.state().name());
         fields.put("applicant", seal.applicant());
         fields.put("appliedAt", Date.from(seal.events().getFirst().at()));
-        fields.put("certificates", seal.certificates().stream().map(c -> new Document("algorithm", c.algorithm().name())
-                .append("keyId", c.keyId()).append("issuerCa", c.issuerCa()).append("serial", hex(c.serialNumber()))
-                .append("chain", c.chain().stream().map(MongoSealRepository::der).toList())).toList());
+        fields.put(
+                "certificates",
+                seal.certificates().stream()
+                        .map(c -> new Document("algorithm", c.algorithm().name())
+                                .append("keyId", c.keyId())
+                                .append("issuerCa", c.issuerCa())
+                                .append("serial", hex(c.serialNumber()))
+                                .append(
+                                        "chain",
+                                        c.chain().stream()
+                                                .map(MongoSealRepository::der)
+                                                .toList()))
+                        .toList());
         fields.put("imageId", seal.imageId().orElse(null));
         fields.put("seseal", seal.seseal().map(Binary::new).orElse(null));
         fields.put("sesealPending", seal.sesealPending());
-        fields.put("revocation", seal.revocation().map(r -> new Document("at", Date.from(r.at()))
-                .append("reason", r.reason().rfcName())).orElse(null));
+        fields.put(
+                "revocation",
+                seal.revocation()
+                        .map(r -> new Document("at", Date.from(r.at()))
+                                .append("reason", r.reason().rfcName()))
+                        .orElse(null));
         return fields;
     }
 
     private static Document event(SealEvent e) {
-        return new Document("type", e.type().name()).append("from", e.from() == null ? null : e.from().name())
-                .append("to", e.to().name()).append("actor", e.actor()).append("reason", e.reason())
+        return new Document("type", e.type().name())
+                .append("from", e.from() == null ? null : e.from().name())
+                .append("to", e.to().name())
+                .append("actor", e.actor())
+                .append("reason", e.reason())
                 .append("at", Date.from(e.at()));
     }
 
     private static Seal seal(Document d) {
         Document org = d.get("organisation", Document.class);
-        List<SealEvent> events = d.getList("events", Document.class).stream().map(e -> new SealEvent(
-                SealEventType.valueOf(e.getString("type")),
-                e.getString("from") == null ? null : SealState.valueOf(e.getString("from")),
-                SealState.valueOf(e.getString("to")), e.getString("actor"), e.getString("reason"),
-                e.getDate("at").toInstant())).toList();
+        List<SealEvent> events = d.getList("events", Document.class).stream()
+                .map(e -> new SealEvent(
+                        SealEventType.valueOf(e.getString("type")),
+                        e.getString("from") == null ? null : SealState.valueOf(e.getString("from")),
+                        SealState.valueOf(e.getString("to")),
+                        e.getString("actor"),
+                        e.getString("reason"),
+                        e.getDate("at").toInstant()))
+                .toList();
         List<SealCertificate> certificates = d.getList("certificates", Document.class, List.of()).stream()
-                .map(c -> new SealCertificate(SignatureAlgorithm.valueOf(c.getString("algorithm")), c.getString("keyId"),
-                        c.getString("issuerCa"), c.getList("chain", Binary.class).stream()
-                        .map(b -> certificate(b.getData())).toList())).toList();
+                .map(c -> new SealCertificate(
+                        SignatureAlgorithm.valueOf(c.getString("algorithm")),
+                        c.getString("keyId"),
+                        c.getString("issuerCa"),
+                        c.getList("chain", Binary.class).stream()
+                                .map(b -> certificate(b.getData()))
+                                .toList()))
+                .toList();
         Document revocation = d.get("revocation", Document.class);
         Binary seseal = d.get("seseal", Binary.class);
-        return new Seal(d.getString("_id"), new Organisation(org.getString("name"), org.getString("uscc")),
-                SealType.ofCode(d.getString("type")), d.getString("kindName"), d.getString("name"),
-                new ValidityPeriod(d.getDate("validFrom").toInstant(), d.getDate("validUntil").toInstant()),
-                SealState.valueOf(d.getString("state")), d.getString("applicant"),
-                ((Number) d.get("revision")).longValue(), events, certificates,
-                Optional.ofNullable(d.getString("imageId")), Optional.ofNullable(seseal).map(Binary::getData),
+        return new Seal(
+                d.getString("_id"),
+                new Organisation(org.getString("name"), org.getString("uscc")),
+                SealType.ofCode(d.getString("type")),
+                d.getString("kindName"),
+                d.getString("name"),
+                new ValidityPeriod(
+                        d.getDate("validFrom").toInstant(),
+                        d.getDate("validUntil").toInstant()),
+                SealState.valueOf(d.getString("state")),
+                d.getString("applicant"),
+                ((Number) d.get("revision")).longValue(),
+                events,
+                certificates,
+                Optional.ofNullable(d.getString("imageId")),
+                Optional.ofNullable(seseal).map(Binary::getData),
                 d.getBoolean("sesealPending", false),
-                Optional.ofNullable(revocation).map(r -> new CertificateRevocation(r.getDate("at").toInstant(),
-                        RevocationReason.parse(r.getString("reason")))));
+                Optional.ofNullable(revocation)
+                        .map(r -> new CertificateRevocation(
+                                r.getDate("at").toInstant(), RevocationReason.parse(r.getString("reason")))));
     }
 
     private static String hex(BigInteger serial) {

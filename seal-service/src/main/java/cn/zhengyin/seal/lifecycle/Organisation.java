@@ -11,7 +11,8 @@ public record Organisation(String name, String uscc) {
         }
         name = name.strip();
         try {
-            uscc = UnifiedSocialCreditCode.parse(uscc == null ? "" : uscc.strip()).value();
+            uscc = UnifiedSocialCreditCode.parse(uscc == null ? "" : uscc.strip())
+                    .value();
         } catch (InvalidIdentifierException e) {
             throw new SealValidationException("organisation.uscc", e.getMessage());
         }

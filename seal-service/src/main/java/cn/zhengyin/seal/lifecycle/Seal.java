@@ -35,10 +35,22 @@ import java.util.stream.Stream;
  * @param sesealPending   true while the SESeal could not be made yet
  * @param revocation      the certificates' revocation status (hold or revoked), if any
  */
-public record Seal(String id, Organisation organisation, SealType type, String kindName, String name,
-                   ValidityPeriod validity, SealState state, String applicant, long revision, List<SealEvent> events,
-                   List<SealCertificate> certificates, Optional<String> imageId, Optional<byte[]> seseal,
-                   boolean sesealPending, Optional<CertificateRevocation> revocation) {
+public record Seal(
+        String id,
+        Organisation organisation,
+        SealType type,
+        String kindName,
+        String name,
+        ValidityPeriod validity,
+        SealState state,
+        String applicant,
+        long revision,
+        List<SealEvent> events,
+        List<SealCertificate> certificates,
+        Optional<String> imageId,
+        Optional<byte[]> seseal,
+        boolean sesealPending,
+        Optional<CertificateRevocation> revocation) {
 
     public Seal {
         Objects.requireNonNull(id, "id");
@@ -52,12 +64,14 @@ public record Seal(String id, Organisation organisation, SealType type, String k
         }
         kindName = kindName == null ? "" : kindName.strip();
         if (type == SealType.OTHER && kindName.isEmpty()) {
-            throw new SealValidationException("kindName", "a seal of type 99 (其他) needs a kind name such as"
-                    + " 业务专用章 or 电子证照专用章");
+            throw new SealValidationException(
+                    "kindName", "a seal of type 99 (其他) needs a kind name such as" + " 业务专用章 or 电子证照专用章");
         }
         if (name == null || name.isBlank()) {
-            throw new SealValidationException("name", "the seal's name is required, e.g. "
-                    + organisation.name() + (kindName.isEmpty() ? type.label() : kindName));
+            throw new SealValidationException(
+                    "name",
+                    "the seal's name is required, e.g. " + organisation.name()
+                            + (kindName.isEmpty() ? type.label() : kindName));
         }
         name = name.strip();
         events = List.copyOf(events);
@@ -65,25 +79,73 @@ public record Seal(String id, Organisation organisation, SealType type, String k
     }
 
     /** A new application (申请). */
-    public static SealTransition apply(String id, Organisation organisation, SealType type, String kindName,
-                                       String name, ValidityPeriod validity, String applicant, String reason, Instant at) {
+    public static SealTransition apply(
+            String id,
+            Organisation organisation,
+            SealType type,
+            String kindName,
+            String name,
+            ValidityPeriod validity,
+            String applicant,
+            String reason,
+            Instant at) {
         if (validity.hasEndedAt(at)) {
-            throw new SealValidationException("validUntil", "the validity ends at " + validity.notAfter()
-                    + ", which is not in the future");
+            throw new SealValidationException(
+                    "validUntil", "the validity ends at " + validity.notAfter() + ", which is not in the future");
         }
         requireActor(applicant);
         SealEvent event = new SealEvent(SealEventType.APPLIED, null, APPLIED, applicant, reason, at);
-        return new SealTransition(new Seal(id, organisation, type, kindName, name, validity, APPLIED, applicant, 0,
-                List.of(event), List.of(), Optional.empty(), Optional.empty(), false, Optional.empty()), event);
+        return new SealTransition(
+                new Seal(
+                        id,
+                        organisation,
+                        type,
+                        kindName,
+                        name,
+                        validity,
+                        APPLIED,
+                        applicant,
+                        0,
+                        List.of(event),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        Optional.empty()),
+                event);
     }
 
     /** A seal made elsewhere and taken over as ISSUED (the config-declared dev seal). */
-    public static SealTransition importPreMade(String id, Organisation organisation, SealType type, String kindName,
-                                               String name, ValidityPeriod validity, List<SealCertificate> certificates,
-                                               String actor, String reason, Instant at) {
+    public static SealTransition importPreMade(
+            String id,
+            Organisation organisation,
+            SealType type,
+            String kindName,
+            String name,
+            ValidityPeriod validity,
+            List<SealCertificate> certificates,
+            String actor,
+            String reason,
+            Instant at) {
         SealEvent event = new SealEvent(SealEventType.IMPORTED, null, ISSUED, actor, reason, at);
-        return new SealTransition(new Seal(id, organisation, type, kindName, name, validity, ISSUED, actor, 0,
-                List.of(event), certificates, Optional.empty(), Optional.empty(), true, Optional.empty()), event);
+        return new SealTransition(
+                new Seal(
+                        id,
+                        organisation,
+                        type,
+                        kindName,
+                        name,
+                        validity,
+                        ISSUED,
+                        actor,
+                        0,
+                        List.of(event),
+                        certificates,
+                        Optional.empty(),
+                        Optional.empty(),
+                        true,
+                        Optional.empty()),
+                event);
     }
 
     /**
@@ -103,8 +165,22 @@ public record Seal(String id, Organisation organisation, SealType type, String k
             next.removeIf(c -> c.algorithm() == certificate.algorithm());
             next.add(certificate);
         }
-        return new Seal(id, organisation, type, kindName, name, validity, state, applicant, revision, events, next,
-                Optional.of(newImageId), sesealDer, sesealDer.isEmpty(), revocation);
+        return new Seal(
+                id,
+                organisation,
+                type,
+                kindName,
+                name,
+                validity,
+                state,
+                applicant,
+                revision,
+                events,
+                next,
+                Optional.of(newImageId),
+                sesealDer,
+                sesealDer.isEmpty(),
+                revocation);
     }
 
     /** The state at {@code at}: the stored state, or EXPIRED for a made, issued or suspended seal past its validity. */
@@ -124,8 +200,10 @@ public record Seal(String id, Organisation organisation, SealType type, String k
         require("approved", at, APPLIED);
         requireActor(actor);
         if (actor.equals(applicant)) {
-            throw new IllegalSealTransitionException("seal " + id + " was applied for by '" + applicant
-                    + "', who may not approve it too (four-eyes rule); another approver must approve it", true);
+            throw new IllegalSealTransitionException(
+                    "seal " + id + " was applied for by '" + applicant
+                            + "', who may not approve it too (four-eyes rule); another approver must approve it",
+                    true);
         }
         return to(APPROVED, SealEventType.APPROVED, actor, reason, at, revocation);
     }
@@ -147,15 +225,43 @@ public record Seal(String id, Organisation organisation, SealType type, String k
         List<SealCertificate> next = new ArrayList<>(certificates);
         next.removeIf(c -> c.algorithm() == certificate.algorithm());
         next.add(certificate);
-        return new Seal(id, organisation, type, kindName, name, validity, state, applicant, revision, events, next,
-                imageId, seseal, sesealPending, revocation);
+        return new Seal(
+                id,
+                organisation,
+                type,
+                kindName,
+                name,
+                validity,
+                state,
+                applicant,
+                revision,
+                events,
+                next,
+                imageId,
+                seseal,
+                sesealPending,
+                revocation);
     }
 
     /** The seal with its image chosen while it is being made. */
     public Seal withImage(String newImageId) {
         require("given an image", null, APPROVED);
-        return new Seal(id, organisation, type, kindName, name, validity, state, applicant, revision, events,
-                certificates, Optional.of(newImageId), seseal, sesealPending, revocation);
+        return new Seal(
+                id,
+                organisation,
+                type,
+                kindName,
+                name,
+                validity,
+                state,
+                applicant,
+                revision,
+                events,
+                certificates,
+                Optional.of(newImageId),
+                seseal,
+                sesealPending,
+                revocation);
     }
 
     /**
@@ -174,8 +280,24 @@ public record Seal(String id, Organisation organisation, SealType type, String k
             throw new IllegalStateException("seal " + id + " has no image yet");
         }
         SealEvent event = new SealEvent(SealEventType.MADE, state, MADE, actor, reason, at);
-        return new SealTransition(new Seal(id, organisation, type, kindName, name, validity, MADE, applicant, revision,
-                append(event), certificates, imageId, sesealDer, sesealDer.isEmpty(), revocation), event);
+        return new SealTransition(
+                new Seal(
+                        id,
+                        organisation,
+                        type,
+                        kindName,
+                        name,
+                        validity,
+                        MADE,
+                        applicant,
+                        revision,
+                        append(event),
+                        certificates,
+                        imageId,
+                        sesealDer,
+                        sesealDer.isEmpty(),
+                        revocation),
+                event);
     }
 
     /** Issue (交付/启用): the seal becomes active for signing. */
@@ -188,7 +310,12 @@ public record Seal(String id, Organisation organisation, SealType type, String k
     public SealTransition suspend(String actor, String reason, Instant at) {
         require("suspended", at, ISSUED);
         requireReason(reason, "suspending");
-        return to(SUSPENDED, SealEventType.SUSPENDED, actor, reason, at,
+        return to(
+                SUSPENDED,
+                SealEventType.SUSPENDED,
+                actor,
+                reason,
+                at,
                 Optional.of(new CertificateRevocation(at, RevocationReason.CERTIFICATE_HOLD)));
     }
 
@@ -203,10 +330,18 @@ public record Seal(String id, Organisation organisation, SealType type, String k
         require("revoked", at, MADE, ISSUED, SUSPENDED, EXPIRED);
         requireReason(reason, "revoking");
         if (crlReason == RevocationReason.CERTIFICATE_HOLD || crlReason == RevocationReason.REMOVE_FROM_CRL) {
-            throw new SealValidationException("revocationReason", "'" + crlReason.rfcName() + "' is not a revocation"
-                    + " reason; suspend the seal to put it on hold, or give e.g. keyCompromise or cessationOfOperation");
+            throw new SealValidationException(
+                    "revocationReason",
+                    "'" + crlReason.rfcName() + "' is not a revocation"
+                            + " reason; suspend the seal to put it on hold, or give e.g. keyCompromise or cessationOfOperation");
         }
-        return to(REVOKED, SealEventType.REVOKED, actor, reason, at, Optional.of(new CertificateRevocation(at, crlReason)));
+        return to(
+                REVOKED,
+                SealEventType.REVOKED,
+                actor,
+                reason,
+                at,
+                Optional.of(new CertificateRevocation(at, crlReason)));
     }
 
     /** Checks that the keys may be destroyed now, before destroying them. */
@@ -222,16 +357,51 @@ public record Seal(String id, Organisation organisation, SealType type, String k
 
     /** This seal as stored with {@code newRevision}. */
     public Seal withRevision(long newRevision) {
-        return new Seal(id, organisation, type, kindName, name, validity, state, applicant, newRevision, events,
-                certificates, imageId, seseal, sesealPending, revocation);
+        return new Seal(
+                id,
+                organisation,
+                type,
+                kindName,
+                name,
+                validity,
+                state,
+                applicant,
+                newRevision,
+                events,
+                certificates,
+                imageId,
+                seseal,
+                sesealPending,
+                revocation);
     }
 
-    private SealTransition to(SealState next, SealEventType eventType, String actor, String reason, Instant at,
-                              Optional<CertificateRevocation> nextRevocation) {
+    private SealTransition to(
+            SealState next,
+            SealEventType eventType,
+            String actor,
+            String reason,
+            Instant at,
+            Optional<CertificateRevocation> nextRevocation) {
         requireActor(actor);
         SealEvent event = new SealEvent(eventType, state, next, actor, reason, at);
-        return new SealTransition(new Seal(id, organisation, type, kindName, name, validity, next, applicant, revision,
-                append(event), certificates, imageId, seseal, sesealPending, nextRevocation), event);
+        return new SealTransition(
+                new Seal(
+                        id,
+                        organisation,
+                        type,
+                        kindName,
+                        name,
+                        validity,
+                        next,
+                        applicant,
+                        revision,
+                        append(event),
+                        certificates,
+                        imageId,
+                        seseal,
+                        sesealPending,
+                        nextRevocation),
+                event);
     }
 
     private List<SealEvent> append(SealEvent event) {
@@ -246,8 +416,8 @@ public record Seal(String id, Organisation organisation, SealType type, String k
         }
         String allowedText = Arrays.stream(allowed).map(Enum::name).collect(Collectors.joining(" or "));
         String detail = current == EXPIRED ? " (its validity ended at " + validity.notAfter() + ")" : "";
-        throw new IllegalSealTransitionException("seal " + id + " is " + current + detail + "; only " + allowedText
-                + " seals can be " + done, false);
+        throw new IllegalSealTransitionException(
+                "seal " + id + " is " + current + detail + "; only " + allowedText + " seals can be " + done, false);
     }
 
     private static void requireActor(String actor) {
@@ -264,7 +434,10 @@ public record Seal(String id, Organisation organisation, SealType type, String k
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Seal s && id.equals(s.id) && revision == s.revision && state == s.state
+        return o instanceof Seal s
+                && id.equals(s.id)
+                && revision == s.revision
+                && state == s.state
                 && events.equals(s.events);
     }
 

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param issuerCa name of the issuing CA (its CRL is {@code /crl/<issuerCa>.crl})
  * @param chain    the certificate first, then its issuers
  */
-public record SealCertificate(SignatureAlgorithm algorithm, String keyId, String issuerCa, List<X509Certificate> chain) {
+public record SealCertificate(
+        SignatureAlgorithm algorithm, String keyId, String issuerCa, List<X509Certificate> chain) {
     public SealCertificate {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(keyId, "keyId");

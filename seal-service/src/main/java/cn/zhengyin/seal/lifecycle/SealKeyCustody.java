@@ -42,7 +42,8 @@ public final class SealKeyCustody implements KeyCustody {
     public Optional<GeneratedKey> find(String keyId) {
         SigningKey key = provisioned.get(keyId);
         if (key != null) {
-            return Optional.of(new GeneratedKey(keyId, key.algorithm(), key.certificateChain().getFirst().getPublicKey()));
+            return Optional.of(new GeneratedKey(
+                    keyId, key.algorithm(), key.certificateChain().getFirst().getPublicKey()));
         }
         return generating.find(keyId);
     }

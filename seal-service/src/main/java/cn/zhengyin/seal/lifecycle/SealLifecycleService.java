@@ -35,9 +35,15 @@ public final class SealLifecycleService {
     private final Clock clock;
     private final Supplier<String> ids;
 
-    public SealLifecycleService(SealRepository seals, KeyCustody custody, SealCertificateAuthority ca,
-                                SealImageMaker images, SealStructureMaker structures,
-                                CertificateStatusListener statusListener, Clock clock, Supplier<String> ids) {
+    public SealLifecycleService(
+            SealRepository seals,
+            KeyCustody custody,
+            SealCertificateAuthority ca,
+            SealImageMaker images,
+            SealStructureMaker structures,
+            CertificateStatusListener statusListener,
+            Clock clock,
+            Supplier<String> ids) {
         this.seals = seals;
         this.custody = custody;
         this.ca = ca;
@@ -59,8 +65,16 @@ public final class SealLifecycleService {
     }
 
     public Seal apply(SealApplication application, String applicant, String reason) {
-        SealTransition t = Seal.apply(ids.get(), application.organisation(), application.type(),
-                application.kindName(), application.name(), application.validity(), applicant, reason, clock.instant());
+        SealTransition t = Seal.apply(
+                ids.get(),
+                application.organisation(),
+                application.type(),
+                application.kindName(),
+                application.name(),
+                application.validity(),
+                applicant,
+                reason,
+                clock.instant());
         seals.insert(t.seal());
         return t.seal();
     }
@@ -72,7 +86,8 @@ public final class SealLifecycleService {
     public List<Seal> search(Optional<String> organisationUscc, Optional<SealType> type, Optional<SealState> state) {
         var now = clock.instant();
         return seals.search(organisationUscc, type).stream()
-                .filter(s -> state.isEmpty() || s.stateAt(now) == state.get()).toList();
+                .filter(s -> state.isEmpty() || s.stateAt(now) == state.get())
+                .toList();
     }
 
     public Seal approve(String id, String actor, String reason) {
@@ -91,11 +106,20 @@ public final class SealLifecycleService {
         Seal seal = find(id);
         Seal changed = seal.withImage(imageId);
         if (!images.usable(imageId)) {
-            throw new SealValidationException("imageId", "image " + imageId + " is not in the seal image library as a "
-                    + "PNG or a generated SVG; upload or generate it at /api/v1/seal-images first");
+            throw new SealValidationException(
+                    "imageId",
+                    "image " + imageId + " is not in the seal image library as a "
+                            + "PNG or a generated SVG; upload or generate it at /api/v1/seal-images first");
         }
-        return seals.update(changed, Optional.of(new SealEvent(SealEventType.IMAGE_ATTACHED, seal.state(), seal.state(),
-                actor, (reason == null || reason.isBlank() ? "" : reason + "; ") + "image " + imageId, clock.instant())));
+        return seals.update(
+                changed,
+                Optional.of(new SealEvent(
+                        SealEventType.IMAGE_ATTACHED,
+                        seal.state(),
+                        seal.state(),
+                        actor,
+                        (reason == null || reason.isBlank() ? "" : reason + "; ") + "image " + imageId,
+                        clock.instant())));
     }
 
     /** Makes the seal: keys, certificates, image, SESeal. Safe to retry after any failure. */
@@ -115,8 +139,8 @@ public final class SealLifecycleService {
         if (seal.imageId().isEmpty()) {
             seal = seals.update(seal.withImage(images.makeDefaultImage(seal)), Optional.empty());
         }
-        byte[] png = images.png(seal.imageId().orElseThrow()).orElseThrow(() ->
-                new IllegalStateException("the image library has lost the seal's image"));
+        byte[] png = images.png(seal.imageId().orElseThrow())
+                .orElseThrow(() -> new IllegalStateException("the image library has lost the seal's image"));
         Optional<byte[]> seseal = structures.make(seal, png);
         return store(seal.made(seseal, actor, reason, clock.instant()));
     }

@@ -5,7 +5,10 @@ package cn.zhengyin.seal.lifecycle;
  * while its stored state is MADE, ISSUED or SUSPENDED.
  */
 public enum SealState {
-    APPLIED, APPROVED, REJECTED, MADE,
+    APPLIED,
+    APPROVED,
+    REJECTED,
+    MADE,
     /** Active: may sign. */
     ISSUED,
     /** Reported lost (挂失): certificates on hold. */

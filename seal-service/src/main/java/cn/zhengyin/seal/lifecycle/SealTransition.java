@@ -1,5 +1,4 @@
 package cn.zhengyin.seal.lifecycle;
 
 /** The result of a transition: the seal after it and the event that records it. */
-public record SealTransition(Seal seal, SealEvent event) {
-}
+public record SealTransition(Seal seal, SealEvent event) {}

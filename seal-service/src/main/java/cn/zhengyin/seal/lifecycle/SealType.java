@@ -31,8 +31,14 @@ public enum SealType {
     }
 
     public static SealType ofCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst().orElseThrow(() ->
-                new SealValidationException("type", "seal type code '" + code + "' is not one of "
-                        + Arrays.stream(values()).map(t -> t.code + " " + t.label).collect(Collectors.joining(", "))));
+        return Arrays.stream(values())
+                .filter(t -> t.code.equals(code))
+                .findFirst()
+                .orElseThrow(() -> new SealValidationException(
+                        "type",
+                        "seal type code '" + code + "' is not one of "
+                                + Arrays.stream(values())
+                                        .map(t -> t.code + " " + t.label)
+                                        .collect(Collectors.joining(", "))));
     }
 }

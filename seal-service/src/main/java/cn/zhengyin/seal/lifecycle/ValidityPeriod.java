@@ -9,8 +9,10 @@ public record ValidityPeriod(Instant notBefore, Instant notAfter) {
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(notAfter, "notAfter");
         if (!notAfter.isAfter(notBefore)) {
-            throw new SealValidationException("validUntil", "the validity ends at " + notAfter
-                    + ", not after it starts at " + notBefore + "; give an end after the start");
+            throw new SealValidationException(
+                    "validUntil",
+                    "the validity ends at " + notAfter + ", not after it starts at " + notBefore
+                            + "; give an end after the start");
         }
     }
 

@@ -35,31 +35,40 @@ class JwsSigningController {
      * @param signingInput      {@code BASE64URL(header).BASE64URL(payload)} as text
      * @param licenceIdentifier the licence the token is about, recorded in the usage log
      */
-    record JwsSignatureRequest(@NotBlank String sealId, @NotBlank String signingInput, String licenceIdentifier) {
-    }
+    record JwsSignatureRequest(
+            @NotBlank String sealId, @NotBlank String signingInput, String licenceIdentifier) {}
 
     /**
      * @param signatureValue   base64 of the DER ECDSA signature (SHA-256 inside)
      * @param certificateChain base64 DER certificates, the seal certificate first
      */
-    record JwsSignatureResponse(String sealId, String alg, String signatureValue, List<String> certificateChain) {
-    }
+    record JwsSignatureResponse(String sealId, String alg, String signatureValue, List<String> certificateChain) {}
 
     @PostMapping("/jws")
     JwsSignatureResponse jws(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody JwsSignatureRequest request) {
         try {
-            SealSigningService.XmlSignatureValue value = signing.signJws(caller.getSubject(), request.sealId(),
-                    request.signingInput().getBytes(StandardCharsets.US_ASCII), request.licenceIdentifier());
-            return new JwsSignatureResponse(request.sealId(), "ES256",
+            SealSigningService.XmlSignatureValue value = signing.signJws(
+                    caller.getSubject(),
+                    request.sealId(),
+                    request.signingInput().getBytes(StandardCharsets.US_ASCII),
+                    request.licenceIdentifier());
+            return new JwsSignatureResponse(
+                    request.sealId(),
+                    "ES256",
                     Base64.getEncoder().encodeToString(value.derSignature()),
-                    value.certificateChain().stream().map(JwsSigningController::base64).toList());
+                    value.certificateChain().stream()
+                            .map(JwsSigningController::base64)
+                            .toList());
         } catch (SealNotFoundException e) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found", e.getMessage());
         } catch (SigningRefusedException e) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "signing-refused", "Signing refused", e.getMessage());
         } catch (SignedInfoRejectedException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "signing-input-rejected",
-                    "JWS signing input rejected", e.getMessage());
+            throw new ProblemException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "signing-input-rejected",
+                    "JWS signing input rejected",
+                    e.getMessage());
         }
     }
 

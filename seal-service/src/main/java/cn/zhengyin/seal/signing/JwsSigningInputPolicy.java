@@ -14,8 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class JwsSigningInputPolicy {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private JwsSigningInputPolicy() {
-    }
+    private JwsSigningInputPolicy() {}
 
     /** @return the header's {@code typ}; throws {@link SignedInfoRejectedException} with the rule broken */
     static String inspect(byte[] signingInput) {
@@ -26,7 +25,8 @@ final class JwsSigningInputPolicy {
         String input = new String(signingInput, StandardCharsets.US_ASCII);
         String[] parts = input.split("\\.", -1);
         if (parts.length != 2) {
-            throw reject("a JWS signing input is BASE64URL(header).BASE64URL(payload); found " + parts.length + " parts");
+            throw reject(
+                    "a JWS signing input is BASE64URL(header).BASE64URL(payload); found " + parts.length + " parts");
         }
         JsonNode header = object("header", parts[0]);
         object("payload", parts[1]);

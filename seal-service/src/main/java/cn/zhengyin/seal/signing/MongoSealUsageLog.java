@@ -1,5 +1,7 @@
 package cn.zhengyin.seal.signing;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -20,8 +22,6 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * {@link SealUsageLog} in the {@code seal_usages} collection; documents are only ever inserted.
@@ -72,10 +72,17 @@ public final class MongoSealUsageLog implements SealUsageLog {
             addSeal(organisationKey(u.organisation()), List.of(u.sealId()));
         }
         remember(sealKey(u.sealId()), List.of(id));
-        usages.insertOne(new Document("_id", id).append("sealId", u.sealId()).append("organisation", u.organisation())
-                .append("caller", u.caller()).append("format", u.format()).append("digest", u.digestHex())
-                .append("licenceIdentifier", u.licenceIdentifier()).append("licenceType", u.licenceType())
-                .append("at", Date.from(u.at())).append("result", u.result()).append("detail", u.detail()));
+        usages.insertOne(new Document("_id", id)
+                .append("sealId", u.sealId())
+                .append("organisation", u.organisation())
+                .append("caller", u.caller())
+                .append("format", u.format())
+                .append("digest", u.digestHex())
+                .append("licenceIdentifier", u.licenceIdentifier())
+                .append("licenceType", u.licenceType())
+                .append("at", Date.from(u.at()))
+                .append("result", u.result())
+                .append("detail", u.detail()));
     }
 
     @Override
@@ -90,8 +97,15 @@ public final class MongoSealUsageLog implements SealUsageLog {
             return List.of();
         }
         // Usages of a seal whose organisation is not this one (the same seal id recorded under another) are left out.
-        return newest(organisation.getList("seals", String.class).stream().map(MongoSealUsageLog::sealKey).toList(),
-                limit).stream().filter(u -> u.organisation().equals(uscc)).limit(limit).toList();
+        return newest(
+                        organisation.getList("seals", String.class).stream()
+                                .map(MongoSealUsageLog::sealKey)
+                                .toList(),
+                        limit)
+                .stream()
+                .filter(u -> u.organisation().equals(uscc))
+                .limit(limit)
+                .toList();
     }
 
     private static String sealKey(String sealId) {
@@ -103,8 +117,9 @@ public final class MongoSealUsageLog implements SealUsageLog {
     }
 
     private void remember(String key, List<ObjectId> ids) {
-        upsert(key, new Document("$push", new Document("ids", new Document("$each", ids)
-                .append("$slice", -recentWindow))));
+        upsert(
+                key,
+                new Document("$push", new Document("ids", new Document("$each", ids).append("$slice", -recentWindow))));
     }
 
     private void addSeal(String organisationKey, List<String> sealIds) {
@@ -142,9 +157,17 @@ public final class MongoSealUsageLog implements SealUsageLog {
     }
 
     private static SealUsage usage(Document d) {
-        return new SealUsage(d.getString("sealId"), text(d, "organisation"), d.getString("caller"),
-                d.getString("format"), d.getString("digest"), text(d, "licenceIdentifier"), text(d, "licenceType"),
-                d.getDate("at").toInstant(), d.getString("result"), d.getString("detail"));
+        return new SealUsage(
+                d.getString("sealId"),
+                text(d, "organisation"),
+                d.getString("caller"),
+                d.getString("format"),
+                d.getString("digest"),
+                text(d, "licenceIdentifier"),
+                text(d, "licenceType"),
+                d.getDate("at").toInstant(),
+                d.getString("result"),
+                d.getString("detail"));
     }
 
     private static String text(Document d, String field) {
@@ -163,36 +186,56 @@ public final class MongoSealUsageLog implements SealUsageLog {
             return;
         }
         long started = System.nanoTime();
-        Comparator<Document> byTime = Comparator.comparing((Document d) -> d.getDate("at"))
-                .thenComparing(d -> d.getObjectId("_id"));
+        Comparator<Document> byTime =
+                Comparator.comparing((Document d) -> d.getDate("at")).thenComparing(d -> d.getObjectId("_id"));
         Map<String, PriorityQueue<Document>> newest = new HashMap<>();
         Map<String, java.util.Set<String>> sealsOf = new HashMap<>();
-        usages.find().projection(Projections.include("sealId", "organisation", "at")).batchSize(1000).forEach(d -> {
-            if (!(d.get("_id") instanceof ObjectId) || d.getDate("at") == null) {
-                return;
-            }
-            if (d.getString("organisation") != null && !d.getString("organisation").isEmpty()) {
-                sealsOf.computeIfAbsent(organisationKey(d.getString("organisation")), k -> new java.util.TreeSet<>())
-                        .add(d.getString("sealId"));
-            }
-            PriorityQueue<Document> queue = newest.computeIfAbsent(sealKey(d.getString("sealId")),
-                    k -> new PriorityQueue<>(byTime));
-            queue.add(d);
-            if (queue.size() > recentWindow) {
-                queue.poll(); // the oldest
-            }
-        });
+        usages.find()
+                .projection(Projections.include("sealId", "organisation", "at"))
+                .batchSize(1000)
+                .forEach(d -> {
+                    if (!(d.get("_id") instanceof ObjectId) || d.getDate("at") == null) {
+                        return;
+                    }
+                    if (d.getString("organisation") != null
+                            && !d.getString("organisation").isEmpty()) {
+                        sealsOf.computeIfAbsent(
+                                        organisationKey(d.getString("organisation")), k -> new java.util.TreeSet<>())
+                                .add(d.getString("sealId"));
+                    }
+                    PriorityQueue<Document> queue =
+                            newest.computeIfAbsent(sealKey(d.getString("sealId")), k -> new PriorityQueue<>(byTime));
+                    queue.add(d);
+                    if (queue.size() > recentWindow) {
+                        queue.poll(); // the oldest
+                    }
+                });
         sealsOf.forEach((key, seals) -> addSeal(key, List.copyOf(seals)));
         newest.forEach((key, queue) -> {
             List<Document> ordered = new ArrayList<>(queue);
             ordered.sort(byTime);
             // Replaces, not appends: a start-up that crashed half way through does it again from the start.
-            recent.replaceOne(eq("_id", key), new Document("_id", key).append("ids",
-                    ordered.stream().map(d -> d.getObjectId("_id")).toList()), new ReplaceOptions().upsert(true));
+            recent.replaceOne(
+                    eq("_id", key),
+                    new Document("_id", key)
+                            .append(
+                                    "ids",
+                                    ordered.stream()
+                                            .map(d -> d.getObjectId("_id"))
+                                            .toList()),
+                    new ReplaceOptions().upsert(true));
         });
-        meta.replaceOne(eq("_id", marker), new Document("_id", marker).append("at", new Date()),
+        meta.replaceOne(
+                eq("_id", marker),
+                new Document("_id", marker).append("at", new Date()),
                 new ReplaceOptions().upsert(true));
-        LOG.info("seal usage log: listed the newest usages of {} seals of {} organisations in {} ms (once; marker {}"
-                + " in {})", newest.size(), sealsOf.size(), (System.nanoTime() - started) / 1_000_000, marker, META_COLLECTION);
+        LOG.info(
+                "seal usage log: listed the newest usages of {} seals of {} organisations in {} ms (once; marker {}"
+                        + " in {})",
+                newest.size(),
+                sealsOf.size(),
+                (System.nanoTime() - started) / 1_000_000,
+                marker,
+                META_COLLECTION);
     }
 }

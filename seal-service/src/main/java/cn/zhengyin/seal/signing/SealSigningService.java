@@ -13,9 +13,9 @@ import cn.zhengyin.trust.crypto.KeyCustodyException;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
+import cn.zhengyin.trust.ses.SealSigner;
 import cn.zhengyin.trust.ses.SesCodec;
 import cn.zhengyin.trust.ses.SesException;
-import cn.zhengyin.trust.ses.SealSigner;
 import cn.zhengyin.trust.xml.SignedInfoPolicy;
 import cn.zhengyin.trust.xml.XmlFormatException;
 import java.security.MessageDigest;
@@ -43,8 +43,14 @@ public final class SealSigningService {
     private final Clock clock;
 
     /** @param ses makes GB/T 38540 signatures (with the SES time-stamp source) */
-    public SealSigningService(SealRepository seals, SealAuthorisationService authorisations, KeyCustody custody,
-                              CadesDigestSigner cades, SealSigner ses, SealUsageLog usages, Clock clock) {
+    public SealSigningService(
+            SealRepository seals,
+            SealAuthorisationService authorisations,
+            KeyCustody custody,
+            CadesDigestSigner cades,
+            SealSigner ses,
+            SealUsageLog usages,
+            Clock clock) {
         this.seals = seals;
         this.authorisations = authorisations;
         this.custody = custody;
@@ -62,19 +68,20 @@ public final class SealSigningService {
      * @throws SealNotFoundException   if no seal has this id
      * @throws SigningRefusedException if the seal's state or the authorisations do not allow it
      */
-    public byte[] signPadesDigest(String caller, String sealId, byte[] sha256, String licenceIdentifier,
-                                  String licenceType) {
+    public byte[] signPadesDigest(
+            String caller, String sealId, byte[] sha256, String licenceIdentifier, String licenceType) {
         Usage usage = usage("PAdES", caller, sealId, HexFormat.of().formatHex(sha256), licenceIdentifier, licenceType);
         Authorised granted = authorise(usage, licenceType, SignatureAlgorithm.ECDSA_P256_SHA256);
         byte[] cms = cades.sign(sha256, granted.key());
-        usages.record(usage.signed(granted.organisation(), "CMS SignedData, " + cms.length + " bytes; authorisation "
-                + granted.authorisation().id()));
+        usages.record(usage.signed(
+                granted.organisation(),
+                "CMS SignedData, " + cms.length + " bytes; authorisation "
+                        + granted.authorisation().id()));
         return cms;
     }
 
     /** A signature over a canonical SignedInfo, and the chain of the seal that made it. */
-    public record XmlSignatureValue(byte[] derSignature, List<X509Certificate> certificateChain) {
-    }
+    public record XmlSignatureValue(byte[] derSignature, List<X509Certificate> certificateChain) {}
 
     /**
      * Signs the exclusive-c14n bytes of an XMLDSig {@code ds:SignedInfo} (XAdES enveloped signature of a licence),
@@ -86,10 +93,15 @@ public final class SealSigningService {
      * @throws SigningRefusedException     if the seal's state or the authorisations do not allow it
      * @throws SignedInfoRejectedException if the bytes are not an acceptable canonical SignedInfo
      */
-    public XmlSignatureValue signXmlSignedInfo(String caller, String sealId, byte[] canonicalSignedInfo,
-                                               String licenceIdentifier) {
-        Usage usage = usage("XAdES", caller, sealId, HexFormat.of().formatHex(sha256(canonicalSignedInfo)),
-                licenceIdentifier, null);
+    public XmlSignatureValue signXmlSignedInfo(
+            String caller, String sealId, byte[] canonicalSignedInfo, String licenceIdentifier) {
+        Usage usage = usage(
+                "XAdES",
+                caller,
+                sealId,
+                HexFormat.of().formatHex(sha256(canonicalSignedInfo)),
+                licenceIdentifier,
+                null);
         Authorised granted = authorise(usage, null, SignatureAlgorithm.ECDSA_P256_SHA256);
         SignedInfoPolicy.Shape shape;
         try {
@@ -99,8 +111,10 @@ public final class SealSigningService {
             throw new SignedInfoRejectedException(e.getMessage());
         }
         byte[] signature = granted.key().sign(canonicalSignedInfo);
-        usages.record(usage.signed(granted.organisation(), "ds:SignedInfo over #" + shape.documentReferenceId() + ", "
-                + shape.signatureMethod() + "; authorisation " + granted.authorisation().id()));
+        usages.record(usage.signed(
+                granted.organisation(),
+                "ds:SignedInfo over #" + shape.documentReferenceId() + ", " + shape.signatureMethod()
+                        + "; authorisation " + granted.authorisation().id()));
         return new XmlSignatureValue(signature, granted.key().certificateChain());
     }
 
@@ -121,8 +135,8 @@ public final class SealSigningService {
      * @throws SignedInfoRejectedException if the bytes are not an acceptable JWS signing input
      */
     public XmlSignatureValue signJws(String caller, String sealId, byte[] signingInput, String licenceIdentifier) {
-        Usage usage = usage("JWS", caller, sealId, HexFormat.of().formatHex(sha256(signingInput)), licenceIdentifier,
-                null);
+        Usage usage =
+                usage("JWS", caller, sealId, HexFormat.of().formatHex(sha256(signingInput)), licenceIdentifier, null);
         Authorised granted = authorise(usage, null, SignatureAlgorithm.ECDSA_P256_SHA256);
         String typ;
         try {
@@ -132,8 +146,10 @@ public final class SealSigningService {
             throw e;
         }
         byte[] signature = granted.key().sign(signingInput);
-        usages.record(usage.signed(granted.organisation(), "JWS ES256 typ " + typ + "; authorisation "
-                + granted.authorisation().id()));
+        usages.record(usage.signed(
+                granted.organisation(),
+                "JWS ES256 typ " + typ + "; authorisation "
+                        + granted.authorisation().id()));
         return new XmlSignatureValue(signature, granted.key().certificateChain());
     }
 
@@ -150,36 +166,53 @@ public final class SealSigningService {
      * @throws SigningRefusedException      if the seal's state or the authorisations do not allow it
      * @throws SesealUnavailableException   if the seal has no GB/T 38540 SESeal or no SM2 key to sign with
      */
-    public byte[] signSes(String caller, String sealId, byte[] sm3DataHash, String propertyInfo,
-                          String licenceIdentifier) {
+    public byte[] signSes(
+            String caller, String sealId, byte[] sm3DataHash, String propertyInfo, String licenceIdentifier) {
         Usage usage = usage("SES", caller, sealId, HexFormat.of().formatHex(sm3DataHash), licenceIdentifier, null);
         Authorised granted = authorise(usage, null, SignatureAlgorithm.SM2_SM3);
         byte[] sesSeal = granted.seal().seseal().orElseThrow();
         byte[] signature;
         try {
-            signature = ses.sign(SesCodec.decodeSeal(sesSeal), granted.key(), sm3DataHash, propertyInfo,
-                    clock.instant()).encoded();
+            signature = ses.sign(
+                            SesCodec.decodeSeal(sesSeal), granted.key(), sm3DataHash, propertyInfo, clock.instant())
+                    .encoded();
         } catch (SesException e) {
             usages.record(usage.refused(granted.organisation(), e.getMessage()));
-            throw new SesealUnavailableException("seal " + sealId + " cannot make a GB/T 38540 signature: "
-                    + e.getMessage());
+            throw new SesealUnavailableException(
+                    "seal " + sealId + " cannot make a GB/T 38540 signature: " + e.getMessage());
         }
-        usages.record(usage.signed(granted.organisation(), "SES_Signature v4, " + signature.length + " bytes, "
-                + "propertyInfo " + propertyInfo + "; authorisation " + granted.authorisation().id()));
+        usages.record(usage.signed(
+                granted.organisation(),
+                "SES_Signature v4, " + signature.length + " bytes, " + "propertyInfo " + propertyInfo
+                        + "; authorisation " + granted.authorisation().id()));
         return signature;
     }
 
-    private record Authorised(Seal seal, String organisation, SealAuthorisation authorisation, SigningKey key) {
-    }
+    private record Authorised(Seal seal, String organisation, SealAuthorisation authorisation, SigningKey key) {}
 
-    private Usage usage(String format, String caller, String sealId, String digestHex, String licenceIdentifier,
-                        String licenceType) {
+    private Usage usage(
+            String format,
+            String caller,
+            String sealId,
+            String digestHex,
+            String licenceIdentifier,
+            String licenceType) {
         String identifier = licenceIdentifier == null ? "" : licenceIdentifier.strip();
-        Optional<String> type = Optional.ofNullable(licenceType).map(String::strip).filter(t -> !t.isEmpty());
+        Optional<String> type =
+                Optional.ofNullable(licenceType).map(String::strip).filter(t -> !t.isEmpty());
         Optional<String> impliedType = identifier.isEmpty() || !LicenceIdentifier.isValid(identifier)
-                ? Optional.empty() : Optional.of(LicenceIdentifier.parse(identifier).typeCode());
-        return new Usage(format, sealId, caller, digestHex, identifier, type.or(() -> impliedType).orElse(""),
-                type, impliedType, clock.instant());
+                ? Optional.empty()
+                : Optional.of(LicenceIdentifier.parse(identifier).typeCode());
+        return new Usage(
+                format,
+                sealId,
+                caller,
+                digestHex,
+                identifier,
+                type.or(() -> impliedType).orElse(""),
+                type,
+                impliedType,
+                clock.instant());
     }
 
     /** Every check a signing request must pass; each refusal is recorded and says why. */
@@ -191,38 +224,58 @@ public final class SealSigningService {
         }
         Seal seal = found.get();
         String org = seal.organisation().uscc();
-        if (usage.requestedType().isPresent() && usage.impliedType().isPresent()
+        if (usage.requestedType().isPresent()
+                && usage.impliedType().isPresent()
                 && !usage.requestedType().equals(usage.impliedType())) {
-            throw refuse(usage, org, "licenceType '" + usage.requestedType().get() + "' contradicts licence identifier "
-                    + usage.licenceIdentifier() + ", whose type code is '" + usage.impliedType().get() + "'");
+            throw refuse(
+                    usage,
+                    org,
+                    "licenceType '" + usage.requestedType().get() + "' contradicts licence identifier "
+                            + usage.licenceIdentifier() + ", whose type code is '"
+                            + usage.impliedType().get() + "'");
         }
         SealState state = seal.stateAt(usage.at());
         if (state != SealState.ISSUED) {
-            throw refuse(usage, org, "seal " + usage.sealId() + " is " + state + why(seal, state)
-                    + "; only ISSUED seals can sign");
+            throw refuse(
+                    usage,
+                    org,
+                    "seal " + usage.sealId() + " is " + state + why(seal, state) + "; only ISSUED seals can sign");
         }
         Optional<String> effectiveType = usage.requestedType().or(usage::impliedType);
-        Optional<SealAuthorisation> authorisation = authorisations.covering(usage.sealId(), usage.caller(), effectiveType, usage.at());
+        Optional<SealAuthorisation> authorisation =
+                authorisations.covering(usage.sealId(), usage.caller(), effectiveType, usage.at());
         if (authorisation.isEmpty()) {
-            throw refuse(usage, org, authorisations.whyNotCovered(usage.sealId(), usage.caller(), effectiveType, usage.at()));
+            throw refuse(
+                    usage,
+                    org,
+                    authorisations.whyNotCovered(usage.sealId(), usage.caller(), effectiveType, usage.at()));
         }
         Optional<SealCertificate> certificate = seal.certificate(algorithm);
         if (algorithm == SignatureAlgorithm.SM2_SM3 && (seal.seseal().isEmpty() || certificate.isEmpty())) {
-            String why = "seal " + usage.sealId() + " has no GB/T 38540 SESeal" + (certificate.isEmpty()
-                    ? " and no SM2 certificate" : seal.sesealPending() ? " (pending)" : "")
+            String why = "seal " + usage.sealId() + " has no GB/T 38540 SESeal"
+                    + (certificate.isEmpty() ? " and no SM2 certificate" : seal.sesealPending() ? " (pending)" : "")
                     + ", so it cannot make SES signatures; use a seal made by this service or configure an SM2 key"
                     + " (zhengyin.seals[].sm2-key) for a pre-made one";
             usages.record(usage.refused(org, why));
             throw new SesealUnavailableException(why);
         }
         if (certificate.isEmpty()) {
-            throw refuse(usage, org, "seal " + usage.sealId() + " has no " + algorithm + " certificate for "
-                    + usage.format());
+            throw refuse(
+                    usage,
+                    org,
+                    "seal " + usage.sealId() + " has no " + algorithm + " certificate for " + usage.format());
         }
         try {
-            return new Authorised(seal, org, authorisation.get(), custody.signingKey(certificate.get().keyId()));
+            return new Authorised(
+                    seal,
+                    org,
+                    authorisation.get(),
+                    custody.signingKey(certificate.get().keyId()));
         } catch (KeyCustodyException e) {
-            throw refuse(usage, org, "the key of seal " + usage.sealId() + " is not available in custody: " + e.getMessage());
+            throw refuse(
+                    usage,
+                    org,
+                    "the key of seal " + usage.sealId() + " is not available in custody: " + e.getMessage());
         }
     }
 
@@ -237,7 +290,8 @@ public final class SealSigningService {
     private static String why(Seal seal, SealState state) {
         return switch (state) {
             case SUSPENDED -> " (reported lost; its certificates are on hold until it is reinstated)";
-            case REVOKED -> " (revoked: " + seal.revocation().map(r -> r.reason().rfcName()).orElse("") + ")";
+            case REVOKED ->
+                " (revoked: " + seal.revocation().map(r -> r.reason().rfcName()).orElse("") + ")";
             case DESTROYED -> " (its keys are destroyed)";
             case EXPIRED -> " (its validity ended at " + seal.validity().notAfter() + ")";
             default -> " (not yet issued)";
@@ -249,16 +303,42 @@ public final class SealSigningService {
         return new SigningRefusedException(why);
     }
 
-    private record Usage(String format, String sealId, String caller, String digestHex, String licenceIdentifier,
-                         String licenceType, Optional<String> requestedType, Optional<String> impliedType, Instant at) {
+    private record Usage(
+            String format,
+            String sealId,
+            String caller,
+            String digestHex,
+            String licenceIdentifier,
+            String licenceType,
+            Optional<String> requestedType,
+            Optional<String> impliedType,
+            Instant at) {
         SealUsage refused(String organisation, String why) {
-            return new SealUsage(sealId, organisation, caller, format, digestHex, licenceIdentifier, licenceType, at,
-                    SealUsage.REFUSED, why);
+            return new SealUsage(
+                    sealId,
+                    organisation,
+                    caller,
+                    format,
+                    digestHex,
+                    licenceIdentifier,
+                    licenceType,
+                    at,
+                    SealUsage.REFUSED,
+                    why);
         }
 
         SealUsage signed(String organisation, String detail) {
-            return new SealUsage(sealId, organisation, caller, format, digestHex, licenceIdentifier, licenceType, at,
-                    SealUsage.SIGNED, detail);
+            return new SealUsage(
+                    sealId,
+                    organisation,
+                    caller,
+                    format,
+                    digestHex,
+                    licenceIdentifier,
+                    licenceType,
+                    at,
+                    SealUsage.SIGNED,
+                    detail);
         }
     }
 }

@@ -12,8 +12,17 @@ import java.time.Instant;
  * @param result            SIGNED or REFUSED
  * @param detail            why it was refused, or the format produced and the authorisation used
  */
-public record SealUsage(String sealId, String organisation, String caller, String format, String digestHex,
-                        String licenceIdentifier, String licenceType, Instant at, String result, String detail) {
+public record SealUsage(
+        String sealId,
+        String organisation,
+        String caller,
+        String format,
+        String digestHex,
+        String licenceIdentifier,
+        String licenceType,
+        Instant at,
+        String result,
+        String detail) {
     public static final String SIGNED = "SIGNED";
     public static final String REFUSED = "REFUSED";
 }

@@ -31,16 +31,22 @@ public class SesSigningConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SesSigningConfiguration.class);
 
     @Bean
-    SealSigner sesSealSigner(SealServiceProperties properties, TimestampSource timestamps, Clock clock,
-                             @Value("${zhengyin.sm2-tsa-key:sm2-tsa}") String sm2TsaKey) {
+    SealSigner sesSealSigner(
+            SealServiceProperties properties,
+            TimestampSource timestamps,
+            Clock clock,
+            @Value("${zhengyin.sm2-tsa-key:sm2-tsa}") String sm2TsaKey) {
         Path file = properties.keysDirectory().resolve(sm2TsaKey + ".p12");
         if (sm2TsaKey.isBlank() || !Files.isRegularFile(file)) {
             log.warn("No SM2 TSA key {}; GB/T 38540 signatures are time-stamped by the ECDSA TSA", file);
             return new SealSigner(Optional.of(timestamps));
         }
         SecureRandom random = new SecureRandom();
-        TimestampAuthority sm2Tsa = new TimestampAuthority(SealServiceConfiguration.loadKey(properties, sm2TsaKey),
-                TimestampAuthority.DEV_POLICY_OID, clock, () -> new BigInteger(127, random).add(BigInteger.ONE),
+        TimestampAuthority sm2Tsa = new TimestampAuthority(
+                SealServiceConfiguration.loadKey(properties, sm2TsaKey),
+                TimestampAuthority.DEV_POLICY_OID,
+                clock,
+                () -> new BigInteger(127, random).add(BigInteger.ONE),
                 Duration.ofSeconds(1));
         return new SealSigner(Optional.of(new InProcessTimestampSource(sm2Tsa)));
     }

@@ -35,36 +35,37 @@ class SesSigningController {
      * @param propertyInfo      the original's attributes including the protected scope (签名保护范围), ASCII (IA5)
      * @param licenceIdentifier the licence being signed, recorded in the usage log; optional
      */
-    record SesSignatureRequest(@NotBlank String sealId, String dataHash, String propertyInfo,
-                               String licenceIdentifier) {
-    }
+    record SesSignatureRequest(
+            @NotBlank String sealId, String dataHash, String propertyInfo, String licenceIdentifier) {}
 
     /** @param sesSignature base64 of the DER SES_Signature (v4) */
-    record SesSignatureResponse(String sealId, String format, String sesSignature) {
-    }
+    record SesSignatureResponse(String sealId, String format, String sesSignature) {}
 
     @PostMapping("/ses")
     SesSignatureResponse ses(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody SesSignatureRequest request) {
         byte[] hash = dataHash(request.dataHash());
         String propertyInfo = propertyInfo(request.propertyInfo());
         try {
-            byte[] signature = signing.signSes(caller.getSubject(), request.sealId(), hash, propertyInfo,
-                    request.licenceIdentifier());
-            return new SesSignatureResponse(request.sealId(), "SES", Base64.getEncoder().encodeToString(signature));
+            byte[] signature = signing.signSes(
+                    caller.getSubject(), request.sealId(), hash, propertyInfo, request.licenceIdentifier());
+            return new SesSignatureResponse(
+                    request.sealId(), "SES", Base64.getEncoder().encodeToString(signature));
         } catch (SealNotFoundException e) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found", e.getMessage());
         } catch (SigningRefusedException e) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "signing-refused", "Signing refused", e.getMessage());
         } catch (SesealUnavailableException e) {
-            throw new ProblemException(HttpStatus.CONFLICT, "seseal-unavailable", "Seal has no GB/T 38540 SESeal",
-                    e.getMessage());
+            throw new ProblemException(
+                    HttpStatus.CONFLICT, "seseal-unavailable", "Seal has no GB/T 38540 SESeal", e.getMessage());
         }
     }
 
     private static byte[] dataHash(String base64) {
         if (base64 == null || base64.isBlank()) {
-            throw invalid("invalid-data-hash", "Invalid data hash", "dataHash is required: base64 of the SM3 hash"
-                    + " (32 bytes) of the signed original");
+            throw invalid(
+                    "invalid-data-hash",
+                    "Invalid data hash",
+                    "dataHash is required: base64 of the SM3 hash" + " (32 bytes) of the signed original");
         }
         byte[] hash;
         try {
@@ -80,18 +81,27 @@ class SesSigningController {
 
     private static String propertyInfo(String value) {
         if (value == null || value.isBlank()) {
-            throw invalid("invalid-property-info", "Invalid propertyInfo", "propertyInfo is required: GB/T 38540"
-                    + " needs the signature's protected scope (签名保护范围), e.g. /Doc_0/Signs/Sign_0/Signature.xml");
+            throw invalid(
+                    "invalid-property-info",
+                    "Invalid propertyInfo",
+                    "propertyInfo is required: GB/T 38540"
+                            + " needs the signature's protected scope (签名保护范围), e.g. /Doc_0/Signs/Sign_0/Signature.xml");
         }
         if (value.length() > MAX_PROPERTY_INFO_CHARS) {
-            throw invalid("invalid-property-info", "Invalid propertyInfo", "propertyInfo has " + value.length()
-                    + " characters; at most " + MAX_PROPERTY_INFO_CHARS + " are accepted");
+            throw invalid(
+                    "invalid-property-info",
+                    "Invalid propertyInfo",
+                    "propertyInfo has " + value.length() + " characters; at most " + MAX_PROPERTY_INFO_CHARS
+                            + " are accepted");
         }
         for (int i = 0; i < value.length(); i++) {
             if (value.charAt(i) > 0x7f) {
-                throw invalid("invalid-property-info", "Invalid propertyInfo", "propertyInfo is an IA5String in"
-                        + " GB/T 38540, so only ASCII characters are allowed; found '" + value.charAt(i)
-                        + "' at index " + i + " (percent-encode non-ASCII path segments)");
+                throw invalid(
+                        "invalid-property-info",
+                        "Invalid propertyInfo",
+                        "propertyInfo is an IA5String in"
+                                + " GB/T 38540, so only ASCII characters are allowed; found '" + value.charAt(i)
+                                + "' at index " + i + " (percent-encode non-ASCII path segments)");
             }
         }
         return value;

@@ -31,33 +31,43 @@ class SigningController {
      *                          the caller's authorisation
      * @param licenceType       optional licence type code the authorisation must cover (default: from the identifier)
      */
-    record PadesDigestRequest(@NotBlank String sealId, String digestAlgorithm, @NotBlank String digest,
-                              String licenceIdentifier, String licenceType) {
-    }
+    record PadesDigestRequest(
+            @NotBlank String sealId,
+            String digestAlgorithm,
+            @NotBlank String digest,
+            String licenceIdentifier,
+            String licenceType) {}
 
-    record PadesDigestResponse(String sealId, String format, String cms) {
-    }
+    record PadesDigestResponse(String sealId, String format, String cms) {}
 
     @PostMapping("/pades")
     PadesDigestResponse pades(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody PadesDigestRequest request) {
         if (request.digestAlgorithm() != null && !request.digestAlgorithm().equalsIgnoreCase("SHA-256")) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "unsupported-digest-algorithm", "Unsupported digest algorithm",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "unsupported-digest-algorithm",
+                    "Unsupported digest algorithm",
                     "digestAlgorithm '" + request.digestAlgorithm() + "' is not supported; use SHA-256");
         }
         byte[] digest;
         try {
             digest = Base64.getDecoder().decode(request.digest());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-digest", "Invalid digest", "digest is not valid base64");
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST, "invalid-digest", "Invalid digest", "digest is not valid base64");
         }
         if (digest.length != 32) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-digest", "Invalid digest",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-digest",
+                    "Invalid digest",
                     "a SHA-256 digest has 32 bytes; got " + digest.length);
         }
         try {
-            byte[] cms = signing.signPadesDigest(caller.getSubject(), request.sealId(), digest,
-                    request.licenceIdentifier(), request.licenceType());
-            return new PadesDigestResponse(request.sealId(), "CMS", Base64.getEncoder().encodeToString(cms));
+            byte[] cms = signing.signPadesDigest(
+                    caller.getSubject(), request.sealId(), digest, request.licenceIdentifier(), request.licenceType());
+            return new PadesDigestResponse(
+                    request.sealId(), "CMS", Base64.getEncoder().encodeToString(cms));
         } catch (SealNotFoundException e) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found", e.getMessage());
         } catch (SigningRefusedException e) {

@@ -38,17 +38,20 @@ class XmlSigningController {
      * @param signedInfo        base64 of the exclusive-c14n bytes of the ds:SignedInfo to sign
      * @param licenceIdentifier the licence being signed, recorded in the usage log
      */
-    record XmlSignatureRequest(@NotBlank String sealId, @NotBlank String signedInfo, String licenceIdentifier) {
-    }
+    record XmlSignatureRequest(
+            @NotBlank String sealId, @NotBlank String signedInfo, String licenceIdentifier) {}
 
     /**
      * @param signatureMethod  the XMLDSig SignatureMethod URI the value is for
      * @param signatureValue   base64 of the DER ECDSA signature over the SignedInfo bytes (SHA-256 inside)
      * @param certificateChain base64 DER certificates, the seal certificate first
      */
-    record XmlSignatureResponse(String sealId, String format, String signatureMethod, String signatureValue,
-                                List<String> certificateChain) {
-    }
+    record XmlSignatureResponse(
+            String sealId,
+            String format,
+            String signatureMethod,
+            String signatureValue,
+            List<String> certificateChain) {}
 
     @PostMapping("/xml")
     XmlSignatureResponse xml(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody XmlSignatureRequest request) {
@@ -56,26 +59,38 @@ class XmlSigningController {
         try {
             signedInfo = Base64.getDecoder().decode(request.signedInfo());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-signed-info", "Invalid SignedInfo",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-signed-info",
+                    "Invalid SignedInfo",
                     "signedInfo is not valid base64");
         }
         if (signedInfo.length > MAX_SIGNED_INFO_BYTES) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-signed-info", "Invalid SignedInfo",
-                    "signedInfo has " + signedInfo.length + " bytes; at most " + MAX_SIGNED_INFO_BYTES + " are accepted");
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-signed-info",
+                    "Invalid SignedInfo",
+                    "signedInfo has " + signedInfo.length + " bytes; at most " + MAX_SIGNED_INFO_BYTES
+                            + " are accepted");
         }
         try {
-            SealSigningService.XmlSignatureValue value = signing.signXmlSignedInfo(caller.getSubject(), request.sealId(),
-                    signedInfo, request.licenceIdentifier());
-            return new XmlSignatureResponse(request.sealId(), "XAdES", SignedInfoPolicy.ECDSA_SHA256,
+            SealSigningService.XmlSignatureValue value = signing.signXmlSignedInfo(
+                    caller.getSubject(), request.sealId(), signedInfo, request.licenceIdentifier());
+            return new XmlSignatureResponse(
+                    request.sealId(),
+                    "XAdES",
+                    SignedInfoPolicy.ECDSA_SHA256,
                     Base64.getEncoder().encodeToString(value.derSignature()),
-                    value.certificateChain().stream().map(XmlSigningController::base64).toList());
+                    value.certificateChain().stream()
+                            .map(XmlSigningController::base64)
+                            .toList());
         } catch (SealNotFoundException e) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found", e.getMessage());
         } catch (SigningRefusedException e) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "signing-refused", "Signing refused", e.getMessage());
         } catch (SignedInfoRejectedException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "signed-info-rejected", "SignedInfo rejected",
-                    e.getMessage());
+            throw new ProblemException(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "signed-info-rejected", "SignedInfo rejected", e.getMessage());
         }
     }
 

@@ -24,14 +24,17 @@ class TimestampController {
     @PostMapping(value = "/tsa", consumes = "application/timestamp-query", produces = "application/timestamp-reply")
     byte[] timestamp(@RequestBody byte[] request) {
         if (request.length > MAX_REQUEST_BYTES) {
-            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+            throw new ProblemException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "request-too-large",
+                    "Request too large",
                     "a time-stamp request has at most " + MAX_REQUEST_BYTES + " bytes");
         }
         try {
             return authority.respond(request);
         } catch (TrustException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-timestamp-request", "Invalid time-stamp request",
-                    e.getMessage());
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST, "invalid-timestamp-request", "Invalid time-stamp request", e.getMessage());
         }
     }
 }

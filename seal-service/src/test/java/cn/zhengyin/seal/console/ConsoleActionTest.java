@@ -18,15 +18,24 @@ class ConsoleActionTest {
     static final ConsoleUser ADMIN = new ConsoleUser("zhao", "赵管", Set.of(ConsoleRole.ADMINISTRATOR));
 
     static Seal appliedBy(String applicant) {
-        return Seal.apply("S-1", new Organisation("证印示范市市场监督管理局", "11110100000000019Q"), SealType.CONTRACT, "",
-                "证印示范市市场监督管理局合同专用章", new ValidityPeriod(NOW, NOW.plusSeconds(86_400 * 365)), applicant,
-                "", NOW).seal();
+        return Seal.apply(
+                        "S-1",
+                        new Organisation("证印示范市市场监督管理局", "11110100000000019Q"),
+                        SealType.CONTRACT,
+                        "",
+                        "证印示范市市场监督管理局合同专用章",
+                        new ValidityPeriod(NOW, NOW.plusSeconds(86_400 * 365)),
+                        applicant,
+                        "",
+                        NOW)
+                .seal();
     }
 
     @Test
     void anAppliedSealOffersApproveAndRejectToAnotherApproverOnly() {
         Seal seal = appliedBy("wang");
-        assertThat(ConsoleAction.available(APPROVER, seal, NOW)).containsExactly(ConsoleAction.APPROVE, ConsoleAction.REJECT);
+        assertThat(ConsoleAction.available(APPROVER, seal, NOW))
+                .containsExactly(ConsoleAction.APPROVE, ConsoleAction.REJECT);
         assertThat(ConsoleAction.available(APPLICANT, seal, NOW)).isEmpty();
         assertThat(ConsoleAction.available(ADMIN, seal, NOW)).isEmpty();
     }
@@ -42,7 +51,8 @@ class ConsoleActionTest {
     @Test
     void anApprovedSealOffersTheAdministratorAnImageAndMaking() {
         Seal approved = appliedBy("wang").approve("li", "", NOW).seal();
-        assertThat(ConsoleAction.available(ADMIN, approved, NOW)).containsExactly(ConsoleAction.ATTACH_IMAGE, ConsoleAction.MAKE);
+        assertThat(ConsoleAction.available(ADMIN, approved, NOW))
+                .containsExactly(ConsoleAction.ATTACH_IMAGE, ConsoleAction.MAKE);
         assertThat(ConsoleAction.available(APPROVER, approved, NOW)).isEmpty();
     }
 

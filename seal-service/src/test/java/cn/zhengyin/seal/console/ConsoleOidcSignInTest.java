@@ -18,20 +18,25 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The production sign-in: with an OpenID Connect client registered and the development sign-in off. */
-@SpringBootTest(classes = SealServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=seal-service", "spring.application.name=seal-console-oidc-test",
-                "zhengyin.store.embedded.in-memory=true",
-                "zhengyin.console.dev-sign-in.enabled=false",
-                "spring.security.oauth2.client.registration.province.client-id=zhengyin-seal-console",
-                "spring.security.oauth2.client.registration.province.client-secret=s3cret",
-                "spring.security.oauth2.client.registration.province.client-name=统一身份认证平台",
-                "spring.security.oauth2.client.registration.province.authorization-grant-type=authorization_code",
-                "spring.security.oauth2.client.registration.province.scope=openid,profile",
-                "spring.security.oauth2.client.registration.province.redirect-uri={baseUrl}/console/login/oauth2/code/{registrationId}",
-                "spring.security.oauth2.client.provider.province.authorization-uri=https://idp.invalid/authorize",
-                "spring.security.oauth2.client.provider.province.token-uri=https://idp.invalid/token",
-                "spring.security.oauth2.client.provider.province.jwk-set-uri=https://idp.invalid/jwks",
-                "spring.security.oauth2.client.provider.province.user-name-attribute=sub"})
+@SpringBootTest(
+        classes = SealServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=seal-service",
+            "spring.application.name=seal-console-oidc-test",
+            "zhengyin.store.embedded.in-memory=true",
+            "zhengyin.console.dev-sign-in.enabled=false",
+            "spring.security.oauth2.client.registration.province.client-id=zhengyin-seal-console",
+            "spring.security.oauth2.client.registration.province.client-secret=s3cret",
+            "spring.security.oauth2.client.registration.province.client-name=统一身份认证平台",
+            "spring.security.oauth2.client.registration.province.authorization-grant-type=authorization_code",
+            "spring.security.oauth2.client.registration.province.scope=openid,profile",
+            "spring.security.oauth2.client.registration.province.redirect-uri={baseUrl}/console/login/oauth2/code/{registrationId}",
+            "spring.security.oauth2.client.provider.province.authorization-uri=https://idp.invalid/authorize",
+            "spring.security.oauth2.client.provider.province.token-uri=https://idp.invalid/token",
+            "spring.security.oauth2.client.provider.province.jwk-set-uri=https://idp.invalid/jwks",
+            "spring.security.oauth2.client.provider.province.user-name-attribute=sub"
+        })
 class ConsoleOidcSignInTest {
     @TempDir
     static Path keyStoreDir;
@@ -43,26 +48,35 @@ class ConsoleOidcSignInTest {
 
     @DynamicPropertySource
     static void keyStore(DynamicPropertyRegistry registry) {
-        registry.add("zhengyin.keys-directory", () -> Path.of("../keys-dev").toAbsolutePath().normalize().toString());
-        registry.add("zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
+        registry.add(
+                "zhengyin.keys-directory",
+                () -> Path.of("../keys-dev").toAbsolutePath().normalize().toString());
+        registry.add(
+                "zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
     }
 
     @Test
     void theSignInPageOffersTheProviderAndNoSamplePeople() throws Exception {
         HttpResponse<String> page = get("/console/sign-in");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("/console/oauth2/authorization/province").contains("统一身份认证平台")
-                .doesNotContain("开发环境").doesNotContain("seal-applicant-demo");
+        assertThat(page.body())
+                .contains("/console/oauth2/authorization/province")
+                .contains("统一身份认证平台")
+                .doesNotContain("开发环境")
+                .doesNotContain("seal-applicant-demo");
     }
 
     @Test
     void signingInRedirectsToTheProviderWithTheConsoleCallback() throws Exception {
         HttpResponse<String> start = get("/console/oauth2/authorization/province");
         assertThat(start.statusCode()).isEqualTo(302);
-        String location = URLDecoder.decode(start.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
-        assertThat(location).startsWith("https://idp.invalid/authorize?").contains("client_id=zhengyin-seal-console")
-                .contains("scope=openid profile").contains("redirect_uri=http://localhost:" + port
-                        + "/console/login/oauth2/code/province");
+        String location =
+                URLDecoder.decode(start.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(location)
+                .startsWith("https://idp.invalid/authorize?")
+                .contains("client_id=zhengyin-seal-console")
+                .contains("scope=openid profile")
+                .contains("redirect_uri=http://localhost:" + port + "/console/login/oauth2/code/province");
     }
 
     @Test
@@ -73,7 +87,9 @@ class ConsoleOidcSignInTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -20,7 +20,8 @@ class ConsoleOidcUsersTest {
 
     @Test
     void theRolesClaimGrantsConsoleRolesAndTheSubjectIsTheActor() {
-        ConsoleUser user = signIn(new ConsoleProperties.Oidc(null, null, null, null),
+        ConsoleUser user = signIn(
+                new ConsoleProperties.Oidc(null, null, null, null),
                 Map.of("sub", "zhang.san", "name", "张三", "roles", List.of("seal:apply", "unrelated")));
         assertThat(user.actor()).isEqualTo("zhang.san");
         assertThat(user.displayName()).isEqualTo("张三");
@@ -29,10 +30,13 @@ class ConsoleOidcUsersTest {
 
     @Test
     void claimNamesAndRoleValuesAreConfigurable() {
-        ConsoleUser user = signIn(new ConsoleProperties.Oidc("preferred_username", "nickname", "groups",
+        ConsoleUser user = signIn(
+                new ConsoleProperties.Oidc(
+                        "preferred_username",
+                        "nickname",
+                        "groups",
                         Map.of(ConsoleRole.APPROVER, "/印章/审批", ConsoleRole.ADMINISTRATOR, "/印章/管理")),
-                Map.of("sub", "8f2c", "preferred_username", "li.si", "nickname", "李四",
-                        "groups", "/印章/审批 /其他"));
+                Map.of("sub", "8f2c", "preferred_username", "li.si", "nickname", "李四", "groups", "/印章/审批 /其他"));
         assertThat(user.actor()).isEqualTo("li.si");
         assertThat(user.displayName()).isEqualTo("李四");
         assertThat(user.roles()).containsExactly(ConsoleRole.APPROVER);
@@ -46,15 +50,22 @@ class ConsoleOidcUsersTest {
     }
 
     private static ConsoleUser signIn(ConsoleProperties.Oidc config, Map<String, Object> claims) {
-        ClientRegistration registration = ClientRegistration.withRegistrationId("idp").clientId("console")
+        ClientRegistration registration = ClientRegistration.withRegistrationId("idp")
+                .clientId("console")
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/console/login/oauth2/code/{registrationId}")
-                .authorizationUri("https://idp.invalid/authorize").tokenUri("https://idp.invalid/token")
-                .userNameAttributeName("sub").scope("openid").build();
-        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").claims(c -> c.putAll(claims))
-                .issuedAt(NOW).expiresAt(NOW.plusSeconds(300)).build();
-        OAuth2AccessToken access = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access", NOW,
-                NOW.plusSeconds(300), Set.of("openid"));
+                .authorizationUri("https://idp.invalid/authorize")
+                .tokenUri("https://idp.invalid/token")
+                .userNameAttributeName("sub")
+                .scope("openid")
+                .build();
+        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token")
+                .claims(c -> c.putAll(claims))
+                .issuedAt(NOW)
+                .expiresAt(NOW.plusSeconds(300))
+                .build();
+        OAuth2AccessToken access = new OAuth2AccessToken(
+                OAuth2AccessToken.TokenType.BEARER, "access", NOW, NOW.plusSeconds(300), Set.of("openid"));
         OidcUser oidc = new ConsoleOidcUsers(config).loadUser(new OidcUserRequest(registration, access, idToken));
         return ConsoleUser.of(new OAuth2AuthenticationToken(oidc, oidc.getAuthorities(), "idp"));
     }

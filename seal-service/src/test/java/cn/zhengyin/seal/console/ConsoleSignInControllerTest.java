@@ -15,20 +15,25 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.web.server.ResponseStatusException;
 
 class ConsoleSignInControllerTest {
-    static final List<ConsoleProperties.DevPerson> PEOPLE = List.of(
-            new ConsoleProperties.DevPerson("seal-approver-demo", "印章审批人", Set.of(ConsoleRole.APPROVER)));
+    static final List<ConsoleProperties.DevPerson> PEOPLE =
+            List.of(new ConsoleProperties.DevPerson("seal-approver-demo", "印章审批人", Set.of(ConsoleRole.APPROVER)));
     final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     private ConsoleSignInController controller(boolean devEnabled) {
-        return new ConsoleSignInController(new ConsoleProperties(new ConsoleProperties.DevSignIn(devEnabled, PEOPLE), null),
-                new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class), contexts);
+        return new ConsoleSignInController(
+                new ConsoleProperties(new ConsoleProperties.DevSignIn(devEnabled, PEOPLE), null),
+                new StaticListableBeanFactory().getBeanProvider(ClientRegistrationRepository.class),
+                contexts);
     }
 
     @Test
     void theDevelopmentSignInDoesNotExistWhenDisabled() {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/console/sign-in");
-        assertThatThrownBy(() -> controller(false).devSignIn("seal-approver-demo", request, new MockHttpServletResponse()))
-                .isInstanceOfSatisfying(ResponseStatusException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
+        assertThatThrownBy(
+                        () -> controller(false).devSignIn("seal-approver-demo", request, new MockHttpServletResponse()))
+                .isInstanceOfSatisfying(
+                        ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
         assertThat(request.getSession(false)).isNull();
     }
 
@@ -51,7 +56,10 @@ class ConsoleSignInControllerTest {
 
     @Test
     void anUnknownSamplePersonIsRefused() {
-        assertThatThrownBy(() -> controller(true).devSignIn("root", new MockHttpServletRequest(), new MockHttpServletResponse()))
-                .isInstanceOfSatisfying(ResponseStatusException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
+        assertThatThrownBy(() ->
+                        controller(true).devSignIn("root", new MockHttpServletRequest(), new MockHttpServletResponse()))
+                .isInstanceOfSatisfying(
+                        ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
     }
 }

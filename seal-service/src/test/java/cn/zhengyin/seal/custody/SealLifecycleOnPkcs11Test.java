@@ -28,10 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +46,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * SOFTHSM2_CONF; see docs/key-custody.md): the seal's ECDSA key is made in the token, signs, and is destroyed there;
  * its SM2 key goes to the keystore file (sm2-type).
  */
-@SpringBootTest(classes = SealServiceApplication.class,
-        properties = {"spring.config.name=seal-service", "spring.application.name=seal-pkcs11-test",
-                "zhengyin.store.embedded.in-memory=true", "zhengyin.key-custody.type=pkcs11"})
+@SpringBootTest(
+        classes = SealServiceApplication.class,
+        properties = {
+            "spring.config.name=seal-service",
+            "spring.application.name=seal-pkcs11-test",
+            "zhengyin.store.embedded.in-memory=true",
+            "zhengyin.key-custody.type=pkcs11"
+        })
 class SealLifecycleOnPkcs11Test {
     static SoftHsm.Token token;
 
@@ -57,15 +62,19 @@ class SealLifecycleOnPkcs11Test {
 
     @Autowired
     SealLifecycleService lifecycle;
+
     @Autowired
     SealAuthorisationService authorisations;
+
     @Autowired
     SealSigningService signing;
+
     @Autowired
     SealKeyCustody sealKeys;
+
     @Autowired
-    @Qualifier(KeyCustodyConfiguration.GENERATING_KEY_CUSTODY)
-    cn.zhengyin.trust.crypto.KeyCustody generating;
+    @Qualifier(KeyCustodyConfiguration.GENERATING_KEY_CUSTODY) cn.zhengyin.trust.crypto.KeyCustody generating;
+
     @Autowired
     Clock clock;
 
@@ -76,9 +85,13 @@ class SealLifecycleOnPkcs11Test {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("zhengyin.keys-directory", () -> Path.of("../keys-dev").toAbsolutePath().normalize().toString());
-        registry.add("zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
-        registry.add("zhengyin.key-custody.pkcs11.library", () -> token.library().toString());
+        registry.add(
+                "zhengyin.keys-directory",
+                () -> Path.of("../keys-dev").toAbsolutePath().normalize().toString());
+        registry.add(
+                "zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
+        registry.add(
+                "zhengyin.key-custody.pkcs11.library", () -> token.library().toString());
         registry.add("zhengyin.key-custody.pkcs11.slot", () -> token.slot().id());
         registry.add("zhengyin.key-custody.pkcs11.pin", () -> new String(token.pin()));
     }
@@ -86,14 +99,27 @@ class SealLifecycleOnPkcs11Test {
     @Test
     void aSealMadeWithPkcs11CustodySignsInTheTokenAndItsKeyIsDestroyedThere() throws Exception {
         Instant now = clock.instant();
-        Seal seal = lifecycle.apply(new SealApplication(new Organisation("证印测试单位", "11110100000000019Q"),
-                SealType.ofCode("01"), "单位专用章", "证印测试单位", new ValidityPeriod(now.minusSeconds(60),
-                        now.plus(Duration.ofDays(365)))), "applicant", "test");
+        Seal seal = lifecycle.apply(
+                new SealApplication(
+                        new Organisation("证印测试单位", "11110100000000019Q"),
+                        SealType.ofCode("01"),
+                        "单位专用章",
+                        "证印测试单位",
+                        new ValidityPeriod(now.minusSeconds(60), now.plus(Duration.ofDays(365)))),
+                "applicant",
+                "test");
         lifecycle.approve(seal.id(), "approver", "test");
         lifecycle.make(seal.id(), "maker", "test");
         lifecycle.issue(seal.id(), "maker", "test");
-        authorisations.grant(seal.id(), GranteeKind.CLIENT, "pkcs11-test-client", Set.of(), Optional.empty(),
-                Optional.empty(), "admin", "test");
+        authorisations.grant(
+                seal.id(),
+                GranteeKind.CLIENT,
+                "pkcs11-test-client",
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                "admin",
+                "test");
         String ecdsaKey = SealLifecycleService.keyId(seal.id(), SignatureAlgorithm.ECDSA_P256_SHA256);
         String sm2Key = SealLifecycleService.keyId(seal.id(), SignatureAlgorithm.SM2_SM3);
 
@@ -104,11 +130,11 @@ class SealLifecycleOnPkcs11Test {
         assertThat(sealKeys.find(sm2Key)).isPresent();
 
         byte[] digest = MessageDigest.getInstance("SHA-256").digest("licence pdf".getBytes(StandardCharsets.UTF_8));
-        CMSSignedData cms = new CMSSignedData(signing.signPadesDigest("pkcs11-test-client", seal.id(), digest, null,
-                null));
+        CMSSignedData cms =
+                new CMSSignedData(signing.signPadesDigest("pkcs11-test-client", seal.id(), digest, null, null));
         SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next());
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate((X509CertificateHolder)
+                cms.getCertificates().getMatches(signer.getSID()).iterator().next());
         assertThat(certificate.getPublicKey().getEncoded())
                 .isEqualTo(tokenView.find(ecdsaKey).orElseThrow().publicKey().getEncoded());
         Signature verifier = Signature.getInstance("SHA256withECDSA");

@@ -13,8 +13,7 @@ import javax.imageio.ImageIO;
 
 /** Files for upload tests: real images, disguised ones, hostile ones. */
 final class ImageFixtures {
-    private ImageFixtures() {
-    }
+    private ImageFixtures() {}
 
     static byte[] png(int width, int height) {
         return encode(redDisc(width, height, BufferedImage.TYPE_INT_ARGB), "png");
@@ -26,18 +25,30 @@ final class ImageFixtures {
 
     /** A valid PNG signature and IHDR (with a correct CRC) claiming {@code width × height}, and nothing else. */
     static byte[] pngBombHeader(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width)
-                .putInt(height).put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(17)
+                .put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 6)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         CRC32 crc = new CRC32();
         crc.update(ihdr.array());
-        return ByteBuffer.allocate(8 + 4 + 17 + 4).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
-                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
+        return ByteBuffer.allocate(8 + 4 + 17 + 4)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
+                .putInt(13)
+                .put(ihdr.array())
+                .putInt((int) crc.getValue())
+                .array();
     }
 
     static byte[] svg(String body) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"40mm\" height=\"40mm\" viewBox=\"0 0 40 40\">"
-                + body + "</svg>").getBytes(StandardCharsets.UTF_8);
+                        + "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"40mm\" height=\"40mm\" viewBox=\"0 0 40 40\">"
+                        + body + "</svg>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static final String CLEAN_BODY = "<title>custom seal</title><defs><clipPath id=\"c\"><circle cx=\"20\" cy=\"20\" "

@@ -25,8 +25,8 @@ class ImageUploadPolicyTest {
 
     @Test
     void acceptsACleanSvgAndMeasuresItInMillimetres() {
-        ImageUploadPolicy.AcceptedImage accepted = policy.inspect(ImageFixtures.svg(ImageFixtures.CLEAN_BODY),
-                Optional.of("seal.svg"));
+        ImageUploadPolicy.AcceptedImage accepted =
+                policy.inspect(ImageFixtures.svg(ImageFixtures.CLEAN_BODY), Optional.of("seal.svg"));
         assertThat(accepted.format()).isEqualTo(ImageFormat.SVG);
         assertThat(accepted.width()).isEqualTo(40);
         String stored = new String(accepted.content(), StandardCharsets.UTF_8);
@@ -35,44 +35,58 @@ class ImageUploadPolicyTest {
 
     @Test
     void rejectsAJpeg() {
-        rejected(() -> policy.inspect(ImageFixtures.jpeg(), Optional.of("seal.jpg")), Reason.UNSUPPORTED_TYPE,
+        rejected(
+                () -> policy.inspect(ImageFixtures.jpeg(), Optional.of("seal.jpg")),
+                Reason.UNSUPPORTED_TYPE,
                 "content is JPEG");
     }
 
     @Test
     void rejectsAJpegRenamedToPng() {
-        rejected(() -> policy.inspect(ImageFixtures.jpeg(), Optional.of("seal.png")), Reason.UNSUPPORTED_TYPE,
+        rejected(
+                () -> policy.inspect(ImageFixtures.jpeg(), Optional.of("seal.png")),
+                Reason.UNSUPPORTED_TYPE,
                 "content is JPEG");
     }
 
     @Test
     void rejectsATextFileRenamedToPng() {
-        rejected(() -> policy.inspect("hello, not an image".getBytes(), Optional.of("seal.png")),
-                Reason.UNSUPPORTED_TYPE, "not a recognised image");
+        rejected(
+                () -> policy.inspect("hello, not an image".getBytes(), Optional.of("seal.png")),
+                Reason.UNSUPPORTED_TYPE,
+                "not a recognised image");
     }
 
     @Test
     void rejectsAPngNamedSvg() {
-        rejected(() -> policy.inspect(ImageFixtures.png(100, 100), Optional.of("seal.svg")), Reason.UNSUPPORTED_TYPE,
+        rejected(
+                () -> policy.inspect(ImageFixtures.png(100, 100), Optional.of("seal.svg")),
+                Reason.UNSUPPORTED_TYPE,
                 "named 'seal.svg' but its content is PNG");
     }
 
     @Test
     void rejectsAPngBombByItsHeaderBeforeDecoding() {
-        rejected(() -> policy.inspect(ImageFixtures.pngBombHeader(100_000, 100_000), Optional.empty()),
-                Reason.INVALID_IMAGE, "declares 100000×100000 pixels");
+        rejected(
+                () -> policy.inspect(ImageFixtures.pngBombHeader(100_000, 100_000), Optional.empty()),
+                Reason.INVALID_IMAGE,
+                "declares 100000×100000 pixels");
     }
 
     @Test
     void rejectsPngsSmallerThan64Pixels() {
-        rejected(() -> policy.inspect(ImageFixtures.png(32, 100), Optional.empty()), Reason.INVALID_IMAGE,
+        rejected(
+                () -> policy.inspect(ImageFixtures.png(32, 100), Optional.empty()),
+                Reason.INVALID_IMAGE,
                 "between 64×64 and 4096×4096");
     }
 
     @Test
     void rejectsATruncatedPng() {
         byte[] png = ImageFixtures.png(200, 200);
-        rejected(() -> policy.inspect(Arrays.copyOf(png, 60), Optional.empty()), Reason.INVALID_IMAGE,
+        rejected(
+                () -> policy.inspect(Arrays.copyOf(png, 60), Optional.empty()),
+                Reason.INVALID_IMAGE,
                 "cannot be decoded");
     }
 
@@ -84,12 +98,17 @@ class ImageUploadPolicyTest {
 
     @Test
     void rejectsXmlThatIsNotSvg() {
-        rejected(() -> policy.inspect("<html><body/></html>".getBytes(), Optional.empty()), Reason.UNSUPPORTED_TYPE,
+        rejected(
+                () -> policy.inspect("<html><body/></html>".getBytes(), Optional.empty()),
+                Reason.UNSUPPORTED_TYPE,
                 "root element is <html>");
     }
 
     private static void rejected(ThrowingCallable call, Reason reason, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ImageRejectedException.class,
-                e -> assertThat(e.reason()).isEqualTo(reason)).hasMessageContaining(message);
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        ImageRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason))
+                .hasMessageContaining(message);
     }
 }

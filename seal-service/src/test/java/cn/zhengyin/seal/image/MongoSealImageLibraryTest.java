@@ -32,8 +32,11 @@ class MongoSealImageLibraryTest {
     }
 
     private SealImages images(String database, Instant now) {
-        return new SealImages(new MongoSealImageLibrary(client.getDatabase(database)), renderer,
-                new ImageUploadPolicy(), Clock.fixed(now, ZoneOffset.UTC));
+        return new SealImages(
+                new MongoSealImageLibrary(client.getDatabase(database)),
+                renderer,
+                new ImageUploadPolicy(),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -49,7 +52,8 @@ class MongoSealImageLibraryTest {
         assertThat(first.image().id()).isEqualTo(SealImage.idOf(png)).matches(SealImage.ID_PATTERN);
         assertThat(again.image().uploader()).isEqualTo("alice");
         assertThat(images("idempotent", Instant.EPOCH).list(Optional.empty())).hasSize(1);
-        assertThat(images("idempotent", Instant.EPOCH).content(first.image().id())).hasValue(png);
+        assertThat(images("idempotent", Instant.EPOCH).content(first.image().id()))
+                .hasValue(png);
     }
 
     @Test
@@ -58,7 +62,9 @@ class MongoSealImageLibraryTest {
         SealDesign design = SealDesign.specialPurposeSeal("证印示范市建设工程有限公司", "合同专用章", "1234567890123");
         SealImageLibrary.Stored svg = images.generate(design, ImageFormat.SVG, 300, "admin", Optional.of("ORG-A"));
         SealImageLibrary.Stored png = images.generate(design, ImageFormat.PNG, 300, "admin", Optional.of("ORG-B"));
-        assertThat(images.generate(design, ImageFormat.SVG, 300, "admin", Optional.of("ORG-A")).created()).isFalse();
+        assertThat(images.generate(design, ImageFormat.SVG, 300, "admin", Optional.of("ORG-A"))
+                        .created())
+                .isFalse();
 
         SealImage stored = images.find(svg.image().id()).orElseThrow();
         assertThat(stored).isEqualTo(svg.image());
@@ -68,8 +74,11 @@ class MongoSealImageLibraryTest {
         SealImage raster = images.find(png.image().id()).orElseThrow();
         assertThat(raster.width()).isEqualTo(472);
         assertThat(raster.dpi()).hasValue(300);
-        assertThat(images.list(Optional.of("ORG-A"))).extracting(SealImage::id).containsExactly(svg.image().id());
-        assertThat(images.png(stored, 300)).isEqualTo(images.content(png.image().id()).orElseThrow());
+        assertThat(images.list(Optional.of("ORG-A")))
+                .extracting(SealImage::id)
+                .containsExactly(svg.image().id());
+        assertThat(images.png(stored, 300))
+                .isEqualTo(images.content(png.image().id()).orElseThrow());
         assertThat(images.find("sha256:" + "0".repeat(64))).isEmpty();
     }
 }

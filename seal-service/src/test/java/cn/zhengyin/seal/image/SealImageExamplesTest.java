@@ -8,11 +8,11 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,20 +25,25 @@ class SealImageExamplesTest {
 
     static Map<String, SealDesign> examples() {
         Map<String, SealDesign> examples = new LinkedHashMap<>();
-        examples.put("01-company-42mm", SealDesign.standard(SealType.ORGANISATION,
-                "证印示范市智慧城市数字科技发展股份有限公司", null, null, null, null));
-        examples.put("01-company-short-42mm", SealDesign.standard(SealType.ORGANISATION,
-                "证印科技有限公司", null, null, null, null));
-        examples.put("04-contract-40mm", SealDesign.standard(SealType.CONTRACT,
-                "证印示范市建设工程有限公司", null, null, null, null));
-        examples.put("02-finance-40mm", SealDesign.standard(SealType.FINANCE,
-                "证印示范市百货有限责任公司", null, "3301060012345", null, null));
-        examples.put("99-licence-40mm", SealDesign.standard(SealType.OTHER,
-                "证印示范市市场监督管理局", "电子证照专用章", "3301000000001", null, null));
+        examples.put(
+                "01-company-42mm",
+                SealDesign.standard(SealType.ORGANISATION, "证印示范市智慧城市数字科技发展股份有限公司", null, null, null, null));
+        examples.put(
+                "01-company-short-42mm",
+                SealDesign.standard(SealType.ORGANISATION, "证印科技有限公司", null, null, null, null));
+        examples.put(
+                "04-contract-40mm", SealDesign.standard(SealType.CONTRACT, "证印示范市建设工程有限公司", null, null, null, null));
+        examples.put(
+                "02-finance-40mm",
+                SealDesign.standard(SealType.FINANCE, "证印示范市百货有限责任公司", null, "3301060012345", null, null));
+        examples.put(
+                "99-licence-40mm",
+                SealDesign.standard(SealType.OTHER, "证印示范市市场监督管理局", "电子证照专用章", "3301000000001", null, null));
         examples.put("05-legal-representative-18mm", SealDesign.legalRepresentativeSeal("张三丰"));
         examples.put("05-legal-representative-2chars-18mm", SealDesign.legalRepresentativeSeal("李四"));
-        examples.put("05-legal-representative-10x20mm", SealDesign.standard(SealType.LEGAL_REPRESENTATIVE,
-                "欧阳明", null, null, 10.0, 20.0));
+        examples.put(
+                "05-legal-representative-10x20mm",
+                SealDesign.standard(SealType.LEGAL_REPRESENTATIVE, "欧阳明", null, null, 10.0, 20.0));
         return examples;
     }
 
@@ -55,12 +60,15 @@ class SealImageExamplesTest {
             assertThat(png).isNotEmpty();
         }
         Files.write(dir.resolve("contact-sheet.png"), contactSheet(renderer, 300));
-        assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".svg")).count()).isGreaterThanOrEqualTo(5);
+        assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".svg")).count())
+                .isGreaterThanOrEqualTo(5);
     }
 
     /** All examples side by side on white, at their true relative sizes (for the docs and for looking at them). */
     static byte[] contactSheet(SealImageRenderer renderer, int dpi) throws IOException {
-        var images = examples().values().stream().map(d -> renderer.layout(d).toImage(dpi)).toList();
+        var images = examples().values().stream()
+                .map(d -> renderer.layout(d).toImage(dpi))
+                .toList();
         int gap = 40;
         int width = images.stream().mapToInt(i -> i.getWidth() + gap).sum() + gap;
         int height = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(0) + 2 * gap;

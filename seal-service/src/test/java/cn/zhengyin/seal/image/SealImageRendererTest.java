@@ -24,14 +24,16 @@ class SealImageRendererTest {
 
     @Test
     void companySealPngIsTheDiameterAtTheRequestedResolutionWithTransparentCorners() throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
-                RENDERER.renderPng(SealDesign.organisationSeal("证印示范市数字科技有限公司", ""), 300)));
+        BufferedImage image = ImageIO.read(
+                new ByteArrayInputStream(RENDERER.renderPng(SealDesign.organisationSeal("证印示范市数字科技有限公司", ""), 300)));
         int size = (int) Math.round(42 * 300 / 25.4);
         assertThat(image.getWidth()).isEqualTo(size).isEqualTo(496);
         assertThat(image.getHeight()).isEqualTo(size);
         assertThat(image.getColorModel().hasAlpha()).isTrue();
         for (int[] corner : new int[][] {{0, 0}, {size - 1, 0}, {0, size - 1}, {size - 1, size - 1}}) {
-            assertThat(alpha(image, corner[0], corner[1])).as("corner %s,%s", corner[0], corner[1]).isZero();
+            assertThat(alpha(image, corner[0], corner[1]))
+                    .as("corner %s,%s", corner[0], corner[1])
+                    .isZero();
         }
         double pxPerMm = 300 / 25.4;
         int rimMiddle = (int) Math.round(0.6 * pxPerMm); // the 1.2 mm rim at the top, left, right and bottom
@@ -40,7 +42,9 @@ class SealImageRendererTest {
         assertThat(isRed(image, size - 1 - rimMiddle, size / 2)).isTrue();
         assertThat(isRed(image, size / 2, size - 1 - rimMiddle)).isTrue();
         assertThat(isRed(image, size / 2, size / 2)).as("star centre").isTrue();
-        assertThat(alpha(image, size / 2, (int) Math.round(1.65 * pxPerMm))).as("between rim and name").isZero();
+        assertThat(alpha(image, size / 2, (int) Math.round(1.65 * pxPerMm)))
+                .as("between rim and name")
+                .isZero();
     }
 
     @Test
@@ -58,7 +62,9 @@ class SealImageRendererTest {
                 redInPurposeBand += isRed(image, x, y) ? 1 : 0;
             }
         }
-        assertThat(redInPurposeBand).as("purpose text 8..13 mm below the centre").isGreaterThan(2000);
+        assertThat(redInPurposeBand)
+                .as("purpose text 8..13 mm below the centre")
+                .isGreaterThan(2000);
     }
 
     @ParameterizedTest
@@ -67,13 +73,18 @@ class SealImageRendererTest {
         String name = "证印示范市数字科技发展股份有限公司一二三四五六七八九".substring(0, length);
         SealDesign design = SealDesign.organisationSeal(name, "");
         SealArtwork artwork = RENDERER.layout(design);
-        List<Shape> glyphs = artwork.parts().stream().skip(2).map(SealArtwork.Part::shape).toList();
+        List<Shape> glyphs =
+                artwork.parts().stream().skip(2).map(SealArtwork.Part::shape).toList();
         assertThat(glyphs).hasSize(length);
         double r = 21;
         for (Shape glyph : glyphs) {
             Rectangle2D b = glyph.getBounds2D();
-            for (double[] p : new double[][] {{b.getMinX(), b.getMinY()}, {b.getMaxX(), b.getMinY()},
-                    {b.getMinX(), b.getMaxY()}, {b.getMaxX(), b.getMaxY()}}) {
+            for (double[] p : new double[][] {
+                {b.getMinX(), b.getMinY()},
+                {b.getMaxX(), b.getMinY()},
+                {b.getMinX(), b.getMaxY()},
+                {b.getMaxX(), b.getMaxY()}
+            }) {
                 // a glyph's bounding box corners may poke out slightly; its centre must lie well inside the rim
                 assertThat(Math.hypot(b.getCenterX() - r, b.getCenterY() - r)).isLessThan(r - 1.2 - 1.5);
             }
@@ -81,11 +92,13 @@ class SealImageRendererTest {
         // first and last characters mirror each other about the vertical axis: the bottom gap is centred
         Rectangle2D first = glyphs.getFirst().getBounds2D();
         Rectangle2D last = glyphs.getLast().getBounds2D();
-        assertThat(Math.toDegrees(fromTop(first) + fromTop(last))).isCloseTo(0, org.assertj.core.data.Offset.offset(3.0));
+        assertThat(Math.toDegrees(fromTop(first) + fromTop(last)))
+                .isCloseTo(0, org.assertj.core.data.Offset.offset(3.0));
         assertThat(Math.toDegrees(fromTop(last))).as("half the arc").isBetween(40.0, 126.0);
         // left to right over the top
         for (int i = 1; i < glyphs.size(); i++) {
-            assertThat(fromTop(glyphs.get(i).getBounds2D())).as("reading order left to right over the top")
+            assertThat(fromTop(glyphs.get(i).getBounds2D()))
+                    .as("reading order left to right over the top")
                     .isGreaterThan(fromTop(glyphs.get(i - 1).getBounds2D()));
         }
     }
@@ -121,12 +134,15 @@ class SealImageRendererTest {
         assertThat(svg).contains("M" + SealArtwork.num(21) + " " + SealArtwork.num(star.getMinY()));
         BufferedImage png = artwork.toImage(300);
         double px = 300 / 25.4;
-        assertThat(isRed(png, (int) (21 * px), (int) ((star.getMinY() + 1) * px))).as("star tip").isTrue();
+        assertThat(isRed(png, (int) (21 * px), (int) ((star.getMinY() + 1) * px)))
+                .as("star tip")
+                .isTrue();
     }
 
     @Test
     void legalRepresentativeSealIsAFramedSquareOfTheGivenSize() throws Exception {
-        BufferedImage image = RENDERER.layout(SealDesign.legalRepresentativeSeal("张三丰")).toImage(300);
+        BufferedImage image =
+                RENDERER.layout(SealDesign.legalRepresentativeSeal("张三丰")).toImage(300);
         assertThat(image.getWidth()).isEqualTo(213).isEqualTo(image.getHeight());
         assertThat(isRed(image, 0, 0)).as("frame corner").isTrue();
         assertThat(isRed(image, 212, 212)).isTrue();
@@ -141,8 +157,7 @@ class SealImageRendererTest {
                 .hasMessageContaining("name: '甲' has 1 characters")
                 .hasMessageContaining("diameterMm: 90.0 mm is outside 30.0..60.0 mm")
                 .hasMessageContaining("sealNumber");
-        assertThatThrownBy(() -> SealDesign.legalRepresentativeSeal("张"))
-                .hasMessageContaining("2..4 characters");
+        assertThatThrownBy(() -> SealDesign.legalRepresentativeSeal("张")).hasMessageContaining("2..4 characters");
         assertThatThrownBy(() -> RENDERER.renderPng(SealDesign.organisationSeal("证印科技有限公司", ""), 5000))
                 .hasMessageContaining("dpi: 5000 is outside 72..1200");
     }

@@ -55,10 +55,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Walks seals through every state over HTTP against the running service, checking CRL and OCSP at each step. */
-@SpringBootTest(classes = {SealServiceApplication.class, SealLifecycleIntegrationTest.TestBeans.class},
+@SpringBootTest(
+        classes = {SealServiceApplication.class, SealLifecycleIntegrationTest.TestBeans.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=seal-service", "spring.application.name=seal-lifecycle-test",
-                "zhengyin.store.embedded.in-memory=true"})
+        properties = {
+            "spring.config.name=seal-service",
+            "spring.application.name=seal-lifecycle-test",
+            "zhengyin.store.embedded.in-memory=true"
+        })
 class SealLifecycleIntegrationTest {
     static final Path KEYS_DEV = Path.of("../keys-dev");
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -69,8 +73,11 @@ class SealLifecycleIntegrationTest {
 
     @DynamicPropertySource
     static void keyStore(DynamicPropertyRegistry registry) {
-        registry.add("zhengyin.keys-directory", () -> KEYS_DEV.toAbsolutePath().normalize().toString());
-        registry.add("zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
+        registry.add(
+                "zhengyin.keys-directory",
+                () -> KEYS_DEV.toAbsolutePath().normalize().toString());
+        registry.add(
+                "zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
     }
 
     /** Mutable clock so a seal can be made to expire. */
@@ -110,16 +117,22 @@ class SealLifecycleIntegrationTest {
                 }
                 String[] parts = new String(Base64.getUrlDecoder().decode(token.substring(2)), StandardCharsets.UTF_8)
                         .split("\\|", 2);
-                return Jwt.withTokenValue(token).header("alg", "none").subject(parts[0]).claim("scope", parts[1])
-                        .issuedAt(Instant.parse("2026-01-01T00:00:00Z")).expiresAt(Instant.parse("2099-01-01T00:00:00Z"))
+                return Jwt.withTokenValue(token)
+                        .header("alg", "none")
+                        .subject(parts[0])
+                        .claim("scope", parts[1])
+                        .issuedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                        .expiresAt(Instant.parse("2099-01-01T00:00:00Z"))
                         .build();
             };
         }
     }
 
     static String token(String subject, String scopes) {
-        return "t." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((subject + "|" + scopes).getBytes(StandardCharsets.UTF_8));
+        return "t."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString((subject + "|" + scopes).getBytes(StandardCharsets.UTF_8));
     }
 
     static final String ALICE = token("alice", "seal:apply seal:approve seal:read");
@@ -130,8 +143,10 @@ class SealLifecycleIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestClock clock;
+
     @Autowired
     SealKeyCustody custody;
 
@@ -179,8 +194,13 @@ class SealLifecycleIntegrationTest {
     }
 
     Answer sign(String sealId, String token, String licenceType) throws Exception {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("sealId", sealId, "digestAlgorithm", "SHA-256",
-                "digest", Base64.getEncoder().encodeToString(new byte[32])));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "sealId",
+                sealId,
+                "digestAlgorithm",
+                "SHA-256",
+                "digest",
+                Base64.getEncoder().encodeToString(new byte[32])));
         if (licenceType != null) {
             body.put("licenceType", licenceType);
         }
@@ -194,9 +214,24 @@ class SealLifecycleIntegrationTest {
     }
 
     Map<String, Object> apply(String type, String name) throws Exception {
-        Answer a = post("/api/v1/seals", ALICE, Map.of("organisationName", "证印示范市市场监督管理局",
-                "organisationUscc", USCC, "type", type, "name", name, "kindName", "业务专用章",
-                "validUntil", clock.instant().plus(Duration.ofDays(365)).toString(), "reason", "新设合同专用章"));
+        Answer a = post(
+                "/api/v1/seals",
+                ALICE,
+                Map.of(
+                        "organisationName",
+                        "证印示范市市场监督管理局",
+                        "organisationUscc",
+                        USCC,
+                        "type",
+                        type,
+                        "name",
+                        name,
+                        "kindName",
+                        "业务专用章",
+                        "validUntil",
+                        clock.instant().plus(Duration.ofDays(365)).toString(),
+                        "reason",
+                        "新设合同专用章"));
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         return a.json();
     }
@@ -217,7 +252,10 @@ class SealLifecycleIntegrationTest {
     }
 
     static String run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return out;
@@ -231,48 +269,78 @@ class SealLifecycleIntegrationTest {
 
     String opensslOcsp(X509Certificate certificate) throws Exception {
         Path pem = keyStoreDir.resolve("seal-" + certificate.getSerialNumber().toString(16) + ".pem");
-        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        Files.writeString(
+                pem,
+                "-----BEGIN CERTIFICATE-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
+                        + "\n-----END CERTIFICATE-----\n");
         Path keys = KEYS_DEV.toAbsolutePath();
-        return run(keyStoreDir, "openssl", "ocsp", "-issuer", keys.resolve("seal-ca.crt.pem").toString(),
-                "-cert", pem.toString(), "-url", "http://127.0.0.1:" + port + "/ocsp", "-resp_text",
-                "-CAfile", keys.resolve("root-ca.crt.pem").toString(),
-                "-verify_other", keys.resolve("seal-ca.crt.pem").toString());
+        return run(
+                keyStoreDir,
+                "openssl",
+                "ocsp",
+                "-issuer",
+                keys.resolve("seal-ca.crt.pem").toString(),
+                "-cert",
+                pem.toString(),
+                "-url",
+                "http://127.0.0.1:" + port + "/ocsp",
+                "-resp_text",
+                "-CAfile",
+                keys.resolve("root-ca.crt.pem").toString(),
+                "-verify_other",
+                keys.resolve("seal-ca.crt.pem").toString());
     }
 
     /** OCSP with Bouncy Castle via GET /ocsp/{base64}: checks the nonce echo and the signature. */
     SingleResp bcOcsp(X509Certificate certificate) throws Exception {
-        X509Certificate issuer = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                Files.newInputStream(KEYS_DEV.resolve("seal-ca.crt.pem")));
-        CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-                new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
+        X509Certificate issuer = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(KEYS_DEV.resolve("seal-ca.crt.pem")));
+        CertificateID id = new CertificateID(
+                new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                new JcaX509CertificateHolder(issuer),
+                certificate.getSerialNumber());
         byte[] nonce = new byte[16];
         new java.security.SecureRandom().nextBytes(nonce);
-        byte[] request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(new Extension(
-                OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce)))).build().getEncoded();
+        byte[] request = new OCSPReqBuilder()
+                .addRequest(id)
+                .setRequestExtensions(new Extensions(
+                        new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce))))
+                .build()
+                .getEncoded();
         Answer a = get("/ocsp/" + Base64.getUrlEncoder().encodeToString(request), null);
         assertThat(a.status()).isEqualTo(200);
         OCSPResp resp = new OCSPResp(a.bytes());
         assertThat(resp.getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
         BasicOCSPResp basic = (BasicOCSPResp) resp.getResponseObject();
-        assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(basic.getCerts()[0]))).isTrue();
-        assertThat(basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets())
+        assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(basic.getCerts()[0])))
+                .isTrue();
+        assertThat(basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce)
+                        .getExtnValue()
+                        .getOctets())
                 .isEqualTo(nonce);
         return basic.getResponses()[0];
     }
 
     static List<BigInteger> serials(X509CRL crl) {
-        return crl.getRevokedCertificates() == null ? List.of()
-                : crl.getRevokedCertificates().stream().map(X509CRLEntry::getSerialNumber).toList();
+        return crl.getRevokedCertificates() == null
+                ? List.of()
+                : crl.getRevokedCertificates().stream()
+                        .map(X509CRLEntry::getSerialNumber)
+                        .toList();
     }
 
     @SuppressWarnings("unchecked")
     X509Certificate certificateOf(Map<String, Object> seal, String algorithm) throws Exception {
-        Map<String, Object> c = ((List<Map<String, Object>>) seal.get("certificates")).stream()
-                .filter(x -> x.get("algorithm").equals(algorithm)).findFirst().orElseThrow();
-        return (X509Certificate) CertificateFactory.getInstance("X.509", cn.zhengyin.trust.crypto.Providers.bouncyCastle())
-                .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(((List<String>) c.get("chain")).getFirst())));
+        Map<String, Object> c = ((List<Map<String, Object>>) seal.get("certificates"))
+                .stream()
+                        .filter(x -> x.get("algorithm").equals(algorithm))
+                        .findFirst()
+                        .orElseThrow();
+        return (X509Certificate) CertificateFactory.getInstance(
+                        "X.509", cn.zhengyin.trust.crypto.Providers.bouncyCastle())
+                .generateCertificate(new ByteArrayInputStream(
+                        Base64.getDecoder().decode(((List<String>) c.get("chain")).getFirst())));
     }
 
     @Test
@@ -291,30 +359,43 @@ class SealLifecycleIntegrationTest {
         assertThat(fourEyes.status()).isEqualTo(409);
         assertThat(fourEyes.json()).containsEntry("type", "https://zhengyin.dev/problems/four-eyes-rule");
         assertThat(fourEyes.json().get("detail").toString()).contains("four-eyes rule");
-        assertThat(post(seal + "/approve", ADMIN, Map.of("reason", "x")).status()).as("admin lacks seal:approve").isEqualTo(403);
+        assertThat(post(seal + "/approve", ADMIN, Map.of("reason", "x")).status())
+                .as("admin lacks seal:approve")
+                .isEqualTo(403);
 
-        assertThat(post(seal + "/approve", BOB, Map.of("reason", "材料齐全")).json()).containsEntry("state", "APPROVED");
+        assertThat(post(seal + "/approve", BOB, Map.of("reason", "材料齐全")).json())
+                .containsEntry("state", "APPROVED");
         expectConflict(seal + "/approve", BOB, "is APPROVED; only APPLIED seals can be approved");
         expectConflict(seal + "/reject", BOB, "is APPROVED; only APPLIED seals can be rejected");
 
-        Map<String, Object> made = post(seal + "/make", ADMIN, Map.of("reason", "制作")).json();
-        assertThat(made).containsEntry("state", "MADE").containsEntry("sesealPending", false)
+        Map<String, Object> made =
+                post(seal + "/make", ADMIN, Map.of("reason", "制作")).json();
+        assertThat(made)
+                .containsEntry("state", "MADE")
+                .containsEntry("sesealPending", false)
                 .containsEntry("sesealAvailable", true);
         assertThat(made.get("imageId").toString()).startsWith("sha256:");
         X509Certificate ecdsa = certificateOf(made, "ECDSA_P256_SHA256");
         X509Certificate sm2 = certificateOf(made, "SM2_SM3");
-        assertThat(org.bouncycastle.asn1.x500.X500Name.getInstance(ecdsa.getSubjectX500Principal().getEncoded()).toString())
-                .contains("CN=证印示范市市场监督管理局合同专用章").contains(id);
+        assertThat(org.bouncycastle.asn1.x500.X500Name.getInstance(
+                                ecdsa.getSubjectX500Principal().getEncoded())
+                        .toString())
+                .contains("CN=证印示范市市场监督管理局合同专用章")
+                .contains(id);
         assertThat(sm2.getSigAlgOID()).isEqualTo("1.2.156.10197.1.501");
         Answer seseal = get(seal + "/seseal", ALICE);
         assertThat(seseal.status()).isEqualTo(200);
         var sesReport = new cn.zhengyin.trust.ses.SesVerifier(
-                java.util.Set.copyOf(cn.zhengyin.trust.pki.Pem.parseCertificates(java.nio.file.Files.readAllBytes(KEYS_DEV.resolve("sm2-root-ca.crt.pem")))),
-                cn.zhengyin.trust.pki.Pem.parseCertificates(java.nio.file.Files.readAllBytes(KEYS_DEV.resolve("sm2-seal-ca.crt.pem"))),
-                java.util.List.of(), cn.zhengyin.trust.validation.RevocationPolicy.CHECK_IF_AVAILABLE)
+                        java.util.Set.copyOf(cn.zhengyin.trust.pki.Pem.parseCertificates(
+                                java.nio.file.Files.readAllBytes(KEYS_DEV.resolve("sm2-root-ca.crt.pem")))),
+                        cn.zhengyin.trust.pki.Pem.parseCertificates(
+                                java.nio.file.Files.readAllBytes(KEYS_DEV.resolve("sm2-seal-ca.crt.pem"))),
+                        java.util.List.of(),
+                        cn.zhengyin.trust.validation.RevocationPolicy.CHECK_IF_AVAILABLE)
                 .verifySeal(seseal.bytes(), clock.instant());
         assertThat(sesReport.isPassed()).as(sesReport.toString()).isTrue();
-        var decoded = (cn.zhengyin.trust.ses.ElectronicSeal.V4) cn.zhengyin.trust.ses.SesCodec.decodeSeal(seseal.bytes());
+        var decoded =
+                (cn.zhengyin.trust.ses.ElectronicSeal.V4) cn.zhengyin.trust.ses.SesCodec.decodeSeal(seseal.bytes());
         assertThat(decoded.sealInfo().property().name()).isEqualTo(made.get("name"));
         assertThat(get(seal + "/certificates", ALICE).list()).hasSize(2);
         assertThat(get(seal + "/image.png", ALICE).status()).isEqualTo(200);
@@ -323,8 +404,10 @@ class SealLifecycleIntegrationTest {
 
         assertThat(post(seal + "/issue", ADMIN, Map.of("reason", "交付")).json()).containsEntry("state", "ISSUED");
         expectRefused(id, LICENCE_SERVICE, "1001", "'licence-service' has no authorisation to use seal " + id);
-        Answer granted = post(seal + "/authorisations", ADMIN, Map.of("grantee", "licence-service",
-                "licenceTypes", List.of("1001"), "reason", "营业执照签发"));
+        Answer granted = post(
+                seal + "/authorisations",
+                ADMIN,
+                Map.of("grantee", "licence-service", "licenceTypes", List.of("1001"), "reason", "营业执照签发"));
         assertThat(granted.status()).as(granted.body()).isEqualTo(201);
         assertThat(sign(id, LICENCE_SERVICE, "1001").status()).isEqualTo(200);
         expectRefused(id, LICENCE_SERVICE, "2002", "not authorised to use seal " + id + " for licence type '2002'");
@@ -333,32 +416,42 @@ class SealLifecycleIntegrationTest {
         assertThat(bcOcsp(ecdsa).getCertStatus()).isNull(); // GOOD
 
         // 挂失: both certificates on hold
-        assertThat(post(seal + "/suspend", ADMIN, Map.of("reason", "印章挂失")).json()).containsEntry("state", "SUSPENDED");
+        assertThat(post(seal + "/suspend", ADMIN, Map.of("reason", "印章挂失")).json())
+                .containsEntry("state", "SUSPENDED");
         expectConflict(seal + "/suspend", ADMIN, "seal " + id + " is SUSPENDED; only ISSUED seals can be suspended");
         expectConflict(seal + "/issue", ADMIN, "is SUSPENDED; only MADE seals can be issued");
         expectRefused(id, LICENCE_SERVICE, "1001", "is SUSPENDED (reported lost");
         X509CRL ecdsaCrl = crl("seal-ca");
         assertThat(ecdsaCrl.getRevokedCertificate(ecdsa.getSerialNumber()).getRevocationReason())
                 .isEqualTo(java.security.cert.CRLReason.CERTIFICATE_HOLD);
-        assertThat(crl("sm2-seal-ca").getRevokedCertificate(sm2.getSerialNumber()).getRevocationReason())
+        assertThat(crl("sm2-seal-ca")
+                        .getRevokedCertificate(sm2.getSerialNumber())
+                        .getRevocationReason())
                 .isEqualTo(java.security.cert.CRLReason.CERTIFICATE_HOLD);
         SingleResp held = bcOcsp(ecdsa);
         assertThat(held.getCertStatus()).isInstanceOf(RevokedStatus.class);
         assertThat(((RevokedStatus) held.getCertStatus()).getRevocationReason()).isEqualTo(6);
         if (openssl) {
             String text = opensslCrlText("seal-ca");
-            assertThat(text).contains(ecdsa.getSerialNumber().toString(16).toUpperCase()).contains("Certificate Hold");
+            assertThat(text)
+                    .contains(ecdsa.getSerialNumber().toString(16).toUpperCase())
+                    .contains("Certificate Hold");
             String ocsp = opensslOcsp(ecdsa);
-            assertThat(ocsp).contains("Response verify OK").contains(": revoked").contains("certificateHold");
+            assertThat(ocsp)
+                    .contains("Response verify OK")
+                    .contains(": revoked")
+                    .contains("certificateHold");
         }
 
         // 解挂
-        assertThat(post(seal + "/reinstate", ADMIN, Map.of("reason", "找回")).json()).containsEntry("state", "ISSUED");
+        assertThat(post(seal + "/reinstate", ADMIN, Map.of("reason", "找回")).json())
+                .containsEntry("state", "ISSUED");
         assertThat(serials(crl("seal-ca"))).doesNotContain(ecdsa.getSerialNumber());
         assertThat(serials(crl("sm2-seal-ca"))).doesNotContain(sm2.getSerialNumber());
         assertThat(bcOcsp(ecdsa).getCertStatus()).isNull();
         if (openssl) {
-            assertThat(opensslCrlText("seal-ca")).doesNotContain(ecdsa.getSerialNumber().toString(16).toUpperCase());
+            assertThat(opensslCrlText("seal-ca"))
+                    .doesNotContain(ecdsa.getSerialNumber().toString(16).toUpperCase());
             assertThat(opensslOcsp(ecdsa)).contains("Response verify OK").contains(": good");
         }
         assertThat(sign(id, LICENCE_SERVICE, "1001").status()).isEqualTo(200);
@@ -367,7 +460,9 @@ class SealLifecycleIntegrationTest {
         clock.offset = Duration.ofDays(400);
         try {
             expectRefused(id, LICENCE_SERVICE, "1001", "is EXPIRED (its validity ended at");
-            assertThat(get(seal, ALICE).json()).containsEntry("state", "EXPIRED").containsEntry("storedState", "ISSUED");
+            assertThat(get(seal, ALICE).json())
+                    .containsEntry("state", "EXPIRED")
+                    .containsEntry("storedState", "ISSUED");
             expectConflict(seal + "/suspend", ADMIN, "is EXPIRED");
         } finally {
             clock.offset = Duration.ZERO;
@@ -376,21 +471,29 @@ class SealLifecycleIntegrationTest {
         // 注销
         Answer noReason = post(seal + "/revoke", ADMIN, Map.of("revocationReason", "keyCompromise"));
         assertThat(noReason.status()).isEqualTo(400);
-        assertThat(post(seal + "/revoke", ADMIN, Map.of("reason", "x", "revocationReason", "certificateHold")).status())
+        assertThat(post(seal + "/revoke", ADMIN, Map.of("reason", "x", "revocationReason", "certificateHold"))
+                        .status())
                 .isEqualTo(400);
         expectConflict(seal + "/destroy", ADMIN, "is ISSUED; only REVOKED or EXPIRED seals can be destroyed");
-        Map<String, Object> revoked = post(seal + "/revoke", ADMIN,
-                Map.of("reason", "私钥泄露", "revocationReason", "keyCompromise")).json();
+        Map<String, Object> revoked = post(
+                        seal + "/revoke", ADMIN, Map.of("reason", "私钥泄露", "revocationReason", "keyCompromise"))
+                .json();
         assertThat(revoked).containsEntry("state", "REVOKED");
         expectConflict(seal + "/reinstate", ADMIN, "is REVOKED; only SUSPENDED seals can be reinstated");
-        expectConflict(seal + "/revoke", ADMIN, "is REVOKED; only MADE or ISSUED or SUSPENDED or EXPIRED seals can be revoked");
+        expectConflict(
+                seal + "/revoke",
+                ADMIN,
+                "is REVOKED; only MADE or ISSUED or SUSPENDED or EXPIRED seals can be revoked");
         expectRefused(id, LICENCE_SERVICE, "1001", "is REVOKED (revoked: keyCompromise)");
         assertThat(crl("seal-ca").getRevokedCertificate(ecdsa.getSerialNumber()).getRevocationReason())
                 .isEqualTo(java.security.cert.CRLReason.KEY_COMPROMISE);
-        assertThat(crl("sm2-seal-ca").getRevokedCertificate(sm2.getSerialNumber()).getRevocationReason())
+        assertThat(crl("sm2-seal-ca")
+                        .getRevokedCertificate(sm2.getSerialNumber())
+                        .getRevocationReason())
                 .isEqualTo(java.security.cert.CRLReason.KEY_COMPROMISE);
         SingleResp revokedStatus = bcOcsp(ecdsa);
-        assertThat(((RevokedStatus) revokedStatus.getCertStatus()).getRevocationReason()).isEqualTo(1);
+        assertThat(((RevokedStatus) revokedStatus.getCertStatus()).getRevocationReason())
+                .isEqualTo(1);
         if (openssl) {
             assertThat(opensslCrlText("seal-ca")).contains("Key Compromise");
             assertThat(opensslOcsp(ecdsa)).contains(": revoked").contains("keyCompromise");
@@ -400,42 +503,79 @@ class SealLifecycleIntegrationTest {
         String ecdsaKey = SealLifecycleService.keyId(id, SignatureAlgorithm.ECDSA_P256_SHA256);
         String sm2Key = SealLifecycleService.keyId(id, SignatureAlgorithm.SM2_SM3);
         assertThat(custody.find(ecdsaKey)).isPresent();
-        assertThat(post(seal + "/destroy", ADMIN, Map.of("reason", "销毁")).json()).containsEntry("state", "DESTROYED");
+        assertThat(post(seal + "/destroy", ADMIN, Map.of("reason", "销毁")).json())
+                .containsEntry("state", "DESTROYED");
         assertThat(custody.find(ecdsaKey)).isEmpty();
         assertThat(custody.find(sm2Key)).isEmpty();
-        assertThat(cn.zhengyin.trust.crypto.KeystoreFileKeyCustody.open(keyStoreDir.resolve("keys.p12"),
-                "zhengyin-dev".toCharArray(), clock).find(ecdsaKey)).isEmpty();
+        assertThat(cn.zhengyin.trust.crypto.KeystoreFileKeyCustody.open(
+                                keyStoreDir.resolve("keys.p12"), "zhengyin-dev".toCharArray(), clock)
+                        .find(ecdsaKey))
+                .isEmpty();
         expectConflict(seal + "/destroy", ADMIN, "is DESTROYED; only REVOKED or EXPIRED seals can be destroyed");
         expectRefused(id, LICENCE_SERVICE, "1001", "is DESTROYED (its keys are destroyed)");
         assertThat(get(seal + "/certificates", ALICE).list()).hasSize(2);
         assertThat(serials(crl("seal-ca"))).contains(ecdsa.getSerialNumber());
 
         List<Map<String, Object>> events = get(seal + "/events", ALICE).list();
-        assertThat(events).extracting(e -> e.get("type")).containsExactly("APPLIED", "APPROVED", "MADE", "ISSUED",
-                "SUSPENDED", "REINSTATED", "REVOKED", "DESTROYED");
+        assertThat(events)
+                .extracting(e -> e.get("type"))
+                .containsExactly(
+                        "APPLIED", "APPROVED", "MADE", "ISSUED", "SUSPENDED", "REINSTATED", "REVOKED", "DESTROYED");
         assertThat(events.get(1)).containsEntry("actor", "bob").containsEntry("reason", "材料齐全");
 
         List<Map<String, Object>> usages = get(seal + "/usages", ALICE).list();
         assertThat(usages).extracting(u -> u.get("result")).contains("SIGNED", "REFUSED");
-        assertThat(usages).filteredOn(u -> "REFUSED".equals(u.get("result"))).extracting(u -> u.get("detail").toString())
-                .anyMatch(d -> d.contains("SUSPENDED")).anyMatch(d -> d.contains("REVOKED"))
-                .anyMatch(d -> d.contains("EXPIRED")).anyMatch(d -> d.contains("DESTROYED"))
+        assertThat(usages)
+                .filteredOn(u -> "REFUSED".equals(u.get("result")))
+                .extracting(u -> u.get("detail").toString())
+                .anyMatch(d -> d.contains("SUSPENDED"))
+                .anyMatch(d -> d.contains("REVOKED"))
+                .anyMatch(d -> d.contains("EXPIRED"))
+                .anyMatch(d -> d.contains("DESTROYED"))
                 .anyMatch(d -> d.contains("no authorisation"));
-        assertThat(get("/api/v1/seal-usages?organisation=" + USCC, ALICE).list()).hasSizeGreaterThanOrEqualTo(usages.size());
+        assertThat(get("/api/v1/seal-usages?organisation=" + USCC, ALICE).list())
+                .hasSizeGreaterThanOrEqualTo(usages.size());
     }
 
     @Test
     void rejectedApplicationCannotBeApprovedAndUnknownSealsAre404() throws Exception {
         String id = apply("99", "证印示范市市场监督管理局业务专用章x").get("id").toString();
-        Answer missingKind = post("/api/v1/seals", ALICE, Map.of("organisationName", "某单位", "organisationUscc", USCC,
-                "type", "99", "name", "某单位印章", "validUntil", "2099-01-01T00:00:00Z"));
+        Answer missingKind = post(
+                "/api/v1/seals",
+                ALICE,
+                Map.of(
+                        "organisationName",
+                        "某单位",
+                        "organisationUscc",
+                        USCC,
+                        "type",
+                        "99",
+                        "name",
+                        "某单位印章",
+                        "validUntil",
+                        "2099-01-01T00:00:00Z"));
         assertThat(missingKind.status()).isEqualTo(400);
         assertThat(missingKind.body()).contains("kind name");
-        Answer badUscc = post("/api/v1/seals", ALICE, Map.of("organisationName", "某单位", "organisationUscc",
-                "11110100000000018Q", "type", "01", "name", "某单位", "validUntil", "2099-01-01T00:00:00Z"));
+        Answer badUscc = post(
+                "/api/v1/seals",
+                ALICE,
+                Map.of(
+                        "organisationName",
+                        "某单位",
+                        "organisationUscc",
+                        "11110100000000018Q",
+                        "type",
+                        "01",
+                        "name",
+                        "某单位",
+                        "validUntil",
+                        "2099-01-01T00:00:00Z"));
         assertThat(badUscc.status()).isEqualTo(400);
-        assertThat(post("/api/v1/seals/" + id + "/reject", BOB, Map.of()).status()).as("reason required").isEqualTo(400);
-        assertThat(post("/api/v1/seals/" + id + "/reject", BOB, Map.of("reason", "材料不全")).json())
+        assertThat(post("/api/v1/seals/" + id + "/reject", BOB, Map.of()).status())
+                .as("reason required")
+                .isEqualTo(400);
+        assertThat(post("/api/v1/seals/" + id + "/reject", BOB, Map.of("reason", "材料不全"))
+                        .json())
                 .containsEntry("state", "REJECTED");
         expectConflict("/api/v1/seals/" + id + "/approve", BOB, "is REJECTED; only APPLIED seals can be approved");
         expectConflict("/api/v1/seals/" + id + "/make", ADMIN, "is REJECTED; only APPROVED seals can be made");
@@ -445,18 +585,26 @@ class SealLifecycleIntegrationTest {
         assertThat(unknown.json()).containsEntry("type", "https://zhengyin.dev/problems/seal-not-found");
         assertThat(get("/api/v1/seals/S-NOPE", ALICE).status()).isEqualTo(404);
         assertThat(sign("S-NOPE", LICENCE_SERVICE, null).status()).isEqualTo(404);
-        assertThat(post("/api/v1/seals", BOB, Map.of("type", "01")).status()).as("bob lacks seal:apply").isEqualTo(403);
-        assertThat(get("/api/v1/seals?state=REJECTED&organisation=" + USCC, ALICE).list())
-                .extracting(s -> s.get("id")).contains(id);
+        assertThat(post("/api/v1/seals", BOB, Map.of("type", "01")).status())
+                .as("bob lacks seal:apply")
+                .isEqualTo(403);
+        assertThat(get("/api/v1/seals?state=REJECTED&organisation=" + USCC, ALICE)
+                        .list())
+                .extracting(s -> s.get("id"))
+                .contains(id);
     }
 
     @Test
     void preMadeDevSealIsImportedAsIssuedAndAuthorisedForTheLicenceService() throws Exception {
-        Map<String, Object> dev = get("/api/v1/seals/ZYDEV-SEAL-0001", LICENCE_SERVICE).json();
-        assertThat(dev).containsEntry("state", "ISSUED").containsEntry("type", "99")
+        Map<String, Object> dev =
+                get("/api/v1/seals/ZYDEV-SEAL-0001", LICENCE_SERVICE).json();
+        assertThat(dev)
+                .containsEntry("state", "ISSUED")
+                .containsEntry("type", "99")
                 .containsEntry("kindName", "电子证照专用章");
         assertThat(get("/api/v1/seals/ZYDEV-SEAL-0001/authorisations", ALICE).list())
-                .extracting(a -> a.get("grantee")).containsExactly("licence-service");
+                .extracting(a -> a.get("grantee"))
+                .containsExactly("licence-service");
         Answer signed = sign("ZYDEV-SEAL-0001", LICENCE_SERVICE, null);
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
         assertThat(signed.json().get("cms").toString()).isNotBlank();
@@ -468,7 +616,8 @@ class SealLifecycleIntegrationTest {
     void ocspAnswersMalformedRequestsWithoutFailing() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ocsp"))
                 .header("Content-Type", "application/ocsp-request")
-                .POST(HttpRequest.BodyPublishers.ofByteArray("garbage".getBytes())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray("garbage".getBytes()))
+                .build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/ocsp-response");
@@ -481,15 +630,28 @@ class SealLifecycleIntegrationTest {
             <LicenceDocument xmlns="urn:zhengyin:licence:1" Id="licence-1"><Metadata/><Fields/></LicenceDocument>""";
 
     private cn.zhengyin.trust.xml.XmlSignaturePreparation prepareXml() throws Exception {
-        java.util.List<X509Certificate> chain = cn.zhengyin.trust.pki.Pkcs12.read(KEYS_DEV.resolve("dev-seal.p12"),
-                "zhengyin-dev".toCharArray()).chain();
-        return new cn.zhengyin.trust.xml.XadesEnvelopedSigner().prepare(cn.zhengyin.trust.xml.SecureXml.parse(
-                XML_DOC.getBytes(StandardCharsets.UTF_8)), "licence-1", chain, clock.instant());
+        java.util.List<X509Certificate> chain = cn.zhengyin.trust.pki.Pkcs12.read(
+                        KEYS_DEV.resolve("dev-seal.p12"), "zhengyin-dev".toCharArray())
+                .chain();
+        return new cn.zhengyin.trust.xml.XadesEnvelopedSigner()
+                .prepare(
+                        cn.zhengyin.trust.xml.SecureXml.parse(XML_DOC.getBytes(StandardCharsets.UTF_8)),
+                        "licence-1",
+                        chain,
+                        clock.instant());
     }
 
     private Answer signXml(String token, byte[] signedInfo) throws Exception {
-        return post("/api/v1/signatures/xml", token, Map.of("sealId", "ZYDEV-SEAL-0001",
-                "signedInfo", Base64.getEncoder().encodeToString(signedInfo), "licenceIdentifier", "xml-test"));
+        return post(
+                "/api/v1/signatures/xml",
+                token,
+                Map.of(
+                        "sealId",
+                        "ZYDEV-SEAL-0001",
+                        "signedInfo",
+                        Base64.getEncoder().encodeToString(signedInfo),
+                        "licenceIdentifier",
+                        "xml-test"));
     }
 
     @Test
@@ -497,7 +659,8 @@ class SealLifecycleIntegrationTest {
         var preparation = prepareXml();
         Answer answer = signXml(LICENCE_SERVICE, preparation.canonicalSignedInfo());
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        byte[] signed = preparation.complete(Base64.getDecoder().decode(answer.json().get("signatureValue").toString()));
+        byte[] signed = preparation.complete(
+                Base64.getDecoder().decode(answer.json().get("signatureValue").toString()));
         var anchors = java.util.Set.copyOf(cn.zhengyin.trust.pki.Pem.parseCertificates(
                 java.nio.file.Files.readAllBytes(KEYS_DEV.resolve("root-ca.crt.pem"))));
         var report = new cn.zhengyin.trust.xml.XmlSignatureVerifier(anchors, clock).verify(signed);
@@ -512,40 +675,63 @@ class SealLifecycleIntegrationTest {
         Answer arbitrary = signXml(LICENCE_SERVICE, "<a>transfer 1,000,000</a>".getBytes(StandardCharsets.UTF_8));
         assertThat(arbitrary.status()).isEqualTo(422);
         assertThat(arbitrary.body()).contains("SignedInfo");
-        Answer reformatted = signXml(LICENCE_SERVICE, canonical.replace("<ds:SignatureMethod", "<ds:SignatureMethod ")
-                .getBytes(StandardCharsets.UTF_8));
+        Answer reformatted = signXml(
+                LICENCE_SERVICE,
+                canonical.replace("<ds:SignatureMethod", "<ds:SignatureMethod ").getBytes(StandardCharsets.UTF_8));
         assertThat(reformatted.status()).isEqualTo(422);
         assertThat(reformatted.body()).contains("canonical");
-        Answer sha1 = signXml(LICENCE_SERVICE, canonical.replace("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256",
-                "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1").getBytes(StandardCharsets.UTF_8));
+        Answer sha1 = signXml(
+                LICENCE_SERVICE,
+                canonical
+                        .replace(
+                                "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256",
+                                "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(sha1.status()).isEqualTo(422);
-        Answer doctype = signXml(LICENCE_SERVICE, ("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + canonical)
-                .getBytes(StandardCharsets.UTF_8));
+        Answer doctype = signXml(
+                LICENCE_SERVICE,
+                ("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + canonical)
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(doctype.status()).isIn(400, 422);
         assertThat(doctype.body()).doesNotContain("root:");
-        assertThat(signXml(OTHER_CLIENT, canonical.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
+        assertThat(signXml(OTHER_CLIENT, canonical.getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(403);
         assertThat(get("/api/v1/seals/ZYDEV-SEAL-0001/usages", ALICE).list())
-                .filteredOn(u -> "XAdES".equals(u.get("format")) && "REFUSED".equals(u.get("result"))).hasSizeGreaterThanOrEqualTo(4);
+                .filteredOn(u -> "XAdES".equals(u.get("format")) && "REFUSED".equals(u.get("result")))
+                .hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
     void anApprovedSealTakesItsImpressionFromTheImageLibraryBeforeItIsMade() throws Exception {
-        Answer generated = post("/api/v1/seal-images/generate?format=png&dpi=300", ADMIN, Map.of("type", "04",
-                "name", "证印示范市市场监督管理局", "purpose", "合同专用章", "organisationCode", USCC));
+        Answer generated = post(
+                "/api/v1/seal-images/generate?format=png&dpi=300",
+                ADMIN,
+                Map.of("type", "04", "name", "证印示范市市场监督管理局", "purpose", "合同专用章", "organisationCode", USCC));
         assertThat(generated.status()).as(generated.body()).isIn(200, 201);
         String imageId = generated.json().get("id").toString();
         String id = apply("04", "证印示范市市场监督管理局合同专用章").get("id").toString();
         String seal = "/api/v1/seals/" + id;
-        assertThat(post(seal + "/image", ADMIN, Map.of("imageId", imageId)).status()).as("not yet approved").isEqualTo(409);
+        assertThat(post(seal + "/image", ADMIN, Map.of("imageId", imageId)).status())
+                .as("not yet approved")
+                .isEqualTo(409);
         post(seal + "/approve", BOB, Map.of("reason", "ok"));
-        assertThat(post(seal + "/image", ADMIN, Map.of("imageId", "sha256:" + "0".repeat(64))).status()).isEqualTo(400);
-        assertThat(post(seal + "/image", ALICE, Map.of("imageId", imageId)).status()).isEqualTo(403);
+        assertThat(post(seal + "/image", ADMIN, Map.of("imageId", "sha256:" + "0".repeat(64)))
+                        .status())
+                .isEqualTo(400);
+        assertThat(post(seal + "/image", ALICE, Map.of("imageId", imageId)).status())
+                .isEqualTo(403);
         Answer attached = post(seal + "/image", ADMIN, Map.of("imageId", imageId, "reason", "备案印模"));
         assertThat(attached.status()).as(attached.body()).isEqualTo(200);
         assertThat(attached.json()).containsEntry("imageId", imageId);
-        Map<String, Object> made = post(seal + "/make", ADMIN, Map.of("reason", "制作")).json();
+        Map<String, Object> made =
+                post(seal + "/make", ADMIN, Map.of("reason", "制作")).json();
         assertThat(made).containsEntry("imageId", imageId);
-        assertThat(post(seal + "/image", ADMIN, Map.of("imageId", imageId)).status()).as("already made").isEqualTo(409);
-        assertThat(get(seal + "/events", ALICE).list()).extracting(e -> e.get("type")).contains("IMAGE_ATTACHED");
+        assertThat(post(seal + "/image", ADMIN, Map.of("imageId", imageId)).status())
+                .as("already made")
+                .isEqualTo(409);
+        assertThat(get(seal + "/events", ALICE).list())
+                .extracting(e -> e.get("type"))
+                .contains("IMAGE_ATTACHED");
     }
 }

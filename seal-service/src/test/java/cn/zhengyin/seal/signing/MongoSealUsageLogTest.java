@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The newest usages of a seal or an organisation, read through the per-key lists of usage ids. */
 class MongoSealUsageLogTest {
     private static final Instant T = Instant.parse("2026-11-21T08:00:00Z");
+
     @RegisterExtension
     final InMemoryMongo mongo = new InMemoryMongo();
+
     private MongoDatabase db;
 
     @BeforeEach
@@ -35,8 +37,12 @@ class MongoSealUsageLogTest {
 
         List<SealUsage> a = log.bySeal("SEAL-A", 5);
         assertThat(a).extracting(SealUsage::digestHex).containsExactly("d29", "d28", "d26", "d25", "d23");
-        assertThat(log.bySeal("SEAL-B", 100)).hasSize(10).allMatch(u -> u.sealId().equals("SEAL-B"));
-        assertThat(log.byOrganisation("ORG-1", 1000)).hasSize(20).allMatch(u -> u.organisation().equals("ORG-1"));
+        assertThat(log.bySeal("SEAL-B", 100))
+                .hasSize(10)
+                .allMatch(u -> u.sealId().equals("SEAL-B"));
+        assertThat(log.byOrganisation("ORG-1", 1000))
+                .hasSize(20)
+                .allMatch(u -> u.organisation().equals("ORG-1"));
         assertThat(log.bySeal("SEAL-X", 10)).extracting(SealUsage::organisation).containsExactly("");
         assertThat(log.bySeal("NONE", 10)).isEmpty();
         assertThat(log.byOrganisation("", 10)).isEmpty();
@@ -53,7 +59,8 @@ class MongoSealUsageLogTest {
         restarted.record(usage("SEAL-D", "ORG-1", 10));
         restarted.record(usage("SEAL-A", "ORG-1", 11));
 
-        assertThat(restarted.byOrganisation("ORG-1", 4)).extracting(SealUsage::digestHex)
+        assertThat(restarted.byOrganisation("ORG-1", 4))
+                .extracting(SealUsage::digestHex)
                 .containsExactly("d11", "d10", "d9", "d8");
         assertThat(restarted.byOrganisation("ORG-1", 100)).hasSize(12);
     }
@@ -73,10 +80,19 @@ class MongoSealUsageLogTest {
         for (int i = 0; i < 50; i++) {
             log.record(usage("SEAL-A", "ORG-1", i));
         }
-        assertThat(log.bySeal("SEAL-A", 20)).extracting(SealUsage::digestHex).first().isEqualTo("d49");
-        assertThat(log.bySeal("SEAL-A", 20)).extracting(SealUsage::digestHex).last().isEqualTo("d30");
-        assertThat(db.getCollection(MongoSealUsageLog.RECENT_COLLECTION).find(new Document("_id", "seal/SEAL-A"))
-                .first().getList("ids", ObjectId.class)).hasSize(20);
+        assertThat(log.bySeal("SEAL-A", 20))
+                .extracting(SealUsage::digestHex)
+                .first()
+                .isEqualTo("d49");
+        assertThat(log.bySeal("SEAL-A", 20))
+                .extracting(SealUsage::digestHex)
+                .last()
+                .isEqualTo("d30");
+        assertThat(db.getCollection(MongoSealUsageLog.RECENT_COLLECTION)
+                        .find(new Document("_id", "seal/SEAL-A"))
+                        .first()
+                        .getList("ids", ObjectId.class))
+                .hasSize(20);
         assertThat(db.getCollection("seal_usages").countDocuments()).isEqualTo(50);
     }
 
@@ -84,8 +100,9 @@ class MongoSealUsageLogTest {
     void anIdListedByACrashedRecordingWithoutItsUsageIsSkipped() {
         MongoSealUsageLog log = new MongoSealUsageLog(db);
         log.record(usage("SEAL-A", "ORG-1", 1));
-        db.getCollection(MongoSealUsageLog.RECENT_COLLECTION).updateOne(new Document("_id", "seal/SEAL-A"),
-                new Document("$push", new Document("ids", new ObjectId())));
+        db.getCollection(MongoSealUsageLog.RECENT_COLLECTION)
+                .updateOne(
+                        new Document("_id", "seal/SEAL-A"), new Document("$push", new Document("ids", new ObjectId())));
 
         assertThat(log.bySeal("SEAL-A", 10)).extracting(SealUsage::digestHex).containsExactly("d1");
     }
@@ -94,16 +111,26 @@ class MongoSealUsageLogTest {
     void usagesStoredBeforeTheListsExistedAreListedOnceAtStartUp() {
         // Written as the previous log did: the usages only, with driver-made ids.
         for (int i = 0; i < 12; i++) {
-            db.getCollection("seal_usages").insertOne(new Document("sealId", "SEAL-A").append("organisation",
-                    i < 2 ? "" : "ORG-1").append("caller", "licence-service").append("format", "PAdES")
-                    .append("digest", "d" + i).append("licenceIdentifier", "").append("licenceType", "")
-                    .append("at", Date.from(T.plusSeconds(i))).append("result", SealUsage.SIGNED).append("detail", ""));
+            db.getCollection("seal_usages")
+                    .insertOne(new Document("sealId", "SEAL-A")
+                            .append("organisation", i < 2 ? "" : "ORG-1")
+                            .append("caller", "licence-service")
+                            .append("format", "PAdES")
+                            .append("digest", "d" + i)
+                            .append("licenceIdentifier", "")
+                            .append("licenceType", "")
+                            .append("at", Date.from(T.plusSeconds(i)))
+                            .append("result", SealUsage.SIGNED)
+                            .append("detail", ""));
         }
         MongoSealUsageLog log = new MongoSealUsageLog(db, 10);
 
         assertThat(log.bySeal("SEAL-A", 3)).extracting(SealUsage::digestHex).containsExactly("d11", "d10", "d9");
         assertThat(log.bySeal("SEAL-A", 100)).hasSize(10);
-        assertThat(log.byOrganisation("ORG-1", 100)).hasSize(10).extracting(SealUsage::digestHex).endsWith("d2");
+        assertThat(log.byOrganisation("ORG-1", 100))
+                .hasSize(10)
+                .extracting(SealUsage::digestHex)
+                .endsWith("d2");
 
         // Once: a list emptied afterwards is not refilled by the next start-up.
         db.getCollection(MongoSealUsageLog.RECENT_COLLECTION).deleteMany(new Document());
@@ -111,7 +138,16 @@ class MongoSealUsageLogTest {
     }
 
     private static SealUsage usage(String seal, String organisation, int n) {
-        return new SealUsage(seal, organisation, "licence-service", "PAdES", "d" + n, "L" + n, "T", T.plusSeconds(n),
-                SealUsage.SIGNED, "");
+        return new SealUsage(
+                seal,
+                organisation,
+                "licence-service",
+                "PAdES",
+                "d" + n,
+                "L" + n,
+                "T",
+                T.plusSeconds(n),
+                SealUsage.SIGNED,
+                "");
     }
 }

@@ -44,24 +44,32 @@ import tools.jackson.databind.json.JsonMapper;
  * hash, the SES_Signature verifies with {@link SesVerifier} against the original over the SM2 dev PKI, and refusals
  * are answered as problems and recorded. A second configured seal without an SM2 key has no SESeal (409).
  */
-@SpringBootTest(classes = {SealServiceApplication.class, SesSigningIntegrationTest.TestBeans.class},
+@SpringBootTest(
+        classes = {SealServiceApplication.class, SesSigningIntegrationTest.TestBeans.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=seal-service", "spring.application.name=ses-signing-test",
-                "zhengyin.store.embedded.in-memory=true",
-                // lists replace, never merge: the dev seal is restated, then a seal with only an ECDSA key
-                "zhengyin.seals[0].id=ZYDEV-SEAL-0001", "zhengyin.seals[0].key=dev-seal",
-                "zhengyin.seals[0].sm2-key=sm2-dev-seal",
-                "zhengyin.seals[0].name=证印示范市市场监督管理局电子证照专用章",
-                "zhengyin.seals[0].organisation-name=证印示范市市场监督管理局",
-                "zhengyin.seals[0].organisation-code=11110100000000019Q",
-                "zhengyin.seals[0].purpose=电子证照专用章", "zhengyin.seals[0].type=99",
-                "zhengyin.seals[0].allowed-clients=licence-service",
-                "zhengyin.seals[1].id=ZYTEST-ECDSA-ONLY", "zhengyin.seals[1].key=dev-seal",
-                "zhengyin.seals[1].name=证印示范市市场监督管理局业务专用章",
-                "zhengyin.seals[1].organisation-name=证印示范市市场监督管理局",
-                "zhengyin.seals[1].organisation-code=11110100000000019Q",
-                "zhengyin.seals[1].purpose=业务专用章", "zhengyin.seals[1].type=99",
-                "zhengyin.seals[1].allowed-clients=licence-service"})
+        properties = {
+            "spring.config.name=seal-service",
+            "spring.application.name=ses-signing-test",
+            "zhengyin.store.embedded.in-memory=true",
+            // lists replace, never merge: the dev seal is restated, then a seal with only an ECDSA key
+            "zhengyin.seals[0].id=ZYDEV-SEAL-0001",
+            "zhengyin.seals[0].key=dev-seal",
+            "zhengyin.seals[0].sm2-key=sm2-dev-seal",
+            "zhengyin.seals[0].name=证印示范市市场监督管理局电子证照专用章",
+            "zhengyin.seals[0].organisation-name=证印示范市市场监督管理局",
+            "zhengyin.seals[0].organisation-code=11110100000000019Q",
+            "zhengyin.seals[0].purpose=电子证照专用章",
+            "zhengyin.seals[0].type=99",
+            "zhengyin.seals[0].allowed-clients=licence-service",
+            "zhengyin.seals[1].id=ZYTEST-ECDSA-ONLY",
+            "zhengyin.seals[1].key=dev-seal",
+            "zhengyin.seals[1].name=证印示范市市场监督管理局业务专用章",
+            "zhengyin.seals[1].organisation-name=证印示范市市场监督管理局",
+            "zhengyin.seals[1].organisation-code=11110100000000019Q",
+            "zhengyin.seals[1].purpose=业务专用章",
+            "zhengyin.seals[1].type=99",
+            "zhengyin.seals[1].allowed-clients=licence-service"
+        })
 class SesSigningIntegrationTest {
     static final Path KEYS_DEV = Path.of("../keys-dev");
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -74,8 +82,11 @@ class SesSigningIntegrationTest {
 
     @DynamicPropertySource
     static void keyStore(DynamicPropertyRegistry registry) {
-        registry.add("zhengyin.keys-directory", () -> KEYS_DEV.toAbsolutePath().normalize().toString());
-        registry.add("zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
+        registry.add(
+                "zhengyin.keys-directory",
+                () -> KEYS_DEV.toAbsolutePath().normalize().toString());
+        registry.add(
+                "zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -89,16 +100,22 @@ class SesSigningIntegrationTest {
                 }
                 String[] parts = new String(Base64.getUrlDecoder().decode(token.substring(2)), StandardCharsets.UTF_8)
                         .split("\\|", 2);
-                return Jwt.withTokenValue(token).header("alg", "none").subject(parts[0]).claim("scope", parts[1])
-                        .issuedAt(Instant.parse("2026-01-01T00:00:00Z")).expiresAt(Instant.parse("2099-01-01T00:00:00Z"))
+                return Jwt.withTokenValue(token)
+                        .header("alg", "none")
+                        .subject(parts[0])
+                        .claim("scope", parts[1])
+                        .issuedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                        .expiresAt(Instant.parse("2099-01-01T00:00:00Z"))
                         .build();
             };
         }
     }
 
     static String token(String subject, String scopes) {
-        return "t." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((subject + "|" + scopes).getBytes(StandardCharsets.UTF_8));
+        return "t."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString((subject + "|" + scopes).getBytes(StandardCharsets.UTF_8));
     }
 
     static final String ALICE = token("alice", "seal:apply seal:approve seal:read");
@@ -168,10 +185,10 @@ class SesSigningIntegrationTest {
     }
 
     static SesVerifier verifier() throws Exception {
-        Set<X509Certificate> anchors = Set.copyOf(Pem.parseCertificates(
-                Files.readAllBytes(KEYS_DEV.resolve("sm2-root-ca.crt.pem"))));
-        List<X509Certificate> intermediates = Pem.parseCertificates(
-                Files.readAllBytes(KEYS_DEV.resolve("sm2-seal-ca.crt.pem")));
+        Set<X509Certificate> anchors =
+                Set.copyOf(Pem.parseCertificates(Files.readAllBytes(KEYS_DEV.resolve("sm2-root-ca.crt.pem"))));
+        List<X509Certificate> intermediates =
+                Pem.parseCertificates(Files.readAllBytes(KEYS_DEV.resolve("sm2-seal-ca.crt.pem")));
         return new SesVerifier(anchors, intermediates, List.of(), RevocationPolicy.CHECK_IF_AVAILABLE);
     }
 
@@ -179,7 +196,8 @@ class SesSigningIntegrationTest {
     byte[] expectVerifiableSignature(Answer answer, String sealId) throws Exception {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json()).containsEntry("sealId", sealId).containsEntry("format", "SES");
-        byte[] der = Base64.getDecoder().decode(answer.json().get("sesSignature").toString());
+        byte[] der =
+                Base64.getDecoder().decode(answer.json().get("sesSignature").toString());
         SealSignature decoded = SesCodec.decodeSignature(der);
         assertThat(decoded).isInstanceOf(SealSignature.V4.class);
         assertThat(decoded.toSign().seal().sealInfo().esId()).isEqualTo(sealId);
@@ -187,18 +205,24 @@ class SesSigningIntegrationTest {
 
         SesVerificationReport report = verifier().verifySignature(der, ORIGINAL, Instant.now());
         assertThat(report.isPassed()).as(report.toString()).isTrue();
-        assertThat(report.check(SesVerifier.TIMESTAMP).orElseThrow().outcome()).as(report.toString()).isEqualTo(cn.zhengyin.trust.validation.Outcome.PASSED);
-        assertThat(report.check(SesVerifier.SIGNER_AUTHORISED).orElseThrow().outcome()).isEqualTo(cn.zhengyin.trust.validation.Outcome.PASSED);
-        SesVerificationReport tampered = verifier().verifySignature(der,
-                "<ofd:Signature>篡改</ofd:Signature>".getBytes(StandardCharsets.UTF_8), Instant.now());
+        assertThat(report.check(SesVerifier.TIMESTAMP).orElseThrow().outcome())
+                .as(report.toString())
+                .isEqualTo(cn.zhengyin.trust.validation.Outcome.PASSED);
+        assertThat(report.check(SesVerifier.SIGNER_AUTHORISED).orElseThrow().outcome())
+                .isEqualTo(cn.zhengyin.trust.validation.Outcome.PASSED);
+        SesVerificationReport tampered = verifier()
+                .verifySignature(
+                        der, "<ofd:Signature>篡改</ofd:Signature>".getBytes(StandardCharsets.UTF_8), Instant.now());
         assertThat(tampered.isPassed()).isFalse();
-        assertThat(tampered.check(SesVerifier.DATA_HASH).orElseThrow().isFailed()).isTrue();
+        assertThat(tampered.check(SesVerifier.DATA_HASH).orElseThrow().isFailed())
+                .isTrue();
         return der;
     }
 
     @Test
     void thePreMadeDevSealSignsAnSm3HashAndTheSesSignatureVerifies() throws Exception {
-        Map<String, Object> dev = get("/api/v1/seals/ZYDEV-SEAL-0001", LICENCE_SERVICE).json();
+        Map<String, Object> dev =
+                get("/api/v1/seals/ZYDEV-SEAL-0001", LICENCE_SERVICE).json();
         assertThat(dev).containsEntry("sesealAvailable", true).containsEntry("sesealPending", false);
         byte[] der = expectVerifiableSignature(signOriginal("ZYDEV-SEAL-0001", LICENCE_SERVICE), "ZYDEV-SEAL-0001");
 
@@ -214,32 +238,51 @@ class SesSigningIntegrationTest {
             assertThat(depth1.get(3)).contains("BIT STRING"); // signature
             assertThat(depth1.get(4)).contains("cont [ 0 ]"); // timeStamp
             assertThat(out.lines().filter(l -> l.contains(":d=2 ")).findFirst().orElseThrow())
-                    .contains("INTEGER").contains(":04"); // TBS_Sign.version 4
+                    .contains("INTEGER")
+                    .contains(":04"); // TBS_Sign.version 4
             assertThat(out).contains(PROPERTY_INFO);
         }
         assertThat(get("/api/v1/seals/ZYDEV-SEAL-0001/usages", READER).list())
-                .anyMatch(u -> "SES".equals(u.get("format")) && "SIGNED".equals(u.get("result"))
+                .anyMatch(u -> "SES".equals(u.get("format"))
+                        && "SIGNED".equals(u.get("result"))
                         && u.get("digestHex").equals(java.util.HexFormat.of().formatHex(SealSigner.sm3(ORIGINAL))));
     }
 
     @Test
     void aFreshlyMadeSealSignsSesAndIsRefusedWhenSuspendedOrForAnUnauthorisedClient() throws Exception {
-        Answer applied = post("/api/v1/seals", ALICE, Map.of("organisationName", "证印示范市市场监督管理局",
-                "organisationUscc", USCC, "type", "99", "name", "证印示范市市场监督管理局电子签章专用章",
-                "kindName", "电子签章专用章", "validUntil", Instant.now().plus(Duration.ofDays(365)).toString(),
-                "reason", "电子签章"));
+        Answer applied = post(
+                "/api/v1/seals",
+                ALICE,
+                Map.of(
+                        "organisationName",
+                        "证印示范市市场监督管理局",
+                        "organisationUscc",
+                        USCC,
+                        "type",
+                        "99",
+                        "name",
+                        "证印示范市市场监督管理局电子签章专用章",
+                        "kindName",
+                        "电子签章专用章",
+                        "validUntil",
+                        Instant.now().plus(Duration.ofDays(365)).toString(),
+                        "reason",
+                        "电子签章"));
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         String id = applied.json().get("id").toString();
         String seal = "/api/v1/seals/" + id;
-        assertThat(post(seal + "/approve", BOB, Map.of("reason", "同意")).status()).isEqualTo(200);
+        assertThat(post(seal + "/approve", BOB, Map.of("reason", "同意")).status())
+                .isEqualTo(200);
         assertThat(post(seal + "/make", ADMIN, Map.of("reason", "制作")).json()).containsEntry("sesealAvailable", true);
-        assertThat(post(seal + "/issue", ADMIN, Map.of("reason", "交付")).status()).isEqualTo(200);
+        assertThat(post(seal + "/issue", ADMIN, Map.of("reason", "交付")).status())
+                .isEqualTo(200);
 
         Answer unauthorised = signOriginal(id, LICENCE_SERVICE);
         assertThat(unauthorised.status()).as(unauthorised.body()).isEqualTo(403);
         assertThat(unauthorised.detail()).contains("'licence-service' has no authorisation to use seal " + id);
-        assertThat(post(seal + "/authorisations", ADMIN, Map.of("grantee", "licence-service",
-                "reason", "电子签章")).status()).isEqualTo(201);
+        assertThat(post(seal + "/authorisations", ADMIN, Map.of("grantee", "licence-service", "reason", "电子签章"))
+                        .status())
+                .isEqualTo(201);
 
         expectVerifiableSignature(signOriginal(id, LICENCE_SERVICE), id);
 
@@ -247,18 +290,23 @@ class SesSigningIntegrationTest {
         assertThat(other.status()).isEqualTo(403);
         assertThat(other.json()).containsEntry("type", "https://zhengyin.dev/problems/signing-refused");
         assertThat(other.detail()).contains("'other-client' has no authorisation");
-        assertThat(signOriginal(id, READER).status()).as("seal:read is not seal:sign").isEqualTo(403);
+        assertThat(signOriginal(id, READER).status())
+                .as("seal:read is not seal:sign")
+                .isEqualTo(403);
         assertThat(signOriginal(id, null).status()).isEqualTo(401);
 
-        assertThat(post(seal + "/suspend", ADMIN, Map.of("reason", "印章挂失")).status()).isEqualTo(200);
+        assertThat(post(seal + "/suspend", ADMIN, Map.of("reason", "印章挂失")).status())
+                .isEqualTo(200);
         Answer suspended = signOriginal(id, LICENCE_SERVICE);
         assertThat(suspended.status()).isEqualTo(403);
         assertThat(suspended.detail()).contains("is SUSPENDED (reported lost");
 
         List<Map<String, Object>> ses = get(seal + "/usages", READER).list().stream()
-                .filter(u -> "SES".equals(u.get("format"))).toList();
+                .filter(u -> "SES".equals(u.get("format")))
+                .toList();
         assertThat(ses).filteredOn(u -> "SIGNED".equals(u.get("result"))).hasSize(1);
-        assertThat(ses).filteredOn(u -> "REFUSED".equals(u.get("result")))
+        assertThat(ses)
+                .filteredOn(u -> "REFUSED".equals(u.get("result")))
                 .extracting(u -> u.get("detail").toString())
                 .anyMatch(d -> d.contains("SUSPENDED"))
                 .anyMatch(d -> d.contains("'other-client' has no authorisation"))
@@ -271,11 +319,13 @@ class SesSigningIntegrationTest {
         Answer notBase64 = signSes("ZYDEV-SEAL-0001", LICENCE_SERVICE, "%%%", PROPERTY_INFO);
         assertThat(notBase64.status()).isEqualTo(400);
         assertThat(notBase64.detail()).contains("not valid base64");
-        Answer sha1Length = signSes("ZYDEV-SEAL-0001", LICENCE_SERVICE,
-                Base64.getEncoder().encodeToString(new byte[20]), PROPERTY_INFO);
+        Answer sha1Length = signSes(
+                "ZYDEV-SEAL-0001", LICENCE_SERVICE, Base64.getEncoder().encodeToString(new byte[20]), PROPERTY_INFO);
         assertThat(sha1Length.status()).isEqualTo(400);
         assertThat(sha1Length.detail()).contains("32 bytes; got 20");
-        assertThat(signSes("ZYDEV-SEAL-0001", LICENCE_SERVICE, null, PROPERTY_INFO).status()).isEqualTo(400);
+        assertThat(signSes("ZYDEV-SEAL-0001", LICENCE_SERVICE, null, PROPERTY_INFO)
+                        .status())
+                .isEqualTo(400);
         Answer noScope = signSes("ZYDEV-SEAL-0001", LICENCE_SERVICE, sm3, null);
         assertThat(noScope.status()).isEqualTo(400);
         assertThat(noScope.detail()).contains("propertyInfo is required").contains("签名保护范围");
@@ -295,8 +345,14 @@ class SesSigningIntegrationTest {
         assertThat(noSeseal.detail()).contains("has no GB/T 38540 SESeal").contains("sm2-key");
         assertThat(get("/api/v1/seals/ZYTEST-ECDSA-ONLY/usages", READER).list())
                 .anyMatch(u -> "SES".equals(u.get("format")) && "REFUSED".equals(u.get("result")));
-        Answer padesStillWorks = post("/api/v1/signatures/pades", LICENCE_SERVICE, Map.of("sealId",
-                "ZYTEST-ECDSA-ONLY", "digest", Base64.getEncoder().encodeToString(new byte[32])));
+        Answer padesStillWorks = post(
+                "/api/v1/signatures/pades",
+                LICENCE_SERVICE,
+                Map.of(
+                        "sealId",
+                        "ZYTEST-ECDSA-ONLY",
+                        "digest",
+                        Base64.getEncoder().encodeToString(new byte[32])));
         assertThat(padesStillWorks.status()).as(padesStillWorks.body()).isEqualTo(200);
     }
 

@@ -20,11 +20,15 @@ import java.util.Objects;
  * are replaced by {@code ?} (no forged lines in the audit logger's output) and each value is cut to
  * {@value #MAX_VALUE_LENGTH} characters, at most {@value #MAX_DETAILS} details.
  */
-public record AuditEvent(Instant time, String action, Outcome outcome, String actor, String subject,
-                         Map<String, String> details) {
+public record AuditEvent(
+        Instant time, String action, Outcome outcome, String actor, String subject, Map<String, String> details) {
 
     /** SUCCESS: done; FAILURE: attempted and failed (bad credential, invalid input); DENIED: refused by a rule. */
-    public enum Outcome { SUCCESS, FAILURE, DENIED }
+    public enum Outcome {
+        SUCCESS,
+        FAILURE,
+        DENIED
+    }
 
     public static final int MAX_VALUE_LENGTH = 512;
     public static final int MAX_DETAILS = 32;
@@ -58,7 +62,8 @@ public record AuditEvent(Instant time, String action, Outcome outcome, String ac
     private static String clean(String value) {
         String cut = value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "…" : value;
         StringBuilder out = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
+        cut.codePoints()
+                .forEach(c -> out.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
         return out.toString();
     }
 }

@@ -20,9 +20,10 @@ public class AuditEventController {
     }
 
     @GetMapping(PATH)
-    public List<AuditEvent> events(@RequestParam(defaultValue = "") String action,
-                                   @RequestParam(defaultValue = "") String subject,
-                                   @RequestParam(defaultValue = "100") int limit) {
+    public List<AuditEvent> events(
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "100") int limit) {
         return audit.recent(action.strip(), subject.strip(), Math.max(1, Math.min(limit, 1000)));
     }
 }

@@ -12,8 +12,8 @@ public interface AuditLog {
     /** The newest events first, optionally only those of one action or subject (empty string: any). */
     List<AuditEvent> recent(String action, String subject, int limit);
 
-    default void record(String action, AuditEvent.Outcome outcome, String actor, String subject,
-                        Map<String, String> details) {
+    default void record(
+            String action, AuditEvent.Outcome outcome, String actor, String subject, Map<String, String> details) {
         record(new AuditEvent(Instant.now(), action, outcome, actor, subject, details));
     }
 }

@@ -16,8 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public final class AuditRequests {
 
-    private AuditRequests() {
-    }
+    private AuditRequests() {}
 
     /** {@code method}, {@code path} and {@code remote} of the request. */
     public static Map<String, String> describe(HttpServletRequest request) {
@@ -34,7 +33,8 @@ public final class AuditRequests {
     }
 
     public static Optional<String> actor(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()
+        if (authentication == null
+                || !authentication.isAuthenticated()
                 || authentication.getClass().getSimpleName().equals("AnonymousAuthenticationToken")) {
             return Optional.empty();
         }
@@ -50,7 +50,11 @@ public final class AuditRequests {
         if (authentication == null) {
             return "";
         }
-        return String.join(" ", authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .sorted().toList());
+        return String.join(
+                " ",
+                authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .sorted()
+                        .toList());
     }
 }

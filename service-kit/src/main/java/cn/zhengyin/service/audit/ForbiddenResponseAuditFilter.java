@@ -30,8 +30,12 @@ public final class ForbiddenResponseAuditFilter extends OncePerRequestFilter {
             if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
                 Map<String, String> details = AuditRequests.describe(request);
                 details.put("reason", "refused by a rule of the service");
-                audit.record("access", AuditEvent.Outcome.DENIED, AuditRequests.currentActor().orElse(""),
-                        request.getRequestURI(), details);
+                audit.record(
+                        "access",
+                        AuditEvent.Outcome.DENIED,
+                        AuditRequests.currentActor().orElse(""),
+                        request.getRequestURI(),
+                        details);
             }
         }
     }

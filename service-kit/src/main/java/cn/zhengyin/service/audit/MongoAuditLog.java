@@ -29,16 +29,27 @@ public final class MongoAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEvent event) {
-        AUDIT.info("action={} outcome={} actor={} subject={} details={}", event.action(), event.outcome(),
-                event.actor(), event.subject(), event.details());
+        AUDIT.info(
+                "action={} outcome={} actor={} subject={} details={}",
+                event.action(),
+                event.outcome(),
+                event.actor(),
+                event.subject(),
+                event.details());
         try {
-            events.insertOne(new Document("time", Date.from(event.time())).append("action", event.action())
-                    .append("outcome", event.outcome().name()).append("actor", event.actor())
-                    .append("subject", event.subject()).append("details", new Document(new LinkedHashMap<>(event.details()))));
+            events.insertOne(new Document("time", Date.from(event.time()))
+                    .append("action", event.action())
+                    .append("outcome", event.outcome().name())
+                    .append("actor", event.actor())
+                    .append("subject", event.subject())
+                    .append("details", new Document(new LinkedHashMap<>(event.details()))));
         } catch (RuntimeException e) {
             // the event is on the audit logger already; the store being unavailable must not fail the operation
-            AUDIT.error("audit event not stored ({}): action={} subject={}", e.getClass().getSimpleName(),
-                    event.action(), event.subject());
+            AUDIT.error(
+                    "audit event not stored ({}): action={} subject={}",
+                    e.getClass().getSimpleName(),
+                    event.action(),
+                    event.subject());
         }
     }
 
@@ -52,8 +63,10 @@ public final class MongoAuditLog implements AuditLog {
             filters.add(Filters.eq("subject", subject));
         }
         List<AuditEvent> out = new ArrayList<>();
-        events.find(filters.isEmpty() ? new Document() : Filters.and(filters)).sort(Sorts.descending("time"))
-                .limit(Math.max(1, Math.min(limit, 1000))).forEach(d -> out.add(toEvent(d)));
+        events.find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                .sort(Sorts.descending("time"))
+                .limit(Math.max(1, Math.min(limit, 1000)))
+                .forEach(d -> out.add(toEvent(d)));
         return out;
     }
 
@@ -63,8 +76,12 @@ public final class MongoAuditLog implements AuditLog {
         if (stored != null) {
             stored.forEach((k, v) -> details.put(k, String.valueOf(v)));
         }
-        return new AuditEvent(d.getDate("time").toInstant(), d.getString("action"),
-                AuditEvent.Outcome.valueOf(d.getString("outcome")), d.getString("actor"), d.getString("subject"),
+        return new AuditEvent(
+                d.getDate("time").toInstant(),
+                d.getString("action"),
+                AuditEvent.Outcome.valueOf(d.getString("outcome")),
+                d.getString("actor"),
+                d.getString("subject"),
                 details);
     }
 }

@@ -51,14 +51,14 @@ public final class StoreBackup {
     static final String MANIFEST = "manifest.json";
     /** Documents fetched per query while backing up: 100 licence files are ~22 MB. */
     static final int FETCH_BATCH = 100;
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
-    private StoreBackup() {
-    }
+    private static final JsonWriterSettings CANONICAL =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+
+    private StoreBackup() {}
 
     /** One collection in a backup. */
-    public record CollectionEntry(String name, long documents, String file, String sha256) {
-    }
+    public record CollectionEntry(String name, long documents, String file, String sha256) {}
 
     /** What a backup holds. */
     public record Manifest(String database, List<CollectionEntry> collections) {
@@ -85,7 +85,8 @@ public final class StoreBackup {
                 String file = name + ".jsonl.gz";
                 long count = 0;
                 try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
-                        new GZIPOutputStream(Files.newOutputStream(directory.resolve(file))), StandardCharsets.UTF_8))) {
+                        new GZIPOutputStream(Files.newOutputStream(directory.resolve(file))),
+                        StandardCharsets.UTF_8))) {
                     count = writeDocuments(database.getCollection(name), out);
                 }
                 entries.add(new CollectionEntry(name, count, file, sha256(directory.resolve(file))));
@@ -108,7 +109,11 @@ public final class StoreBackup {
      */
     private static long writeDocuments(MongoCollection<Document> collection, BufferedWriter out) throws IOException {
         List<Object> ids = new ArrayList<>();
-        collection.find().projection(Projections.include("_id")).batchSize(10_000).forEach(d -> ids.add(d.get("_id")));
+        collection
+                .find()
+                .projection(Projections.include("_id"))
+                .batchSize(10_000)
+                .forEach(d -> ids.add(d.get("_id")));
         long count = 0;
         for (int from = 0; from < ids.size(); from += FETCH_BATCH) {
             List<Object> batch = ids.subList(from, Math.min(from + FETCH_BATCH, ids.size()));
@@ -130,8 +135,12 @@ public final class StoreBackup {
         try {
             Document m = Document.parse(Files.readString(directory.resolve(MANIFEST), StandardCharsets.UTF_8));
             List<CollectionEntry> entries = m.getList("collections", Document.class).stream()
-                    .map(c -> new CollectionEntry(c.getString("name"), ((Number) c.get("documents")).longValue(),
-                            c.getString("file"), c.getString("sha256"))).toList();
+                    .map(c -> new CollectionEntry(
+                            c.getString("name"),
+                            ((Number) c.get("documents")).longValue(),
+                            c.getString("file"),
+                            c.getString("sha256")))
+                    .toList();
             return new Manifest(m.getString("database"), entries);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + directory.resolve(MANIFEST), e);
@@ -180,8 +189,8 @@ public final class StoreBackup {
             }
             long restored = collection.countDocuments();
             if (restored != c.documents()) {
-                throw new BackupException("collection " + c.name() + " has " + restored + " documents after restore; the "
-                        + "manifest says " + c.documents());
+                throw new BackupException("collection " + c.name() + " has " + restored
+                        + " documents after restore; the " + "manifest says " + c.documents());
             }
         }
         return manifest;
@@ -190,7 +199,8 @@ public final class StoreBackup {
     static String sha256(Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         } catch (NoSuchAlgorithmException e) {
@@ -199,11 +209,20 @@ public final class StoreBackup {
     }
 
     private static String toJson(Manifest m) {
-        List<Document> collections = m.collections().stream().map(c -> new Document("name", c.name())
-                .append("documents", c.documents()).append("file", c.file()).append("sha256", c.sha256())).toList();
-        return new Document("format", "zhengyin-store-backup/1").append("database", m.database())
-                .append("collections", collections).toJson(JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
-                        .indent(true).build()) + "\n";
+        List<Document> collections = m.collections().stream()
+                .map(c -> new Document("name", c.name())
+                        .append("documents", c.documents())
+                        .append("file", c.file())
+                        .append("sha256", c.sha256()))
+                .toList();
+        return new Document("format", "zhengyin-store-backup/1")
+                        .append("database", m.database())
+                        .append("collections", collections)
+                        .toJson(JsonWriterSettings.builder()
+                                .outputMode(JsonMode.RELAXED)
+                                .indent(true)
+                                .build())
+                + "\n";
     }
 
     public static void main(String[] args) {
@@ -218,14 +237,18 @@ public final class StoreBackup {
         String databaseName = backup ? args[2] : args[3];
         Path directory = Path.of(backup ? args[3] : args[1]);
         EmbeddedMongoServer embedded = store.startsWith("embedded:")
-                ? EmbeddedMongoServer.open(Path.of(store.substring("embedded:".length())), 0, true) : null;
-        try (MongoClient client = MongoClients.create(embedded != null ? embedded.connectionString().toString() : store)) {
+                ? EmbeddedMongoServer.open(Path.of(store.substring("embedded:".length())), 0, true)
+                : null;
+        try (MongoClient client = MongoClients.create(
+                embedded != null ? embedded.connectionString().toString() : store)) {
             MongoDatabase database = client.getDatabase(databaseName);
-            Manifest m = backup ? backup(database, directory)
+            Manifest m = backup
+                    ? backup(database, directory)
                     : restore(directory, database, args.length > 4 && args[4].equals("--force"));
             System.out.println((backup ? "backed up " : "restored ") + m.documents() + " documents in "
                     + m.collections().size() + " collections of " + databaseName);
-            m.collections().forEach(c -> System.out.println("  " + c.name() + " " + c.documents() + " sha256:" + c.sha256()));
+            m.collections()
+                    .forEach(c -> System.out.println("  " + c.name() + " " + c.documents() + " sha256:" + c.sha256()));
         } catch (BackupException e) {
             System.err.println("StoreBackup: " + e.getMessage());
             System.exit(1);

@@ -39,8 +39,8 @@ public final class MongoCertificateChainStore implements CertificateChainStore {
             }
             return Optional.of(List.copyOf(chain));
         } catch (CertificateException e) {
-            throw new IllegalStateException("The stored certificate chain of key '" + keyId + "' is corrupt: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The stored certificate chain of key '" + keyId + "' is corrupt: " + e.getMessage(), e);
         }
     }
 
@@ -51,11 +51,14 @@ public final class MongoCertificateChainStore implements CertificateChainStore {
             try {
                 ders.add(new Binary(certificate.getEncoded()));
             } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("Cannot encode certificate "
-                        + certificate.getSubjectX500Principal() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "Cannot encode certificate " + certificate.getSubjectX500Principal() + ": " + e.getMessage(),
+                        e);
             }
         }
-        collection.replaceOne(Filters.eq("_id", keyId), new Document("_id", keyId).append("chain", ders),
+        collection.replaceOne(
+                Filters.eq("_id", keyId),
+                new Document("_id", keyId).append("chain", ders),
                 new ReplaceOptions().upsert(true));
     }
 

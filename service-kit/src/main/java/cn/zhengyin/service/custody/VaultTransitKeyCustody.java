@@ -62,10 +62,12 @@ public final class VaultTransitKeyCustody implements KeyCustody {
 
     @Override
     public SigningKey signingKey(String keyId) {
-        GeneratedKey key = find(keyId).orElseThrow(() -> new KeyNotFoundException("No key with id '" + keyId
-                + "' in " + this + "; it was never generated there or has been destroyed."));
-        List<X509Certificate> chain = chains.find(keyId).orElseThrow(() -> new KeyCustodyException("Key '" + keyId
-                + "' in " + this + " has no certificate yet; attach its certificate chain before signing with it."));
+        GeneratedKey key = find(keyId)
+                .orElseThrow(() -> new KeyNotFoundException("No key with id '" + keyId + "' in " + this
+                        + "; it was never generated there or has been destroyed."));
+        List<X509Certificate> chain = chains.find(keyId)
+                .orElseThrow(() -> new KeyCustodyException("Key '" + keyId + "' in " + this
+                        + " has no certificate yet; attach its certificate chain before signing with it."));
         return new VaultSigningKey(keyId, chain);
     }
 
@@ -84,33 +86,41 @@ public final class VaultTransitKeyCustody implements KeyCustody {
                     + "; look it up with find(..) or choose another id.");
         }
         try {
-            transit.createKey(keyId, VaultTransitKeyCreationRequest.builder().type(KEY_TYPE).exportable(false)
-                    .allowPlaintextBackup(false).build());
+            transit.createKey(
+                    keyId,
+                    VaultTransitKeyCreationRequest.builder()
+                            .type(KEY_TYPE)
+                            .exportable(false)
+                            .allowPlaintextBackup(false)
+                            .build());
         } catch (VaultException e) {
-            throw new KeyCustodyException("Vault could not create key '" + keyId + "' in " + this + ": "
-                    + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Vault could not create key '" + keyId + "' in " + this + ": " + e.getMessage(), e);
         }
         chains.remove(keyId); // a chain left behind by an earlier key of that name
-        return find(keyId).orElseThrow(() -> new KeyCustodyException("Vault created key '" + keyId
-                + "' but does not return it"));
+        return find(keyId)
+                .orElseThrow(() -> new KeyCustodyException("Vault created key '" + keyId + "' but does not return it"));
     }
 
     @Override
     public Optional<GeneratedKey> find(String keyId) {
-        return transitKey(keyId).map(key -> new GeneratedKey(keyId, SignatureAlgorithm.ECDSA_P256_SHA256,
-                publicKey(key)));
+        return transitKey(keyId)
+                .map(key -> new GeneratedKey(keyId, SignatureAlgorithm.ECDSA_P256_SHA256, publicKey(key)));
     }
 
     @Override
     public synchronized void attachCertificateChain(String keyId, List<X509Certificate> chain) {
-        GeneratedKey key = find(keyId).orElseThrow(() -> new KeyNotFoundException("No key with id '" + keyId
-                + "' in " + this + " to attach certificates to."));
+        GeneratedKey key = find(keyId)
+                .orElseThrow(() -> new KeyNotFoundException(
+                        "No key with id '" + keyId + "' in " + this + " to attach certificates to."));
         if (chain.isEmpty()) {
             throw new KeyCustodyException("The certificate chain for key '" + keyId + "' is empty; give the key's"
                     + " certificate first, then its issuers.");
         }
-        if (!Arrays.equals(chain.getFirst().getPublicKey().getEncoded(), key.publicKey().getEncoded())) {
-            throw new KeyCustodyException("Certificate " + chain.getFirst().getSubjectX500Principal().getName()
+        if (!Arrays.equals(
+                chain.getFirst().getPublicKey().getEncoded(), key.publicKey().getEncoded())) {
+            throw new KeyCustodyException("Certificate "
+                    + chain.getFirst().getSubjectX500Principal().getName()
                     + " does not certify key '" + keyId + "' (public keys differ); attach the certificate issued for"
                     + " this key.");
         }
@@ -124,11 +134,15 @@ public final class VaultTransitKeyCustody implements KeyCustody {
             return false;
         }
         try {
-            transit.configureKey(keyId, VaultTransitKeyConfiguration.builder().deletionAllowed(true).build());
+            transit.configureKey(
+                    keyId,
+                    VaultTransitKeyConfiguration.builder().deletionAllowed(true).build());
             transit.deleteKey(keyId);
         } catch (VaultException e) {
-            throw new KeyCustodyException("Vault could not destroy key '" + keyId + "' in " + this + ": "
-                    + e.getMessage() + "; the token needs update and delete on transit/keys/" + keyId + "/config.", e);
+            throw new KeyCustodyException(
+                    "Vault could not destroy key '" + keyId + "' in " + this + ": " + e.getMessage()
+                            + "; the token needs update and delete on transit/keys/" + keyId + "/config.",
+                    e);
         }
         chains.remove(keyId);
         return true;
@@ -155,8 +169,8 @@ public final class VaultTransitKeyCustody implements KeyCustody {
         }
         Object version = key.getKeys().entrySet().stream()
                 .max(Comparator.comparingInt(e -> Integer.parseInt(e.getKey())))
-                .map(Map.Entry::getValue).orElseThrow(() -> new KeyCustodyException("Vault key '" + key.getName()
-                        + "' has no versions"));
+                .map(Map.Entry::getValue)
+                .orElseThrow(() -> new KeyCustodyException("Vault key '" + key.getName() + "' has no versions"));
         if (!(version instanceof Map<?, ?> details) || !(details.get("public_key") instanceof String pem)) {
             throw new KeyCustodyException("Vault did not return the public key of '" + key.getName() + "'");
         }
@@ -167,8 +181,8 @@ public final class VaultTransitKeyCustody implements KeyCustody {
             }
             return new JcaPEMKeyConverter().getPublicKey(info);
         } catch (IOException | RuntimeException e) {
-            throw new KeyCustodyException("Cannot read the public key of Vault key '" + key.getName() + "': "
-                    + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot read the public key of Vault key '" + key.getName() + "': " + e.getMessage(), e);
         }
     }
 
@@ -207,24 +221,32 @@ public final class VaultTransitKeyCustody implements KeyCustody {
             }
             Signature signature;
             try {
-                signature = transit.sign(keyId, VaultSignRequest.builder().plaintext(Plaintext.of(digest))
-                        .prehashed(true).hashAlgorithm("sha2-256").build());
+                signature = transit.sign(
+                        keyId,
+                        VaultSignRequest.builder()
+                                .plaintext(Plaintext.of(digest))
+                                .prehashed(true)
+                                .hashAlgorithm("sha2-256")
+                                .build());
             } catch (VaultException e) {
-                throw new KeyCustodyException("Vault could not sign with key '" + keyId + "' in "
-                        + VaultTransitKeyCustody.this + ": " + e.getMessage()
-                        + " (the key may have been destroyed)", e);
+                throw new KeyCustodyException(
+                        "Vault could not sign with key '" + keyId + "' in "
+                                + VaultTransitKeyCustody.this + ": " + e.getMessage()
+                                + " (the key may have been destroyed)",
+                        e);
             }
             var matcher = SIGNATURE.matcher(signature.getSignature());
             if (!matcher.matches()) {
-                throw new KeyCustodyException("Vault returned a signature in an unknown format for key '" + keyId
-                        + "'");
+                throw new KeyCustodyException(
+                        "Vault returned a signature in an unknown format for key '" + keyId + "'");
             }
             return Base64.getDecoder().decode(matcher.group(2));
         }
 
         @Override
         public String toString() {
-            return "VaultSigningKey[" + keyId + ", " + chain.getFirst().getSubjectX500Principal().getName() + "]";
+            return "VaultSigningKey[" + keyId + ", "
+                    + chain.getFirst().getSubjectX500Principal().getName() + "]";
         }
     }
 }

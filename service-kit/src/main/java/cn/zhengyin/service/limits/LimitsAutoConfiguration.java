@@ -24,7 +24,8 @@ public class LimitsAutoConfiguration {
     FilterRegistrationBean<RateLimitFilter> zhengyinRateLimit(Environment env) {
         FilterRegistrationBean<RateLimitFilter> bean = new FilterRegistrationBean<>(new RateLimitFilter(
                 env.getProperty("zhengyin.rate-limit.requests-per-second", Double.class, 200.0),
-                env.getProperty("zhengyin.rate-limit.burst", Integer.class, 400), System::nanoTime));
+                env.getProperty("zhengyin.rate-limit.burst", Integer.class, 400),
+                System::nanoTime));
         bean.setOrder(ORDER);
         return bean;
     }
@@ -32,7 +33,9 @@ public class LimitsAutoConfiguration {
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> zhengyinBodyLimit(Environment env) {
         Map<String, Long> paths = org.springframework.boot.context.properties.bind.Binder.get(env)
-                .bind("zhengyin.body-limit.paths", org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, Long.class))
+                .bind(
+                        "zhengyin.body-limit.paths",
+                        org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, Long.class))
                 .orElse(Map.of());
         FilterRegistrationBean<RequestSizeLimitFilter> bean = new FilterRegistrationBean<>(new RequestSizeLimitFilter(
                 env.getProperty("zhengyin.body-limit.default-bytes", Long.class, 1024L * 1024), paths));

@@ -70,10 +70,12 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(waitSeconds));
         response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"type\":\"https://zhengyin.dev/problems/rate-limited\",\"title\":\"Too Many Requests\","
-                + "\"status\":429,\"detail\":\"more than " + perSecond + " requests per second (burst " + (int) burst
-                + ") to " + group(request.getRequestURI()) + "; retry after " + waitSeconds + " s\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"type\":\"https://zhengyin.dev/problems/rate-limited\",\"title\":\"Too Many Requests\","
+                                + "\"status\":429,\"detail\":\"more than " + perSecond + " requests per second (burst "
+                                + (int) burst
+                                + ") to " + group(request.getRequestURI()) + "; retry after " + waitSeconds + " s\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     static String caller(HttpServletRequest request) {

@@ -27,8 +27,11 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     long limitFor(String path) {
-        return perPath.entrySet().stream().filter(e -> matcher.match(e.getKey(), path))
-                .map(Map.Entry::getValue).findFirst().orElse(defaultMaxBytes);
+        return perPath.entrySet().stream()
+                .filter(e -> matcher.match(e.getKey(), path))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(defaultMaxBytes);
     }
 
     @Override
@@ -45,10 +48,13 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
             response.setStatus(413);
             response.setContentType("application/problem+json");
             response.setHeader("Connection", "close");
-            response.getOutputStream().write(("{\"type\":\"https://zhengyin.dev/problems/body-too-large\","
-                    + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"the request body has " + length
-                    + " bytes; at most " + limit + " bytes are accepted at " + request.getRequestURI() + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("{\"type\":\"https://zhengyin.dev/problems/body-too-large\","
+                                    + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"the request body has "
+                                    + length
+                                    + " bytes; at most " + limit + " bytes are accepted at " + request.getRequestURI()
+                                    + "\"}")
+                            .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);

@@ -1,5 +1,7 @@
 package cn.zhengyin.service.problem;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
@@ -11,9 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
-
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Replaces Boot's {@code BasicErrorController}: errors that happen outside Spring MVC's exception handling (servlet
@@ -35,7 +34,9 @@ public class ProblemErrorController implements ErrorController {
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Throwable error = errorAttributes.getError(new ServletWebRequest(request));
         ProblemDetail problem = problemFor(request, error);
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(Problems.PROBLEM_JSON)
+                .body(problem);
     }
 
     private static ProblemDetail problemFor(HttpServletRequest request, Throwable error) {
@@ -48,14 +49,21 @@ public class ProblemErrorController implements ErrorController {
         HttpStatusCode status = statusOf(request, error);
         if (status.is5xxServerError()) {
             String errorId = Problems.newErrorId();
-            log.error("Server error {}, errorId={} uri={}", status.value(), errorId,
-                request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), error);
+            log.error(
+                    "Server error {}, errorId={} uri={}",
+                    status.value(),
+                    errorId,
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    error);
             return Problems.serverError(status, errorId);
         }
         HttpStatus known = HttpStatus.resolve(status.value());
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status.value();
-        return Problems.problem(status, Problems.defaultSlug(status), title,
-            "The request failed with status " + status.value() + " (" + title + ").");
+        return Problems.problem(
+                status,
+                Problems.defaultSlug(status),
+                title,
+                "The request failed with status " + status.value() + " (" + title + ").");
     }
 
     private static HttpStatusCode statusOf(HttpServletRequest request, Throwable error) {

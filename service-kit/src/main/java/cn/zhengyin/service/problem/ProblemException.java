@@ -3,7 +3,6 @@ package cn.zhengyin.service.problem;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 

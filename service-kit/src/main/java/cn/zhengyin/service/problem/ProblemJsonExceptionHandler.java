@@ -3,7 +3,6 @@ package cn.zhengyin.service.problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
@@ -58,37 +56,43 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = describeUnreadableBody(exception, status);
         return handleExceptionInternal(exception, problem, headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         BindingResult result = exception.getBindingResult();
         List<ProblemException.FieldError> errors = new ArrayList<>();
-        result.getFieldErrors().forEach(e -> errors.add(new ProblemException.FieldError(e.getField(),
-            Optional.ofNullable(e.getDefaultMessage()).orElse("is invalid"))));
-        result.getGlobalErrors().forEach(e -> errors.add(new ProblemException.FieldError(e.getObjectName(),
-            Optional.ofNullable(e.getDefaultMessage()).orElse("is invalid"))));
+        result.getFieldErrors()
+                .forEach(e -> errors.add(new ProblemException.FieldError(
+                        e.getField(), Optional.ofNullable(e.getDefaultMessage()).orElse("is invalid"))));
+        result.getGlobalErrors()
+                .forEach(e -> errors.add(new ProblemException.FieldError(
+                        e.getObjectName(),
+                        Optional.ofNullable(e.getDefaultMessage()).orElse("is invalid"))));
         ProblemDetail problem = ProblemException.validationFailed(
-            errors.size() + " field(s) of the request are invalid; see errors", errors).toProblemDetail();
+                        errors.size() + " field(s) of the request are invalid; see errors", errors)
+                .toProblemDetail();
         return handleExceptionInternal(exception, problem, headers, status, request);
     }
 
     /** Gives Spring's problems a Zhengyin type and hides the details of server-side failures. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception exception, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
         if (response == null || !(response.getBody() instanceof ProblemDetail problem)) {
             return response;
         }
-        ProblemDetail finished = status.is5xxServerError()
-            ? serverError(status, exception, request) : withType(problem);
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(finished);
+        ProblemDetail finished =
+                status.is5xxServerError() ? serverError(status, exception, request) : withType(problem);
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .body(finished);
     }
 
     static ProblemDetail withType(ProblemDetail problem) {
@@ -109,31 +113,40 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
     }
 
     private static ResponseEntity<ProblemDetail> problemResponse(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(Problems.PROBLEM_JSON)
+                .body(problem);
     }
 
     /** Explains a body that could not be read without class names or parser internals. */
     static ProblemDetail describeUnreadableBody(HttpMessageNotReadableException exception, HttpStatusCode status) {
         Optional<JacksonException> jackson = causeOfType(exception, JacksonException.class);
         if (jackson.isPresent() && jackson.get() instanceof StreamReadException syntax) {
-            return Problems.problem(status, "invalid-json", "Malformed JSON",
-                "The request body is not valid JSON" + location(syntax.getLocation())
-                    + ". Send a well-formed JSON document (RFC 8259) encoded in UTF-8.");
+            return Problems.problem(
+                    status,
+                    "invalid-json",
+                    "Malformed JSON",
+                    "The request body is not valid JSON" + location(syntax.getLocation())
+                            + ". Send a well-formed JSON document (RFC 8259) encoded in UTF-8.");
         }
         if (jackson.isPresent()) {
             String path = jsonPath(jackson.get().getPath());
-            return Problems.problem(status, "invalid-json", "Unexpected JSON",
-                "The request body is JSON but does not have the expected structure"
-                    + (path.isEmpty() ? "" : " at " + path) + location(jackson.get().getLocation())
-                    + ": a member is missing, has the wrong type, or is not allowed.");
+            return Problems.problem(
+                    status,
+                    "invalid-json",
+                    "Unexpected JSON",
+                    "The request body is JSON but does not have the expected structure"
+                            + (path.isEmpty() ? "" : " at " + path)
+                            + location(jackson.get().getLocation())
+                            + ": a member is missing, has the wrong type, or is not allowed.");
         }
         String message = Optional.ofNullable(exception.getMessage()).orElse("");
         if (message.startsWith("Required request body is missing")) {
-            return Problems.problem(status, "missing-body", "Missing request body",
-                "This request needs a body and none was sent.");
+            return Problems.problem(
+                    status, "missing-body", "Missing request body", "This request needs a body and none was sent.");
         }
-        return Problems.problem(status, "invalid-request", "Unreadable request body",
-            "The request body could not be read.");
+        return Problems.problem(
+                status, "invalid-request", "Unreadable request body", "The request body could not be read.");
     }
 
     private static String location(TokenStreamLocation location) {

@@ -3,7 +3,6 @@ package cn.zhengyin.service.problem;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -40,24 +39,23 @@ public final class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     private static final Map<Integer, String> SLUGS_BY_STATUS = Map.ofEntries(
-        Map.entry(400, "invalid-request"),
-        Map.entry(401, "unauthorized"),
-        Map.entry(403, "forbidden"),
-        Map.entry(404, "not-found"),
-        Map.entry(405, "method-not-allowed"),
-        Map.entry(406, "not-acceptable"),
-        Map.entry(413, "payload-too-large"),
-        Map.entry(415, "unsupported-media-type"),
-        Map.entry(500, "internal-error"));
+            Map.entry(400, "invalid-request"),
+            Map.entry(401, "unauthorized"),
+            Map.entry(403, "forbidden"),
+            Map.entry(404, "not-found"),
+            Map.entry(405, "method-not-allowed"),
+            Map.entry(406, "not-acceptable"),
+            Map.entry(413, "payload-too-large"),
+            Map.entry(415, "unsupported-media-type"),
+            Map.entry(500, "internal-error"));
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The type URI for {@code slug}, e.g. {@code https://zhengyin.dev/problems/not-found}. */
     public static URI type(String slug) {
         if (slug == null || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            throw new IllegalArgumentException("Problem slug '" + slug
-                + "' must be lower-case words separated by '-', e.g. 'licence-revoked'");
+            throw new IllegalArgumentException(
+                    "Problem slug '" + slug + "' must be lower-case words separated by '-', e.g. 'licence-revoked'");
         }
         return URI.create(TYPE_BASE + slug);
     }
@@ -90,8 +88,11 @@ public final class Problems {
     public static ProblemDetail serverError(HttpStatusCode status, String errorId) {
         HttpStatus known = HttpStatus.resolve(status.value());
         String title = known != null ? known.getReasonPhrase() : "Server Error";
-        ProblemDetail problem = problem(status, defaultSlug(status), title,
-            "The server failed to process the request. Quote errorId " + errorId + " when reporting this.");
+        ProblemDetail problem = problem(
+                status,
+                defaultSlug(status),
+                title,
+                "The server failed to process the request. Quote errorId " + errorId + " when reporting this.");
         problem.setProperty("errorId", errorId);
         return problem;
     }

@@ -1,7 +1,6 @@
 package cn.zhengyin.service.problem;
 
 import java.util.Optional;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -13,8 +12,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  */
 final class UploadLimits {
 
-    private UploadLimits() {
-    }
+    private UploadLimits() {}
 
     static Optional<ProblemDetail> problemFor(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -23,15 +21,21 @@ final class UploadLimits {
                 return Optional.of(tooLarge());
             }
             if (name.equals("FileCountLimitExceededException")) {
-                return Optional.of(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                    "Content Too Large", "The request has more parts than the server accepts."));
+                return Optional.of(Problems.problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "payload-too-large",
+                        "Content Too Large",
+                        "The request has more parts than the server accepts."));
             }
         }
         return Optional.empty();
     }
 
     static ProblemDetail tooLarge() {
-        return Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Content Too Large",
-            "The request body or an uploaded file is larger than the server accepts.");
+        return Problems.problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                "Content Too Large",
+                "The request body or an uploaded file is larger than the server accepts.");
     }
 }

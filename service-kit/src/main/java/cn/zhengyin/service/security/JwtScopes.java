@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
@@ -39,8 +38,7 @@ public final class JwtScopes {
     /** Authority prefix for scopes: scope {@code seal:write} becomes authority {@code SCOPE_seal:write}. */
     public static final String PREFIX = "SCOPE_";
 
-    private JwtScopes() {
-    }
+    private JwtScopes() {}
 
     /**
      * The {@code SCOPE_x} authorities of a JWT: the union of its {@code scope} and {@code scp} claims, each either a
@@ -82,8 +80,8 @@ public final class JwtScopes {
     public static Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> resourceServer(
             ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDeniedHandler) {
         return resourceServer -> resourceServer
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
-            .authenticationEntryPoint(entryPoint)
-            .accessDeniedHandler(accessDeniedHandler);
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                .authenticationEntryPoint(entryPoint)
+                .accessDeniedHandler(accessDeniedHandler);
     }
 }

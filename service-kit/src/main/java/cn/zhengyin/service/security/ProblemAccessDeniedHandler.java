@@ -1,22 +1,20 @@
 package cn.zhengyin.service.security;
 
+import cn.zhengyin.service.audit.AuditEvent;
+import cn.zhengyin.service.audit.AuditLog;
+import cn.zhengyin.service.audit.AuditRequests;
+import cn.zhengyin.service.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
-
-import cn.zhengyin.service.audit.AuditEvent;
-import cn.zhengyin.service.audit.AuditLog;
-import cn.zhengyin.service.audit.AuditRequests;
-import cn.zhengyin.service.problem.Problems;
-import java.util.Map;
-import java.util.Optional;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,18 +42,27 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException exception) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+            throws IOException {
         boolean csrf = exception instanceof org.springframework.security.web.csrf.CsrfException;
         audit.ifPresent(log -> {
             Map<String, String> details = AuditRequests.describe(request);
-            details.put("reason", csrf ? "missing or invalid CSRF token" : "the caller lacks the scope or role this request needs");
+            details.put(
+                    "reason",
+                    csrf ? "missing or invalid CSRF token" : "the caller lacks the scope or role this request needs");
             details.put("authorities", AuditRequests.currentAuthorities());
-            log.record("access", AuditEvent.Outcome.DENIED, AuditRequests.currentActor().orElse(""),
-                    request.getRequestURI(), details);
+            log.record(
+                    "access",
+                    AuditEvent.Outcome.DENIED,
+                    AuditRequests.currentActor().orElse(""),
+                    request.getRequestURI(),
+                    details);
         });
         if (csrf) {
-            ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "csrf", "Forbidden",
+            ProblemDetail problem = Problems.problem(
+                    HttpStatus.FORBIDDEN,
+                    "csrf",
+                    "Forbidden",
                     "This session request needs the CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN "
                             + "header (or the _csrf form field).");
             problem.setInstance(URI.create(request.getRequestURI()));
@@ -63,8 +70,11 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
-        ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-            "The access token does not grant the scope this request needs.");
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Forbidden",
+                "The access token does not grant the scope this request needs.");
         problem.setInstance(URI.create(request.getRequestURI()));
         ProblemResponses.write(response, problem, mapper);
     }

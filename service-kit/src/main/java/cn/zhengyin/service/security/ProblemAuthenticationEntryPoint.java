@@ -1,8 +1,15 @@
 package cn.zhengyin.service.security;
 
+import cn.zhengyin.service.audit.AuditEvent;
+import cn.zhengyin.service.audit.AuditLog;
+import cn.zhengyin.service.audit.AuditRequests;
+import cn.zhengyin.service.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -10,15 +17,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.AuthenticationEntryPoint;
-
-import cn.zhengyin.service.audit.AuditEvent;
-import cn.zhengyin.service.audit.AuditLog;
-import cn.zhengyin.service.audit.AuditRequests;
-import cn.zhengyin.service.problem.Problems;
-import java.util.Map;
-import java.util.Optional;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,8 +44,8 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException exception) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String challenge = "Bearer";
         String detail = "This request needs a valid bearer token (OAuth 2.0 access token) in the Authorization header.";
         if (exception instanceof OAuth2AuthenticationException oauth2) {

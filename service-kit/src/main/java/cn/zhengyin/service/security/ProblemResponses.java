@@ -1,20 +1,17 @@
 package cn.zhengyin.service.security;
 
+import cn.zhengyin.service.problem.Problems;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.ProblemDetail;
-
-import cn.zhengyin.service.problem.Problems;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a {@link ProblemDetail} straight to a servlet response (outside Spring MVC, as in security filters). */
 final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper mapper) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();

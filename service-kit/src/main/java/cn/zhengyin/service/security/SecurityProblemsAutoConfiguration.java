@@ -1,5 +1,7 @@
 package cn.zhengyin.service.security;
 
+import cn.zhengyin.service.audit.AuditLog;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -7,9 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.AuthenticationEntryPoint;
-
-import cn.zhengyin.service.audit.AuditLog;
-import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,17 +22,17 @@ public final class SecurityProblemsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(ObjectProvider<JsonMapper> mapper,
-                                                                    ObjectProvider<AuditLog> audit) {
-        return new ProblemAuthenticationEntryPoint(mapper.getIfAvailable(() -> JsonMapper.builder().build()),
-                Optional.ofNullable(audit.getIfAvailable()));
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(
+            ObjectProvider<JsonMapper> mapper, ObjectProvider<AuditLog> audit) {
+        return new ProblemAuthenticationEntryPoint(
+                mapper.getIfAvailable(() -> JsonMapper.builder().build()), Optional.ofNullable(audit.getIfAvailable()));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemAccessDeniedHandler problemAccessDeniedHandler(ObjectProvider<JsonMapper> mapper,
-                                                          ObjectProvider<AuditLog> audit) {
-        return new ProblemAccessDeniedHandler(mapper.getIfAvailable(() -> JsonMapper.builder().build()),
-                Optional.ofNullable(audit.getIfAvailable()));
+    ProblemAccessDeniedHandler problemAccessDeniedHandler(
+            ObjectProvider<JsonMapper> mapper, ObjectProvider<AuditLog> audit) {
+        return new ProblemAccessDeniedHandler(
+                mapper.getIfAvailable(() -> JsonMapper.builder().build()), Optional.ofNullable(audit.getIfAvailable()));
     }
 }

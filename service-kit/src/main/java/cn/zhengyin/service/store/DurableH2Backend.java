@@ -1,16 +1,14 @@
 package cn.zhengyin.service.store;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-
-import org.h2.mvstore.MVStore;
-
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVStore;
 
 /**
  * An {@link H2Backend} whose MVStore never commits on its own: after every command that may have changed data the
@@ -32,10 +30,34 @@ final class DurableH2Backend extends H2Backend {
 
     /** Commands known not to modify data; every other command is followed by a commit. */
     private static final Set<String> READ_ONLY_COMMANDS = Set.of(
-        "find", "getmore", "count", "distinct", "listcollections", "listindexes", "listdatabases", "hello",
-        "ismaster", "ping", "buildinfo", "serverstatus", "dbstats", "collstats", "whatsmyuri", "getlasterror",
-        "getlog", "getparameter", "getcmdlineopts", "hostinfo", "connectionstatus", "endsessions", "killcursors",
-        "explain", "validate", "getfreemonitoringstatus", "saslstart", "saslcontinue");
+            "find",
+            "getmore",
+            "count",
+            "distinct",
+            "listcollections",
+            "listindexes",
+            "listdatabases",
+            "hello",
+            "ismaster",
+            "ping",
+            "buildinfo",
+            "serverstatus",
+            "dbstats",
+            "collstats",
+            "whatsmyuri",
+            "getlasterror",
+            "getlog",
+            "getparameter",
+            "getcmdlineopts",
+            "hostinfo",
+            "connectionstatus",
+            "endsessions",
+            "killcursors",
+            "explain",
+            "validate",
+            "getfreemonitoringstatus",
+            "saslstart",
+            "saslcontinue");
 
     /**
      * Every this many committed write commands the least-filled chunks are rewritten. With the background writer

@@ -1,5 +1,7 @@
 package cn.zhengyin.service.store;
 
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -7,14 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.mongodb.ConnectionString;
-
-import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * An in-process MongoDB wire-protocol server (mongo-java-server) on 127.0.0.1, backed by an H2 MVStore file in which
@@ -43,12 +40,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         try {
             server.bind("127.0.0.1", port);
         } catch (RuntimeException e) { // bind() has already shut the server and the backend down
-            throw new IllegalStateException("Could not bind the embedded MongoDB server to 127.0.0.1:" + port
-                + "; choose another port with zhengyin.store.embedded.port (0 picks a free one)", e);
+            throw new IllegalStateException(
+                    "Could not bind the embedded MongoDB server to 127.0.0.1:" + port
+                            + "; choose another port with zhengyin.store.embedded.port (0 picks a free one)",
+                    e);
         }
         this.address = server.getLocalAddress();
-        log.info("Embedded MongoDB listening on {} with data in {}", connectionString(),
-            dataFile.map(Path::toString).orElse("memory (not durable)"));
+        log.info(
+                "Embedded MongoDB listening on {} with data in {}",
+                connectionString(),
+                dataFile.map(Path::toString).orElse("memory (not durable)"));
     }
 
     /**
@@ -64,17 +65,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the embedded MongoDB data directory " + directory
-                + "; set zhengyin.store.embedded.directory to a writable path", e);
+            throw new UncheckedIOException(
+                    "Cannot create the embedded MongoDB data directory " + directory
+                            + "; set zhengyin.store.embedded.directory to a writable path",
+                    e);
         }
         MVStore mvStore = new MVStore.Builder()
-            .fileName(file.toString())
-            .autoCommitDisabled()      // no background commit thread ...
-            .autoCommitBufferSize(0)   // ... and no commit in the middle of a command when memory fills up
-            // No LZF compression: the bulk of the data (licence PDFs, seal images) is already Flate-compressed, and
-            // compressing every page written took ~15% of the licence service's CPU per issued licence. Files written
-            // with compression stay readable (each page records how it is compressed).
-            .open();
+                .fileName(file.toString())
+                .autoCommitDisabled() // no background commit thread ...
+                .autoCommitBufferSize(0) // ... and no commit in the middle of a command when memory fills up
+                // No LZF compression: the bulk of the data (licence PDFs, seal images) is already Flate-compressed, and
+                // compressing every page written took ~15% of the licence service's CPU per issued licence. Files
+                // written
+                // with compression stay readable (each page records how it is compressed).
+                .open();
         return new EmbeddedMongoServer(new DurableH2Backend(mvStore, fsync), Optional.of(file), port);
     }
 

@@ -1,16 +1,15 @@
 package cn.zhengyin.service.store;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A unique index of the embedded store that also answers queries with conditions besides its keys.
@@ -42,7 +41,9 @@ final class EqualityLookupIndex extends Index<Object> {
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        return index.canHandle(query) ? index.getPositions(query) : index.getPositions(pinnedKeys(query).orElseThrow());
+        return index.canHandle(query)
+                ? index.getPositions(query)
+                : index.getPositions(pinnedKeys(query).orElseThrow());
     }
 
     /** The query reduced to the index's keys, if it pins every one of them to a plain value. */
@@ -78,8 +79,11 @@ final class EqualityLookupIndex extends Index<Object> {
 
     /** A value an equality match on it is a lookup of: not an operator document, array, regular expression or null. */
     private static boolean isPlain(Object value) {
-        return !(value instanceof Document) && !(value instanceof Collection<?>) && !(value instanceof Pattern)
-                && !(value instanceof Missing) && !BsonRegularExpression.isRegularExpression(value)
+        return !(value instanceof Document)
+                && !(value instanceof Collection<?>)
+                && !(value instanceof Pattern)
+                && !(value instanceof Missing)
+                && !BsonRegularExpression.isRegularExpression(value)
                 && !value.getClass().isArray();
     }
 
@@ -124,8 +128,9 @@ final class EqualityLookupIndex extends Index<Object> {
     }
 
     @Override
-    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
-                              MongoCollection<Object> collection) throws KeyConstraintError {
+    public void updateInPlace(
+            Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection)
+            throws KeyConstraintError {
         index.updateInPlace(oldDocument, newDocument, position, collection);
     }
 

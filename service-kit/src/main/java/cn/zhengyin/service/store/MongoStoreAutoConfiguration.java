@@ -1,8 +1,10 @@
 package cn.zhengyin.service.store;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,10 +18,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 
 /**
  * Points Boot's {@code MongoClient} at the configured MongoDB, or at an embedded durable server when none is
@@ -38,11 +36,16 @@ public final class MongoStoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MongoDatabase mongoDatabase(MongoClient client, MongoStoreProperties properties,
-                                MongoConnectionDetails connectionDetails, Environment environment) {
-        String name = properties.databaseName()
-            .or(() -> Optional.ofNullable(connectionDetails.getConnectionString().getDatabase()))
-            .orElseGet(() -> applicationName(environment));
+    MongoDatabase mongoDatabase(
+            MongoClient client,
+            MongoStoreProperties properties,
+            MongoConnectionDetails connectionDetails,
+            Environment environment) {
+        String name = properties
+                .databaseName()
+                .or(() -> Optional.ofNullable(
+                        connectionDetails.getConnectionString().getDatabase()))
+                .orElseGet(() -> applicationName(environment));
         return client.getDatabase(name);
     }
 
@@ -65,7 +68,8 @@ public final class MongoStoreAutoConfiguration {
 
         @Bean
         MongoConnectionDetails mongoConnectionDetails(Environment environment) {
-            ConnectionString connectionString = new ConnectionString(MongoUris.zhengyinUri(environment).orElseThrow());
+            ConnectionString connectionString =
+                    new ConnectionString(MongoUris.zhengyinUri(environment).orElseThrow());
             return () -> connectionString;
         }
     }
@@ -81,8 +85,7 @@ public final class MongoStoreAutoConfiguration {
             if (embedded.inMemory()) {
                 return EmbeddedMongoServer.inMemory();
             }
-            Path directory = embedded.dataDirectory()
-                .orElseGet(() -> Path.of("data", applicationName(environment)));
+            Path directory = embedded.dataDirectory().orElseGet(() -> Path.of("data", applicationName(environment)));
             return EmbeddedMongoServer.open(directory, embedded.port(), embedded.fsync());
         }
 

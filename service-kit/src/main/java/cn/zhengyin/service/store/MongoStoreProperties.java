@@ -2,7 +2,6 @@ package cn.zhengyin.service.store;
 
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -20,7 +20,7 @@ class MongoCertificateChainStoreTest {
         TestPki pki = TestPki.create(Instant.parse("2026-11-21T08:00:00Z"));
         List<X509Certificate> chain = pki.signerKey().certificateChain();
         try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCertificateChainStore store = new MongoCertificateChainStore(client.getDatabase("chains"));
 
             assertThat(store.find("k")).isEmpty();

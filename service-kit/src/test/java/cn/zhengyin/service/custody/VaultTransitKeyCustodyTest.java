@@ -22,30 +22,32 @@ class VaultTransitKeyCustodyTest extends KeyCustodyContractTest {
     private static final String ROOT_TOKEN = "zy-test-root";
 
     @Container
-    static final VaultContainer<?> VAULT = new VaultContainer<>("hashicorp/vault:1.17").withVaultToken(ROOT_TOKEN)
+    static final VaultContainer<?> VAULT = new VaultContainer<>("hashicorp/vault:1.17")
+            .withVaultToken(ROOT_TOKEN)
             .withInitCommand("secrets enable transit");
 
     private static final InMemoryCertificateChainStore CHAINS = new InMemoryCertificateChainStore();
 
     @Override
     protected KeyCustody custody() {
-        VaultTemplate template = new VaultTemplate(VaultEndpoint.from(URI.create(VAULT.getHttpHostAddress())),
-                new TokenAuthentication(ROOT_TOKEN));
+        VaultTemplate template = new VaultTemplate(
+                VaultEndpoint.from(URI.create(VAULT.getHttpHostAddress())), new TokenAuthentication(ROOT_TOKEN));
         return new VaultTransitKeyCustody(template.opsForTransit("transit"), CHAINS, VAULT.getHttpHostAddress());
     }
 
     @Test
     void refusesSm2WithAClearMessage() {
         assertThatThrownBy(() -> custody.generate(newId("sm2"), SignatureAlgorithm.SM2_SM3))
-                .isInstanceOf(KeyCustodyException.class).hasMessageContaining("SM2");
+                .isInstanceOf(KeyCustodyException.class)
+                .hasMessageContaining("SM2");
     }
 
     @Test
     void keysAreCreatedNonExportable() {
         String id = newId("vault");
         custody.generate(id, SignatureAlgorithm.ECDSA_P256_SHA256);
-        VaultTemplate template = new VaultTemplate(VaultEndpoint.from(URI.create(VAULT.getHttpHostAddress())),
-                new TokenAuthentication(ROOT_TOKEN));
+        VaultTemplate template = new VaultTemplate(
+                VaultEndpoint.from(URI.create(VAULT.getHttpHostAddress())), new TokenAuthentication(ROOT_TOKEN));
         assertThat(template.opsForTransit("transit").getKey(id).isExportable()).isFalse();
     }
 }

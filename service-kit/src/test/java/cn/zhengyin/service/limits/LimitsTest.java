@@ -30,8 +30,12 @@ class LimitsTest {
         assertThat(refused.getHeader("Retry-After")).isEqualTo("2");
         assertThat(refused.getContentType()).startsWith("application/problem+json");
         assertThat(refused.getContentAsString()).contains("\"status\":429");
-        assertThat(call(filter, "10.0.0.2", "/api/v1/licences/z").getStatus()).as("another caller").isEqualTo(200);
-        assertThat(call(filter, "10.0.0.1", "/api/v1/seals").getStatus()).as("another endpoint group").isEqualTo(200);
+        assertThat(call(filter, "10.0.0.2", "/api/v1/licences/z").getStatus())
+                .as("another caller")
+                .isEqualTo(200);
+        assertThat(call(filter, "10.0.0.1", "/api/v1/seals").getStatus())
+                .as("another endpoint group")
+                .isEqualTo(200);
         nanos.addAndGet(2_000_000_000L);
         assertThat(call(filter, "10.0.0.1", "/api/v1/licences/z").getStatus()).isEqualTo(200);
     }

@@ -2,6 +2,7 @@ package cn.zhengyin.service.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengyin.service.testapp.TestApplication;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,23 +11,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import cn.zhengyin.service.testapp.TestApplication;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "spring.application.name=problem-test",
-        "zhengyin.store.embedded.in-memory=true",
-        "spring.mvc.problemdetails.enabled=true",
-        "spring.servlet.multipart.max-file-size=1KB",
-        "spring.servlet.multipart.max-request-size=4KB"})
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.application.name=problem-test",
+            "zhengyin.store.embedded.in-memory=true",
+            "spring.mvc.problemdetails.enabled=true",
+            "spring.servlet.multipart.max-file-size=1KB",
+            "spring.servlet.multipart.max-request-size=4KB"
+        })
 class ProblemJsonIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,8 +56,11 @@ class ProblemJsonIntegrationTest {
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         Map<String, Object> body = response.body().isEmpty() ? Map.of() : JSON.readValue(response.body(), Map.class);
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
-            response);
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                body,
+                response);
     }
 
     private HttpRequest.Builder request(String path) {
@@ -64,8 +68,7 @@ class ProblemJsonIntegrationTest {
     }
 
     private HttpRequest.Builder postJson(String path, String json) {
-        return request(path).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
+        return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     private static void assertProblem(Answer answer, int status, String slug) {
@@ -108,14 +111,16 @@ class ProblemJsonIntegrationTest {
         Answer answer = send(postJson("/test/greetings", "{\"name\":\" \",\"count\":0}"));
         assertProblem(answer, 400, "validation-failed");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) answer.body().get("errors");
+        List<Map<String, Object>> errors =
+                (List<Map<String, Object>>) answer.body().get("errors");
         assertThat(errors).extracting(e -> e.get("field")).containsExactlyInAnyOrder("name", "count");
     }
 
     @Test
     void unsupportedMediaTypeIs415() throws Exception {
-        Answer answer = send(request("/test/greetings").header("Content-Type", "text/plain")
-            .POST(HttpRequest.BodyPublishers.ofString("hello")));
+        Answer answer = send(request("/test/greetings")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")));
         assertProblem(answer, 415, "unsupported-media-type");
     }
 
@@ -142,12 +147,12 @@ class ProblemJsonIntegrationTest {
     void oversizeUploadIs413() throws Exception {
         String boundary = "zy-boundary";
         String body = "--" + boundary + "\r\n"
-            + "Content-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
-            + "Content-Type: application/octet-stream\r\n\r\n"
-            + "A".repeat(3000) + "\r\n--" + boundary + "--\r\n";
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"
+                + "A".repeat(3000) + "\r\n--" + boundary + "--\r\n";
         Answer answer = send(request("/test/uploads")
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII)));
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII)));
         assertProblem(answer, 413, "payload-too-large");
     }
 
@@ -155,11 +160,11 @@ class ProblemJsonIntegrationTest {
     void oversizeRequestBeyondTheRequestLimitIs413() throws Exception {
         String boundary = "zy-boundary";
         String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
-            + "Content-Type: application/octet-stream\r\n\r\n" + "B".repeat(900) + "\r\n";
+                + "Content-Type: application/octet-stream\r\n\r\n" + "B".repeat(900) + "\r\n";
         String body = part.repeat(8) + "--" + boundary + "--\r\n";
         Answer answer = send(request("/test/uploads")
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII)));
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII)));
         assertProblem(answer, 413, "payload-too-large");
     }
 
@@ -168,9 +173,10 @@ class ProblemJsonIntegrationTest {
         Answer answer = send(request("/test/problem"));
         assertProblem(answer, 400, "validation-failed");
         assertThat(answer.detail()).isEqualTo("2 fields of the licence are invalid");
-        assertThat(answer.body().get("errors")).isEqualTo(List.of(
-            Map.of("field", "holder.name", "message", "must not be blank"),
-            Map.of("field", "validUntil", "message", "must be after validFrom")));
+        assertThat(answer.body().get("errors"))
+                .isEqualTo(List.of(
+                        Map.of("field", "holder.name", "message", "must not be blank"),
+                        Map.of("field", "validUntil", "message", "must be after validFrom")));
 
         Answer conflict = send(request("/test/conflict"));
         assertProblem(conflict, 409, "version-conflict");

@@ -2,21 +2,21 @@ package cn.zhengyin.service.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengyin.service.testapp.TestApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import cn.zhengyin.service.testapp.TestApplication;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.application.name=security-test", "zhengyin.store.embedded.in-memory=true"})
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.application.name=security-test", "zhengyin.store.embedded.in-memory=true"})
 class SecurityProblemsIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,8 +45,9 @@ class SecurityProblemsIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(body(response)).containsEntry("type", "https://zhengyin.dev/problems/unauthorized")
-            .containsEntry("status", 401);
+        assertThat(body(response))
+                .containsEntry("type", "https://zhengyin.dev/problems/unauthorized")
+                .containsEntry("status", 401);
     }
 
     @Test
@@ -54,7 +55,7 @@ class SecurityProblemsIntegrationTest {
         HttpResponse<String> response = get("/secure/whoami", "garbage");
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElse(""))
-            .startsWith("Bearer error=\"invalid_token\"");
+                .startsWith("Bearer error=\"invalid_token\"");
         assertThat(body(response)).containsEntry("type", "https://zhengyin.dev/problems/unauthorized");
     }
 
@@ -62,8 +63,9 @@ class SecurityProblemsIntegrationTest {
     void scopeClaimBecomesScopeAuthorities() throws Exception {
         HttpResponse<String> response = get("/secure/whoami", TestApplication.scopeToken("seal:read licence:issue"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(body(response)).containsEntry("name", "client-1")
-            .containsEntry("authorities", java.util.List.of("SCOPE_licence:issue", "SCOPE_seal:read"));
+        assertThat(body(response))
+                .containsEntry("name", "client-1")
+                .containsEntry("authorities", java.util.List.of("SCOPE_licence:issue", "SCOPE_seal:read"));
     }
 
     @Test
@@ -79,7 +81,8 @@ class SecurityProblemsIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).contains("insufficient_scope");
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(body(response)).containsEntry("type", "https://zhengyin.dev/problems/forbidden")
-            .containsEntry("status", 403);
+        assertThat(body(response))
+                .containsEntry("type", "https://zhengyin.dev/problems/forbidden")
+                .containsEntry("status", 403);
     }
 }

@@ -1,13 +1,5 @@
 package cn.zhengyin.service.store;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import org.bson.Document;
-
 import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
@@ -15,6 +7,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 
 /**
  * Child-process main for {@link EmbeddedMongoKillTest}: opens the embedded server on a data directory and inserts
@@ -34,9 +32,9 @@ public final class AcknowledgedInsertWriter {
         int threads = Integer.parseInt(args[2]);
         EmbeddedMongoServer server = EmbeddedMongoServer.open(directory);
         MongoClient client = MongoClients.create(MongoClientSettings.builder()
-            .applyConnectionString(server.connectionString())
-            .writeConcern(WriteConcern.ACKNOWLEDGED)
-            .build());
+                .applyConnectionString(server.connectionString())
+                .writeConcern(WriteConcern.ACKNOWLEDGED)
+                .build());
         MongoCollection<Document> items = client.getDatabase("killtest").getCollection("items");
         items.createIndex(Indexes.ascending("serial"), new IndexOptions().unique(true));
         System.out.println("READY");

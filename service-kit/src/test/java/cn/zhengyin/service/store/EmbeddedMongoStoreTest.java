@@ -3,17 +3,6 @@ package cn.zhengyin.service.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -24,6 +13,15 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedMongoStoreTest {
 
@@ -42,13 +40,13 @@ class EmbeddedMongoStoreTest {
     @Test
     void uniqueIndexRejectsDuplicateWithCode11000() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> licences = client.getDatabase("t").getCollection("licences");
             licences.createIndex(Indexes.ascending("identifier"), new IndexOptions().unique(true));
             licences.insertOne(new Document("identifier", "ZY-1").append("holder", "a"));
 
             assertThat(duplicateKeyCode(() -> licences.insertOne(new Document("identifier", "ZY-1"))))
-                .isEqualTo(11000);
+                    .isEqualTo(11000);
             assertThat(licences.countDocuments()).isEqualTo(1);
         }
     }
@@ -56,43 +54,48 @@ class EmbeddedMongoStoreTest {
     @Test
     void uniqueIndexSurvivesRestart() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> licences = client.getDatabase("t").getCollection("licences");
             licences.createIndex(Indexes.ascending("identifier"), new IndexOptions().unique(true));
             licences.insertOne(new Document("identifier", "ZY-2"));
         }
         try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> licences = client.getDatabase("t").getCollection("licences");
             assertThat(duplicateKeyCode(() -> licences.insertOne(new Document("identifier", "ZY-2"))))
-                .isEqualTo(11000);
+                    .isEqualTo(11000);
         }
     }
 
     @Test
     void findOneAndUpdateOnVersionDetectsConcurrentModification() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory();
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> seals = client.getDatabase("t").getCollection("seals");
             seals.insertOne(new Document("_id", "seal-1").append("version", 1L).append("status", "ACTIVE"));
             FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
-            Document first = seals.findOneAndUpdate(Filters.and(Filters.eq("_id", "seal-1"), Filters.eq("version", 1L)),
-                Updates.combine(Updates.set("status", "SUSPENDED"), Updates.inc("version", 1L)), after);
-            Document stale = seals.findOneAndUpdate(Filters.and(Filters.eq("_id", "seal-1"), Filters.eq("version", 1L)),
-                Updates.combine(Updates.set("status", "REVOKED"), Updates.inc("version", 1L)), after);
+            Document first = seals.findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", "seal-1"), Filters.eq("version", 1L)),
+                    Updates.combine(Updates.set("status", "SUSPENDED"), Updates.inc("version", 1L)),
+                    after);
+            Document stale = seals.findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", "seal-1"), Filters.eq("version", 1L)),
+                    Updates.combine(Updates.set("status", "REVOKED"), Updates.inc("version", 1L)),
+                    after);
 
             assertThat(first).isNotNull();
             assertThat(first.getLong("version")).isEqualTo(2L);
             assertThat(stale).as("update based on a stale version").isNull();
-            assertThat(seals.find(Filters.eq("_id", "seal-1")).first().getString("status")).isEqualTo("SUSPENDED");
+            assertThat(seals.find(Filters.eq("_id", "seal-1")).first().getString("status"))
+                    .isEqualTo("SUSPENDED");
         }
     }
 
     @Test
     void concurrentVersionedUpdatesNeverLoseAnIncrement() throws Exception {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> counters = client.getDatabase("t").getCollection("counters");
             counters.insertOne(new Document("_id", "c").append("version", 0L));
             int threads = 4;
@@ -103,9 +106,12 @@ class EmbeddedMongoStoreTest {
                 results.add(pool.submit(() -> {
                     int won = 0;
                     while (won < perThread) {
-                        long seen = counters.find(Filters.eq("_id", "c")).first().getLong("version");
-                        if (counters.findOneAndUpdate(Filters.and(Filters.eq("_id", "c"), Filters.eq("version", seen)),
-                                Updates.inc("version", 1L)) != null) {
+                        long seen =
+                                counters.find(Filters.eq("_id", "c")).first().getLong("version");
+                        if (counters.findOneAndUpdate(
+                                        Filters.and(Filters.eq("_id", "c"), Filters.eq("version", seen)),
+                                        Updates.inc("version", 1L))
+                                != null) {
                             won++;
                         }
                     }
@@ -118,27 +124,29 @@ class EmbeddedMongoStoreTest {
             }
             pool.shutdown();
             assertThat(total).isEqualTo(threads * perThread);
-            assertThat(counters.find(Filters.eq("_id", "c")).first().getLong("version")).isEqualTo(total);
+            assertThat(counters.find(Filters.eq("_id", "c")).first().getLong("version"))
+                    .isEqualTo(total);
         }
     }
 
     @Test
     void fsyncModeStoresAndReopens() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory, 0, true);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             client.getDatabase("t").getCollection("c").insertOne(new Document("_id", "synced"));
         }
         try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             assertThat(client.getDatabase("t").getCollection("c").countDocuments(Filters.eq("_id", "synced")))
-                .isEqualTo(1);
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void secondServerOnTheSameDirectoryIsRefused() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory)) {
-            assertThat(server.dataFile()).contains(dataDirectory.toAbsolutePath().resolve("mongo.mv.db"));
+            assertThat(server.dataFile())
+                    .contains(dataDirectory.toAbsolutePath().resolve("mongo.mv.db"));
             assertThatThrownBy(() -> EmbeddedMongoServer.open(dataDirectory)).isInstanceOf(RuntimeException.class);
         }
     }

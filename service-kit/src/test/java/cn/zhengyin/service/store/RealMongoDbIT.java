@@ -40,7 +40,10 @@ class RealMongoDbIT {
                     MongoDatabase db = context.getBean(MongoDatabase.class);
                     db.getCollection("probe").insertOne(new Document("_id", "x"));
                     try (MongoClient direct = MongoClients.create(MONGO.getReplicaSetUrl())) {
-                        assertThat(direct.getDatabase("zhengyin_it").getCollection("probe").countDocuments()).isEqualTo(1);
+                        assertThat(direct.getDatabase("zhengyin_it")
+                                        .getCollection("probe")
+                                        .countDocuments())
+                                .isEqualTo(1);
                     }
                 });
     }
@@ -51,11 +54,17 @@ class RealMongoDbIT {
             MongoCollection<Document> c = client.getDatabase("zhengyin_it").getCollection("heads");
             c.insertOne(new Document("_id", "root").append("revision", 0L));
             assertThatThrownBy(() -> c.insertOne(new Document("_id", "root")))
-                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
-            assertThat(c.findOneAndUpdate(Filters.and(Filters.eq("_id", "root"), Filters.eq("revision", 0L)),
-                    Updates.inc("revision", 1L))).isNotNull();
-            assertThat(c.findOneAndUpdate(Filters.and(Filters.eq("_id", "root"), Filters.eq("revision", 0L)),
-                    Updates.inc("revision", 1L))).isNull();
+                    .isInstanceOfSatisfying(
+                            MongoWriteException.class,
+                            e -> assertThat(e.getCode()).isEqualTo(11000));
+            assertThat(c.findOneAndUpdate(
+                            Filters.and(Filters.eq("_id", "root"), Filters.eq("revision", 0L)),
+                            Updates.inc("revision", 1L)))
+                    .isNotNull();
+            assertThat(c.findOneAndUpdate(
+                            Filters.and(Filters.eq("_id", "root"), Filters.eq("revision", 0L)),
+                            Updates.inc("revision", 1L)))
+                    .isNull();
         }
     }
 }

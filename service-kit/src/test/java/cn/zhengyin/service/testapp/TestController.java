@@ -1,9 +1,13 @@
 package cn.zhengyin.service.testapp;
 
+import cn.zhengyin.service.problem.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -16,17 +20,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.zhengyin.service.problem.ProblemException;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-
 @RestController
 class TestController {
 
-    record Greeting(@NotBlank String name, @Min(1) int count) {
-    }
+    record Greeting(@NotBlank String name, @Min(1) int count) {}
 
     @PostMapping(path = "/test/greetings", consumes = MediaType.APPLICATION_JSON_VALUE)
     Greeting greet(@Valid @RequestBody Greeting greeting) {
@@ -45,15 +42,20 @@ class TestController {
 
     @GetMapping("/test/problem")
     Map<String, Object> problem() {
-        throw ProblemException.validationFailed("2 fields of the licence are invalid",
-            List.of(new ProblemException.FieldError("holder.name", "must not be blank"),
-                new ProblemException.FieldError("validUntil", "must be after validFrom")));
+        throw ProblemException.validationFailed(
+                "2 fields of the licence are invalid",
+                List.of(
+                        new ProblemException.FieldError("holder.name", "must not be blank"),
+                        new ProblemException.FieldError("validUntil", "must be after validFrom")));
     }
 
     @GetMapping("/test/conflict")
     Map<String, Object> conflict() {
-        throw new ProblemException(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
-            "Licence ZY-1 was changed by another request; reload it and retry");
+        throw new ProblemException(
+                HttpStatus.CONFLICT,
+                "version-conflict",
+                "Version conflict",
+                "Licence ZY-1 was changed by another request; reload it and retry");
     }
 
     @GetMapping("/test/boom")
@@ -68,9 +70,15 @@ class TestController {
 
     @GetMapping("/secure/whoami")
     Map<String, Object> whoami(Authentication authentication) {
-        return Map.of("name", authentication.getName(),
-            "authorities", authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("SCOPE_")).sorted().toList());
+        return Map.of(
+                "name",
+                authentication.getName(),
+                "authorities",
+                authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .filter(a -> a.startsWith("SCOPE_"))
+                        .sorted()
+                        .toList());
     }
 
     @PostMapping("/secure/write")

@@ -96,39 +96,45 @@ public final class CadesDigestSigner {
             CMSSignedData signed = generator.generate(new CMSAbsentContent(), false);
             return addSignatureTimestamp(signed).toASN1Structure().getEncoded(ASN1Encoding.DER);
         } catch (CMSException | OperatorCreationException | IOException | CertificateEncodingException e) {
-            throw new CmsSigningException("Cannot build the CMS signature with key '" + key.keyId() + "': "
-                    + e.getMessage(), e);
+            throw new CmsSigningException(
+                    "Cannot build the CMS signature with key '" + key.keyId() + "': " + e.getMessage(), e);
         }
     }
 
     private CMSSignedData addSignatureTimestamp(CMSSignedData signed) throws IOException {
-        SignerInformation signerInfo = signed.getSignerInfos().getSigners().iterator().next();
+        SignerInformation signerInfo =
+                signed.getSignerInfos().getSigners().iterator().next();
         byte[] imprint = sha256(signerInfo.getSignature());
         TimeStampToken token = timestamps.timestamp(imprint);
         ASN1Primitive tokenAsn1 = ASN1Primitive.fromByteArray(token.getEncoded());
         Attribute attribute = new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken, new DERSet(tokenAsn1));
         ASN1EncodableVector unsigned = new ASN1EncodableVector();
         unsigned.add(attribute);
-        SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signerInfo,
-                new AttributeTable(unsigned));
+        SignerInformation stamped =
+                SignerInformation.replaceUnsignedAttributes(signerInfo, new AttributeTable(unsigned));
         return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
     }
 
     /** Exactly the three PAdES signed attributes; BC's default generator would add signing-time. */
     private static CMSAttributeTableGenerator signedAttributes(X509CertificateHolder signer) throws IOException {
-        ESSCertIDv2 certId = new ESSCertIDv2(SHA256, sha256(signer.getEncoded()),
-                new IssuerSerial(new GeneralNames(new GeneralName(X500Name.getInstance(signer.getIssuer()))),
+        ESSCertIDv2 certId = new ESSCertIDv2(
+                SHA256,
+                sha256(signer.getEncoded()),
+                new IssuerSerial(
+                        new GeneralNames(new GeneralName(X500Name.getInstance(signer.getIssuer()))),
                         signer.getSerialNumber()));
-        Attribute signingCertificate = new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+        Attribute signingCertificate = new Attribute(
+                PKCSObjectIdentifiers.id_aa_signingCertificateV2,
                 new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {certId})));
         return parameters -> {
             Hashtable<ASN1ObjectIdentifier, Object> table = new Hashtable<>();
-            ASN1ObjectIdentifier contentType = (ASN1ObjectIdentifier) parameters
-                    .get(CMSAttributeTableGenerator.CONTENT_TYPE);
+            ASN1ObjectIdentifier contentType =
+                    (ASN1ObjectIdentifier) parameters.get(CMSAttributeTableGenerator.CONTENT_TYPE);
             byte[] digest = (byte[]) parameters.get(CMSAttributeTableGenerator.DIGEST);
             table.put(CMSAttributes.contentType, new Attribute(CMSAttributes.contentType, new DERSet(contentType)));
-            table.put(CMSAttributes.messageDigest, new Attribute(CMSAttributes.messageDigest,
-                    new DERSet(new DEROctetString(digest))));
+            table.put(
+                    CMSAttributes.messageDigest,
+                    new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(digest))));
             table.put(PKCSObjectIdentifiers.id_aa_signingCertificateV2, signingCertificate);
             return new AttributeTable(table);
         };
@@ -139,8 +145,8 @@ public final class CadesDigestSigner {
         byte[] copy = digest.clone();
         return algorithm -> {
             if (!SHA256.getAlgorithm().equals(algorithm.getAlgorithm())) {
-                throw new OperatorCreationException("Only SHA-256 digests are precomputed; asked for "
-                        + algorithm.getAlgorithm());
+                throw new OperatorCreationException(
+                        "Only SHA-256 digests are precomputed; asked for " + algorithm.getAlgorithm());
             }
             return new DigestCalculator() {
                 @Override
@@ -168,5 +174,4 @@ public final class CadesDigestSigner {
             throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
         }
     }
-
 }

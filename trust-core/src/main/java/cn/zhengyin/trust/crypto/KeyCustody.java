@@ -30,8 +30,9 @@ public interface KeyCustody {
      * @throws KeyCustodyException if the id is taken or this custody cannot generate keys
      */
     default GeneratedKey generate(String keyId, SignatureAlgorithm algorithm) {
-        throw new KeyCustodyException(getClass().getSimpleName() + " holds pre-provisioned keys only and cannot generate"
-                + " key '" + keyId + "'; configure a generating custody (software keystore, PKCS#11, Vault)");
+        throw new KeyCustodyException(
+                getClass().getSimpleName() + " holds pre-provisioned keys only and cannot generate" + " key '" + keyId
+                        + "'; configure a generating custody (software keystore, PKCS#11, Vault)");
     }
 
     /** The public half of a key in custody, whether or not it has a certificate yet; empty if there is none. */
@@ -46,7 +47,8 @@ public interface KeyCustody {
      * @throws KeyCustodyException  if the first certificate does not certify the key's public key
      */
     default void attachCertificateChain(String keyId, List<X509Certificate> chain) {
-        throw new KeyCustodyException(getClass().getSimpleName() + " cannot store certificates for key '" + keyId + "'");
+        throw new KeyCustodyException(
+                getClass().getSimpleName() + " cannot store certificates for key '" + keyId + "'");
     }
 
     /**

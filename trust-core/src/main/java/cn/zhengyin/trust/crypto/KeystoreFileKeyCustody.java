@@ -69,9 +69,12 @@ public final class KeystoreFileKeyCustody implements KeyCustody {
     /** Guarded by {@code this}. */
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-    private record Entry(PrivateKey privateKey, GeneratedKey publicPart, List<X509Certificate> chain,
-                         X509Certificate storedCertificate, Optional<SigningKey> signingKey) {
-    }
+    private record Entry(
+            PrivateKey privateKey,
+            GeneratedKey publicPart,
+            List<X509Certificate> chain,
+            X509Certificate storedCertificate,
+            Optional<SigningKey> signingKey) {}
 
     private KeystoreFileKeyCustody(Path file, char[] password, Clock clock, SecureRandom random) {
         this.file = file.toAbsolutePath();
@@ -103,8 +106,9 @@ public final class KeystoreFileKeyCustody implements KeyCustody {
             throw new KeyNotFoundException("No key with id '" + keyId + "' in keystore " + file
                     + "; it was never generated here or has been destroyed.");
         }
-        return entry.signingKey().orElseThrow(() -> new KeyCustodyException("Key '" + keyId + "' in keystore " + file
-                + " has no certificate yet; attach its certificate chain before signing with it."));
+        return entry.signingKey()
+                .orElseThrow(() -> new KeyCustodyException("Key '" + keyId + "' in keystore " + file
+                        + " has no certificate yet; attach its certificate chain before signing with it."));
     }
 
     @Override
@@ -116,7 +120,8 @@ public final class KeystoreFileKeyCustody implements KeyCustody {
         }
         KeyPair pair = generatePair(algorithm);
         GeneratedKey generated = new GeneratedKey(keyId, algorithm, pair.getPublic());
-        Entry entry = new Entry(pair.getPrivate(), generated, List.of(), placeholder(pair, algorithm), Optional.empty());
+        Entry entry =
+                new Entry(pair.getPrivate(), generated, List.of(), placeholder(pair, algorithm), Optional.empty());
         entries.put(keyId, entry);
         try {
             save();
@@ -136,21 +141,31 @@ public final class KeystoreFileKeyCustody implements KeyCustody {
     public synchronized void attachCertificateChain(String keyId, List<X509Certificate> chain) {
         Entry entry = entries.get(keyId);
         if (entry == null) {
-            throw new KeyNotFoundException("No key with id '" + keyId + "' in keystore " + file + " to attach certificates to.");
+            throw new KeyNotFoundException(
+                    "No key with id '" + keyId + "' in keystore " + file + " to attach certificates to.");
         }
         if (chain.isEmpty()) {
             throw new KeyCustodyException("The certificate chain for key '" + keyId + "' is empty; give the key's"
                     + " certificate first, then its issuers.");
         }
-        if (!Arrays.equals(chain.getFirst().getPublicKey().getEncoded(), entry.publicPart().publicKey().getEncoded())) {
-            throw new KeyCustodyException("Certificate " + chain.getFirst().getSubjectX500Principal().getName()
+        if (!Arrays.equals(
+                chain.getFirst().getPublicKey().getEncoded(),
+                entry.publicPart().publicKey().getEncoded())) {
+            throw new KeyCustodyException("Certificate "
+                    + chain.getFirst().getSubjectX500Principal().getName()
                     + " does not certify key '" + keyId + "' (public keys differ); attach the certificate issued for"
                     + " this key.");
         }
         Entry previous = entry;
         SigningKey signing = SoftwareKeyCustody.fromKey(keyId, entry.privateKey(), chain);
-        entries.put(keyId, new Entry(entry.privateKey(), entry.publicPart(), List.copyOf(chain), chain.getFirst(),
-                Optional.of(signing)));
+        entries.put(
+                keyId,
+                new Entry(
+                        entry.privateKey(),
+                        entry.publicPart(),
+                        List.copyOf(chain),
+                        chain.getFirst(),
+                        Optional.of(signing)));
         try {
             save();
         } catch (RuntimeException e) {
@@ -204,14 +219,22 @@ public final class KeystoreFileKeyCustody implements KeyCustody {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         X500Name name = new X500Name(PLACEHOLDER_CN);
         try {
-            var builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now),
-                    Date.from(now.plus(Duration.ofDays(1))), name, pair.getPublic());
-            var signer = new JcaContentSignerBuilder(algorithm.jcaName()).setProvider(Providers.bouncyCastle())
+            var builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    BigInteger.ONE,
+                    Date.from(now),
+                    Date.from(now.plus(Duration.ofDays(1))),
+                    name,
+                    pair.getPublic());
+            var signer = new JcaContentSignerBuilder(algorithm.jcaName())
+                    .setProvider(Providers.bouncyCastle())
                     .build(pair.getPrivate());
-            return new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle())
+            return new JcaX509CertificateConverter()
+                    .setProvider(Providers.bouncyCastle())
                     .getCertificate(builder.build(signer));
         } catch (OperatorCreationException | java.security.cert.CertificateException e) {
-            throw new KeyCustodyException("Cannot make the placeholder certificate for a new key: " + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot make the placeholder certificate for a new key: " + e.getMessage(), e);
         }
     }
 
@@ -237,25 +260,35 @@ public final class KeystoreFileKeyCustody implements KeyCustody {
                     chain.add((X509Certificate) c);
                 }
                 X509Certificate first = chain.getFirst();
-                GeneratedKey publicPart = new GeneratedKey(alias, algorithmOf(first.getPublicKey(), alias),
-                        first.getPublicKey());
-                boolean placeholder = first.getSubjectX500Principal().getName().equals(
-                        new javax.security.auth.x500.X500Principal(PLACEHOLDER_CN).getName());
-                entries.put(alias, placeholder
-                        ? new Entry(privateKey, publicPart, List.of(), first, Optional.empty())
-                        : new Entry(privateKey, publicPart, chain, first,
-                                Optional.of(SoftwareKeyCustody.fromKey(alias, privateKey, chain))));
+                GeneratedKey publicPart =
+                        new GeneratedKey(alias, algorithmOf(first.getPublicKey(), alias), first.getPublicKey());
+                boolean placeholder = first.getSubjectX500Principal()
+                        .getName()
+                        .equals(new javax.security.auth.x500.X500Principal(PLACEHOLDER_CN).getName());
+                entries.put(
+                        alias,
+                        placeholder
+                                ? new Entry(privateKey, publicPart, List.of(), first, Optional.empty())
+                                : new Entry(
+                                        privateKey,
+                                        publicPart,
+                                        chain,
+                                        first,
+                                        Optional.of(SoftwareKeyCustody.fromKey(alias, privateKey, chain))));
             }
         } catch (IOException e) {
-            throw new KeyCustodyException("Cannot open keystore " + file + ": " + e.getMessage()
-                    + " (wrong password, or not a PKCS#12 file)", e);
+            throw new KeyCustodyException(
+                    "Cannot open keystore " + file + ": " + e.getMessage() + " (wrong password, or not a PKCS#12 file)",
+                    e);
         } catch (GeneralSecurityException e) {
             throw new KeyCustodyException("Cannot read keystore " + file + ": " + e.getMessage(), e);
         }
     }
 
     private static SignatureAlgorithm algorithmOf(PublicKey key, String alias) {
-        ASN1Encodable params = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getAlgorithm().getParameters();
+        ASN1Encodable params = SubjectPublicKeyInfo.getInstance(key.getEncoded())
+                .getAlgorithm()
+                .getParameters();
         if (X9ObjectIdentifiers.prime256v1.equals(params)) {
             return SignatureAlgorithm.ECDSA_P256_SHA256;
         }
@@ -274,7 +307,8 @@ public final class KeystoreFileKeyCustody implements KeyCustody {
             store.load(null, null);
             for (Map.Entry<String, Entry> e : entries.entrySet()) {
                 List<X509Certificate> chain = e.getValue().chain().isEmpty()
-                        ? List.of(e.getValue().storedCertificate()) : e.getValue().chain();
+                        ? List.of(e.getValue().storedCertificate())
+                        : e.getValue().chain();
                 store.setKeyEntry(e.getKey(), e.getValue().privateKey(), password, chain.toArray(new Certificate[0]));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -291,8 +325,8 @@ public final class KeystoreFileKeyCustody implements KeyCustody {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
             }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -306,8 +340,8 @@ public final class KeystoreFileKeyCustody implements KeyCustody {
             }
             temp = null;
         } catch (IOException e) {
-            throw new KeyCustodyException("Cannot write keystore " + file + ": " + e.getMessage()
-                    + "; check that the folder is writable", e);
+            throw new KeyCustodyException(
+                    "Cannot write keystore " + file + ": " + e.getMessage() + "; check that the folder is writable", e);
         } finally {
             if (temp != null) {
                 try {

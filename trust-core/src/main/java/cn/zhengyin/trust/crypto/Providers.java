@@ -10,8 +10,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  */
 public final class Providers {
 
-    private Providers() {
-    }
+    private Providers() {}
 
     /**
      * Registers Bouncy Castle once (idempotent, thread-safe) and returns the registered instance.

@@ -19,7 +19,8 @@ public final class SigningKeyContentSigner implements ContentSigner {
 
     public SigningKeyContentSigner(SigningKey key) {
         this.key = key;
-        this.algorithmIdentifier = new DefaultSignatureAlgorithmIdentifierFinder().find(key.algorithm().jcaName());
+        this.algorithmIdentifier = new DefaultSignatureAlgorithmIdentifierFinder()
+                .find(key.algorithm().jcaName());
     }
 
     @Override

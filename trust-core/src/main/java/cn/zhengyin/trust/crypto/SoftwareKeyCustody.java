@@ -57,8 +57,10 @@ public final class SoftwareKeyCustody implements KeyCustody {
         try (InputStream in = Files.newInputStream(pkcs12)) {
             return loadPkcs12(keyId, in, password, alias, pkcs12.toString());
         } catch (IOException e) {
-            throw new KeyCustodyException("Cannot read PKCS#12 file " + pkcs12 + " for key '" + keyId + "': "
-                    + e.getMessage() + ". Check the path and the password.", e);
+            throw new KeyCustodyException(
+                    "Cannot read PKCS#12 file " + pkcs12 + " for key '" + keyId + "': " + e.getMessage()
+                            + ". Check the path and the password.",
+                    e);
         }
     }
 
@@ -67,8 +69,8 @@ public final class SoftwareKeyCustody implements KeyCustody {
         try {
             return loadPkcs12(keyId, new ByteArrayInputStream(pkcs12), password, alias, "<in-memory PKCS#12>");
         } catch (IOException e) {
-            throw new KeyCustodyException("Cannot read PKCS#12 data for key '" + keyId + "': " + e.getMessage()
-                    + ". Check the password.", e);
+            throw new KeyCustodyException(
+                    "Cannot read PKCS#12 data for key '" + keyId + "': " + e.getMessage() + ". Check the password.", e);
         }
     }
 
@@ -84,8 +86,8 @@ public final class SoftwareKeyCustody implements KeyCustody {
             }
             Certificate[] chain = store.getCertificateChain(alias);
             if (chain == null || chain.length == 0) {
-                throw new KeyCustodyException("PKCS#12 " + source + " has no certificate chain under alias '"
-                        + alias + "'; store the signer certificate (and its CA certificates) with the key.");
+                throw new KeyCustodyException("PKCS#12 " + source + " has no certificate chain under alias '" + alias
+                        + "'; store the signer certificate (and its CA certificates) with the key.");
             }
             List<X509Certificate> certs = new ArrayList<>();
             for (Certificate c : chain) {
@@ -93,8 +95,8 @@ public final class SoftwareKeyCustody implements KeyCustody {
             }
             return fromKey(keyId, privateKey, certs);
         } catch (GeneralSecurityException e) {
-            throw new KeyCustodyException("Cannot load key '" + alias + "' from PKCS#12 " + source + ": "
-                    + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot load key '" + alias + "' from PKCS#12 " + source + ": " + e.getMessage(), e);
         }
     }
 

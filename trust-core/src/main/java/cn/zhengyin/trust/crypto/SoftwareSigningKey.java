@@ -5,8 +5,8 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
@@ -24,8 +24,12 @@ final class SoftwareSigningKey implements SigningKey {
     /** Initialised Signature per thread: re-initialising costs ~4× for SM2 (PERFORMANCE.md). */
     private final ThreadLocal<Signature> signatures;
 
-    private SoftwareSigningKey(String keyId, SignatureAlgorithm algorithm, List<X509Certificate> chain,
-            PrivateKey key, Provider provider) {
+    private SoftwareSigningKey(
+            String keyId,
+            SignatureAlgorithm algorithm,
+            List<X509Certificate> chain,
+            PrivateKey key,
+            Provider provider) {
         this.keyId = keyId;
         this.algorithm = algorithm;
         this.chain = List.copyOf(chain);
@@ -88,8 +92,8 @@ final class SoftwareSigningKey implements SigningKey {
             signature.initSign(key);
             return signature;
         } catch (GeneralSecurityException e) {
-            throw new KeyCustodyException("Cannot initialise " + algorithm.jcaName() + " for key '" + keyId + "': "
-                    + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot initialise " + algorithm.jcaName() + " for key '" + keyId + "': " + e.getMessage(), e);
         }
     }
 

@@ -1,7 +1,6 @@
 package cn.zhengyin.trust.font;
 
 import cn.zhengyin.trust.TrustException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -18,8 +17,7 @@ public final class CjkFonts {
     /** Classpath location of the Arphic Public License that covers the bundled face. */
     public static final String SONG_TI_LICENCE_RESOURCE = "/cn/zhengyin/trust/font/ARPHIC-LICENSE.txt";
 
-    private CjkFonts() {
-    }
+    private CjkFonts() {}
 
     /**
      * The "AR PL SungtiL GB" (文鼎ＰＬ简报宋) Song face (PostScript name {@code BousungEG-Light-GB}), a TrueType (glyf)

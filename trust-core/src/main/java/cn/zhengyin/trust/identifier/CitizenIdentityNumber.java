@@ -42,7 +42,9 @@ public record CitizenIdentityNumber(String value) {
 
     /** The birth date encoded in positions 7–14. */
     public LocalDate birthDate() {
-        return LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
+        return LocalDate.of(
+                Integer.parseInt(value.substring(6, 10)),
+                Integer.parseInt(value.substring(10, 12)),
                 Integer.parseInt(value.substring(12, 14)));
     }
 
@@ -60,10 +62,13 @@ public record CitizenIdentityNumber(String value) {
             }
         }
         try {
-            LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
+            LocalDate.of(
+                    Integer.parseInt(value.substring(6, 10)),
+                    Integer.parseInt(value.substring(10, 12)),
                     Integer.parseInt(value.substring(12, 14)));
         } catch (DateTimeException e) {
-            return "citizen identity number has an impossible birth date '" + value.substring(6, 14) + "' (GB 11643-1999)";
+            return "citizen identity number has an impossible birth date '" + value.substring(6, 14)
+                    + "' (GB 11643-1999)";
         }
         char expected = checkCharacter(value);
         if (expected != value.charAt(17)) {

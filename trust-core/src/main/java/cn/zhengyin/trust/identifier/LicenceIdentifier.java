@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public record LicenceIdentifier(String typeCode, String issuerCode, String serial, int version) {
     /** Root OID of electronic licence identifiers (1.2.156 = ISO member body China). */
     public static final String ROOT = "1.2.156.3005.2";
+
     public static final int MAX_SERIAL_LENGTH = 32;
     private static final Pattern SYNTAX = Pattern.compile(
             "^1\\.2\\.156\\.3005\\.2\\.([0-9A-Z]{18}\\d{3})\\.([0-9A-Z]{6,18})\\.([0-9A-Z]{1,32})\\.(\\d{3})\\.([0-9A-Z])$");
@@ -34,8 +35,9 @@ public record LicenceIdentifier(String typeCode, String issuerCode, String seria
                     + "' must be the defining authority's 18-character USCC followed by 3 digits (GB/T 36904-2018)");
         }
         if (issuerCode == null || !ISSUER_CODE.matcher(issuerCode).matches()) {
-            throw new InvalidIdentifierException("issuer code '" + issuerCode
-                    + "' must be the issuing authority's 18-character USCC, or a 6-18 character legacy code (GB/T 36904-2018)");
+            throw new InvalidIdentifierException(
+                    "issuer code '" + issuerCode
+                            + "' must be the issuing authority's 18-character USCC, or a 6-18 character legacy code (GB/T 36904-2018)");
         }
         if (serial == null || !SERIAL.matcher(serial).matches()) {
             throw new InvalidIdentifierException("serial '" + serial + "' must be 1-" + MAX_SERIAL_LENGTH
@@ -64,8 +66,8 @@ public record LicenceIdentifier(String typeCode, String issuerCode, String seria
         Matcher m = SYNTAX.matcher(candidate);
         if (!m.matches()) {
             if (!candidate.startsWith(ROOT + ".")) {
-                throw new InvalidIdentifierException("licence identifier '" + candidate + "' must start with the root code "
-                        + ROOT + " (GB/T 36904-2018)");
+                throw new InvalidIdentifierException("licence identifier '" + candidate
+                        + "' must start with the root code " + ROOT + " (GB/T 36904-2018)");
             }
             throw new InvalidIdentifierException("licence identifier '" + candidate + "' does not have the form " + ROOT
                     + ".<21-char type code>.<18-char issuer code>.<serial 0-9A-Z>.<3-digit version>.<check character>");
@@ -73,8 +75,9 @@ public record LicenceIdentifier(String typeCode, String issuerCode, String seria
         LicenceIdentifier id = new LicenceIdentifier(m.group(1), m.group(2), m.group(3), Integer.parseInt(m.group(4)));
         char found = m.group(5).charAt(0);
         if (found != id.checkCharacter()) {
-            throw new InvalidIdentifierException("licence identifier '" + candidate + "' fails its check character: expected '"
-                    + id.checkCharacter() + "' (ISO/IEC 7064 MOD 37,36, GB/T 36904-2018), found '" + found + "'");
+            throw new InvalidIdentifierException(
+                    "licence identifier '" + candidate + "' fails its check character: expected '" + id.checkCharacter()
+                            + "' (ISO/IEC 7064 MOD 37,36, GB/T 36904-2018), found '" + found + "'");
         }
         return id;
     }
@@ -106,7 +109,8 @@ public record LicenceIdentifier(String typeCode, String issuerCode, String seria
     /** The next edition of the same licence (version + 1, new check character). */
     public LicenceIdentifier nextVersion() {
         if (version == 999) {
-            throw new InvalidIdentifierException("licence " + root() + " is at version 999, the last that GB/T 36904-2018 allows");
+            throw new InvalidIdentifierException(
+                    "licence " + root() + " is at version 999, the last that GB/T 36904-2018 allows");
         }
         return new LicenceIdentifier(typeCode, issuerCode, serial, version + 1);
     }

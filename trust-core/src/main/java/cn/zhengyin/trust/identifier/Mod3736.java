@@ -7,8 +7,7 @@ package cn.zhengyin.trust.identifier;
 public final class Mod3736 {
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-    private Mod3736() {
-    }
+    private Mod3736() {}
 
     /**
      * Computes the check character of {@code body}.

@@ -32,14 +32,16 @@ public record UnifiedSocialCreditCode(String value) {
     /** Computes the check character for the first 17 characters. */
     public static char checkCharacter(String first17) {
         if (first17.length() != 17) {
-            throw new InvalidIdentifierException("a unified social credit code check needs 17 characters, got " + first17.length());
+            throw new InvalidIdentifierException(
+                    "a unified social credit code check needs 17 characters, got " + first17.length());
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             int v = ALPHABET.indexOf(first17.charAt(i));
             if (v < 0) {
-                throw new InvalidIdentifierException("character '" + first17.charAt(i) + "' at position " + (i + 1)
-                        + " is not allowed in a unified social credit code (GB 32100-2015 uses 0-9 and A-Y without I, O, S, V, Z)");
+                throw new InvalidIdentifierException(
+                        "character '" + first17.charAt(i) + "' at position " + (i + 1)
+                                + " is not allowed in a unified social credit code (GB 32100-2015 uses 0-9 and A-Y without I, O, S, V, Z)");
             }
             sum += v * WEIGHTS[i];
         }

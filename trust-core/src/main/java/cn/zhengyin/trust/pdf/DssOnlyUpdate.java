@@ -41,15 +41,13 @@ public final class DssOnlyUpdate {
 
     private static final COSName OBJ_STM = COSName.getPDFName("ObjStm");
 
-    private DssOnlyUpdate() {
-    }
+    private DssOnlyUpdate() {}
 
     /**
      * @param allowed     whether the bytes after the signed revision only add validation data
      * @param explanation what was found, in English
      */
-    public record Assessment(boolean allowed, String explanation) {
-    }
+    public record Assessment(boolean allowed, String explanation) {}
 
     /**
      * @param pdf       the whole file
@@ -61,7 +59,9 @@ public final class DssOnlyUpdate {
         if (signedEnd <= 0 || signedEnd >= pdf.length) {
             return new Assessment(false, "No bytes follow the signed revision.");
         }
-        try (PDDocument signed = Loader.loadPDF(new RandomAccessReadBuffer(Arrays.copyOf(pdf, (int) signedEnd)), "",
+        try (PDDocument signed = Loader.loadPDF(
+                new RandomAccessReadBuffer(Arrays.copyOf(pdf, (int) signedEnd)),
+                "",
                 MemoryUsageSetting.setupMainMemoryOnly(maxBytes).streamCache)) {
             return assess(signed, latest);
         } catch (IOException | RuntimeException e) {
@@ -98,8 +98,10 @@ public final class DssOnlyUpdate {
             if (key.equals(rootKey)) {
                 catalogueChanged = true;
             } else if (oldXref.containsKey(key)) {
-                return new Assessment(false, "Object " + key + " of the signed revision was changed after the "
-                        + "signature; only the catalogue's /DSS may change.");
+                return new Assessment(
+                        false,
+                        "Object " + key + " of the signed revision was changed after the "
+                                + "signature; only the catalogue's /DSS may change.");
             } else {
                 added.add(key);
             }
@@ -112,8 +114,10 @@ public final class DssOnlyUpdate {
             names.remove(PadesLtvExtender.DSS);
             for (COSName name : names) {
                 if (!same(oldCatalogue.getItem(name), newCatalogue.getItem(name))) {
-                    return new Assessment(false, "The catalogue's /" + name.getName() + " changed after the "
-                            + "signature; only /DSS may be added or replaced.");
+                    return new Assessment(
+                            false,
+                            "The catalogue's /" + name.getName() + " changed after the "
+                                    + "signature; only /DSS may be added or replaced.");
                 }
             }
         }
@@ -123,9 +127,12 @@ public final class DssOnlyUpdate {
                 return new Assessment(false, "New object " + key + " is used by the document outside the DSS.");
             }
         }
-        return new Assessment(true, "Only the Document Security Store was " + (added.isEmpty() && !catalogueChanged
-                ? "left unchanged" : "added or replaced") + " after the signature (" + added.size()
-                + " new object(s)).");
+        return new Assessment(
+                true,
+                "Only the Document Security Store was "
+                        + (added.isEmpty() && !catalogueChanged ? "left unchanged" : "added or replaced")
+                        + " after the signature (" + added.size()
+                        + " new object(s)).");
     }
 
     /** Keys of every object reachable from the trailer without entering the catalogue's /DSS. */
@@ -158,8 +165,9 @@ public final class DssOnlyUpdate {
                 if (!directSeen.add(dictionary)) {
                     continue;
                 }
-                if (dictionary instanceof COSStream stream && (COSName.XREF.equals(stream.getCOSName(COSName.TYPE))
-                        || OBJ_STM.equals(stream.getCOSName(COSName.TYPE)))) {
+                if (dictionary instanceof COSStream stream
+                        && (COSName.XREF.equals(stream.getCOSName(COSName.TYPE))
+                                || OBJ_STM.equals(stream.getCOSName(COSName.TYPE)))) {
                     continue;
                 }
                 dictionary.getValues().forEach(todo::push);

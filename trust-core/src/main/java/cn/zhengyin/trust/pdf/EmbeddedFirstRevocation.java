@@ -32,15 +32,14 @@ final class EmbeddedFirstRevocation {
     private final List<X509CRL> configured;
     private final Optional<RevocationSource> live;
 
-    EmbeddedFirstRevocation(Set<X509Certificate> anchors, Collection<X509CRL> configured,
-            Optional<RevocationSource> live) {
+    EmbeddedFirstRevocation(
+            Set<X509Certificate> anchors, Collection<X509CRL> configured, Optional<RevocationSource> live) {
         this.anchors = Set.copyOf(anchors);
         this.configured = List.copyOf(configured);
         this.live = live;
     }
 
-    record Result(ChainValidation validation, CheckResult embedded) {
-    }
+    record Result(ChainValidation validation, CheckResult embedded) {}
 
     /** Configured and embedded CRLs together, e.g. for the time-stamp's TSA chain. */
     List<X509CRL> allCrls(EmbeddedValidationData embedded) {
@@ -49,8 +48,11 @@ final class EmbeddedFirstRevocation {
         return all;
     }
 
-    Result validate(X509Certificate target, Collection<X509Certificate> intermediates,
-            EmbeddedValidationData embedded, Instant at) {
+    Result validate(
+            X509Certificate target,
+            Collection<X509Certificate> intermediates,
+            EmbeddedValidationData embedded,
+            Instant at) {
         List<X509Certificate> pool = new ArrayList<>(intermediates);
         pool.addAll(embedded.certificates());
         ChainValidation fromFile = new CertificateChainValidator(anchors, embedded.crls()).validate(target, pool, at);
@@ -58,8 +60,13 @@ final class EmbeddedFirstRevocation {
             return new Result(fromFile, CheckResult.notChecked(EMBEDDED, "No certificate path."));
         }
         if (fromFile.revocation().outcome() != Outcome.NOT_CHECKED) {
-            return new Result(fromFile, CheckResult.passed(EMBEDDED, "Revocation decided at " + at + " from the "
-                    + embedded.crls().size() + " CRL(s) embedded in the file's DSS, without network access."));
+            return new Result(
+                    fromFile,
+                    CheckResult.passed(
+                            EMBEDDED,
+                            "Revocation decided at " + at + " from the "
+                                    + embedded.crls().size()
+                                    + " CRL(s) embedded in the file's DSS, without network access."));
         }
         List<X509CRL> crls = allCrls(embedded);
         String from = embedded.dssPresent() ? "The DSS does not cover the path" : "The file has no DSS";
@@ -83,11 +90,13 @@ final class EmbeddedFirstRevocation {
                     + (problems.isEmpty() ? "" : " (failures: " + problems + ")");
         }
         if (crls.isEmpty()) {
-            return new Result(fromFile, CheckResult.notChecked(EMBEDDED, from + " and no other revocation source "
-                    + "is configured."));
+            return new Result(
+                    fromFile,
+                    CheckResult.notChecked(EMBEDDED, from + " and no other revocation source " + "is configured."));
         }
         ChainValidation withFallback = new CertificateChainValidator(anchors, crls).validate(target, pool, at);
-        return new Result(withFallback, CheckResult.notChecked(EMBEDDED, from + "; revocation was checked with"
-                + fallback + "."));
+        return new Result(
+                withFallback,
+                CheckResult.notChecked(EMBEDDED, from + "; revocation was checked with" + fallback + "."));
     }
 }

@@ -33,8 +33,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * @param vriKeys       the keys of {@code /VRI} (upper-case hex SHA-1 of a signature's /Contents)
  * @param unreadable    how many items could not be read or parsed
  */
-public record EmbeddedValidationData(boolean dssPresent, List<X509Certificate> certificates, List<X509CRL> crls,
-        List<byte[]> ocspResponses, Set<String> vriKeys, int unreadable) {
+public record EmbeddedValidationData(
+        boolean dssPresent,
+        List<X509Certificate> certificates,
+        List<X509CRL> crls,
+        List<byte[]> ocspResponses,
+        Set<String> vriKeys,
+        int unreadable) {
 
     public EmbeddedValidationData {
         certificates = List.copyOf(certificates);
@@ -95,8 +100,8 @@ public record EmbeddedValidationData(boolean dssPresent, List<X509Certificate> c
         return dssPresent
                 ? "DSS with " + certificates.size() + " certificate(s), " + crls.size() + " CRL(s), "
                         + ocspResponses.size() + " OCSP response(s), " + vriKeys.size() + " VRI entr"
-                        + (vriKeys.size() == 1 ? "y" : "ies") + (unreadable > 0 ? ", " + unreadable
-                                + " unreadable item(s)" : "")
+                        + (vriKeys.size() == 1 ? "y" : "ies")
+                        + (unreadable > 0 ? ", " + unreadable + " unreadable item(s)" : "")
                 : "no DSS";
     }
 

@@ -90,9 +90,13 @@ public final class LtvCollector {
             if (selfSigned(cert)) {
                 continue;
             }
-            Optional<X509Certificate> issuer = pool.values().stream().filter(c -> issues(c, cert)).findFirst();
-            crlByIssuer.computeIfAbsent(cert.getIssuerX500Principal(), dn -> revocation.crl(cert)
-                    .map(der -> checkedCrl(der, cert, issuer))).ifPresent(crls::add);
+            Optional<X509Certificate> issuer =
+                    pool.values().stream().filter(c -> issues(c, cert)).findFirst();
+            crlByIssuer
+                    .computeIfAbsent(
+                            cert.getIssuerX500Principal(),
+                            dn -> revocation.crl(cert).map(der -> checkedCrl(der, cert, issuer)))
+                    .ifPresent(crls::add);
             issuer.flatMap(i -> revocation.ocsp(cert, i)).ifPresent(ocsps::add);
         }
         return new LtvMaterial(certificates, crls, ocsps);
@@ -100,22 +104,25 @@ public final class LtvCollector {
 
     private List<X509Certificate> signatureCertificates(byte[] signedPdf) {
         List<X509Certificate> certificates = new ArrayList<>();
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(signedPdf), "",
+        try (PDDocument document = Loader.loadPDF(
+                new RandomAccessReadBuffer(signedPdf),
+                "",
                 MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache)) {
             List<PDSignature> signatures = document.getSignatureDictionaries();
             if (signatures.isEmpty()) {
-                throw new PdfSigningException("The PDF has no signature: there is nothing to gather validation "
-                        + "material for.");
+                throw new PdfSigningException(
+                        "The PDF has no signature: there is nothing to gather validation " + "material for.");
             }
             for (PDSignature signature : signatures) {
                 CMSSignedData cms = new CMSSignedData(ContentInfo.getInstance(firstObject(signature.getContents())));
                 certificates.addAll(convert(cms.getCertificates()));
                 for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
-                    Attribute tst = signer.getUnsignedAttributes() == null ? null
+                    Attribute tst = signer.getUnsignedAttributes() == null
+                            ? null
                             : signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
                     if (tst != null) {
-                        TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(tst.getAttrValues()
-                                .getObjectAt(0)));
+                        TimeStampToken token = new TimeStampToken(
+                                ContentInfo.getInstance(tst.getAttrValues().getObjectAt(0)));
                         certificates.addAll(convert(token.getCertificates()));
                     }
                 }
@@ -124,8 +131,8 @@ public final class LtvCollector {
             if (e instanceof PdfSigningException p) {
                 throw p;
             }
-            throw new PdfSigningException("Cannot read the signatures of the PDF to gather validation material: "
-                    + e.getMessage(), e);
+            throw new PdfSigningException(
+                    "Cannot read the signatures of the PDF to gather validation material: " + e.getMessage(), e);
         }
         return certificates;
     }
@@ -145,7 +152,8 @@ public final class LtvCollector {
         try {
             X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
             if (!crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) {
-                throw new RevocationSourceException("The CRL for " + cert.getSubjectX500Principal().getName()
+                throw new RevocationSourceException("The CRL for "
+                        + cert.getSubjectX500Principal().getName()
                         + " is issued by " + crl.getIssuerX500Principal().getName() + ", not by its issuer "
                         + cert.getIssuerX500Principal().getName() + ".");
             }
@@ -154,8 +162,10 @@ public final class LtvCollector {
             }
             return der;
         } catch (GeneralSecurityException e) {
-            throw new RevocationSourceException("The CRL for " + cert.getSubjectX500Principal().getName()
-                    + " is unreadable or not signed by its issuer: " + e.getMessage(), e);
+            throw new RevocationSourceException(
+                    "The CRL for " + cert.getSubjectX500Principal().getName()
+                            + " is unreadable or not signed by its issuer: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -179,7 +189,8 @@ public final class LtvCollector {
         List<X509Certificate> result = new ArrayList<>();
         for (X509CertificateHolder holder : store.getMatches(null)) {
             try {
-                result.add(new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle())
+                result.add(new JcaX509CertificateConverter()
+                        .setProvider(Providers.bouncyCastle())
                         .getCertificate(holder));
             } catch (CertificateException e) {
                 throw new PdfSigningException("A certificate in the signature cannot be read: " + e.getMessage(), e);

@@ -61,7 +61,9 @@ public final class PadesLtvExtender {
                     + "CRL or OCSP response (ETSI EN 319 142-1 §5.4.2).");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(signedPdf.length + 16 * 1024);
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(signedPdf), "",
+        try (PDDocument document = Loader.loadPDF(
+                new RandomAccessReadBuffer(signedPdf),
+                "",
                 MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache)) {
             List<PDSignature> signatures = document.getSignatureDictionaries();
             // Without signatures (material added before signing, to be covered by the signature) there is no VRI.
@@ -108,7 +110,9 @@ public final class PadesLtvExtender {
      */
     public static String vriKey(byte[] contents) {
         try {
-            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-1").digest(contents));
+            return HexFormat.of()
+                    .withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(contents));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is mandatory in every JRE", e);
         }

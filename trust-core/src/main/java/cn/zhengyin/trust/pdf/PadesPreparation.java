@@ -21,9 +21,12 @@ public final class PadesPreparation {
     }
 
     static PadesPreparation of(byte[] prepared, int[] byteRange) {
-        if (byteRange == null || byteRange.length != 4 || byteRange[0] != 0
+        if (byteRange == null
+                || byteRange.length != 4
+                || byteRange[0] != 0
                 || byteRange[2] + byteRange[3] != prepared.length
-                || prepared[byteRange[1]] != '<' || prepared[byteRange[2] - 1] != '>') {
+                || prepared[byteRange[1]] != '<'
+                || prepared[byteRange[2] - 1] != '>') {
             throw new PdfSigningException("PDFBox produced an unexpected ByteRange "
                     + java.util.Arrays.toString(byteRange) + " for a file of " + prepared.length + " bytes.");
         }
@@ -64,7 +67,9 @@ public final class PadesPreparation {
                     + "SignatureRequest.reservedContentsBytes (see SignatureRequest.estimateContentsBytes).");
         }
         byte[] signed = prepared.clone();
-        byte[] hex = HexFormat.of().withUpperCase().formatHex(cmsSignedData)
+        byte[] hex = HexFormat.of()
+                .withUpperCase()
+                .formatHex(cmsSignedData)
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         System.arraycopy(hex, 0, signed, byteRange[1] + 1, hex.length);
         return signed;

@@ -63,9 +63,16 @@ public final class PadesPreparer {
     }
 
     /** What an appearance template depends on: the page's media box, the widget rectangle and the image's SHA-256. */
-    private record AppearanceKey(float llx, float lly, float urx, float ury, float x, float y, float width,
-                                 float height, String pngSha256) {
-    }
+    private record AppearanceKey(
+            float llx,
+            float lly,
+            float urx,
+            float ury,
+            float x,
+            float y,
+            float width,
+            float height,
+            String pngSha256) {}
 
     /**
      * @param pdf     the PDF to sign (not modified)
@@ -75,11 +82,13 @@ public final class PadesPreparer {
      */
     public PadesPreparation prepare(byte[] pdf, SignatureRequest request) {
         if (pdf.length == 0 || pdf.length > maxDocumentBytes) {
-            throw new PdfSigningException("The PDF to sign has " + pdf.length + " bytes; accepted are 1 to "
-                    + maxDocumentBytes + " bytes.");
+            throw new PdfSigningException(
+                    "The PDF to sign has " + pdf.length + " bytes; accepted are 1 to " + maxDocumentBytes + " bytes.");
         }
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "",
-                MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache);
+        try (PDDocument document = Loader.loadPDF(
+                        new RandomAccessReadBuffer(pdf),
+                        "",
+                        MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache);
                 SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -100,25 +109,34 @@ public final class PadesPreparer {
                 options.setPage(appearance.pageIndex());
             }
             document.addSignature(signature, options);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * request.reservedContentsBytes()
-                    + 4096);
+            ByteArrayOutputStream out =
+                    new ByteArrayOutputStream(pdf.length + 2 * request.reservedContentsBytes() + 4096);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
             // Write the increment with the zero-filled placeholder; the CMS is patched in by complete().
             external.setSignature(new byte[0]);
             int[] byteRange = signature.getByteRange();
             return PadesPreparation.of(out.toByteArray(), byteRange);
         } catch (IOException e) {
-            throw new PdfSigningException("Cannot prepare the PDF for signing: " + e.getMessage()
-                    + ". The input must be a well-formed, unencrypted PDF.", e);
+            throw new PdfSigningException(
+                    "Cannot prepare the PDF for signing: " + e.getMessage()
+                            + ". The input must be a well-formed, unencrypted PDF.",
+                    e);
         }
     }
 
     private byte[] cachedAppearanceTemplate(PDDocument source, VisibleAppearance appearance) throws IOException {
         PDRectangle mediaBox = source.getPage(appearance.pageIndex()).getMediaBox();
         byte[] png = appearance.png();
-        AppearanceKey key = new AppearanceKey(mediaBox.getLowerLeftX(), mediaBox.getLowerLeftY(),
-                mediaBox.getUpperRightX(), mediaBox.getUpperRightY(), appearance.x(), appearance.y(),
-                appearance.width(), appearance.height(), sha256Hex(png));
+        AppearanceKey key = new AppearanceKey(
+                mediaBox.getLowerLeftX(),
+                mediaBox.getLowerLeftY(),
+                mediaBox.getUpperRightX(),
+                mediaBox.getUpperRightY(),
+                appearance.x(),
+                appearance.y(),
+                appearance.width(),
+                appearance.height(),
+                sha256Hex(png));
         byte[] template;
         synchronized (appearances) {
             template = appearances.get(key);
@@ -148,8 +166,8 @@ public final class PadesPreparer {
     private static byte[] appearanceTemplate(PDRectangle mediaBox, VisibleAppearance appearance, byte[] png)
             throws IOException {
         try (PDDocument template = new PDDocument()) {
-            PDPage page = new PDPage(new PDRectangle(mediaBox.getLowerLeftX(), mediaBox.getLowerLeftY(),
-                    mediaBox.getWidth(), mediaBox.getHeight()));
+            PDPage page = new PDPage(new PDRectangle(
+                    mediaBox.getLowerLeftX(), mediaBox.getLowerLeftY(), mediaBox.getWidth(), mediaBox.getHeight()));
             template.addPage(page);
             PDAcroForm acroForm = new PDAcroForm(template);
             template.getDocumentCatalog().setAcroForm(acroForm);
@@ -159,8 +177,8 @@ public final class PadesPreparer {
             acroForm.setAppendOnly(true);
             acroForm.getCOSObject().setDirect(true);
             acroForm.getFields().add(field);
-            PDRectangle rectangle = new PDRectangle(appearance.x(), appearance.y(), appearance.width(),
-                    appearance.height());
+            PDRectangle rectangle =
+                    new PDRectangle(appearance.x(), appearance.y(), appearance.width(), appearance.height());
             widget.setRectangle(rectangle);
             widget.setPage(page);
             page.getAnnotations().add(widget);

@@ -78,14 +78,18 @@ final class PdfRevisionAnalyser {
      * @param changes  every difference found, in walk order
      * @param complete false when the node budget ran out before the walk finished
      */
-    record Analysis(List<Change> changes, boolean complete) {
-    }
+    record Analysis(List<Change> changes, boolean complete) {}
 
     /** Default bound on compared node pairs (a 10,000-page PDF needs about 10^5). */
     static final int DEFAULT_MAX_NODES = 2_000_000;
 
     private enum Context {
-        STRICT, SIGNATURE, DOC_TIMESTAMP, FORM_FILL, ANNOTATION, DSS;
+        STRICT,
+        SIGNATURE,
+        DOC_TIMESTAMP,
+        FORM_FILL,
+        ANNOTATION,
+        DSS;
 
         ChangeKind kind() {
             return switch (this) {
@@ -125,8 +129,7 @@ final class PdfRevisionAnalyser {
         }
     }
 
-    private record Task(COSBase signed, COSBase current, Path path, Context context) {
-    }
+    private record Task(COSBase signed, COSBase current, Path path, Context context) {}
 
     private final Deque<Task> queue = new ArrayDeque<>();
     private final Set<String> visited = new HashSet<>();
@@ -162,7 +165,8 @@ final class PdfRevisionAnalyser {
         // every context it is reachable in, but the order keeps the paths in the report natural.
         List<COSName> keys = new ArrayList<>();
         keys.add(COSName.PAGES);
-        union(signedRoot, currentRoot).stream().filter(k -> !k.equals(COSName.PAGES) && !k.equals(COSName.ACRO_FORM))
+        union(signedRoot, currentRoot).stream()
+                .filter(k -> !k.equals(COSName.PAGES) && !k.equals(COSName.ACRO_FORM))
                 .forEach(keys::add);
         keys.add(COSName.ACRO_FORM);
         for (COSName key : keys) {
@@ -241,8 +245,8 @@ final class PdfRevisionAnalyser {
     }
 
     private void compareDictionaries(COSDictionary s, COSDictionary c, Path path, Context context) {
-        boolean page = COSName.PAGE.equals(c.getCOSName(COSName.TYPE)) && COSName.PAGE.equals(
-                s.getCOSName(COSName.TYPE));
+        boolean page =
+                COSName.PAGE.equals(c.getCOSName(COSName.TYPE)) && COSName.PAGE.equals(s.getCOSName(COSName.TYPE));
         for (COSName key : union(s, c)) {
             Path child = path.child("/" + key.getName());
             COSBase sv = s.getItem(key);
@@ -361,8 +365,8 @@ final class PdfRevisionAnalyser {
             COSBase element = c.get(i);
             Optional<COSBase> counterpart = counterpart(element, s, i);
             Path child = path.child("[" + i + "]");
-            boolean widget = resolve(element) instanceof COSDictionary d
-                    && COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE));
+            boolean widget =
+                    resolve(element) instanceof COSDictionary d && COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE));
             if (counterpart.isEmpty()) {
                 if (widget && isSignatureField(element)) {
                     recordSignature(element, child, "new signature widget " + fieldName(element));
@@ -382,8 +386,10 @@ final class PdfRevisionAnalyser {
             if (counterpart(element, c, -1).isEmpty()) {
                 boolean widget = resolve(element) instanceof COSDictionary d
                         && COSName.WIDGET.equals(d.getCOSName(COSName.SUBTYPE));
-                record(widget ? context : max(context, Context.ANNOTATION), path, "annotation "
-                        + describe(element) + " was removed");
+                record(
+                        widget ? context : max(context, Context.ANNOTATION),
+                        path,
+                        "annotation " + describe(element) + " was removed");
             }
         }
     }
@@ -397,7 +403,8 @@ final class PdfRevisionAnalyser {
     private static Optional<COSBase> counterpart(COSBase element, List<COSBase> candidates, int index) {
         if (element instanceof COSObject o) {
             for (COSBase candidate : candidates) {
-                if (candidate instanceof COSObject co && co.getObjectNumber() == o.getObjectNumber()
+                if (candidate instanceof COSObject co
+                        && co.getObjectNumber() == o.getObjectNumber()
                         && co.getGenerationNumber() == o.getGenerationNumber()) {
                     return Optional.of(candidate);
                 }
@@ -405,7 +412,8 @@ final class PdfRevisionAnalyser {
             return Optional.empty();
         }
         return index >= 0 && index < candidates.size() && !(candidates.get(index) instanceof COSObject)
-                ? Optional.of(candidates.get(index)) : Optional.empty();
+                ? Optional.of(candidates.get(index))
+                : Optional.empty();
     }
 
     private static boolean isSignatureField(COSBase raw) {
@@ -427,7 +435,8 @@ final class PdfRevisionAnalyser {
 
     private static String fieldName(COSBase raw) {
         return resolve(raw) instanceof COSDictionary d && d.getString(COSName.T) != null
-                ? "'" + d.getString(COSName.T) + "' (" + describe(raw) + ")" : describe(raw);
+                ? "'" + d.getString(COSName.T) + "' (" + describe(raw) + ")"
+                : describe(raw);
     }
 
     private void recordSignature(COSBase field, Path path, String description) {
@@ -507,7 +516,8 @@ final class PdfRevisionAnalyser {
         if (raw == null) {
             return "nothing";
         }
-        String ref = raw instanceof COSObject o ? "object " + o.getObjectNumber() + " " + o.getGenerationNumber()
+        String ref = raw instanceof COSObject o
+                ? "object " + o.getObjectNumber() + " " + o.getGenerationNumber()
                 : raw.getKey() != null ? "object " + key(raw.getKey()) : null;
         COSBase value = resolve(raw);
         String what;

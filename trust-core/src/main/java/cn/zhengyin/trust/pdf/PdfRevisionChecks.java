@@ -46,12 +46,10 @@ final class PdfRevisionChecks {
     private static final int MAX_LISTED_CHANGES = 20;
 
     /** A signature as found in the final document, with the end of its ByteRange (its signed revision). */
-    record Signed(String fieldName, COSDictionary dictionary, long end) {
-    }
+    record Signed(String fieldName, COSDictionary dictionary, long end) {}
 
     /** A check with the indication it gives when it fails. */
-    record Finding(CheckResult check, Indication indication, SubIndication subIndication) {
-    }
+    record Finding(CheckResult check, Indication indication, SubIndication subIndication) {}
 
     private final byte[] pdf;
     private final PDDocument current;
@@ -64,8 +62,8 @@ final class PdfRevisionChecks {
     /**
      * @param signatures every signature of the document, ordered by the end of their ByteRange
      */
-    PdfRevisionChecks(byte[] pdf, PDDocument current, List<Signed> signatures, StreamCacheCreateFunction cache,
-            int maxNodes) {
+    PdfRevisionChecks(
+            byte[] pdf, PDDocument current, List<Signed> signatures, StreamCacheCreateFunction cache, int maxNodes) {
         this.pdf = pdf;
         this.current = current;
         this.signatures = List.copyOf(signatures);
@@ -73,7 +71,9 @@ final class PdfRevisionChecks {
         this.maxNodes = maxNodes;
         Optional<Signed> first = signatures.stream().findFirst();
         this.certification = first.filter(s -> isCertification(s.dictionary()));
-        this.permission = certification.map(s -> docMdpPermission(s.dictionary()).orElse(0)).orElse(0);
+        this.permission = certification
+                .map(s -> docMdpPermission(s.dictionary()).orElse(0))
+                .orElse(0);
     }
 
     /** @return the findings for one signature: certification, then changes after it */
@@ -83,27 +83,42 @@ final class PdfRevisionChecks {
 
     private Finding certification(Signed signature) {
         boolean certifies = isCertification(signature.dictionary());
-        long certifications = signatures.stream().filter(s -> isCertification(s.dictionary())).count();
+        long certifications =
+                signatures.stream().filter(s -> isCertification(s.dictionary())).count();
         if (!certifies) {
-            return pass(CERTIFICATION, certification.map(c -> "Approval signature; the document is certified by '"
-                    + c.fieldName() + "' with DocMDP P=" + permission + ".")
-                    .orElse("Approval signature; the document is not certified."));
+            return pass(
+                    CERTIFICATION,
+                    certification
+                            .map(c -> "Approval signature; the document is certified by '" + c.fieldName()
+                                    + "' with DocMDP P=" + permission + ".")
+                            .orElse("Approval signature; the document is not certified."));
         }
         if (signatures.indexOf(signature) != 0) {
-            return new Finding(CheckResult.failed(CERTIFICATION, "A certification (DocMDP) signature is signature "
-                    + (signatures.indexOf(signature) + 1) + " of " + signatures.size() + " (" + certifications
-                    + " certification signature(s) in all); only the first signature of a document may certify it "
-                    + "(ISO 32000-2 §12.8.2.2.1): a certification added later grants permissions the earlier "
-                    + "signers did not."), Indication.TOTAL_FAILED, SubIndication.DISALLOWED_CHANGES);
+            return new Finding(
+                    CheckResult.failed(
+                            CERTIFICATION,
+                            "A certification (DocMDP) signature is signature "
+                                    + (signatures.indexOf(signature) + 1) + " of " + signatures.size() + " ("
+                                    + certifications
+                                    + " certification signature(s) in all); only the first signature of a document may certify it "
+                                    + "(ISO 32000-2 §12.8.2.2.1): a certification added later grants permissions the earlier "
+                                    + "signers did not."),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.DISALLOWED_CHANGES);
         }
         Optional<Integer> p = docMdpPermission(signature.dictionary());
         if (p.isEmpty() || p.get() < 1 || p.get() > 3) {
-            return new Finding(CheckResult.failed(CERTIFICATION, "The DocMDP /TransformParams /P is "
-                    + p.map(String::valueOf).orElse("not an integer") + "; it must be 1, 2 or 3 (ISO 32000-2 "
-                    + "Table 257)."), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            return new Finding(
+                    CheckResult.failed(
+                            CERTIFICATION,
+                            "The DocMDP /TransformParams /P is "
+                                    + p.map(String::valueOf).orElse("not an integer")
+                                    + "; it must be 1, 2 or 3 (ISO 32000-2 "
+                                    + "Table 257)."),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.FORMAT_FAILURE);
         }
-        return pass(CERTIFICATION, "Certification signature with DocMDP P=" + p.get() + ": " + describe(p.get())
-                + ".");
+        return pass(CERTIFICATION, "Certification signature with DocMDP P=" + p.get() + ": " + describe(p.get()) + ".");
     }
 
     private Finding changes(Signed signature) {
@@ -112,38 +127,62 @@ final class PdfRevisionChecks {
         }
         Set<ChangeKind> allowed = allowed();
         Analysis analysis;
-        try (PDDocument signed = Loader.loadPDF(new RandomAccessReadBuffer(Arrays.copyOf(pdf,
-                (int) signature.end())), "", cache)) {
+        try (PDDocument signed =
+                Loader.loadPDF(new RandomAccessReadBuffer(Arrays.copyOf(pdf, (int) signature.end())), "", cache)) {
             analysis = PdfRevisionAnalyser.compare(signed, current, maxNodes);
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            return new Finding(CheckResult.failed(CHANGES_AFTER_SIGNATURE, "The revision this signature signed (the "
-                    + "first " + signature.end() + " bytes) cannot be read as a PDF on its own: " + e.getMessage()
-                    + ". What was added after the signature cannot be analysed."), Indication.TOTAL_FAILED,
+            return new Finding(
+                    CheckResult.failed(
+                            CHANGES_AFTER_SIGNATURE,
+                            "The revision this signature signed (the "
+                                    + "first " + signature.end() + " bytes) cannot be read as a PDF on its own: "
+                                    + e.getMessage()
+                                    + ". What was added after the signature cannot be analysed."),
+                    Indication.TOTAL_FAILED,
                     SubIndication.FORMAT_FAILURE);
         }
-        List<Change> disallowed = analysis.changes().stream().filter(c -> !allowed.contains(c.kind())).toList();
-        String policy = certification.map(c -> "DocMDP P=" + permission + " of '" + c.fieldName() + "' allows "
-                + describe(permission)).orElse("without certification Zhengyin allows later signatures, document "
+        List<Change> disallowed = analysis.changes().stream()
+                .filter(c -> !allowed.contains(c.kind()))
+                .toList();
+        String policy = certification
+                .map(c -> "DocMDP P=" + permission + " of '" + c.fieldName() + "' allows " + describe(permission))
+                .orElse("without certification Zhengyin allows later signatures, document "
                         + "time-stamps and validation data (DSS)");
         long added = pdf.length - signature.end();
         if (!disallowed.isEmpty()) {
-            String list = disallowed.stream().limit(MAX_LISTED_CHANGES).map(Change::toString)
+            String list = disallowed.stream()
+                    .limit(MAX_LISTED_CHANGES)
+                    .map(Change::toString)
                     .collect(Collectors.joining("; "));
-            return new Finding(CheckResult.failed(CHANGES_AFTER_SIGNATURE, disallowed.size() + " change(s) made in "
-                    + "the " + added + " bytes after this signature are not allowed (" + policy + "): " + list
-                    + (disallowed.size() > MAX_LISTED_CHANGES ? "; …" : "") + ". The file no longer shows what was "
-                    + "signed (incremental-saving / shadow attack)."), Indication.TOTAL_FAILED,
+            return new Finding(
+                    CheckResult.failed(
+                            CHANGES_AFTER_SIGNATURE,
+                            disallowed.size() + " change(s) made in "
+                                    + "the " + added + " bytes after this signature are not allowed (" + policy + "): "
+                                    + list
+                                    + (disallowed.size() > MAX_LISTED_CHANGES ? "; …" : "")
+                                    + ". The file no longer shows what was "
+                                    + "signed (incremental-saving / shadow attack)."),
+                    Indication.TOTAL_FAILED,
                     SubIndication.DISALLOWED_CHANGES);
         }
         if (!analysis.complete()) {
-            return new Finding(CheckResult.failed(CHANGES_AFTER_SIGNATURE, "The document is too large to compare "
-                    + "with the revision this signature signed (more than " + maxNodes + " objects); no disallowed "
-                    + "change found so far."), Indication.INDETERMINATE, SubIndication.SIG_CONSTRAINTS_FAILURE);
+            return new Finding(
+                    CheckResult.failed(
+                            CHANGES_AFTER_SIGNATURE,
+                            "The document is too large to compare "
+                                    + "with the revision this signature signed (more than " + maxNodes
+                                    + " objects); no disallowed "
+                                    + "change found so far."),
+                    Indication.INDETERMINATE,
+                    SubIndication.SIG_CONSTRAINTS_FAILURE);
         }
-        Map<ChangeKind, Long> counts = analysis.changes().stream().collect(Collectors.groupingBy(Change::kind,
-                Collectors.counting()));
-        return pass(CHANGES_AFTER_SIGNATURE, added + " bytes were added after this signature; every change is "
-                + "allowed (" + policy + "): " + (counts.isEmpty() ? "no object changed" : counts) + ".");
+        Map<ChangeKind, Long> counts =
+                analysis.changes().stream().collect(Collectors.groupingBy(Change::kind, Collectors.counting()));
+        return pass(
+                CHANGES_AFTER_SIGNATURE,
+                added + " bytes were added after this signature; every change is " + "allowed (" + policy + "): "
+                        + (counts.isEmpty() ? "no object changed" : counts) + ".");
     }
 
     private Set<ChangeKind> allowed() {
@@ -201,7 +240,8 @@ final class PdfRevisionChecks {
             return Optional.of(2);
         }
         return value instanceof COSInteger i && i.longValue() >= Integer.MIN_VALUE && i.longValue() <= Integer.MAX_VALUE
-                ? Optional.of((int) i.longValue()) : Optional.empty();
+                ? Optional.of((int) i.longValue())
+                : Optional.empty();
     }
 
     /** @return the end offsets of the file's revisions: after each {@code %%EOF} and its end-of-line */
@@ -227,8 +267,12 @@ final class PdfRevisionChecks {
     static boolean endsARevision(byte[] pdf, long end) {
         for (int eol = 0; eol <= 2; eol++) {
             long start = end - eol - 5;
-            if (start >= 0 && pdf[(int) start] == '%' && pdf[(int) start + 1] == '%' && pdf[(int) start + 2] == 'E'
-                    && pdf[(int) start + 3] == 'O' && pdf[(int) start + 4] == 'F') {
+            if (start >= 0
+                    && pdf[(int) start] == '%'
+                    && pdf[(int) start + 1] == '%'
+                    && pdf[(int) start + 2] == 'E'
+                    && pdf[(int) start + 3] == 'O'
+                    && pdf[(int) start + 4] == 'F') {
                 for (long i = start + 5; i < end; i++) {
                     if (pdf[(int) i] != '\r' && pdf[(int) i] != '\n') {
                         return false;

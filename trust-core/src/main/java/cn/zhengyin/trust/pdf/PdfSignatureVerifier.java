@@ -5,6 +5,7 @@ import cn.zhengyin.trust.timestamp.TimestampVerification;
 import cn.zhengyin.trust.timestamp.TimestampVerifier;
 import cn.zhengyin.trust.validation.CertificateChainValidator;
 import cn.zhengyin.trust.validation.CheckResult;
+import cn.zhengyin.trust.validation.CmsCertificates;
 import cn.zhengyin.trust.validation.DocumentVerificationReport;
 import cn.zhengyin.trust.validation.DocumentVerificationReport.Verdict;
 import cn.zhengyin.trust.validation.Indication;
@@ -12,9 +13,8 @@ import cn.zhengyin.trust.validation.Outcome;
 import cn.zhengyin.trust.validation.RevocationPolicy;
 import cn.zhengyin.trust.validation.RevocationSource;
 import cn.zhengyin.trust.validation.SignatureReport;
-import cn.zhengyin.trust.validation.SigningCertificateReference;
-import cn.zhengyin.trust.validation.CmsCertificates;
 import cn.zhengyin.trust.validation.SignerKeyUsageCheck;
+import cn.zhengyin.trust.validation.SigningCertificateReference;
 import cn.zhengyin.trust.validation.SubIndication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +53,6 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
@@ -108,6 +106,7 @@ public final class PdfSignatureVerifier {
     public static final String CERTIFICATION = PdfRevisionChecks.CERTIFICATION;
     /** What later revisions changed is allowed for this signature (see {@link PdfRevisionChecks}). */
     public static final String CHANGES_AFTER_SIGNATURE = PdfRevisionChecks.CHANGES_AFTER_SIGNATURE;
+
     public static final String SUB_FILTER = "sub-filter";
     public static final String CMS_STRUCTURE = "cms.structure";
     public static final String SIGNER_CERTIFICATE = "signer.certificate-found";
@@ -125,15 +124,36 @@ public final class PdfSignatureVerifier {
     /** The SubFilter of a document time-stamp (ETSI EN 319 142-1 §5.4.3). */
     public static final String SUB_FILTER_RFC3161 = "ETSI.RFC3161";
 
-    private static final List<String> SIGNATURE_CHECKS = List.of(BYTE_RANGE, CERTIFICATION, CHANGES_AFTER_SIGNATURE,
-            SUB_FILTER, CMS_STRUCTURE,
-            SIGNER_CERTIFICATE, MESSAGE_DIGEST, SIGNATURE_VALUE, SIGNING_CERTIFICATE, KEY_USAGE, SIGNER_VALIDITY,
-            CHAIN, REVOCATION, REVOCATION_EMBEDDED, TIMESTAMP_PRESENT);
+    private static final List<String> SIGNATURE_CHECKS = List.of(
+            BYTE_RANGE,
+            CERTIFICATION,
+            CHANGES_AFTER_SIGNATURE,
+            SUB_FILTER,
+            CMS_STRUCTURE,
+            SIGNER_CERTIFICATE,
+            MESSAGE_DIGEST,
+            SIGNATURE_VALUE,
+            SIGNING_CERTIFICATE,
+            KEY_USAGE,
+            SIGNER_VALIDITY,
+            CHAIN,
+            REVOCATION,
+            REVOCATION_EMBEDDED,
+            TIMESTAMP_PRESENT);
 
-    private static final List<String> DOC_TIMESTAMP_CHECKS = List.of(BYTE_RANGE, CERTIFICATION,
-            CHANGES_AFTER_SIGNATURE, SUB_FILTER, DOC_TIMESTAMP_TOKEN, TimestampVerifier.TSA_CERTIFICATE,
-            TimestampVerifier.TSA_KEY_USAGE, TimestampVerifier.SIGNING_CERTIFICATE, TimestampVerifier.SIGNATURE,
-            TimestampVerifier.IMPRINT, TimestampVerifier.CHAIN, TimestampVerifier.REVOCATION);
+    private static final List<String> DOC_TIMESTAMP_CHECKS = List.of(
+            BYTE_RANGE,
+            CERTIFICATION,
+            CHANGES_AFTER_SIGNATURE,
+            SUB_FILTER,
+            DOC_TIMESTAMP_TOKEN,
+            TimestampVerifier.TSA_CERTIFICATE,
+            TimestampVerifier.TSA_KEY_USAGE,
+            TimestampVerifier.SIGNING_CERTIFICATE,
+            TimestampVerifier.SIGNATURE,
+            TimestampVerifier.IMPRINT,
+            TimestampVerifier.CHAIN,
+            TimestampVerifier.REVOCATION);
 
     private final Set<X509Certificate> trustAnchors;
     private final EmbeddedFirstRevocation revocation;
@@ -148,8 +168,12 @@ public final class PdfSignatureVerifier {
      * @param clock            gives the validation time
      * @param maxDocumentBytes largest file accepted (see {@link #DEFAULT_MAX_DOCUMENT_BYTES})
      */
-    public PdfSignatureVerifier(Set<X509Certificate> trustAnchors, Collection<X509CRL> crls,
-            RevocationPolicy revocationPolicy, Clock clock, long maxDocumentBytes) {
+    public PdfSignatureVerifier(
+            Set<X509Certificate> trustAnchors,
+            Collection<X509CRL> crls,
+            RevocationPolicy revocationPolicy,
+            Clock clock,
+            long maxDocumentBytes) {
         this(trustAnchors, crls, Optional.empty(), revocationPolicy, clock, maxDocumentBytes);
     }
 
@@ -162,8 +186,12 @@ public final class PdfSignatureVerifier {
      * @param clock            gives the validation time
      * @param maxDocumentBytes largest file accepted (see {@link #DEFAULT_MAX_DOCUMENT_BYTES})
      */
-    public PdfSignatureVerifier(Set<X509Certificate> trustAnchors, Collection<X509CRL> crls,
-            Optional<RevocationSource> liveRevocation, RevocationPolicy revocationPolicy, Clock clock,
+    public PdfSignatureVerifier(
+            Set<X509Certificate> trustAnchors,
+            Collection<X509CRL> crls,
+            Optional<RevocationSource> liveRevocation,
+            RevocationPolicy revocationPolicy,
+            Clock clock,
             long maxDocumentBytes) {
         this.trustAnchors = Set.copyOf(trustAnchors);
         this.revocation = new EmbeddedFirstRevocation(trustAnchors, crls, liveRevocation);
@@ -185,7 +213,11 @@ public final class PdfSignatureVerifier {
         Optional<String> formatProblem = formatProblem(pdf);
         if (formatProblem.isPresent()) {
             documentChecks.add(CheckResult.failed(DOCUMENT_FORMAT, formatProblem.get()));
-            return DocumentVerificationReport.of(validationTime, sha256, List.of(), documentChecks,
+            return DocumentVerificationReport.of(
+                    validationTime,
+                    sha256,
+                    List.of(),
+                    documentChecks,
                     Optional.of(new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE)));
         }
         List<ReportWithEnd> reports = new ArrayList<>();
@@ -202,56 +234,87 @@ public final class PdfSignatureVerifier {
                 }
             }
             found.sort(Comparator.comparingLong(Found::end));
-            List<PdfRevisionChecks.Signed> signed = found.stream().map(f -> new PdfRevisionChecks.Signed(
-                    f.fieldName(), f.signature().getCOSObject(), f.end())).toList();
-            PdfRevisionChecks revisions = new PdfRevisionChecks(pdf, document, signed, cache,
-                    PdfRevisionAnalyser.DEFAULT_MAX_NODES);
+            List<PdfRevisionChecks.Signed> signed = found.stream()
+                    .map(f -> new PdfRevisionChecks.Signed(
+                            f.fieldName(), f.signature().getCOSObject(), f.end()))
+                    .toList();
+            PdfRevisionChecks revisions =
+                    new PdfRevisionChecks(pdf, document, signed, cache, PdfRevisionAnalyser.DEFAULT_MAX_NODES);
             for (int i = 0; i < found.size(); i++) {
                 Found f = found.get(i);
-                reports.add(verifySignature(pdf, document, ltv, f.fieldName(), f.signature(), revisions,
-                        signed.get(i), validationTime));
+                reports.add(verifySignature(
+                        pdf, document, ltv, f.fieldName(), f.signature(), revisions, signed.get(i), validationTime));
             }
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            documentChecks.add(CheckResult.failed(DOCUMENT_FORMAT, "The file cannot be parsed as PDF: "
-                    + e.getMessage() + "."));
-            return DocumentVerificationReport.of(validationTime, sha256, List.of(), documentChecks,
+            documentChecks.add(
+                    CheckResult.failed(DOCUMENT_FORMAT, "The file cannot be parsed as PDF: " + e.getMessage() + "."));
+            return DocumentVerificationReport.of(
+                    validationTime,
+                    sha256,
+                    List.of(),
+                    documentChecks,
                     Optional.of(new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE)));
         }
         documentChecks.add(CheckResult.passed(DOCUMENT_FORMAT, "PDF of " + pdf.length + " bytes."));
-        documentChecks.add(ltv.dssPresent()
-                ? CheckResult.passed(LTV_DSS_PRESENT, "Long-term validation material: " + ltv.summary() + ".")
-                : CheckResult.notChecked(LTV_DSS_PRESENT, "The file has no Document Security Store (not PAdES B-LT)"
-                        + "; revocation data can only come from the verifier's configuration."));
-        documentChecks.add(CheckResult.passed(DOCUMENT_REVISIONS, revisionEnds.size() + " revision(s) ending at "
-                + (revisionEnds.size() > 20 ? revisionEnds.subList(0, 20) + "…" : revisionEnds) + "; signed "
-                + "revisions end at " + reports.stream().map(ReportWithEnd::end).sorted().toList() + "."));
+        documentChecks.add(
+                ltv.dssPresent()
+                        ? CheckResult.passed(LTV_DSS_PRESENT, "Long-term validation material: " + ltv.summary() + ".")
+                        : CheckResult.notChecked(
+                                LTV_DSS_PRESENT,
+                                "The file has no Document Security Store (not PAdES B-LT)"
+                                        + "; revocation data can only come from the verifier's configuration."));
+        documentChecks.add(CheckResult.passed(
+                DOCUMENT_REVISIONS,
+                revisionEnds.size() + " revision(s) ending at "
+                        + (revisionEnds.size() > 20 ? revisionEnds.subList(0, 20) + "…" : revisionEnds) + "; signed "
+                        + "revisions end at "
+                        + reports.stream().map(ReportWithEnd::end).sorted().toList() + "."));
         reports.sort(Comparator.comparingLong(ReportWithEnd::end));
-        List<SignatureReport> signatures = reports.stream().map(ReportWithEnd::report).toList();
+        List<SignatureReport> signatures =
+                reports.stream().map(ReportWithEnd::report).toList();
         if (signatures.isEmpty()) {
             documentChecks.add(CheckResult.failed(DOCUMENT_SIGNATURES, "The PDF has no signature."));
             documentChecks.add(CheckResult.notChecked(DOCUMENT_COVERAGE, "No signature."));
-            return DocumentVerificationReport.of(validationTime, sha256, signatures, documentChecks,
+            return DocumentVerificationReport.of(
+                    validationTime,
+                    sha256,
+                    signatures,
+                    documentChecks,
                     Optional.of(new Verdict(Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND)));
         }
-        long timestamps = reports.stream().filter(ReportWithEnd::documentTimestamp).count();
+        long timestamps =
+                reports.stream().filter(ReportWithEnd::documentTimestamp).count();
         if (timestamps == signatures.size()) {
-            documentChecks.add(CheckResult.failed(DOCUMENT_SIGNATURES, "The PDF has only " + timestamps
-                    + " document time-stamp(s) and no signature: a time-stamp proves when the file existed, not who "
-                    + "sealed it."));
+            documentChecks.add(CheckResult.failed(
+                    DOCUMENT_SIGNATURES,
+                    "The PDF has only " + timestamps
+                            + " document time-stamp(s) and no signature: a time-stamp proves when the file existed, not who "
+                            + "sealed it."));
             documentChecks.add(CheckResult.notChecked(DOCUMENT_COVERAGE, "No signature."));
-            return DocumentVerificationReport.of(validationTime, sha256, signatures, documentChecks,
+            return DocumentVerificationReport.of(
+                    validationTime,
+                    sha256,
+                    signatures,
+                    documentChecks,
                     Optional.of(new Verdict(Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND)));
         }
-        documentChecks.add(CheckResult.passed(DOCUMENT_SIGNATURES, (signatures.size() - timestamps)
-                + " signature(s)" + (timestamps == 0 ? "." : " and " + timestamps + " document time-stamp(s).")));
+        documentChecks.add(CheckResult.passed(
+                DOCUMENT_SIGNATURES,
+                (signatures.size() - timestamps) + " signature(s)"
+                        + (timestamps == 0 ? "." : " and " + timestamps + " document time-stamp(s).")));
         ReportWithEnd last = reports.get(reports.size() - 1);
-        documentChecks.add(last.report().coversWholeDocument()
-                ? CheckResult.passed(DOCUMENT_COVERAGE, last.end() == pdf.length
-                        ? "The last signature covers the whole file."
-                        : "The last signature covers its revision (" + last.end() + " of " + pdf.length
-                                + " bytes); the rest only adds long-term validation data.")
-                : CheckResult.failed(DOCUMENT_COVERAGE, "The last signature covers " + last.end() + " of "
-                        + pdf.length + " bytes: the file was changed after the last signature."));
+        documentChecks.add(
+                last.report().coversWholeDocument()
+                        ? CheckResult.passed(
+                                DOCUMENT_COVERAGE,
+                                last.end() == pdf.length
+                                        ? "The last signature covers the whole file."
+                                        : "The last signature covers its revision (" + last.end() + " of " + pdf.length
+                                                + " bytes); the rest only adds long-term validation data.")
+                        : CheckResult.failed(
+                                DOCUMENT_COVERAGE,
+                                "The last signature covers " + last.end() + " of " + pdf.length
+                                        + " bytes: the file was changed after the last signature."));
         return DocumentVerificationReport.of(validationTime, sha256, signatures, documentChecks, Optional.empty());
     }
 
@@ -260,19 +323,18 @@ public final class PdfSignatureVerifier {
             return Optional.of("The file is empty.");
         }
         if (pdf.length > maxDocumentBytes) {
-            return Optional.of("The file has " + pdf.length + " bytes; at most " + maxDocumentBytes
-                    + " are accepted.");
+            return Optional.of("The file has " + pdf.length + " bytes; at most " + maxDocumentBytes + " are accepted.");
         }
         String head = new String(pdf, 0, Math.min(pdf.length, 1024), StandardCharsets.ISO_8859_1);
         if (!head.contains("%PDF-")) {
-            return Optional.of("The file has no %PDF- header in its first 1024 bytes: it is not a PDF "
-                    + "(ISO 32000-1 §7.5.2).");
+            return Optional.of(
+                    "The file has no %PDF- header in its first 1024 bytes: it is not a PDF " + "(ISO 32000-1 §7.5.2).");
         }
-        String tail = new String(pdf, Math.max(0, pdf.length - 1024), Math.min(pdf.length, 1024),
-                StandardCharsets.ISO_8859_1);
+        String tail = new String(
+                pdf, Math.max(0, pdf.length - 1024), Math.min(pdf.length, 1024), StandardCharsets.ISO_8859_1);
         if (!tail.contains("%%EOF")) {
-            return Optional.of("The file has no %%EOF marker in its last 1024 bytes: it is truncated "
-                    + "(ISO 32000-1 §7.5.5).");
+            return Optional.of(
+                    "The file has no %%EOF marker in its last 1024 bytes: it is truncated " + "(ISO 32000-1 §7.5.5).");
         }
         return Optional.empty();
     }
@@ -283,13 +345,13 @@ public final class PdfSignatureVerifier {
         }
     }
 
-    private record Found(String fieldName, PDSignature signature, long end) {
-    }
+    private record Found(String fieldName, PDSignature signature, long end) {}
 
     /** The end of the signed range as the ByteRange claims it, 0 if unreadable (checked later). */
     private static long signedEnd(PDSignature signature) {
         if (signature.getCOSObject().getDictionaryObject(COSName.BYTERANGE) instanceof COSArray array
-                && array.size() == 4 && array.getObject(2) instanceof COSInteger b
+                && array.size() == 4
+                && array.getObject(2) instanceof COSInteger b
                 && array.getObject(3) instanceof COSInteger c) {
             return b.longValue() + c.longValue();
         }
@@ -309,8 +371,9 @@ public final class PdfSignatureVerifier {
         }
 
         void fail(Indication indication, SubIndication subIndication) {
-            if (verdict.isEmpty() || (indication == Indication.TOTAL_FAILED
-                    && verdict.get().indication() != Indication.TOTAL_FAILED)) {
+            if (verdict.isEmpty()
+                    || (indication == Indication.TOTAL_FAILED
+                            && verdict.get().indication() != Indication.TOTAL_FAILED)) {
                 verdict = Optional.of(new Verdict(indication, subIndication));
             }
         }
@@ -328,8 +391,14 @@ public final class PdfSignatureVerifier {
         }
     }
 
-    private ReportWithEnd verifySignature(byte[] pdf, PDDocument document, EmbeddedValidationData ltv,
-            String fieldName, PDSignature signature, PdfRevisionChecks revisions, PdfRevisionChecks.Signed signed,
+    private ReportWithEnd verifySignature(
+            byte[] pdf,
+            PDDocument document,
+            EmbeddedValidationData ltv,
+            String fieldName,
+            PDSignature signature,
+            PdfRevisionChecks revisions,
+            PdfRevisionChecks.Signed signed,
             Instant validationTime) {
         Collector c = new Collector();
         Optional<Instant> claimed = Optional.empty();
@@ -343,35 +412,54 @@ public final class PdfSignatureVerifier {
         long end = signed.end();
         // ---- long-term validation: a DSS-only update after the signature is allowed (DssOnlyUpdate) ----
         Optional<DssOnlyUpdate.Assessment> later = rangeProblem.isEmpty() && end < pdf.length && ltv.dssPresent()
-                ? Optional.of(DssOnlyUpdate.assess(pdf, end, document, maxDocumentBytes)) : Optional.empty();
-        boolean covers = rangeProblem.isEmpty() && (end == pdf.length
-                || later.map(DssOnlyUpdate.Assessment::allowed).orElse(false));
+                ? Optional.of(DssOnlyUpdate.assess(pdf, end, document, maxDocumentBytes))
+                : Optional.empty();
+        boolean covers = rangeProblem.isEmpty()
+                && (end == pdf.length
+                        || later.map(DssOnlyUpdate.Assessment::allowed).orElse(false));
         if (rangeProblem.isPresent()) {
-            c.add(CheckResult.failed(BYTE_RANGE, rangeProblem.get()), Indication.TOTAL_FAILED,
+            c.add(
+                    CheckResult.failed(BYTE_RANGE, rangeProblem.get()),
+                    Indication.TOTAL_FAILED,
                     SubIndication.FORMAT_FAILURE);
             return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), false, end);
         }
-        c.add(CheckResult.passed(BYTE_RANGE, "ByteRange " + Arrays.toString(range) + " covers its revision except "
-                + "exactly this signature dictionary's /Contents; " + (end == pdf.length ? "covers the whole file."
-                        : "ends at byte " + end + " of " + pdf.length + "."
-                        + later.map(a -> " After it: " + a.explanation()).orElse(""))), null, null);
+        c.add(
+                CheckResult.passed(
+                        BYTE_RANGE,
+                        "ByteRange " + Arrays.toString(range) + " covers its revision except "
+                                + "exactly this signature dictionary's /Contents; "
+                                + (end == pdf.length
+                                        ? "covers the whole file."
+                                        : "ends at byte " + end + " of " + pdf.length + "."
+                                                + later.map(a -> " After it: " + a.explanation())
+                                                        .orElse(""))),
+                null,
+                null);
         for (PdfRevisionChecks.Finding finding : revisions.findings(signed)) {
             c.add(finding.check(), finding.indication(), finding.subIndication());
         }
         String subFilter = signature.getSubFilter();
-        boolean typedDocTimestamp = COSName.DOC_TIME_STAMP.equals(signature.getCOSObject().getCOSName(COSName.TYPE));
+        boolean typedDocTimestamp =
+                COSName.DOC_TIME_STAMP.equals(signature.getCOSObject().getCOSName(COSName.TYPE));
         if (SUB_FILTER_RFC3161.equals(subFilter) || typedDocTimestamp) {
-            return verifyDocumentTimestamp(c, pdf, ltv, fieldName, signature, range, typedDocTimestamp, claimed,
-                    covers, end);
+            return verifyDocumentTimestamp(
+                    c, pdf, ltv, fieldName, signature, range, typedDocTimestamp, claimed, covers, end);
         }
         if ("ETSI.CAdES.detached".equals(subFilter)) {
             c.add(CheckResult.passed(SUB_FILTER, "SubFilter ETSI.CAdES.detached (PAdES)."), null, null);
         } else if ("adbe.pkcs7.detached".equals(subFilter)) {
-            c.add(CheckResult.warning(SUB_FILTER, "SubFilter adbe.pkcs7.detached: a PDF signature, not PAdES."),
-                    null, null);
+            c.add(
+                    CheckResult.warning(SUB_FILTER, "SubFilter adbe.pkcs7.detached: a PDF signature, not PAdES."),
+                    null,
+                    null);
         } else {
-            c.add(CheckResult.failed(SUB_FILTER, "Unsupported SubFilter " + subFilter + "; expected "
-                    + "ETSI.CAdES.detached (ETSI EN 319 142-1 §5.1)."), Indication.INDETERMINATE,
+            c.add(
+                    CheckResult.failed(
+                            SUB_FILTER,
+                            "Unsupported SubFilter " + subFilter + "; expected "
+                                    + "ETSI.CAdES.detached (ETSI EN 319 142-1 §5.1)."),
+                    Indication.INDETERMINATE,
                     SubIndication.FORMAT_FAILURE);
             return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
         }
@@ -381,90 +469,135 @@ public final class PdfSignatureVerifier {
         byte[] contents = signature.getContents();
         Optional<String> contentsProblem = contentsProblem(contents);
         if (contentsProblem.isPresent()) {
-            c.add(CheckResult.failed(CMS_STRUCTURE, contentsProblem.get() + " (ETSI EN 319 142-1 §5.1)."),
-                    Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            c.add(
+                    CheckResult.failed(CMS_STRUCTURE, contentsProblem.get() + " (ETSI EN 319 142-1 §5.1)."),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.FORMAT_FAILURE);
             return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
         }
         try (ASN1InputStream in = new ASN1InputStream(contents)) {
             ASN1Primitive primitive = in.readObject();
             cms = new CMSSignedData(ContentInfo.getInstance(primitive));
             var signers = cms.getSignerInfos().getSigners();
-            if (signers.size() != 1 || !cms.isDetachedSignature() || signers.iterator().next()
-                    .getSignedAttributes() == null) {
-                throw new IllegalArgumentException("expected one signer info with signed attributes over detached "
-                        + "content; found " + signers.size() + " signer info(s), detached=" + cms.isDetachedSignature());
+            if (signers.size() != 1
+                    || !cms.isDetachedSignature()
+                    || signers.iterator().next().getSignedAttributes() == null) {
+                throw new IllegalArgumentException(
+                        "expected one signer info with signed attributes over detached " + "content; found "
+                                + signers.size() + " signer info(s), detached=" + cms.isDetachedSignature());
             }
             signer = signers.iterator().next();
             Attribute contentType = signer.getSignedAttributes().get(CMSAttributes.contentType);
-            if (contentType == null || !CMSObjectIdentifiers.data.equals(contentType.getAttrValues().getObjectAt(0))) {
+            if (contentType == null
+                    || !CMSObjectIdentifiers.data.equals(
+                            contentType.getAttrValues().getObjectAt(0))) {
                 throw new IllegalArgumentException("the content-type signed attribute must be id-data");
             }
         } catch (Exception e) {
-            c.add(CheckResult.failed(CMS_STRUCTURE, "/Contents is not a PAdES CMS SignedData: " + e.getMessage()),
-                    Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            c.add(
+                    CheckResult.failed(CMS_STRUCTURE, "/Contents is not a PAdES CMS SignedData: " + e.getMessage()),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.FORMAT_FAILURE);
             return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
         }
-        c.add(CheckResult.passed(CMS_STRUCTURE, "CMS SignedData, one signer, detached, signed attributes present."),
-                null, null);
+        c.add(
+                CheckResult.passed(CMS_STRUCTURE, "CMS SignedData, one signer, detached, signed attributes present."),
+                null,
+                null);
 
         List<X509Certificate> cmsCertificates = CmsCertificates.all(cms.getCertificates());
         Optional<X509Certificate> found = CmsCertificates.first(cms.getCertificates(), signer.getSID());
         if (found.isEmpty()) {
-            c.add(CheckResult.failed(SIGNER_CERTIFICATE, "The CMS does not carry the certificate its signer info "
-                    + "names."), Indication.INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
+            c.add(
+                    CheckResult.failed(
+                            SIGNER_CERTIFICATE, "The CMS does not carry the certificate its signer info " + "names."),
+                    Indication.INDETERMINATE,
+                    SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
             return finish(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
         }
         X509Certificate cert = found.get();
-        c.add(CheckResult.passed(SIGNER_CERTIFICATE, "Signer " + cert.getSubjectX500Principal().getName() + "."),
-                null, null);
+        c.add(
+                CheckResult.passed(
+                        SIGNER_CERTIFICATE,
+                        "Signer " + cert.getSubjectX500Principal().getName() + "."),
+                null,
+                null);
         c.add(messageDigest(pdf, range, signer), Indication.TOTAL_FAILED, SubIndication.HASH_FAILURE);
         c.add(signatureValue(signer, cert), Indication.TOTAL_FAILED, SubIndication.SIG_CRYPTO_FAILURE);
-        c.add(SigningCertificateReference.check(SIGNING_CERTIFICATE, signer.getSignedAttributes(), cert),
-                Indication.INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
+        c.add(
+                SigningCertificateReference.check(SIGNING_CERTIFICATE, signer.getSignedAttributes(), cert),
+                Indication.INDETERMINATE,
+                SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
         c.add(SignerKeyUsageCheck.of(cert), Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
 
         Optional<TimestampVerification> timestamp = timestamp(signer, ltv);
         boolean proven = timestamp.map(TimestampVerification::isValid).orElse(false);
         Instant bestTime = proven ? timestamp.get().genTime().orElseThrow() : validationTime;
-        String basis = proven ? "the time-stamp time " + bestTime : "the validation time " + bestTime
-                + " (no valid time-stamp)";
+        String basis = proven
+                ? "the time-stamp time " + bestTime
+                : "the validation time " + bestTime + " (no valid time-stamp)";
 
         if (cert.getNotBefore().toInstant().isAfter(bestTime)) {
-            c.add(CheckResult.failed(SIGNER_VALIDITY, "The signer certificate is valid from " + cert.getNotBefore()
-                    .toInstant() + ", after " + basis + "."), Indication.TOTAL_FAILED, SubIndication.NOT_YET_VALID);
+            c.add(
+                    CheckResult.failed(
+                            SIGNER_VALIDITY,
+                            "The signer certificate is valid from "
+                                    + cert.getNotBefore().toInstant() + ", after " + basis + "."),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.NOT_YET_VALID);
         } else if (cert.getNotAfter().toInstant().isBefore(bestTime)) {
-            c.add(CheckResult.failed(SIGNER_VALIDITY, "The signer certificate expired at " + cert.getNotAfter()
-                    .toInstant() + ", before " + basis + "."), proven ? Indication.TOTAL_FAILED
-                            : Indication.INDETERMINATE,
+            c.add(
+                    CheckResult.failed(
+                            SIGNER_VALIDITY,
+                            "The signer certificate expired at "
+                                    + cert.getNotAfter().toInstant() + ", before " + basis + "."),
+                    proven ? Indication.TOTAL_FAILED : Indication.INDETERMINATE,
                     proven ? SubIndication.EXPIRED : SubIndication.OUT_OF_BOUNDS_NO_POE);
         } else {
-            c.add(CheckResult.passed(SIGNER_VALIDITY, "The signer certificate was valid at " + basis + "."),
-                    null, null);
+            c.add(
+                    CheckResult.passed(SIGNER_VALIDITY, "The signer certificate was valid at " + basis + "."),
+                    null,
+                    null);
         }
         var validated = revocation.validate(cert, cmsCertificates, ltv, bestTime);
         var chain = validated.validation();
         c.add(chain.chain(), Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
         c.add(chain.revocation(), Indication.TOTAL_FAILED, SubIndication.REVOKED);
         c.add(validated.embedded(), null, null);
-        if (chain.revocation().outcome() == Outcome.NOT_CHECKED && chain.chain().outcome() == Outcome.PASSED
+        if (chain.revocation().outcome() == Outcome.NOT_CHECKED
+                && chain.chain().outcome() == Outcome.PASSED
                 && revocationPolicy == RevocationPolicy.REQUIRE) {
             c.fail(Indication.INDETERMINATE, SubIndication.TRY_LATER);
         }
 
         if (timestamp.isEmpty()) {
-            c.add(CheckResult.failed(TIMESTAMP_PRESENT, "No signature time-stamp (id-aa-signatureTimeStampToken): "
-                    + "PAdES baseline B-T requires one (ETSI EN 319 142-1 §6.3)."), Indication.INDETERMINATE,
+            c.add(
+                    CheckResult.failed(
+                            TIMESTAMP_PRESENT,
+                            "No signature time-stamp (id-aa-signatureTimeStampToken): "
+                                    + "PAdES baseline B-T requires one (ETSI EN 319 142-1 §6.3)."),
+                    Indication.INDETERMINATE,
                     SubIndication.SIG_CONSTRAINTS_FAILURE);
         } else {
             c.add(CheckResult.passed(TIMESTAMP_PRESENT, "Signature time-stamp present."), null, null);
             for (CheckResult check : timestamp.get().checks()) {
                 boolean chainProblem = check.id().equals(TimestampVerifier.CHAIN);
-                c.add(check, Indication.INDETERMINATE, chainProblem ? SubIndication.NO_CERTIFICATE_CHAIN_FOUND
-                        : SubIndication.SIG_CONSTRAINTS_FAILURE);
+                c.add(
+                        check,
+                        Indication.INDETERMINATE,
+                        chainProblem
+                                ? SubIndication.NO_CERTIFICATE_CHAIN_FOUND
+                                : SubIndication.SIG_CONSTRAINTS_FAILURE);
             }
         }
-        return finish(c, fieldName, Optional.of(cert), claimed, proven ? Optional.of(bestTime) : Optional.empty(),
-                covers, end);
+        return finish(
+                c,
+                fieldName,
+                Optional.of(cert),
+                claimed,
+                proven ? Optional.of(bestTime) : Optional.empty(),
+                covers,
+                end);
     }
 
     /**
@@ -474,41 +607,71 @@ public final class PdfSignatureVerifier {
      * with the critical id-kp-timeStamping EKU only, signature, imprint, chain to a trust anchor at genTime,
      * revocation). An imprint that does not match the covered bytes is TOTAL_FAILED/HASH_FAILURE.
      */
-    private ReportWithEnd verifyDocumentTimestamp(Collector c, byte[] pdf, EmbeddedValidationData ltv,
-            String fieldName, PDSignature signature, int[] range, boolean typed, Optional<Instant> claimed,
-            boolean covers, long end) {
+    private ReportWithEnd verifyDocumentTimestamp(
+            Collector c,
+            byte[] pdf,
+            EmbeddedValidationData ltv,
+            String fieldName,
+            PDSignature signature,
+            int[] range,
+            boolean typed,
+            Optional<Instant> claimed,
+            boolean covers,
+            long end) {
         if (!typed || !SUB_FILTER_RFC3161.equals(signature.getSubFilter())) {
-            c.add(CheckResult.failed(SUB_FILTER, "A document time-stamp has /Type /DocTimeStamp and /SubFilter "
-                    + "/ETSI.RFC3161 together (ETSI EN 319 142-1 §5.4.3); this dictionary has /Type "
-                    + signature.getCOSObject().getCOSName(COSName.TYPE) + " and /SubFilter "
-                    + signature.getSubFilter() + "."), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            c.add(
+                    CheckResult.failed(
+                            SUB_FILTER,
+                            "A document time-stamp has /Type /DocTimeStamp and /SubFilter "
+                                    + "/ETSI.RFC3161 together (ETSI EN 319 142-1 §5.4.3); this dictionary has /Type "
+                                    + signature.getCOSObject().getCOSName(COSName.TYPE) + " and /SubFilter "
+                                    + signature.getSubFilter() + "."),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.FORMAT_FAILURE);
             return finishTimestamp(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
         }
-        c.add(CheckResult.passed(SUB_FILTER, "Document time-stamp: /Type /DocTimeStamp, SubFilter ETSI.RFC3161 "
-                + "(ETSI EN 319 142-1 §5.4.3)."), null, null);
+        c.add(
+                CheckResult.passed(
+                        SUB_FILTER,
+                        "Document time-stamp: /Type /DocTimeStamp, SubFilter ETSI.RFC3161 "
+                                + "(ETSI EN 319 142-1 §5.4.3)."),
+                null,
+                null);
         byte[] contents = signature.getContents();
         Optional<String> contentsProblem = contentsProblem(contents);
         if (contentsProblem.isPresent()) {
-            c.add(CheckResult.failed(DOC_TIMESTAMP_TOKEN, contentsProblem.get() + " (ETSI EN 319 142-1 §5.4.3)."),
-                    Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            c.add(
+                    CheckResult.failed(DOC_TIMESTAMP_TOKEN, contentsProblem.get() + " (ETSI EN 319 142-1 §5.4.3)."),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.FORMAT_FAILURE);
             return finishTimestamp(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
         }
         TimeStampToken token;
         try (ASN1InputStream in = new ASN1InputStream(contents)) {
             token = new TimeStampToken(ContentInfo.getInstance(in.readObject()));
         } catch (Exception e) {
-            c.add(CheckResult.failed(DOC_TIMESTAMP_TOKEN, "/Contents of the document time-stamp is not an RFC 3161 "
-                    + "TimeStampToken: " + e.getMessage()), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            c.add(
+                    CheckResult.failed(
+                            DOC_TIMESTAMP_TOKEN,
+                            "/Contents of the document time-stamp is not an RFC 3161 " + "TimeStampToken: "
+                                    + e.getMessage()),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.FORMAT_FAILURE);
             return finishTimestamp(c, fieldName, Optional.empty(), claimed, Optional.empty(), covers, end);
         }
-        c.add(CheckResult.passed(DOC_TIMESTAMP_TOKEN, "RFC 3161 TimeStampToken of TSA policy "
-                + token.getTimeStampInfo().getPolicy().getId() + ", genTime "
-                + token.getTimeStampInfo().getGenTime().toInstant() + "."), null, null);
+        c.add(
+                CheckResult.passed(
+                        DOC_TIMESTAMP_TOKEN,
+                        "RFC 3161 TimeStampToken of TSA policy "
+                                + token.getTimeStampInfo().getPolicy().getId() + ", genTime "
+                                + token.getTimeStampInfo().getGenTime().toInstant() + "."),
+                null,
+                null);
         byte[] covered = new byte[range[1] + range[3]];
         System.arraycopy(pdf, range[0], covered, 0, range[1]);
         System.arraycopy(pdf, range[2], covered, range[1], range[3]);
-        TimestampVerification verification = new TimestampVerifier(trustAnchors, revocation.allCrls(ltv))
-                .verify(token, covered);
+        TimestampVerification verification =
+                new TimestampVerifier(trustAnchors, revocation.allCrls(ltv)).verify(token, covered);
         for (CheckResult check : verification.checks()) {
             Indication indication = Indication.INDETERMINATE;
             SubIndication sub = SubIndication.SIG_CONSTRAINTS_FAILURE;
@@ -524,8 +687,7 @@ public final class PdfSignatureVerifier {
                 case TimestampVerifier.CHAIN -> sub = SubIndication.NO_CERTIFICATE_CHAIN_FOUND;
                 case TimestampVerifier.TSA_KEY_USAGE -> sub = SubIndication.CHAIN_CONSTRAINTS_FAILURE;
                 case TimestampVerifier.TSA_CERTIFICATE -> sub = SubIndication.NO_SIGNING_CERTIFICATE_FOUND;
-                default -> {
-                }
+                default -> {}
             }
             c.add(check, indication, sub);
         }
@@ -535,26 +697,63 @@ public final class PdfSignatureVerifier {
         } catch (RuntimeException e) {
             // reported by the timestamp.tsa-certificate check
         }
-        return finishTimestamp(c, fieldName, tsa, claimed,
-                verification.isValid() ? verification.genTime() : Optional.empty(), covers, end);
+        return finishTimestamp(
+                c,
+                fieldName,
+                tsa,
+                claimed,
+                verification.isValid() ? verification.genTime() : Optional.empty(),
+                covers,
+                end);
     }
 
-    private static ReportWithEnd finishTimestamp(Collector c, String fieldName, Optional<X509Certificate> tsa,
-            Optional<Instant> claimed, Optional<Instant> genTime, boolean covers, long end) {
+    private static ReportWithEnd finishTimestamp(
+            Collector c,
+            String fieldName,
+            Optional<X509Certificate> tsa,
+            Optional<Instant> claimed,
+            Optional<Instant> genTime,
+            boolean covers,
+            long end) {
         c.notCheckedRemaining(DOC_TIMESTAMP_CHECKS);
         Verdict verdict = c.verdict.orElse(new Verdict(Indication.TOTAL_PASSED, SubIndication.NONE));
-        return new ReportWithEnd(new SignatureReport(fieldName, verdict.indication(), verdict.subIndication(),
-                tsa.map(x -> x.getSubjectX500Principal().getName()),
-                tsa.map(x -> x.getSerialNumber().toString(16)), claimed, genTime, covers, c.checks), end, true);
+        return new ReportWithEnd(
+                new SignatureReport(
+                        fieldName,
+                        verdict.indication(),
+                        verdict.subIndication(),
+                        tsa.map(x -> x.getSubjectX500Principal().getName()),
+                        tsa.map(x -> x.getSerialNumber().toString(16)),
+                        claimed,
+                        genTime,
+                        covers,
+                        c.checks),
+                end,
+                true);
     }
 
-    private static ReportWithEnd finish(Collector c, String fieldName, Optional<X509Certificate> cert,
-            Optional<Instant> claimed, Optional<Instant> timestampTime, boolean covers, long end) {
+    private static ReportWithEnd finish(
+            Collector c,
+            String fieldName,
+            Optional<X509Certificate> cert,
+            Optional<Instant> claimed,
+            Optional<Instant> timestampTime,
+            boolean covers,
+            long end) {
         c.notCheckedRemaining();
         Verdict verdict = c.verdict.orElse(new Verdict(Indication.TOTAL_PASSED, SubIndication.NONE));
-        return new ReportWithEnd(new SignatureReport(fieldName, verdict.indication(), verdict.subIndication(),
-                cert.map(x -> x.getSubjectX500Principal().getName()),
-                cert.map(x -> x.getSerialNumber().toString(16)), claimed, timestampTime, covers, c.checks), end);
+        return new ReportWithEnd(
+                new SignatureReport(
+                        fieldName,
+                        verdict.indication(),
+                        verdict.subIndication(),
+                        cert.map(x -> x.getSubjectX500Principal().getName()),
+                        cert.map(x -> x.getSerialNumber().toString(16)),
+                        claimed,
+                        timestampTime,
+                        covers,
+                        c.checks),
+                end);
     }
 
     /**
@@ -572,10 +771,11 @@ public final class PdfSignatureVerifier {
         }
         long[] range = new long[array.size()];
         for (int i = 0; i < array.size(); i++) {
-            if (!(array.getObject(i) instanceof COSInteger integer) || integer.longValue() < 0
+            if (!(array.getObject(i) instanceof COSInteger integer)
+                    || integer.longValue() < 0
                     || integer.longValue() > Integer.MAX_VALUE) {
-                return Optional.of("ByteRange " + array + " must hold non-negative integers only; element " + i
-                        + " is " + array.getObject(i) + ".");
+                return Optional.of("ByteRange " + array + " must hold non-negative integers only; element " + i + " is "
+                        + array.getObject(i) + ".");
             }
             range[i] = integer.longValue();
         }
@@ -609,7 +809,10 @@ public final class PdfSignatureVerifier {
                     + "; a signature dictionary must be a plain indirect object so its /Contents can be excluded "
                     + "from the ByteRange.");
         }
-        var located = SignatureDictionaryScanner.locateContents(pdf, offset, dictionary.getKey().getNumber(),
+        var located = SignatureDictionaryScanner.locateContents(
+                pdf,
+                offset,
+                dictionary.getKey().getNumber(),
                 dictionary.getKey().getGeneration());
         if (located.span().isEmpty()) {
             return Optional.of("The signature dictionary " + dictionary.getKey() + " at byte " + offset
@@ -668,37 +871,46 @@ public final class PdfSignatureVerifier {
     private static CheckResult messageDigest(byte[] pdf, int[] range, SignerInformation signer) {
         Attribute attribute = signer.getSignedAttributes().get(CMSAttributes.messageDigest);
         if (attribute == null) {
-            return CheckResult.failed(MESSAGE_DIGEST, "The message-digest signed attribute is missing (RFC 5652 §11.2).");
+            return CheckResult.failed(
+                    MESSAGE_DIGEST, "The message-digest signed attribute is missing (RFC 5652 §11.2).");
         }
         String algorithm = new DefaultAlgorithmNameFinder().getAlgorithmName(signer.getDigestAlgorithmID());
         try {
             MessageDigest digest = MessageDigest.getInstance(algorithm, Providers.bouncyCastle());
             digest.update(pdf, range[0], range[1]);
             digest.update(pdf, range[2], range[3]);
-            byte[] signed = ASN1OctetString.getInstance(attribute.getAttrValues().getObjectAt(0)).getOctets();
+            byte[] signed = ASN1OctetString.getInstance(
+                            attribute.getAttrValues().getObjectAt(0))
+                    .getOctets();
             return MessageDigest.isEqual(digest.digest(), signed)
-                    ? CheckResult.passed(MESSAGE_DIGEST, "The " + algorithm + " of the signed byte ranges matches the "
-                            + "message-digest attribute.")
-                    : CheckResult.failed(MESSAGE_DIGEST, "The " + algorithm + " of the signed byte ranges differs from"
-                            + " the message-digest attribute: the signed bytes were changed.");
+                    ? CheckResult.passed(
+                            MESSAGE_DIGEST,
+                            "The " + algorithm + " of the signed byte ranges matches the "
+                                    + "message-digest attribute.")
+                    : CheckResult.failed(
+                            MESSAGE_DIGEST,
+                            "The " + algorithm + " of the signed byte ranges differs from"
+                                    + " the message-digest attribute: the signed bytes were changed.");
         } catch (GeneralSecurityException | RuntimeException e) {
-            return CheckResult.failed(MESSAGE_DIGEST, "Cannot recompute the digest with " + algorithm + ": "
-                    + e.getMessage());
+            return CheckResult.failed(
+                    MESSAGE_DIGEST, "Cannot recompute the digest with " + algorithm + ": " + e.getMessage());
         }
     }
 
     /** Verifies the signature over the signed attributes once (BC's SignerInformation.verify does it twice). */
     private static CheckResult signatureValue(SignerInformation signer, X509Certificate cert) {
         try {
-            String name = new DefaultCMSSignatureAlgorithmNameGenerator().getSignatureName(
-                    signer.getDigestAlgorithmID(), signer.toASN1Structure().getDigestEncryptionAlgorithm());
+            String name = new DefaultCMSSignatureAlgorithmNameGenerator()
+                    .getSignatureName(
+                            signer.getDigestAlgorithmID(),
+                            signer.toASN1Structure().getDigestEncryptionAlgorithm());
             Signature verifier = Signature.getInstance(name, Providers.bouncyCastle());
             verifier.initVerify(cert.getPublicKey());
             verifier.update(signer.getEncodedSignedAttributes());
             return verifier.verify(signer.getSignature())
                     ? CheckResult.passed(SIGNATURE_VALUE, name + " signature verifies with the signer certificate.")
-                    : CheckResult.failed(SIGNATURE_VALUE, name + " signature does not verify with the signer "
-                            + "certificate.");
+                    : CheckResult.failed(
+                            SIGNATURE_VALUE, name + " signature does not verify with the signer " + "certificate.");
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             return CheckResult.failed(SIGNATURE_VALUE, "The signature value cannot be verified: " + e.getMessage());
         }
@@ -713,14 +925,18 @@ public final class PdfSignatureVerifier {
             return Optional.empty();
         }
         try {
-            TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues()
-                    .getObjectAt(0)));
-            return Optional.of(new TimestampVerifier(trustAnchors, revocation.allCrls(ltv))
-                    .verify(token, signer.getSignature()));
+            TimeStampToken token = new TimeStampToken(
+                    ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+            return Optional.of(
+                    new TimestampVerifier(trustAnchors, revocation.allCrls(ltv)).verify(token, signer.getSignature()));
         } catch (Exception e) {
-            return Optional.of(new TimestampVerification(Optional.empty(), Optional.empty(), Optional.empty(),
-                    List.of(CheckResult.failed("timestamp.structure", "The signature time-stamp token cannot be "
-                            + "read: " + e.getMessage()))));
+            return Optional.of(new TimestampVerification(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(CheckResult.failed(
+                            "timestamp.structure",
+                            "The signature time-stamp token cannot be " + "read: " + e.getMessage()))));
         }
     }
 

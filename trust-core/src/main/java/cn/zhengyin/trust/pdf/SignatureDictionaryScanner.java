@@ -15,8 +15,7 @@ import java.util.Optional;
 final class SignatureDictionaryScanner {
 
     /** Where the dictionary's {@code /Contents} hex string is: {@code start} at '<', {@code end} after '>'. */
-    record ContentsSpan(long start, long end) {
-    }
+    record ContentsSpan(long start, long end) {}
 
     private final byte[] pdf;
     private int pos;
@@ -36,8 +35,10 @@ final class SignatureDictionaryScanner {
      */
     static Result locateContents(byte[] pdf, long offset, long objectNumber, int generation) {
         if (offset < 0 || offset >= pdf.length) {
-            return new Result(Optional.empty(), "the cross-reference offset " + offset + " of object " + objectNumber
-                    + " " + generation + " is outside the file");
+            return new Result(
+                    Optional.empty(),
+                    "the cross-reference offset " + offset + " of object " + objectNumber + " " + generation
+                            + " is outside the file");
         }
         SignatureDictionaryScanner s = new SignatureDictionaryScanner(pdf, (int) offset);
         try {
@@ -48,8 +49,7 @@ final class SignatureDictionaryScanner {
     }
 
     /** @param span the Contents span, or empty with {@code problem} saying why */
-    record Result(Optional<ContentsSpan> span, String problem) {
-    }
+    record Result(Optional<ContentsSpan> span, String problem) {}
 
     private Result scan(long objectNumber, int generation) {
         skipSpace();
@@ -58,7 +58,8 @@ final class SignatureDictionaryScanner {
         String gen = token();
         skipSpace();
         String obj = token();
-        if (!number.equals(Long.toString(objectNumber)) || !gen.equals(Integer.toString(generation))
+        if (!number.equals(Long.toString(objectNumber))
+                || !gen.equals(Integer.toString(generation))
                 || !obj.equals("obj")) {
             throw new ScanException("the bytes at the cross-reference offset of object " + objectNumber + " "
                     + generation + " do not start '" + objectNumber + " " + generation + " obj' (found '" + number
@@ -247,8 +248,8 @@ final class SignatureDictionaryScanner {
     }
 
     private static boolean isDelimiter(byte b) {
-        return b == '(' || b == ')' || b == '<' || b == '>' || b == '[' || b == ']' || b == '{' || b == '}'
-                || b == '/' || b == '%';
+        return b == '(' || b == ')' || b == '<' || b == '>' || b == '[' || b == ']' || b == '{' || b == '}' || b == '/'
+                || b == '%';
     }
 
     private static final class ScanException extends RuntimeException {

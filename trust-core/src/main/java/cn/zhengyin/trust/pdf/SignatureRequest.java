@@ -17,8 +17,13 @@ import java.util.Optional;
  * @param reservedContentsBytes bytes reserved for the DER CMS in {@code /Contents} (written as twice as many hex
  *                              digits); size it with {@link #estimateContentsBytes}
  */
-public record SignatureRequest(String signerName, String reason, String location, Instant signingTime,
-        Optional<VisibleAppearance> appearance, int reservedContentsBytes) {
+public record SignatureRequest(
+        String signerName,
+        String reason,
+        String location,
+        Instant signingTime,
+        Optional<VisibleAppearance> appearance,
+        int reservedContentsBytes) {
 
     /**
      * Fixed part of a PAdES B-T CMS besides certificates: signer info with three signed attributes and an ECDSA

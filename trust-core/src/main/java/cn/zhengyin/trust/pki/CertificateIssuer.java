@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -32,7 +33,6 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -72,8 +72,17 @@ public final class CertificateIssuer {
         Instant notBefore = now();
         Instant notAfter = notAfter(notBefore, validity);
         X500Name subject = subjectOf(profile);
-        X509Certificate certificate = build(subject, keyPair.getPublic(), profile, notBefore, notAfter,
-                subject, keyPair.getPublic(), null, keyPair.getPrivate(), null);
+        X509Certificate certificate = build(
+                subject,
+                keyPair.getPublic(),
+                profile,
+                notBefore,
+                notAfter,
+                subject,
+                keyPair.getPublic(),
+                null,
+                keyPair.getPrivate(),
+                null);
         return new Credential(name, keyPair.getPrivate(), List.of(certificate));
     }
 
@@ -89,7 +98,8 @@ public final class CertificateIssuer {
         }
         X509Certificate issuerCert = issuer.certificate();
         if (issuerCert.getBasicConstraints() < 0) {
-            throw new PkiException("Issuer '" + issuer.name() + "' (" + issuerCert.getSubjectX500Principal().getName()
+            throw new PkiException("Issuer '" + issuer.name() + "' ("
+                    + issuerCert.getSubjectX500Principal().getName()
                     + ") is not a CA (basicConstraints CA:false); only CA certificates may sign certificates"
                     + " (RFC 5280 §4.2.1.9)");
         }
@@ -97,17 +107,26 @@ public final class CertificateIssuer {
         Instant notAfter = notAfter(notBefore, validity);
         if (notAfter.isAfter(issuerCert.getNotAfter().toInstant())) {
             throw new PkiException("Certificate for " + subjectOf(profile) + " would end at " + notAfter
-                    + ", after its issuer '" + issuer.name() + "' ends at " + issuerCert.getNotAfter().toInstant()
+                    + ", after its issuer '" + issuer.name() + "' ends at "
+                    + issuerCert.getNotAfter().toInstant()
                     + "; shorten the validity (" + validity + ") or renew the issuer");
         }
-        return build(subjectOf(profile), subjectKey, profile, notBefore, notAfter,
-                X500Name.getInstance(issuerCert.getSubjectX500Principal().getEncoded()), issuerCert.getPublicKey(),
-                issuerCert, issuer.privateKey(), issuer.name());
+        return build(
+                subjectOf(profile),
+                subjectKey,
+                profile,
+                notBefore,
+                notAfter,
+                X500Name.getInstance(issuerCert.getSubjectX500Principal().getEncoded()),
+                issuerCert.getPublicKey(),
+                issuerCert,
+                issuer.privateKey(),
+                issuer.name());
     }
 
     /** Issues a certificate for {@code subjectKey} and returns the credential with the issuer's chain appended. */
-    public Credential issueCredential(String name, CertificateProfile profile, KeyPair keyPair, Period validity,
-                                      Credential issuer) {
+    public Credential issueCredential(
+            String name, CertificateProfile profile, KeyPair keyPair, Period validity, Credential issuer) {
         X509Certificate certificate = issue(profile, keyPair.getPublic(), validity, issuer);
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(certificate);
@@ -134,31 +153,49 @@ public final class CertificateIssuer {
         return serial;
     }
 
-    private X509Certificate build(X500Name subject, PublicKey subjectKey, CertificateProfile profile,
-                                  Instant notBefore, Instant notAfter, X500Name issuerName, PublicKey issuerKey,
-                                  X509Certificate issuerCert, PrivateKey signingKey, String issuerCaName) {
+    private X509Certificate build(
+            X500Name subject,
+            PublicKey subjectKey,
+            CertificateProfile profile,
+            Instant notBefore,
+            Instant notAfter,
+            X500Name issuerName,
+            PublicKey issuerKey,
+            X509Certificate issuerCert,
+            PrivateKey signingKey,
+            String issuerCaName) {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, serial(),
-                    Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuerName, serial(), Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
             builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey));
-            builder.addExtension(Extension.authorityKeyIdentifier, false, issuerCert == null
-                    ? ext.createAuthorityKeyIdentifier(issuerKey) : KeyIdentifiers.authorityKeyIdentifier(issuerCert));
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier,
+                    false,
+                    issuerCert == null
+                            ? ext.createAuthorityKeyIdentifier(issuerKey)
+                            : KeyIdentifiers.authorityKeyIdentifier(issuerCert));
             addProfileExtensions(builder, profile);
             if (issuerCaName != null) {
-                GeneralName uri = new GeneralName(GeneralName.uniformResourceIdentifier,
+                GeneralName uri = new GeneralName(
+                        GeneralName.uniformResourceIdentifier,
                         crlDistributionPoints.forCa(issuerCaName).toString());
-                DistributionPoint point = new DistributionPoint(
-                        new DistributionPointName(new GeneralNames(uri)), null, null);
-                builder.addExtension(Extension.cRLDistributionPoints, false,
-                        new CRLDistPoint(new DistributionPoint[] {point}));
+                DistributionPoint point =
+                        new DistributionPoint(new DistributionPointName(new GeneralNames(uri)), null, null);
+                builder.addExtension(
+                        Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {point}));
             }
-            ContentSigner signer = new JcaContentSignerBuilder(KeyAlgorithm.require(issuerKey).signatureAlgorithm())
-                    .setProvider(BcProvider.get()).build(signingKey);
-            return new JcaX509CertificateConverter().setProvider(BcProvider.get())
+            ContentSigner signer = new JcaContentSignerBuilder(
+                            KeyAlgorithm.require(issuerKey).signatureAlgorithm())
+                    .setProvider(BcProvider.get())
+                    .build(signingKey);
+            return new JcaX509CertificateConverter()
+                    .setProvider(BcProvider.get())
                     .getCertificate(builder.build(signer));
-        } catch (CertIOException | OperatorCreationException | CertificateException
-                 | java.security.NoSuchAlgorithmException e) {
+        } catch (CertIOException
+                | OperatorCreationException
+                | CertificateException
+                | java.security.NoSuchAlgorithmException e) {
             throw new PkiException("Cannot build the certificate for " + subject + ": " + e.getMessage(), e);
         }
     }
@@ -176,25 +213,25 @@ public final class CertificateIssuer {
             }
             case CertificateProfile.SealSigning ignored -> {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-                builder.addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+                builder.addExtension(
+                        Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             }
             case CertificateProfile.OrganisationSigning ignored -> {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-                builder.addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+                builder.addExtension(
+                        Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             }
             case CertificateProfile.TimeStamping ignored -> {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                builder.addExtension(Extension.extendedKeyUsage, true,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+                builder.addExtension(
+                        Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
             }
             case CertificateProfile.OcspResponder ignored -> {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                builder.addExtension(Extension.extendedKeyUsage, false,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+                builder.addExtension(
+                        Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
                 builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
             }
         }
@@ -204,17 +241,23 @@ public final class CertificateIssuer {
     static X500Name subjectOf(CertificateProfile profile) {
         X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN");
         switch (profile) {
-            case CertificateProfile.RootCa p -> name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
-            case CertificateProfile.IssuingCa p -> name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
-            case CertificateProfile.TimeStamping p -> name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
-            case CertificateProfile.OcspResponder p -> name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
-            case CertificateProfile.OrganisationSigning p -> name.addRDN(BCStyle.O, p.organisation())
-                    .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, p.uscc())
-                    .addRDN(BCStyle.CN, p.commonName());
-            case CertificateProfile.SealSigning p -> name.addRDN(BCStyle.O, p.organisation())
-                    .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, p.uscc())
-                    .addRDN(BCStyle.CN, p.sealName())
-                    .addRDN(BCStyle.SERIALNUMBER, p.sealId());
+            case CertificateProfile.RootCa p ->
+                name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
+            case CertificateProfile.IssuingCa p ->
+                name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
+            case CertificateProfile.TimeStamping p ->
+                name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
+            case CertificateProfile.OcspResponder p ->
+                name.addRDN(BCStyle.O, p.organisation()).addRDN(BCStyle.CN, p.commonName());
+            case CertificateProfile.OrganisationSigning p ->
+                name.addRDN(BCStyle.O, p.organisation())
+                        .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, p.uscc())
+                        .addRDN(BCStyle.CN, p.commonName());
+            case CertificateProfile.SealSigning p ->
+                name.addRDN(BCStyle.O, p.organisation())
+                        .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, p.uscc())
+                        .addRDN(BCStyle.CN, p.sealName())
+                        .addRDN(BCStyle.SERIALNUMBER, p.sealId());
         }
         return name.build();
     }

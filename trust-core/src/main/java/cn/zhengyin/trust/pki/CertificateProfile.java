@@ -11,7 +11,10 @@ public sealed interface CertificateProfile {
 
     /** Self-signed root CA: basicConstraints CA:true (critical), keyUsage keyCertSign + cRLSign (critical). */
     record RootCa(String commonName, String organisation) implements CertificateProfile {
-        public RootCa { requireText(commonName, "commonName"); requireText(organisation, "organisation"); }
+        public RootCa {
+            requireText(commonName, "commonName");
+            requireText(organisation, "organisation");
+        }
     }
 
     /** Issuing (intermediate) CA: basicConstraints CA:true with pathLen (critical), keyCertSign + cRLSign (critical). */
@@ -61,12 +64,18 @@ public sealed interface CertificateProfile {
 
     /** Time-stamping authority: extendedKeyUsage id-kp-timeStamping only, critical (RFC 3161 §2.3); keyUsage digitalSignature. */
     record TimeStamping(String commonName, String organisation) implements CertificateProfile {
-        public TimeStamping { requireText(commonName, "commonName"); requireText(organisation, "organisation"); }
+        public TimeStamping {
+            requireText(commonName, "commonName");
+            requireText(organisation, "organisation");
+        }
     }
 
     /** OCSP responder: extendedKeyUsage id-kp-OCSPSigning, id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2), keyUsage digitalSignature. */
     record OcspResponder(String commonName, String organisation) implements CertificateProfile {
-        public OcspResponder { requireText(commonName, "commonName"); requireText(organisation, "organisation"); }
+        public OcspResponder {
+            requireText(commonName, "commonName");
+            requireText(organisation, "organisation");
+        }
     }
 
     /** True for the profiles whose key signs certificates and CRLs. */

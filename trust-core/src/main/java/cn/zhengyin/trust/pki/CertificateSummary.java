@@ -11,21 +11,49 @@ import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 
 /** The facts of a certificate an operator wants to see, and their text rendering (used by {@code ca-tools cert show}). */
-public record CertificateSummary(String subject, String issuer, BigInteger serialNumber, Instant notBefore,
-                                 Instant notAfter, String signatureAlgorithm, String basicConstraints,
-                                 List<String> keyUsages, List<String> extendedKeyUsages) {
+public record CertificateSummary(
+        String subject,
+        String issuer,
+        BigInteger serialNumber,
+        Instant notBefore,
+        Instant notAfter,
+        String signatureAlgorithm,
+        String basicConstraints,
+        List<String> keyUsages,
+        List<String> extendedKeyUsages) {
 
-    private static final String[] KEY_USAGE_NAMES = {"digitalSignature", "nonRepudiation", "keyEncipherment",
-            "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"};
+    private static final String[] KEY_USAGE_NAMES = {
+        "digitalSignature",
+        "nonRepudiation",
+        "keyEncipherment",
+        "dataEncipherment",
+        "keyAgreement",
+        "keyCertSign",
+        "cRLSign",
+        "encipherOnly",
+        "decipherOnly"
+    };
     private static final Map<String, String> EKU_NAMES = Map.of(
-            "1.3.6.1.5.5.7.3.1", "serverAuth", "1.3.6.1.5.5.7.3.2", "clientAuth",
-            "1.3.6.1.5.5.7.3.3", "codeSigning", "1.3.6.1.5.5.7.3.4", "emailProtection",
-            "1.3.6.1.5.5.7.3.8", "timeStamping", "1.3.6.1.5.5.7.3.9", "OCSPSigning",
-            "1.3.6.1.4.1.311.10.3.12", "documentSigning(MS)", "1.3.6.1.5.5.7.3.36", "documentSigning");
+            "1.3.6.1.5.5.7.3.1",
+            "serverAuth",
+            "1.3.6.1.5.5.7.3.2",
+            "clientAuth",
+            "1.3.6.1.5.5.7.3.3",
+            "codeSigning",
+            "1.3.6.1.5.5.7.3.4",
+            "emailProtection",
+            "1.3.6.1.5.5.7.3.8",
+            "timeStamping",
+            "1.3.6.1.5.5.7.3.9",
+            "OCSPSigning",
+            "1.3.6.1.4.1.311.10.3.12",
+            "documentSigning(MS)",
+            "1.3.6.1.5.5.7.3.36",
+            "documentSigning");
 
     public CertificateSummary {
         keyUsages = List.copyOf(keyUsages);
@@ -49,16 +77,24 @@ public record CertificateSummary(String subject, String issuer, BigInteger seria
                 oids.forEach(oid -> ekus.add(EKU_NAMES.getOrDefault(oid, oid)));
             }
         } catch (CertificateParsingException e) {
-            throw new PkiException("Malformed extendedKeyUsage in " + certificate.getSubjectX500Principal() + ": "
-                    + e.getMessage(), e);
+            throw new PkiException(
+                    "Malformed extendedKeyUsage in " + certificate.getSubjectX500Principal() + ": " + e.getMessage(),
+                    e);
         }
         int pathLength = certificate.getBasicConstraints();
-        String basicConstraints = pathLength < 0 ? "CA:false"
+        String basicConstraints = pathLength < 0
+                ? "CA:false"
                 : pathLength == Integer.MAX_VALUE ? "CA:true" : "CA:true, pathLen:" + pathLength;
-        return new CertificateSummary(name(certificate.getSubjectX500Principal()),
-                name(certificate.getIssuerX500Principal()), certificate.getSerialNumber(),
-                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
-                signatureAlgorithmName(certificate.getSigAlgOID()), basicConstraints, keyUsages, ekus);
+        return new CertificateSummary(
+                name(certificate.getSubjectX500Principal()),
+                name(certificate.getIssuerX500Principal()),
+                certificate.getSerialNumber(),
+                certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(),
+                signatureAlgorithmName(certificate.getSigAlgOID()),
+                basicConstraints,
+                keyUsages,
+                ekus);
     }
 
     private static String signatureAlgorithmName(String oid) {
@@ -72,7 +108,8 @@ public record CertificateSummary(String subject, String issuer, BigInteger seria
 
     /** Multi-line text: one "label: value" per line. */
     public String render() {
-        return String.join(System.lineSeparator(),
+        return String.join(
+                System.lineSeparator(),
                 "Subject:             " + subject,
                 "Issuer:              " + issuer,
                 "Serial:              " + serialNumber.toString(16).toUpperCase(Locale.ROOT) + " (hex)",
@@ -81,6 +118,7 @@ public record CertificateSummary(String subject, String issuer, BigInteger seria
                 "Signature algorithm: " + signatureAlgorithm,
                 "Basic constraints:   " + basicConstraints,
                 "Key usage:           " + (keyUsages.isEmpty() ? "(none)" : String.join(", ", keyUsages)),
-                "Extended key usage:  " + (extendedKeyUsages.isEmpty() ? "(none)" : String.join(", ", extendedKeyUsages)));
+                "Extended key usage:  "
+                        + (extendedKeyUsages.isEmpty() ? "(none)" : String.join(", ", extendedKeyUsages)));
     }
 }

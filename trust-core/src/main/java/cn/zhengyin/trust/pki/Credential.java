@@ -21,5 +21,7 @@ public record Credential(String name, PrivateKey privateKey, List<X509Certificat
     }
 
     /** The certificate of this credential's key (the first in the chain). */
-    public X509Certificate certificate() { return chain.getFirst(); }
+    public X509Certificate certificate() {
+        return chain.getFirst();
+    }
 }

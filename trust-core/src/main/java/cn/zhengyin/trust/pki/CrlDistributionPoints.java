@@ -27,7 +27,9 @@ public record CrlDistributionPoints(String baseUrl) {
         }
     }
 
-    public static CrlDistributionPoints defaults() { return new CrlDistributionPoints(DEFAULT_BASE_URL); }
+    public static CrlDistributionPoints defaults() {
+        return new CrlDistributionPoints(DEFAULT_BASE_URL);
+    }
 
     /** The CRL URL of the CA with this name. */
     public URI forCa(String caName) {

@@ -40,10 +40,11 @@ public final class CrlIssuer {
      *                  from the issue time
      * @throws PkiException if the credential is not a CA allowed to sign CRLs
      */
-    public X509CRL issue(Credential ca, BigInteger crlNumber, Duration nextUpdateIn,
-                         Collection<RevokedCertificate> revoked) {
+    public X509CRL issue(
+            Credential ca, BigInteger crlNumber, Duration nextUpdateIn, Collection<RevokedCertificate> revoked) {
         if (crlNumber.signum() < 0) {
-            throw new PkiException("CRL number " + crlNumber + " is negative; RFC 5280 §5.2.3 needs a non-negative integer");
+            throw new PkiException(
+                    "CRL number " + crlNumber + " is negative; RFC 5280 §5.2.3 needs a non-negative integer");
         }
         if (nextUpdateIn.isNegative() || nextUpdateIn.isZero()) {
             throw new PkiException("nextUpdate interval " + nextUpdateIn + " is not positive; give e.g. P30D");
@@ -51,8 +52,9 @@ public final class CrlIssuer {
         var caCert = ca.certificate();
         boolean[] keyUsage = caCert.getKeyUsage();
         if (keyUsage == null || keyUsage.length < 7 || !keyUsage[6]) {
-            throw new PkiException("'" + ca.name() + "' (" + caCert.getSubjectX500Principal().getName()
-                    + ") lacks keyUsage cRLSign, so it may not sign CRLs (RFC 5280 §4.2.1.3); use a CA credential");
+            throw new PkiException(
+                    "'" + ca.name() + "' (" + caCert.getSubjectX500Principal().getName()
+                            + ") lacks keyUsage cRLSign, so it may not sign CRLs (RFC 5280 §4.2.1.3); use a CA credential");
         }
         Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
@@ -60,16 +62,23 @@ public final class CrlIssuer {
                     X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
             builder.setNextUpdate(Date.from(thisUpdate.plus(nextUpdateIn)));
             for (RevokedCertificate entry : revoked) {
-                builder.addCRLEntry(entry.serialNumber(), Date.from(entry.revocationDate()), entry.reason().code());
+                builder.addCRLEntry(
+                        entry.serialNumber(),
+                        Date.from(entry.revocationDate()),
+                        entry.reason().code());
             }
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    KeyIdentifiers.authorityKeyIdentifier(caCert));
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier, false, KeyIdentifiers.authorityKeyIdentifier(caCert));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
-            var signer = new JcaContentSignerBuilder(KeyAlgorithm.require(caCert.getPublicKey()).signatureAlgorithm())
-                    .setProvider(BcProvider.get()).build(ca.privateKey());
+            var signer = new JcaContentSignerBuilder(
+                            KeyAlgorithm.require(caCert.getPublicKey()).signatureAlgorithm())
+                    .setProvider(BcProvider.get())
+                    .build(ca.privateKey());
             return new JcaX509CRLConverter().setProvider(BcProvider.get()).getCRL(builder.build(signer));
-        } catch (CertIOException | OperatorCreationException | CRLException
-                 | java.security.NoSuchAlgorithmException e) {
+        } catch (CertIOException
+                | OperatorCreationException
+                | CRLException
+                | java.security.NoSuchAlgorithmException e) {
             throw new PkiException("Cannot issue a CRL for '" + ca.name() + "': " + e.getMessage(), e);
         }
     }

@@ -32,10 +32,14 @@ public enum KeyAlgorithm {
         this.signatureAlgorithm = signatureAlgorithm;
     }
 
-    public String curveName() { return curveName; }
+    public String curveName() {
+        return curveName;
+    }
 
     /** JCA name of the signature algorithm certificates and CRLs are signed with by a key of this type. */
-    public String signatureAlgorithm() { return signatureAlgorithm; }
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
 
     /** Generates a fresh key pair with the Bouncy Castle provider. */
     public KeyPair generateKeyPair(SecureRandom random) {
@@ -52,7 +56,8 @@ public enum KeyAlgorithm {
     public static Optional<KeyAlgorithm> of(PublicKey key) {
         try {
             SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(key.getEncoded());
-            X962Parameters params = X962Parameters.getInstance(info.getAlgorithm().getParameters());
+            X962Parameters params =
+                    X962Parameters.getInstance(info.getAlgorithm().getParameters());
             if (!params.isNamedCurve()) {
                 return Optional.empty();
             }

@@ -45,8 +45,10 @@ public final class Pem {
     public static List<X509Certificate> parseCertificates(byte[] pemOrDer) {
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509", BcProvider.get());
-            List<X509Certificate> certificates = factory.generateCertificates(new ByteArrayInputStream(pemOrDer))
-                    .stream().map(X509Certificate.class::cast).toList();
+            List<X509Certificate> certificates =
+                    factory.generateCertificates(new ByteArrayInputStream(pemOrDer)).stream()
+                            .map(X509Certificate.class::cast)
+                            .toList();
             if (certificates.isEmpty()) {
                 throw new PkiException("No certificate found; expected PEM 'BEGIN CERTIFICATE' blocks or DER");
             }

@@ -31,7 +31,10 @@ public final class Pkcs12 {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(credential.name(), credential.privateKey(), password,
+            store.setKeyEntry(
+                    credential.name(),
+                    credential.privateKey(),
+                    password,
                     credential.chain().toArray(new Certificate[0]));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, password);
@@ -97,8 +100,8 @@ public final class Pkcs12 {
             store.load(new ByteArrayInputStream(pkcs12), password);
             return store;
         } catch (IOException e) {
-            throw new PkiException("Cannot open " + source + ": " + e.getMessage()
-                    + " (wrong password, or not a PKCS#12 file)", e);
+            throw new PkiException(
+                    "Cannot open " + source + ": " + e.getMessage() + " (wrong password, or not a PKCS#12 file)", e);
         } catch (GeneralSecurityException e) {
             throw new PkiException("Cannot open " + source + ": " + e.getMessage(), e);
         }
@@ -113,7 +116,8 @@ public final class Pkcs12 {
         }
         Certificate[] chain = store.getCertificateChain(alias);
         List<X509Certificate> certificates = Arrays.stream(chain == null ? new Certificate[0] : chain)
-                .map(X509Certificate.class::cast).toList();
+                .map(X509Certificate.class::cast)
+                .toList();
         return new Credential(alias, privateKey, certificates);
     }
 }

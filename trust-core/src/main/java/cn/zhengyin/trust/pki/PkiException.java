@@ -7,6 +7,11 @@ import cn.zhengyin.trust.TrustException;
  * wrong PKCS#12 password, a declaration that breaks a PKI rule (e.g. a leaf outliving its issuer).
  */
 public class PkiException extends TrustException {
-    public PkiException(String message) { super(message); }
-    public PkiException(String message, Throwable cause) { super(message, cause); }
+    public PkiException(String message) {
+        super(message);
+    }
+
+    public PkiException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

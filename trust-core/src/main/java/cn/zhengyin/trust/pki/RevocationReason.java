@@ -26,14 +26,21 @@ public enum RevocationReason {
     }
 
     /** The CRLReason enumerated value. */
-    public int code() { return code; }
+    public int code() {
+        return code;
+    }
 
     /** The name used in RFC 5280's ASN.1 module, e.g. {@code certificateHold}. */
-    public String rfcName() { return rfcName; }
+    public String rfcName() {
+        return rfcName;
+    }
 
     public static RevocationReason ofCode(int code) {
-        return Arrays.stream(values()).filter(r -> r.code == code).findFirst()
-                .orElseThrow(() -> new PkiException("Unknown CRLReason code " + code + " (RFC 5280 §5.3.1 defines 0-6, 8-10)"));
+        return Arrays.stream(values())
+                .filter(r -> r.code == code)
+                .findFirst()
+                .orElseThrow(() ->
+                        new PkiException("Unknown CRLReason code " + code + " (RFC 5280 §5.3.1 defines 0-6, 8-10)"));
     }
 
     /** Parses the RFC name ({@code keyCompromise}) or the constant name ({@code KEY_COMPROMISE}), ignoring case. */

@@ -21,7 +21,8 @@ public record RevokedCertificate(BigInteger serialNumber, Instant revocationDate
     public static RevokedCertificate parse(String spec, Instant now) {
         String[] parts = spec.split(":", 3);
         if (parts.length < 2) {
-            throw new PkiException("Revocation '" + spec + "' must be SERIAL:reason[:instant], e.g. 7F3A9C:keyCompromise");
+            throw new PkiException(
+                    "Revocation '" + spec + "' must be SERIAL:reason[:instant], e.g. 7F3A9C:keyCompromise");
         }
         String hex = parts[0].trim().replaceFirst("^(0x|0X)", "");
         BigInteger serial;
@@ -38,8 +39,10 @@ public record RevokedCertificate(BigInteger serialNumber, Instant revocationDate
             try {
                 date = Instant.parse(parts[2].trim());
             } catch (DateTimeParseException e) {
-                throw new PkiException("Revocation date '" + parts[2] + "' is not an ISO-8601 instant such as"
-                        + " 2026-03-01T00:00:00Z", e);
+                throw new PkiException(
+                        "Revocation date '" + parts[2] + "' is not an ISO-8601 instant such as"
+                                + " 2026-03-01T00:00:00Z",
+                        e);
             }
         }
         return new RevokedCertificate(serial, date, RevocationReason.parse(parts[1]));

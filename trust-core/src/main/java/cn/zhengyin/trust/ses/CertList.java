@@ -76,15 +76,18 @@ public sealed interface CertList {
     /** @return certListType 2 holding the SM3 hashes of {@code certificates} */
     public static CertList sm3DigestsOf(List<X509Certificate> certificates) {
         return new Digests(certificates.stream()
-                .map(c -> new CertDigest(CertDigest.SM3, sm3(der(c)))).toList());
+                .map(c -> new CertDigest(CertDigest.SM3, sm3(der(c))))
+                .toList());
     }
 
     private static byte[] der(X509Certificate certificate) {
         try {
             return certificate.getEncoded();
         } catch (CertificateEncodingException e) {
-            throw new SesException("Cannot encode certificate " + certificate.getSubjectX500Principal().getName()
-                    + ": " + e.getMessage(), e);
+            throw new SesException(
+                    "Cannot encode certificate "
+                            + certificate.getSubjectX500Principal().getName() + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -7,8 +7,7 @@ package cn.zhengyin.trust.ses;
  */
 final class DerScanner {
 
-    private DerScanner() {
-    }
+    private DerScanner() {}
 
     static void check(byte[] in, int maxBytes, int maxDepth, String what) {
         if (in == null || in.length == 0) {
@@ -49,16 +48,16 @@ final class DerScanner {
                 } while ((b & 0x80) != 0);
             }
             if (pos >= limit) {
-                throw new SesFormatException(what + " is truncated: the element at offset " + start
-                        + " has no length.");
+                throw new SesFormatException(
+                        what + " is truncated: the element at offset " + start + " has no length.");
             }
             int first8 = in[pos++] & 0xff;
             long length;
             if (first8 < 0x80) {
                 length = first8;
             } else if (first8 == 0x80) {
-                throw new SesFormatException(what + ": indefinite length (BER) at offset " + start
-                        + "; GB/T 38540 structures are DER.");
+                throw new SesFormatException(
+                        what + ": indefinite length (BER) at offset " + start + "; GB/T 38540 structures are DER.");
             } else {
                 int n = first8 & 0x7f;
                 if (n > 4) {
@@ -67,8 +66,7 @@ final class DerScanner {
                 length = 0;
                 for (int i = 0; i < n; i++) {
                     if (pos >= limit) {
-                        throw new SesFormatException(what + " is truncated inside the length at offset " + start
-                                + ".");
+                        throw new SesFormatException(what + " is truncated inside the length at offset " + start + ".");
                     }
                     length = (length << 8) | (in[pos++] & 0xff);
                 }
@@ -79,8 +77,8 @@ final class DerScanner {
             }
             if ((tag & 0x20) != 0) {
                 if (depth == maxDepth) {
-                    throw new SesFormatException(what + " nests deeper than " + maxDepth + " levels at offset "
-                            + start + "; the structure needs fewer.");
+                    throw new SesFormatException(what + " nests deeper than " + maxDepth + " levels at offset " + start
+                            + "; the structure needs fewer.");
                 }
                 depth++;
                 ends[depth] = pos + (int) length;

@@ -32,8 +32,14 @@ public sealed interface ElectronicSeal {
      *
      * @param signedData the encoding of eSealInfo
      */
-    record V4(SealInfo sealInfo, byte[] makerCertificate, String signatureAlgorithm, byte[] signedValue,
-            byte[] signedData, byte[] encoded) implements ElectronicSeal {
+    record V4(
+            SealInfo sealInfo,
+            byte[] makerCertificate,
+            String signatureAlgorithm,
+            byte[] signedValue,
+            byte[] signedData,
+            byte[] encoded)
+            implements ElectronicSeal {
         public V4 {
             Objects.requireNonNull(sealInfo, "sealInfo");
             Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
@@ -43,10 +49,25 @@ public sealed interface ElectronicSeal {
             encoded = encoded.clone();
         }
 
-        @Override public byte[] makerCertificate() { return makerCertificate.clone(); }
-        @Override public byte[] signedValue() { return signedValue.clone(); }
-        @Override public byte[] signedData() { return signedData.clone(); }
-        @Override public byte[] encoded() { return encoded.clone(); }
+        @Override
+        public byte[] makerCertificate() {
+            return makerCertificate.clone();
+        }
+
+        @Override
+        public byte[] signedValue() {
+            return signedValue.clone();
+        }
+
+        @Override
+        public byte[] signedData() {
+            return signedData.clone();
+        }
+
+        @Override
+        public byte[] encoded() {
+            return encoded.clone();
+        }
     }
 
     /**
@@ -56,8 +77,14 @@ public sealed interface ElectronicSeal {
      *
      * @param signedData the encoding of that SEQUENCE, made from the received elements
      */
-    record V2014(SealInfo sealInfo, byte[] makerCertificate, String signatureAlgorithm, byte[] signedValue,
-            byte[] signedData, byte[] encoded) implements ElectronicSeal {
+    record V2014(
+            SealInfo sealInfo,
+            byte[] makerCertificate,
+            String signatureAlgorithm,
+            byte[] signedValue,
+            byte[] signedData,
+            byte[] encoded)
+            implements ElectronicSeal {
         public V2014 {
             Objects.requireNonNull(sealInfo, "sealInfo");
             Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
@@ -67,9 +94,24 @@ public sealed interface ElectronicSeal {
             encoded = encoded.clone();
         }
 
-        @Override public byte[] makerCertificate() { return makerCertificate.clone(); }
-        @Override public byte[] signedValue() { return signedValue.clone(); }
-        @Override public byte[] signedData() { return signedData.clone(); }
-        @Override public byte[] encoded() { return encoded.clone(); }
+        @Override
+        public byte[] makerCertificate() {
+            return makerCertificate.clone();
+        }
+
+        @Override
+        public byte[] signedValue() {
+            return signedValue.clone();
+        }
+
+        @Override
+        public byte[] signedData() {
+            return signedData.clone();
+        }
+
+        @Override
+        public byte[] encoded() {
+            return encoded.clone();
+        }
     }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param picture  the seal image
  * @param extDatas extensions; empty when absent
  */
-public record SealInfo(SealHeader header, String esId, SealProperty property, SealPicture picture,
-        List<ExtData> extDatas) {
+public record SealInfo(
+        SealHeader header, String esId, SealProperty property, SealPicture picture, List<ExtData> extDatas) {
 
     public SealInfo {
         Objects.requireNonNull(header, "header");

@@ -46,8 +46,16 @@ public final class SealMaker {
      * @param picture    the seal image
      * @param extDatas   extensions, possibly empty
      */
-    public record SealRequest(String esId, int type, String name, CertList certList, Instant createDate,
-            Instant validStart, Instant validEnd, SealPicture picture, List<ExtData> extDatas) {
+    public record SealRequest(
+            String esId,
+            int type,
+            String name,
+            CertList certList,
+            Instant createDate,
+            Instant validStart,
+            Instant validEnd,
+            SealPicture picture,
+            List<ExtData> extDatas) {
         public SealRequest {
             Objects.requireNonNull(esId, "esId");
             Objects.requireNonNull(name, "name");
@@ -76,14 +84,22 @@ public final class SealMaker {
      * @throws cn.zhengyin.trust.crypto.KeyCustodyException if the key cannot sign
      */
     public ElectronicSeal.V4 make(SealRequest request) {
-        SealInfo info = new SealInfo(SealHeader.v4(vendorId), request.esId(),
-                new SealProperty(request.type(), request.name(), request.certList(), request.createDate(),
-                        request.validStart(), request.validEnd()),
-                request.picture(), request.extDatas());
+        SealInfo info = new SealInfo(
+                SealHeader.v4(vendorId),
+                request.esId(),
+                new SealProperty(
+                        request.type(),
+                        request.name(),
+                        request.certList(),
+                        request.createDate(),
+                        request.validStart(),
+                        request.validEnd()),
+                request.picture(),
+                request.extDatas());
         byte[] sealInfoDer = SesCodec.encode(info);
         byte[] signedValue = maker.sign(sealInfoDer);
-        byte[] encoded = SesCodec.encodeSealV4(sealInfoDer, makerCertificate(), SignatureAlgorithm.SM2_SM3.oid(),
-                signedValue);
+        byte[] encoded =
+                SesCodec.encodeSealV4(sealInfoDer, makerCertificate(), SignatureAlgorithm.SM2_SM3.oid(), signedValue);
         return (ElectronicSeal.V4) SesCodec.decodeSeal(encoded);
     }
 

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param validStart start of the seal's validity
  * @param validEnd   end of the seal's validity
  */
-public record SealProperty(int type, String name, CertList certList, Instant createDate, Instant validStart,
-        Instant validEnd) {
+public record SealProperty(
+        int type, String name, CertList certList, Instant createDate, Instant validStart, Instant validEnd) {
 
     public SealProperty {
         Objects.requireNonNull(name, "name");

@@ -32,8 +32,14 @@ public sealed interface SealSignature {
      * GB/T 38540-2020: {@code SEQUENCE { toSign TBS_Sign, cert OCTET STRING, signatureAlgID OBJECT IDENTIFIER,
      * signature BIT STRING, timeStamp [0] EXPLICIT BIT STRING OPTIONAL }}.
      */
-    record V4(ToBeSigned.V4 toSign, byte[] signerCertificate, String signatureAlgorithm, byte[] signature,
-            Optional<byte[]> timeStamp, byte[] encoded) implements SealSignature {
+    record V4(
+            ToBeSigned.V4 toSign,
+            byte[] signerCertificate,
+            String signatureAlgorithm,
+            byte[] signature,
+            Optional<byte[]> timeStamp,
+            byte[] encoded)
+            implements SealSignature {
         public V4 {
             Objects.requireNonNull(toSign, "toSign");
             Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
@@ -43,11 +49,30 @@ public sealed interface SealSignature {
             encoded = encoded.clone();
         }
 
-        @Override public byte[] signerCertificate() { return signerCertificate.clone(); }
-        @Override public byte[] signature() { return signature.clone(); }
-        @Override public Optional<byte[]> timeStamp() { return timeStamp.map(byte[]::clone); }
-        @Override public Optional<Instant> claimedSigningTime() { return Optional.of(toSign.timeInfo()); }
-        @Override public byte[] encoded() { return encoded.clone(); }
+        @Override
+        public byte[] signerCertificate() {
+            return signerCertificate.clone();
+        }
+
+        @Override
+        public byte[] signature() {
+            return signature.clone();
+        }
+
+        @Override
+        public Optional<byte[]> timeStamp() {
+            return timeStamp.map(byte[]::clone);
+        }
+
+        @Override
+        public Optional<Instant> claimedSigningTime() {
+            return Optional.of(toSign.timeInfo());
+        }
+
+        @Override
+        public byte[] encoded() {
+            return encoded.clone();
+        }
     }
 
     /**
@@ -63,11 +88,34 @@ public sealed interface SealSignature {
             encoded = encoded.clone();
         }
 
-        @Override public byte[] signerCertificate() { return toSign.signerCertificate(); }
-        @Override public String signatureAlgorithm() { return toSign.signatureAlgorithm(); }
-        @Override public byte[] signature() { return signature.clone(); }
-        @Override public Optional<byte[]> timeStamp() { return timeStamp.map(byte[]::clone); }
-        @Override public Optional<Instant> claimedSigningTime() { return toSign.time(); }
-        @Override public byte[] encoded() { return encoded.clone(); }
+        @Override
+        public byte[] signerCertificate() {
+            return toSign.signerCertificate();
+        }
+
+        @Override
+        public String signatureAlgorithm() {
+            return toSign.signatureAlgorithm();
+        }
+
+        @Override
+        public byte[] signature() {
+            return signature.clone();
+        }
+
+        @Override
+        public Optional<byte[]> timeStamp() {
+            return timeStamp.map(byte[]::clone);
+        }
+
+        @Override
+        public Optional<Instant> claimedSigningTime() {
+            return toSign.time();
+        }
+
+        @Override
+        public byte[] encoded() {
+            return encoded.clone();
+        }
     }
 }

@@ -41,14 +41,19 @@ public final class SealSigner {
      * @return the signature; {@link SealSignature#encoded()} is the DER SES_Signature
      * @throws SesException if an argument breaks GB/T 38540 (non-SM2 key, wrong hash length, empty propertyInfo)
      */
-    public SealSignature.V4 sign(ElectronicSeal seal, SigningKey signer, byte[] dataHash, String propertyInfo,
-            Instant signingTime) {
+    public SealSignature.V4 sign(
+            ElectronicSeal seal, SigningKey signer, byte[] dataHash, String propertyInfo, Instant signingTime) {
         return sign(seal, signer, dataHash, propertyInfo, signingTime, List.of());
     }
 
     /** Like {@link #sign(ElectronicSeal, SigningKey, byte[], String, Instant)} with TBS_Sign extDatas. */
-    public SealSignature.V4 sign(ElectronicSeal seal, SigningKey signer, byte[] dataHash, String propertyInfo,
-            Instant signingTime, List<ExtData> extDatas) {
+    public SealSignature.V4 sign(
+            ElectronicSeal seal,
+            SigningKey signer,
+            byte[] dataHash,
+            String propertyInfo,
+            Instant signingTime,
+            List<ExtData> extDatas) {
         if (!(seal instanceof ElectronicSeal.V4)) {
             throw new SesException("A GB/T 38540-2020 signature needs a v4 seal; seal "
                     + seal.sealInfo().esId() + " is in the GM/T 0031-2014 layout.");
@@ -64,8 +69,8 @@ public final class SealSigner {
             throw new SesException("propertyInfo is blank; GB/T 38540 requires it to state the signature's "
                     + "protected scope (签名保护范围).");
         }
-        byte[] toSign = SesCodec.encodeToBeSignedV4(SealHeader.VERSION_4, seal.encoded(), signingTime, dataHash,
-                propertyInfo, extDatas);
+        byte[] toSign = SesCodec.encodeToBeSignedV4(
+                SealHeader.VERSION_4, seal.encoded(), signingTime, dataHash, propertyInfo, extDatas);
         byte[] signature = signer.sign(toSign);
         Optional<byte[]> token = timestamps.map(source -> {
             try {
@@ -74,8 +79,8 @@ public final class SealSigner {
                 throw new SesException("Cannot encode the time-stamp token: " + e.getMessage(), e);
             }
         });
-        byte[] encoded = SesCodec.encodeSignatureV4(toSign, certificate(signer), SignatureAlgorithm.SM2_SM3.oid(),
-                signature, token);
+        byte[] encoded = SesCodec.encodeSignatureV4(
+                toSign, certificate(signer), SignatureAlgorithm.SM2_SM3.oid(), signature, token);
         return (SealSignature.V4) SesCodec.decodeSignature(encoded);
     }
 

@@ -63,8 +63,7 @@ public final class SesCodec {
     private static final DateTimeFormatter GENERALIZED_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private SesCodec() {
-    }
+    private SesCodec() {}
 
     // ------------------------------------------------------------------ decoding
 
@@ -126,30 +125,38 @@ public final class SesCodec {
             case 4 -> {
                 SealInfo info = sealInfo(seal.getObjectAt(0), path + ".eSealInfo", false);
                 if (info.header().version() >= 5) {
-                    throw new SesFormatException(path + " header version " + info.header().version()
-                            + " is GM/T 0031-2025, which is not supported; GB/T 38540-2020 seals have version 4.");
+                    throw new SesFormatException(
+                            path + " header version " + info.header().version()
+                                    + " is GM/T 0031-2025, which is not supported; GB/T 38540-2020 seals have version 4.");
                 }
-                return new ElectronicSeal.V4(info,
+                return new ElectronicSeal.V4(
+                        info,
                         octets(seal.getObjectAt(1), path + ".cert"),
                         oid(seal.getObjectAt(2), path + ".signAlgID"),
                         bits(seal.getObjectAt(3), path + ".signedValue"),
-                        der(seal.getObjectAt(0)), encoded);
+                        der(seal.getObjectAt(0)),
+                        encoded);
             }
             case 2 -> {
                 SealInfo info = sealInfo(seal.getObjectAt(0), path + ".esealInfo", true);
                 ASN1Sequence signInfo = sequence(seal.getObjectAt(1), path + ".signInfo");
                 size(signInfo, 3, 3, path + ".signInfo (SES_SignInfo: cert, signatureAlgorithm, signData)");
-                byte[] signedData = new DLSequence(new ASN1Encodable[] {seal.getObjectAt(0),
-                        signInfo.getObjectAt(0), signInfo.getObjectAt(1)}).getEncoded(ASN1Encoding.DL);
-                return new ElectronicSeal.V2014(info,
+                byte[] signedData = new DLSequence(new ASN1Encodable[] {
+                            seal.getObjectAt(0), signInfo.getObjectAt(0), signInfo.getObjectAt(1)
+                        })
+                        .getEncoded(ASN1Encoding.DL);
+                return new ElectronicSeal.V2014(
+                        info,
                         octets(signInfo.getObjectAt(0), path + ".signInfo.cert"),
                         oid(signInfo.getObjectAt(1), path + ".signInfo.signatureAlgorithm"),
                         bits(signInfo.getObjectAt(2), path + ".signInfo.signData"),
-                        signedData, encoded);
+                        signedData,
+                        encoded);
             }
-            default -> throw new SesFormatException(path + " has " + seal.size() + " elements; GB/T 38540-2020 "
-                    + "has 4 (eSealInfo, cert, signAlgID, signedValue), GM/T 0031-2014 has 2 (esealInfo, signInfo); "
-                    + "5 is GM/T 0031-2025, not supported.");
+            default ->
+                throw new SesFormatException(path + " has " + seal.size() + " elements; GB/T 38540-2020 "
+                        + "has 4 (eSealInfo, cert, signAlgID, signedValue), GM/T 0031-2014 has 2 (esealInfo, signInfo); "
+                        + "5 is GM/T 0031-2025, not supported.");
         }
     }
 
@@ -158,19 +165,22 @@ public final class SesCodec {
         size(info, 4, 5, path + " (SES_SealInfo: header, esID, property, picture[, extDatas])");
         ASN1Sequence header = sequence(info.getObjectAt(0), path + ".header");
         size(header, 3, 3, path + ".header (SES_Header: ID, version, Vid)");
-        SealHeader sealHeader = new SealHeader(ia5(header.getObjectAt(0), path + ".header.ID"),
+        SealHeader sealHeader = new SealHeader(
+                ia5(header.getObjectAt(0), path + ".header.ID"),
                 smallInt(header.getObjectAt(1), path + ".header.version"),
                 ia5(header.getObjectAt(2), path + ".header.Vid"));
         if (!SealHeader.ID.equals(sealHeader.id())) {
             throw new SesFormatException(path + ".header.ID is \"" + sealHeader.id() + "\"; it must be \"ES\".");
         }
         List<ExtData> extDatas = info.size() == 5
-                ? extensions(layout2014 ? untagOptional(info.getObjectAt(4)) : info.getObjectAt(4),
-                        path + ".extDatas")
+                ? extensions(layout2014 ? untagOptional(info.getObjectAt(4)) : info.getObjectAt(4), path + ".extDatas")
                 : List.of();
-        return new SealInfo(sealHeader, ia5(info.getObjectAt(1), path + ".esID"),
+        return new SealInfo(
+                sealHeader,
+                ia5(info.getObjectAt(1), path + ".esID"),
                 property(info.getObjectAt(2), path + ".property", layout2014),
-                picture(info.getObjectAt(3), path + ".picture"), extDatas);
+                picture(info.getObjectAt(3), path + ".picture"),
+                extDatas);
     }
 
     private static SealProperty property(ASN1Encodable element, String path, boolean layout2014) {
@@ -180,25 +190,37 @@ public final class SesCodec {
         CertList certList;
         int next;
         if (layout2014) {
-            size(p, 6, 6, path + " (GM/T 0031-2014 SES_ESPropertyInfo: type, name, certList, createDate, "
-                    + "validStart, validEnd)");
+            size(
+                    p,
+                    6,
+                    6,
+                    path + " (GM/T 0031-2014 SES_ESPropertyInfo: type, name, certList, createDate, "
+                            + "validStart, validEnd)");
             certList = certificates(p.getObjectAt(2), path + ".certList");
             next = 3;
         } else {
-            size(p, 7, 7, path + " (SES_ESPropertyInfo: type, name, certListType, certList, createDate, "
-                    + "validStart, validEnd)");
+            size(
+                    p,
+                    7,
+                    7,
+                    path + " (SES_ESPropertyInfo: type, name, certListType, certList, createDate, "
+                            + "validStart, validEnd)");
             int listType = smallInt(p.getObjectAt(2), path + ".certListType");
             certList = switch (listType) {
                 case 1 -> certificates(p.getObjectAt(3), path + ".certList");
                 case 2 -> digests(p.getObjectAt(3), path + ".certList");
-                default -> throw new SesFormatException(path + ".certListType is " + listType
-                        + "; GB/T 38540 defines 1 (certificates) and 2 (certificate digests).");
+                default ->
+                    throw new SesFormatException(path + ".certListType is " + listType
+                            + "; GB/T 38540 defines 1 (certificates) and 2 (certificate digests).");
             };
             next = 4;
         }
         type = smallInt(p.getObjectAt(0), path + ".type");
         name = utf8(p.getObjectAt(1), path + ".name");
-        return new SealProperty(type, name, certList,
+        return new SealProperty(
+                type,
+                name,
+                certList,
                 time(p.getObjectAt(next), path + ".createDate"),
                 time(p.getObjectAt(next + 1), path + ".validStart"),
                 time(p.getObjectAt(next + 2), path + ".validEnd"));
@@ -231,8 +253,11 @@ public final class SesCodec {
     private static SealPicture picture(ASN1Encodable element, String path) {
         ASN1Sequence p = sequence(element, path);
         size(p, 4, 4, path + " (SES_ESPictrueInfo: type, data, width, height)");
-        return new SealPicture(ia5(p.getObjectAt(0), path + ".type"), octets(p.getObjectAt(1), path + ".data"),
-                smallInt(p.getObjectAt(2), path + ".width"), smallInt(p.getObjectAt(3), path + ".height"));
+        return new SealPicture(
+                ia5(p.getObjectAt(0), path + ".type"),
+                octets(p.getObjectAt(1), path + ".data"),
+                smallInt(p.getObjectAt(2), path + ".width"),
+                smallInt(p.getObjectAt(3), path + ".height"));
     }
 
     private static List<ExtData> extensions(ASN1Encodable element, String path) {
@@ -249,7 +274,9 @@ public final class SesCodec {
                 }
                 critical = b.isTrue();
             }
-            result.add(new ExtData(oid(ext.getObjectAt(0), at + ".extnID"), critical,
+            result.add(new ExtData(
+                    oid(ext.getObjectAt(0), at + ".extnID"),
+                    critical,
                     octets(ext.getObjectAt(ext.size() - 1), at + ".extnValue")));
         }
         return result;
@@ -265,18 +292,23 @@ public final class SesCodec {
                 if (s.size() == 5) {
                     timeStamp = Optional.of(timeStamp(s.getObjectAt(4), path + ".timeStamp"));
                 }
-                return new SealSignature.V4(toSign, octets(s.getObjectAt(1), path + ".cert"),
+                return new SealSignature.V4(
+                        toSign,
+                        octets(s.getObjectAt(1), path + ".cert"),
                         oid(s.getObjectAt(2), path + ".signatureAlgID"),
-                        bits(s.getObjectAt(3), path + ".signature"), timeStamp, encoded);
+                        bits(s.getObjectAt(3), path + ".signature"),
+                        timeStamp,
+                        encoded);
             }
             case 2 -> {
                 ToBeSigned.V2014 toSign = toSign2014(s.getObjectAt(0), path + ".toSign");
                 Optional<byte[]> token = timeStampToken(toSign.timeInfo());
                 return new SealSignature.V2014(toSign, bits(s.getObjectAt(1), path + ".signature"), token, encoded);
             }
-            default -> throw new SesFormatException(path + " has " + s.size() + " elements; GB/T 38540-2020 has 4 "
-                    + "or 5 (toSign, cert, signatureAlgID, signature[, timeStamp]), GM/T 0031-2014 has 2 (toSign, "
-                    + "signature).");
+            default ->
+                throw new SesFormatException(path + " has " + s.size() + " elements; GB/T 38540-2020 has 4 "
+                        + "or 5 (toSign, cert, signatureAlgID, signature[, timeStamp]), GM/T 0031-2014 has 2 (toSign, "
+                        + "signature).");
         }
     }
 
@@ -288,23 +320,37 @@ public final class SesCodec {
             throw new SesFormatException(path + ".eseal is a GM/T 0031-2014 seal inside a GB/T 38540-2020 "
                     + "signature; a v4 signature carries a v4 seal.");
         }
-        List<ExtData> ext = t.size() == 6 ? extensions(untagOptional(t.getObjectAt(5)), path + ".extDatas")
-                : List.of();
-        return new ToBeSigned.V4(smallInt(t.getObjectAt(0), path + ".version"), seal,
-                time(t.getObjectAt(2), path + ".timeInfo"), bits(t.getObjectAt(3), path + ".dataHash"),
-                ia5(t.getObjectAt(4), path + ".propertyInfo"), ext, der(t));
+        List<ExtData> ext = t.size() == 6 ? extensions(untagOptional(t.getObjectAt(5)), path + ".extDatas") : List.of();
+        return new ToBeSigned.V4(
+                smallInt(t.getObjectAt(0), path + ".version"),
+                seal,
+                time(t.getObjectAt(2), path + ".timeInfo"),
+                bits(t.getObjectAt(3), path + ".dataHash"),
+                ia5(t.getObjectAt(4), path + ".propertyInfo"),
+                ext,
+                der(t));
     }
 
     private static ToBeSigned.V2014 toSign2014(ASN1Encodable element, String path) throws IOException {
         ASN1Sequence t = sequence(element, path);
-        size(t, 7, 7, path + " (GM/T 0031-2014 TBS_Sign: version, eseal, timeInfo, dataHash, propertyInfo, cert, "
-                + "signatureAlgorithm)");
+        size(
+                t,
+                7,
+                7,
+                path + " (GM/T 0031-2014 TBS_Sign: version, eseal, timeInfo, dataHash, propertyInfo, cert, "
+                        + "signatureAlgorithm)");
         ElectronicSeal seal = seal(t.getObjectAt(1), der(t.getObjectAt(1)), path + ".eseal");
         byte[] timeInfo = bits(t.getObjectAt(2), path + ".timeInfo");
-        return new ToBeSigned.V2014(smallInt(t.getObjectAt(0), path + ".version"), seal, timeInfo,
-                timeOf(timeInfo), bits(t.getObjectAt(3), path + ".dataHash"),
-                ia5(t.getObjectAt(4), path + ".propertyInfo"), octets(t.getObjectAt(5), path + ".cert"),
-                oid(t.getObjectAt(6), path + ".signatureAlgorithm"), der(t));
+        return new ToBeSigned.V2014(
+                smallInt(t.getObjectAt(0), path + ".version"),
+                seal,
+                timeInfo,
+                timeOf(timeInfo),
+                bits(t.getObjectAt(3), path + ".dataHash"),
+                ia5(t.getObjectAt(4), path + ".propertyInfo"),
+                octets(t.getObjectAt(5), path + ".cert"),
+                oid(t.getObjectAt(6), path + ".signatureAlgorithm"),
+                der(t));
     }
 
     /** timeStamp: [0] EXPLICIT BIT STRING (written), [0] IMPLICIT BIT STRING, or an untagged BIT STRING. */
@@ -314,15 +360,15 @@ public final class SesCodec {
             if (tagged.getTagClass() != BERTags.CONTEXT_SPECIFIC || tagged.getTagNo() != 0) {
                 throw new SesFormatException(path + " has tag [" + tagged.getTagNo() + "]; expected [0].");
             }
-            inner = tagged.isExplicit() ? tagged.getExplicitBaseObject()
-                    : ASN1BitString.getInstance(tagged, false);
+            inner = tagged.isExplicit() ? tagged.getExplicitBaseObject() : ASN1BitString.getInstance(tagged, false);
         }
         return bits(inner, path);
     }
 
     /** extDatas: [0] EXPLICIT SEQUENCE (written), [0] IMPLICIT SEQUENCE, or untagged. */
     private static ASN1Encodable untagOptional(ASN1Encodable element) {
-        if (element instanceof ASN1TaggedObject tagged && tagged.getTagClass() == BERTags.CONTEXT_SPECIFIC
+        if (element instanceof ASN1TaggedObject tagged
+                && tagged.getTagClass() == BERTags.CONTEXT_SPECIFIC
                 && tagged.getTagNo() == 0) {
             if (tagged.isExplicit()) {
                 ASN1Encodable base = tagged.getExplicitBaseObject();
@@ -350,7 +396,10 @@ public final class SesCodec {
             }
             return timeStampToken(timeInfo).map(t -> {
                 try {
-                    return new TimeStampToken(ContentInfo.getInstance(t)).getTimeStampInfo().getGenTime().toInstant();
+                    return new TimeStampToken(ContentInfo.getInstance(t))
+                            .getTimeStampInfo()
+                            .getGenTime()
+                            .toInstant();
                 } catch (Exception e) {
                     return null;
                 }
@@ -364,7 +413,8 @@ public final class SesCodec {
         try {
             DerScanner.check(timeInfo, MAX_INPUT_BYTES, 64, "timeInfo");
             ContentInfo info = ContentInfo.getInstance(ASN1Primitive.fromByteArray(timeInfo));
-            return PKCSObjectIdentifiers.signedData.equals(info.getContentType()) ? Optional.of(timeInfo)
+            return PKCSObjectIdentifiers.signedData.equals(info.getContentType())
+                    ? Optional.of(timeInfo)
                     : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -424,8 +474,8 @@ public final class SesCodec {
             throw wrongType(path, "BIT STRING", e);
         }
         if (s.getPadBits() != 0) {
-            throw new SesFormatException(path + " has " + s.getPadBits() + " unused bits; it must hold whole "
-                    + "octets.");
+            throw new SesFormatException(
+                    path + " has " + s.getPadBits() + " unused bits; it must hold whole " + "octets.");
         }
         return s.getOctets();
     }
@@ -453,8 +503,9 @@ public final class SesCodec {
     }
 
     private static SesFormatException wrongType(String path, String expected, ASN1Encodable found) {
-        String kind = found == null ? "nothing" : found.toASN1Primitive().getClass().getSimpleName()
-                .replaceFirst("^(DER|DL|BER|ASN1)", "");
+        String kind = found == null
+                ? "nothing"
+                : found.toASN1Primitive().getClass().getSimpleName().replaceFirst("^(DER|DL|BER|ASN1)", "");
         return new SesFormatException(path + " must be " + expected + "; found " + kind + ".");
     }
 
@@ -470,12 +521,21 @@ public final class SesCodec {
     }
 
     static byte[] encodeSealV4(byte[] sealInfoDer, byte[] makerCertificate, String signAlgId, byte[] signedValue) {
-        return derOf(new DERSequence(new ASN1Encodable[] {reparse(sealInfoDer), new DEROctetString(makerCertificate),
-                new ASN1ObjectIdentifier(signAlgId), new DERBitString(signedValue)}));
+        return derOf(new DERSequence(new ASN1Encodable[] {
+            reparse(sealInfoDer),
+            new DEROctetString(makerCertificate),
+            new ASN1ObjectIdentifier(signAlgId),
+            new DERBitString(signedValue)
+        }));
     }
 
-    static byte[] encodeToBeSignedV4(int version, byte[] sealDer, Instant timeInfo, byte[] dataHash,
-            String propertyInfo, List<ExtData> extDatas) {
+    static byte[] encodeToBeSignedV4(
+            int version,
+            byte[] sealDer,
+            Instant timeInfo,
+            byte[] dataHash,
+            String propertyInfo,
+            List<ExtData> extDatas) {
         ASN1EncodableVector v = new ASN1EncodableVector();
         v.add(new ASN1Integer(version));
         v.add(reparse(sealDer));
@@ -488,8 +548,12 @@ public final class SesCodec {
         return derOf(new DERSequence(v));
     }
 
-    static byte[] encodeSignatureV4(byte[] toSignDer, byte[] signerCertificate, String signatureAlgId,
-            byte[] signature, Optional<byte[]> timeStampToken) {
+    static byte[] encodeSignatureV4(
+            byte[] toSignDer,
+            byte[] signerCertificate,
+            String signatureAlgId,
+            byte[] signature,
+            Optional<byte[]> timeStampToken) {
         ASN1EncodableVector v = new ASN1EncodableVector();
         v.add(reparse(toSignDer));
         v.add(new DEROctetString(signerCertificate));
@@ -502,22 +566,36 @@ public final class SesCodec {
     private static DERSequence sealInfo(SealInfo info) {
         ASN1EncodableVector v = new ASN1EncodableVector();
         SealHeader h = info.header();
-        v.add(new DERSequence(new ASN1Encodable[] {ia5(h.id(), "header.ID"), new ASN1Integer(h.version()),
-                ia5(h.vendorId(), "header.Vid")}));
+        v.add(new DERSequence(new ASN1Encodable[] {
+            ia5(h.id(), "header.ID"), new ASN1Integer(h.version()), ia5(h.vendorId(), "header.Vid")
+        }));
         v.add(ia5(info.esId(), "esID"));
         SealProperty p = info.property();
         ASN1EncodableVector list = new ASN1EncodableVector();
         switch (p.certList()) {
             case CertList.Certificates c -> c.certificates().forEach(cert -> list.add(new DEROctetString(cert)));
-            case CertList.Digests d -> d.digests().forEach(dig -> list.add(new DERSequence(new ASN1Encodable[] {
-                new DERPrintableString(dig.type(), true), new DEROctetString(dig.value())})));
+            case CertList.Digests d ->
+                d.digests()
+                        .forEach(dig -> list.add(new DERSequence(new ASN1Encodable[] {
+                            new DERPrintableString(dig.type(), true), new DEROctetString(dig.value())
+                        })));
         }
-        v.add(new DERSequence(new ASN1Encodable[] {new ASN1Integer(p.type()), new DERUTF8String(p.name()),
-                new ASN1Integer(p.certListType()), new DERSequence(list), generalizedTime(p.createDate()),
-                generalizedTime(p.validStart()), generalizedTime(p.validEnd())}));
+        v.add(new DERSequence(new ASN1Encodable[] {
+            new ASN1Integer(p.type()),
+            new DERUTF8String(p.name()),
+            new ASN1Integer(p.certListType()),
+            new DERSequence(list),
+            generalizedTime(p.createDate()),
+            generalizedTime(p.validStart()),
+            generalizedTime(p.validEnd())
+        }));
         SealPicture pic = info.picture();
-        v.add(new DERSequence(new ASN1Encodable[] {ia5(pic.type(), "picture.type"), new DEROctetString(pic.data()),
-                new ASN1Integer(pic.widthMm()), new ASN1Integer(pic.heightMm())}));
+        v.add(new DERSequence(new ASN1Encodable[] {
+            ia5(pic.type(), "picture.type"),
+            new DEROctetString(pic.data()),
+            new ASN1Integer(pic.widthMm()),
+            new ASN1Integer(pic.heightMm())
+        }));
         if (!info.extDatas().isEmpty()) {
             v.add(extensions(info.extDatas()));
         }

@@ -24,9 +24,17 @@ import java.util.Optional;
  * @param timestampTime  genTime of a valid time-stamp, the proof of existence
  * @param checks         every check made, in order; ids are the constants of {@link SesVerifier}
  */
-public record SesVerificationReport(Subject subject, Optional<String> layout, Indication indication,
-        SubIndication subIndication, Instant validationTime, Optional<String> esId, Optional<String> sealName,
-        Optional<String> signerSubject, Optional<Instant> signingTime, Optional<Instant> timestampTime,
+public record SesVerificationReport(
+        Subject subject,
+        Optional<String> layout,
+        Indication indication,
+        SubIndication subIndication,
+        Instant validationTime,
+        Optional<String> esId,
+        Optional<String> sealName,
+        Optional<String> signerSubject,
+        Optional<Instant> signingTime,
+        Optional<Instant> timestampTime,
         List<CheckResult> checks) {
 
     public static final String GB_T_38540_2020 = "GB/T 38540-2020";

@@ -30,8 +30,15 @@ public sealed interface ToBeSigned {
      * @param timeInfo the claimed signing time
      * @param extDatas extensions; empty when absent
      */
-    record V4(int version, ElectronicSeal seal, Instant timeInfo, byte[] dataHash, String propertyInfo,
-            List<ExtData> extDatas, byte[] encoded) implements ToBeSigned {
+    record V4(
+            int version,
+            ElectronicSeal seal,
+            Instant timeInfo,
+            byte[] dataHash,
+            String propertyInfo,
+            List<ExtData> extDatas,
+            byte[] encoded)
+            implements ToBeSigned {
         public V4 {
             Objects.requireNonNull(seal, "seal");
             Objects.requireNonNull(timeInfo, "timeInfo");
@@ -41,8 +48,15 @@ public sealed interface ToBeSigned {
             encoded = encoded.clone();
         }
 
-        @Override public byte[] dataHash() { return dataHash.clone(); }
-        @Override public byte[] encoded() { return encoded.clone(); }
+        @Override
+        public byte[] dataHash() {
+            return dataHash.clone();
+        }
+
+        @Override
+        public byte[] encoded() {
+            return encoded.clone();
+        }
     }
 
     /**
@@ -54,8 +68,16 @@ public sealed interface ToBeSigned {
      * @param signerCertificate  签章者证书, DER
      * @param signatureAlgorithm dotted OID of the signer's algorithm
      */
-    record V2014(int version, ElectronicSeal seal, byte[] timeInfo, Optional<Instant> time, byte[] dataHash,
-            String propertyInfo, byte[] signerCertificate, String signatureAlgorithm, byte[] encoded)
+    record V2014(
+            int version,
+            ElectronicSeal seal,
+            byte[] timeInfo,
+            Optional<Instant> time,
+            byte[] dataHash,
+            String propertyInfo,
+            byte[] signerCertificate,
+            String signatureAlgorithm,
+            byte[] encoded)
             implements ToBeSigned {
         public V2014 {
             Objects.requireNonNull(seal, "seal");
@@ -68,9 +90,22 @@ public sealed interface ToBeSigned {
             encoded = encoded.clone();
         }
 
-        public byte[] timeInfo() { return timeInfo.clone(); }
-        @Override public byte[] dataHash() { return dataHash.clone(); }
-        public byte[] signerCertificate() { return signerCertificate.clone(); }
-        @Override public byte[] encoded() { return encoded.clone(); }
+        public byte[] timeInfo() {
+            return timeInfo.clone();
+        }
+
+        @Override
+        public byte[] dataHash() {
+            return dataHash.clone();
+        }
+
+        public byte[] signerCertificate() {
+            return signerCertificate.clone();
+        }
+
+        @Override
+        public byte[] encoded() {
+            return encoded.clone();
+        }
     }
 }

@@ -13,15 +13,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
@@ -48,8 +48,11 @@ public final class TimestampAuthority {
      */
     public static final String DEV_POLICY_OID = "2.25.141307909858351581455340927346691898925";
 
-    private static final Set<ASN1ObjectIdentifier> ACCEPTED_DIGESTS = Set.of(NISTObjectIdentifiers.id_sha256,
-            NISTObjectIdentifiers.id_sha384, NISTObjectIdentifiers.id_sha512, GMObjectIdentifiers.sm3);
+    private static final Set<ASN1ObjectIdentifier> ACCEPTED_DIGESTS = Set.of(
+            NISTObjectIdentifiers.id_sha256,
+            NISTObjectIdentifiers.id_sha384,
+            NISTObjectIdentifiers.id_sha512,
+            GMObjectIdentifiers.sm3);
 
     private final SigningKey tsaKey;
     private final ASN1ObjectIdentifier policy;
@@ -64,8 +67,8 @@ public final class TimestampAuthority {
      * @param serialNumbers source of unique, positive serial numbers (RFC 3161 §2.4.2: unique per TSA)
      * @param accuracy      accuracy declared in tokens (seconds and milliseconds are used)
      */
-    public TimestampAuthority(SigningKey tsaKey, String policyOid, Clock clock, Supplier<BigInteger> serialNumbers,
-            Duration accuracy) {
+    public TimestampAuthority(
+            SigningKey tsaKey, String policyOid, Clock clock, Supplier<BigInteger> serialNumbers, Duration accuracy) {
         this.tsaKey = Objects.requireNonNull(tsaKey, "tsaKey");
         this.policy = new ASN1ObjectIdentifier(policyOid);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -80,7 +83,8 @@ public final class TimestampAuthority {
                     && cert.getCriticalExtensionOIDs().contains("2.5.29.37");
             var ekus = cert.getExtendedKeyUsage();
             if (!critical || ekus == null || ekus.size() != 1 || !ekus.contains("1.3.6.1.5.5.7.3.8")) {
-                throw new TimestampException("TSA certificate " + cert.getSubjectX500Principal().getName()
+                throw new TimestampException("TSA certificate "
+                        + cert.getSubjectX500Principal().getName()
                         + " has extended key usage " + ekus + " (critical=" + critical + "); RFC 3161 §2.3 requires "
                         + "exactly id-kp-timeStamping (1.3.6.1.5.5.7.3.8), marked critical. Issue a TSA certificate.");
             }
@@ -99,18 +103,18 @@ public final class TimestampAuthority {
      * rejection response (status 2) with the RFC 3161 failure info, not an exception.
      */
     public byte[] respond(byte[] timeStampRequestDer) {
-        TimeStampResponseGenerator responseGenerator = new TimeStampResponseGenerator(tokenGenerator(),
-                ACCEPTED_DIGESTS, Set.of(policy));
+        TimeStampResponseGenerator responseGenerator =
+                new TimeStampResponseGenerator(tokenGenerator(), ACCEPTED_DIGESTS, Set.of(policy));
         try {
             TimeStampRequest request;
             try {
                 request = new TimeStampRequest(timeStampRequestDer);
             } catch (IOException | RuntimeException e) {
-                return responseGenerator.generateRejectedResponse(new TSPException(
-                        "malformed TimeStampReq: " + e.getMessage(), e)).getEncoded();
+                return responseGenerator
+                        .generateRejectedResponse(new TSPException("malformed TimeStampReq: " + e.getMessage(), e))
+                        .getEncoded();
             }
-            TimeStampResponse response = responseGenerator.generate(request, nextSerial(),
-                    Date.from(clock.instant()));
+            TimeStampResponse response = responseGenerator.generate(request, nextSerial(), Date.from(clock.instant()));
             return response.getEncoded();
         } catch (TSPException | IOException e) {
             throw new TimestampException("The TSA could not produce a response: " + e.getMessage(), e);
@@ -155,7 +159,8 @@ public final class TimestampAuthority {
 
     static void checkImprintLength(ASN1ObjectIdentifier digestAlgorithm, byte[] imprint) {
         int expected;
-        if (NISTObjectIdentifiers.id_sha256.equals(digestAlgorithm) || GMObjectIdentifiers.sm3.equals(digestAlgorithm)) {
+        if (NISTObjectIdentifiers.id_sha256.equals(digestAlgorithm)
+                || GMObjectIdentifiers.sm3.equals(digestAlgorithm)) {
             expected = 32;
         } else if (NISTObjectIdentifiers.id_sha384.equals(digestAlgorithm)) {
             expected = 48;
@@ -174,8 +179,8 @@ public final class TimestampAuthority {
     private BigInteger nextSerial() {
         BigInteger serial = serialNumbers.get();
         if (serial.signum() <= 0) {
-            throw new TimestampException("Time-stamp serial numbers must be positive (RFC 3161 §2.4.2); got "
-                    + serial + " from the serial number source.");
+            throw new TimestampException("Time-stamp serial numbers must be positive (RFC 3161 §2.4.2); got " + serial
+                    + " from the serial number source.");
         }
         return serial;
     }
@@ -185,8 +190,8 @@ public final class TimestampAuthority {
             X509Certificate tsaCert = tsaKey.certificateChain().get(0);
             var digests = new JcaDigestCalculatorProviderBuilder().build();
             DigestCalculator essCertIdDigest = digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
-            SignerInfoGenerator signerInfo = new JcaSignerInfoGeneratorBuilder(digests)
-                    .build(new SigningKeyContentSigner(tsaKey), tsaCert);
+            SignerInfoGenerator signerInfo =
+                    new JcaSignerInfoGeneratorBuilder(digests).build(new SigningKeyContentSigner(tsaKey), tsaCert);
             TimeStampTokenGenerator generator = new TimeStampTokenGenerator(signerInfo, essCertIdDigest, policy);
             generator.addCertificates(new JcaCertStore(tsaKey.certificateChain()));
             generator.setAccuracySeconds((int) accuracy.toSeconds());
@@ -197,5 +202,4 @@ public final class TimestampAuthority {
             throw new TimestampException("Cannot set up the time-stamp generator: " + e.getMessage(), e);
         }
     }
-
 }

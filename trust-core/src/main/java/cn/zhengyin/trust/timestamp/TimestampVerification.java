@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param policyOid  the token's TSA policy, if the token could be read
  * @param checks     checks made, ids prefixed {@code timestamp.}
  */
-public record TimestampVerification(Optional<Instant> genTime, Optional<String> tsaSubject,
-        Optional<String> policyOid, List<CheckResult> checks) {
+public record TimestampVerification(
+        Optional<Instant> genTime, Optional<String> tsaSubject, Optional<String> policyOid, List<CheckResult> checks) {
 
     public TimestampVerification {
         checks = List.copyOf(checks);
@@ -27,9 +27,12 @@ public record TimestampVerification(Optional<Instant> genTime, Optional<String> 
      * no CRL was supplied
      */
     public boolean isValid() {
-        return !checks.isEmpty() && checks.stream().allMatch(c -> c.outcome() == Outcome.PASSED
-                || c.outcome() == Outcome.WARNING
-                || (c.outcome() == Outcome.NOT_CHECKED
-                        && c.id().equals(TimestampVerifier.PREFIX + CertificateChainValidator.REVOCATION)));
+        return !checks.isEmpty()
+                && checks.stream()
+                        .allMatch(c -> c.outcome() == Outcome.PASSED
+                                || c.outcome() == Outcome.WARNING
+                                || (c.outcome() == Outcome.NOT_CHECKED
+                                        && c.id().equals(TimestampVerifier.PREFIX
+                                                + CertificateChainValidator.REVOCATION)));
     }
 }

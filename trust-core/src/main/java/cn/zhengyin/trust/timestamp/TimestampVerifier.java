@@ -1,9 +1,9 @@
 package cn.zhengyin.trust.timestamp;
 
-import cn.zhengyin.trust.validation.CmsCertificates;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.validation.CertificateChainValidator;
 import cn.zhengyin.trust.validation.CheckResult;
+import cn.zhengyin.trust.validation.CmsCertificates;
 import cn.zhengyin.trust.validation.SigningCertificateReference;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -17,8 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -69,15 +67,18 @@ public final class TimestampVerifier {
             embedded = CmsCertificates.all(token.getCertificates());
         } catch (RuntimeException e) {
             // Bouncy Castle decodes the token's certificates lazily: a malformed one surfaces here (found by fuzzing)
-            checks.add(CheckResult.failed(TSA_CERTIFICATE, "The token's certificates field is malformed: "
-                    + e.getMessage() + "."));
+            checks.add(CheckResult.failed(
+                    TSA_CERTIFICATE, "The token's certificates field is malformed: " + e.getMessage() + "."));
         }
         if (found.isEmpty() && checks.isEmpty()) {
-            checks.add(CheckResult.failed(TSA_CERTIFICATE, "The token does not contain the TSA certificate named by "
-                    + "its signer identifier; request tokens with certReq=true (RFC 3161 §2.4.1)."));
+            checks.add(CheckResult.failed(
+                    TSA_CERTIFICATE,
+                    "The token does not contain the TSA certificate named by "
+                            + "its signer identifier; request tokens with certReq=true (RFC 3161 §2.4.1)."));
         } else if (found.isPresent()) {
-            checks.add(CheckResult.passed(TSA_CERTIFICATE, "TSA certificate "
-                    + found.get().getSubjectX500Principal().getName() + "."));
+            checks.add(CheckResult.passed(
+                    TSA_CERTIFICATE,
+                    "TSA certificate " + found.get().getSubjectX500Principal().getName() + "."));
         }
         found.ifPresent(cert -> {
             checks.add(keyUsage(cert));
@@ -87,11 +88,16 @@ public final class TimestampVerifier {
         checks.add(imprint(token, timestampedData));
         if (found.isPresent()) {
             var chain = chains.validate(found.get(), embedded, genTime);
-            checks.add(new CheckResult(CHAIN, chain.chain().outcome(), chain.chain().message()));
-            checks.add(new CheckResult(REVOCATION, chain.revocation().outcome(), chain.revocation().message()));
+            checks.add(new CheckResult(
+                    CHAIN, chain.chain().outcome(), chain.chain().message()));
+            checks.add(new CheckResult(
+                    REVOCATION, chain.revocation().outcome(), chain.revocation().message()));
         }
-        return new TimestampVerification(Optional.of(genTime),
-                found.map(c -> c.getSubjectX500Principal().getName()), Optional.of(policy), checks);
+        return new TimestampVerification(
+                Optional.of(genTime),
+                found.map(c -> c.getSubjectX500Principal().getName()),
+                Optional.of(policy),
+                checks);
     }
 
     private static CheckResult keyUsage(X509Certificate cert) {
@@ -102,9 +108,11 @@ public final class TimestampVerifier {
             if (ekus != null && critical && ekus.equals(List.of(TIME_STAMPING))) {
                 return CheckResult.passed(TSA_KEY_USAGE, "Critical extended key usage id-kp-timeStamping.");
             }
-            return CheckResult.failed(TSA_KEY_USAGE, "TSA certificate extended key usage is " + ekus + " (critical="
-                    + critical + "); RFC 3161 §2.3 requires exactly id-kp-timeStamping (" + TIME_STAMPING
-                    + "), critical.");
+            return CheckResult.failed(
+                    TSA_KEY_USAGE,
+                    "TSA certificate extended key usage is " + ekus + " (critical="
+                            + critical + "); RFC 3161 §2.3 requires exactly id-kp-timeStamping (" + TIME_STAMPING
+                            + "), critical.");
         } catch (CertificateParsingException e) {
             return CheckResult.failed(TSA_KEY_USAGE, "Unreadable extended key usage: " + e.getMessage());
         }
@@ -113,8 +121,10 @@ public final class TimestampVerifier {
     private static CheckResult signature(TimeStampToken token, X509Certificate cert) {
         try {
             boolean valid = token.isSignatureValid(new JcaSimpleSignerInfoVerifierBuilder()
-                    .setProvider(Providers.bouncyCastle()).build(cert));
-            return valid ? CheckResult.passed(SIGNATURE, "The token's signature verifies with the TSA key.")
+                    .setProvider(Providers.bouncyCastle())
+                    .build(cert));
+            return valid
+                    ? CheckResult.passed(SIGNATURE, "The token's signature verifies with the TSA key.")
                     : CheckResult.failed(SIGNATURE, "The token's signature does not verify with the TSA key.");
         } catch (Exception e) {
             return CheckResult.failed(SIGNATURE, "The token's signature does not verify: " + e.getMessage());
@@ -125,15 +135,18 @@ public final class TimestampVerifier {
         var info = token.getTimeStampInfo();
         String algorithm = new DefaultAlgorithmNameFinder().getAlgorithmName(info.getHashAlgorithm());
         try {
-            byte[] digest = MessageDigest.getInstance(algorithm, Providers.bouncyCastle()).digest(data);
+            byte[] digest = MessageDigest.getInstance(algorithm, Providers.bouncyCastle())
+                    .digest(data);
             return Arrays.equals(digest, info.getMessageImprintDigest())
                     ? CheckResult.passed(IMPRINT, "The " + algorithm + " message imprint covers the time-stamped data.")
-                    : CheckResult.failed(IMPRINT, "The " + algorithm + " message imprint does not match the "
-                            + "time-stamped data: the token was issued for other data.");
+                    : CheckResult.failed(
+                            IMPRINT,
+                            "The " + algorithm + " message imprint does not match the "
+                                    + "time-stamped data: the token was issued for other data.");
         } catch (GeneralSecurityException e) {
-            return CheckResult.failed(IMPRINT, "Unsupported imprint algorithm " + info.getHashAlgorithm()
-                    .getAlgorithm() + ".");
+            return CheckResult.failed(
+                    IMPRINT,
+                    "Unsupported imprint algorithm " + info.getHashAlgorithm().getAlgorithm() + ".");
         }
     }
-
 }

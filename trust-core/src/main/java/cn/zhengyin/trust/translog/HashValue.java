@@ -7,6 +7,7 @@ import java.util.HexFormat;
 public final class HashValue {
     /** SHA-256 output length in bytes. */
     public static final int LENGTH = 32;
+
     private final byte[] bytes;
 
     private HashValue(byte[] bytes) {
@@ -16,8 +17,8 @@ public final class HashValue {
     /** @throws TransparencyLogException if {@code bytes} is not 32 bytes long */
     public static HashValue of(byte[] bytes) {
         if (bytes == null || bytes.length != LENGTH) {
-            throw new TransparencyLogException("a SHA-256 hash has " + LENGTH + " bytes, this one has "
-                    + (bytes == null ? "none" : bytes.length));
+            throw new TransparencyLogException(
+                    "a SHA-256 hash has " + LENGTH + " bytes, this one has " + (bytes == null ? "none" : bytes.length));
         }
         return new HashValue(bytes.clone());
     }

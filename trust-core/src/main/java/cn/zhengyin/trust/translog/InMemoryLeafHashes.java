@@ -10,8 +10,7 @@ import java.util.List;
 public final class InMemoryLeafHashes implements LeafHashes {
     private final List<HashValue> leaves = new ArrayList<>();
 
-    public InMemoryLeafHashes() {
-    }
+    public InMemoryLeafHashes() {}
 
     public InMemoryLeafHashes(List<HashValue> leafHashes) {
         leaves.addAll(leafHashes);

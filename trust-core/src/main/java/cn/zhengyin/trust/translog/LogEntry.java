@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 public record LogEntry(String identifier, int version, String eventType, List<DocumentHash> documents, Instant time) {
     /** The domain-separation tag that starts every leaf. */
     public static final String TAG = "zhengyin-translog-entry/1";
+
     private static final Pattern IDENTIFIER = Pattern.compile("[\\x21-\\x7E]{1,256}");
     private static final Pattern TOKEN = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 

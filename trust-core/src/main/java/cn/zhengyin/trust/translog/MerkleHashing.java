@@ -12,8 +12,7 @@ public final class MerkleHashing {
     /** The root of the empty tree: SHA-256 of the empty string. */
     public static final HashValue EMPTY_ROOT = HashValue.of(sha256().digest());
 
-    private MerkleHashing() {
-    }
+    private MerkleHashing() {}
 
     public static HashValue leafHash(byte[] data) {
         MessageDigest digest = sha256();

@@ -15,12 +15,10 @@ import java.util.List;
  */
 public final class MerkleTree {
 
-    private MerkleTree() {
-    }
+    private MerkleTree() {}
 
     /** A complete subtree hash: {@code 2^level} leaves starting at leaf {@code index·2^level}. */
-    public record Subtree(int level, long index, HashValue hash) {
-    }
+    public record Subtree(int level, long index, HashValue hash) {}
 
     /** MTH(D[0:size]); {@link MerkleHashing#EMPTY_ROOT} for size 0. */
     public static HashValue root(LeafHashes store, long size) {

@@ -2,7 +2,6 @@ package cn.zhengyin.trust.translog;
 
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.crypto.SigningKey;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +56,10 @@ public record SignedTreeHead(long treeSize, HashValue rootHash, Instant timestam
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         out.writeBytes(TAG.getBytes(StandardCharsets.US_ASCII));
         out.write(0);
-        out.writeBytes(ByteBuffer.allocate(16).putLong(treeSize)
-                .putLong(timestamp.truncatedTo(ChronoUnit.MILLIS).toEpochMilli()).array());
+        out.writeBytes(ByteBuffer.allocate(16)
+                .putLong(treeSize)
+                .putLong(timestamp.truncatedTo(ChronoUnit.MILLIS).toEpochMilli())
+                .array());
         out.writeBytes(rootHash.unsafeBytes());
         return out.toByteArray();
     }
@@ -88,8 +89,11 @@ public record SignedTreeHead(long treeSize, HashValue rootHash, Instant timestam
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SignedTreeHead other && treeSize == other.treeSize && rootHash.equals(other.rootHash)
-                && timestamp.equals(other.timestamp) && Arrays.equals(signature, other.signature);
+        return o instanceof SignedTreeHead other
+                && treeSize == other.treeSize
+                && rootHash.equals(other.rootHash)
+                && timestamp.equals(other.timestamp)
+                && Arrays.equals(signature, other.signature);
     }
 
     @Override

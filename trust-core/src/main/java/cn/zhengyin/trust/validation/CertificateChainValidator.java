@@ -60,9 +60,8 @@ public final class CertificateChainValidator {
      * @param path           target first, up to but excluding the trust anchor; empty if no path was found
      * @param revocationTime when a certificate of the path was revoked, if it was
      */
-    public record ChainValidation(CheckResult chain, CheckResult revocation, List<X509Certificate> path,
-            Optional<Instant> revocationTime) {
-    }
+    public record ChainValidation(
+            CheckResult chain, CheckResult revocation, List<X509Certificate> path, Optional<Instant> revocationTime) {}
 
     /**
      * @param target        the certificate to validate
@@ -71,9 +70,12 @@ public final class CertificateChainValidator {
      */
     public ChainValidation validate(X509Certificate target, Collection<X509Certificate> intermediates, Instant at) {
         if (anchors.isEmpty()) {
-            return new ChainValidation(CheckResult.failed(CHAIN, "No trust anchors are configured; configure the "
-                    + "trusted root certificates."), CheckResult.notChecked(REVOCATION, "No certificate path."),
-                    List.of(), Optional.empty());
+            return new ChainValidation(
+                    CheckResult.failed(
+                            CHAIN, "No trust anchors are configured; configure the " + "trusted root certificates."),
+                    CheckResult.notChecked(REVOCATION, "No certificate path."),
+                    List.of(),
+                    Optional.empty());
         }
         List<X509Certificate> path;
         X509Certificate anchorCert;
@@ -86,22 +88,34 @@ public final class CertificateChainValidator {
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
             params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
-            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) pathBuilder(target).build(params);
-            path = result.getCertPath().getCertificates().stream().map(X509Certificate.class::cast).toList();
+            PKIXCertPathBuilderResult result =
+                    (PKIXCertPathBuilderResult) pathBuilder(target).build(params);
+            path = result.getCertPath().getCertificates().stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
             anchorCert = result.getTrustAnchor().getTrustedCert();
         } catch (GeneralSecurityException e) {
             if (anchorCertificates.contains(target)) {
-                return new ChainValidation(CheckResult.passed(CHAIN, "The certificate is itself a trust anchor."),
+                return new ChainValidation(
+                        CheckResult.passed(CHAIN, "The certificate is itself a trust anchor."),
                         CheckResult.notChecked(REVOCATION, "Trust anchors are not checked for revocation."),
-                        List.of(), Optional.empty());
+                        List.of(),
+                        Optional.empty());
             }
-            return new ChainValidation(CheckResult.failed(CHAIN, "No valid certification path from "
-                    + target.getSubjectX500Principal().getName() + " to a trust anchor at " + at + ": "
-                    + e.getMessage() + " (RFC 5280 §6)."), CheckResult.notChecked(REVOCATION, "No certificate path."),
-                    List.of(), Optional.empty());
+            return new ChainValidation(
+                    CheckResult.failed(
+                            CHAIN,
+                            "No valid certification path from "
+                                    + target.getSubjectX500Principal().getName() + " to a trust anchor at " + at + ": "
+                                    + e.getMessage() + " (RFC 5280 §6)."),
+                    CheckResult.notChecked(REVOCATION, "No certificate path."),
+                    List.of(),
+                    Optional.empty());
         }
-        CheckResult chain = CheckResult.passed(CHAIN, "Path of " + path.size() + " certificate(s) to trust anchor "
-                + anchorCert.getSubjectX500Principal().getName() + ", valid at " + at + ".");
+        CheckResult chain = CheckResult.passed(
+                CHAIN,
+                "Path of " + path.size() + " certificate(s) to trust anchor "
+                        + anchorCert.getSubjectX500Principal().getName() + ", valid at " + at + ".");
         return revocation(chain, path, anchorCert, at);
     }
 
@@ -115,11 +129,14 @@ public final class CertificateChainValidator {
                 : CertPathBuilder.getInstance("PKIX");
     }
 
-    private ChainValidation revocation(CheckResult chain, List<X509Certificate> path, X509Certificate anchor,
-            Instant at) {
+    private ChainValidation revocation(
+            CheckResult chain, List<X509Certificate> path, X509Certificate anchor, Instant at) {
         if (crls.isEmpty()) {
-            return new ChainValidation(chain, CheckResult.notChecked(REVOCATION,
-                    "No CRLs were supplied; revocation status is unknown."), path, Optional.empty());
+            return new ChainValidation(
+                    chain,
+                    CheckResult.notChecked(REVOCATION, "No CRLs were supplied; revocation status is unknown."),
+                    path,
+                    Optional.empty());
         }
         List<String> uncovered = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
@@ -138,17 +155,25 @@ public final class CertificateChainValidator {
                         + (entry.getRevocationReason() != null ? " (" + entry.getRevocationReason() + ")" : "");
                 CheckResult result = revokedAt.isAfter(at)
                         ? CheckResult.warning(REVOCATION, what + ", after the validation time " + at + ".")
-                        : CheckResult.failed(REVOCATION, what + ", not after the validation time " + at
-                                + " (ETSI EN 319 102-1 §5.2.6).");
+                        : CheckResult.failed(
+                                REVOCATION,
+                                what + ", not after the validation time " + at + " (ETSI EN 319 102-1 §5.2.6).");
                 return new ChainValidation(chain, result, path, Optional.of(revokedAt));
             }
         }
         if (!uncovered.isEmpty()) {
-            return new ChainValidation(chain, CheckResult.notChecked(REVOCATION, "No supplied CRL covers "
-                    + uncovered + "; revocation status is unknown."), path, Optional.empty());
+            return new ChainValidation(
+                    chain,
+                    CheckResult.notChecked(
+                            REVOCATION, "No supplied CRL covers " + uncovered + "; revocation status is unknown."),
+                    path,
+                    Optional.empty());
         }
-        return new ChainValidation(chain, CheckResult.passed(REVOCATION, "No certificate of the path is on the "
-                + "issuers' CRLs."), path, Optional.empty());
+        return new ChainValidation(
+                chain,
+                CheckResult.passed(REVOCATION, "No certificate of the path is on the " + "issuers' CRLs."),
+                path,
+                Optional.empty());
     }
 
     private Optional<X509CRL> crlOf(X509Certificate issuer) {

@@ -13,23 +13,27 @@ import org.bouncycastle.util.Store;
 
 /** Certificates carried in a CMS structure (a signature or a time-stamp token), as JCA certificates. */
 public final class CmsCertificates {
-    private CmsCertificates() {
-    }
+    private CmsCertificates() {}
 
     /** The first certificate the selector (e.g. a SignerId) matches; empty if none or unreadable. */
-    public static Optional<X509Certificate> first(Store<X509CertificateHolder> store, Selector<X509CertificateHolder> selector) {
+    public static Optional<X509Certificate> first(
+            Store<X509CertificateHolder> store, Selector<X509CertificateHolder> selector) {
         return store.getMatches(selector).stream().findFirst().flatMap(CmsCertificates::convert);
     }
 
     /** Every readable certificate of the store. */
     public static List<X509Certificate> all(Store<X509CertificateHolder> store) {
         Collection<X509CertificateHolder> all = store.getMatches(null);
-        return all.stream().map(CmsCertificates::convert).flatMap(Optional::stream).toList();
+        return all.stream()
+                .map(CmsCertificates::convert)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     public static Optional<X509Certificate> convert(X509CertificateHolder holder) {
         try {
-            return Optional.of(new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle())
+            return Optional.of(new JcaX509CertificateConverter()
+                    .setProvider(Providers.bouncyCastle())
                     .getCertificate(holder));
         } catch (CertificateException e) {
             return Optional.empty();

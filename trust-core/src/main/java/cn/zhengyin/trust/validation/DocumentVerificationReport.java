@@ -38,24 +38,33 @@ public record DocumentVerificationReport(
      *
      * @param documentFailure indication/sub-indication of the first failed document check, if any
      */
-    public static DocumentVerificationReport of(Instant validationTime, String documentSha256,
-            List<SignatureReport> signatures, List<CheckResult> documentChecks,
+    public static DocumentVerificationReport of(
+            Instant validationTime,
+            String documentSha256,
+            List<SignatureReport> signatures,
+            List<CheckResult> documentChecks,
             Optional<Verdict> documentFailure) {
         Verdict verdict = documentFailure
                 .or(() -> signatures.isEmpty()
                         ? Optional.of(new Verdict(Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND))
                         : Optional.empty())
-                .or(() -> signatures.stream().filter(s -> !s.isPassed()).findFirst()
+                .or(() -> signatures.stream()
+                        .filter(s -> !s.isPassed())
+                        .findFirst()
                         .map(s -> new Verdict(s.indication(), s.subIndication())))
                 .or(() -> signatures.get(signatures.size() - 1).coversWholeDocument()
                         ? Optional.empty()
                         : Optional.of(new Verdict(Indication.INDETERMINATE, SubIndication.UNSIGNED_CHANGES)))
                 .orElse(new Verdict(Indication.TOTAL_PASSED, SubIndication.NONE));
-        return new DocumentVerificationReport(verdict.indication(), verdict.subIndication(), validationTime,
-                documentSha256, signatures, documentChecks);
+        return new DocumentVerificationReport(
+                verdict.indication(),
+                verdict.subIndication(),
+                validationTime,
+                documentSha256,
+                signatures,
+                documentChecks);
     }
 
     /** An indication with its sub-indication. */
-    public record Verdict(Indication indication, SubIndication subIndication) {
-    }
+    public record Verdict(Indication indication, SubIndication subIndication) {}
 }

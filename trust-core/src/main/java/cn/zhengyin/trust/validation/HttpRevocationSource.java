@@ -50,8 +50,13 @@ public final class HttpRevocationSource implements RevocationSource {
 
     /** A source with its own client, {@link #DEFAULT_TIMEOUT} and {@link #DEFAULT_MAX_CRL_BYTES}. */
     public static HttpRevocationSource withDefaults() {
-        return new HttpRevocationSource(HttpClient.newBuilder().connectTimeout(DEFAULT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).build(), DEFAULT_TIMEOUT, DEFAULT_MAX_CRL_BYTES);
+        return new HttpRevocationSource(
+                HttpClient.newBuilder()
+                        .connectTimeout(DEFAULT_TIMEOUT)
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build(),
+                DEFAULT_TIMEOUT,
+                DEFAULT_MAX_CRL_BYTES);
     }
 
     @Override
@@ -66,7 +71,8 @@ public final class HttpRevocationSource implements RevocationSource {
     private byte[] fetch(URI uri) {
         HttpResponse<InputStream> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+            response = http.send(
+                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new RevocationSourceException("Cannot fetch the CRL at " + uri + ": " + e.getMessage(), e);
@@ -81,8 +87,8 @@ public final class HttpRevocationSource implements RevocationSource {
             }
             byte[] bytes = body.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw new RevocationSourceException("The CRL at " + uri + " is larger than " + maxBytes
-                        + " bytes; refusing it.");
+                throw new RevocationSourceException(
+                        "The CRL at " + uri + " is larger than " + maxBytes + " bytes; refusing it.");
             }
             CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(bytes));
             return bytes;
@@ -101,13 +107,15 @@ public final class HttpRevocationSource implements RevocationSource {
         }
         List<URI> uris = new ArrayList<>();
         try {
-            CRLDistPoint points = CRLDistPoint.getInstance(ASN1OctetString.getInstance(extension).getOctets());
+            CRLDistPoint points = CRLDistPoint.getInstance(
+                    ASN1OctetString.getInstance(extension).getOctets());
             for (DistributionPoint point : points.getDistributionPoints()) {
                 DistributionPointName name = point.getDistributionPoint();
                 if (name == null || name.getType() != DistributionPointName.FULL_NAME) {
                     continue;
                 }
-                for (GeneralName general : GeneralNames.getInstance(name.getName()).getNames()) {
+                for (GeneralName general :
+                        GeneralNames.getInstance(name.getName()).getNames()) {
                     if (general.getTagNo() == GeneralName.uniformResourceIdentifier) {
                         String value = general.getName().toString();
                         if (value.startsWith("http://") || value.startsWith("https://")) {
@@ -117,8 +125,10 @@ public final class HttpRevocationSource implements RevocationSource {
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw new RevocationSourceException("The CRL distribution points extension of "
-                    + cert.getSubjectX500Principal().getName() + " cannot be read: " + e.getMessage(), e);
+            throw new RevocationSourceException(
+                    "The CRL distribution points extension of "
+                            + cert.getSubjectX500Principal().getName() + " cannot be read: " + e.getMessage(),
+                    e);
         }
         return uris;
     }

@@ -10,21 +10,25 @@ public final class SignerKeyUsageCheck {
     /** Check id in every report. */
     public static final String ID = "signer.key-usage";
 
-    private SignerKeyUsageCheck() {
-    }
+    private SignerKeyUsageCheck() {}
 
     public static CheckResult of(X509Certificate cert) {
         boolean[] usage = cert.getKeyUsage();
         if (usage == null) {
-            return CheckResult.failed(ID, "The signer certificate has no key usage extension; "
-                    + "digitalSignature or nonRepudiation is required.");
+            return CheckResult.failed(
+                    ID,
+                    "The signer certificate has no key usage extension; "
+                            + "digitalSignature or nonRepudiation is required.");
         }
         boolean digitalSignature = usage.length > 0 && usage[0];
         boolean nonRepudiation = usage.length > 1 && usage[1];
         return digitalSignature || nonRepudiation
-                ? CheckResult.passed(ID, "Key usage" + (digitalSignature ? " digitalSignature" : "")
-                        + (nonRepudiation ? " nonRepudiation" : "") + ".")
-                : CheckResult.failed(ID, "The signer certificate's key usage allows neither digitalSignature "
-                        + "nor nonRepudiation.");
+                ? CheckResult.passed(
+                        ID,
+                        "Key usage" + (digitalSignature ? " digitalSignature" : "")
+                                + (nonRepudiation ? " nonRepudiation" : "") + ".")
+                : CheckResult.failed(
+                        ID,
+                        "The signer certificate's key usage allows neither digitalSignature " + "nor nonRepudiation.");
     }
 }

@@ -11,9 +11,9 @@ import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificate;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.IssuerSerial;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 
 /**
@@ -23,8 +23,7 @@ import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
  */
 public final class SigningCertificateReference {
 
-    private SigningCertificateReference() {
-    }
+    private SigningCertificateReference() {}
 
     /**
      * @param checkId          id of the resulting check
@@ -33,8 +32,10 @@ public final class SigningCertificateReference {
      */
     public static CheckResult check(String checkId, AttributeTable signedAttributes, X509Certificate signer) {
         if (signedAttributes == null) {
-            return CheckResult.failed(checkId, "The signer info has no signed attributes, so no signing-certificate "
-                    + "reference (ETSI EN 319 122-1 §5.2.2.3).");
+            return CheckResult.failed(
+                    checkId,
+                    "The signer info has no signed attributes, so no signing-certificate "
+                            + "reference (ETSI EN 319 122-1 §5.2.2.3).");
         }
         try {
             byte[] encoded = signer.getEncoded();
@@ -44,30 +45,39 @@ public final class SigningCertificateReference {
                 String algorithm = new DefaultAlgorithmNameFinder().getAlgorithmName(id.getHashAlgorithm());
                 byte[] hash = MessageDigest.getInstance(algorithm).digest(encoded);
                 if (!Arrays.equals(hash, id.getCertHash())) {
-                    return CheckResult.failed(checkId, "signing-certificate-v2 holds a " + algorithm
-                            + " hash that does not match the signer certificate "
-                            + signer.getSubjectX500Principal().getName() + ".");
+                    return CheckResult.failed(
+                            checkId,
+                            "signing-certificate-v2 holds a " + algorithm
+                                    + " hash that does not match the signer certificate "
+                                    + signer.getSubjectX500Principal().getName() + ".");
                 }
                 if (!issuerSerialMatches(id.getIssuerSerial(), signer)) {
-                    return CheckResult.failed(checkId, "signing-certificate-v2 issuerSerial does not name the signer"
-                            + " certificate's issuer and serial number.");
+                    return CheckResult.failed(
+                            checkId,
+                            "signing-certificate-v2 issuerSerial does not name the signer"
+                                    + " certificate's issuer and serial number.");
                 }
-                return CheckResult.passed(checkId, "signing-certificate-v2 (" + algorithm
-                        + ") matches the signer certificate.");
+                return CheckResult.passed(
+                        checkId, "signing-certificate-v2 (" + algorithm + ") matches the signer certificate.");
             }
             Attribute v1 = signedAttributes.get(PKCSObjectIdentifiers.id_aa_signingCertificate);
             if (v1 != null) {
                 var id = SigningCertificate.getInstance(first(v1)).getCerts()[0];
                 byte[] hash = MessageDigest.getInstance("SHA-1").digest(encoded);
                 if (!Arrays.equals(hash, id.getCertHash()) || !issuerSerialMatches(id.getIssuerSerial(), signer)) {
-                    return CheckResult.failed(checkId, "signing-certificate (v1, SHA-1) does not match the signer "
-                            + "certificate " + signer.getSubjectX500Principal().getName() + ".");
+                    return CheckResult.failed(
+                            checkId,
+                            "signing-certificate (v1, SHA-1) does not match the signer " + "certificate "
+                                    + signer.getSubjectX500Principal().getName() + ".");
                 }
-                return CheckResult.warning(checkId, "Legacy signing-certificate (SHA-1) matches; signing-certificate-v2"
-                        + " is expected.");
+                return CheckResult.warning(
+                        checkId,
+                        "Legacy signing-certificate (SHA-1) matches; signing-certificate-v2" + " is expected.");
             }
-            return CheckResult.failed(checkId, "Neither signing-certificate-v2 nor signing-certificate is among the "
-                    + "signed attributes (ETSI EN 319 122-1 §5.2.2.3 requires one).");
+            return CheckResult.failed(
+                    checkId,
+                    "Neither signing-certificate-v2 nor signing-certificate is among the "
+                            + "signed attributes (ETSI EN 319 122-1 §5.2.2.3 requires one).");
         } catch (GeneralSecurityException | RuntimeException e) {
             return CheckResult.failed(checkId, "Cannot read the signing-certificate reference: " + e.getMessage());
         }
@@ -86,7 +96,8 @@ public final class SigningCertificateReference {
         }
         X500Name issuer = X500Name.getInstance(cert.getIssuerX500Principal().getEncoded());
         for (GeneralName name : issuerSerial.getIssuer().getNames()) {
-            if (name.getTagNo() == GeneralName.directoryName && X500Name.getInstance(name.getName()).equals(issuer)) {
+            if (name.getTagNo() == GeneralName.directoryName
+                    && X500Name.getInstance(name.getName()).equals(issuer)) {
                 return true;
             }
         }

@@ -11,8 +11,7 @@ import org.w3c.dom.Node;
 
 /** Finds Id values used twice: any attribute named Id, ID or id in any namespace (incl. xml:id, wsu:Id). */
 final class IdAttributes {
-    private IdAttributes() {
-    }
+    private IdAttributes() {}
 
     static Optional<String> duplicates(Document doc) {
         Set<String> seen = new HashSet<>();

@@ -4,8 +4,7 @@ import org.apache.xml.security.Init;
 
 /** Initialises Apache Santuario's algorithm registry once (idempotent library setup, no provider registration). */
 final class Santuario {
-    private Santuario() {
-    }
+    private Santuario() {}
 
     static void init() {
         Init.init();

@@ -34,13 +34,13 @@ public final class SecureXml {
 
     /** Largest document {@link #parse(byte[])} accepts by default. */
     public static final int DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
     private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
     private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
 
-    private SecureXml() {
-    }
+    private SecureXml() {}
 
     /**
      * @return a new builder (builders are not thread-safe; make one per use); it throws on any DTD, fatal errors and
@@ -75,8 +75,8 @@ public final class SecureXml {
             builder.setErrorHandler(STRICT);
             return builder;
         } catch (ParserConfigurationException | IllegalArgumentException e) {
-            throw new IllegalStateException("the JAXP implementation does not support the required hardening: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the JAXP implementation does not support the required hardening: " + e.getMessage(), e);
         }
     }
 
@@ -93,14 +93,16 @@ public final class SecureXml {
             throw new XmlFormatException("The XML document is empty.");
         }
         if (xml.length > maxBytes) {
-            throw new XmlFormatException("The XML document has " + xml.length + " bytes; at most " + maxBytes
-                    + " are accepted.");
+            throw new XmlFormatException(
+                    "The XML document has " + xml.length + " bytes; at most " + maxBytes + " are accepted.");
         }
         try {
             return newDocumentBuilder().parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {
-            throw new XmlFormatException("The XML document is rejected: " + e.getMessage()
-                    + " (document type declarations and entities are not allowed).", e);
+            throw new XmlFormatException(
+                    "The XML document is rejected: " + e.getMessage()
+                            + " (document type declarations and entities are not allowed).",
+                    e);
         } catch (IOException e) {
             throw new XmlFormatException("The XML document cannot be read: " + e.getMessage(), e);
         }
@@ -130,8 +132,8 @@ public final class SecureXml {
             factory.setErrorHandler(STRICT);
             return factory;
         } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
-            throw new IllegalStateException("the JAXP schema factory does not support the required hardening: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the JAXP schema factory does not support the required hardening: " + e.getMessage(), e);
         }
     }
 

@@ -42,8 +42,7 @@ public final class SignedInfoPolicy {
     private static final Set<String> C14N = Set.of(EXC_C14N, EXC_C14N_WITH_COMMENTS);
     private static final Pattern BARE_NAME = Pattern.compile("#[A-Za-z_][A-Za-z0-9._\\-]*");
 
-    private SignedInfoPolicy() {
-    }
+    private SignedInfoPolicy() {}
 
     /**
      * What an acceptable SignedInfo says.
@@ -53,9 +52,11 @@ public final class SignedInfoPolicy {
      * @param documentReferenceId         the Id the document reference points at (without '#')
      * @param signedPropertiesReferenceId the Id of the XAdES SignedProperties it points at (without '#')
      */
-    public record Shape(String canonicalizationMethod, String signatureMethod, String documentReferenceId,
-            String signedPropertiesReferenceId) {
-    }
+    public record Shape(
+            String canonicalizationMethod,
+            String signatureMethod,
+            String documentReferenceId,
+            String signedPropertiesReferenceId) {}
 
     /**
      * @param signedInfo a {@code ds:SignedInfo} element
@@ -190,7 +191,8 @@ public final class SignedInfoPolicy {
                         + "c14n are (no XPath, XPath Filter 2, XSLT or base64)");
             }
             for (Element parameter : elements(transform)) {
-                boolean inclusiveNamespaces = C14N.contains(algorithm) && EXC_C14N.equals(parameter.getNamespaceURI())
+                boolean inclusiveNamespaces = C14N.contains(algorithm)
+                        && EXC_C14N.equals(parameter.getNamespaceURI())
                         && "InclusiveNamespaces".equals(parameter.getLocalName());
                 if (!inclusiveNamespaces) {
                     throw reject("Transform " + algorithm + " has a parameter element " + parameter.getNodeName()
@@ -203,11 +205,12 @@ public final class SignedInfoPolicy {
     }
 
     private static void requireSha256(Element reference) {
-        Element digestMethod = elements(reference).stream().filter(e -> isDsig(e, "DigestMethod")).findFirst()
+        Element digestMethod = elements(reference).stream()
+                .filter(e -> isDsig(e, "DigestMethod"))
+                .findFirst()
                 .orElseThrow(() -> reject("a Reference has no DigestMethod"));
         if (!SHA256.equals(digestMethod.getAttribute("Algorithm"))) {
-            throw reject("DigestMethod " + digestMethod.getAttribute("Algorithm") + " is not allowed; use "
-                    + SHA256);
+            throw reject("DigestMethod " + digestMethod.getAttribute("Algorithm") + " is not allowed; use " + SHA256);
         }
     }
 
@@ -222,7 +225,8 @@ public final class SignedInfoPolicy {
     }
 
     static boolean isDsig(Node node, String localName) {
-        return node instanceof Element && XMLDSIG_NS.equals(node.getNamespaceURI())
+        return node instanceof Element
+                && XMLDSIG_NS.equals(node.getNamespaceURI())
                 && localName.equals(node.getLocalName());
     }
 

@@ -58,8 +58,8 @@ public final class XadesEnvelopedSigner {
      * @param signingTime the claimed signing time (XAdES SigningTime, whole seconds)
      * @throws XmlSigningException if the document or the inputs do not allow the signature
      */
-    public XmlSignaturePreparation prepare(Document document, String rootId, List<X509Certificate> chain,
-            Instant signingTime) {
+    public XmlSignaturePreparation prepare(
+            Document document, String rootId, List<X509Certificate> chain, Instant signingTime) {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(rootId, "rootId");
         Objects.requireNonNull(signingTime, "signingTime");
@@ -86,8 +86,10 @@ public final class XadesEnvelopedSigner {
         String signatureMethod = switch (signer.getPublicKey()) {
             case ECPublicKey ec -> SignedInfoPolicy.ECDSA_SHA256;
             case RSAPublicKey rsa -> SignedInfoPolicy.RSA_SHA256;
-            default -> throw new XmlSigningException("The signer key algorithm " + signer.getPublicKey()
-                    .getAlgorithm() + " is not supported for XML signatures; use ECDSA P-256 (or RSA).");
+            default ->
+                throw new XmlSigningException(
+                        "The signer key algorithm " + signer.getPublicKey().getAlgorithm()
+                                + " is not supported for XML signatures; use ECDSA P-256 (or RSA).");
         };
         String signatureId = "Signature-" + rootId;
         String propertiesId = "SignedProperties-" + rootId;
@@ -109,20 +111,26 @@ public final class XadesEnvelopedSigner {
             signature.getKeyInfo().add(x509);
 
             ObjectContainer object = new ObjectContainer(doc);
-            Element signedProperties = qualifyingProperties(doc, object, signatureId, propertiesId, referenceId,
-                    signer, signingTime);
+            Element signedProperties =
+                    qualifyingProperties(doc, object, signatureId, propertiesId, referenceId, signer, signingTime);
             signature.appendObject(object);
             signedProperties.setIdAttributeNS(null, "Id", true);
 
             Transforms propertiesTransforms = new Transforms(doc);
             propertiesTransforms.addTransform(SignedInfoPolicy.EXC_C14N);
-            signature.addDocument("#" + propertiesId, propertiesTransforms, SignedInfoPolicy.SHA256, null,
+            signature.addDocument(
+                    "#" + propertiesId,
+                    propertiesTransforms,
+                    SignedInfoPolicy.SHA256,
+                    null,
                     SignedInfoPolicy.SIGNED_PROPERTIES_TYPE);
 
             signature.getSignedInfo().generateDigestValues();
             byte[] canonical = signature.getSignedInfo().getCanonicalizedOctetStream();
             Element signatureValue = SignedInfoPolicy.elements(signature.getElement()).stream()
-                    .filter(e -> SignedInfoPolicy.isDsig(e, "SignatureValue")).findFirst().orElseThrow();
+                    .filter(e -> SignedInfoPolicy.isDsig(e, "SignatureValue"))
+                    .findFirst()
+                    .orElseThrow();
             return new XmlSignaturePreparation(doc, signatureValue, canonical, signatureMethod, signer);
         } catch (XMLSecurityException | IOException e) {
             throw new XmlSigningException("Cannot build the XML signature: " + e.getMessage(), e);
@@ -135,7 +143,11 @@ public final class XadesEnvelopedSigner {
      *
      * @return the signed document bytes (UTF-8)
      */
-    public byte[] sign(Document document, String rootId, List<X509Certificate> chain, Instant signingTime,
+    public byte[] sign(
+            Document document,
+            String rootId,
+            List<X509Certificate> chain,
+            Instant signingTime,
             Function<byte[], byte[]> signer) {
         XmlSignaturePreparation preparation = prepare(document, rootId, chain, signingTime);
         return preparation.complete(signer.apply(preparation.canonicalSignedInfo()));
@@ -146,8 +158,14 @@ public final class XadesEnvelopedSigner {
         return sign(document, rootId, key.certificateChain(), signingTime, key::sign);
     }
 
-    private static Element qualifyingProperties(Document doc, ObjectContainer object, String signatureId,
-            String propertiesId, String referenceId, X509Certificate signer, Instant signingTime) {
+    private static Element qualifyingProperties(
+            Document doc,
+            ObjectContainer object,
+            String signatureId,
+            String propertiesId,
+            String referenceId,
+            X509Certificate signer,
+            Instant signingTime) {
         Element qualifying = xades(doc, "QualifyingProperties");
         qualifying.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:xades", SignedInfoPolicy.XADES_NS);
         qualifying.setAttributeNS(null, "Target", "#" + signatureId);
@@ -163,8 +181,8 @@ public final class XadesEnvelopedSigner {
         digestMethod.setAttributeNS(null, "Algorithm", SignedInfoPolicy.SHA256);
         append(certDigest, doc.createElementNS(SignedInfoPolicy.XMLDSIG_NS, "ds:DigestValue"))
                 .setTextContent(Base64.getEncoder().encodeToString(sha256(encoded(signer))));
-        append(cert, xades(doc, "IssuerSerialV2")).setTextContent(Base64.getEncoder().encodeToString(
-                issuerSerial(signer)));
+        append(cert, xades(doc, "IssuerSerialV2"))
+                .setTextContent(Base64.getEncoder().encodeToString(issuerSerial(signer)));
         Element dataObjectProperties = append(signedProperties, xades(doc, "SignedDataObjectProperties"));
         Element format = append(dataObjectProperties, xades(doc, "DataObjectFormat"));
         format.setAttributeNS(null, "ObjectReference", "#" + referenceId);
@@ -183,7 +201,8 @@ public final class XadesEnvelopedSigner {
 
     static byte[] issuerSerial(X509Certificate certificate) {
         try {
-            X500Name issuer = X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded());
+            X500Name issuer =
+                    X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded());
             return new IssuerSerial(new GeneralNames(new GeneralName(issuer)), certificate.getSerialNumber())
                     .getEncoded("DER");
         } catch (IOException e) {

@@ -26,8 +26,12 @@ public final class XmlSignaturePreparation {
     private final X509Certificate signer;
     private final AtomicBoolean completed = new AtomicBoolean();
 
-    XmlSignaturePreparation(Document document, Element signatureValue, byte[] canonicalSignedInfo,
-            String signatureMethod, X509Certificate signer) {
+    XmlSignaturePreparation(
+            Document document,
+            Element signatureValue,
+            byte[] canonicalSignedInfo,
+            String signatureMethod,
+            X509Certificate signer) {
         this.document = document;
         this.signatureValue = signatureValue;
         this.canonicalSignedInfo = canonicalSignedInfo;
@@ -62,7 +66,8 @@ public final class XmlSignaturePreparation {
         byte[] jcaValue = value;
         try {
             if (signatureMethod.equals(SignedInfoPolicy.ECDSA_SHA256)) {
-                BigInteger order = ((ECPublicKey) signer.getPublicKey()).getParams().getOrder();
+                BigInteger order =
+                        ((ECPublicKey) signer.getPublicKey()).getParams().getOrder();
                 int half = (order.bitLength() + 7) / 8;
                 if (value.length == 2 * half) {
                     BigInteger[] rs = PlainDSAEncoding.INSTANCE.decode(order, value);
@@ -72,8 +77,8 @@ public final class XmlSignaturePreparation {
                     xmlValue = PlainDSAEncoding.INSTANCE.encode(order, rs[0], rs[1]);
                 }
             }
-            Signature verifier = Signature.getInstance(signatureMethod.equals(SignedInfoPolicy.ECDSA_SHA256)
-                    ? "SHA256withECDSA" : "SHA256withRSA");
+            Signature verifier = Signature.getInstance(
+                    signatureMethod.equals(SignedInfoPolicy.ECDSA_SHA256) ? "SHA256withECDSA" : "SHA256withRSA");
             verifier.initVerify(signer.getPublicKey());
             verifier.update(canonicalSignedInfo);
             if (!verifier.verify(jcaValue)) {

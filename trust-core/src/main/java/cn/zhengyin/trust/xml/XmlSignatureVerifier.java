@@ -70,9 +70,18 @@ public final class XmlSignatureVerifier {
     public static final String CHAIN = CertificateChainValidator.CHAIN;
     public static final String REVOCATION = CertificateChainValidator.REVOCATION;
 
-    private static final List<String> SIGNATURE_CHECKS = List.of(PLACEMENT, SIGNED_INFO, REFERENCE_TARGETS,
-            SIGNER_CERTIFICATE, REFERENCE_DIGESTS, SIGNATURE_VALUE, SIGNING_CERTIFICATE, KEY_USAGE, SIGNER_VALIDITY,
-            CHAIN, REVOCATION);
+    private static final List<String> SIGNATURE_CHECKS = List.of(
+            PLACEMENT,
+            SIGNED_INFO,
+            REFERENCE_TARGETS,
+            SIGNER_CERTIFICATE,
+            REFERENCE_DIGESTS,
+            SIGNATURE_VALUE,
+            SIGNING_CERTIFICATE,
+            KEY_USAGE,
+            SIGNER_VALIDITY,
+            CHAIN,
+            REVOCATION);
 
     private final CertificateChainValidator chains;
     private final RevocationPolicy revocationPolicy;
@@ -86,8 +95,12 @@ public final class XmlSignatureVerifier {
      * @param clock            gives the validation time
      * @param maxDocumentBytes largest document accepted
      */
-    public XmlSignatureVerifier(Set<X509Certificate> trustAnchors, Collection<X509CRL> crls,
-            RevocationPolicy revocationPolicy, Clock clock, int maxDocumentBytes) {
+    public XmlSignatureVerifier(
+            Set<X509Certificate> trustAnchors,
+            Collection<X509CRL> crls,
+            RevocationPolicy revocationPolicy,
+            Clock clock,
+            int maxDocumentBytes) {
         Santuario.init();
         this.chains = new CertificateChainValidator(trustAnchors, crls);
         this.revocationPolicy = revocationPolicy;
@@ -111,31 +124,41 @@ public final class XmlSignatureVerifier {
             doc = SecureXml.parse(bytes, maxDocumentBytes);
         } catch (XmlFormatException e) {
             documentChecks.add(CheckResult.failed(DOCUMENT_FORMAT, e.getMessage()));
-            return documentFailure(validationTime, sha256, documentChecks, Indication.TOTAL_FAILED,
-                    SubIndication.FORMAT_FAILURE);
+            return documentFailure(
+                    validationTime, sha256, documentChecks, Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
         }
         Element root = doc.getDocumentElement();
-        documentChecks.add(CheckResult.passed(DOCUMENT_FORMAT, "Well-formed XML of " + bytes.length
-                + " bytes, document element {" + root.getNamespaceURI() + "}" + root.getLocalName() + "."));
+        documentChecks.add(CheckResult.passed(
+                DOCUMENT_FORMAT,
+                "Well-formed XML of " + bytes.length + " bytes, document element {" + root.getNamespaceURI() + "}"
+                        + root.getLocalName() + "."));
         NodeList signatures = doc.getElementsByTagNameNS(SignedInfoPolicy.XMLDSIG_NS, "Signature");
         if (signatures.getLength() == 0) {
             documentChecks.add(CheckResult.failed(DOCUMENT_SIGNATURES, "The document has no ds:Signature."));
-            return documentFailure(validationTime, sha256, documentChecks, Indication.INDETERMINATE,
+            return documentFailure(
+                    validationTime,
+                    sha256,
+                    documentChecks,
+                    Indication.INDETERMINATE,
                     SubIndication.SIGNED_DATA_NOT_FOUND);
         }
         if (signatures.getLength() > 1) {
-            documentChecks.add(CheckResult.failed(DOCUMENT_SIGNATURES, "The document has " + signatures.getLength()
-                    + " ds:Signature elements; exactly one enveloped signature is expected."));
-            return documentFailure(validationTime, sha256, documentChecks, Indication.TOTAL_FAILED,
-                    SubIndication.FORMAT_FAILURE);
+            documentChecks.add(CheckResult.failed(
+                    DOCUMENT_SIGNATURES,
+                    "The document has " + signatures.getLength()
+                            + " ds:Signature elements; exactly one enveloped signature is expected."));
+            return documentFailure(
+                    validationTime, sha256, documentChecks, Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
         }
         documentChecks.add(CheckResult.passed(DOCUMENT_SIGNATURES, "One ds:Signature."));
         Optional<String> duplicate = IdAttributes.duplicates(doc);
         if (duplicate.isPresent()) {
-            documentChecks.add(CheckResult.failed(UNIQUE_IDS, "The Id value '" + duplicate.get() + "' occurs more "
-                    + "than once: a reference to it would be ambiguous (signature wrapping)."));
-            return documentFailure(validationTime, sha256, documentChecks, Indication.TOTAL_FAILED,
-                    SubIndication.FORMAT_FAILURE);
+            documentChecks.add(CheckResult.failed(
+                    UNIQUE_IDS,
+                    "The Id value '" + duplicate.get() + "' occurs more "
+                            + "than once: a reference to it would be ambiguous (signature wrapping)."));
+            return documentFailure(
+                    validationTime, sha256, documentChecks, Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
         }
         documentChecks.add(CheckResult.passed(UNIQUE_IDS, "Every Id value is unique."));
         List<String> outside = new ArrayList<>();
@@ -145,16 +168,23 @@ public final class XmlSignatureVerifier {
             }
         }
         boolean covers = outside.isEmpty();
-        documentChecks.add(covers ? CheckResult.passed(COVERAGE, "Nothing but the document element.")
-                : CheckResult.failed(COVERAGE, "Nodes outside the document element are not signed: " + outside + "."));
+        documentChecks.add(
+                covers
+                        ? CheckResult.passed(COVERAGE, "Nothing but the document element.")
+                        : CheckResult.failed(
+                                COVERAGE, "Nodes outside the document element are not signed: " + outside + "."));
         SignatureReport report = verifySignature((Element) signatures.item(0), root, covers, validationTime);
         return DocumentVerificationReport.of(validationTime, sha256, List.of(report), documentChecks, Optional.empty());
     }
 
-    private static DocumentVerificationReport documentFailure(Instant validationTime, String sha256,
-            List<CheckResult> documentChecks, Indication indication, SubIndication subIndication) {
-        return DocumentVerificationReport.of(validationTime, sha256, List.of(), documentChecks,
-                Optional.of(new Verdict(indication, subIndication)));
+    private static DocumentVerificationReport documentFailure(
+            Instant validationTime,
+            String sha256,
+            List<CheckResult> documentChecks,
+            Indication indication,
+            SubIndication subIndication) {
+        return DocumentVerificationReport.of(
+                validationTime, sha256, List.of(), documentChecks, Optional.of(new Verdict(indication, subIndication)));
     }
 
     /** Collects checks and the verdict of the worst failure (TOTAL_FAILED before INDETERMINATE, then first). */
@@ -170,23 +200,30 @@ public final class XmlSignatureVerifier {
         }
 
         void fail(Indication indication, SubIndication subIndication) {
-            if (verdict.isEmpty() || (indication == Indication.TOTAL_FAILED
-                    && verdict.get().indication() != Indication.TOTAL_FAILED)) {
+            if (verdict.isEmpty()
+                    || (indication == Indication.TOTAL_FAILED
+                            && verdict.get().indication() != Indication.TOTAL_FAILED)) {
                 verdict = Optional.of(new Verdict(indication, subIndication));
             }
         }
 
-        SignatureReport finish(String name, Optional<X509Certificate> cert, Optional<Instant> claimed,
-                boolean covers) {
+        SignatureReport finish(String name, Optional<X509Certificate> cert, Optional<Instant> claimed, boolean covers) {
             for (String id : SIGNATURE_CHECKS) {
                 if (checks.stream().noneMatch(c -> c.id().equals(id))) {
                     checks.add(CheckResult.notChecked(id, "Not checked: an earlier check failed."));
                 }
             }
             Verdict v = verdict.orElse(new Verdict(Indication.TOTAL_PASSED, SubIndication.NONE));
-            return new SignatureReport(name, v.indication(), v.subIndication(),
+            return new SignatureReport(
+                    name,
+                    v.indication(),
+                    v.subIndication(),
                     cert.map(x -> x.getSubjectX500Principal().getName()),
-                    cert.map(x -> x.getSerialNumber().toString(16)), claimed, Optional.empty(), covers, checks);
+                    cert.map(x -> x.getSerialNumber().toString(16)),
+                    claimed,
+                    Optional.empty(),
+                    covers,
+                    checks);
         }
     }
 
@@ -194,9 +231,13 @@ public final class XmlSignatureVerifier {
         Collector c = new Collector();
         String name = signature.hasAttributeNS(null, "Id") ? signature.getAttributeNS(null, "Id") : "ds:Signature";
         if (signature.getParentNode() != root) {
-            c.add(CheckResult.failed(PLACEMENT, "The ds:Signature is not a child of the document element "
-                    + root.getLocalName() + ": the enveloped signature must sit in the element it signs."),
-                    Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            c.add(
+                    CheckResult.failed(
+                            PLACEMENT,
+                            "The ds:Signature is not a child of the document element " + root.getLocalName()
+                                    + ": the enveloped signature must sit in the element it signs."),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.FORMAT_FAILURE);
             return c.finish(name, Optional.empty(), Optional.empty(), false);
         }
         c.add(CheckResult.passed(PLACEMENT, "Child of the document element."), null, null);
@@ -209,33 +250,54 @@ public final class XmlSignatureVerifier {
             }
             shape = SignedInfoPolicy.inspect(parts.get(0));
         } catch (XmlFormatException e) {
-            c.add(CheckResult.failed(SIGNED_INFO, e.getMessage()), Indication.TOTAL_FAILED,
+            c.add(
+                    CheckResult.failed(SIGNED_INFO, e.getMessage()),
+                    Indication.TOTAL_FAILED,
                     SubIndication.FORMAT_FAILURE);
             return c.finish(name, Optional.empty(), Optional.empty(), false);
         }
-        c.add(CheckResult.passed(SIGNED_INFO, "SignedInfo: " + shape.signatureMethod() + ", "
-                + shape.canonicalizationMethod() + ", document and SignedProperties references, SHA-256."),
-                null, null);
+        c.add(
+                CheckResult.passed(
+                        SIGNED_INFO,
+                        "SignedInfo: " + shape.signatureMethod() + ", " + shape.canonicalizationMethod()
+                                + ", document and SignedProperties references, SHA-256."),
+                null,
+                null);
 
         String rootId = root.getAttributeNS(null, "Id");
         if (rootId.isEmpty() || !rootId.equals(shape.documentReferenceId())) {
-            c.add(CheckResult.failed(REFERENCE_TARGETS, "The document reference points at '#"
-                    + shape.documentReferenceId() + "' but the document element's Id is '" + rootId + "': the "
-                    + "signature does not cover the document element."), Indication.TOTAL_FAILED,
+            c.add(
+                    CheckResult.failed(
+                            REFERENCE_TARGETS,
+                            "The document reference points at '#"
+                                    + shape.documentReferenceId() + "' but the document element's Id is '" + rootId
+                                    + "': the "
+                                    + "signature does not cover the document element."),
+                    Indication.TOTAL_FAILED,
                     SubIndication.FORMAT_FAILURE);
             return c.finish(name, Optional.empty(), Optional.empty(), false);
         }
         Optional<Element> signedProperties = signedProperties(signature, parts, shape.signedPropertiesReferenceId());
         if (signedProperties.isEmpty()) {
-            c.add(CheckResult.failed(REFERENCE_TARGETS, "'#" + shape.signedPropertiesReferenceId() + "' is not the "
-                    + "xades:SignedProperties of this signature's xades:QualifyingProperties (with Target naming "
-                    + "this signature)."), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            c.add(
+                    CheckResult.failed(
+                            REFERENCE_TARGETS,
+                            "'#" + shape.signedPropertiesReferenceId() + "' is not the "
+                                    + "xades:SignedProperties of this signature's xades:QualifyingProperties (with Target naming "
+                                    + "this signature)."),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.FORMAT_FAILURE);
             return c.finish(name, Optional.empty(), Optional.empty(), false);
         }
         root.setIdAttributeNS(null, "Id", true);
         signedProperties.get().setIdAttributeNS(null, "Id", true);
-        c.add(CheckResult.passed(REFERENCE_TARGETS, "The references name the document element (#" + rootId
-                + ") and this signature's SignedProperties."), null, null);
+        c.add(
+                CheckResult.passed(
+                        REFERENCE_TARGETS,
+                        "The references name the document element (#" + rootId
+                                + ") and this signature's SignedProperties."),
+                null,
+                null);
         Optional<Instant> claimed = signingTime(signedProperties.get());
 
         List<X509Certificate> keyInfo;
@@ -245,13 +307,23 @@ public final class XmlSignatureVerifier {
             keyInfo = List.of();
         }
         if (keyInfo.isEmpty()) {
-            c.add(CheckResult.failed(SIGNER_CERTIFICATE, "ds:KeyInfo carries no readable X509Certificate; a bare key "
-                    + "is never trusted."), Indication.INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
+            c.add(
+                    CheckResult.failed(
+                            SIGNER_CERTIFICATE,
+                            "ds:KeyInfo carries no readable X509Certificate; a bare key " + "is never trusted."),
+                    Indication.INDETERMINATE,
+                    SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
             return c.finish(name, Optional.empty(), claimed, covers);
         }
         X509Certificate cert = keyInfo.get(0);
-        c.add(CheckResult.passed(SIGNER_CERTIFICATE, "Candidate signer certificate from KeyInfo: "
-                + cert.getSubjectX500Principal().getName() + " (trusted only if it chains to an anchor)."), null, null);
+        c.add(
+                CheckResult.passed(
+                        SIGNER_CERTIFICATE,
+                        "Candidate signer certificate from KeyInfo: "
+                                + cert.getSubjectX500Principal().getName()
+                                + " (trusted only if it chains to an anchor)."),
+                null,
+                null);
 
         XMLSignature santuario;
         try {
@@ -265,51 +337,81 @@ public final class XmlSignatureVerifier {
                 }
             }
             if (!ok || !failed.isEmpty()) {
-                c.add(CheckResult.failed(REFERENCE_DIGESTS, "The SHA-256 digest of " + failed + " does not match: "
-                        + "the signed content was changed."), Indication.TOTAL_FAILED, SubIndication.HASH_FAILURE);
+                c.add(
+                        CheckResult.failed(
+                                REFERENCE_DIGESTS,
+                                "The SHA-256 digest of " + failed + " does not match: "
+                                        + "the signed content was changed."),
+                        Indication.TOTAL_FAILED,
+                        SubIndication.HASH_FAILURE);
                 return c.finish(name, Optional.of(cert), claimed, covers);
             }
         } catch (Exception e) {
-            c.add(CheckResult.failed(REFERENCE_DIGESTS, "The references cannot be resolved or digested: "
-                    + e.getMessage()), Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND);
+            c.add(
+                    CheckResult.failed(
+                            REFERENCE_DIGESTS, "The references cannot be resolved or digested: " + e.getMessage()),
+                    Indication.INDETERMINATE,
+                    SubIndication.SIGNED_DATA_NOT_FOUND);
             return c.finish(name, Optional.of(cert), claimed, covers);
         }
         c.add(CheckResult.passed(REFERENCE_DIGESTS, "Both reference digests match."), null, null);
 
         try {
             if (!santuario.checkSignatureValue(cert.getPublicKey())) {
-                c.add(CheckResult.failed(SIGNATURE_VALUE, "The signature value does not verify with the KeyInfo "
-                        + "certificate " + cert.getSubjectX500Principal().getName() + "."), Indication.TOTAL_FAILED,
+                c.add(
+                        CheckResult.failed(
+                                SIGNATURE_VALUE,
+                                "The signature value does not verify with the KeyInfo " + "certificate "
+                                        + cert.getSubjectX500Principal().getName() + "."),
+                        Indication.TOTAL_FAILED,
                         SubIndication.SIG_CRYPTO_FAILURE);
                 return c.finish(name, Optional.of(cert), claimed, covers);
             }
         } catch (Exception e) {
-            c.add(CheckResult.failed(SIGNATURE_VALUE, "The signature value cannot be verified: " + e.getMessage()),
-                    Indication.TOTAL_FAILED, SubIndication.SIG_CRYPTO_FAILURE);
+            c.add(
+                    CheckResult.failed(SIGNATURE_VALUE, "The signature value cannot be verified: " + e.getMessage()),
+                    Indication.TOTAL_FAILED,
+                    SubIndication.SIG_CRYPTO_FAILURE);
             return c.finish(name, Optional.of(cert), claimed, covers);
         }
         c.add(CheckResult.passed(SIGNATURE_VALUE, shape.signatureMethod() + " signature value verifies."), null, null);
 
-        c.add(signingCertificate(signedProperties.get(), cert), Indication.INDETERMINATE,
+        c.add(
+                signingCertificate(signedProperties.get(), cert),
+                Indication.INDETERMINATE,
                 SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
         c.add(SignerKeyUsageCheck.of(cert), Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
         if (cert.getNotBefore().toInstant().isAfter(validationTime)) {
-            c.add(CheckResult.failed(SIGNER_VALIDITY, "The signer certificate is valid from "
-                    + cert.getNotBefore().toInstant() + ", after the validation time " + validationTime + "."),
-                    Indication.INDETERMINATE, SubIndication.OUT_OF_BOUNDS_NO_POE);
+            c.add(
+                    CheckResult.failed(
+                            SIGNER_VALIDITY,
+                            "The signer certificate is valid from "
+                                    + cert.getNotBefore().toInstant() + ", after the validation time " + validationTime
+                                    + "."),
+                    Indication.INDETERMINATE,
+                    SubIndication.OUT_OF_BOUNDS_NO_POE);
         } else if (cert.getNotAfter().toInstant().isBefore(validationTime)) {
-            c.add(CheckResult.failed(SIGNER_VALIDITY, "The signer certificate expired at "
-                    + cert.getNotAfter().toInstant() + ", before the validation time " + validationTime
-                    + ", and XAdES-B carries no proof of earlier existence."), Indication.INDETERMINATE,
+            c.add(
+                    CheckResult.failed(
+                            SIGNER_VALIDITY,
+                            "The signer certificate expired at "
+                                    + cert.getNotAfter().toInstant() + ", before the validation time " + validationTime
+                                    + ", and XAdES-B carries no proof of earlier existence."),
+                    Indication.INDETERMINATE,
                     SubIndication.OUT_OF_BOUNDS_NO_POE);
         } else {
-            c.add(CheckResult.passed(SIGNER_VALIDITY, "The signer certificate is valid at the validation time "
-                    + validationTime + "."), null, null);
+            c.add(
+                    CheckResult.passed(
+                            SIGNER_VALIDITY,
+                            "The signer certificate is valid at the validation time " + validationTime + "."),
+                    null,
+                    null);
         }
         var chain = chains.validate(cert, keyInfo.subList(1, keyInfo.size()), validationTime);
         c.add(chain.chain(), Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
         c.add(chain.revocation(), Indication.TOTAL_FAILED, SubIndication.REVOKED);
-        if (chain.revocation().outcome() == Outcome.NOT_CHECKED && chain.chain().outcome() == Outcome.PASSED
+        if (chain.revocation().outcome() == Outcome.NOT_CHECKED
+                && chain.chain().outcome() == Outcome.PASSED
                 && revocationPolicy == RevocationPolicy.REQUIRE) {
             c.fail(Indication.INDETERMINATE, SubIndication.TRY_LATER);
         }
@@ -325,7 +427,8 @@ public final class XmlSignatureVerifier {
                 continue;
             }
             for (Element qualifying : SignedInfoPolicy.elements(object)) {
-                if (!isXades(qualifying, "QualifyingProperties") || !signature.hasAttributeNS(null, "Id")
+                if (!isXades(qualifying, "QualifyingProperties")
+                        || !signature.hasAttributeNS(null, "Id")
                         || !target.equals(qualifying.getAttributeNS(null, "Target"))) {
                     continue;
                 }
@@ -362,7 +465,8 @@ public final class XmlSignatureVerifier {
     }
 
     private static Optional<Instant> signingTime(Element signedProperties) {
-        return child(signedProperties, "SignedSignatureProperties").flatMap(p -> child(p, "SigningTime"))
+        return child(signedProperties, "SignedSignatureProperties")
+                .flatMap(p -> child(p, "SigningTime"))
                 .flatMap(t -> {
                     try {
                         return Optional.of(Instant.parse(t.getTextContent().strip()));
@@ -375,49 +479,65 @@ public final class XmlSignatureVerifier {
     /** XAdES SigningCertificateV2 (ETSI EN 319 132-1 §5.2.2): a SHA-256 CertDigest of the signer certificate. */
     private static CheckResult signingCertificate(Element signedProperties, X509Certificate signer) {
         Optional<Element> cert = child(signedProperties, "SignedSignatureProperties")
-                .flatMap(p -> child(p, "SigningCertificateV2")).flatMap(p -> child(p, "Cert"));
+                .flatMap(p -> child(p, "SigningCertificateV2"))
+                .flatMap(p -> child(p, "Cert"));
         if (cert.isEmpty()) {
-            return CheckResult.failed(SIGNING_CERTIFICATE, "The signed properties have no "
-                    + "SigningCertificateV2/Cert (ETSI EN 319 132-1 §5.2.2 requires it for XAdES-B-B).");
+            return CheckResult.failed(
+                    SIGNING_CERTIFICATE,
+                    "The signed properties have no "
+                            + "SigningCertificateV2/Cert (ETSI EN 319 132-1 §5.2.2 requires it for XAdES-B-B).");
         }
         Optional<Element> digest = child(cert.get(), "CertDigest");
         Optional<Element> method = digest.flatMap(d -> SignedInfoPolicy.elements(d).stream()
-                .filter(e -> SignedInfoPolicy.isDsig(e, "DigestMethod")).findFirst());
+                .filter(e -> SignedInfoPolicy.isDsig(e, "DigestMethod"))
+                .findFirst());
         Optional<Element> value = digest.flatMap(d -> SignedInfoPolicy.elements(d).stream()
-                .filter(e -> SignedInfoPolicy.isDsig(e, "DigestValue")).findFirst());
-        if (method.isEmpty() || value.isEmpty()
+                .filter(e -> SignedInfoPolicy.isDsig(e, "DigestValue"))
+                .findFirst());
+        if (method.isEmpty()
+                || value.isEmpty()
                 || !SignedInfoPolicy.SHA256.equals(method.get().getAttribute("Algorithm"))) {
-            return CheckResult.failed(SIGNING_CERTIFICATE, "SigningCertificateV2/Cert/CertDigest must hold a SHA-256 "
-                    + "DigestMethod and DigestValue.");
+            return CheckResult.failed(
+                    SIGNING_CERTIFICATE,
+                    "SigningCertificateV2/Cert/CertDigest must hold a SHA-256 " + "DigestMethod and DigestValue.");
         }
         try {
-            byte[] expected = Base64.getMimeDecoder().decode(value.get().getTextContent().strip());
+            byte[] expected =
+                    Base64.getMimeDecoder().decode(value.get().getTextContent().strip());
             if (!MessageDigest.isEqual(expected, XadesEnvelopedSigner.sha256(signer.getEncoded()))) {
-                return CheckResult.failed(SIGNING_CERTIFICATE, "SigningCertificateV2 names another certificate than "
-                        + "the KeyInfo signer certificate " + signer.getSubjectX500Principal().getName() + ".");
+                return CheckResult.failed(
+                        SIGNING_CERTIFICATE,
+                        "SigningCertificateV2 names another certificate than " + "the KeyInfo signer certificate "
+                                + signer.getSubjectX500Principal().getName() + ".");
             }
             Optional<Element> issuerSerial = child(cert.get(), "IssuerSerialV2");
             if (issuerSerial.isPresent()) {
-                IssuerSerial is = IssuerSerial.getInstance(Base64.getMimeDecoder().decode(
-                        issuerSerial.get().getTextContent().strip()));
-                X500Name issuer = X500Name.getInstance(signer.getIssuerX500Principal().getEncoded());
+                IssuerSerial is = IssuerSerial.getInstance(Base64.getMimeDecoder()
+                        .decode(issuerSerial.get().getTextContent().strip()));
+                X500Name issuer =
+                        X500Name.getInstance(signer.getIssuerX500Principal().getEncoded());
                 boolean nameMatches = is.getIssuer().getNames().length == 1
                         && is.getIssuer().getNames()[0].getTagNo() == GeneralName.directoryName
-                        && X500Name.getInstance(is.getIssuer().getNames()[0].getName()).equals(issuer);
+                        && X500Name.getInstance(is.getIssuer().getNames()[0].getName())
+                                .equals(issuer);
                 if (!nameMatches || !is.getSerial().getValue().equals(signer.getSerialNumber())) {
-                    return CheckResult.failed(SIGNING_CERTIFICATE, "SigningCertificateV2 IssuerSerialV2 does not name "
-                            + "the signer certificate's issuer and serial number.");
+                    return CheckResult.failed(
+                            SIGNING_CERTIFICATE,
+                            "SigningCertificateV2 IssuerSerialV2 does not name "
+                                    + "the signer certificate's issuer and serial number.");
                 }
             }
-            return CheckResult.passed(SIGNING_CERTIFICATE, "SigningCertificateV2 (SHA-256) matches the signer "
-                    + "certificate.");
+            return CheckResult.passed(
+                    SIGNING_CERTIFICATE, "SigningCertificateV2 (SHA-256) matches the signer " + "certificate.");
         } catch (Exception e) {
             return CheckResult.failed(SIGNING_CERTIFICATE, "SigningCertificateV2 cannot be read: " + e.getMessage());
         }
     }
 
     private static Optional<Element> child(Element parent, String xadesLocalName) {
-        return SignedInfoPolicy.elements(parent).stream().filter(e -> isXades(e, xadesLocalName)).findFirst();
+        return SignedInfoPolicy.elements(parent).stream()
+                .filter(e -> isXades(e, xadesLocalName))
+                .findFirst();
     }
 
     private static boolean isXades(Element element, String localName) {

@@ -70,10 +70,16 @@ public abstract class KeyCustodyContractTest {
      * name): seal certificate, CA certificate.
      */
     protected List<X509Certificate> certify(GeneratedKey key) {
-        Credential ca = issuer.issueRoot("contract-ca", new CertificateProfile.RootCa(newId("Contract Test CA"), "Test"),
-                KeyAlgorithm.ECDSA_P256.generateKeyPair(RANDOM), Period.ofYears(5));
-        X509Certificate certificate = issuer.issue(new CertificateProfile.SealSigning("合同测试章", "测试单位",
-                "11110100000000019Q", "S-CONTRACT"), key.publicKey(), Period.ofYears(1), ca);
+        Credential ca = issuer.issueRoot(
+                "contract-ca",
+                new CertificateProfile.RootCa(newId("Contract Test CA"), "Test"),
+                KeyAlgorithm.ECDSA_P256.generateKeyPair(RANDOM),
+                Period.ofYears(5));
+        X509Certificate certificate = issuer.issue(
+                new CertificateProfile.SealSigning("合同测试章", "测试单位", "11110100000000019Q", "S-CONTRACT"),
+                key.publicKey(),
+                Period.ofYears(1),
+                ca);
         return List.of(certificate, ca.certificate());
     }
 
@@ -99,13 +105,19 @@ public abstract class KeyCustodyContractTest {
         assertThat(key.keyId()).isEqualTo(id);
         assertThat(key.algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
         assertThat(key.publicKey()).isInstanceOf(ECPublicKey.class);
-        assertThat(((ECPublicKey) key.publicKey()).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
+        assertThat(((ECPublicKey) key.publicKey())
+                        .getParams()
+                        .getCurve()
+                        .getField()
+                        .getFieldSize())
+                .isEqualTo(256);
         assertThat(custody.find(id)).hasValueSatisfying(found -> {
             assertThat(found.algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256_SHA256);
             assertThat(found.publicKey().getEncoded()).isEqualTo(key.publicKey().getEncoded());
         });
-        assertThat(reopened().find(id)).hasValueSatisfying(found ->
-                assertThat(found.publicKey().getEncoded()).isEqualTo(key.publicKey().getEncoded()));
+        assertThat(reopened().find(id))
+                .hasValueSatisfying(found -> assertThat(found.publicKey().getEncoded())
+                        .isEqualTo(key.publicKey().getEncoded()));
     }
 
     @Test
@@ -122,8 +134,10 @@ public abstract class KeyCustodyContractTest {
         String id = newId("pending");
         custody.generate(id, SignatureAlgorithm.ECDSA_P256_SHA256);
 
-        assertThatThrownBy(() -> custody.signingKey(id)).isInstanceOf(KeyCustodyException.class)
-                .isNotInstanceOf(KeyNotFoundException.class).hasMessageContaining("no certificate");
+        assertThatThrownBy(() -> custody.signingKey(id))
+                .isInstanceOf(KeyCustodyException.class)
+                .isNotInstanceOf(KeyNotFoundException.class)
+                .hasMessageContaining("no certificate");
     }
 
     @Test
@@ -146,8 +160,10 @@ public abstract class KeyCustodyContractTest {
         assertThat(sequence.getObjectAt(1)).isInstanceOf(ASN1Integer.class);
         assertThat(verifies(key.publicKey(), data, signature)).isTrue();
         assertThat(verifies(chain.getFirst().getPublicKey(), data, signature)).isTrue();
-        assertThat(verifies(key.publicKey(), "other data".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
-        assertThat(verifies(key.publicKey(), data, reopened().signingKey(id).sign(data))).isTrue();
+        assertThat(verifies(key.publicKey(), "other data".getBytes(StandardCharsets.UTF_8), signature))
+                .isFalse();
+        assertThat(verifies(key.publicKey(), data, reopened().signingKey(id).sign(data)))
+                .isTrue();
     }
 
     @Test
@@ -188,11 +204,14 @@ public abstract class KeyCustodyContractTest {
         GeneratedKey other = custody.generate(newId("other"), SignatureAlgorithm.ECDSA_P256_SHA256);
 
         assertThatThrownBy(() -> custody.generate(id, SignatureAlgorithm.ECDSA_P256_SHA256))
-                .isInstanceOf(KeyCustodyException.class).hasMessageContaining("already taken");
+                .isInstanceOf(KeyCustodyException.class)
+                .hasMessageContaining("already taken");
         assertThatThrownBy(() -> custody.attachCertificateChain(id, certify(other)))
-                .isInstanceOf(KeyCustodyException.class).hasMessageContaining("does not certify");
+                .isInstanceOf(KeyCustodyException.class)
+                .hasMessageContaining("does not certify");
         assertThatThrownBy(() -> custody.attachCertificateChain(id, List.of()))
-                .isInstanceOf(KeyCustodyException.class).hasMessageContaining("empty");
+                .isInstanceOf(KeyCustodyException.class)
+                .hasMessageContaining("empty");
     }
 
     @Test
@@ -206,7 +225,8 @@ public abstract class KeyCustodyContractTest {
         assertThat(custody.destroy(id)).isTrue();
         assertThat(custody.destroy(id)).isFalse();
 
-        assertThatThrownBy(() -> custody.signingKey(id)).isInstanceOf(KeyNotFoundException.class)
+        assertThatThrownBy(() -> custody.signingKey(id))
+                .isInstanceOf(KeyNotFoundException.class)
                 .hasMessageContaining(id);
         assertThat(custody.find(id)).isEmpty();
         assertThat(reopened().find(id)).isEmpty();
@@ -218,11 +238,15 @@ public abstract class KeyCustodyContractTest {
     void anUnknownIdIsACleanError() {
         String id = newId("never");
 
-        assertThatThrownBy(() -> custody.signingKey(id)).isInstanceOf(KeyNotFoundException.class)
+        assertThatThrownBy(() -> custody.signingKey(id))
+                .isInstanceOf(KeyNotFoundException.class)
                 .hasMessageContaining(id);
-        assertThatThrownBy(() -> custody.attachCertificateChain(id, certify(
-                new GeneratedKey(id, SignatureAlgorithm.ECDSA_P256_SHA256,
-                        KeyAlgorithm.ECDSA_P256.generateKeyPair(RANDOM).getPublic()))))
+        assertThatThrownBy(() -> custody.attachCertificateChain(
+                        id,
+                        certify(new GeneratedKey(
+                                id,
+                                SignatureAlgorithm.ECDSA_P256_SHA256,
+                                KeyAlgorithm.ECDSA_P256.generateKeyPair(RANDOM).getPublic()))))
                 .isInstanceOf(KeyNotFoundException.class);
         assertThat(custody.find(id)).isEmpty();
         assertThat(custody.destroy(id)).isFalse();
@@ -235,7 +259,10 @@ public abstract class KeyCustodyContractTest {
         SigningKey signing = custody.signingKey(id);
 
         for (String text : List.of(custody.toString(), signing.toString())) {
-            assertThat(text).doesNotContain("BEGIN").doesNotContain("PRIVATE").doesNotContainPattern("[0-9a-fA-F]{64}")
+            assertThat(text)
+                    .doesNotContain("BEGIN")
+                    .doesNotContain("PRIVATE")
+                    .doesNotContainPattern("[0-9a-fA-F]{64}")
                     .doesNotContainPattern("[A-Za-z0-9+/]{60}");
         }
     }

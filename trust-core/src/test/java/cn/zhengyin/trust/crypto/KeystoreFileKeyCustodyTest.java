@@ -26,6 +26,7 @@ class KeystoreFileKeyCustodyTest extends KeyCustodyContractTest {
     static final char[] PASSWORD = "test-keystore".toCharArray();
     final Clock clock = Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC);
     final CertificateIssuer issuer = new CertificateIssuer(clock);
+
     @TempDir
     Path contractDir;
 
@@ -45,10 +46,16 @@ class KeystoreFileKeyCustodyTest extends KeyCustodyContractTest {
     }
 
     private List<X509Certificate> certify(GeneratedKey key, KeyAlgorithm algorithm) {
-        Credential ca = issuer.issueRoot("test-ca", new CertificateProfile.RootCa("Test CA", "Test"),
-                algorithm.generateKeyPair(new SecureRandom()), Period.ofYears(5));
-        X509Certificate certificate = issuer.issue(new CertificateProfile.SealSigning("测试章", "测试单位",
-                "11110100000000019Q", "S-TEST"), key.publicKey(), Period.ofYears(1), ca);
+        Credential ca = issuer.issueRoot(
+                "test-ca",
+                new CertificateProfile.RootCa("Test CA", "Test"),
+                algorithm.generateKeyPair(new SecureRandom()),
+                Period.ofYears(5));
+        X509Certificate certificate = issuer.issue(
+                new CertificateProfile.SealSigning("测试章", "测试单位", "11110100000000019Q", "S-TEST"),
+                key.publicKey(),
+                Period.ofYears(1),
+                ca);
         return List.of(certificate, ca.certificate());
     }
 
@@ -67,7 +74,8 @@ class KeystoreFileKeyCustodyTest extends KeyCustodyContractTest {
         GeneratedKey ecdsa = custody.generate("seal-s-1-ecdsa", SignatureAlgorithm.ECDSA_P256_SHA256);
         GeneratedKey sm2 = custody.generate("seal-s-1-sm2", SignatureAlgorithm.SM2_SM3);
 
-        assertThatThrownBy(() -> custody.signingKey("seal-s-1-ecdsa")).isInstanceOf(KeyCustodyException.class)
+        assertThatThrownBy(() -> custody.signingKey("seal-s-1-ecdsa"))
+                .isInstanceOf(KeyCustodyException.class)
                 .hasMessageContaining("has no certificate yet");
         List<X509Certificate> ecdsaChain = certify(ecdsa, KeyAlgorithm.ECDSA_P256);
         List<X509Certificate> sm2Chain = certify(sm2, KeyAlgorithm.SM2);
@@ -81,8 +89,10 @@ class KeystoreFileKeyCustodyTest extends KeyCustodyContractTest {
             assertThat(k.publicKey().getEncoded()).isEqualTo(sm2.publicKey().getEncoded());
         });
         assertThat(reopened.signingKey("seal-s-1-ecdsa").certificateChain()).isEqualTo(ecdsaChain);
-        assertThat(verifies(reopened.signingKey("seal-s-1-ecdsa"), ecdsaChain.getFirst())).isTrue();
-        assertThat(verifies(reopened.signingKey("seal-s-1-sm2"), sm2Chain.getFirst())).isTrue();
+        assertThat(verifies(reopened.signingKey("seal-s-1-ecdsa"), ecdsaChain.getFirst()))
+                .isTrue();
+        assertThat(verifies(reopened.signingKey("seal-s-1-sm2"), sm2Chain.getFirst()))
+                .isTrue();
         assertThat(reopened.signingKey("seal-s-1-sm2").toString()).doesNotContainIgnoringCase("private");
     }
 
@@ -92,8 +102,9 @@ class KeystoreFileKeyCustodyTest extends KeyCustodyContractTest {
         GeneratedKey key = KeystoreFileKeyCustody.open(file, PASSWORD, clock)
                 .generate("pending", SignatureAlgorithm.ECDSA_P256_SHA256);
         KeystoreFileKeyCustody reopened = KeystoreFileKeyCustody.open(file, PASSWORD, clock);
-        assertThat(reopened.find("pending")).hasValueSatisfying(k ->
-                assertThat(k.publicKey().getEncoded()).isEqualTo(key.publicKey().getEncoded()));
+        assertThat(reopened.find("pending"))
+                .hasValueSatisfying(k -> assertThat(k.publicKey().getEncoded())
+                        .isEqualTo(key.publicKey().getEncoded()));
         assertThatThrownBy(() -> reopened.signingKey("pending")).hasMessageContaining("has no certificate yet");
     }
 
@@ -123,10 +134,12 @@ class KeystoreFileKeyCustodyTest extends KeyCustodyContractTest {
         KeystoreFileKeyCustody custody = KeystoreFileKeyCustody.open(dir.resolve("keys.p12"), PASSWORD, clock);
         custody.generate("a", SignatureAlgorithm.ECDSA_P256_SHA256);
         GeneratedKey other = custody.generate("b", SignatureAlgorithm.ECDSA_P256_SHA256);
-        assertThatThrownBy(() -> custody.generate("a", SignatureAlgorithm.SM2_SM3)).hasMessageContaining("already taken");
+        assertThatThrownBy(() -> custody.generate("a", SignatureAlgorithm.SM2_SM3))
+                .hasMessageContaining("already taken");
         assertThatThrownBy(() -> custody.attachCertificateChain("a", certify(other, KeyAlgorithm.ECDSA_P256)))
                 .hasMessageContaining("does not certify key 'a'");
-        assertThatThrownBy(() -> custody.generate("Upper/Case", SignatureAlgorithm.SM2_SM3)).hasMessageContaining("not allowed");
+        assertThatThrownBy(() -> custody.generate("Upper/Case", SignatureAlgorithm.SM2_SM3))
+                .hasMessageContaining("not allowed");
     }
 
     @Test
@@ -134,13 +147,15 @@ class KeystoreFileKeyCustodyTest extends KeyCustodyContractTest {
         Path file = dir.resolve("keys.p12");
         KeystoreFileKeyCustody.open(file, PASSWORD, clock).generate("a", SignatureAlgorithm.ECDSA_P256_SHA256);
         assertThatThrownBy(() -> KeystoreFileKeyCustody.open(file, "wrong".toCharArray(), clock))
-                .isInstanceOf(KeyCustodyException.class).hasMessageContaining("wrong password");
+                .isInstanceOf(KeyCustodyException.class)
+                .hasMessageContaining("wrong password");
     }
 
     @Test
     void preProvisionedCustodyRefusesToGenerate() {
         KeyCustody custody = new SoftwareKeyCustody(List.of());
-        assertThatThrownBy(() -> custody.generate("x", SignatureAlgorithm.SM2_SM3)).isInstanceOf(KeyCustodyException.class)
+        assertThatThrownBy(() -> custody.generate("x", SignatureAlgorithm.SM2_SM3))
+                .isInstanceOf(KeyCustodyException.class)
                 .hasMessageContaining("cannot generate");
         assertThat(custody.find("x")).isEmpty();
     }

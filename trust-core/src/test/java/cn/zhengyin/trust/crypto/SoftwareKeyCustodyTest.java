@@ -39,8 +39,10 @@ class SoftwareKeyCustodyTest {
     @Test
     void unknownKeyIdIsKeyNotFound() {
         KeyCustody custody = new SoftwareKeyCustody(List.of(pki.signerKey()));
-        assertThatThrownBy(() -> custody.signingKey("nope")).isInstanceOf(KeyNotFoundException.class)
-                .isInstanceOf(cn.zhengyin.trust.TrustException.class).hasMessageContaining("nope");
+        assertThatThrownBy(() -> custody.signingKey("nope"))
+                .isInstanceOf(KeyNotFoundException.class)
+                .isInstanceOf(cn.zhengyin.trust.TrustException.class)
+                .hasMessageContaining("nope");
     }
 
     @Test
@@ -49,14 +51,16 @@ class SoftwareKeyCustodyTest {
         assertThatThrownBy(() -> SoftwareKeyCustody.loadPkcs12("k", p12, "wrong".toCharArray(), "signer"))
                 .isInstanceOf(KeyCustodyException.class);
         assertThatThrownBy(() -> SoftwareKeyCustody.loadPkcs12("k", p12, TestPki.PKCS12_PASSWORD, "other"))
-                .isInstanceOf(KeyCustodyException.class).hasMessageContaining("other");
+                .isInstanceOf(KeyCustodyException.class)
+                .hasMessageContaining("other");
     }
 
     @Test
     void keyMaterialNeverAppearsInToString() {
         SigningKey key = pki.signerKey();
-        assertThat(key.toString()).matches(
-                "SoftwareSigningKey\\[keyId=test-signer, algorithm=ECDSA_P256_SHA256, subject=[^\\]]*CN=Test Seal\\]");
+        assertThat(key.toString())
+                .matches(
+                        "SoftwareSigningKey\\[keyId=test-signer, algorithm=ECDSA_P256_SHA256, subject=[^\\]]*CN=Test Seal\\]");
     }
 
     @Test
@@ -65,7 +69,8 @@ class SoftwareKeyCustodyTest {
         generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
         var strangerKey = generator.generateKeyPair().getPrivate();
         assertThatThrownBy(() -> SoftwareKeyCustody.fromKey("k", strangerKey, List.of(pki.signerCertificate())))
-                .isInstanceOf(KeyCustodyException.class).hasMessageContaining("does not match");
+                .isInstanceOf(KeyCustodyException.class)
+                .hasMessageContaining("does not match");
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
@@ -50,8 +49,13 @@ class CjkFontsTest {
         }
         assertThat(out.size()).as("a subset, not the 5 MB face").isLessThan(100_000);
         try (PDDocument reread = Loader.loadPDF(out.toByteArray())) {
-            PDFont font = reread.getPage(0).getResources().getFont(
-                    reread.getPage(0).getResources().getFontNames().iterator().next());
+            PDFont font = reread.getPage(0)
+                    .getResources()
+                    .getFont(reread.getPage(0)
+                            .getResources()
+                            .getFontNames()
+                            .iterator()
+                            .next());
             assertThat(font.getName()).matches("[A-Z]{6}\\+BousungEG-Light-GB");
             assertThat(font.isEmbedded()).isTrue();
         }
@@ -68,7 +72,8 @@ class CjkFontsTest {
     void licenceTextIsShippedNextToTheFont() throws IOException {
         try (InputStream in = CjkFonts.class.getResourceAsStream(CjkFonts.SONG_TI_LICENCE_RESOURCE)) {
             assertThat(in).isNotNull();
-            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("ARPHIC PUBLIC LICENSE");
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("ARPHIC PUBLIC LICENSE");
         }
     }
 }

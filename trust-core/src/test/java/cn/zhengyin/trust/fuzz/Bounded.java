@@ -15,8 +15,7 @@ public final class Bounded {
      */
     public static final Duration PER_INPUT = Duration.ofSeconds(Long.getLong("zhengyin.fuzz.per-input-seconds", 30));
 
-    private Bounded() {
-    }
+    private Bounded() {}
 
     public static void run(Executable body) {
         assertTimeoutPreemptively(PER_INPUT, body);

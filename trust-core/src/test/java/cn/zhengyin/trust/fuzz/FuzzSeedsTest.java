@@ -18,8 +18,13 @@ public class FuzzSeedsTest {
 
     /** Writes each named input under {@code src/test/resources/<package>/<Class>Inputs/<method>/}. */
     public static void write(Class<?> fuzzTest, String method, Map<String, byte[]> inputs) throws IOException {
-        Path dir = Path.of("src", "test", "resources", fuzzTest.getPackageName().replace('.', '/'),
-                fuzzTest.getSimpleName() + "Inputs", method);
+        Path dir = Path.of(
+                "src",
+                "test",
+                "resources",
+                fuzzTest.getPackageName().replace('.', '/'),
+                fuzzTest.getSimpleName() + "Inputs",
+                method);
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
             Files.write(dir.resolve(input.getKey()), input.getValue());

@@ -23,7 +23,8 @@ class CitizenIdentityNumberTest {
 
     @Test
     void rejectsAWrongCheckAndAnImpossibleBirthDate() {
-        assertThatThrownBy(() -> new CitizenIdentityNumber("110105194912310021")).hasMessageContaining("expected 'X'");
+        assertThatThrownBy(() -> new CitizenIdentityNumber("110105194912310021"))
+                .hasMessageContaining("expected 'X'");
         assertThat(CitizenIdentityNumber.isValid("110105194902300024")).isFalse();
     }
 }

@@ -11,8 +11,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UnifiedSocialCreditCodeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"11100000000013338W", "11430000006122244L", "11370800MB28559184", "11220000013544541J",
-            "11330105002500287C", "11100000MB03271699"})
+    @ValueSource(
+            strings = {
+                "11100000000013338W",
+                "11430000006122244L",
+                "11370800MB28559184",
+                "11220000013544541J",
+                "11330105002500287C",
+                "11100000MB03271699"
+            })
     void acceptsRealCodes(String code) {
         assertThat(UnifiedSocialCreditCode.isValid(code)).isTrue();
         assertThat(new UnifiedSocialCreditCode(code).value()).isEqualTo(code);
@@ -33,7 +40,8 @@ class UnifiedSocialCreditCodeTest {
 
     @Test
     void parseAcceptsLowerCaseAndSurroundingSpace() {
-        assertThat(UnifiedSocialCreditCode.parse(" 11100000mb03271699 ").value()).isEqualTo("11100000MB03271699");
+        assertThat(UnifiedSocialCreditCode.parse(" 11100000mb03271699 ").value())
+                .isEqualTo("11100000MB03271699");
     }
 
     @Test

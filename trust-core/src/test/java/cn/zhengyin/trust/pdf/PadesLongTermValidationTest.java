@@ -66,11 +66,13 @@ class PadesLongTermValidationTest {
 
     static byte[] sign() {
         CadesDigestSigner signer = new CadesDigestSigner(new InProcessTimestampSource(pki.timestampAuthority(CLOCK)));
-        int reserved = SignatureRequest.estimateContentsBytes(pki.signerKey().certificateChain(),
-                pki.tsaKey().certificateChain());
+        int reserved = SignatureRequest.estimateContentsBytes(
+                pki.signerKey().certificateChain(), pki.tsaKey().certificateChain());
         PadesPreparation preparation = new PadesPreparer(PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES)
-                .prepare(TestPdfs.onePage("Licence for the long term"), new SignatureRequest("Test Bureau",
-                        "Licence issued", "Beijing", NOW, Optional.empty(), reserved));
+                .prepare(
+                        TestPdfs.onePage("Licence for the long term"),
+                        new SignatureRequest(
+                                "Test Bureau", "Licence issued", "Beijing", NOW, Optional.empty(), reserved));
         return preparation.complete(signer.sign(preparation.digest(), pki.signerKey()));
     }
 
@@ -80,30 +82,36 @@ class PadesLongTermValidationTest {
         final List<X509Certificate> asked = new ArrayList<>();
 
         CrlsByIssuer(X509CRL... crls) {
-            this.crls = Arrays.stream(crls).collect(java.util.stream.Collectors.toMap(
-                    X509CRL::getIssuerX500Principal, c -> c));
+            this.crls = Arrays.stream(crls)
+                    .collect(java.util.stream.Collectors.toMap(X509CRL::getIssuerX500Principal, c -> c));
         }
 
         @Override
         public Optional<byte[]> crl(X509Certificate issued) {
             asked.add(issued);
-            return Optional.ofNullable(crls.get(issued.getIssuerX500Principal())).map(c -> {
-                try {
-                    return c.getEncoded();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            return Optional.ofNullable(crls.get(issued.getIssuerX500Principal()))
+                    .map(c -> {
+                        try {
+                            return c.getEncoded();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
         }
     }
 
     /** The network is stubbed out: any call fails the test. */
-    static final RevocationSource NO_NETWORK = issued -> fail("the verifier asked the network for the CRL of "
-            + issued.getSubjectX500Principal());
+    static final RevocationSource NO_NETWORK =
+            issued -> fail("the verifier asked the network for the CRL of " + issued.getSubjectX500Principal());
 
     static PdfSignatureVerifier offlineVerifier(Clock clock) {
-        return new PdfSignatureVerifier(Set.of(pki.root()), List.of(), Optional.of(NO_NETWORK),
-                RevocationPolicy.REQUIRE, clock, PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
+        return new PdfSignatureVerifier(
+                Set.of(pki.root()),
+                List.of(),
+                Optional.of(NO_NETWORK),
+                RevocationPolicy.REQUIRE,
+                clock,
+                PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
     }
 
     static byte[] extend(byte[] pdf, X509CRL issuingCaCrl) {
@@ -120,8 +128,9 @@ class PadesLongTermValidationTest {
         assertThat(material.certificates()).hasSize(4); // signer, issuing CA, root, TSA
         assertThat(material.crls()).hasSize(2);
         assertThat(material.ocspResponses()).isEmpty();
-        assertThat(source.asked).extracting(X509Certificate::getSubjectX500Principal).doesNotContain(
-                pki.root().getSubjectX500Principal());
+        assertThat(source.asked)
+                .extracting(X509Certificate::getSubjectX500Principal)
+                .doesNotContain(pki.root().getSubjectX500Principal());
     }
 
     @Test
@@ -130,18 +139,24 @@ class PadesLongTermValidationTest {
 
         assertThat(Arrays.copyOf(extended, signedPdf.length)).isEqualTo(signedPdf);
         try (PDDocument document = Loader.loadPDF(extended)) {
-            COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+            COSDictionary dss =
+                    document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
             assertThat(dss).isNotNull();
-            assertThat(((COSArray) dss.getDictionaryObject(COSName.getPDFName("Certs"))).size()).isEqualTo(4);
-            assertThat(((COSArray) dss.getDictionaryObject(COSName.getPDFName("CRLs"))).size()).isEqualTo(2);
+            assertThat(((COSArray) dss.getDictionaryObject(COSName.getPDFName("Certs"))).size())
+                    .isEqualTo(4);
+            assertThat(((COSArray) dss.getDictionaryObject(COSName.getPDFName("CRLs"))).size())
+                    .isEqualTo(2);
             byte[] contents = document.getSignatureDictionaries().get(0).getContents();
-            String key = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-1").digest(contents));
+            String key = HexFormat.of()
+                    .withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(contents));
             COSDictionary vri = dss.getCOSDictionary(COSName.getPDFName("VRI"));
             assertThat(vri.getCOSDictionary(COSName.getPDFName(key))).isNotNull();
-            assertThat(EmbeddedValidationData.from(document).hasVriFor(contents)).isTrue();
+            assertThat(EmbeddedValidationData.from(document).hasVriFor(contents))
+                    .isTrue();
         }
-        String update = new String(extended, signedPdf.length, extended.length - signedPdf.length,
-                StandardCharsets.ISO_8859_1);
+        String update =
+                new String(extended, signedPdf.length, extended.length - signedPdf.length, StandardCharsets.ISO_8859_1);
         assertThat(update).contains("/DSS").doesNotContain("/Type /Page ").doesNotContain("/ByteRange");
     }
 
@@ -155,14 +170,19 @@ class PadesLongTermValidationTest {
             assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
             SignatureReport signature = report.signatures().get(0);
             assertThat(signature.coversWholeDocument()).isTrue();
-            assertThat(signature.check(PdfSignatureVerifier.REVOCATION)).map(CheckResult::outcome)
+            assertThat(signature.check(PdfSignatureVerifier.REVOCATION))
+                    .map(CheckResult::outcome)
                     .contains(Outcome.PASSED);
-            assertThat(signature.check(PdfSignatureVerifier.REVOCATION_EMBEDDED)).map(CheckResult::outcome)
+            assertThat(signature.check(PdfSignatureVerifier.REVOCATION_EMBEDDED))
+                    .map(CheckResult::outcome)
                     .contains(Outcome.PASSED);
-            assertThat(signature.check(TimestampVerifier.REVOCATION)).map(CheckResult::outcome)
+            assertThat(signature.check(TimestampVerifier.REVOCATION))
+                    .map(CheckResult::outcome)
                     .contains(Outcome.PASSED);
-            assertThat(report.documentChecks()).filteredOn(c -> c.id().equals(PdfSignatureVerifier.LTV_DSS_PRESENT))
-                    .extracting(CheckResult::outcome).containsExactly(Outcome.PASSED);
+            assertThat(report.documentChecks())
+                    .filteredOn(c -> c.id().equals(PdfSignatureVerifier.LTV_DSS_PRESENT))
+                    .extracting(CheckResult::outcome)
+                    .containsExactly(Outcome.PASSED);
             assertThat(report.documentChecks()).extracting(CheckResult::outcome).containsOnly(Outcome.PASSED);
         }
     }
@@ -173,24 +193,37 @@ class PadesLongTermValidationTest {
 
         assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
         assertThat(report.subIndication()).isEqualTo(SubIndication.TRY_LATER);
-        assertThat(report.documentChecks()).filteredOn(c -> c.id().equals(PdfSignatureVerifier.LTV_DSS_PRESENT))
-                .extracting(CheckResult::outcome).containsExactly(Outcome.NOT_CHECKED);
+        assertThat(report.documentChecks())
+                .filteredOn(c -> c.id().equals(PdfSignatureVerifier.LTV_DSS_PRESENT))
+                .extracting(CheckResult::outcome)
+                .containsExactly(Outcome.NOT_CHECKED);
     }
 
     static PdfSignatureVerifier offlineVerifierWithoutNetwork() {
-        return new PdfSignatureVerifier(Set.of(pki.root()), List.of(), Optional.empty(), RevocationPolicy.REQUIRE,
-                CLOCK, PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
+        return new PdfSignatureVerifier(
+                Set.of(pki.root()),
+                List.of(),
+                Optional.empty(),
+                RevocationPolicy.REQUIRE,
+                CLOCK,
+                PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
     }
 
     @Test
     void withoutDssTheLiveSourceIsTheFallback() {
         CrlsByIssuer live = new CrlsByIssuer(pki.issuingCaCrl(Map.of()), pki.rootCrl());
-        DocumentVerificationReport report = new PdfSignatureVerifier(Set.of(pki.root()), List.of(),
-                Optional.of(live), RevocationPolicy.REQUIRE, CLOCK, PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES)
+        DocumentVerificationReport report = new PdfSignatureVerifier(
+                        Set.of(pki.root()),
+                        List.of(),
+                        Optional.of(live),
+                        RevocationPolicy.REQUIRE,
+                        CLOCK,
+                        PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES)
                 .verify(signedPdf);
 
         SignatureReport signature = report.signatures().get(0);
-        assertThat(signature.check(PdfSignatureVerifier.REVOCATION)).map(CheckResult::outcome)
+        assertThat(signature.check(PdfSignatureVerifier.REVOCATION))
+                .map(CheckResult::outcome)
                 .contains(Outcome.PASSED);
         assertThat(signature.check(PdfSignatureVerifier.REVOCATION_EMBEDDED)).hasValueSatisfying(c -> {
             assertThat(c.outcome()).isEqualTo(Outcome.NOT_CHECKED);
@@ -201,8 +234,8 @@ class PadesLongTermValidationTest {
 
     @Test
     void signerRevokedBeforeTheTimestampOnTheEmbeddedCrlIsRevoked() {
-        X509CRL revoking = pki.issuingCaCrl(Map.of(pki.signerCertificate().getSerialNumber(),
-                NOW.minus(Duration.ofHours(1))));
+        X509CRL revoking =
+                pki.issuingCaCrl(Map.of(pki.signerCertificate().getSerialNumber(), NOW.minus(Duration.ofHours(1))));
         byte[] extended = extend(signedPdf, revoking);
 
         DocumentVerificationReport report = offlineVerifier(YEARS_LATER).verify(extended);
@@ -214,13 +247,19 @@ class PadesLongTermValidationTest {
     @Test
     void embeddedCrlNotSignedByTheIssuerIsNotEvidence() {
         TestPki impostor = TestPki.create(NOW); // same names, other keys
-        byte[] extended = new PadesLtvExtender().addDss(signedPdf, new LtvMaterial(List.of(),
-                List.of(encoded(impostor.issuingCaCrl(Map.of())), encoded(impostor.rootCrl())), List.of()));
+        byte[] extended = new PadesLtvExtender()
+                .addDss(
+                        signedPdf,
+                        new LtvMaterial(
+                                List.of(),
+                                List.of(encoded(impostor.issuingCaCrl(Map.of())), encoded(impostor.rootCrl())),
+                                List.of()));
 
         DocumentVerificationReport report = offlineVerifierWithoutNetwork().verify(extended);
 
         assertThat(report.subIndication()).isEqualTo(SubIndication.TRY_LATER);
-        assertThat(report.signatures().get(0).check(PdfSignatureVerifier.REVOCATION)).map(CheckResult::outcome)
+        assertThat(report.signatures().get(0).check(PdfSignatureVerifier.REVOCATION))
+                .map(CheckResult::outcome)
                 .contains(Outcome.NOT_CHECKED);
     }
 
@@ -264,7 +303,9 @@ class PadesLongTermValidationTest {
         Assumptions.assumeTrue(Files.isExecutable(pdfsig), "pdfsig (poppler-utils) not installed");
         Path file = dir.resolve("b-lt.pdf");
         Files.write(file, extend(signedPdf, pki.issuingCaCrl(Map.of())));
-        Process process = new ProcessBuilder(pdfsig.toString(), file.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(pdfsig.toString(), file.toString())
+                .redirectErrorStream(true)
+                .start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         process.getInputStream().transferTo(out);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -54,9 +54,10 @@ class PadesSignAndVerifyTest {
     }
 
     static byte[] sign(SigningKey key, byte[] pdf, Optional<VisibleAppearance> appearance) {
-        int reserved = SignatureRequest.estimateContentsBytes(key.certificateChain(), pki.tsaKey().certificateChain());
-        PadesPreparation preparation = preparer.prepare(pdf, new SignatureRequest("Test Bureau", "Licence issued",
-                "Beijing", NOW, appearance, reserved));
+        int reserved = SignatureRequest.estimateContentsBytes(
+                key.certificateChain(), pki.tsaKey().certificateChain());
+        PadesPreparation preparation = preparer.prepare(
+                pdf, new SignatureRequest("Test Bureau", "Licence issued", "Beijing", NOW, appearance, reserved));
         byte[] cms = signer.sign(preparation.digest(), key);
         cmsLength = cms.length;
         return preparation.complete(cms);
@@ -79,33 +80,48 @@ class PadesSignAndVerifyTest {
         assertThat(report.isPassed()).isTrue();
         assertThat(report.validationTime()).isEqualTo(NOW);
         // B-T file (no DSS): the long-term validation checks report what is absent (PadesLongTermValidationTest)
-        assertThat(report.documentChecks()).filteredOn(c -> !c.id().equals(PdfSignatureVerifier.LTV_DSS_PRESENT))
-                .extracting(CheckResult::outcome).containsOnly(Outcome.PASSED);
+        assertThat(report.documentChecks())
+                .filteredOn(c -> !c.id().equals(PdfSignatureVerifier.LTV_DSS_PRESENT))
+                .extracting(CheckResult::outcome)
+                .containsOnly(Outcome.PASSED);
         assertThat(report.signatures()).hasSize(1);
         SignatureReport signature = report.signatures().get(0);
-        assertThat(signature.checks()).filteredOn(c -> !c.id().equals(PdfSignatureVerifier.REVOCATION_EMBEDDED))
+        assertThat(signature.checks())
+                .filteredOn(c -> !c.id().equals(PdfSignatureVerifier.REVOCATION_EMBEDDED))
                 .allSatisfy(c -> assertThat(c.outcome()).as(c.toString()).isEqualTo(Outcome.PASSED));
-        assertThat(signature.checks()).extracting(CheckResult::id).contains(PdfSignatureVerifier.BYTE_RANGE,
-                PdfSignatureVerifier.MESSAGE_DIGEST, PdfSignatureVerifier.SIGNATURE_VALUE,
-                PdfSignatureVerifier.SIGNING_CERTIFICATE, PdfSignatureVerifier.KEY_USAGE, PdfSignatureVerifier.CHAIN,
-                PdfSignatureVerifier.REVOCATION, TimestampVerifier.IMPRINT, TimestampVerifier.TSA_KEY_USAGE,
-                TimestampVerifier.CHAIN, PdfSignatureVerifier.SIGNER_VALIDITY);
+        assertThat(signature.checks())
+                .extracting(CheckResult::id)
+                .contains(
+                        PdfSignatureVerifier.BYTE_RANGE,
+                        PdfSignatureVerifier.MESSAGE_DIGEST,
+                        PdfSignatureVerifier.SIGNATURE_VALUE,
+                        PdfSignatureVerifier.SIGNING_CERTIFICATE,
+                        PdfSignatureVerifier.KEY_USAGE,
+                        PdfSignatureVerifier.CHAIN,
+                        PdfSignatureVerifier.REVOCATION,
+                        TimestampVerifier.IMPRINT,
+                        TimestampVerifier.TSA_KEY_USAGE,
+                        TimestampVerifier.CHAIN,
+                        PdfSignatureVerifier.SIGNER_VALIDITY);
         assertThat(signature.coversWholeDocument()).isTrue();
         assertThat(signature.timestampTime()).contains(NOW);
         assertThat(signature.signingTime()).contains(NOW);
-        assertThat(signature.signerSubject()).hasValueSatisfying(s -> assertThat(s).contains("CN=Test Seal"));
-        assertThat(signature.signerSerial()).contains(pki.signerCertificate().getSerialNumber().toString(16));
+        assertThat(signature.signerSubject())
+                .hasValueSatisfying(s -> assertThat(s).contains("CN=Test Seal"));
+        assertThat(signature.signerSerial())
+                .contains(pki.signerCertificate().getSerialNumber().toString(16));
     }
 
     @Test
     void reservesRealisticSpaceNotPdfboxDefault() {
-        int reserved = SignatureRequest.estimateContentsBytes(pki.signerKey().certificateChain(),
-                pki.tsaKey().certificateChain());
+        int reserved = SignatureRequest.estimateContentsBytes(
+                pki.signerKey().certificateChain(), pki.tsaKey().certificateChain());
         assertThat(cmsLength).isLessThan(reserved);
-        assertThat(reserved).isLessThan(org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions
-                .DEFAULT_SIGNATURE_SIZE);
-        System.out.printf("CMS %d bytes, reserved %d bytes, signed PDF %d bytes%n", cmsLength, reserved,
-                signedPdf.length);
+        assertThat(reserved)
+                .isLessThan(
+                        org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions.DEFAULT_SIGNATURE_SIZE);
+        System.out.printf(
+                "CMS %d bytes, reserved %d bytes, signed PDF %d bytes%n", cmsLength, reserved, signedPdf.length);
     }
 
     @Test
@@ -115,8 +131,13 @@ class PadesSignAndVerifyTest {
         assertThat(lenient.signatures().get(0).check(PdfSignatureVerifier.REVOCATION))
                 .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(Outcome.NOT_CHECKED));
 
-        DocumentVerificationReport strict = new PdfSignatureVerifier(Set.of(pki.root()), List.of(),
-                RevocationPolicy.REQUIRE, CLOCK, PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES).verify(signedPdf);
+        DocumentVerificationReport strict = new PdfSignatureVerifier(
+                        Set.of(pki.root()),
+                        List.of(),
+                        RevocationPolicy.REQUIRE,
+                        CLOCK,
+                        PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES)
+                .verify(signedPdf);
         assertThat(strict.indication()).isEqualTo(Indication.INDETERMINATE);
         assertThat(strict.subIndication()).isEqualTo(SubIndication.TRY_LATER);
     }
@@ -152,15 +173,17 @@ class PadesSignAndVerifyTest {
         assertThat(report.subIndication()).isEqualTo(SubIndication.UNSIGNED_CHANGES);
         assertThat(report.signatures().get(0).isPassed()).isTrue();
         assertThat(report.signatures().get(0).coversWholeDocument()).isFalse();
-        assertThat(report.documentChecks()).filteredOn(c -> c.id().equals(PdfSignatureVerifier.DOCUMENT_COVERAGE))
-                .extracting(CheckResult::outcome).containsExactly(Outcome.FAILED);
+        assertThat(report.documentChecks())
+                .filteredOn(c -> c.id().equals(PdfSignatureVerifier.DOCUMENT_COVERAGE))
+                .extracting(CheckResult::outcome)
+                .containsExactly(Outcome.FAILED);
     }
 
     @Test
     void untrustedAnchorIsIndeterminateNoCertificateChainFound() {
         TestPki other = TestPki.create(NOW, "Other");
-        DocumentVerificationReport report = new PdfSignatureVerifier(Set.of(other.root()), List.of(), CLOCK)
-                .verify(signedPdf);
+        DocumentVerificationReport report =
+                new PdfSignatureVerifier(Set.of(other.root()), List.of(), CLOCK).verify(signedPdf);
 
         assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
         assertThat(report.subIndication()).isEqualTo(SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
@@ -170,10 +193,11 @@ class PadesSignAndVerifyTest {
 
     @Test
     void signerRevokedBeforeSigningIsTotalFailedRevoked() {
-        X509CRL crl = pki.issuingCaCrl(Map.of(pki.signerCertificate().getSerialNumber(),
-                NOW.minus(Duration.ofHours(1))));
+        X509CRL crl =
+                pki.issuingCaCrl(Map.of(pki.signerCertificate().getSerialNumber(), NOW.minus(Duration.ofHours(1))));
 
-        DocumentVerificationReport report = verifier(List.of(crl, pki.rootCrl())).verify(signedPdf);
+        DocumentVerificationReport report =
+                verifier(List.of(crl, pki.rootCrl())).verify(signedPdf);
 
         assertThat(report.isPassed()).isFalse();
         assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
@@ -182,10 +206,11 @@ class PadesSignAndVerifyTest {
 
     @Test
     void signerRevokedAfterTheTimestampStillPassesWithWarning() {
-        X509CRL crl = pki.issuingCaCrl(Map.of(pki.signerCertificate().getSerialNumber(),
-                NOW.plus(Duration.ofHours(1))));
+        X509CRL crl =
+                pki.issuingCaCrl(Map.of(pki.signerCertificate().getSerialNumber(), NOW.plus(Duration.ofHours(1))));
 
-        DocumentVerificationReport report = verifier(List.of(crl, pki.rootCrl())).verify(signedPdf);
+        DocumentVerificationReport report =
+                verifier(List.of(crl, pki.rootCrl())).verify(signedPdf);
 
         assertThat(report.isPassed()).isTrue();
         assertThat(report.signatures().get(0).check(PdfSignatureVerifier.REVOCATION))
@@ -194,8 +219,11 @@ class PadesSignAndVerifyTest {
 
     @Test
     void signerWithoutSignatureKeyUsageIsNotPassed() {
-        SigningKey key = pki.issueKey("no-signing-usage", TestPki.Role.SIGNER_WITHOUT_SIGNATURE_USAGE,
-                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+        SigningKey key = pki.issueKey(
+                "no-signing-usage",
+                TestPki.Role.SIGNER_WITHOUT_SIGNATURE_USAGE,
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(30)));
         byte[] pdf = sign(key, TestPdfs.onePage("x"), Optional.empty());
 
         DocumentVerificationReport report = verifier(cleanCrls()).verify(pdf);
@@ -207,13 +235,18 @@ class PadesSignAndVerifyTest {
     void nonPdfEmptyAndTruncatedInputAreCleanFormatFailures() {
         PdfSignatureVerifier verifier = verifier(List.of());
         byte[] truncated = Arrays.copyOf(signedPdf, signedPdf.length / 2);
-        for (byte[] input : List.of(new byte[0], "hello, not a pdf".getBytes(StandardCharsets.US_ASCII),
-                truncated, "%PDF-1.7\ngarbage\n%%EOF".getBytes(StandardCharsets.US_ASCII))) {
+        for (byte[] input : List.of(
+                new byte[0],
+                "hello, not a pdf".getBytes(StandardCharsets.US_ASCII),
+                truncated,
+                "%PDF-1.7\ngarbage\n%%EOF".getBytes(StandardCharsets.US_ASCII))) {
             DocumentVerificationReport report = verifier.verify(input);
-            assertThat(report.indication()).as(report.documentChecks().toString()).isIn(Indication.TOTAL_FAILED,
-                    Indication.INDETERMINATE);
-            assertThat(report.subIndication()).as(report.documentChecks().toString()).isIn(
-                    SubIndication.FORMAT_FAILURE, SubIndication.SIGNED_DATA_NOT_FOUND);
+            assertThat(report.indication())
+                    .as(report.documentChecks().toString())
+                    .isIn(Indication.TOTAL_FAILED, Indication.INDETERMINATE);
+            assertThat(report.subIndication())
+                    .as(report.documentChecks().toString())
+                    .isIn(SubIndication.FORMAT_FAILURE, SubIndication.SIGNED_DATA_NOT_FOUND);
             assertThat(report.isPassed()).isFalse();
         }
         assertThat(verifier.verify(new byte[0]).subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
@@ -231,7 +264,9 @@ class PadesSignAndVerifyTest {
 
     @Test
     void visibleSealSignatureVerifiesAndHasAWidgetOnThePage() throws Exception {
-        byte[] pdf = sign(pki.signerKey(), TestPdfs.onePage("visible"),
+        byte[] pdf = sign(
+                pki.signerKey(),
+                TestPdfs.onePage("visible"),
                 Optional.of(new VisibleAppearance(0, 400, 80, 120, 120, TestPdfs.sealPng())));
 
         assertThat(verifier(cleanCrls()).verify(pdf).isPassed()).isTrue();
@@ -247,13 +282,21 @@ class PadesSignAndVerifyTest {
     @Test
     void theSealAppearanceIsMadeOncePerImageAndRectangleAndEveryDocumentStillVerifies() throws Exception {
         byte[] seal = TestPdfs.sealPng();
-        byte[] first = sign(pki.signerKey(), TestPdfs.onePage("first"),
+        byte[] first = sign(
+                pki.signerKey(),
+                TestPdfs.onePage("first"),
                 Optional.of(new VisibleAppearance(0, 400, 80, 120, 120, seal)));
-        byte[] second = sign(pki.signerKey(), TestPdfs.onePage("second"),
+        byte[] second = sign(
+                pki.signerKey(),
+                TestPdfs.onePage("second"),
                 Optional.of(new VisibleAppearance(0, 400, 80, 120, 120, seal)));
-        byte[] otherImage = sign(pki.signerKey(), TestPdfs.onePage("third"),
+        byte[] otherImage = sign(
+                pki.signerKey(),
+                TestPdfs.onePage("third"),
                 Optional.of(new VisibleAppearance(0, 400, 80, 120, 120, bluePng())));
-        byte[] otherPlace = sign(pki.signerKey(), TestPdfs.onePage("fourth"),
+        byte[] otherPlace = sign(
+                pki.signerKey(),
+                TestPdfs.onePage("fourth"),
                 Optional.of(new VisibleAppearance(0, 100, 100, 60, 60, seal)));
 
         for (byte[] pdf : List.of(first, second, otherImage, otherPlace)) {
@@ -271,8 +314,13 @@ class PadesSignAndVerifyTest {
     /** The encoded bytes of the image drawn by the signature widget's normal appearance. */
     static byte[] sealImageStream(byte[] pdf) throws Exception {
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            var appearance = document.getSignatureFields().get(0).getWidgets().get(0).getAppearance()
-                    .getNormalAppearance().getAppearanceStream();
+            var appearance = document.getSignatureFields()
+                    .get(0)
+                    .getWidgets()
+                    .get(0)
+                    .getAppearance()
+                    .getNormalAppearance()
+                    .getAppearanceStream();
             var resources = appearance.getResources();
             var name = resources.getXObjectNames().iterator().next();
             var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(name);
@@ -295,17 +343,19 @@ class PadesSignAndVerifyTest {
 
     @Test
     void cmsLargerThanTheReservedSpaceFailsClearly() {
-        PadesPreparation preparation = preparer.prepare(TestPdfs.onePage("small"), new SignatureRequest("a", "b",
-                "c", NOW, Optional.empty(), 600));
+        PadesPreparation preparation = preparer.prepare(
+                TestPdfs.onePage("small"), new SignatureRequest("a", "b", "c", NOW, Optional.empty(), 600));
         byte[] cms = signer.sign(preparation.digest(), pki.signerKey());
-        assertThatThrownBy(() -> preparation.complete(cms)).isInstanceOf(PdfSigningException.class)
+        assertThatThrownBy(() -> preparation.complete(cms))
+                .isInstanceOf(PdfSigningException.class)
                 .hasMessageContaining("600 bytes were reserved");
     }
 
     @Test
     void preparingSomethingThatIsNotAPdfFailsClearly() {
-        assertThatThrownBy(() -> preparer.prepare("nope".getBytes(StandardCharsets.US_ASCII),
-                new SignatureRequest("a", "b", "c", NOW, Optional.empty(), 4096)))
+        assertThatThrownBy(() -> preparer.prepare(
+                        "nope".getBytes(StandardCharsets.US_ASCII),
+                        new SignatureRequest("a", "b", "c", NOW, Optional.empty(), 4096)))
                 .isInstanceOf(PdfSigningException.class);
     }
 
@@ -315,7 +365,9 @@ class PadesSignAndVerifyTest {
         Assumptions.assumeTrue(Files.isExecutable(pdfsig), "pdfsig (poppler-utils) not installed");
         Path file = dir.resolve("signed.pdf");
         Files.write(file, signedPdf);
-        Process process = new ProcessBuilder(pdfsig.toString(), file.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(pdfsig.toString(), file.toString())
+                .redirectErrorStream(true)
+                .start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         process.getInputStream().transferTo(out);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -69,14 +69,15 @@ final class PdfAttackCorpus {
     }
 
     byte[] sign(byte[] pdf, Optional<VisibleAppearance> appearance) {
-        PadesPreparation preparation = preparer.prepare(pdf, new SignatureRequest("Test Bureau", "Licence issued",
-                "Beijing", time, appearance, reserved));
+        PadesPreparation preparation = preparer.prepare(
+                pdf, new SignatureRequest("Test Bureau", "Licence issued", "Beijing", time, appearance, reserved));
         return preparation.complete(signer.sign(preparation.digest(), key));
     }
 
     /** A certification signature: {@code /Reference} with a DocMDP transform and {@code /Perms /DocMDP}. */
     byte[] certify(byte[] pdf, int permission) {
-        try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+        try (PDDocument document = Loader.loadPDF(pdf);
+                SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(PadesPreparer.SUB_FILTER_CADES);
@@ -100,7 +101,8 @@ final class PdfAttackCorpus {
             document.addSignature(signature, options);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(external.getContent().readAllBytes());
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(external.getContent().readAllBytes());
             external.setSignature(signer.sign(digest, key));
             return out.toByteArray();
         } catch (IOException e) {
@@ -124,8 +126,8 @@ final class PdfAttackCorpus {
     static byte[] shadowHide(byte[] signed) {
         Facts f = Facts.of(signed);
         long overlay = f.size;
-        String page = f.pageDictionary.replace(f.contentsEntry, "/Contents [" + f.contents + " 0 R " + overlay
-                + " 0 R]");
+        String page =
+                f.pageDictionary.replace(f.contentsEntry, "/Contents [" + f.contents + " 0 R " + overlay + " 0 R]");
         return append(signed, f, Map.of(f.page, page, overlay, stream("1 1 1 rg 0 0 595 842 re f")));
     }
 
@@ -149,8 +151,9 @@ final class PdfAttackCorpus {
         Facts f = Facts.of(signed);
         long annotation = f.size;
         Map<Long, String> objects = new LinkedHashMap<>();
-        objects.put(annotation, "<< /Type /Annot /Subtype /Square /Rect [60 740 400 790] /C [1 1 1] /IC [1 1 1] "
-                + "/F 4 >>");
+        objects.put(
+                annotation,
+                "<< /Type /Annot /Subtype /Square /Rect [60 740 400 790] /C [1 1 1] /IC [1 1 1] " + "/F 4 >>");
         try (PDDocument document = Loader.loadPDF(signed)) {
             COSBase annots = document.getPage(0).getCOSObject().getItem(COSName.ANNOTS);
             if (annots instanceof COSObject o) {
@@ -183,13 +186,15 @@ final class PdfAttackCorpus {
         Facts f = Facts.of(signed);
         long dss = f.size;
         long cert = f.size + 1;
-        String catalog = f.catalogDictionary.substring(0, f.catalogDictionary.lastIndexOf(">>")) + " /DSS " + dss
-                + " 0 R >>";
+        String catalog =
+                f.catalogDictionary.substring(0, f.catalogDictionary.lastIndexOf(">>")) + " /DSS " + dss + " 0 R >>";
         Map<Long, String> objects = new LinkedHashMap<>();
         objects.put(f.catalog, catalog);
         objects.put(dss, "<< /Type /DSS /Certs [" + cert + " 0 R] >>");
-        objects.put(cert, "<< /Length " + certificateDer.length + " >>\nstream\n"
-                + new String(certificateDer, StandardCharsets.ISO_8859_1) + "\nendstream");
+        objects.put(
+                cert,
+                "<< /Length " + certificateDer.length + " >>\nstream\n"
+                        + new String(certificateDer, StandardCharsets.ISO_8859_1) + "\nendstream");
         return append(signed, f, objects);
     }
 
@@ -328,7 +333,9 @@ final class PdfAttackCorpus {
     static byte[] randomBytes(long seed, int length) {
         byte[] random = new byte[length];
         new Random(seed).nextBytes(random);
-        return concat("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), random,
+        return concat(
+                "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII),
+                random,
                 "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -348,8 +355,18 @@ final class PdfAttackCorpus {
     // ---------------------------------------------------------------- incremental-section writer
 
     /** What the attacks need to know about the last revision, read with PDFBox. */
-    record Facts(long size, long prevStartxref, long catalog, String catalogDictionary, long page,
-            String pageDictionary, long contents, String contentsEntry, long font, String fontName, long signature,
+    record Facts(
+            long size,
+            long prevStartxref,
+            long catalog,
+            String catalogDictionary,
+            long page,
+            String pageDictionary,
+            long contents,
+            String contentsEntry,
+            long font,
+            String fontName,
+            long signature,
             String signatureDictionary) {
 
         static Facts of(byte[] pdf) {
@@ -362,14 +379,26 @@ final class PdfAttackCorpus {
                 long contents = contentsRaw instanceof COSObject o ? o.getObjectNumber() : -1;
                 var resources = page.getResources();
                 COSName fontName = resources.getFontNames().iterator().next();
-                COSBase fontRaw = ((COSDictionary) page.getCOSObject().getCOSDictionary(COSName.RESOURCES)
-                        .getDictionaryObject(COSName.FONT)).getItem(fontName);
+                COSBase fontRaw = ((COSDictionary) page.getCOSObject()
+                                .getCOSDictionary(COSName.RESOURCES)
+                                .getDictionaryObject(COSName.FONT))
+                        .getItem(fontName);
                 long font = fontRaw instanceof COSObject o ? o.getObjectNumber() : -1;
                 PDSignature signature = document.getLastSignatureDictionary();
-                long sig = signature == null ? -1 : key(signature.getCOSObject()).getNumber();
-                return new Facts(size, startxref(pdf), key(catalog).getNumber(), serialise(catalog),
-                        key(page.getCOSObject()).getNumber(), serialise(page.getCOSObject()), contents,
-                        "/Contents " + contents + " 0 R", font, fontName.getName(), sig,
+                long sig =
+                        signature == null ? -1 : key(signature.getCOSObject()).getNumber();
+                return new Facts(
+                        size,
+                        startxref(pdf),
+                        key(catalog).getNumber(),
+                        serialise(catalog),
+                        key(page.getCOSObject()).getNumber(),
+                        serialise(page.getCOSObject()),
+                        contents,
+                        "/Contents " + contents + " 0 R",
+                        font,
+                        fontName.getName(),
+                        sig,
                         signature == null ? "" : rawObject(pdf, document, signature.getCOSObject()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -445,8 +474,14 @@ final class PdfAttackCorpus {
         for (Map.Entry<Long, Long> e : offsets.entrySet()) {
             sb.append(e.getKey()).append(" 1\n").append(String.format("%010d 00000 n \n", e.getValue()));
         }
-        sb.append("trailer\n<< /Size ").append(max + 1).append(" /Root ").append(facts.catalog)
-                .append(" 0 R /Prev ").append(facts.prevStartxref).append(" >>\nstartxref\n").append(xref)
+        sb.append("trailer\n<< /Size ")
+                .append(max + 1)
+                .append(" /Root ")
+                .append(facts.catalog)
+                .append(" 0 R /Prev ")
+                .append(facts.prevStartxref)
+                .append(" >>\nstartxref\n")
+                .append(xref)
                 .append("\n%%EOF\n");
         return concat(pdf, sb.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -467,8 +502,13 @@ final class PdfAttackCorpus {
         for (int i = 1; i <= objects; i++) {
             sb.append(String.format("%010d 00000 n \n", body.indexOf("\n" + i + " 0 obj") + 1));
         }
-        sb.append("trailer\n<< /Size ").append(objects + 1).append(' ').append(trailerEntries)
-                .append(" >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        sb.append("trailer\n<< /Size ")
+                .append(objects + 1)
+                .append(' ')
+                .append(trailerEntries)
+                .append(" >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
         return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 

@@ -43,8 +43,8 @@ class PdfAttacksTest {
     static void signOnce() throws Exception {
         pki = TestPki.create(NOW);
         CadesDigestSigner signer = new CadesDigestSigner(new InProcessTimestampSource(pki.timestampAuthority(CLOCK)));
-        int reserved = SignatureRequest.estimateContentsBytes(pki.signerKey().certificateChain(),
-                pki.tsaKey().certificateChain());
+        int reserved = SignatureRequest.estimateContentsBytes(
+                pki.signerKey().certificateChain(), pki.tsaKey().certificateChain());
         corpus = new PdfAttackCorpus(signer, pki.signerKey(), reserved, NOW);
         signed = corpus.signedOnePage();
         try (var document = org.apache.pdfbox.Loader.loadPDF(signed)) {
@@ -58,8 +58,8 @@ class PdfAttacksTest {
     }
 
     static DocumentVerificationReport verify(byte[] pdf) {
-        PdfSignatureVerifier verifier = new PdfSignatureVerifier(Set.of(pki.root()),
-                List.of(pki.issuingCaCrl(Map.of()), pki.rootCrl()), CLOCK);
+        PdfSignatureVerifier verifier =
+                new PdfSignatureVerifier(Set.of(pki.root()), List.of(pki.issuingCaCrl(Map.of()), pki.rootCrl()), CLOCK);
         return assertTimeoutPreemptively(HANG_GUARD, () -> verifier.verify(pdf));
     }
 
@@ -73,8 +73,10 @@ class PdfAttacksTest {
         assertThat(changes.outcome()).as(changes.message()).isEqualTo(Outcome.FAILED);
         assertThat(changes.message()).contains(mentioned);
         // everything else about the signature is fine: only the revision analysis catches the attack
-        assertThat(check(signature, PdfSignatureVerifier.MESSAGE_DIGEST).outcome()).isEqualTo(Outcome.PASSED);
-        assertThat(check(signature, PdfSignatureVerifier.SIGNATURE_VALUE).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(check(signature, PdfSignatureVerifier.MESSAGE_DIGEST).outcome())
+                .isEqualTo(Outcome.PASSED);
+        assertThat(check(signature, PdfSignatureVerifier.SIGNATURE_VALUE).outcome())
+                .isEqualTo(Outcome.PASSED);
         assertThat(check(signature, PdfSignatureVerifier.BYTE_RANGE).outcome()).isEqualTo(Outcome.PASSED);
         assertThat(signature.indication()).isEqualTo(Indication.TOTAL_FAILED);
         assertThat(signature.subIndication()).isEqualTo(SubIndication.DISALLOWED_CHANGES);
@@ -88,7 +90,8 @@ class PdfAttacksTest {
     void genuineSignatureHasNoLaterRevisionAndPasses() {
         DocumentVerificationReport report = verify(signed);
         assertThat(report.isPassed()).as(report.toString()).isTrue();
-        assertThat(check(report.signatures().get(0), PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE).message())
+        assertThat(check(report.signatures().get(0), PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE)
+                        .message())
                 .contains("No later revision");
     }
 
@@ -98,25 +101,29 @@ class PdfAttacksTest {
         DocumentVerificationReport report = verify(twice);
         assertThat(report.signatures()).hasSize(2);
         assertThat(report.isPassed()).as(report.toString()).isTrue();
-        assertThat(check(report.signatures().get(0), PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE).message())
+        assertThat(check(report.signatures().get(0), PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE)
+                        .message())
                 .contains("SIGNATURE");
     }
 
     @Test
     void secondVisibleSignatureIsAnAllowedChangeForTheFirst() {
-        byte[] twice = corpus.sign(signed, Optional.of(new VisibleAppearance(0, 400, 80, 120, 120,
-                TestPdfs.sealPng())));
+        byte[] twice =
+                corpus.sign(signed, Optional.of(new VisibleAppearance(0, 400, 80, 120, 120, TestPdfs.sealPng())));
         DocumentVerificationReport report = verify(twice);
         assertThat(report.isPassed()).as(report.toString()).isTrue();
     }
 
     @Test
     void dssAddedAfterTheSignatureIsAllowed() throws Exception {
-        byte[] withDss = PdfAttackCorpus.dssAdded(signed, pki.signerCertificate().getEncoded());
+        byte[] withDss =
+                PdfAttackCorpus.dssAdded(signed, pki.signerCertificate().getEncoded());
         DocumentVerificationReport report = verify(withDss);
         SignatureReport signature = report.signatures().get(0);
-        assertThat(check(signature, PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE).outcome())
-                .as(signature.toString()).isEqualTo(Outcome.PASSED);
+        assertThat(check(signature, PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE)
+                        .outcome())
+                .as(signature.toString())
+                .isEqualTo(Outcome.PASSED);
         assertThat(signature.isPassed()).isTrue();
         // the file's last revision is unsigned validation data: the document-level coverage rule still applies
         assertThat(report.subIndication()).isIn(SubIndication.NONE, SubIndication.UNSIGNED_CHANGES);
@@ -196,7 +203,8 @@ class PdfAttacksTest {
             assertThat(report.isPassed()).isFalse();
             assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
             SignatureReport signature = report.signatures().get(0);
-            assertThat(check(signature, PdfSignatureVerifier.BYTE_RANGE).outcome()).as(signature.toString())
+            assertThat(check(signature, PdfSignatureVerifier.BYTE_RANGE).outcome())
+                    .as(signature.toString())
                     .isEqualTo(Outcome.FAILED);
             assertThat(signature.subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
         }
@@ -215,8 +223,9 @@ class PdfAttacksTest {
             DocumentVerificationReport report = verify(forgery);
             assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
             SignatureReport signature = report.signatures().get(0);
-            assertThat(signature.subIndication()).as(signature.toString()).isIn(SubIndication.FORMAT_FAILURE,
-                    SubIndication.SIG_CRYPTO_FAILURE);
+            assertThat(signature.subIndication())
+                    .as(signature.toString())
+                    .isIn(SubIndication.FORMAT_FAILURE, SubIndication.SIG_CRYPTO_FAILURE);
             assertThat(signature.isPassed()).isFalse();
         }
     }
@@ -244,7 +253,8 @@ class PdfAttacksTest {
         assertThat(verify(certified).isPassed()).isTrue();
         DocumentVerificationReport report = verify(corpus.sign(certified));
         SignatureReport certification = report.signatures().get(0);
-        assertThat(check(certification, PdfSignatureVerifier.CERTIFICATION).message()).contains("P=1");
+        assertThat(check(certification, PdfSignatureVerifier.CERTIFICATION).message())
+                .contains("P=1");
         CheckResult changes = check(certification, PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE);
         assertThat(changes.outcome()).as(changes.message()).isEqualTo(Outcome.FAILED);
         assertThat(changes.message()).contains("SIGNATURE", "DocMDP P=1");
@@ -256,9 +266,10 @@ class PdfAttacksTest {
     @Test
     void certificationNoChangesAllowsDss() throws Exception {
         byte[] certified = corpus.certify(TestPdfs.onePage(PdfAttackCorpus.SIGNED_TEXT), 1);
-        DocumentVerificationReport report = verify(PdfAttackCorpus.dssAdded(certified,
-                pki.signerCertificate().getEncoded()));
-        assertThat(check(report.signatures().get(0), PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE).outcome())
+        DocumentVerificationReport report = verify(
+                PdfAttackCorpus.dssAdded(certified, pki.signerCertificate().getEncoded()));
+        assertThat(check(report.signatures().get(0), PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE)
+                        .outcome())
                 .isEqualTo(Outcome.PASSED);
     }
 
@@ -272,12 +283,11 @@ class PdfAttacksTest {
     /** P=2 forbids annotations: caught by {@code revisions.changes-after-signature}; P=3 allows them. */
     @Test
     void annotationsNeedCertificationLevelThree() {
-        byte[] p2 = PdfAttackCorpus.annotationAdded(corpus.certify(TestPdfs.onePage(PdfAttackCorpus.SIGNED_TEXT),
-                2));
+        byte[] p2 = PdfAttackCorpus.annotationAdded(corpus.certify(TestPdfs.onePage(PdfAttackCorpus.SIGNED_TEXT), 2));
         assertChangesRejected(verify(p2), "ANNOTATION", "DocMDP P=2");
-        byte[] p3 = PdfAttackCorpus.annotationAdded(corpus.certify(TestPdfs.onePage(PdfAttackCorpus.SIGNED_TEXT),
-                3));
-        assertThat(check(verify(p3).signatures().get(0), PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE).outcome())
+        byte[] p3 = PdfAttackCorpus.annotationAdded(corpus.certify(TestPdfs.onePage(PdfAttackCorpus.SIGNED_TEXT), 3));
+        assertThat(check(verify(p3).signatures().get(0), PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE)
+                        .outcome())
                 .isEqualTo(Outcome.PASSED);
     }
 
@@ -298,7 +308,8 @@ class PdfAttacksTest {
     void twoCertificationSignaturesFail() {
         byte[] certified = corpus.certify(TestPdfs.onePage(PdfAttackCorpus.SIGNED_TEXT), 2);
         DocumentVerificationReport report = verify(corpus.certify(certified, 2));
-        assertThat(check(report.signatures().get(1), PdfSignatureVerifier.CERTIFICATION).message())
+        assertThat(check(report.signatures().get(1), PdfSignatureVerifier.CERTIFICATION)
+                        .message())
                 .contains("2 certification signature(s)");
         assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
     }

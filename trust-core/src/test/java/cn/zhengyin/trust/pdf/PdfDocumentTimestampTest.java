@@ -56,16 +56,18 @@ class PdfDocumentTimestampTest {
         tsa = pki.timestampAuthority(LATER);
         CadesDigestSigner signer = new CadesDigestSigner(new InProcessTimestampSource(pki.timestampAuthority(CLOCK)));
         PadesPreparer preparer = new PadesPreparer(PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
-        int reserved = SignatureRequest.estimateContentsBytes(pki.signerKey().certificateChain(),
-                pki.tsaKey().certificateChain());
-        PadesPreparation preparation = preparer.prepare(TestPdfs.onePage("Business licence 456"),
+        int reserved = SignatureRequest.estimateContentsBytes(
+                pki.signerKey().certificateChain(), pki.tsaKey().certificateChain());
+        PadesPreparation preparation = preparer.prepare(
+                TestPdfs.onePage("Business licence 456"),
                 new SignatureRequest("Test Bureau", "Licence issued", "Beijing", NOW, Optional.empty(), reserved));
         sealed = preparation.complete(signer.sign(preparation.digest(), pki.signerKey()));
     }
 
     /** Appends a document time-stamp revision; {@code imprint} maps the SHA-256 of the covered bytes to the imprint. */
     static byte[] withDocumentTimestamp(byte[] pdf, TimestampAuthority authority, UnaryOperator<byte[]> imprint) {
-        try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+        try (PDDocument document = Loader.loadPDF(pdf);
+                SignatureOptions options = new SignatureOptions()) {
             PDSignature timestamp = new PDSignature();
             timestamp.setType(COSName.DOC_TIME_STAMP);
             timestamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -74,7 +76,8 @@ class PdfDocumentTimestampTest {
             document.addSignature(timestamp, options);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(external.getContent().readAllBytes());
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(external.getContent().readAllBytes());
             external.setSignature(authority.timestamp(imprint.apply(digest)).getEncoded());
             return out.toByteArray();
         } catch (IOException e) {
@@ -85,8 +88,7 @@ class PdfDocumentTimestampTest {
     }
 
     PdfSignatureVerifier verifier() {
-        return new PdfSignatureVerifier(Set.of(pki.root()), List.of(pki.issuingCaCrl(Map.of()), pki.rootCrl()),
-                LATER);
+        return new PdfSignatureVerifier(Set.of(pki.root()), List.of(pki.issuingCaCrl(Map.of()), pki.rootCrl()), LATER);
     }
 
     @Test
@@ -107,15 +109,25 @@ class PdfDocumentTimestampTest {
         SignatureReport docTimestamp = report.signatures().get(1);
         assertThat(docTimestamp.coversWholeDocument()).isTrue();
         assertThat(docTimestamp.timestampTime()).contains(NOW.plus(Duration.ofHours(2)));
-        assertThat(docTimestamp.signerSubject()).hasValueSatisfying(s -> assertThat(s).contains("CN=Test TSA"));
-        assertThat(docTimestamp.checks()).extracting(CheckResult::id).containsExactly(
-                PdfSignatureVerifier.BYTE_RANGE, PdfSignatureVerifier.CERTIFICATION,
-                PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE, PdfSignatureVerifier.SUB_FILTER,
-                PdfSignatureVerifier.DOC_TIMESTAMP_TOKEN, TimestampVerifier.TSA_CERTIFICATE,
-                TimestampVerifier.TSA_KEY_USAGE, TimestampVerifier.SIGNING_CERTIFICATE, TimestampVerifier.SIGNATURE,
-                TimestampVerifier.IMPRINT, TimestampVerifier.CHAIN, TimestampVerifier.REVOCATION);
-        assertThat(docTimestamp.checks()).allSatisfy(c -> assertThat(c.outcome()).as(c.toString())
-                .isEqualTo(Outcome.PASSED));
+        assertThat(docTimestamp.signerSubject())
+                .hasValueSatisfying(s -> assertThat(s).contains("CN=Test TSA"));
+        assertThat(docTimestamp.checks())
+                .extracting(CheckResult::id)
+                .containsExactly(
+                        PdfSignatureVerifier.BYTE_RANGE,
+                        PdfSignatureVerifier.CERTIFICATION,
+                        PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE,
+                        PdfSignatureVerifier.SUB_FILTER,
+                        PdfSignatureVerifier.DOC_TIMESTAMP_TOKEN,
+                        TimestampVerifier.TSA_CERTIFICATE,
+                        TimestampVerifier.TSA_KEY_USAGE,
+                        TimestampVerifier.SIGNING_CERTIFICATE,
+                        TimestampVerifier.SIGNATURE,
+                        TimestampVerifier.IMPRINT,
+                        TimestampVerifier.CHAIN,
+                        TimestampVerifier.REVOCATION);
+        assertThat(docTimestamp.checks())
+                .allSatisfy(c -> assertThat(c.outcome()).as(c.toString()).isEqualTo(Outcome.PASSED));
         assertThat(report.documentChecks()).anySatisfy(c -> {
             assertThat(c.id()).isEqualTo(PdfSignatureVerifier.DOCUMENT_SIGNATURES);
             assertThat(c.message()).contains("1 signature(s) and 1 document time-stamp(s)");
@@ -135,8 +147,8 @@ class PdfDocumentTimestampTest {
         assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
         assertThat(report.subIndication()).isEqualTo(SubIndication.HASH_FAILURE);
         SignatureReport docTimestamp = report.signatures().get(1);
-        assertThat(docTimestamp.check(TimestampVerifier.IMPRINT)).hasValueSatisfying(c ->
-                assertThat(c.outcome()).isEqualTo(Outcome.FAILED));
+        assertThat(docTimestamp.check(TimestampVerifier.IMPRINT))
+                .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(Outcome.FAILED));
         assertThat(docTimestamp.timestampTime()).isEmpty();
         assertThat(report.signatures().get(0).isPassed()).isTrue();
     }
@@ -154,8 +166,9 @@ class PdfDocumentTimestampTest {
         DocumentVerificationReport report = verifier().verify(tampered);
 
         assertThat(report.isPassed()).isFalse();
-        assertThat(report.signatures()).anySatisfy(s -> assertThat(s.check(TimestampVerifier.IMPRINT))
-                .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(Outcome.FAILED)));
+        assertThat(report.signatures())
+                .anySatisfy(s -> assertThat(s.check(TimestampVerifier.IMPRINT))
+                        .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(Outcome.FAILED)));
     }
 
     @Test
@@ -167,8 +180,8 @@ class PdfDocumentTimestampTest {
 
         assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
         assertThat(report.subIndication()).isEqualTo(SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
-        assertThat(report.signatures().get(1).check(TimestampVerifier.CHAIN)).hasValueSatisfying(c ->
-                assertThat(c.outcome()).isEqualTo(Outcome.FAILED));
+        assertThat(report.signatures().get(1).check(TimestampVerifier.CHAIN))
+                .hasValueSatisfying(c -> assertThat(c.outcome()).isEqualTo(Outcome.FAILED));
     }
 
     @Test
@@ -177,7 +190,9 @@ class PdfDocumentTimestampTest {
 
         DocumentVerificationReport report = verifier().verify(stamped);
 
-        assertThat(report.signatures()).singleElement().satisfies(s -> assertThat(s.isPassed()).isTrue());
+        assertThat(report.signatures())
+                .singleElement()
+                .satisfies(s -> assertThat(s.isPassed()).isTrue());
         assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
         assertThat(report.subIndication()).isEqualTo(SubIndication.SIGNED_DATA_NOT_FOUND);
     }

@@ -18,8 +18,8 @@ import java.util.Set;
  * src/test/resources/cn/zhengyin/trust/pdf/PdfFuzzTestInputs; {@code JAZZER_FUZZ=1} fuzzes (docs/fuzzing.md).
  */
 class PdfFuzzTest {
-    private static final PdfSignatureVerifier VERIFIER = new PdfSignatureVerifier(Set.of(), List.of(),
-            Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC));
+    private static final PdfSignatureVerifier VERIFIER = new PdfSignatureVerifier(
+            Set.of(), List.of(), Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC));
 
     @FuzzTest(maxDuration = "60s")
     void verifyingArbitraryBytesAsAPdfAlwaysYieldsAReport(@NotNull @WithLength(max = 64 * 1024) byte[] pdf) {

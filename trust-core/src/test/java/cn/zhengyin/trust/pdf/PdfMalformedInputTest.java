@@ -39,8 +39,12 @@ class PdfMalformedInputTest {
     static void setUp() {
         pki = TestPki.create(NOW);
         CadesDigestSigner signer = new CadesDigestSigner(new InProcessTimestampSource(pki.timestampAuthority(CLOCK)));
-        corpus = new PdfAttackCorpus(signer, pki.signerKey(), SignatureRequest.estimateContentsBytes(
-                pki.signerKey().certificateChain(), pki.tsaKey().certificateChain()), NOW);
+        corpus = new PdfAttackCorpus(
+                signer,
+                pki.signerKey(),
+                SignatureRequest.estimateContentsBytes(
+                        pki.signerKey().certificateChain(), pki.tsaKey().certificateChain()),
+                NOW);
         signed = corpus.signedOnePage();
     }
 
@@ -51,8 +55,9 @@ class PdfMalformedInputTest {
 
     static void assertCleanFailure(DocumentVerificationReport report) {
         assertThat(report.isPassed()).isFalse();
-        assertThat(report.subIndication()).as(report.documentChecks().toString()).isIn(SubIndication.FORMAT_FAILURE,
-                SubIndication.SIGNED_DATA_NOT_FOUND);
+        assertThat(report.subIndication())
+                .as(report.documentChecks().toString())
+                .isIn(SubIndication.FORMAT_FAILURE, SubIndication.SIGNED_DATA_NOT_FOUND);
     }
 
     @Test
@@ -108,7 +113,9 @@ class PdfMalformedInputTest {
         byte[] signedBomb = corpus.sign(bomb);
         DocumentVerificationReport report = verify(corpus.sign(signedBomb));
         assertThat(report.isPassed()).as(report.toString()).isTrue();
-        CheckResult changes = report.signatures().get(0).check(PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE)
+        CheckResult changes = report.signatures()
+                .get(0)
+                .check(PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE)
                 .orElseThrow();
         assertThat(changes.outcome()).isEqualTo(Outcome.PASSED);
     }

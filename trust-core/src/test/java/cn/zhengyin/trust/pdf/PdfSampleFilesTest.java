@@ -43,8 +43,8 @@ class PdfSampleFilesTest {
             "certification-not-first.pdf", PdfSignatureVerifier.CERTIFICATION);
 
     static final Instant NOW = Instant.parse("2026-11-21T08:00:00Z");
-    final PdfSignatureVerifier verifier = new PdfSignatureVerifier(Set.of(), List.of(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    final PdfSignatureVerifier verifier =
+            new PdfSignatureVerifier(Set.of(), List.of(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void validSamplesPassEveryTrustIndependentCheck() throws IOException {
@@ -52,10 +52,14 @@ class PdfSampleFilesTest {
             DocumentVerificationReport report = verifier.verify(sample("valid/" + name));
             assertThat(report.signatures()).as(name).isNotEmpty();
             for (SignatureReport signature : report.signatures()) {
-                for (String id : List.of(PdfSignatureVerifier.BYTE_RANGE, PdfSignatureVerifier.CERTIFICATION,
-                        PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE, PdfSignatureVerifier.MESSAGE_DIGEST,
+                for (String id : List.of(
+                        PdfSignatureVerifier.BYTE_RANGE,
+                        PdfSignatureVerifier.CERTIFICATION,
+                        PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE,
+                        PdfSignatureVerifier.MESSAGE_DIGEST,
                         PdfSignatureVerifier.SIGNATURE_VALUE)) {
-                    assertThat(signature.check(id).orElseThrow().outcome()).as(name + " " + id)
+                    assertThat(signature.check(id).orElseThrow().outcome())
+                            .as(name + " " + id)
                             .isEqualTo(Outcome.PASSED);
                 }
             }
@@ -67,8 +71,11 @@ class PdfSampleFilesTest {
         for (Map.Entry<String, String> e : INVALID.entrySet()) {
             DocumentVerificationReport report = verifier.verify(sample("invalid/" + e.getKey()));
             assertThat(report.isPassed()).isFalse();
-            assertThat(report.signatures()).as(e.getKey()).anySatisfy(s -> assertThat(s.check(e.getValue())
-                    .orElseThrow().outcome()).isEqualTo(Outcome.FAILED));
+            assertThat(report.signatures())
+                    .as(e.getKey())
+                    .anySatisfy(
+                            s -> assertThat(s.check(e.getValue()).orElseThrow().outcome())
+                                    .isEqualTo(Outcome.FAILED));
         }
     }
 
@@ -80,14 +87,19 @@ class PdfSampleFilesTest {
         }
         TestPki pki = TestPki.create(NOW);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        PdfAttackCorpus corpus = new PdfAttackCorpus(new CadesDigestSigner(new InProcessTimestampSource(
-                pki.timestampAuthority(clock))), pki.signerKey(), SignatureRequest.estimateContentsBytes(
-                        pki.signerKey().certificateChain(), pki.tsaKey().certificateChain()), NOW);
+        PdfAttackCorpus corpus = new PdfAttackCorpus(
+                new CadesDigestSigner(new InProcessTimestampSource(pki.timestampAuthority(clock))),
+                pki.signerKey(),
+                SignatureRequest.estimateContentsBytes(
+                        pki.signerKey().certificateChain(), pki.tsaKey().certificateChain()),
+                NOW);
         byte[] signed = corpus.signedOnePage();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("valid/signed-one-page.pdf", signed);
         files.put("valid/signed-twice.pdf", corpus.sign(signed));
-        files.put("valid/signed-then-dss.pdf", PdfAttackCorpus.dssAdded(signed, pki.signerCertificate().getEncoded()));
+        files.put(
+                "valid/signed-then-dss.pdf",
+                PdfAttackCorpus.dssAdded(signed, pki.signerCertificate().getEncoded()));
         files.put("invalid/incremental-saving.pdf", PdfAttackCorpus.incrementalSavingAttack(signed));
         files.put("invalid/shadow-hide.pdf", PdfAttackCorpus.shadowHide(signed));
         files.put("invalid/shadow-replace-font.pdf", PdfAttackCorpus.shadowReplaceFont(signed));
@@ -95,8 +107,9 @@ class PdfSampleFilesTest {
         files.put("invalid/signature-wrapping.pdf", PdfAttackCorpus.signatureWrapping(signed));
         files.put("invalid/usf-byte-range-zeros.pdf", PdfAttackCorpus.withByteRange(signed, "[0 0 0 0]"));
         files.put("invalid/usf-contents-zeroed.pdf", PdfAttackCorpus.withContentsHex(signed, i -> '0'));
-        files.put("invalid/certification-not-first.pdf", corpus.certify(corpus.sign(TestPdfs.onePage(
-                PdfAttackCorpus.SIGNED_TEXT)), 2));
+        files.put(
+                "invalid/certification-not-first.pdf",
+                corpus.certify(corpus.sign(TestPdfs.onePage(PdfAttackCorpus.SIGNED_TEXT)), 2));
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             Path path = Path.of(target, e.getKey());
             Files.createDirectories(path.getParent());

@@ -3,7 +3,6 @@ package cn.zhengyin.trust.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +46,11 @@ class CertificateIssuerTest {
         X509Certificate root = pki.root.certificate();
         root.verify(root.getPublicKey());
         assertThat(root.getBasicConstraints()).isEqualTo(Integer.MAX_VALUE);
-        assertThat(root.getCriticalExtensionOIDs()).contains(Extension.basicConstraints.getId(), Extension.keyUsage.getId());
+        assertThat(root.getCriticalExtensionOIDs())
+                .contains(Extension.basicConstraints.getId(), Extension.keyUsage.getId());
         assertThat(keyUsages(root)).containsExactly("keyCertSign", "cRLSign");
-        assertThat(root.getExtensionValue(Extension.cRLDistributionPoints.getId())).isNull();
+        assertThat(root.getExtensionValue(Extension.cRLDistributionPoints.getId()))
+                .isNull();
         assertThat(root.getNotBefore().toInstant()).isEqualTo(TestPki.NOW);
         assertThat(root.getNotAfter().toInstant()).isEqualTo(java.time.Instant.parse("2046-03-01T08:00:00Z"));
         assertThat(root.getSigAlgName()).isEqualToIgnoringCase("SHA256withECDSA");
@@ -70,11 +71,13 @@ class CertificateIssuerTest {
         List<X509Certificate> chain = seal.chain();
         for (int i = 0; i < chain.size(); i++) {
             X509Certificate issuerCert = chain.get(Math.min(i + 1, chain.size() - 1));
-            byte[] aki = AuthorityKeyIdentifier.getInstance(
-                    new JcaX509CertificateHolder(chain.get(i)).getExtension(Extension.authorityKeyIdentifier).getParsedValue())
+            byte[] aki = AuthorityKeyIdentifier.getInstance(new JcaX509CertificateHolder(chain.get(i))
+                            .getExtension(Extension.authorityKeyIdentifier)
+                            .getParsedValue())
                     .getKeyIdentifier();
-            byte[] ski = SubjectKeyIdentifier.getInstance(
-                    new JcaX509CertificateHolder(issuerCert).getExtension(Extension.subjectKeyIdentifier).getParsedValue())
+            byte[] ski = SubjectKeyIdentifier.getInstance(new JcaX509CertificateHolder(issuerCert)
+                            .getExtension(Extension.subjectKeyIdentifier)
+                            .getParsedValue())
                     .getKeyIdentifier();
             assertThat(aki).as("AKI of certificate %d", i).isEqualTo(ski);
         }
@@ -90,7 +93,8 @@ class CertificateIssuerTest {
         assertThat(attribute(subject, BCStyle.SERIALNUMBER)).isEqualTo("ZYTEST-SEAL-1");
         assertThat(attribute(subject, BCStyle.C)).isEqualTo("CN");
         assertThat(seal.getBasicConstraints()).isEqualTo(-1);
-        assertThat(seal.getCriticalExtensionOIDs()).contains(Extension.basicConstraints.getId(), Extension.keyUsage.getId());
+        assertThat(seal.getCriticalExtensionOIDs())
+                .contains(Extension.basicConstraints.getId(), Extension.keyUsage.getId());
         assertThat(keyUsages(seal)).containsExactly("digitalSignature", "nonRepudiation");
         assertThat(seal.getExtendedKeyUsage()).isNull();
         assertThat(crlUrls(seal)).containsExactly("http://localhost:8082/crl/seal-ca.crl");
@@ -101,7 +105,8 @@ class CertificateIssuerTest {
 
     @Test
     void tsaCertificateHasOnlyCriticalTimeStampingExtendedKeyUsage() throws Exception {
-        X509Certificate tsa = pki.leaf("tsa", new CertificateProfile.TimeStamping("Test TSA", TestPki.ORG)).certificate();
+        X509Certificate tsa = pki.leaf("tsa", new CertificateProfile.TimeStamping("Test TSA", TestPki.ORG))
+                .certificate();
         assertThat(tsa.getExtendedKeyUsage()).containsExactly(TIME_STAMPING);
         assertThat(tsa.getCriticalExtensionOIDs()).contains(Extension.extendedKeyUsage.getId());
         assertThat(keyUsages(tsa)).containsExactly("digitalSignature");
@@ -109,21 +114,27 @@ class CertificateIssuerTest {
 
     @Test
     void ocspResponderCertificateHasOcspSigningAndNoCheck() throws Exception {
-        X509Certificate ocsp = pki.leaf("ocsp", new CertificateProfile.OcspResponder("Test OCSP", TestPki.ORG)).certificate();
+        X509Certificate ocsp = pki.leaf("ocsp", new CertificateProfile.OcspResponder("Test OCSP", TestPki.ORG))
+                .certificate();
         assertThat(ocsp.getExtendedKeyUsage()).containsExactly(OCSP_SIGNING);
-        byte[] noCheck = new JcaX509CertificateHolder(ocsp).getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck)
-                .getExtnValue().getOctets();
+        byte[] noCheck = new JcaX509CertificateHolder(ocsp)
+                .getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck)
+                .getExtnValue()
+                .getOctets();
         assertThat(ASN1Primitive.fromByteArray(noCheck)).isEqualTo(DERNull.INSTANCE);
         assertThat(keyUsages(ocsp)).containsExactly("digitalSignature");
     }
 
     @Test
     void ecdsaChainsValidateWithTheJdkPkixValidator() throws Exception {
-        for (Credential leaf : List.of(pki.leaf("seal", TestPki.SEAL),
+        for (Credential leaf : List.of(
+                pki.leaf("seal", TestPki.SEAL),
                 pki.leaf("tsa", new CertificateProfile.TimeStamping("Test TSA", TestPki.ORG)),
                 pki.leaf("ocsp", new CertificateProfile.OcspResponder("Test OCSP", TestPki.ORG)))) {
-            List<X509Certificate> path = leaf.chain().subList(0, 2).stream().map(TestPki::jdk).toList();
-            PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(TestPki.jdk(pki.root.certificate()), null)));
+            List<X509Certificate> path =
+                    leaf.chain().subList(0, 2).stream().map(TestPki::jdk).toList();
+            PKIXParameters params =
+                    new PKIXParameters(Set.of(new TrustAnchor(TestPki.jdk(pki.root.certificate()), null)));
             params.setRevocationEnabled(false);
             params.setDate(Date.from(TestPki.NOW.plusSeconds(86_400)));
             var result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
@@ -135,12 +146,15 @@ class CertificateIssuerTest {
     @Test
     void jdkPkixValidatorRejectsChainUnderAnotherRoot() throws Exception {
         TestPki other = new TestPki(KeyAlgorithm.ECDSA_P256);
-        List<X509Certificate> path = pki.leaf("seal", TestPki.SEAL).chain().subList(0, 2).stream().map(TestPki::jdk).toList();
-        PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(TestPki.jdk(other.root.certificate()), null)));
+        List<X509Certificate> path = pki.leaf("seal", TestPki.SEAL).chain().subList(0, 2).stream()
+                .map(TestPki::jdk)
+                .toList();
+        PKIXParameters params =
+                new PKIXParameters(Set.of(new TrustAnchor(TestPki.jdk(other.root.certificate()), null)));
         params.setRevocationEnabled(false);
         params.setDate(Date.from(TestPki.NOW.plusSeconds(86_400)));
         assertThatThrownBy(() -> CertPathValidator.getInstance("PKIX")
-                .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params))
+                        .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params))
                 .isInstanceOf(CertPathValidatorException.class);
     }
 
@@ -148,23 +162,29 @@ class CertificateIssuerTest {
     void sm2ChainUsesSm3WithSm2AndValidatesWithBouncyCastlePkix() throws Exception {
         TestPki sm2 = new TestPki(KeyAlgorithm.SM2);
         BouncyCastleProvider bc = new BouncyCastleProvider();
-        for (Credential leaf : List.of(sm2.leaf("seal", TestPki.SEAL),
+        for (Credential leaf : List.of(
+                sm2.leaf("seal", TestPki.SEAL),
                 sm2.leaf("tsa", new CertificateProfile.TimeStamping("Test TSA SM2", TestPki.ORG)))) {
             assertThat(leaf.certificate().getSigAlgOID()).isEqualTo("1.2.156.10197.1.501");
             assertThat(KeyAlgorithm.of(leaf.certificate().getPublicKey())).contains(KeyAlgorithm.SM2);
             PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(sm2.root.certificate(), null)));
             params.setRevocationEnabled(false);
             params.setDate(Date.from(TestPki.NOW.plusSeconds(86_400)));
-            var path = CertificateFactory.getInstance("X.509", bc).generateCertPath(leaf.chain().subList(0, 2));
-            var result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX", bc).validate(path, params);
+            var path = CertificateFactory.getInstance("X.509", bc)
+                    .generateCertPath(leaf.chain().subList(0, 2));
+            var result = (PKIXCertPathValidatorResult)
+                    CertPathValidator.getInstance("PKIX", bc).validate(path, params);
             assertThat(result.getTrustAnchor().getTrustedCert()).isEqualTo(sm2.root.certificate());
         }
     }
 
     @Test
     void refusesLeafThatWouldOutliveItsIssuer() {
-        assertThatThrownBy(() -> pki.issuer.issue(TestPki.SEAL, KeyAlgorithm.ECDSA_P256.generateKeyPair(pki.random).getPublic(),
-                Period.ofYears(11), pki.sealCa))
+        assertThatThrownBy(() -> pki.issuer.issue(
+                        TestPki.SEAL,
+                        KeyAlgorithm.ECDSA_P256.generateKeyPair(pki.random).getPublic(),
+                        Period.ofYears(11),
+                        pki.sealCa))
                 .isInstanceOf(PkiException.class)
                 .hasMessageContaining("after its issuer 'seal-ca' ends at 2036-03-01T08:00:00Z");
     }
@@ -172,8 +192,11 @@ class CertificateIssuerTest {
     @Test
     void refusesToIssueWithANonCaCredential() {
         Credential seal = pki.leaf("seal", TestPki.SEAL);
-        assertThatThrownBy(() -> pki.issuer.issue(TestPki.SEAL, KeyAlgorithm.ECDSA_P256.generateKeyPair(pki.random).getPublic(),
-                Period.ofYears(1), seal))
+        assertThatThrownBy(() -> pki.issuer.issue(
+                        TestPki.SEAL,
+                        KeyAlgorithm.ECDSA_P256.generateKeyPair(pki.random).getPublic(),
+                        Period.ofYears(1),
+                        seal))
                 .isInstanceOf(PkiException.class)
                 .hasMessageContaining("is not a CA");
     }
@@ -183,9 +206,12 @@ class CertificateIssuerTest {
         Path openssl = Path.of("/usr/bin/openssl");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl not installed");
         Path pem = dir.resolve("seal.pem");
-        Files.writeString(pem, Pem.certificates(List.of(pki.leaf("seal", TestPki.SEAL).certificate())));
-        Process process = new ProcessBuilder(openssl.toString(), "x509", "-noout", "-text", "-nameopt", "utf8",
-                "-in", pem.toString()).redirectErrorStream(true).start();
+        Files.writeString(
+                pem, Pem.certificates(List.of(pki.leaf("seal", TestPki.SEAL).certificate())));
+        Process process = new ProcessBuilder(
+                        openssl.toString(), "x509", "-noout", "-text", "-nameopt", "utf8", "-in", pem.toString())
+                .redirectErrorStream(true)
+                .start();
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(text).isZero();
@@ -206,10 +232,14 @@ class CertificateIssuerTest {
         try {
             var holder = new JcaX509CertificateHolder(certificate);
             var ext = holder.getExtension(Extension.cRLDistributionPoints);
-            return java.util.Arrays.stream(CRLDistPoint.getInstance(ext.getParsedValue()).getDistributionPoints())
-                    .flatMap(p -> java.util.Arrays.stream(GeneralNames.getInstance(p.getDistributionPoint().getName()).getNames()))
+            return java.util.Arrays.stream(
+                            CRLDistPoint.getInstance(ext.getParsedValue()).getDistributionPoints())
+                    .flatMap(p -> java.util.Arrays.stream(
+                            GeneralNames.getInstance(p.getDistributionPoint().getName())
+                                    .getNames()))
                     .filter(n -> n.getTagNo() == GeneralName.uniformResourceIdentifier)
-                    .map(n -> n.getName().toString()).toList();
+                    .map(n -> n.getName().toString())
+                    .toList();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -28,29 +28,42 @@ class CrlIssuerTest {
         Credential seal = pki.leaf("seal", TestPki.SEAL);
         Credential other = pki.leaf("other", TestPki.SEAL);
         Instant revokedAt = Instant.parse("2026-02-27T10:00:00Z");
-        X509CRL crl = crls.issue(pki.sealCa, BigInteger.valueOf(7), Duration.ofDays(30), List.of(
-                new RevokedCertificate(seal.certificate().getSerialNumber(), revokedAt, RevocationReason.CERTIFICATE_HOLD),
-                new RevokedCertificate(other.certificate().getSerialNumber(), revokedAt, RevocationReason.KEY_COMPROMISE)));
+        X509CRL crl = crls.issue(
+                pki.sealCa,
+                BigInteger.valueOf(7),
+                Duration.ofDays(30),
+                List.of(
+                        new RevokedCertificate(
+                                seal.certificate().getSerialNumber(), revokedAt, RevocationReason.CERTIFICATE_HOLD),
+                        new RevokedCertificate(
+                                other.certificate().getSerialNumber(), revokedAt, RevocationReason.KEY_COMPROMISE)));
 
         crl.verify(pki.sealCa.certificate().getPublicKey());
         assertThat(crl.getVersion()).isEqualTo(2);
-        assertThat(crl.getIssuerX500Principal()).isEqualTo(pki.sealCa.certificate().getSubjectX500Principal());
+        assertThat(crl.getIssuerX500Principal())
+                .isEqualTo(pki.sealCa.certificate().getSubjectX500Principal());
         assertThat(crl.getThisUpdate().toInstant()).isEqualTo(TestPki.NOW);
         assertThat(crl.getNextUpdate().toInstant()).isEqualTo(TestPki.NOW.plus(Duration.ofDays(30)));
         assertThat(crl.isRevoked(seal.certificate())).isTrue();
         X509CRLEntry held = crl.getRevokedCertificate(seal.certificate().getSerialNumber());
         assertThat(held.getRevocationReason()).isEqualTo(CRLReason.CERTIFICATE_HOLD);
         assertThat(held.getRevocationDate().toInstant()).isEqualTo(revokedAt);
-        assertThat(crl.getRevokedCertificate(other.certificate().getSerialNumber()).getRevocationReason())
+        assertThat(crl.getRevokedCertificate(other.certificate().getSerialNumber())
+                        .getRevocationReason())
                 .isEqualTo(CRLReason.KEY_COMPROMISE);
         assertThat(crl.isRevoked(pki.sealCa.certificate())).isFalse();
 
-        byte[] crlNumber = ASN1OctetString.getInstance(crl.getExtensionValue(Extension.cRLNumber.getId())).getOctets();
+        byte[] crlNumber = ASN1OctetString.getInstance(crl.getExtensionValue(Extension.cRLNumber.getId()))
+                .getOctets();
         assertThat(ASN1Integer.getInstance(crlNumber).getValue()).isEqualTo(7);
-        byte[] aki = AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(
-                crl.getExtensionValue(Extension.authorityKeyIdentifier.getId())).getOctets()).getKeyIdentifier();
+        byte[] aki = AuthorityKeyIdentifier.getInstance(
+                        ASN1OctetString.getInstance(crl.getExtensionValue(Extension.authorityKeyIdentifier.getId()))
+                                .getOctets())
+                .getKeyIdentifier();
         byte[] ski = SubjectKeyIdentifier.getInstance(new JcaX509CertificateHolder(pki.sealCa.certificate())
-                .getExtension(Extension.subjectKeyIdentifier).getParsedValue()).getKeyIdentifier();
+                        .getExtension(Extension.subjectKeyIdentifier)
+                        .getParsedValue())
+                .getKeyIdentifier();
         assertThat(aki).isEqualTo(ski);
     }
 
@@ -58,7 +71,8 @@ class CrlIssuerTest {
     void crlDoesNotVerifyWithAnotherCasKey() {
         X509CRL crl = crls.issue(pki.sealCa, BigInteger.ONE, Duration.ofDays(30), List.of());
         assertThat(crl.getRevokedCertificates()).isNull();
-        assertThatThrownBy(() -> crl.verify(pki.root.certificate().getPublicKey())).isInstanceOf(SignatureException.class);
+        assertThatThrownBy(() -> crl.verify(pki.root.certificate().getPublicKey()))
+                .isInstanceOf(SignatureException.class);
     }
 
     @Test
@@ -73,19 +87,25 @@ class CrlIssuerTest {
     void refusesToSignCrlWithALeafCredential() {
         Credential seal = pki.leaf("seal", TestPki.SEAL);
         assertThatThrownBy(() -> crls.issue(seal, BigInteger.ONE, Duration.ofDays(30), List.of()))
-                .isInstanceOf(PkiException.class).hasMessageContaining("lacks keyUsage cRLSign");
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("lacks keyUsage cRLSign");
     }
 
     @Test
     void parsesRevocationSpecWithHexSerialReasonAndOptionalDate() {
         assertThat(RevokedCertificate.parse("0x7F3A:certificateHold", TestPki.NOW))
-                .isEqualTo(new RevokedCertificate(BigInteger.valueOf(0x7F3A), TestPki.NOW, RevocationReason.CERTIFICATE_HOLD));
+                .isEqualTo(new RevokedCertificate(
+                        BigInteger.valueOf(0x7F3A), TestPki.NOW, RevocationReason.CERTIFICATE_HOLD));
         assertThat(RevokedCertificate.parse("ff:KEY_COMPROMISE:2026-01-02T03:04:05Z", TestPki.NOW))
-                .isEqualTo(new RevokedCertificate(BigInteger.valueOf(255), Instant.parse("2026-01-02T03:04:05Z"),
+                .isEqualTo(new RevokedCertificate(
+                        BigInteger.valueOf(255),
+                        Instant.parse("2026-01-02T03:04:05Z"),
                         RevocationReason.KEY_COMPROMISE));
         assertThatThrownBy(() -> RevokedCertificate.parse("12:lost", TestPki.NOW))
-                .isInstanceOf(PkiException.class).hasMessageContaining("Unknown revocation reason 'lost'");
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("Unknown revocation reason 'lost'");
         assertThatThrownBy(() -> RevokedCertificate.parse("xyz:keyCompromise", TestPki.NOW))
-                .isInstanceOf(PkiException.class).hasMessageContaining("not hexadecimal");
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("not hexadecimal");
     }
 }

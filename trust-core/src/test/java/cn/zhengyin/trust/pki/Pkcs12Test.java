@@ -34,7 +34,8 @@ class Pkcs12Test {
         signer.initVerify(seal.certificate().getPublicKey());
         signer.update("data".getBytes(StandardCharsets.UTF_8));
         assertThat(signer.verify(signature)).isTrue();
-        assertThat(Pkcs12.read(file, "dev-seal", PASSWORD).privateKey().getEncoded()).isEqualTo(seal.privateKey().getEncoded());
+        assertThat(Pkcs12.read(file, "dev-seal", PASSWORD).privateKey().getEncoded())
+                .isEqualTo(seal.privateKey().getEncoded());
     }
 
     @Test
@@ -43,7 +44,8 @@ class Pkcs12Test {
         Pkcs12.write(file, new TestPki(KeyAlgorithm.ECDSA_P256).root, PASSWORD);
         assertThatThrownBy(() -> Pkcs12.read(file, "wrong".toCharArray()))
                 .isInstanceOf(PkiException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("wrong password");
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("wrong password");
     }
 
     @Test
@@ -51,7 +53,8 @@ class Pkcs12Test {
         TestPki pki = new TestPki(KeyAlgorithm.SM2);
         String pem = Pem.certificates(pki.sealCa.chain());
         assertThat(pem.split("-----BEGIN CERTIFICATE-----", -1)).hasSize(3);
-        assertThat(Pem.parseCertificates(pem.getBytes(StandardCharsets.US_ASCII))).isEqualTo(pki.sealCa.chain());
+        assertThat(Pem.parseCertificates(pem.getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(pki.sealCa.chain());
         assertThatThrownBy(() -> Pem.parseCertificates("hello".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(PkiException.class);
     }
@@ -59,7 +62,8 @@ class Pkcs12Test {
     @Test
     void writesCrlAsPem(@TempDir Path dir) throws Exception {
         TestPki pki = new TestPki(KeyAlgorithm.ECDSA_P256);
-        var crl = new CrlIssuer(TestPki.CLOCK).issue(pki.root, java.math.BigInteger.TEN, java.time.Duration.ofDays(1), List.of());
+        var crl = new CrlIssuer(TestPki.CLOCK)
+                .issue(pki.root, java.math.BigInteger.TEN, java.time.Duration.ofDays(1), List.of());
         String pem = Pem.crl(crl);
         assertThat(pem).startsWith("-----BEGIN X509 CRL-----");
         Files.writeString(dir.resolve("c.pem"), pem);

@@ -19,17 +19,24 @@ final class TestPki {
 
     final KeyAlgorithm algorithm;
     final SecureRandom random = new SecureRandom();
-    final CertificateIssuer issuer = new CertificateIssuer(CLOCK, random,
-            new CrlDistributionPoints("http://localhost:8082/crl/"));
+    final CertificateIssuer issuer =
+            new CertificateIssuer(CLOCK, random, new CrlDistributionPoints("http://localhost:8082/crl/"));
     final Credential root;
     final Credential sealCa;
 
     TestPki(KeyAlgorithm algorithm) {
         this.algorithm = algorithm;
-        root = issuer.issueRoot("root-ca", new CertificateProfile.RootCa("Test Root " + algorithm, ORG),
-                algorithm.generateKeyPair(random), Period.ofYears(20));
-        sealCa = issuer.issueCredential("seal-ca", new CertificateProfile.IssuingCa("Test Seal CA " + algorithm, ORG, 0),
-                algorithm.generateKeyPair(random), Period.ofYears(10), root);
+        root = issuer.issueRoot(
+                "root-ca",
+                new CertificateProfile.RootCa("Test Root " + algorithm, ORG),
+                algorithm.generateKeyPair(random),
+                Period.ofYears(20));
+        sealCa = issuer.issueCredential(
+                "seal-ca",
+                new CertificateProfile.IssuingCa("Test Seal CA " + algorithm, ORG, 0),
+                algorithm.generateKeyPair(random),
+                Period.ofYears(10),
+                root);
     }
 
     Credential leaf(String name, CertificateProfile profile) {

@@ -1,8 +1,8 @@
 package cn.zhengyin.trust.ses;
 
-import cn.zhengyin.trust.testing.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengyin.trust.testing.Bytes;
 import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.Outcome;
 import cn.zhengyin.trust.validation.SubIndication;
@@ -45,28 +45,41 @@ class Ses2014LayoutTest {
         return seq(
                 seq(new DERIA5String("ES"), new ASN1Integer(1), new DERIA5String("LEGACY-VENDOR")),
                 new DERIA5String("LEGACY-0001"),
-                seq(new ASN1Integer(1), new DERUTF8String("证印示范市市场监督管理局公章"),
-                        seq(new DEROctetString(f.signer.certificateChain().get(0).getEncoded())),
-                        utc(f.now), utc(f.now), utc(f.now.plus(Duration.ofDays(365)))),
-                seq(new DERIA5String("GIF"), new DEROctetString(new byte[] {'G', 'I', 'F', '8', '9', 'a'}),
-                        new ASN1Integer(40), new ASN1Integer(40)),
+                seq(
+                        new ASN1Integer(1),
+                        new DERUTF8String("证印示范市市场监督管理局公章"),
+                        seq(new DEROctetString(
+                                f.signer.certificateChain().get(0).getEncoded())),
+                        utc(f.now),
+                        utc(f.now),
+                        utc(f.now.plus(Duration.ofDays(365)))),
+                seq(
+                        new DERIA5String("GIF"),
+                        new DEROctetString(new byte[] {'G', 'I', 'F', '8', '9', 'a'}),
+                        new ASN1Integer(40),
+                        new ASN1Integer(40)),
                 seq(seq(new ASN1ObjectIdentifier("1.2.3.4"), ASN1Boolean.FALSE, new DEROctetString(new byte[] {9}))));
     }
 
     byte[] seal2014() throws Exception {
         ASN1Encodable info = sealInfo();
-        DEROctetString cert = new DEROctetString(f.maker.certificateChain().get(0).getEncoded());
+        DEROctetString cert =
+                new DEROctetString(f.maker.certificateChain().get(0).getEncoded());
         byte[] signRange = seq(info, cert, SM2_SM3).toASN1Primitive().getEncoded("DER");
         return seq(info, seq(cert, SM2_SM3, new DERBitString(f.maker.sign(signRange))))
-                .toASN1Primitive().getEncoded("DER");
+                .toASN1Primitive()
+                .getEncoded("DER");
     }
 
     byte[] signature2014(byte[] seal) throws Exception {
-        ASN1Encodable tbs = seq(new ASN1Integer(1), org.bouncycastle.asn1.ASN1Primitive.fromByteArray(seal),
+        ASN1Encodable tbs = seq(
+                new ASN1Integer(1),
+                org.bouncycastle.asn1.ASN1Primitive.fromByteArray(seal),
                 new DERBitString(utc(signedAt).getEncoded()),
                 new DERBitString(SealSigner.sm3(SesFixture.ORIGINAL)),
                 new DERIA5String(SesFixture.PROPERTY_INFO),
-                new DEROctetString(f.signer.certificateChain().get(0).getEncoded()), SM2_SM3);
+                new DEROctetString(f.signer.certificateChain().get(0).getEncoded()),
+                SM2_SM3);
         byte[] signature = f.signer.sign(tbs.toASN1Primitive().getEncoded("DER"));
         return seq(tbs, new DERBitString(signature)).toASN1Primitive().getEncoded("DER");
     }
@@ -84,7 +97,8 @@ class Ses2014LayoutTest {
         assertThat(property.createDate()).isEqualTo(f.now);
         assertThat(property.validEnd()).isEqualTo(f.now.plus(Duration.ofDays(365)));
         assertThat(seal.sealInfo().picture().type()).isEqualTo("GIF");
-        assertThat(seal.sealInfo().extDatas()).singleElement()
+        assertThat(seal.sealInfo().extDatas())
+                .singleElement()
                 .satisfies(e -> assertThat(e.critical()).isFalse());
         assertThat(seal.signatureAlgorithm()).isEqualTo(SM2_SM3.getId());
     }
@@ -107,7 +121,8 @@ class Ses2014LayoutTest {
 
         assertThat(signature).isInstanceOf(SealSignature.V2014.class);
         assertThat(signature.claimedSigningTime()).contains(signedAt);
-        assertThat(signature.signerCertificate()).isEqualTo(f.signer.certificateChain().get(0).getEncoded());
+        assertThat(signature.signerCertificate())
+                .isEqualTo(f.signer.certificateChain().get(0).getEncoded());
         assertThat(signature.timeStamp()).isEmpty();
         assertThat(report.checks()).noneMatch(c -> c.outcome() == Outcome.FAILED);
         assertThat(report.isPassed()).isTrue();
@@ -124,7 +139,9 @@ class Ses2014LayoutTest {
         der[at] = 'X';
         SesVerificationReport report = f.verifier().verifySignature(der, SesFixture.ORIGINAL, f.now);
         assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
-        assertThat(report.check(SesVerifier.SIGNATURE_VALUE).orElseThrow().isFailed()).isTrue();
-        assertThat(report.check(SesVerifier.SEAL_SIGNATURE).orElseThrow().isFailed()).isTrue();
+        assertThat(report.check(SesVerifier.SIGNATURE_VALUE).orElseThrow().isFailed())
+                .isTrue();
+        assertThat(report.check(SesVerifier.SEAL_SIGNATURE).orElseThrow().isFailed())
+                .isTrue();
     }
 }

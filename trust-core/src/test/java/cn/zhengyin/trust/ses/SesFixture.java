@@ -28,7 +28,8 @@ final class SesFixture {
     static final char[] PASSWORD = "zhengyin-dev".toCharArray();
     static final String VENDOR = "ZHENGYIN";
     static final String PROPERTY_INFO = "/Doc_0/Signs/Sign_0/Signature.xml";
-    static final byte[] ORIGINAL = "<ofd:Signature>示范</ofd:Signature>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static final byte[] ORIGINAL =
+            "<ofd:Signature>示范</ofd:Signature>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     /** A PNG signature plus filler: the codec does not decode images. */
     static final byte[] PICTURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 
@@ -42,7 +43,11 @@ final class SesFixture {
 
     SesFixture() {
         Providers.bouncyCastle();
-        now = maker.certificateChain().get(0).getNotBefore().toInstant().plus(1, ChronoUnit.DAYS)
+        now = maker.certificateChain()
+                .get(0)
+                .getNotBefore()
+                .toInstant()
+                .plus(1, ChronoUnit.DAYS)
                 .truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -56,8 +61,16 @@ final class SesFixture {
     }
 
     SealMaker.SealRequest request(CertList certList, Instant validStart, Instant validEnd) {
-        return new SealMaker.SealRequest("ZYDEV-SEAL-0002", 1, "证印示范市市场监督管理局电子证照专用章", certList,
-                validStart, validStart, validEnd, new SealPicture("PNG", PICTURE, 42, 42), List.of());
+        return new SealMaker.SealRequest(
+                "ZYDEV-SEAL-0002",
+                1,
+                "证印示范市市场监督管理局电子证照专用章",
+                certList,
+                validStart,
+                validStart,
+                validEnd,
+                new SealPicture("PNG", PICTURE, 42, 42),
+                List.of());
     }
 
     ElectronicSeal.V4 seal() {
@@ -70,8 +83,11 @@ final class SesFixture {
 
     InProcessTimestampSource tsa(Instant at) {
         AtomicLong serial = new AtomicLong(1);
-        return new InProcessTimestampSource(new TimestampAuthority(tsaKey, TimestampAuthority.DEV_POLICY_OID,
-                Clock.fixed(at, ZoneOffset.UTC), () -> BigInteger.valueOf(serial.getAndIncrement()),
+        return new InProcessTimestampSource(new TimestampAuthority(
+                tsaKey,
+                TimestampAuthority.DEV_POLICY_OID,
+                Clock.fixed(at, ZoneOffset.UTC),
+                () -> BigInteger.valueOf(serial.getAndIncrement()),
                 Duration.ofSeconds(1)));
     }
 
@@ -87,13 +103,13 @@ final class SesFixture {
         return new SesVerifier(anchors, List.of(sealCa.certificate()), List.of(), RevocationPolicy.CHECK_IF_AVAILABLE);
     }
 
-
     static String openssl(byte[] der) throws Exception {
         Path file = java.nio.file.Files.createTempFile("ses", ".der");
         try {
             java.nio.file.Files.write(file, der);
             Process p = new ProcessBuilder("openssl", "asn1parse", "-inform", "DER", "-in", file.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {
                 throw new AssertionError("openssl asn1parse failed:\n" + out);

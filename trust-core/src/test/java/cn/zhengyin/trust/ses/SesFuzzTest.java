@@ -21,8 +21,8 @@ import java.util.Set;
 class SesFuzzTest {
     private static final Instant AT = Instant.parse("2026-11-21T08:00:00Z");
     private static final byte[] ORIGINAL = "<ofd:Signature>示范</ofd:Signature>".getBytes(StandardCharsets.UTF_8);
-    private static final SesVerifier VERIFIER = new SesVerifier(Set.of(), List.of(), List.of(),
-            RevocationPolicy.CHECK_IF_AVAILABLE);
+    private static final SesVerifier VERIFIER =
+            new SesVerifier(Set.of(), List.of(), List.of(), RevocationPolicy.CHECK_IF_AVAILABLE);
 
     @FuzzTest(maxDuration = "60s")
     void decodingArbitraryBytesAsASealYieldsASealOrAFormatException(@NotNull @WithLength(max = 16 * 1024) byte[] der) {
@@ -49,6 +49,7 @@ class SesFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void verifyingArbitraryBytesAsASignatureAlwaysYieldsAReport(@NotNull @WithLength(max = 16 * 1024) byte[] der) {
-        Bounded.run(() -> assertThat(VERIFIER.verifySignature(der, ORIGINAL, AT).indication()).isNotNull());
+        Bounded.run(() -> assertThat(VERIFIER.verifySignature(der, ORIGINAL, AT).indication())
+                .isNotNull());
     }
 }

@@ -1,11 +1,11 @@
 package cn.zhengyin.trust.ses;
 
-import cn.zhengyin.trust.testing.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import cn.zhengyin.trust.TrustException;
+import cn.zhengyin.trust.testing.Bytes;
 import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.Outcome;
 import cn.zhengyin.trust.validation.SubIndication;
@@ -40,7 +40,8 @@ class SesV4SealTest {
         assertThat(info.picture().type()).isEqualTo("PNG");
         assertThat(info.picture().data()).isEqualTo(SesFixture.PICTURE);
         assertThat(info.picture().widthMm()).isEqualTo(42);
-        assertThat(decoded.makerCertificate()).isEqualTo(f.maker.certificateChain().get(0).getEncoded());
+        assertThat(decoded.makerCertificate())
+                .isEqualTo(f.maker.certificateChain().get(0).getEncoded());
         assertThat(decoded.signatureAlgorithm()).isEqualTo("1.2.156.10197.1.501");
         assertThat(decoded.signedData()).isEqualTo(SesCodec.encode(info));
         assertThat(decoded.encoded()).isEqualTo(seal.encoded());
@@ -51,8 +52,15 @@ class SesV4SealTest {
         assumeThat(SesFixture.opensslAvailable()).as("openssl on PATH").isTrue();
         String out = SesFixture.openssl(f.seal().encoded());
 
-        assertThat(out).contains("IA5STRING         :ES", "INTEGER           :04", "IA5STRING         :ZHENGYIN",
-                "IA5STRING         :ZYDEV-SEAL-0002", "IA5STRING         :PNG", "GENERALIZEDTIME", "BIT STRING");
+        assertThat(out)
+                .contains(
+                        "IA5STRING         :ES",
+                        "INTEGER           :04",
+                        "IA5STRING         :ZHENGYIN",
+                        "IA5STRING         :ZYDEV-SEAL-0002",
+                        "IA5STRING         :PNG",
+                        "GENERALIZEDTIME",
+                        "BIT STRING");
         assertThat(out).containsAnyOf("SM2-with-SM3", "1.2.156.10197.1.501");
         // SESeal is a SEQUENCE of exactly 4 at depth 0: SES_SealInfo, OCTET STRING, OID, BIT STRING at depth 1.
         List<String> depth1 = out.lines().filter(l -> l.contains(":d=1 ")).toList();
@@ -71,7 +79,8 @@ class SesV4SealTest {
         assertThat(report.isPassed()).isTrue();
         assertThat(report.layout()).contains(SesVerificationReport.GB_T_38540_2020);
         assertThat(report.signerSubject().orElseThrow()).contains("证印示范市电子印章制作中心");
-        assertThat(report.check(SesVerifier.SEAL_MAKER_CHAIN).orElseThrow().outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(report.check(SesVerifier.SEAL_MAKER_CHAIN).orElseThrow().outcome())
+                .isEqualTo(Outcome.PASSED);
     }
 
     @Test
@@ -83,18 +92,21 @@ class SesV4SealTest {
 
         assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
         assertThat(report.subIndication()).isEqualTo(SubIndication.SIG_CRYPTO_FAILURE);
-        assertThat(report.check(SesVerifier.SEAL_SIGNATURE).orElseThrow().isFailed()).isTrue();
+        assertThat(report.check(SesVerifier.SEAL_SIGNATURE).orElseThrow().isFailed())
+                .isTrue();
     }
 
     @Test
     void verifierRejectsASealMadeByAnUntrustedMaker() {
-        SesVerifier trustsOnlyEcdsaRoot = f.verifier(Set.of(SesFixture.credential("root-ca").certificate()));
+        SesVerifier trustsOnlyEcdsaRoot =
+                f.verifier(Set.of(SesFixture.credential("root-ca").certificate()));
 
         SesVerificationReport report = trustsOnlyEcdsaRoot.verifySeal(f.seal().encoded(), f.now.plusSeconds(60));
 
         assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
         assertThat(report.subIndication()).isEqualTo(SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
-        assertThat(report.check(SesVerifier.SEAL_MAKER_CHAIN).orElseThrow().isFailed()).isTrue();
+        assertThat(report.check(SesVerifier.SEAL_MAKER_CHAIN).orElseThrow().isFailed())
+                .isTrue();
     }
 
     @Test
@@ -104,21 +116,30 @@ class SesV4SealTest {
         SesVerificationReport report = f.verifier().verifySeal(seal.encoded(), f.now.plus(Duration.ofDays(366)));
 
         assertThat(report.subIndication()).isEqualTo(SubIndication.EXPIRED);
-        assertThat(report.check(SesVerifier.SEAL_VALIDITY).orElseThrow().message()).contains("expired");
+        assertThat(report.check(SesVerifier.SEAL_VALIDITY).orElseThrow().message())
+                .contains("expired");
     }
 
     @Test
     void sealMakerRefusesANonSm2Key() {
         assertThatThrownBy(() -> new SealMaker(SesFixture.key("dev-seal"), "V"))
-                .isInstanceOf(SesException.class).hasMessageContaining("SM2");
+                .isInstanceOf(SesException.class)
+                .hasMessageContaining("SM2");
     }
 
     @Test
     void emittedExtDataOmitsTheDefaultCriticalFalse() {
-        SealMaker.SealRequest base = f.request(CertList.of(List.of(f.signer.certificateChain().get(0))), f.now,
-                f.now.plus(Duration.ofDays(30)));
-        SealMaker.SealRequest withExt = new SealMaker.SealRequest(base.esId(), base.type(), base.name(),
-                base.certList(), base.createDate(), base.validStart(), base.validEnd(), base.picture(),
+        SealMaker.SealRequest base = f.request(
+                CertList.of(List.of(f.signer.certificateChain().get(0))), f.now, f.now.plus(Duration.ofDays(30)));
+        SealMaker.SealRequest withExt = new SealMaker.SealRequest(
+                base.esId(),
+                base.type(),
+                base.name(),
+                base.certList(),
+                base.createDate(),
+                base.validStart(),
+                base.validEnd(),
+                base.picture(),
                 List.of(new ExtData("1.2.3.4", false, new byte[] {7}), new ExtData("1.2.3.5", true, new byte[] {8})));
         ElectronicSeal seal = new SealMaker(f.maker, "V").make(withExt);
         byte[] der = seal.encoded();
@@ -126,16 +147,19 @@ class SesV4SealTest {
         assertThat(Bytes.indexOf(der, new byte[] {0x30, 0x08, 0x06, 0x03, 0x2a, 0x03, 0x04, 0x04, 0x01, 0x07}))
                 .isPositive();
         assertThat(seal.sealInfo().extDatas()).extracting(ExtData::critical).containsExactly(false, true);
-        assertThat(f.verifier().verifySeal(der, f.now.plusSeconds(1)).isPassed()).isTrue();
+        assertThat(f.verifier().verifySeal(der, f.now.plusSeconds(1)).isPassed())
+                .isTrue();
     }
 
     @Test
     void garbageInputGivesSesFormatException() {
-        assertThatThrownBy(() -> SesCodec.decodeSeal(new byte[0])).isInstanceOf(SesFormatException.class)
+        assertThatThrownBy(() -> SesCodec.decodeSeal(new byte[0]))
+                .isInstanceOf(SesFormatException.class)
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> SesCodec.decodeSeal("not a seal".getBytes())).isInstanceOf(SesFormatException.class);
         assertThatThrownBy(() -> SesCodec.decodeSeal(new byte[SesCodec.MAX_INPUT_BYTES + 1]))
-                .isInstanceOf(SesFormatException.class).hasMessageContaining("at most");
+                .isInstanceOf(SesFormatException.class)
+                .hasMessageContaining("at most");
         byte[] deep = new byte[4000];
         for (int i = 0; i < deep.length; i += 2) {
             deep[i] = 0x30;
@@ -143,10 +167,12 @@ class SesV4SealTest {
         }
         assertThatThrownBy(() -> SesCodec.decodeSeal(deep)).isInstanceOf(SesFormatException.class);
         assertThatThrownBy(() -> SesCodec.decodeSeal(new byte[] {0x30, 0x03, 0x02, 0x01, 0x04}))
-                .isInstanceOf(SesFormatException.class).hasMessageContaining("SESeal has 1 elements");
+                .isInstanceOf(SesFormatException.class)
+                .hasMessageContaining("SESeal has 1 elements");
         byte[] valid = f.seal().encoded();
         byte[] trailing = Arrays.copyOf(valid, valid.length + 1);
-        assertThatThrownBy(() -> SesCodec.decodeSeal(trailing)).isInstanceOf(SesFormatException.class)
+        assertThatThrownBy(() -> SesCodec.decodeSeal(trailing))
+                .isInstanceOf(SesFormatException.class)
                 .hasMessageContaining("trailing");
         assertThat(f.verifier().verifySeal(trailing, f.now).subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
     }

@@ -2,8 +2,7 @@ package cn.zhengyin.trust.testing;
 
 /** Byte-array helpers for tests that look inside PDF, CMS and store bytes. */
 public final class Bytes {
-    private Bytes() {
-    }
+    private Bytes() {}
 
     /** The first index of {@code needle} in {@code haystack}, or -1. */
     public static int indexOf(byte[] haystack, byte[] needle) {

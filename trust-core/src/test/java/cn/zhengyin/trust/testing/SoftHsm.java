@@ -25,20 +25,19 @@ public final class SoftHsm {
     public static final String LABEL = "zy-test";
     public static final String USER_PIN = "1234";
     public static final String SO_PIN = "5678";
-    private static final List<Path> LIBRARIES = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
+    private static final List<Path> LIBRARIES = List.of(
+            Path.of("/usr/lib/softhsm/libsofthsm2.so"),
             Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"),
             Path.of("/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so"),
             Path.of("/usr/local/lib/softhsm/libsofthsm2.so"));
     private static final Pattern SLOT = Pattern.compile("reassigned to slot (\\d+)");
 
     /** The library and the slot of the initialised test token. */
-    public record Token(Path library, Pkcs11Slot.Id slot, char[] pin) {
-    }
+    public record Token(Path library, Pkcs11Slot.Id slot, char[] pin) {}
 
     private static Token token;
 
-    private SoftHsm() {
-    }
+    private SoftHsm() {}
 
     /** The test token, made on first use; skips the calling test if SoftHSM2 is not installed. */
     public static synchronized Token token() {
@@ -57,14 +56,27 @@ public final class SoftHsm {
             Path tokens = confFile.resolveSibling("tokens");
             if (Files.isDirectory(tokens)) {
                 try (var old = Files.walk(tokens)) {
-                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    old.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             Files.createDirectories(tokens);
-            Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
-                    + "log.level = ERROR\nslots.removable = false\n", StandardCharsets.UTF_8);
-            ProcessBuilder init = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", LABEL,
-                    "--pin", USER_PIN, "--so-pin", SO_PIN).redirectErrorStream(true);
+            Files.writeString(
+                    confFile,
+                    "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
+                            + "log.level = ERROR\nslots.removable = false\n",
+                    StandardCharsets.UTF_8);
+            ProcessBuilder init = new ProcessBuilder(
+                            "softhsm2-util",
+                            "--init-token",
+                            "--free",
+                            "--label",
+                            LABEL,
+                            "--pin",
+                            USER_PIN,
+                            "--so-pin",
+                            SO_PIN)
+                    .redirectErrorStream(true);
             init.environment().put("SOFTHSM2_CONF", confFile.toString());
             Process process = init.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

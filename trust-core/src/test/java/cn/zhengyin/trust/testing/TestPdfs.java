@@ -18,8 +18,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /** Small PDFs and seal images for tests. */
 public final class TestPdfs {
 
-    private TestPdfs() {
-    }
+    private TestPdfs() {}
 
     /** A one-page A4 PDF with a line of Latin text. */
     public static byte[] onePage(String text) {

@@ -62,12 +62,17 @@ public final class TestPki {
         X500Name rootName = new X500Name("CN=" + name + " Root CA,O=Zhengyin Test,C=CN");
         X500Name issuingName = new X500Name("CN=" + name + " Issuing CA,O=Zhengyin Test,C=CN");
         root = certificate(rootName, rootKeys, rootName, rootKeys.getPublic(), Duration.ofDays(3650), Role.CA);
-        issuing = certificate(rootName, rootKeys, issuingName, issuingKeys.getPublic(), Duration.ofDays(3650),
-                Role.CA);
-        signer = issue(new X500Name("CN=" + name + " Seal,O=Zhengyin Test Bureau,C=CN"), signerKeys.getPublic(),
-                Duration.ofDays(365), Role.SIGNER);
-        tsa = issue(new X500Name("CN=" + name + " TSA,O=Zhengyin Test,C=CN"), tsaKeys.getPublic(),
-                Duration.ofDays(365), Role.TSA);
+        issuing = certificate(rootName, rootKeys, issuingName, issuingKeys.getPublic(), Duration.ofDays(3650), Role.CA);
+        signer = issue(
+                new X500Name("CN=" + name + " Seal,O=Zhengyin Test Bureau,C=CN"),
+                signerKeys.getPublic(),
+                Duration.ofDays(365),
+                Role.SIGNER);
+        tsa = issue(
+                new X500Name("CN=" + name + " TSA,O=Zhengyin Test,C=CN"),
+                tsaKeys.getPublic(),
+                Duration.ofDays(365),
+                Role.TSA);
     }
 
     /** A fresh PKI whose certificates are valid around {@code now}. */
@@ -82,7 +87,9 @@ public final class TestPki {
 
     /** What a certificate is for. */
     public enum Role {
-        CA, SIGNER, TSA,
+        CA,
+        SIGNER,
+        TSA,
         /** A TSA-like certificate with EKU clientAuth instead of timeStamping. */
         TSA_WITHOUT_TIME_STAMPING,
         /** A signer certificate with keyEncipherment only. */
@@ -118,17 +125,26 @@ public final class TestPki {
     /** A new key pair with a certificate of the given role, issued by the issuing CA, valid for [from, to]. */
     public SigningKey issueKey(String keyId, Role role, Instant notBefore, Instant notAfter) {
         KeyPair keys = generateKeyPair();
-        X509Certificate cert = certificate(X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()),
-                issuingKeys, new X500Name("CN=" + keyId + ",O=Zhengyin Test,C=CN"), keys.getPublic(), notBefore,
-                notAfter, role);
+        X509Certificate cert = certificate(
+                X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()),
+                issuingKeys,
+                new X500Name("CN=" + keyId + ",O=Zhengyin Test,C=CN"),
+                keys.getPublic(),
+                notBefore,
+                notAfter,
+                role);
         return SoftwareKeyCustody.fromKey(keyId, keys.getPrivate(), List.of(cert, issuing, root));
     }
 
     /** A time-stamp authority with the TSA key, dev policy, the given clock, sequential serials, 1 s accuracy. */
     public TimestampAuthority timestampAuthority(Clock clock) {
         AtomicLong tsaSerials = new AtomicLong(1);
-        return new TimestampAuthority(tsaKey(), TimestampAuthority.DEV_POLICY_OID, clock,
-                () -> BigInteger.valueOf(tsaSerials.getAndIncrement()), Duration.ofSeconds(1));
+        return new TimestampAuthority(
+                tsaKey(),
+                TimestampAuthority.DEV_POLICY_OID,
+                clock,
+                () -> BigInteger.valueOf(tsaSerials.getAndIncrement()),
+                Duration.ofSeconds(1));
     }
 
     /** A CRL of the issuing CA, issued now, next update in 7 days, revoking the given serials at the given times. */
@@ -138,7 +154,8 @@ public final class TestPki {
                     X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()), Date.from(now));
             builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
             revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), CRLReason.keyCompromise));
-            return new JcaX509CRLConverter().setProvider(Providers.bouncyCastle())
+            return new JcaX509CRLConverter()
+                    .setProvider(Providers.bouncyCastle())
                     .getCRL(builder.build(signerFor(issuingKeys)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -151,7 +168,8 @@ public final class TestPki {
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
                     X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), Date.from(now));
             builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(30))));
-            return new JcaX509CRLConverter().setProvider(Providers.bouncyCastle())
+            return new JcaX509CRLConverter()
+                    .setProvider(Providers.bouncyCastle())
                     .getCRL(builder.build(signerFor(rootKeys)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -163,8 +181,9 @@ public final class TestPki {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12", Providers.bouncyCastle());
             store.load(null, null);
-            store.setKeyEntry("signer", signerKeys.getPrivate(), PKCS12_PASSWORD,
-                    new java.security.cert.Certificate[] {signer, issuing, root});
+            store.setKeyEntry("signer", signerKeys.getPrivate(), PKCS12_PASSWORD, new java.security.cert.Certificate[] {
+                signer, issuing, root
+            });
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, PKCS12_PASSWORD);
             return out.toByteArray();
@@ -174,47 +193,68 @@ public final class TestPki {
     }
 
     private X509Certificate issue(X500Name subject, PublicKey key, Duration validity, Role role) {
-        return certificate(X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()), issuingKeys,
-                subject, key, validity, role);
+        return certificate(
+                X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()),
+                issuingKeys,
+                subject,
+                key,
+                validity,
+                role);
     }
 
-    private X509Certificate certificate(X500Name issuer, KeyPair issuerKeys, X500Name subject, PublicKey key,
-            Duration validity, Role role) {
+    private X509Certificate certificate(
+            X500Name issuer, KeyPair issuerKeys, X500Name subject, PublicKey key, Duration validity, Role role) {
         return certificate(issuer, issuerKeys, subject, key, now.minus(Duration.ofDays(1)), now.plus(validity), role);
     }
 
-    private X509Certificate certificate(X500Name issuer, KeyPair issuerKeys, X500Name subject, PublicKey key,
-            Instant notBefore, Instant notAfter, Role role) {
+    private X509Certificate certificate(
+            X500Name issuer,
+            KeyPair issuerKeys,
+            X500Name subject,
+            PublicKey key,
+            Instant notBefore,
+            Instant notAfter,
+            Role role) {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                    BigInteger.valueOf(serials.getAndIncrement()), Date.from(notBefore), Date.from(notAfter), subject,
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuer,
+                    BigInteger.valueOf(serials.getAndIncrement()),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    subject,
                     key);
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier,
+                    false,
                     utils.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
             switch (role) {
                 case CA -> {
                     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-                    builder.addExtension(Extension.keyUsage, true,
-                            new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                    builder.addExtension(
+                            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
                 }
-                case SIGNER -> builder.addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-                case SIGNER_WITHOUT_SIGNATURE_USAGE -> builder.addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.keyAgreement));
+                case SIGNER ->
+                    builder.addExtension(
+                            Extension.keyUsage,
+                            true,
+                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+                case SIGNER_WITHOUT_SIGNATURE_USAGE ->
+                    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyAgreement));
                 case TSA -> {
                     builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                    builder.addExtension(Extension.extendedKeyUsage, true,
-                            new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+                    builder.addExtension(
+                            Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
                 }
                 case TSA_WITHOUT_TIME_STAMPING -> {
                     builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                    builder.addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+                    builder.addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
                 }
             }
-            return new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle())
+            return new JcaX509CertificateConverter()
+                    .setProvider(Providers.bouncyCastle())
                     .getCertificate(builder.build(signerFor(issuerKeys)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -222,7 +262,8 @@ public final class TestPki {
     }
 
     private static ContentSigner signerFor(KeyPair keys) throws Exception {
-        return new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Providers.bouncyCastle())
+        return new JcaContentSignerBuilder("SHA256withECDSA")
+                .setProvider(Providers.bouncyCastle())
                 .build(keys.getPrivate());
     }
 

@@ -17,10 +17,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -48,22 +48,35 @@ class Rfc3161TimestampTest {
         assertThat(result.isValid()).as(result.checks().toString()).isTrue();
         assertThat(result.genTime()).contains(NOW);
         assertThat(result.policyOid()).contains(TimestampAuthority.DEV_POLICY_OID);
-        assertThat(result.checks()).filteredOn(c -> !c.id().equals(TimestampVerifier.REVOCATION))
-                .extracting(CheckResult::outcome).containsOnly(Outcome.PASSED);
-        assertThat(token.getTimeStampInfo().getAccuracy().getSeconds().intValueExact()).isEqualTo(1);
+        assertThat(result.checks())
+                .filteredOn(c -> !c.id().equals(TimestampVerifier.REVOCATION))
+                .extracting(CheckResult::outcome)
+                .containsOnly(Outcome.PASSED);
+        assertThat(token.getTimeStampInfo().getAccuracy().getSeconds().intValueExact())
+                .isEqualTo(1);
     }
 
     @Test
     void aMalformedCertificateInTheTokenFailsTheTsaCertificateCheckInsteadOfThrowing() throws Exception {
         // found by SesFuzzTest: Bouncy Castle decodes the certificates lazily and threw IllegalArgumentException
-        org.bouncycastle.asn1.cms.ContentInfo info = tsa.timestamp(sha256(data)).toCMSSignedData().toASN1Structure();
-        org.bouncycastle.asn1.cms.SignedData signed = org.bouncycastle.asn1.cms.SignedData.getInstance(info.getContent());
-        org.bouncycastle.asn1.ASN1Set garbage = new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.DERSequence(
-                new org.bouncycastle.asn1.ASN1Encodable[] {new org.bouncycastle.asn1.ASN1Integer(1),
-                        new org.bouncycastle.asn1.ASN1Integer(2), new org.bouncycastle.asn1.ASN1Integer(3)}));
-        TimeStampToken token = new TimeStampToken(new org.bouncycastle.asn1.cms.ContentInfo(info.getContentType(),
-                new org.bouncycastle.asn1.cms.SignedData(signed.getDigestAlgorithms(), signed.getEncapContentInfo(),
-                        garbage, signed.getCRLs(), signed.getSignerInfos())));
+        org.bouncycastle.asn1.cms.ContentInfo info =
+                tsa.timestamp(sha256(data)).toCMSSignedData().toASN1Structure();
+        org.bouncycastle.asn1.cms.SignedData signed =
+                org.bouncycastle.asn1.cms.SignedData.getInstance(info.getContent());
+        org.bouncycastle.asn1.ASN1Set garbage = new org.bouncycastle.asn1.DERSet(
+                new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+                    new org.bouncycastle.asn1.ASN1Integer(1),
+                    new org.bouncycastle.asn1.ASN1Integer(2),
+                    new org.bouncycastle.asn1.ASN1Integer(3)
+                }));
+        TimeStampToken token = new TimeStampToken(new org.bouncycastle.asn1.cms.ContentInfo(
+                info.getContentType(),
+                new org.bouncycastle.asn1.cms.SignedData(
+                        signed.getDigestAlgorithms(),
+                        signed.getEncapContentInfo(),
+                        garbage,
+                        signed.getCRLs(),
+                        signed.getSignerInfos())));
 
         TimestampVerification result = verifier.verify(token, data);
 
@@ -85,20 +98,29 @@ class Rfc3161TimestampTest {
 
     @Test
     void tsaCertificateWithoutTimeStampingEkuIsRejected() throws Exception {
-        SigningKey notTsa = pki.issueKey("not-a-tsa", TestPki.Role.TSA_WITHOUT_TIME_STAMPING,
-                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
-        assertThatThrownBy(() -> new TimestampAuthority(notTsa, TimestampAuthority.DEV_POLICY_OID, CLOCK,
-                () -> BigInteger.ONE, Duration.ofSeconds(1))).isInstanceOf(TimestampException.class)
+        SigningKey notTsa = pki.issueKey(
+                "not-a-tsa",
+                TestPki.Role.TSA_WITHOUT_TIME_STAMPING,
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(30)));
+        assertThatThrownBy(() -> new TimestampAuthority(
+                        notTsa, TimestampAuthority.DEV_POLICY_OID, CLOCK, () -> BigInteger.ONE, Duration.ofSeconds(1)))
+                .isInstanceOf(TimestampException.class)
                 .hasMessageContaining("id-kp-timeStamping");
 
         // Bouncy Castle's TimeStampTokenGenerator refuses such a certificate, so build the token by hand.
         var cert = notTsa.certificateChain().get(0);
         var info = new org.bouncycastle.asn1.tsp.TSTInfo(
                 new org.bouncycastle.asn1.ASN1ObjectIdentifier(TimestampAuthority.DEV_POLICY_OID),
-                new org.bouncycastle.asn1.tsp.MessageImprint(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256),
-                        sha256(data)),
-                new org.bouncycastle.asn1.ASN1Integer(10), new org.bouncycastle.asn1.ASN1GeneralizedTime(
-                        java.util.Date.from(NOW)), null, org.bouncycastle.asn1.ASN1Boolean.FALSE, null, null, null);
+                new org.bouncycastle.asn1.tsp.MessageImprint(
+                        new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), sha256(data)),
+                new org.bouncycastle.asn1.ASN1Integer(10),
+                new org.bouncycastle.asn1.ASN1GeneralizedTime(java.util.Date.from(NOW)),
+                null,
+                org.bouncycastle.asn1.ASN1Boolean.FALSE,
+                null,
+                null,
+                null);
         var certId = new org.bouncycastle.asn1.ess.ESSCertIDv2(sha256(cert.getEncoded()));
         var attributes = new org.bouncycastle.asn1.ASN1EncodableVector();
         attributes.add(new org.bouncycastle.asn1.cms.Attribute(
@@ -112,8 +134,10 @@ class Rfc3161TimestampTest {
                         new org.bouncycastle.asn1.cms.AttributeTable(attributes)))
                 .build(new cn.zhengyin.trust.crypto.SigningKeyContentSigner(notTsa), cert));
         generator.addCertificates(new JcaCertStore(notTsa.certificateChain()));
-        TimeStampToken token = new TimeStampToken(generator.generate(new org.bouncycastle.cms.CMSProcessableByteArray(
-                org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_ct_TSTInfo, info.getEncoded()), true));
+        TimeStampToken token = new TimeStampToken(generator.generate(
+                new org.bouncycastle.cms.CMSProcessableByteArray(
+                        org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_ct_TSTInfo, info.getEncoded()),
+                true));
 
         TimestampVerification result = verifier.verify(token, data);
 
@@ -142,7 +166,8 @@ class Rfc3161TimestampTest {
         TimeStampResponse response = new TimeStampResponse(tsa.respond(request.getEncoded()));
         response.validate(request);
         assertThat(response.getTimeStampToken().getTimeStampInfo().getNonce()).isEqualTo(BigInteger.valueOf(42));
-        assertThat(response.getTimeStampToken().getCertificates().getMatches(null)).isEmpty();
+        assertThat(response.getTimeStampToken().getCertificates().getMatches(null))
+                .isEmpty();
 
         TimeStampResponse rejected = new TimeStampResponse(tsa.respond(new byte[] {1, 2, 3}));
         assertThat(rejected.getStatus()).isEqualTo(2);
@@ -150,7 +175,8 @@ class Rfc3161TimestampTest {
 
         requests.setReqPolicy(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4"));
         var otherPolicy = requests.generate(NISTObjectIdentifiers.id_sha256, sha256(data));
-        assertThat(new TimeStampResponse(tsa.respond(otherPolicy.getEncoded())).getStatus()).isEqualTo(2);
+        assertThat(new TimeStampResponse(tsa.respond(otherPolicy.getEncoded())).getStatus())
+                .isEqualTo(2);
     }
 
     @Test
@@ -162,6 +188,10 @@ class Rfc3161TimestampTest {
     }
 
     static Outcome outcome(TimestampVerification result, String id) {
-        return result.checks().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().outcome();
+        return result.checks().stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .outcome();
     }
 }

@@ -22,8 +22,12 @@ class Sm3TimestampImprintTest {
     void inProcessSourceObtainsATokenWithAnSm3Imprint() {
         Providers.bouncyCastle();
         TestPki pki = TestPki.create(NOW);
-        TimestampAuthority tsa = new TimestampAuthority(pki.tsaKey(), TimestampAuthority.DEV_POLICY_OID,
-                Clock.fixed(NOW, ZoneOffset.UTC), () -> BigInteger.TEN, Duration.ofSeconds(1));
+        TimestampAuthority tsa = new TimestampAuthority(
+                pki.tsaKey(),
+                TimestampAuthority.DEV_POLICY_OID,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                () -> BigInteger.TEN,
+                Duration.ofSeconds(1));
         byte[] imprint = new byte[32];
         imprint[0] = 1;
 
@@ -31,10 +35,13 @@ class Sm3TimestampImprintTest {
 
         assertThat(token.getTimeStampInfo().getHashAlgorithm().getAlgorithm()).isEqualTo(GMObjectIdentifiers.sm3);
         assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(imprint);
-        assertThat(tsa.timestamp(GMObjectIdentifiers.sm3, imprint).getTimeStampInfo().getMessageImprintDigest())
+        assertThat(tsa.timestamp(GMObjectIdentifiers.sm3, imprint)
+                        .getTimeStampInfo()
+                        .getMessageImprintDigest())
                 .isEqualTo(imprint);
         assertThatThrownBy(() -> tsa.timestamp(GMObjectIdentifiers.sm3, new byte[20]))
-                .isInstanceOf(TimestampException.class).hasMessageContaining("32 bytes");
+                .isInstanceOf(TimestampException.class)
+                .hasMessageContaining("32 bytes");
     }
 
     @Test
@@ -43,6 +50,7 @@ class Sm3TimestampImprintTest {
             throw new AssertionError("not reached");
         };
         assertThatThrownBy(() -> sha256Only.timestamp(GMObjectIdentifiers.sm3, new byte[32]))
-                .isInstanceOf(TimestampException.class).hasMessageContaining("only supports SHA-256");
+                .isInstanceOf(TimestampException.class)
+                .hasMessageContaining("only supports SHA-256");
     }
 }

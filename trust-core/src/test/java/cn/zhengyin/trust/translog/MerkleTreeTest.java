@@ -1,6 +1,7 @@
 package cn.zhengyin.trust.translog;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,15 +9,13 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MerkleTreeTest {
 
     /** The Certificate Transparency reference leaves (RFC 6962 test data, as in the CT reference implementations). */
-    private static final List<String> CT_LEAF_DATA = List.of("", "00", "10", "2021", "3031", "40414243",
-            "5051525354555657", "606162636465666768696a6b6c6d6e6f");
+    private static final List<String> CT_LEAF_DATA =
+            List.of("", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f");
     /** Their tree heads for sizes 1..8. */
     private static final List<String> CT_ROOTS = List.of(
             "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
@@ -30,7 +29,8 @@ class MerkleTreeTest {
 
     private static InMemoryLeafHashes ctTree() {
         InMemoryLeafHashes tree = new InMemoryLeafHashes();
-        CT_LEAF_DATA.forEach(d -> tree.append(MerkleHashing.leafHash(HexFormat.of().parseHex(d))));
+        CT_LEAF_DATA.forEach(
+                d -> tree.append(MerkleHashing.leafHash(HexFormat.of().parseHex(d))));
         return tree;
     }
 
@@ -59,34 +59,40 @@ class MerkleTreeTest {
     @Test
     void inclusionProofsMatchTheReferenceVectors() {
         InMemoryLeafHashes tree = ctTree();
-        assertThat(MerkleTree.inclusionProof(tree, 0, 8).auditPath()).isEqualTo(hashes(
-                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"));
-        assertThat(MerkleTree.inclusionProof(tree, 5, 8).auditPath()).isEqualTo(hashes(
-                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
-                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"));
+        assertThat(MerkleTree.inclusionProof(tree, 0, 8).auditPath())
+                .isEqualTo(hashes(
+                        "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                        "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"));
+        assertThat(MerkleTree.inclusionProof(tree, 5, 8).auditPath())
+                .isEqualTo(hashes(
+                        "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+                        "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"));
         assertThat(MerkleTree.inclusionProof(tree, 0, 1).auditPath()).isEmpty();
-        assertThat(MerkleTree.inclusionProof(tree, 5, 8).verify(tree.leafHash(5), root(8))).isTrue();
+        assertThat(MerkleTree.inclusionProof(tree, 5, 8).verify(tree.leafHash(5), root(8)))
+                .isTrue();
     }
 
     @Test
     void consistencyProofsMatchTheReferenceVectors() {
         InMemoryLeafHashes tree = ctTree();
         ConsistencyProof p28 = MerkleTree.consistencyProof(tree, 2, 8);
-        assertThat(p28.path()).isEqualTo(hashes(
-                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"));
+        assertThat(p28.path())
+                .isEqualTo(hashes(
+                        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                        "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"));
         ConsistencyProof p68 = MerkleTree.consistencyProof(tree, 6, 8);
-        assertThat(p68.path()).isEqualTo(hashes(
-                "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
-                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"));
+        assertThat(p68.path())
+                .isEqualTo(hashes(
+                        "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                        "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"));
         ConsistencyProof p25 = MerkleTree.consistencyProof(tree, 2, 5);
-        assertThat(p25.path()).isEqualTo(hashes(
-                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"));
+        assertThat(p25.path())
+                .isEqualTo(hashes(
+                        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                        "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"));
         assertThat(p28.verify(root(2), root(8))).isTrue();
         assertThat(p68.verify(root(6), root(8))).isTrue();
         assertThat(p25.verify(root(2), root(5))).isTrue();
@@ -110,14 +116,23 @@ class MerkleTreeTest {
             HashValue root = MerkleTree.root(tree, n);
             for (int i = 0; i < n; i++) {
                 InclusionProof proof = MerkleTree.inclusionProof(tree, i, n);
-                assertThat(proof.verify(tree.leafHash(i), root)).as("%d of %d", i, n).isTrue();
+                assertThat(proof.verify(tree.leafHash(i), root))
+                        .as("%d of %d", i, n)
+                        .isTrue();
                 assertThat(proof.verify(OTHER, root)).isFalse();
                 if (n > 1) {
-                    assertThat(new InclusionProof(i, n, proof.auditPath().subList(0, proof.auditPath().size() - 1))
-                            .verify(tree.leafHash(i), root)).isFalse();
+                    assertThat(new InclusionProof(
+                                            i,
+                                            n,
+                                            proof.auditPath()
+                                                    .subList(
+                                                            0, proof.auditPath().size() - 1))
+                                    .verify(tree.leafHash(i), root))
+                            .isFalse();
                     List<HashValue> longer = new ArrayList<>(proof.auditPath());
                     longer.add(OTHER);
-                    assertThat(new InclusionProof(i, n, longer).verify(tree.leafHash(i), root)).isFalse();
+                    assertThat(new InclusionProof(i, n, longer).verify(tree.leafHash(i), root))
+                            .isFalse();
                     assertThat(new InclusionProof((i + 1) % n, n, proof.auditPath()).verify(tree.leafHash(i), root))
                             .isFalse();
                 }
@@ -126,7 +141,9 @@ class MerkleTreeTest {
                     InMemoryLeafHashes changed = pseudoTree(n);
                     changed.replace(j, OTHER);
                     InclusionProof forged = MerkleTree.inclusionProof(changed, i, n);
-                    assertThat(forged.verify(changed.leafHash(i), root)).as("leaf %d changed", j).isFalse();
+                    assertThat(forged.verify(changed.leafHash(i), root))
+                            .as("leaf %d changed", j)
+                            .isFalse();
                 }
             }
         }
@@ -144,7 +161,8 @@ class MerkleTreeTest {
                 for (int i = 0; i < n - 1; i++) {
                     HashValue leaf = shorter.leafHash(i);
                     assertThat(MerkleTree.inclusionProof(shorter, i, n).verify(leaf, root))
-                            .as("%d of %d after removing %d", i, n, removed).isFalse();
+                            .as("%d of %d after removing %d", i, n, removed)
+                            .isFalse();
                 }
                 InMemoryLeafHashes grown = pseudoTree(n);
                 grown.remove(removed);
@@ -166,11 +184,14 @@ class MerkleTreeTest {
         for (int second = 0; second <= 64; second++) {
             for (int first = 0; first <= second; first++) {
                 ConsistencyProof proof = MerkleTree.consistencyProof(tree, first, second);
-                assertThat(proof.verify(roots.get(first), roots.get(second))).as("%d -> %d", first, second).isTrue();
+                assertThat(proof.verify(roots.get(first), roots.get(second)))
+                        .as("%d -> %d", first, second)
+                        .isTrue();
                 if (first > 0 && first < second) {
                     assertThat(proof.verify(OTHER, roots.get(second))).isFalse();
                     assertThat(proof.verify(roots.get(first), OTHER)).isFalse();
-                    List<HashValue> shorter = proof.path().subList(0, proof.path().size() - 1);
+                    List<HashValue> shorter =
+                            proof.path().subList(0, proof.path().size() - 1);
                     assertThat(new ConsistencyProof(first, second, shorter).verify(roots.get(first), roots.get(second)))
                             .isFalse();
                     for (int j = 0; j < first; j++) {
@@ -178,14 +199,18 @@ class MerkleTreeTest {
                         changed.replace(j, OTHER);
                         ConsistencyProof forged = MerkleTree.consistencyProof(changed, first, second);
                         assertThat(forged.verify(roots.get(first), MerkleTree.root(changed, second)))
-                                .as("%d -> %d with leaf %d changed", first, second, j).isFalse();
+                                .as("%d -> %d with leaf %d changed", first, second, j)
+                                .isFalse();
                     }
                 }
             }
         }
-        assertThat(new ConsistencyProof(4, 4, List.of()).verify(roots.get(4), roots.get(5))).isFalse();
-        assertThat(new ConsistencyProof(0, 8, List.of()).verify(roots.get(1), roots.get(8))).isFalse();
-        assertThat(new ConsistencyProof(6, 8, List.of()).verify(roots.get(6), roots.get(8))).isFalse();
+        assertThat(new ConsistencyProof(4, 4, List.of()).verify(roots.get(4), roots.get(5)))
+                .isFalse();
+        assertThat(new ConsistencyProof(0, 8, List.of()).verify(roots.get(1), roots.get(8)))
+                .isFalse();
+        assertThat(new ConsistencyProof(6, 8, List.of()).verify(roots.get(6), roots.get(8)))
+                .isFalse();
     }
 
     @Test
@@ -238,20 +263,22 @@ class MerkleTreeTest {
         }
         assertThat(maxAppendReads).isLessThanOrEqualTo(12);
         int logN = 64 - Long.numberOfLeadingZeros(n);
-        for (long size : new long[]{1, 2, 7, 1024, 1025, 2999, 3000}) {
+        for (long size : new long[] {1, 2, 7, 1024, 1025, 2999, 3000}) {
             store.reads = 0;
             assertThat(MerkleTree.root(store, size)).isEqualTo(MerkleTree.root(reference, size));
             assertThat(store.reads).isLessThanOrEqualTo(logN + 1);
-            for (long i : new long[]{0, size / 2, size - 1}) {
+            for (long i : new long[] {0, size / 2, size - 1}) {
                 store.reads = 0;
                 InclusionProof proof = MerkleTree.inclusionProof(store, i, size);
                 assertThat(store.reads).as("inclusion %d/%d", i, size).isLessThanOrEqualTo(3 * logN);
-                assertThat(proof.verify(reference.leafHash(i), MerkleTree.root(reference, size))).isTrue();
+                assertThat(proof.verify(reference.leafHash(i), MerkleTree.root(reference, size)))
+                        .isTrue();
             }
             store.reads = 0;
             ConsistencyProof c = MerkleTree.consistencyProof(store, size / 3, size);
             assertThat(store.reads).isLessThanOrEqualTo(3 * logN);
-            assertThat(c.verify(MerkleTree.root(reference, size / 3), MerkleTree.root(reference, size))).isTrue();
+            assertThat(c.verify(MerkleTree.root(reference, size / 3), MerkleTree.root(reference, size)))
+                    .isTrue();
         }
     }
 }

@@ -12,7 +12,8 @@ class SecureXmlTest {
     @Test
     void anExternalEntityIsRefusedBeforeAnyFileIsRead() {
         assertThatThrownBy(() -> SecureXml.parse(XmlFixtures.resource("invalid/xxe-external-file.xml")))
-                .isInstanceOf(XmlFormatException.class).hasMessageContaining("DOCTYPE")
+                .isInstanceOf(XmlFormatException.class)
+                .hasMessageContaining("DOCTYPE")
                 .hasMessageNotContaining("root:");
     }
 
@@ -26,13 +27,16 @@ class SecureXmlTest {
     void xincludeIsNotProcessed() {
         Document doc = SecureXml.parse(XmlFixtures.resource("invalid/xinclude.xml"));
         assertThat(doc.getDocumentElement().getTextContent()).doesNotContain("root:");
-        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2001/XInclude", "include").getLength()).isEqualTo(1);
+        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2001/XInclude", "include")
+                        .getLength())
+                .isEqualTo(1);
     }
 
     @Test
     void oversizedInputIsRefused() {
         byte[] big = ("<a>" + "x".repeat(2000) + "</a>").getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> SecureXml.parse(big, 1000)).isInstanceOf(XmlFormatException.class)
+        assertThatThrownBy(() -> SecureXml.parse(big, 1000))
+                .isInstanceOf(XmlFormatException.class)
                 .hasMessageContaining("at most 1000");
     }
 
@@ -40,7 +44,8 @@ class SecureXmlTest {
     void serialiseThenParseKeepsTheContent() {
         Document doc = XmlFixtures.unsignedLicence();
         Document again = SecureXml.parse(SecureXml.serialize(doc));
-        assertThat(again.getDocumentElement().getTextContent()).isEqualTo(doc.getDocumentElement().getTextContent());
+        assertThat(again.getDocumentElement().getTextContent())
+                .isEqualTo(doc.getDocumentElement().getTextContent());
         assertThat(new String(SecureXml.serialize(doc), StandardCharsets.UTF_8)).startsWith("<?xml");
     }
 }

@@ -38,8 +38,7 @@ import org.w3c.dom.Element;
 final class XmlFixtures {
     static final String ROOT_ID = "licence-1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.002.S";
 
-    private XmlFixtures() {
-    }
+    private XmlFixtures() {}
 
     static byte[] resource(String path) {
         try (InputStream in = XmlFixtures.class.getResourceAsStream("/samples/xml/" + path)) {
@@ -64,13 +63,18 @@ final class XmlFixtures {
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair keys = generator.generateKeyPair();
             X500Name name = new X500Name("CN=证印示范市市场监督管理局电子证照专用章,O=Attacker,C=CN");
-            var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), name,
+            var builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    BigInteger.valueOf(now.toEpochMilli()),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(365))),
+                    name,
                     keys.getPublic());
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature
-                    | KeyUsage.nonRepudiation));
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+            builder.addExtension(
+                    Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            X509Certificate cert = new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
             return SoftwareKeyCustody.fromKey("attacker", keys.getPrivate(), List.of(cert));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -87,8 +91,8 @@ final class XmlFixtures {
             Santuario.init();
             Element root = doc.getDocumentElement();
             root.setIdAttributeNS(null, "Id", true);
-            XMLSignature signature = new XMLSignature(doc, "", SignedInfoPolicy.ECDSA_SHA256,
-                    SignedInfoPolicy.EXC_C14N);
+            XMLSignature signature =
+                    new XMLSignature(doc, "", SignedInfoPolicy.ECDSA_SHA256, SignedInfoPolicy.EXC_C14N);
             signature.setId("Signature-forged");
             root.appendChild(signature.getElement());
             Transforms transforms = new Transforms(doc);
@@ -111,16 +115,24 @@ final class XmlFixtures {
             properties.setIdAttributeNS(null, "Id", true);
             Transforms c14n = new Transforms(doc);
             c14n.addTransform(SignedInfoPolicy.EXC_C14N);
-            signature.addDocument("#SignedProperties-forged", c14n, SignedInfoPolicy.SHA256, null,
+            signature.addDocument(
+                    "#SignedProperties-forged",
+                    c14n,
+                    SignedInfoPolicy.SHA256,
+                    null,
                     SignedInfoPolicy.SIGNED_PROPERTIES_TYPE);
             signature.getSignedInfo().generateDigestValues();
             byte[] der = key.sign(signature.getSignedInfo().getCanonicalizedOctetStream());
-            BigInteger order = ((ECPublicKey) key.certificateChain().get(0).getPublicKey()).getParams().getOrder();
+            BigInteger order = ((ECPublicKey) key.certificateChain().get(0).getPublicKey())
+                    .getParams()
+                    .getOrder();
             BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(order, der);
             Element value = SignedInfoPolicy.elements(signature.getElement()).stream()
-                    .filter(e -> SignedInfoPolicy.isDsig(e, "SignatureValue")).findFirst().orElseThrow();
-            value.setTextContent(Base64.getEncoder().encodeToString(PlainDSAEncoding.INSTANCE.encode(order, rs[0],
-                    rs[1])));
+                    .filter(e -> SignedInfoPolicy.isDsig(e, "SignatureValue"))
+                    .findFirst()
+                    .orElseThrow();
+            value.setTextContent(
+                    Base64.getEncoder().encodeToString(PlainDSAEncoding.INSTANCE.encode(order, rs[0], rs[1])));
             return SecureXml.serialize(doc);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -128,10 +140,12 @@ final class XmlFixtures {
     }
 
     static Element firstDs(Document doc, String localName) {
-        return (Element) doc.getElementsByTagNameNS(SignedInfoPolicy.XMLDSIG_NS, localName).item(0);
+        return (Element) doc.getElementsByTagNameNS(SignedInfoPolicy.XMLDSIG_NS, localName)
+                .item(0);
     }
 
     static Element firstLicence(Document doc, String localName) {
-        return (Element) doc.getElementsByTagNameNS("urn:zhengyin:licence:1", localName).item(0);
+        return (Element)
+                doc.getElementsByTagNameNS("urn:zhengyin:licence:1", localName).item(0);
     }
 }

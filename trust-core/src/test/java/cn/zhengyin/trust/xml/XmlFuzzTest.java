@@ -18,8 +18,8 @@ import java.util.Set;
  * {@code JAZZER_FUZZ=1} fuzzes (docs/fuzzing.md).
  */
 class XmlFuzzTest {
-    private static final XmlSignatureVerifier VERIFIER = new XmlSignatureVerifier(Set.of(),
-            Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC));
+    private static final XmlSignatureVerifier VERIFIER =
+            new XmlSignatureVerifier(Set.of(), Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC));
 
     @FuzzTest(maxDuration = "60s")
     void parsingArbitraryBytesYieldsADocumentOrAFormatException(@NotNull @WithLength(max = 32 * 1024) byte[] xml) {

@@ -30,22 +30,25 @@ class XmlSignatureAttackTest {
     private final TestPki pki = TestPki.create(NOW);
     private final SigningKey key = pki.signerKey();
     private final XadesEnvelopedSigner signer = new XadesEnvelopedSigner();
-    private final XmlSignatureVerifier verifier = new XmlSignatureVerifier(Set.of(pki.root()),
-            Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+    private final XmlSignatureVerifier verifier =
+            new XmlSignatureVerifier(Set.of(pki.root()), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
 
     private byte[] signed() {
         return signer.sign(XmlFixtures.unsignedLicence(), ROOT_ID, key, NOW);
     }
 
-    private static void assertFailed(DocumentVerificationReport report, Indication indication, SubIndication sub,
-            String failedCheck) {
+    private static void assertFailed(
+            DocumentVerificationReport report, Indication indication, SubIndication sub, String failedCheck) {
         assertThat(report.indication()).as(report.toString()).isEqualTo(indication);
         assertThat(report.subIndication()).as(report.toString()).isEqualTo(sub);
         boolean inDocument = report.documentChecks().stream()
                 .anyMatch(c -> c.id().equals(failedCheck) && c.outcome() == Outcome.FAILED);
-        boolean inSignature = report.signatures().stream().flatMap(s -> s.checks().stream())
+        boolean inSignature = report.signatures().stream()
+                .flatMap(s -> s.checks().stream())
                 .anyMatch(c -> c.id().equals(failedCheck) && c.outcome() == Outcome.FAILED);
-        assertThat(inDocument || inSignature).as(failedCheck + " failed in " + report).isTrue();
+        assertThat(inDocument || inSignature)
+                .as(failedCheck + " failed in " + report)
+                .isTrue();
     }
 
     @Test
@@ -53,7 +56,10 @@ class XmlSignatureAttackTest {
         Document doc = SecureXml.parse(signed());
         XmlFixtures.firstLicence(doc, "Field").setTextContent("篡改后的公司");
 
-        assertFailed(verifier.verify(SecureXml.serialize(doc)), Indication.TOTAL_FAILED, SubIndication.HASH_FAILURE,
+        assertFailed(
+                verifier.verify(SecureXml.serialize(doc)),
+                Indication.TOTAL_FAILED,
+                SubIndication.HASH_FAILURE,
                 XmlSignatureVerifier.REFERENCE_DIGESTS);
     }
 
@@ -68,7 +74,8 @@ class XmlSignatureAttackTest {
     @Test
     void signingTimeChangedInTheSignedPropertiesIsAHashFailure() {
         Document doc = SecureXml.parse(signed());
-        doc.getElementsByTagNameNS(SignedInfoPolicy.XADES_NS, "SigningTime").item(0)
+        doc.getElementsByTagNameNS(SignedInfoPolicy.XADES_NS, "SigningTime")
+                .item(0)
                 .setTextContent("2020-01-01T00:00:00Z");
 
         assertThat(verifier.verify(SecureXml.serialize(doc)).subIndication()).isEqualTo(SubIndication.HASH_FAILURE);
@@ -80,8 +87,11 @@ class XmlSignatureAttackTest {
         Element signature = XmlFixtures.firstDs(doc, "Signature");
         signature.getParentNode().removeChild(signature);
 
-        assertFailed(verifier.verify(SecureXml.serialize(doc)), Indication.INDETERMINATE,
-                SubIndication.SIGNED_DATA_NOT_FOUND, XmlSignatureVerifier.DOCUMENT_SIGNATURES);
+        assertFailed(
+                verifier.verify(SecureXml.serialize(doc)),
+                Indication.INDETERMINATE,
+                SubIndication.SIGNED_DATA_NOT_FOUND,
+                XmlSignatureVerifier.DOCUMENT_SIGNATURES);
     }
 
     @Test
@@ -91,13 +101,17 @@ class XmlSignatureAttackTest {
         Element genuine = doc.getDocumentElement();
         Element forged = (Element) genuine.cloneNode(true);
         forged.getElementsByTagNameNS(LICENCE_NS, "Field").item(0).setTextContent("冒名公司");
-        genuine.removeChild(genuine.getElementsByTagNameNS(SignedInfoPolicy.XMLDSIG_NS, "Signature").item(0));
+        genuine.removeChild(genuine.getElementsByTagNameNS(SignedInfoPolicy.XMLDSIG_NS, "Signature")
+                .item(0));
         doc.replaceChild(forged, genuine);
         Element hiding = doc.createElementNS(LICENCE_NS, "Extension");
         hiding.appendChild(genuine);
         forged.insertBefore(hiding, XmlFixtures.firstDs(doc, "Signature"));
 
-        assertFailed(verifier.verify(SecureXml.serialize(doc)), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
+        assertFailed(
+                verifier.verify(SecureXml.serialize(doc)),
+                Indication.TOTAL_FAILED,
+                SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.UNIQUE_IDS);
     }
 
@@ -110,7 +124,10 @@ class XmlSignatureAttackTest {
         doc.replaceChild(wrapper, genuine);
         wrapper.appendChild(genuine);
 
-        assertFailed(verifier.verify(SecureXml.serialize(doc)), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
+        assertFailed(
+                verifier.verify(SecureXml.serialize(doc)),
+                Indication.TOTAL_FAILED,
+                SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.PLACEMENT);
     }
 
@@ -127,10 +144,15 @@ class XmlSignatureAttackTest {
         doc.replaceChild(forged, genuine);
         genuine.removeChild(signature);
         forged.appendChild(signature);
-        Element object = (Element) signature.getElementsByTagNameNS(SignedInfoPolicy.XMLDSIG_NS, "Object").item(0);
+        Element object = (Element) signature
+                .getElementsByTagNameNS(SignedInfoPolicy.XMLDSIG_NS, "Object")
+                .item(0);
         object.appendChild(genuine);
 
-        assertFailed(verifier.verify(SecureXml.serialize(doc)), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
+        assertFailed(
+                verifier.verify(SecureXml.serialize(doc)),
+                Indication.TOTAL_FAILED,
+                SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.REFERENCE_TARGETS);
     }
 
@@ -149,7 +171,10 @@ class XmlSignatureAttackTest {
             }
         });
 
-        assertFailed(verifier.verify(forged), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
+        assertFailed(
+                verifier.verify(forged),
+                Indication.TOTAL_FAILED,
+                SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.REFERENCE_TARGETS);
     }
 
@@ -168,20 +193,30 @@ class XmlSignatureAttackTest {
             }
         });
 
-        assertFailed(verifier.verify(forged), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
+        assertFailed(
+                verifier.verify(forged),
+                Indication.TOTAL_FAILED,
+                SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.SIGNED_INFO);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://www.w3.org/TR/1999/REC-xslt-19991116",
-            "http://www.w3.org/2002/06/xmldsig-filter2", "http://www.w3.org/2000/09/xmldsig#base64"})
+    @ValueSource(
+            strings = {
+                "http://www.w3.org/TR/1999/REC-xslt-19991116",
+                "http://www.w3.org/2002/06/xmldsig-filter2",
+                "http://www.w3.org/2000/09/xmldsig#base64"
+            })
     void otherTransformsAreRejectedByPolicy(String algorithm) {
         Document doc = SecureXml.parse(signed());
         var transforms = SignedInfoPolicy.elements(XmlFixtures.firstDs(doc, "Transforms"));
         Element transform = transforms.get(transforms.size() - 1);
         transform.setAttributeNS(null, "Algorithm", algorithm);
 
-        assertFailed(verifier.verify(SecureXml.serialize(doc)), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
+        assertFailed(
+                verifier.verify(SecureXml.serialize(doc)),
+                Indication.TOTAL_FAILED,
+                SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.SIGNED_INFO);
     }
 
@@ -190,8 +225,13 @@ class XmlSignatureAttackTest {
         Document doc = SecureXml.parse(signed());
         XmlFixtures.firstDs(doc, "Reference").setAttributeNS(null, "URI", "");
 
-        assertThat(verifier.verify(SecureXml.serialize(doc)).signatures().get(0)
-                .check(XmlSignatureVerifier.SIGNED_INFO).orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(verifier.verify(SecureXml.serialize(doc))
+                        .signatures()
+                        .get(0)
+                        .check(XmlSignatureVerifier.SIGNED_INFO)
+                        .orElseThrow()
+                        .outcome())
+                .isEqualTo(Outcome.FAILED);
     }
 
     @Test
@@ -206,9 +246,13 @@ class XmlSignatureAttackTest {
 
         DocumentVerificationReport report = verifier.verify(resigned);
 
-        assertFailed(report, Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
-                XmlSignatureVerifier.CHAIN);
-        assertThat(report.signatures().get(0).check(XmlSignatureVerifier.SIGNATURE_VALUE).orElseThrow().outcome())
+        assertFailed(
+                report, Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND, XmlSignatureVerifier.CHAIN);
+        assertThat(report.signatures()
+                        .get(0)
+                        .check(XmlSignatureVerifier.SIGNATURE_VALUE)
+                        .orElseThrow()
+                        .outcome())
                 .isEqualTo(Outcome.PASSED);
     }
 
@@ -217,11 +261,15 @@ class XmlSignatureAttackTest {
         Document doc = SecureXml.parse(signed());
         SigningKey other = pki.issueKey("other", TestPki.Role.SIGNER, NOW.minusSeconds(60), NOW.plusSeconds(3600));
         Element first = XmlFixtures.firstDs(doc, "X509Certificate");
-        first.setTextContent(java.util.Base64.getEncoder().encodeToString(
-                XadesEnvelopedSigner.encoded(other.certificateChain().get(0))));
+        first.setTextContent(java.util.Base64.getEncoder()
+                .encodeToString(
+                        XadesEnvelopedSigner.encoded(other.certificateChain().get(0))));
 
-        assertFailed(verifier.verify(SecureXml.serialize(doc)), Indication.TOTAL_FAILED,
-                SubIndication.SIG_CRYPTO_FAILURE, XmlSignatureVerifier.SIGNATURE_VALUE);
+        assertFailed(
+                verifier.verify(SecureXml.serialize(doc)),
+                Indication.TOTAL_FAILED,
+                SubIndication.SIG_CRYPTO_FAILURE,
+                XmlSignatureVerifier.SIGNATURE_VALUE);
     }
 
     @Test
@@ -232,7 +280,10 @@ class XmlSignatureAttackTest {
         ((Element) copy).setAttributeNS(null, "Id", "Signature-copy");
         doc.getDocumentElement().appendChild(copy);
 
-        assertFailed(verifier.verify(SecureXml.serialize(doc)), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
+        assertFailed(
+                verifier.verify(SecureXml.serialize(doc)),
+                Indication.TOTAL_FAILED,
+                SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.DOCUMENT_SIGNATURES);
     }
 
@@ -251,13 +302,14 @@ class XmlSignatureAttackTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"invalid/xxe-external-file.xml", "invalid/xxe-parameter-entity.xml",
-            "invalid/billion-laughs.xml"})
+    @ValueSource(
+            strings = {"invalid/xxe-external-file.xml", "invalid/xxe-parameter-entity.xml", "invalid/billion-laughs.xml"
+            })
     void documentTypeDeclarationsAreAFormatFailure(String sample) {
         DocumentVerificationReport report = verifier.verify(XmlFixtures.resource(sample));
 
-        assertFailed(report, Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
-                XmlSignatureVerifier.DOCUMENT_FORMAT);
+        assertFailed(
+                report, Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE, XmlSignatureVerifier.DOCUMENT_FORMAT);
         assertThat(report.documentChecks().get(0).message()).contains("DOCTYPE");
     }
 

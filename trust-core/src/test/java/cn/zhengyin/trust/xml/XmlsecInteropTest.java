@@ -34,15 +34,19 @@ class XmlsecInteropTest {
     @Test
     void xmlsec1VerifiesTheDevSealSignatureAgainstTheDevRoot() throws Exception {
         assumeTrue(Files.isExecutable(XMLSEC1), "xmlsec1 is not installed");
-        SigningKey seal = SoftwareKeyCustody.loadPkcs12("dev-seal", KEYS_DEV.resolve("dev-seal.p12"),
-                "zhengyin-dev".toCharArray(), "dev-seal");
+        SigningKey seal = SoftwareKeyCustody.loadPkcs12(
+                "dev-seal", KEYS_DEV.resolve("dev-seal.p12"), "zhengyin-dev".toCharArray(), "dev-seal");
         Instant now = Instant.now();
-        byte[] signed = new XadesEnvelopedSigner().sign(XmlFixtures.unsignedLicence(), XmlFixtures.ROOT_ID, seal,
-                now);
+        byte[] signed = new XadesEnvelopedSigner().sign(XmlFixtures.unsignedLicence(), XmlFixtures.ROOT_ID, seal, now);
         Path file = dir.resolve("signed-licence.xml");
         Files.write(file, signed);
-        assertThat(new XmlSignatureVerifier(Set.copyOf(Pem.parseCertificates(Files.readAllBytes(KEYS_DEV.resolve("root-ca.crt.pem")))),
-                Clock.fixed(now, ZoneOffset.UTC)).verify(signed).isPassed()).isTrue();
+        assertThat(new XmlSignatureVerifier(
+                                Set.copyOf(
+                                        Pem.parseCertificates(Files.readAllBytes(KEYS_DEV.resolve("root-ca.crt.pem")))),
+                                Clock.fixed(now, ZoneOffset.UTC))
+                        .verify(signed)
+                        .isPassed())
+                .isTrue();
 
         Result ok = xmlsec1(file);
         assertThat(ok.exit()).as(ok.output()).isZero();
@@ -55,14 +59,18 @@ class XmlsecInteropTest {
         assertThat(xmlsec1(tampered).exit()).isNotZero();
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private Result xmlsec1(Path file) throws Exception {
-        List<String> command = new ArrayList<>(List.of(XMLSEC1.toString(), "--verify",
-                "--trusted-pem", KEYS_DEV.resolve("root-ca.crt.pem").toString(),
-                "--id-attr:Id", "urn:zhengyin:licence:1:LicenceDocument",
-                "--id-attr:Id", SignedInfoPolicy.XADES_NS + ":SignedProperties",
+        List<String> command = new ArrayList<>(List.of(
+                XMLSEC1.toString(),
+                "--verify",
+                "--trusted-pem",
+                KEYS_DEV.resolve("root-ca.crt.pem").toString(),
+                "--id-attr:Id",
+                "urn:zhengyin:licence:1:LicenceDocument",
+                "--id-attr:Id",
+                SignedInfoPolicy.XADES_NS + ":SignedProperties",
                 file.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -48,52 +48,91 @@ class FieldReuseConfiguration {
 
     @Bean
     ThirdParties thirdParties(FieldReuseProperties properties) {
-        Map<String, ThirdParty> parties = properties.thirdParties().entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, e -> new ThirdParty(e.getKey(), e.getValue().name(), e.getValue().duties().stream()
-                        .map(d -> new ThirdParty.Duty(d.serviceItem(), d.serviceItemName(),
-                                new java.util.HashSet<>(d.licenceTypes()), d.sensitiveFields())).toList())));
+        Map<String, ThirdParty> parties = properties.thirdParties().entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        e -> new ThirdParty(
+                                e.getKey(),
+                                e.getValue().name(),
+                                e.getValue().duties().stream()
+                                        .map(d -> new ThirdParty.Duty(
+                                                d.serviceItem(),
+                                                d.serviceItemName(),
+                                                new java.util.HashSet<>(d.licenceTypes()),
+                                                d.sensitiveFields()))
+                                        .toList())));
         return clientId -> Optional.ofNullable(clientId).map(parties::get);
     }
 
     @Bean
-    FieldReuse fieldReuse(MongoDatabase database, LicenceRegistry registry, LicenceTypeCatalogue types,
-                          LicenceFileStore files, ThirdParties thirdParties, SealServiceClient sealService,
-                          AuditLog audit, Clock clock, FieldReuseProperties properties,
-                          LicenceServiceProperties licenceProperties) {
+    FieldReuse fieldReuse(
+            MongoDatabase database,
+            LicenceRegistry registry,
+            LicenceTypeCatalogue types,
+            LicenceFileStore files,
+            ThirdParties thirdParties,
+            SealServiceClient sealService,
+            AuditLog audit,
+            Clock clock,
+            FieldReuseProperties properties,
+            LicenceServiceProperties licenceProperties) {
         Providers.bouncyCastle();
-        var key = SoftwareKeyCustody.loadPkcs12("field-release", properties.keyStore(),
-                properties.keyPassword().toCharArray(), properties.keyAlias());
-        var policy = new FieldReusePolicy(properties.maxConsentDuration(), properties.useCodeLifetime(),
-                properties.maxCopyValidity(), licenceProperties.publicBaseUrl().toString().replaceAll("/+$", ""),
+        var key = SoftwareKeyCustody.loadPkcs12(
+                "field-release", properties.keyStore(), properties.keyPassword().toCharArray(), properties.keyAlias());
+        var policy = new FieldReusePolicy(
+                properties.maxConsentDuration(),
+                properties.useCodeLifetime(),
+                properties.maxCopyValidity(),
+                licenceProperties.publicBaseUrl().toString().replaceAll("/+$", ""),
                 properties.copyCreator());
-        return new FieldReuse(registry, types, files, new MongoConsentStore(database), new MongoUseCodeStore(database),
-                new MongoUsageRecords(database), thirdParties, new JoseReleaseSigner(key),
-                new SealedCopyMaker(sealService, properties.copySealId()), audit, clock, policy);
+        return new FieldReuse(
+                registry,
+                types,
+                files,
+                new MongoConsentStore(database),
+                new MongoUseCodeStore(database),
+                new MongoUsageRecords(database),
+                thirdParties,
+                new JoseReleaseSigner(key),
+                new SealedCopyMaker(sealService, properties.copySealId()),
+                audit,
+                clock,
+                policy);
     }
 
     /** The wallet's view of field reuse: usage records and consents on the licence page. */
     @Bean
-    WalletFieldReuse walletFieldReuse(FieldReuse fieldReuse, ThirdParties thirdParties,
-                                      FieldReuseProperties properties, Clock clock) {
+    WalletFieldReuse walletFieldReuse(
+            FieldReuse fieldReuse, ThirdParties thirdParties, FieldReuseProperties properties, Clock clock) {
         return new WalletFieldReuse(fieldReuse, thirdParties, properties, clock);
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain fieldReuseApi(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-                                      ProblemAccessDeniedHandler denied) {
-        http.securityMatcher("/api/v1/licences/*/fields", "/api/v1/licences/*/annotated-copies",
-                        "/api/v1/use-codes/**", "/api/v1/usage-records", "/api/v1/field-releases/**")
+    SecurityFilterChain fieldReuseApi(
+            HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler denied) {
+        http.securityMatcher(
+                        "/api/v1/licences/*/fields",
+                        "/api/v1/licences/*/annotated-copies",
+                        "/api/v1/use-codes/**",
+                        "/api/v1/usage-records",
+                        "/api/v1/field-releases/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/field-releases/certificate").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/licences/*/fields").hasAnyAuthority(FIELDS, DUTY)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/annotated-copies").hasAnyAuthority(FIELDS, DUTY)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/use-codes/redemption").hasAuthority(FIELDS)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/usage-records").hasAuthority("SCOPE_licence:read")
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/field-releases/certificate")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/licences/*/fields")
+                        .hasAnyAuthority(FIELDS, DUTY)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/licences/*/annotated-copies")
+                        .hasAnyAuthority(FIELDS, DUTY)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/use-codes/redemption")
+                        .hasAuthority(FIELDS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/usage-records")
+                        .hasAuthority("SCOPE_licence:read")
+                        .anyRequest()
+                        .denyAll())
                 .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
         return http.build();

@@ -12,8 +12,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Field-reuse refusals as problem+json: 403 with the reason (never a field value), 400, 404. */
-@RestControllerAdvice(assignableTypes = {HolderFieldReuseController.class, ThirdPartyFieldController.class,
-        IssuerUsageRecordController.class})
+@RestControllerAdvice(
+        assignableTypes = {
+            HolderFieldReuseController.class,
+            ThirdPartyFieldController.class,
+            IssuerUsageRecordController.class
+        })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FieldReuseProblems {
 
@@ -30,6 +34,8 @@ class FieldReuseProblems {
             case NOT_FOUND -> "Not found";
         };
         ProblemDetail problem = new ProblemException(status, e.slug(), title, e.getMessage()).toProblemDetail();
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -19,15 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param thirdParties       registered third parties by OAuth2 client id (their OAuth2 registration is separate)
  */
 @ConfigurationProperties("zhengyin.field-reuse")
-public record FieldReuseProperties(@DefaultValue("keys-dev/field-release.p12") Path keyStore,
-                                   @DefaultValue("zhengyin-dev") String keyPassword,
-                                   @DefaultValue("field-release") String keyAlias,
-                                   @DefaultValue("ZYDEV-SEAL-0001") String copySealId,
-                                   @DefaultValue("证印示范市电子证照共享服务") String copyCreator,
-                                   @DefaultValue("365d") Duration maxConsentDuration,
-                                   @DefaultValue("10m") Duration useCodeLifetime,
-                                   @DefaultValue("90d") Duration maxCopyValidity,
-                                   Map<String, ThirdPartyProperties> thirdParties) {
+public record FieldReuseProperties(
+        @DefaultValue("keys-dev/field-release.p12") Path keyStore,
+        @DefaultValue("zhengyin-dev") String keyPassword,
+        @DefaultValue("field-release") String keyAlias,
+        @DefaultValue("ZYDEV-SEAL-0001") String copySealId,
+        @DefaultValue("证印示范市电子证照共享服务") String copyCreator,
+        @DefaultValue("365d") Duration maxConsentDuration,
+        @DefaultValue("10m") Duration useCodeLifetime,
+        @DefaultValue("90d") Duration maxCopyValidity,
+        Map<String, ThirdPartyProperties> thirdParties) {
 
     public FieldReuseProperties {
         thirdParties = thirdParties == null ? Map.of() : Map.copyOf(thirdParties);
@@ -46,8 +47,11 @@ public record FieldReuseProperties(@DefaultValue("keys-dev/field-release.p12") P
      * @param licenceTypes    licence type codes readable under this item
      * @param sensitiveFields whether SENSITIVE fields may be read under this item
      */
-    public record DutyProperties(String serviceItem, String serviceItemName, List<String> licenceTypes,
-                                 @DefaultValue("false") boolean sensitiveFields) {
+    public record DutyProperties(
+            String serviceItem,
+            String serviceItemName,
+            List<String> licenceTypes,
+            @DefaultValue("false") boolean sensitiveFields) {
         public DutyProperties {
             licenceTypes = licenceTypes == null ? List.of() : List.copyOf(licenceTypes);
         }

@@ -35,8 +35,12 @@ class HolderFieldReuseController {
     private final FieldReuseProperties properties;
     private final Clock clock;
 
-    HolderFieldReuseController(FieldReuse fieldReuse, CurrentHolder currentHolder, ThirdParties thirdParties,
-                               FieldReuseProperties properties, Clock clock) {
+    HolderFieldReuseController(
+            FieldReuse fieldReuse,
+            CurrentHolder currentHolder,
+            ThirdParties thirdParties,
+            FieldReuseProperties properties,
+            Clock clock) {
         this.fieldReuse = fieldReuse;
         this.currentHolder = currentHolder;
         this.thirdParties = thirdParties;
@@ -51,21 +55,26 @@ class HolderFieldReuseController {
      * @param purpose  用证事由, at most 200 characters
      * @param until    end of the consent (at most the configured maximum, 365 days by default)
      */
-    record GrantBody(String licence, String clientId, List<String> fields, String purpose, Instant until) {
-    }
+    record GrantBody(String licence, String clientId, List<String> fields, String purpose, Instant until) {}
 
     @PostMapping("/consents")
     @ResponseStatus(HttpStatus.CREATED)
     ConsentView grant(@RequestBody GrantBody body) {
         Holder holder = currentHolder.require();
-        return ConsentView.of(fieldReuse.grant(holder, new FieldReuse.GrantRequest(body.licence(), body.clientId(),
-                body.fields(), body.purpose(), body.until())), thirdParties, clock.instant());
+        return ConsentView.of(
+                fieldReuse.grant(
+                        holder,
+                        new FieldReuse.GrantRequest(
+                                body.licence(), body.clientId(), body.fields(), body.purpose(), body.until())),
+                thirdParties,
+                clock.instant());
     }
 
     @GetMapping("/consents")
     List<ConsentView> consents() {
         Instant now = clock.instant();
-        return fieldReuse.consents(currentHolder.require()).stream().map(c -> ConsentView.of(c, thirdParties, now))
+        return fieldReuse.consents(currentHolder.require()).stream()
+                .map(c -> ConsentView.of(c, thirdParties, now))
                 .toList();
     }
 
@@ -75,34 +84,43 @@ class HolderFieldReuseController {
     }
 
     /** @param clientId optional: only this third party may redeem the code */
-    record UseCodeBody(String licence, List<String> fields, String purpose, String clientId) {
-    }
+    record UseCodeBody(String licence, List<String> fields, String purpose, String clientId) {}
 
-    record UseCodeView(String code, String licence, List<String> fields, String purpose, String clientId,
-                       Instant expiresAt) {
-    }
+    record UseCodeView(
+            String code, String licence, List<String> fields, String purpose, String clientId, Instant expiresAt) {}
 
     @PostMapping("/use-codes")
     @ResponseStatus(HttpStatus.CREATED)
     UseCodeView useCode(@RequestBody UseCodeBody body) {
-        var issued = fieldReuse.createUseCode(currentHolder.require(), new FieldReuse.UseCodeRequest(body.licence(),
-                body.fields(), body.purpose(), Optional.ofNullable(body.clientId())));
-        return new UseCodeView(issued.code(), issued.licenceRoot(), issued.fields(), issued.purpose(),
-                issued.clientId().orElse(null), issued.expiresAt());
+        var issued = fieldReuse.createUseCode(
+                currentHolder.require(),
+                new FieldReuse.UseCodeRequest(
+                        body.licence(), body.fields(), body.purpose(), Optional.ofNullable(body.clientId())));
+        return new UseCodeView(
+                issued.code(),
+                issued.licenceRoot(),
+                issued.fields(),
+                issued.purpose(),
+                issued.clientId().orElse(null),
+                issued.expiresAt());
     }
 
     @GetMapping("/usage-records")
-    List<UsageRecordView> usageRecords(@RequestParam(value = "licence", required = false) String licence,
-                                       @RequestParam(value = "limit", defaultValue = "200") int limit) {
+    List<UsageRecordView> usageRecords(
+            @RequestParam(value = "licence", required = false) String licence,
+            @RequestParam(value = "limit", defaultValue = "200") int limit) {
         return fieldReuse.usageRecords(currentHolder.require(), Optional.ofNullable(licence), limit).stream()
-                .map(UsageRecordView::of).toList();
+                .map(UsageRecordView::of)
+                .toList();
     }
 
     /** The registered third parties a holder can consent to (client id and name). */
     @GetMapping("/third-parties")
     List<Map<String, String>> thirdParties() {
         currentHolder.require();
-        return properties.thirdParties().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Map.of("clientId", e.getKey(), "name", e.getValue().name())).toList();
+        return properties.thirdParties().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> Map.of("clientId", e.getKey(), "name", e.getValue().name()))
+                .toList();
     }
 }

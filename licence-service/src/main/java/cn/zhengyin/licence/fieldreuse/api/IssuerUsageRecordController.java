@@ -31,19 +31,32 @@ class IssuerUsageRecordController {
     }
 
     @GetMapping("/api/v1/usage-records")
-    List<UsageRecordView> byType(@AuthenticationPrincipal Jwt caller, @RequestParam("type") String type,
-                                 @RequestParam(value = "limit", defaultValue = "200") int limit) {
-        IssuingAuthority authority = approvalSystems.find(caller.getSubject()).orElseThrow(() -> new ProblemException(
-                HttpStatus.FORBIDDEN, "not-an-issuer", "Forbidden", "client " + caller.getSubject()
-                + " is not an approval system of an issuing authority"));
-        String typeCode = types.find(type).map(t -> t.typeCode()).orElseThrow(() -> ProblemException.validationFailed(
-                "type '" + type + "' is not a known licence type", List.of()));
+    List<UsageRecordView> byType(
+            @AuthenticationPrincipal Jwt caller,
+            @RequestParam("type") String type,
+            @RequestParam(value = "limit", defaultValue = "200") int limit) {
+        IssuingAuthority authority = approvalSystems
+                .find(caller.getSubject())
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.FORBIDDEN,
+                        "not-an-issuer",
+                        "Forbidden",
+                        "client " + caller.getSubject() + " is not an approval system of an issuing authority"));
+        String typeCode = types.find(type)
+                .map(t -> t.typeCode())
+                .orElseThrow(() -> ProblemException.validationFailed(
+                        "type '" + type + "' is not a known licence type", List.of()));
         if (!authority.licenceTypes().contains(typeCode)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "type-not-issued", "Forbidden", authority.name()
-                    + " does not issue licences of type " + typeCode + "; it may list the usage records of "
-                    + authority.licenceTypes());
+            throw new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "type-not-issued",
+                    "Forbidden",
+                    authority.name()
+                            + " does not issue licences of type " + typeCode + "; it may list the usage records of "
+                            + authority.licenceTypes());
         }
-        return fieldReuse.usageRecordsOfType(typeCode, authority.code(), limit).stream().map(UsageRecordView::of)
+        return fieldReuse.usageRecordsOfType(typeCode, authority.code(), limit).stream()
+                .map(UsageRecordView::of)
                 .toList();
     }
 }

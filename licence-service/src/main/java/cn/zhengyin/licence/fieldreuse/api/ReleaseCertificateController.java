@@ -21,7 +21,8 @@ class ReleaseCertificateController {
 
     @GetMapping("/api/v1/field-releases/certificate")
     ResponseEntity<String> certificate() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/pem-certificate-chain"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/pem-certificate-chain"))
                 .body(Pem.certificates(fieldReuse.releaseCertificateChain()));
     }
 }

@@ -45,28 +45,31 @@ class ThirdPartyFieldController {
     }
 
     @GetMapping("/api/v1/licences/{identifier}/fields")
-    ReleaseView fields(@AuthenticationPrincipal Jwt caller, @PathVariable String identifier,
-                       @RequestParam(value = "fields", required = false) String fields,
-                       @RequestParam(value = "consent", required = false) String consent,
-                       @RequestParam(value = "serviceItem", required = false) String serviceItem,
-                       @RequestParam(value = "caseNumber", required = false) String caseNumber,
-                       @RequestParam(value = "purpose", required = false) String purpose) {
+    ReleaseView fields(
+            @AuthenticationPrincipal Jwt caller,
+            @PathVariable String identifier,
+            @RequestParam(value = "fields", required = false) String fields,
+            @RequestParam(value = "consent", required = false) String consent,
+            @RequestParam(value = "serviceItem", required = false) String serviceItem,
+            @RequestParam(value = "caseNumber", required = false) String caseNumber,
+            @RequestParam(value = "purpose", required = false) String purpose) {
         Basis basis = basis(consent, serviceItem, caseNumber, purpose);
-        return ReleaseView.of(fieldReuse.read(caller.getSubject(), identifier,
-                new FieldReuse.ReadRequest(basis, split(fields))));
+        return ReleaseView.of(
+                fieldReuse.read(caller.getSubject(), identifier, new FieldReuse.ReadRequest(basis, split(fields))));
     }
 
     /** @param caseNumber optional 办件编号 recorded with the use */
-    record RedemptionBody(String code, String caseNumber) {
-    }
+    record RedemptionBody(String code, String caseNumber) {}
 
     @PostMapping("/api/v1/use-codes/redemption")
     ReleaseView redeem(@AuthenticationPrincipal Jwt caller, @RequestBody RedemptionBody body) {
         if (body.code() == null || body.code().isBlank()) {
             throw ProblemException.validationFailed("code is required: the use code the holder gave you", List.of());
         }
-        return ReleaseView.of(fieldReuse.redeem(caller.getSubject(), body.code(), Optional.ofNullable(body.caseNumber())
-                .filter(s -> !s.isBlank())));
+        return ReleaseView.of(fieldReuse.redeem(
+                caller.getSubject(),
+                body.code(),
+                Optional.ofNullable(body.caseNumber()).filter(s -> !s.isBlank())));
     }
 
     /**
@@ -74,19 +77,25 @@ class ThirdPartyFieldController {
      * @param serviceItem by duty: 事项编码, with {@code caseNumber} and {@code purpose}
      * @param expiresAt   wanted end of the copy's validity (optional; at most the basis's end and the maximum)
      */
-    record CopyBody(String consentId, String serviceItem, String caseNumber, String purpose, Instant expiresAt) {
-    }
+    record CopyBody(String consentId, String serviceItem, String caseNumber, String purpose, Instant expiresAt) {}
 
     @PostMapping(value = "/api/v1/licences/{identifier}/annotated-copies", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> annotatedCopy(@AuthenticationPrincipal Jwt caller, @PathVariable String identifier,
-                                         @RequestBody(required = false) CopyBody body) {
+    ResponseEntity<byte[]> annotatedCopy(
+            @AuthenticationPrincipal Jwt caller,
+            @PathVariable String identifier,
+            @RequestBody(required = false) CopyBody body) {
         CopyBody b = body == null ? new CopyBody(null, null, null, null, null) : body;
         Basis basis = basis(b.consentId(), b.serviceItem(), b.caseNumber(), b.purpose());
-        AnnotatedCopy copy = fieldReuse.annotatedCopy(caller.getSubject(), identifier,
-                new FieldReuse.CopyRequest(basis, Optional.ofNullable(b.expiresAt())));
-        return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename(copy.identifier() + "-copy.pdf").build().toString())
+        AnnotatedCopy copy = fieldReuse.annotatedCopy(
+                caller.getSubject(), identifier, new FieldReuse.CopyRequest(basis, Optional.ofNullable(b.expiresAt())));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment()
+                                .filename(copy.identifier() + "-copy.pdf")
+                                .build()
+                                .toString())
                 .header("Zhengyin-Copy-Expires", copy.expiresAt().toString())
                 .header("Zhengyin-Copy-Basis", copy.basis())
                 .body(copy.pdf());
@@ -99,16 +108,26 @@ class ThirdPartyFieldController {
         boolean has = SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals(needed));
         if (!has) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, duty ? "duty-scope-missing" : "fields-scope-missing",
-                    "Forbidden", (duty ? "a read by duty (serviceItem, caseNumber) needs scope licence:duty"
-                    : "a read with the holder's consent needs scope licence:fields") + "; the token does not have it");
+            throw new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    duty ? "duty-scope-missing" : "fields-scope-missing",
+                    "Forbidden",
+                    (duty
+                                    ? "a read by duty (serviceItem, caseNumber) needs scope licence:duty"
+                                    : "a read with the holder's consent needs scope licence:fields")
+                            + "; the token does not have it");
         }
-        return duty ? new Basis.OnDuty(serviceItem, caseNumber, purpose)
+        return duty
+                ? new Basis.OnDuty(serviceItem, caseNumber, purpose)
                 : new Basis.Consented(Optional.ofNullable(consent).filter(s -> !s.isBlank()));
     }
 
     private static List<String> split(String fields) {
-        return fields == null || fields.isBlank() ? List.of()
-                : Arrays.stream(fields.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return fields == null || fields.isBlank()
+                ? List.of()
+                : Arrays.stream(fields.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

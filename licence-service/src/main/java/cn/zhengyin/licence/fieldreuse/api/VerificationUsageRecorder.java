@@ -1,9 +1,8 @@
 package cn.zhengyin.licence.fieldreuse.api;
 
-import cn.zhengyin.licence.verification.SignedVerificationReport;
-
 import cn.zhengyin.licence.fieldreuse.FieldReuse;
 import cn.zhengyin.licence.verification.LicenceVerificationReport;
+import cn.zhengyin.licence.verification.SignedVerificationReport;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,18 +42,29 @@ class VerificationUsageRecorder implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
-                                  ServerHttpResponse response) {
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        LicenceVerificationReport report = body instanceof SignedVerificationReport signed ? signed.report()
+        LicenceVerificationReport report = body instanceof SignedVerificationReport signed
+                ? signed.report()
                 : body instanceof LicenceVerificationReport plain ? plain : null;
-        if (report != null && authentication instanceof JwtAuthenticationToken jwt && report.registry().found()) {
+        if (report != null
+                && authentication instanceof JwtAuthenticationToken jwt
+                && report.registry().found()) {
             try {
-                Optional<String> purpose = Optional.ofNullable(request.getHeaders().getFirst(PURPOSE_HEADER))
-                        .map(VerificationUsageRecorder::decode).map(p -> p.length() > 200 ? p.substring(0, 200) : p);
-                report.registry().identifier().ifPresent(identifier ->
-                        fieldReuse.recordVerification(jwt.getToken().getSubject(), identifier, purpose));
+                Optional<String> purpose = Optional.ofNullable(
+                                request.getHeaders().getFirst(PURPOSE_HEADER))
+                        .map(VerificationUsageRecorder::decode)
+                        .map(p -> p.length() > 200 ? p.substring(0, 200) : p);
+                report.registry()
+                        .identifier()
+                        .ifPresent(identifier ->
+                                fieldReuse.recordVerification(jwt.getToken().getSubject(), identifier, purpose));
             } catch (RuntimeException e) {
                 LOG.warn("verification by {} not recorded as a usage record: {}", jwt.getName(), e.toString());
             }

@@ -39,8 +39,15 @@ final class WalletFieldReuse implements LicenceUsageRecords, LicenceConsents {
     public List<UsageRecord> about(Holder holder, String licenceRoot) {
         try {
             return fieldReuse.usageRecords(holder, Optional.of(licenceRoot), PAGE_RECORDS).stream()
-                    .map(r -> new UsageRecord(r.time(), r.clientName(), r.kind().name(), r.fields(), r.purpose(),
-                            r.caseNumber(), r.serviceItem(), r.basis()))
+                    .map(r -> new UsageRecord(
+                            r.time(),
+                            r.clientName(),
+                            r.kind().name(),
+                            r.fields(),
+                            r.purpose(),
+                            r.caseNumber(),
+                            r.serviceItem(),
+                            r.basis()))
                     .toList();
         } catch (FieldReuseException e) {
             return List.of(); // not the holder's licence: the wallet answers 404 before asking
@@ -50,24 +57,30 @@ final class WalletFieldReuse implements LicenceUsageRecords, LicenceConsents {
     @Override
     public List<LicenceConsents.Consent> consentsAbout(Holder holder, String licenceRoot) {
         Instant now = clock.instant();
-        return fieldReuse.consents(holder).stream().filter(c -> c.licenceRoot().equals(licenceRoot))
-                .sorted(Comparator.comparing(cn.zhengyin.licence.fieldreuse.Consent::grantedAt).reversed())
-                .map(c -> view(c, now)).toList();
+        return fieldReuse.consents(holder).stream()
+                .filter(c -> c.licenceRoot().equals(licenceRoot))
+                .sorted(Comparator.comparing(cn.zhengyin.licence.fieldreuse.Consent::grantedAt)
+                        .reversed())
+                .map(c -> view(c, now))
+                .toList();
     }
 
     @Override
     public List<Party> parties() {
         return properties.thirdParties().entrySet().stream()
                 .map(e -> new Party(e.getKey(), e.getValue().name()))
-                .sorted(Comparator.comparing(Party::name).thenComparing(Party::clientId)).toList();
+                .sorted(Comparator.comparing(Party::name).thenComparing(Party::clientId))
+                .toList();
     }
 
     @Override
-    public LicenceConsents.Consent grant(Holder holder, String licenceRoot, String clientId, List<String> fields,
-                                         String purpose, Instant until) {
+    public LicenceConsents.Consent grant(
+            Holder holder, String licenceRoot, String clientId, List<String> fields, String purpose, Instant until) {
         try {
-            return view(fieldReuse.grant(holder, new FieldReuse.GrantRequest(licenceRoot, clientId, fields, purpose,
-                    until)), clock.instant());
+            return view(
+                    fieldReuse.grant(
+                            holder, new FieldReuse.GrantRequest(licenceRoot, clientId, fields, purpose, until)),
+                    clock.instant());
         } catch (FieldReuseException e) {
             throw refused(e);
         }
@@ -83,9 +96,15 @@ final class WalletFieldReuse implements LicenceUsageRecords, LicenceConsents {
     }
 
     private LicenceConsents.Consent view(cn.zhengyin.licence.fieldreuse.Consent c, Instant now) {
-        return new LicenceConsents.Consent(c.id(), thirdParties.find(c.clientId()).map(ThirdParty::name)
-                .orElse(c.clientId()), c.fields(), c.purpose(), c.grantedAt(), c.until(),
-                c.stateAt(now).name().toLowerCase(Locale.ROOT), c.withdrawnAt());
+        return new LicenceConsents.Consent(
+                c.id(),
+                thirdParties.find(c.clientId()).map(ThirdParty::name).orElse(c.clientId()),
+                c.fields(),
+                c.purpose(),
+                c.grantedAt(),
+                c.until(),
+                c.stateAt(now).name().toLowerCase(Locale.ROOT),
+                c.withdrawnAt());
     }
 
     private static Refused refused(FieldReuseException e) {

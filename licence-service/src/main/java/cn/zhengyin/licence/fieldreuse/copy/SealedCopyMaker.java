@@ -43,10 +43,12 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  */
 public final class SealedCopyMaker implements CopyMaker {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
     private static final long MAX_PDF_BYTES = 16L * 1024 * 1024;
     /** Stamp size in PDF points, and its distance from the page's lower-left corner. */
     static final float WIDTH = 300, HEIGHT = 84, MARGIN = 18;
+
     private static final float DPI = 300;
 
     private final SealServiceClient sealService;
@@ -68,11 +70,9 @@ public final class SealedCopyMaker implements CopyMaker {
         }
     }
 
-    record PadesDigestRequest(String sealId, String digestAlgorithm, String digest, String licenceIdentifier) {
-    }
+    record PadesDigestRequest(String sealId, String digestAlgorithm, String digest, String licenceIdentifier) {}
 
-    record PadesDigestResponse(String sealId, String format, String cms) {
-    }
+    record PadesDigestResponse(String sealId, String format, String cms) {}
 
     @Override
     public byte[] annotate(byte[] originalPdf, Annotation a) {
@@ -82,17 +82,25 @@ public final class SealedCopyMaker implements CopyMaker {
         try {
             withLtv = ltvExtender.addDss(originalPdf, ltvCollector.collectFor(chain));
         } catch (TrustException e) {
-            throw new SealingFailedException("the long-term validation data could not be added: " + e.getMessage(),
-                    true, e);
+            throw new SealingFailedException(
+                    "the long-term validation data could not be added: " + e.getMessage(), true, e);
         }
         float x = page.getLowerLeftX() + MARGIN;
         float y = page.getLowerLeftY() + MARGIN;
         byte[] stamp = stamp(a, lines(a));
-        PadesPreparation prepared = preparer.prepare(withLtv, new SignatureRequest(a.creator(), reason(a), "",
-                a.createdAt(), Optional.of(new VisibleAppearance(0, x, y, WIDTH, HEIGHT, stamp)),
-                SignatureRequest.estimateContentsBytes(chain, chain)));
-        PadesDigestResponse signed = sealService.sign("/api/v1/signatures/pades", new PadesDigestRequest(sealId,
-                "SHA-256", Base64.getEncoder().encodeToString(prepared.digest()), a.identifier()),
+        PadesPreparation prepared = preparer.prepare(
+                withLtv,
+                new SignatureRequest(
+                        a.creator(),
+                        reason(a),
+                        "",
+                        a.createdAt(),
+                        Optional.of(new VisibleAppearance(0, x, y, WIDTH, HEIGHT, stamp)),
+                        SignatureRequest.estimateContentsBytes(chain, chain)));
+        PadesDigestResponse signed = sealService.sign(
+                "/api/v1/signatures/pades",
+                new PadesDigestRequest(
+                        sealId, "SHA-256", Base64.getEncoder().encodeToString(prepared.digest()), a.identifier()),
                 PadesDigestResponse.class);
         if (signed == null || signed.cms() == null) {
             throw new SealingFailedException("the seal service returned no CMS", true, null);
@@ -114,7 +122,10 @@ public final class SealedCopyMaker implements CopyMaker {
         int perLine = 26;
         for (int i = 0; i < purpose.length() && lines.size() < 3; i += perLine) {
             String part = purpose.substring(i, Math.min(purpose.length(), i + perLine));
-            lines.add(lines.size() == 2 && i + perLine < purpose.length() ? part.substring(0, part.length() - 1) + "…" : part);
+            lines.add(
+                    lines.size() == 2 && i + perLine < purpose.length()
+                            ? part.substring(0, part.length() - 1) + "…"
+                            : part);
         }
         lines.add("有效期至：" + SHOWN.format(a.expiresAt()));
         lines.add("制作：" + a.creator() + "  " + SHOWN.format(a.createdAt()));

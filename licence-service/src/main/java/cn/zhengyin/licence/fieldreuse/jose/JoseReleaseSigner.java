@@ -35,8 +35,8 @@ public final class JoseReleaseSigner implements ReleaseSigner {
 
     public JoseReleaseSigner(SigningKey key) {
         if (key.algorithm() != SignatureAlgorithm.ECDSA_P256_SHA256) {
-            throw new IllegalArgumentException("field releases are signed with ES256; the key " + key.keyId()
-                    + " is " + key.algorithm());
+            throw new IllegalArgumentException(
+                    "field releases are signed with ES256; the key " + key.keyId() + " is " + key.algorithm());
         }
         this.key = key;
         List<Base64> chain = new ArrayList<>();
@@ -52,8 +52,11 @@ public final class JoseReleaseSigner implements ReleaseSigner {
 
     @Override
     public String sign(Map<String, Object> claims) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(TYPE))
-                .keyID(key.keyId()).x509CertChain(x5c).build();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(new JOSEObjectType(TYPE))
+                .keyID(key.keyId())
+                .x509CertChain(x5c)
+                .build();
         JWSObject jws = new JWSObject(header, new Payload(claims));
         try {
             jws.sign(new CustodySigner());

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.fieldreuse.mongo;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import cn.zhengyin.licence.fieldreuse.UsageRecord;
 import cn.zhengyin.licence.fieldreuse.UsageRecords;
 import com.mongodb.client.MongoCollection;
@@ -15,8 +17,6 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import static com.mongodb.client.model.Filters.eq;
-
 /** {@link UsageRecords} in the {@code usage_records} collection: insert only, nothing here updates or deletes. */
 public final class MongoUsageRecords implements UsageRecords {
     private final MongoCollection<Document> records;
@@ -29,12 +29,20 @@ public final class MongoUsageRecords implements UsageRecords {
 
     @Override
     public void append(UsageRecord r) {
-        records.insertOne(new Document("_id", r.id()).append("time", Date.from(r.time()))
-                .append("kind", r.kind().name()).append("clientId", r.clientId()).append("clientName", r.clientName())
-                .append("identifier", r.identifier()).append("licenceRoot", r.licenceRoot())
-                .append("typeCode", r.typeCode()).append("issuerCode", r.issuerCode())
-                .append("holderCode", r.holderCode()).append("fields", r.fields()).append("purpose", r.purpose())
-                .append("basis", r.basis()).append("caseNumber", r.caseNumber())
+        records.insertOne(new Document("_id", r.id())
+                .append("time", Date.from(r.time()))
+                .append("kind", r.kind().name())
+                .append("clientId", r.clientId())
+                .append("clientName", r.clientName())
+                .append("identifier", r.identifier())
+                .append("licenceRoot", r.licenceRoot())
+                .append("typeCode", r.typeCode())
+                .append("issuerCode", r.issuerCode())
+                .append("holderCode", r.holderCode())
+                .append("fields", r.fields())
+                .append("purpose", r.purpose())
+                .append("basis", r.basis())
+                .append("caseNumber", r.caseNumber())
                 .append("serviceItem", r.serviceItem()));
     }
 
@@ -57,13 +65,25 @@ public final class MongoUsageRecords implements UsageRecords {
 
     private List<UsageRecord> list(Bson filter, int limit) {
         List<UsageRecord> out = new ArrayList<>();
-        records.find(filter).sort(Sorts.descending("time")).limit(Math.max(1, Math.min(limit, 1000)))
-                .forEach(d -> out.add(new UsageRecord(d.getString("_id"), d.getDate("time").toInstant(),
-                        UsageRecord.Kind.valueOf(d.getString("kind")), d.getString("clientId"),
-                        d.getString("clientName"), d.getString("identifier"), d.getString("licenceRoot"),
-                        d.getString("typeCode"), d.getString("issuerCode"), d.getString("holderCode"),
-                        d.getList("fields", String.class), d.getString("purpose"), d.getString("basis"),
-                        d.getString("caseNumber"), d.getString("serviceItem"))));
+        records.find(filter)
+                .sort(Sorts.descending("time"))
+                .limit(Math.max(1, Math.min(limit, 1000)))
+                .forEach(d -> out.add(new UsageRecord(
+                        d.getString("_id"),
+                        d.getDate("time").toInstant(),
+                        UsageRecord.Kind.valueOf(d.getString("kind")),
+                        d.getString("clientId"),
+                        d.getString("clientName"),
+                        d.getString("identifier"),
+                        d.getString("licenceRoot"),
+                        d.getString("typeCode"),
+                        d.getString("issuerCode"),
+                        d.getString("holderCode"),
+                        d.getList("fields", String.class),
+                        d.getString("purpose"),
+                        d.getString("basis"),
+                        d.getString("caseNumber"),
+                        d.getString("serviceItem"))));
         return out;
     }
 }

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.fieldreuse.mongo;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import cn.zhengyin.licence.fieldreuse.UseCode;
 import cn.zhengyin.licence.fieldreuse.UseCodeStore;
 import com.mongodb.client.MongoCollection;
@@ -12,8 +14,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * {@link UseCodeStore} in the {@code use_codes} collection: _id = SHA-256 of the code (the code itself is never
@@ -29,18 +29,27 @@ public final class MongoUseCodeStore implements UseCodeStore {
 
     @Override
     public void save(UseCode c) {
-        codes.insertOne(new Document("_id", c.codeHash()).append("licenceRoot", c.licenceRoot())
-                .append("typeCode", c.typeCode()).append("holderCode", c.holderCode())
-                .append("createdBy", c.createdBy()).append("clientId", c.clientId().orElse(null))
-                .append("fields", c.fields()).append("purpose", c.purpose())
-                .append("createdAt", Date.from(c.createdAt())).append("expiresAt", Date.from(c.expiresAt()))
-                .append("redeemedAt", null).append("redeemedBy", null));
+        codes.insertOne(new Document("_id", c.codeHash())
+                .append("licenceRoot", c.licenceRoot())
+                .append("typeCode", c.typeCode())
+                .append("holderCode", c.holderCode())
+                .append("createdBy", c.createdBy())
+                .append("clientId", c.clientId().orElse(null))
+                .append("fields", c.fields())
+                .append("purpose", c.purpose())
+                .append("createdAt", Date.from(c.createdAt()))
+                .append("expiresAt", Date.from(c.expiresAt()))
+                .append("redeemedAt", null)
+                .append("redeemedBy", null));
     }
 
     @Override
     public Optional<UseCode> redeem(String codeHash, String clientId, Instant at) {
         Document after = codes.findOneAndUpdate(
-                Filters.and(eq("_id", codeHash), eq("redeemedAt", null), Filters.gt("expiresAt", Date.from(at)),
+                Filters.and(
+                        eq("_id", codeHash),
+                        eq("redeemedAt", null),
+                        Filters.gt("expiresAt", Date.from(at)),
                         Filters.or(eq("clientId", null), eq("clientId", clientId))),
                 Updates.combine(Updates.set("redeemedAt", Date.from(at)), Updates.set("redeemedBy", clientId)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
@@ -53,10 +62,18 @@ public final class MongoUseCodeStore implements UseCodeStore {
     }
 
     private static UseCode toCode(Document d) {
-        return new UseCode(d.getString("_id"), d.getString("licenceRoot"), d.getString("typeCode"),
-                d.getString("holderCode"), d.getString("createdBy"), Optional.ofNullable(d.getString("clientId")),
-                d.getList("fields", String.class), d.getString("purpose"), d.getDate("createdAt").toInstant(),
-                d.getDate("expiresAt").toInstant(), Optional.ofNullable(d.getDate("redeemedAt")).map(Date::toInstant),
+        return new UseCode(
+                d.getString("_id"),
+                d.getString("licenceRoot"),
+                d.getString("typeCode"),
+                d.getString("holderCode"),
+                d.getString("createdBy"),
+                Optional.ofNullable(d.getString("clientId")),
+                d.getList("fields", String.class),
+                d.getString("purpose"),
+                d.getDate("createdAt").toInstant(),
+                d.getDate("expiresAt").toInstant(),
+                Optional.ofNullable(d.getDate("redeemedAt")).map(Date::toInstant),
                 Optional.ofNullable(d.getString("redeemedBy")));
     }
 }

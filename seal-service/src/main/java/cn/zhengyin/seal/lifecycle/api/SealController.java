@@ -4,8 +4,8 @@ import cn.zhengyin.seal.authorisation.GranteeKind;
 import cn.zhengyin.seal.authorisation.SealAuthorisation;
 import cn.zhengyin.seal.authorisation.SealAuthorisationService;
 import cn.zhengyin.seal.image.SealImageRenderer;
-import cn.zhengyin.seal.lifecycle.Organisation;
 import cn.zhengyin.seal.lifecycle.LibrarySealImageMaker;
+import cn.zhengyin.seal.lifecycle.Organisation;
 import cn.zhengyin.seal.lifecycle.Seal;
 import cn.zhengyin.seal.lifecycle.SealApplication;
 import cn.zhengyin.seal.lifecycle.SealCertificate;
@@ -63,8 +63,13 @@ class SealController {
     private final Clock clock;
     private final Map<String, byte[]> renderedImages = new ConcurrentHashMap<>();
 
-    SealController(SealLifecycleService seals, SealAuthorisationService authorisations, SealUsageLog usages,
-                   SealImageMaker images, SealImageRenderer renderer, Clock clock) {
+    SealController(
+            SealLifecycleService seals,
+            SealAuthorisationService authorisations,
+            SealUsageLog usages,
+            SealImageMaker images,
+            SealImageRenderer renderer,
+            Clock clock) {
         this.seals = seals;
         this.authorisations = authorisations;
         this.usages = usages;
@@ -78,60 +83,97 @@ class SealController {
      * @param kindName  required for type 99, e.g. 业务专用章 or 电子证照专用章
      * @param validFrom default now
      */
-    record ApplyRequest(String organisationName, String organisationUscc, String type, String kindName, String name,
-                        Instant validFrom, Instant validUntil, String reason) {
-    }
+    record ApplyRequest(
+            String organisationName,
+            String organisationUscc,
+            String type,
+            String kindName,
+            String name,
+            Instant validFrom,
+            Instant validUntil,
+            String reason) {}
 
-    record TransitionRequest(String reason) {
-    }
+    record TransitionRequest(String reason) {}
 
     /** @param revocationReason RFC 5280 CRLReason name, e.g. keyCompromise, cessationOfOperation, superseded */
-    record RevokeRequest(String reason, String revocationReason) {
-    }
+    record RevokeRequest(String reason, String revocationReason) {}
 
-    record CertificateView(String algorithm, String issuerCa, String serial, String subject, Instant notBefore,
-                           Instant notAfter, String keyId, List<String> chain) {
-    }
+    record CertificateView(
+            String algorithm,
+            String issuerCa,
+            String serial,
+            String subject,
+            Instant notBefore,
+            Instant notAfter,
+            String keyId,
+            List<String> chain) {}
 
-    record RevocationView(Instant at, String reason) {
-    }
+    record RevocationView(Instant at, String reason) {}
 
-    record SealView(String id, String organisationName, String organisationUscc, String type, String typeName,
-                    String kindName, String name, Instant validFrom, Instant validUntil, String state,
-                    String storedState, String applicant, long revision, List<CertificateView> certificates,
-                    String imageId, boolean sesealPending, boolean sesealAvailable, RevocationView revocation) {
-    }
+    record SealView(
+            String id,
+            String organisationName,
+            String organisationUscc,
+            String type,
+            String typeName,
+            String kindName,
+            String name,
+            Instant validFrom,
+            Instant validUntil,
+            String state,
+            String storedState,
+            String applicant,
+            long revision,
+            List<CertificateView> certificates,
+            String imageId,
+            boolean sesealPending,
+            boolean sesealAvailable,
+            RevocationView revocation) {}
 
     /** @param granteeKind CLIENT (OAuth2 client id, default) or PERSON (token subject) */
-    record AuthorisationRequest(String granteeKind, String grantee, Set<String> licenceTypes, Instant validFrom,
-                                Instant validUntil, String reason) {
-    }
+    record AuthorisationRequest(
+            String granteeKind,
+            String grantee,
+            Set<String> licenceTypes,
+            Instant validFrom,
+            Instant validUntil,
+            String reason) {}
 
     @PostMapping("/seals")
     @ResponseStatus(HttpStatus.CREATED)
     SealView apply(@AuthenticationPrincipal Jwt actor, @RequestBody ApplyRequest request) {
         if (request.type() == null || request.validUntil() == null) {
-            throw ProblemException.validationFailed("type and validUntil are required", List.of(
-                    new ProblemException.FieldError(request.type() == null ? "type" : "validUntil", "is required")));
+            throw ProblemException.validationFailed(
+                    "type and validUntil are required",
+                    List.of(new ProblemException.FieldError(
+                            request.type() == null ? "type" : "validUntil", "is required")));
         }
         SealApplication application = new SealApplication(
-                new Organisation(request.organisationName(), request.organisationUscc()), SealType.ofCode(request.type()),
-                request.kindName(), request.name(),
-                new ValidityPeriod(Optional.ofNullable(request.validFrom()).orElse(clock.instant()), request.validUntil()));
+                new Organisation(request.organisationName(), request.organisationUscc()),
+                SealType.ofCode(request.type()),
+                request.kindName(),
+                request.name(),
+                new ValidityPeriod(
+                        Optional.ofNullable(request.validFrom()).orElse(clock.instant()), request.validUntil()));
         return view(seals.apply(application, actor.getSubject(), request.reason()));
     }
 
     @GetMapping("/seals")
-    List<SealView> list(@RequestParam Optional<String> organisation, @RequestParam Optional<String> type,
-                        @RequestParam Optional<String> state) {
+    List<SealView> list(
+            @RequestParam Optional<String> organisation,
+            @RequestParam Optional<String> type,
+            @RequestParam Optional<String> state) {
         Optional<SealState> wanted;
         try {
             wanted = state.map(s -> SealState.valueOf(s.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.validationFailed("unknown state '" + state.orElse("") + "'",
+            throw ProblemException.validationFailed(
+                    "unknown state '" + state.orElse("") + "'",
                     List.of(new ProblemException.FieldError("state", "one of " + List.of(SealState.values()))));
         }
-        return seals.search(organisation, type.map(SealType::ofCode), wanted).stream().map(this::view).toList();
+        return seals.search(organisation, type.map(SealType::ofCode), wanted).stream()
+                .map(this::view)
+                .toList();
     }
 
     @GetMapping("/seals/{id}")
@@ -145,56 +187,74 @@ class SealController {
     }
 
     @PostMapping("/seals/{id}/approve")
-    SealView approve(@AuthenticationPrincipal Jwt actor, @PathVariable String id,
-                     @RequestBody(required = false) TransitionRequest body) {
+    SealView approve(
+            @AuthenticationPrincipal Jwt actor,
+            @PathVariable String id,
+            @RequestBody(required = false) TransitionRequest body) {
         return view(seals.approve(id, actor.getSubject(), reason(body)));
     }
 
     @PostMapping("/seals/{id}/reject")
-    SealView reject(@AuthenticationPrincipal Jwt actor, @PathVariable String id,
-                    @RequestBody(required = false) TransitionRequest body) {
+    SealView reject(
+            @AuthenticationPrincipal Jwt actor,
+            @PathVariable String id,
+            @RequestBody(required = false) TransitionRequest body) {
         return view(seals.reject(id, actor.getSubject(), reason(body)));
     }
 
     /** @param imageId an image of the seal image library ({@code sha256:…}) */
-    record ImageRequest(String imageId, String reason) {
-    }
+    record ImageRequest(String imageId, String reason) {}
 
     @PostMapping("/seals/{id}/image")
     SealView attachImage(@AuthenticationPrincipal Jwt actor, @PathVariable String id, @RequestBody ImageRequest body) {
         if (body == null || body.imageId() == null || body.imageId().isBlank()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
-                    "imageId is required", java.util.List.of(new ProblemException.FieldError("imageId", "is required")));
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "validation-failed",
+                    "Validation failed",
+                    "imageId is required",
+                    java.util.List.of(new ProblemException.FieldError("imageId", "is required")));
         }
         return view(seals.attachImage(id, body.imageId(), actor.getSubject(), body.reason()));
     }
 
     @PostMapping("/seals/{id}/make")
-    SealView make(@AuthenticationPrincipal Jwt actor, @PathVariable String id,
-                  @RequestBody(required = false) TransitionRequest body) {
+    SealView make(
+            @AuthenticationPrincipal Jwt actor,
+            @PathVariable String id,
+            @RequestBody(required = false) TransitionRequest body) {
         try {
             return view(seals.make(id, actor.getSubject(), reason(body)));
         } catch (PkiException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "seal-certificate-refused",
-                    "Seal certificate refused", e.getMessage());
+            throw new ProblemException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "seal-certificate-refused",
+                    "Seal certificate refused",
+                    e.getMessage());
         }
     }
 
     @PostMapping("/seals/{id}/issue")
-    SealView issue(@AuthenticationPrincipal Jwt actor, @PathVariable String id,
-                   @RequestBody(required = false) TransitionRequest body) {
+    SealView issue(
+            @AuthenticationPrincipal Jwt actor,
+            @PathVariable String id,
+            @RequestBody(required = false) TransitionRequest body) {
         return view(seals.issue(id, actor.getSubject(), reason(body)));
     }
 
     @PostMapping("/seals/{id}/suspend")
-    SealView suspend(@AuthenticationPrincipal Jwt actor, @PathVariable String id,
-                     @RequestBody(required = false) TransitionRequest body) {
+    SealView suspend(
+            @AuthenticationPrincipal Jwt actor,
+            @PathVariable String id,
+            @RequestBody(required = false) TransitionRequest body) {
         return view(seals.suspend(id, actor.getSubject(), reason(body)));
     }
 
     @PostMapping("/seals/{id}/reinstate")
-    SealView reinstate(@AuthenticationPrincipal Jwt actor, @PathVariable String id,
-                       @RequestBody(required = false) TransitionRequest body) {
+    SealView reinstate(
+            @AuthenticationPrincipal Jwt actor,
+            @PathVariable String id,
+            @RequestBody(required = false) TransitionRequest body) {
         return view(seals.reinstate(id, actor.getSubject(), reason(body)));
     }
 
@@ -202,7 +262,8 @@ class SealController {
     SealView revoke(@AuthenticationPrincipal Jwt actor, @PathVariable String id, @RequestBody RevokeRequest body) {
         RevocationReason crlReason;
         try {
-            crlReason = RevocationReason.parse(Optional.ofNullable(body.revocationReason()).orElse("unspecified"));
+            crlReason = RevocationReason.parse(
+                    Optional.ofNullable(body.revocationReason()).orElse("unspecified"));
         } catch (PkiException e) {
             throw new SealValidationException("revocationReason", e.getMessage());
         }
@@ -210,28 +271,37 @@ class SealController {
     }
 
     @PostMapping("/seals/{id}/destroy")
-    SealView destroy(@AuthenticationPrincipal Jwt actor, @PathVariable String id,
-                     @RequestBody(required = false) TransitionRequest body) {
+    SealView destroy(
+            @AuthenticationPrincipal Jwt actor,
+            @PathVariable String id,
+            @RequestBody(required = false) TransitionRequest body) {
         return view(seals.destroy(id, actor.getSubject(), reason(body)));
     }
 
     @PostMapping("/seals/{id}/authorisations")
     @ResponseStatus(HttpStatus.CREATED)
-    SealAuthorisation authorise(@AuthenticationPrincipal Jwt actor, @PathVariable String id,
-                                @RequestBody AuthorisationRequest request) {
+    SealAuthorisation authorise(
+            @AuthenticationPrincipal Jwt actor, @PathVariable String id, @RequestBody AuthorisationRequest request) {
         GranteeKind kind;
         try {
-            kind = GranteeKind.valueOf(Optional.ofNullable(request.granteeKind()).orElse("CLIENT").toUpperCase(Locale.ROOT));
+            kind = GranteeKind.valueOf(
+                    Optional.ofNullable(request.granteeKind()).orElse("CLIENT").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new SealValidationException("granteeKind", "granteeKind must be CLIENT or PERSON");
         }
         if (request.grantee() == null || request.grantee().isBlank()) {
-            throw new SealValidationException("grantee", "grantee is required: an OAuth2 client id or a person's subject");
+            throw new SealValidationException(
+                    "grantee", "grantee is required: an OAuth2 client id or a person's subject");
         }
-        return authorisations.grant(id, kind, request.grantee().strip(),
+        return authorisations.grant(
+                id,
+                kind,
+                request.grantee().strip(),
                 request.licenceTypes() == null ? Set.of() : request.licenceTypes(),
-                Optional.ofNullable(request.validFrom()), Optional.ofNullable(request.validUntil()),
-                actor.getSubject(), request.reason());
+                Optional.ofNullable(request.validFrom()),
+                Optional.ofNullable(request.validUntil()),
+                actor.getSubject(),
+                request.reason());
     }
 
     @GetMapping("/seals/{id}/authorisations")
@@ -240,12 +310,18 @@ class SealController {
     }
 
     @DeleteMapping("/seals/{id}/authorisations/{authorisationId}")
-    SealAuthorisation revokeAuthorisation(@AuthenticationPrincipal Jwt actor, @PathVariable String id,
-                                          @PathVariable String authorisationId,
-                                          @RequestParam(defaultValue = "") String reason) {
+    SealAuthorisation revokeAuthorisation(
+            @AuthenticationPrincipal Jwt actor,
+            @PathVariable String id,
+            @PathVariable String authorisationId,
+            @RequestParam(defaultValue = "") String reason) {
         seals.find(id);
-        return authorisations.revoke(id, authorisationId, actor.getSubject(), reason).orElseThrow(() ->
-                new ProblemException(HttpStatus.NOT_FOUND, "authorisation-not-found", "Authorisation not found",
+        return authorisations
+                .revoke(id, authorisationId, actor.getSubject(), reason)
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "authorisation-not-found",
+                        "Authorisation not found",
                         "seal " + id + " has no authorisation '" + authorisationId + "'"));
     }
 
@@ -256,8 +332,8 @@ class SealController {
     }
 
     @GetMapping("/seal-usages")
-    List<SealUsage> organisationUsages(@RequestParam String organisation,
-                                       @RequestParam(defaultValue = "100") int limit) {
+    List<SealUsage> organisationUsages(
+            @RequestParam String organisation, @RequestParam(defaultValue = "100") int limit) {
         return usages.byOrganisation(organisation.strip().toUpperCase(Locale.ROOT), Math.clamp(limit, 1, 1000));
     }
 
@@ -265,28 +341,44 @@ class SealController {
     @GetMapping(value = "/seals/{id}/seseal", produces = "application/octet-stream")
     ResponseEntity<byte[]> seseal(@PathVariable String id) {
         Seal seal = seals.find(id);
-        byte[] der = seal.seseal().orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "seseal-pending",
-                "SESeal not available", "seal " + id + " has no GB/T 38540 SESeal yet"
-                        + (seal.sesealPending() ? " (pending: the SES structure maker is not wired in)" : "")));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".seseal.der\"").body(der);
+        byte[] der = seal.seseal()
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "seseal-pending",
+                        "SESeal not available",
+                        "seal " + id + " has no GB/T 38540 SESeal yet"
+                                + (seal.sesealPending() ? " (pending: the SES structure maker is not wired in)" : "")));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".seseal.der\"")
+                .body(der);
     }
 
     @GetMapping("/seals/{id}/certificates")
     List<CertificateView> certificates(@PathVariable String id) {
-        return seals.find(id).certificates().stream().map(SealController::certificate).toList();
+        return seals.find(id).certificates().stream()
+                .map(SealController::certificate)
+                .toList();
     }
 
     @GetMapping(value = "/seals/{id}/image.png", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> image(@PathVariable String id, @RequestParam(defaultValue = "300") int dpi) {
         Seal seal = seals.find(id);
         if (dpi < 72 || dpi > 1200) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-parameter",
+                    "Invalid parameter",
                     "dpi " + dpi + " is outside 72..1200");
         }
-        byte[] png = seal.imageId().flatMap(images::png).orElseGet(() -> renderedImages.computeIfAbsent(id + "@" + dpi,
-                k -> renderer.renderPng(LibrarySealImageMaker.design(seal), dpi)));
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.IMAGE_PNG).body(png);
+        byte[] png = seal.imageId()
+                .flatMap(images::png)
+                .orElseGet(() -> renderedImages.computeIfAbsent(
+                        id + "@" + dpi, k -> renderer.renderPng(LibrarySealImageMaker.design(seal), dpi)));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .contentType(MediaType.IMAGE_PNG)
+                .body(png);
     }
 
     private static String reason(TransitionRequest body) {
@@ -294,24 +386,47 @@ class SealController {
     }
 
     private SealView view(Seal s) {
-        return new SealView(s.id(), s.organisation().name(), s.organisation().uscc(), s.type().code(), s.type().label(),
-                s.kindName(), s.name(), s.validity().notBefore(), s.validity().notAfter(),
-                s.stateAt(clock.instant()).name(), s.state().name(), s.applicant(), s.revision(),
-                s.certificates().stream().map(SealController::certificate).toList(), s.imageId().orElse(null),
-                s.sesealPending(), s.seseal().isPresent(),
-                s.revocation().map(r -> new RevocationView(r.at(), r.reason().rfcName())).orElse(null));
+        return new SealView(
+                s.id(),
+                s.organisation().name(),
+                s.organisation().uscc(),
+                s.type().code(),
+                s.type().label(),
+                s.kindName(),
+                s.name(),
+                s.validity().notBefore(),
+                s.validity().notAfter(),
+                s.stateAt(clock.instant()).name(),
+                s.state().name(),
+                s.applicant(),
+                s.revision(),
+                s.certificates().stream().map(SealController::certificate).toList(),
+                s.imageId().orElse(null),
+                s.sesealPending(),
+                s.seseal().isPresent(),
+                s.revocation()
+                        .map(r -> new RevocationView(r.at(), r.reason().rfcName()))
+                        .orElse(null));
     }
 
     private static CertificateView certificate(SealCertificate c) {
         var x = c.certificate();
-        return new CertificateView(c.algorithm().name(), c.issuerCa(), c.serialHex(),
-                x.getSubjectX500Principal().getName(), x.getNotBefore().toInstant(), x.getNotAfter().toInstant(),
-                c.keyId(), c.chain().stream().map(cert -> {
-                    try {
-                        return Base64.getEncoder().encodeToString(cert.getEncoded());
-                    } catch (java.security.cert.CertificateEncodingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList());
+        return new CertificateView(
+                c.algorithm().name(),
+                c.issuerCa(),
+                c.serialHex(),
+                x.getSubjectX500Principal().getName(),
+                x.getNotBefore().toInstant(),
+                x.getNotAfter().toInstant(),
+                c.keyId(),
+                c.chain().stream()
+                        .map(cert -> {
+                            try {
+                                return Base64.getEncoder().encodeToString(cert.getEncoded());
+                            } catch (java.security.cert.CertificateEncodingException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .toList());
     }
 }

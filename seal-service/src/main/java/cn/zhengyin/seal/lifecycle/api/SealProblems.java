@@ -23,21 +23,26 @@ class SealProblems {
 
     static ProblemException problem(SealException e) {
         return switch (e) {
-            case SealNotFoundException n -> new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found",
-                    n.getMessage());
-            case IllegalSealTransitionException t -> ProblemException.conflict(
-                    t.fourEyes() ? "four-eyes-rule" : "illegal-seal-transition",
-                    t.fourEyes() ? "Four-eyes rule" : "Illegal seal transition", t.getMessage());
-            case ConcurrentSealUpdateException c -> ProblemException.conflict("seal-changed", "Seal changed meanwhile",
-                    c.getMessage());
-            case SealValidationException v -> ProblemException.validationFailed(v.getMessage(),
-                    List.of(new ProblemException.FieldError(v.field(), v.getMessage())));
+            case SealNotFoundException n ->
+                new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found", n.getMessage());
+            case IllegalSealTransitionException t ->
+                ProblemException.conflict(
+                        t.fourEyes() ? "four-eyes-rule" : "illegal-seal-transition",
+                        t.fourEyes() ? "Four-eyes rule" : "Illegal seal transition",
+                        t.getMessage());
+            case ConcurrentSealUpdateException c ->
+                ProblemException.conflict("seal-changed", "Seal changed meanwhile", c.getMessage());
+            case SealValidationException v ->
+                ProblemException.validationFailed(
+                        v.getMessage(), List.of(new ProblemException.FieldError(v.field(), v.getMessage())));
         };
     }
 
     @ExceptionHandler(SealException.class)
     ResponseEntity<ProblemDetail> handle(SealException e) {
         ProblemException p = problem(e);
-        return ResponseEntity.status(p.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p.toProblemDetail());
+        return ResponseEntity.status(p.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p.toProblemDetail());
     }
 }

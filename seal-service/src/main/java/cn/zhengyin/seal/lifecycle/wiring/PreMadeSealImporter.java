@@ -38,8 +38,12 @@ public final class PreMadeSealImporter {
     private final SealStructureMaker structures;
     private final Clock clock;
 
-    public PreMadeSealImporter(SealRepository seals, SealAuthorisationService authorisations, SealImageMaker images,
-                               SealStructureMaker structures, Clock clock) {
+    public PreMadeSealImporter(
+            SealRepository seals,
+            SealAuthorisationService authorisations,
+            SealImageMaker images,
+            SealStructureMaker structures,
+            Clock clock) {
         this.seals = seals;
         this.authorisations = authorisations;
         this.images = images;
@@ -63,10 +67,18 @@ public final class PreMadeSealImporter {
         List<SealCertificate> certificates = new ArrayList<>();
         certificates.add(certificate(key, SignatureAlgorithm.ECDSA_P256_SHA256, spec.issuerCa()));
         sm2.ifPresent(certificates::add);
-        var imported = Seal.importPreMade(spec.id(), new Organisation(spec.organisationName(), spec.organisationCode()),
-                type, spec.purpose(), spec.name(),
-                new ValidityPeriod(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant()),
-                certificates, "configuration", "pre-made seal imported from configuration (key '" + key.keyId() + "'"
+        var imported = Seal.importPreMade(
+                spec.id(),
+                new Organisation(spec.organisationName(), spec.organisationCode()),
+                type,
+                spec.purpose(),
+                spec.name(),
+                new ValidityPeriod(
+                        certificate.getNotBefore().toInstant(),
+                        certificate.getNotAfter().toInstant()),
+                certificates,
+                "configuration",
+                "pre-made seal imported from configuration (key '" + key.keyId() + "'"
                         + sm2Key.map(k -> ", SM2 key '" + k.keyId() + "'").orElse("") + ")",
                 clock.instant());
         Seal seal = sm2.isPresent() ? withStructures(imported.seal(), List.of()) : imported.seal();
@@ -76,10 +88,20 @@ public final class PreMadeSealImporter {
             return false;
         }
         for (String client : spec.allowedClients()) {
-            authorisations.grant(spec.id(), GranteeKind.CLIENT, client, Set.of(), Optional.empty(), Optional.empty(),
-                    "configuration", "allowed client of the pre-made seal in configuration");
+            authorisations.grant(
+                    spec.id(),
+                    GranteeKind.CLIENT,
+                    client,
+                    Set.of(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    "configuration",
+                    "allowed client of the pre-made seal in configuration");
         }
-        log.info("Imported pre-made seal {} ({}) as ISSUED{}, authorised for {}", spec.id(), spec.name(),
+        log.info(
+                "Imported pre-made seal {} ({}) as ISSUED{}, authorised for {}",
+                spec.id(),
+                spec.name(),
                 seal.seseal().isPresent() ? " with an SM2 certificate and a GB/T 38540 SESeal" : "",
                 spec.allowedClients());
         return true;
@@ -103,15 +125,16 @@ public final class PreMadeSealImporter {
     private Seal withStructures(Seal seal, List<SealCertificate> added) {
         String imageId = seal.imageId().orElseGet(() -> images.makeDefaultImage(seal));
         Seal withCertificates = seal.withPreMadeArtefacts(added, imageId, Optional.empty());
-        byte[] png = images.png(imageId).orElseThrow(() ->
-                new IllegalStateException("the image library has lost the image " + imageId + " of seal " + seal.id()));
+        byte[] png = images.png(imageId)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the image library has lost the image " + imageId + " of seal " + seal.id()));
         return withCertificates.withPreMadeArtefacts(List.of(), imageId, structures.make(withCertificates, png));
     }
 
     private static SealCertificate certificate(SigningKey key, SignatureAlgorithm expected, String issuerCa) {
         if (key.algorithm() != expected) {
-            throw new IllegalStateException("key '" + key.keyId() + "' is " + key.algorithm() + "; the seal needs "
-                    + expected + " here");
+            throw new IllegalStateException(
+                    "key '" + key.keyId() + "' is " + key.algorithm() + "; the seal needs " + expected + " here");
         }
         return new SealCertificate(key.algorithm(), key.keyId(), issuerCa, key.certificateChain());
     }

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password its password (set ZHENGYIN_SEAL_KEYSTORE_PASSWORD outside development)
  */
 @ConfigurationProperties("zhengyin.seal-keys")
-public record SealKeysProperties(@DefaultValue("./data/seal-service/keys.p12") Path file,
-                                 @DefaultValue("zhengyin-dev") String password) {
+public record SealKeysProperties(
+        @DefaultValue("./data/seal-service/keys.p12") Path file,
+        @DefaultValue("zhengyin-dev") String password) {
     @Override
     public String toString() {
         return "SealKeysProperties[file=" + file + ", password=***]";

@@ -71,6 +71,7 @@ public final class Pkcs11KeyCustody implements KeyCustody {
      * store does not delete a certificate that other certificates name as their issuer.
      */
     static final String PLACEHOLDER_CN = "Zhengyin uncertified key placeholder";
+
     private static final Pattern KEY_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -121,8 +122,10 @@ public final class Pkcs11KeyCustody implements KeyCustody {
         try {
             provider = base.configure(config);
         } catch (RuntimeException e) {
-            throw new KeyCustodyException("Cannot configure SunPKCS11 for library " + library + ", " + slot + ": "
-                    + e.getMessage() + "; check the library path and that the slot holds an initialised token.", e);
+            throw new KeyCustodyException(
+                    "Cannot configure SunPKCS11 for library " + library + ", " + slot + ": " + e.getMessage()
+                            + "; check the library path and that the slot holds an initialised token.",
+                    e);
         }
         String description = "Pkcs11KeyCustody[" + library + ", " + slot + "]";
         try {
@@ -130,11 +133,15 @@ public final class Pkcs11KeyCustody implements KeyCustody {
             store.load(null, pin);
             return new Pkcs11KeyCustody(description, provider, store, pin, clock);
         } catch (IOException e) {
-            throw new KeyCustodyException("Cannot log in to the PKCS#11 token (" + description + "): " + e.getMessage()
-                    + "; check the user PIN.", e);
+            throw new KeyCustodyException(
+                    "Cannot log in to the PKCS#11 token (" + description + "): " + e.getMessage()
+                            + "; check the user PIN.",
+                    e);
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyCustodyException("Cannot open the PKCS#11 key store (" + description + "): "
-                    + e.getMessage() + "; check the slot and that the token is initialised.", e);
+            throw new KeyCustodyException(
+                    "Cannot open the PKCS#11 key store (" + description + "): " + e.getMessage()
+                            + "; check the slot and that the token is initialised.",
+                    e);
         }
     }
 
@@ -151,8 +158,9 @@ public final class Pkcs11KeyCustody implements KeyCustody {
         }
         synchronized (this) {
             refresh();
-            PrivateKey key = privateKey(keyId).orElseThrow(() -> new KeyNotFoundException("No key with id '" + keyId
-                    + "' in " + description + "; it was never generated there or has been destroyed."));
+            PrivateKey key = privateKey(keyId)
+                    .orElseThrow(() -> new KeyNotFoundException("No key with id '" + keyId + "' in " + description
+                            + "; it was never generated there or has been destroyed."));
             List<X509Certificate> chain = chain(keyId);
             if (chain.isEmpty() || isPlaceholder(chain.getFirst())) {
                 throw new KeyCustodyException("Key '" + keyId + "' in " + description + " has no certificate yet;"
@@ -184,13 +192,13 @@ public final class Pkcs11KeyCustody implements KeyCustody {
             try {
                 store.setKeyEntry(keyId, pair.getPrivate(), null, new Certificate[] {placeholder(keyId, pair)});
             } catch (GeneralSecurityException | RuntimeException e) {
-                throw new KeyCustodyException("Cannot store generated key '" + keyId + "' in " + description + ": "
-                        + e.getMessage(), e);
+                throw new KeyCustodyException(
+                        "Cannot store generated key '" + keyId + "' in " + description + ": " + e.getMessage(), e);
             }
             return new GeneratedKey(keyId, algorithm, pair.getPublic());
         } catch (GeneralSecurityException e) {
-            throw new KeyCustodyException("Cannot generate a P-256 key pair in " + description + ": "
-                    + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot generate a P-256 key pair in " + description + ": " + e.getMessage(), e);
         }
     }
 
@@ -215,24 +223,30 @@ public final class Pkcs11KeyCustody implements KeyCustody {
 
     @Override
     public synchronized void attachCertificateChain(String keyId, List<X509Certificate> chain) {
-        GeneratedKey key = find(keyId).orElseThrow(() -> new KeyNotFoundException("No key with id '" + keyId
-                + "' in " + description + " to attach certificates to."));
+        GeneratedKey key = find(keyId)
+                .orElseThrow(() -> new KeyNotFoundException(
+                        "No key with id '" + keyId + "' in " + description + " to attach certificates to."));
         if (chain.isEmpty()) {
             throw new KeyCustodyException("The certificate chain for key '" + keyId + "' is empty; give the key's"
                     + " certificate first, then its issuers.");
         }
-        if (!Arrays.equals(chain.getFirst().getPublicKey().getEncoded(), key.publicKey().getEncoded())) {
-            throw new KeyCustodyException("Certificate " + chain.getFirst().getSubjectX500Principal().getName()
+        if (!Arrays.equals(
+                chain.getFirst().getPublicKey().getEncoded(), key.publicKey().getEncoded())) {
+            throw new KeyCustodyException("Certificate "
+                    + chain.getFirst().getSubjectX500Principal().getName()
                     + " does not certify key '" + keyId + "' (public keys differ); attach the certificate issued for"
                     + " this key.");
         }
-        PrivateKey privateKey = privateKey(keyId).orElseThrow(() -> new KeyNotFoundException("Key '" + keyId
-                + "' in " + description + " has a certificate but no private key."));
+        PrivateKey privateKey = privateKey(keyId)
+                .orElseThrow(() -> new KeyNotFoundException(
+                        "Key '" + keyId + "' in " + description + " has a certificate but no private key."));
         try {
             store.setKeyEntry(keyId, privateKey, null, chain.toArray(new Certificate[0]));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyCustodyException("Cannot store the certificate chain of key '" + keyId + "' in "
-                    + description + ": " + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot store the certificate chain of key '" + keyId + "' in " + description + ": "
+                            + e.getMessage(),
+                    e);
         } finally {
             signingKeys.remove(keyId);
         }
@@ -249,8 +263,8 @@ public final class Pkcs11KeyCustody implements KeyCustody {
             store.deleteEntry(keyId);
             return true;
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyCustodyException("Cannot destroy key '" + keyId + "' in " + description + ": "
-                    + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot destroy key '" + keyId + "' in " + description + ": " + e.getMessage(), e);
         }
     }
 
@@ -268,8 +282,8 @@ public final class Pkcs11KeyCustody implements KeyCustody {
         try {
             store.load(null, pin);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new KeyCustodyException("Cannot log in to / read the PKCS#11 token (" + description + "): "
-                    + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot log in to / read the PKCS#11 token (" + description + "): " + e.getMessage(), e);
         }
     }
 
@@ -278,8 +292,8 @@ public final class Pkcs11KeyCustody implements KeyCustody {
             Key key = store.getKey(keyId, null);
             return key instanceof PrivateKey privateKey ? Optional.of(privateKey) : Optional.empty();
         } catch (GeneralSecurityException e) {
-            throw new KeyCustodyException("Cannot read key '" + keyId + "' from " + description + ": "
-                    + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot read key '" + keyId + "' from " + description + ": " + e.getMessage(), e);
         }
     }
 
@@ -303,8 +317,9 @@ public final class Pkcs11KeyCustody implements KeyCustody {
             }
             return chain;
         } catch (java.security.KeyStoreException e) {
-            throw new KeyCustodyException("Cannot read the certificates of key '" + keyId + "' from " + description
-                    + ": " + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot read the certificates of key '" + keyId + "' from " + description + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -318,8 +333,11 @@ public final class Pkcs11KeyCustody implements KeyCustody {
     }
 
     private static boolean isPlaceholder(X509Certificate certificate) {
-        RDN[] cn = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
-        return cn.length == 1 && PLACEHOLDER_CN.equals(IETFUtils.valueToString(cn[0].getFirst().getValue()));
+        RDN[] cn = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())
+                .getRDNs(BCStyle.CN);
+        return cn.length == 1
+                && PLACEHOLDER_CN.equals(
+                        IETFUtils.valueToString(cn[0].getFirst().getValue()));
     }
 
     private static void requireValidId(String keyId) {
@@ -330,10 +348,12 @@ public final class Pkcs11KeyCustody implements KeyCustody {
     }
 
     private static void requireP256(PublicKey key, String keyId) {
-        ASN1Encodable params = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getAlgorithm().getParameters();
+        ASN1Encodable params = SubjectPublicKeyInfo.getInstance(key.getEncoded())
+                .getAlgorithm()
+                .getParameters();
         if (!X9ObjectIdentifiers.prime256v1.equals(params)) {
-            throw new KeyCustodyException("Token key '" + keyId + "' is on curve " + params
-                    + "; PKCS#11 custody supports P-256 keys only.");
+            throw new KeyCustodyException(
+                    "Token key '" + keyId + "' is on curve " + params + "; PKCS#11 custody supports P-256 keys only.");
         }
     }
 
@@ -341,15 +361,25 @@ public final class Pkcs11KeyCustody implements KeyCustody {
     private X509Certificate placeholder(String keyId, KeyPair pair) throws GeneralSecurityException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         byte[] idHash = MessageDigest.getInstance("SHA-256").digest(keyId.getBytes(StandardCharsets.UTF_8));
-        X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, PLACEHOLDER_CN)
-                .addRDN(BCStyle.OU, HexFormat.of().formatHex(idHash, 0, 16)).build();
+        X500Name name = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, PLACEHOLDER_CN)
+                .addRDN(BCStyle.OU, HexFormat.of().formatHex(idHash, 0, 16))
+                .build();
         try {
-            var builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now),
-                    Date.from(now.plus(Duration.ofDays(1))), name, pair.getPublic());
-            var signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(provider).build(pair.getPrivate());
+            var builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    BigInteger.ONE,
+                    Date.from(now),
+                    Date.from(now.plus(Duration.ofDays(1))),
+                    name,
+                    pair.getPublic());
+            var signer = new JcaContentSignerBuilder("SHA256withECDSA")
+                    .setProvider(provider)
+                    .build(pair.getPrivate());
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (OperatorCreationException | CertificateException e) {
-            throw new KeyCustodyException("Cannot make the placeholder certificate for a new key: " + e.getMessage(), e);
+            throw new KeyCustodyException(
+                    "Cannot make the placeholder certificate for a new key: " + e.getMessage(), e);
         }
     }
 }

@@ -56,8 +56,10 @@ final class Pkcs11SigningKey implements SigningKey {
                 return signOnce(data);
             } catch (GeneralSecurityException | RuntimeException e) {
                 e.addSuppressed(first);
-                throw new KeyCustodyException("Signing with token key '" + keyId + "' failed: " + e.getMessage()
-                        + " (the key may have been destroyed, or the token removed)", e);
+                throw new KeyCustodyException(
+                        "Signing with token key '" + keyId + "' failed: " + e.getMessage()
+                                + " (the key may have been destroyed, or the token removed)",
+                        e);
             }
         }
     }
@@ -71,6 +73,7 @@ final class Pkcs11SigningKey implements SigningKey {
 
     @Override
     public String toString() {
-        return "Pkcs11SigningKey[" + keyId + ", " + chain.getFirst().getSubjectX500Principal().getName() + "]";
+        return "Pkcs11SigningKey[" + keyId + ", "
+                + chain.getFirst().getSubjectX500Principal().getName() + "]";
     }
 }

@@ -1,9 +1,9 @@
 package cn.zhengyin.trust.pki.devpki;
 
 import cn.zhengyin.trust.pki.Credential;
-import cn.zhengyin.trust.pki.PkiException;
 import cn.zhengyin.trust.pki.Pem;
 import cn.zhengyin.trust.pki.Pkcs12;
+import cn.zhengyin.trust.pki.PkiException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
@@ -19,6 +19,7 @@ import java.util.Map;
 public record DevPki(List<Credential> credentials, Map<String, X509CRL> crls, List<X509Certificate> trustAnchors) {
     /** The password of every dev PKCS#12 file. Development only. */
     public static final String DEV_PASSWORD = "zhengyin-dev";
+
     public static final String TRUST_ANCHORS_FILE = "trust-anchors.pem";
 
     public DevPki {
@@ -28,7 +29,9 @@ public record DevPki(List<Credential> credentials, Map<String, X509CRL> crls, Li
     }
 
     public Credential credential(String name) {
-        return credentials.stream().filter(c -> c.name().equals(name)).findFirst()
+        return credentials.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new PkiException("No entity '" + name + "' in the dev PKI"));
     }
 
@@ -40,14 +43,16 @@ public record DevPki(List<Credential> credentials, Map<String, X509CRL> crls, Li
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Credential credential : credentials) {
             files.put(credential.name() + ".p12", Pkcs12.encode(credential, password));
-            files.put(credential.name() + ".crt.pem",
+            files.put(
+                    credential.name() + ".crt.pem",
                     Pem.certificates(List.of(credential.certificate())).getBytes(StandardCharsets.US_ASCII));
             X509CRL crl = crls.get(credential.name());
             if (crl != null) {
                 try {
                     files.put(credential.name() + ".crl", crl.getEncoded());
                 } catch (CRLException e) {
-                    throw new PkiException("Cannot encode the CRL of '" + credential.name() + "': " + e.getMessage(), e);
+                    throw new PkiException(
+                            "Cannot encode the CRL of '" + credential.name() + "': " + e.getMessage(), e);
                 }
             }
         }

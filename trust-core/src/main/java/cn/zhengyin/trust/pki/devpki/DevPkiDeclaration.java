@@ -42,8 +42,12 @@ import java.util.TreeSet;
 public record DevPkiDeclaration(Duration crlNextUpdate, List<Entity> entities) {
 
     /** One certificate holder of the dev PKI; {@code issuer} is empty for roots. */
-    public record Entity(String name, KeyAlgorithm algorithm, CertificateProfile profile, Period validity,
-                         Optional<String> issuer) {}
+    public record Entity(
+            String name,
+            KeyAlgorithm algorithm,
+            CertificateProfile profile,
+            Period validity,
+            Optional<String> issuer) {}
 
     public DevPkiDeclaration {
         entities = List.copyOf(entities);
@@ -58,14 +62,14 @@ public record DevPkiDeclaration(Duration crlNextUpdate, List<Entity> entities) {
             }
             boolean root = entity.profile() instanceof CertificateProfile.RootCa;
             if (root != entity.issuer().isEmpty()) {
-                throw invalid("entity '" + entity.name() + "': " + (root ? "a root-ca has no issuer"
-                        : "needs an issuer declared before it"));
+                throw invalid("entity '" + entity.name() + "': "
+                        + (root ? "a root-ca has no issuer" : "needs an issuer declared before it"));
             }
             if (entity.issuer().isPresent()) {
                 Entity issuer = seen.get(entity.issuer().get());
                 if (issuer == null || !issuer.profile().isCa()) {
-                    throw invalid("entity '" + entity.name() + "': issuer '" + entity.issuer().get()
-                            + "' must be a root-ca or issuing-ca declared before it");
+                    throw invalid("entity '" + entity.name() + "': issuer '"
+                            + entity.issuer().get() + "' must be a root-ca or issuing-ca declared before it");
                 }
                 if (issuer.algorithm() != entity.algorithm()) {
                     throw invalid("entity '" + entity.name() + "' (" + entity.algorithm() + ") has issuer '"
@@ -114,23 +118,35 @@ public record DevPkiDeclaration(Duration crlNextUpdate, List<Entity> entities) {
         try {
             algorithm = KeyAlgorithm.valueOf(algorithmName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(prefix + "algorithm '" + algorithmName + "' is not one of " + Arrays.toString(KeyAlgorithm.values()));
+            throw invalid(prefix + "algorithm '" + algorithmName + "' is not one of "
+                    + Arrays.toString(KeyAlgorithm.values()));
         }
         Period validity = parsePeriod(required(p, prefix + "validity", used), prefix + "validity");
         Optional<String> issuer = optional(p, prefix + "issuer", used);
         String organisation = required(p, prefix + "organisation", used);
         CertificateProfile profile = switch (profileName) {
             case "root-ca" -> new CertificateProfile.RootCa(required(p, prefix + "common-name", used), organisation);
-            case "issuing-ca" -> new CertificateProfile.IssuingCa(required(p, prefix + "common-name", used),
-                    organisation, Integer.parseInt(optional(p, prefix + "path-length", used).orElse("0")));
-            case "seal" -> new CertificateProfile.SealSigning(required(p, prefix + "seal-name", used), organisation,
-                    required(p, prefix + "uscc", used), required(p, prefix + "seal-id", used));
-            case "organisation" -> new CertificateProfile.OrganisationSigning(
-                    required(p, prefix + "common-name", used), organisation, required(p, prefix + "uscc", used));
+            case "issuing-ca" ->
+                new CertificateProfile.IssuingCa(
+                        required(p, prefix + "common-name", used),
+                        organisation,
+                        Integer.parseInt(
+                                optional(p, prefix + "path-length", used).orElse("0")));
+            case "seal" ->
+                new CertificateProfile.SealSigning(
+                        required(p, prefix + "seal-name", used),
+                        organisation,
+                        required(p, prefix + "uscc", used),
+                        required(p, prefix + "seal-id", used));
+            case "organisation" ->
+                new CertificateProfile.OrganisationSigning(
+                        required(p, prefix + "common-name", used), organisation, required(p, prefix + "uscc", used));
             case "tsa" -> new CertificateProfile.TimeStamping(required(p, prefix + "common-name", used), organisation);
-            case "ocsp" -> new CertificateProfile.OcspResponder(required(p, prefix + "common-name", used), organisation);
-            default -> throw invalid(prefix + "profile '" + profileName
-                    + "' is not one of root-ca, issuing-ca, seal, organisation, tsa, ocsp");
+            case "ocsp" ->
+                new CertificateProfile.OcspResponder(required(p, prefix + "common-name", used), organisation);
+            default ->
+                throw invalid(prefix + "profile '" + profileName
+                        + "' is not one of root-ca, issuing-ca, seal, organisation, tsa, ocsp");
         };
         return new Entity(name, algorithm, profile, validity, issuer);
     }

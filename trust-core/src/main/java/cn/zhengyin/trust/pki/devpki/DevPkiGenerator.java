@@ -37,17 +37,28 @@ public final class DevPkiGenerator {
         for (DevPkiDeclaration.Entity entity : declaration.entities()) {
             KeyPair keyPair = entity.algorithm().generateKeyPair(random);
             Credential credential = switch (entity.profile()) {
-                case CertificateProfile.RootCa root -> certificates.issueRoot(entity.name(), root, keyPair, entity.validity());
-                default -> certificates.issueCredential(entity.name(), entity.profile(), keyPair, entity.validity(),
-                        byName.get(entity.issuer().orElseThrow()));
+                case CertificateProfile.RootCa root ->
+                    certificates.issueRoot(entity.name(), root, keyPair, entity.validity());
+                default ->
+                    certificates.issueCredential(
+                            entity.name(),
+                            entity.profile(),
+                            keyPair,
+                            entity.validity(),
+                            byName.get(entity.issuer().orElseThrow()));
             };
             byName.put(entity.name(), credential);
             if (entity.profile() instanceof CertificateProfile.RootCa) {
                 anchors.add(credential.certificate());
             }
             if (entity.profile().isCa()) {
-                initialCrls.put(entity.name(), crls.issue(credential, CrlIssuer.crlNumberFor(clock.instant()),
-                        declaration.crlNextUpdate(), List.of()));
+                initialCrls.put(
+                        entity.name(),
+                        crls.issue(
+                                credential,
+                                CrlIssuer.crlNumberFor(clock.instant()),
+                                declaration.crlNextUpdate(),
+                                List.of()));
             }
         }
         return new DevPki(List.copyOf(byName.values()), initialCrls, anchors);

@@ -18,7 +18,10 @@ public final class OutputDirectory {
      * @throws PkiException naming the existing files, or on an I/O failure
      */
     public static void writeAll(Path directory, Map<String, byte[]> files, boolean overwrite) {
-        List<String> existing = files.keySet().stream().filter(name -> Files.exists(directory.resolve(name))).sorted().toList();
+        List<String> existing = files.keySet().stream()
+                .filter(name -> Files.exists(directory.resolve(name)))
+                .sorted()
+                .toList();
         if (!existing.isEmpty() && !overwrite) {
             throw new PkiException(directory + " already holds " + existing.size() + " of the files to write ("
                     + String.join(", ", existing.subList(0, Math.min(3, existing.size())))

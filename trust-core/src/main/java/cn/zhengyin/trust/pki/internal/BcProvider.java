@@ -12,5 +12,7 @@ public final class BcProvider {
 
     private BcProvider() {}
 
-    public static Provider get() { return INSTANCE; }
+    public static Provider get() {
+        return INSTANCE;
+    }
 }

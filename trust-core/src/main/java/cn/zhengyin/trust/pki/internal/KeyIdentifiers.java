@@ -13,10 +13,13 @@ public final class KeyIdentifiers {
     private KeyIdentifiers() {}
 
     /** keyIdentifier-only AKI: the issuer's SKI if it has one, else the SHA-1 of its public key (method 1). */
-    public static AuthorityKeyIdentifier authorityKeyIdentifier(X509Certificate issuer) throws NoSuchAlgorithmException {
+    public static AuthorityKeyIdentifier authorityKeyIdentifier(X509Certificate issuer)
+            throws NoSuchAlgorithmException {
         byte[] ski = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
         if (ski != null) {
-            byte[] keyId = SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(ski).getOctets()).getKeyIdentifier();
+            byte[] keyId = SubjectKeyIdentifier.getInstance(
+                            ASN1OctetString.getInstance(ski).getOctets())
+                    .getKeyIdentifier();
             return new AuthorityKeyIdentifier(keyId);
         }
         return new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer.getPublicKey());

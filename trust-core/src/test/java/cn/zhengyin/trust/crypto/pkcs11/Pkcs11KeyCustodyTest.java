@@ -47,19 +47,24 @@ class Pkcs11KeyCustodyTest extends KeyCustodyContractTest {
 
         assertThat(key).isInstanceOf(PrivateKey.class);
         assertThat(key.getEncoded()).isNull();
-        assertThat(key.toString()).contains("token object").contains(", sensitive").contains("unextractable");
+        assertThat(key.toString())
+                .contains("token object")
+                .contains(", sensitive")
+                .contains("unextractable");
     }
 
     @Test
     void refusesSm2WithAClearMessage() {
         assertThatThrownBy(() -> custody.generate(newId("sm2"), SignatureAlgorithm.SM2_SM3))
-                .isInstanceOf(KeyCustodyException.class).hasMessageContaining("SM2");
+                .isInstanceOf(KeyCustodyException.class)
+                .hasMessageContaining("SM2");
     }
 
     @Test
     void aMissingLibraryIsAClearError() {
-        assertThatThrownBy(() -> Pkcs11KeyCustody.open(Path.of("/nonexistent/libpkcs11.so"), new Pkcs11Slot.Id(0),
-                "1234".toCharArray(), CLOCK)).isInstanceOf(KeyCustodyException.class)
+        assertThatThrownBy(() -> Pkcs11KeyCustody.open(
+                        Path.of("/nonexistent/libpkcs11.so"), new Pkcs11Slot.Id(0), "1234".toCharArray(), CLOCK))
+                .isInstanceOf(KeyCustodyException.class)
                 .hasMessageContaining("does not exist");
     }
 }

@@ -47,40 +47,58 @@ class DevPkiGeneratorTest {
             sm2-root.organisation = Test
             """;
 
-    private final DevPkiGenerator generator = new DevPkiGenerator(Clock.fixed(NOW, ZoneOffset.UTC), new SecureRandom(),
-            CrlDistributionPoints.defaults());
+    private final DevPkiGenerator generator =
+            new DevPkiGenerator(Clock.fixed(NOW, ZoneOffset.UTC), new SecureRandom(), CrlDistributionPoints.defaults());
 
     @Test
     void generatesEveryDeclaredEntityWithChainsInitialCrlsAndTrustAnchors() {
         DevPki pki = generator.generate(DevPkiDeclaration.parse(DECLARATION));
         assertThat(pki.credentials()).extracting(c -> c.name()).containsExactly("root", "ca", "seal", "sm2-root");
         assertThat(pki.credential("seal").chain()).hasSize(3);
-        assertThat(pki.trustAnchors()).containsExactly(pki.credential("root").certificate(),
-                pki.credential("sm2-root").certificate());
+        assertThat(pki.trustAnchors())
+                .containsExactly(
+                        pki.credential("root").certificate(),
+                        pki.credential("sm2-root").certificate());
         assertThat(pki.crls()).containsOnlyKeys("root", "ca", "sm2-root");
         assertThat(pki.crls().get("ca").getNextUpdate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(30)));
         assertThat(pki.crls().get("ca").getRevokedCertificates()).isNull();
-        assertThat(pki.files(DevPki.DEV_PASSWORD.toCharArray()).keySet()).containsExactly(
-                "root.p12", "root.crt.pem", "root.crl", "ca.p12", "ca.crt.pem", "ca.crl", "seal.p12", "seal.crt.pem",
-                "sm2-root.p12", "sm2-root.crt.pem", "sm2-root.crl", "trust-anchors.pem");
+        assertThat(pki.files(DevPki.DEV_PASSWORD.toCharArray()).keySet())
+                .containsExactly(
+                        "root.p12",
+                        "root.crt.pem",
+                        "root.crl",
+                        "ca.p12",
+                        "ca.crt.pem",
+                        "ca.crl",
+                        "seal.p12",
+                        "seal.crt.pem",
+                        "sm2-root.p12",
+                        "sm2-root.crt.pem",
+                        "sm2-root.crl",
+                        "trust-anchors.pem");
     }
 
     @Test
     void rejectsUnknownKeysSoTyposDoNotPassSilently() {
         assertThatThrownBy(() -> DevPkiDeclaration.parse(DECLARATION + "seal.sealid = x\n"))
-                .isInstanceOf(PkiException.class).hasMessageContaining("unknown or unused keys [seal.sealid]");
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("unknown or unused keys [seal.sealid]");
     }
 
     @Test
     void rejectsIssuerDeclaredAfterWhatItIssues() {
-        assertThatThrownBy(() -> DevPkiDeclaration.parse(DECLARATION.replace("entities = root, ca, seal", "entities = root, seal, ca")))
-                .isInstanceOf(PkiException.class).hasMessageContaining("issuer 'ca' must be a root-ca or issuing-ca declared before it");
+        assertThatThrownBy(() -> DevPkiDeclaration.parse(
+                        DECLARATION.replace("entities = root, ca, seal", "entities = root, seal, ca")))
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("issuer 'ca' must be a root-ca or issuing-ca declared before it");
     }
 
     @Test
     void rejectsChainMixingAlgorithms() {
-        assertThatThrownBy(() -> DevPkiDeclaration.parse(DECLARATION.replace("seal.algorithm = ECDSA_P256", "seal.algorithm = SM2")))
-                .isInstanceOf(PkiException.class).hasMessageContaining("a chain uses one algorithm");
+        assertThatThrownBy(() -> DevPkiDeclaration.parse(
+                        DECLARATION.replace("seal.algorithm = ECDSA_P256", "seal.algorithm = SM2")))
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("a chain uses one algorithm");
     }
 
     @Test
@@ -88,7 +106,8 @@ class DevPkiGeneratorTest {
         Files.writeString(dir.resolve("a.txt"), "old");
         Map<String, byte[]> files = Map.of("a.txt", "new".getBytes(), "b.txt", "b".getBytes());
         assertThatThrownBy(() -> OutputDirectory.writeAll(dir, files, false))
-                .isInstanceOf(PkiException.class).hasMessageContaining("refusing to overwrite, use --force");
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("refusing to overwrite, use --force");
         assertThat(dir.resolve("b.txt")).doesNotExist();
         OutputDirectory.writeAll(dir, files, true);
         assertThat(dir.resolve("a.txt")).hasContent("new");

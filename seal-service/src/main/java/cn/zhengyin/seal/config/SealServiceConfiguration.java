@@ -1,26 +1,35 @@
 package cn.zhengyin.seal.config;
 
-import cn.zhengyin.seal.image.SealImageRenderer;
-import cn.zhengyin.seal.signing.MongoSealUsageLog;
-import cn.zhengyin.seal.signing.SealUsageLog;
+import cn.zhengyin.seal.authorisation.SealAuthorisationService;
+import cn.zhengyin.seal.lifecycle.SealImageMaker;
+import cn.zhengyin.seal.lifecycle.SealRepository;
+import cn.zhengyin.seal.lifecycle.SealStructureMaker;
+import cn.zhengyin.seal.premade.PreMadeSealImporter;
+import cn.zhengyin.trust.crypto.KeyCustody;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.crypto.SoftwareKeyCustody;
-import cn.zhengyin.trust.font.CjkFonts;
 import cn.zhengyin.trust.timestamp.InProcessTimestampSource;
 import cn.zhengyin.trust.timestamp.TimestampAuthority;
 import cn.zhengyin.trust.timestamp.TimestampSource;
-import com.mongodb.client.MongoDatabase;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Composition root of the seal service: wires the plain-Java trust core and the adapters. */
+/**
+ * Composition root of the seal service: the one {@link Clock}, the keys from the keys directory, the time-stamping
+ * authority and the start-up import of pre-made seals. With {@link KeyCustodyConfiguration},
+ * {@link CertificateAuthorityConfiguration}, {@link SesSigningConfiguration} and the security chain it is the only
+ * place that knows which implementations the features' ports get; the features ({@code lifecycle}, {@code signing},
+ * …) never import this package.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SealServiceConfiguration {
 
@@ -28,6 +37,7 @@ public class SealServiceConfiguration {
         Providers.bouncyCastle();
     }
 
+    /** The service's only clock; everything else gets it injected (SealServiceArchitectureTest). */
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -49,18 +59,28 @@ public class SealServiceConfiguration {
         return new InProcessTimestampSource(authority);
     }
 
+    /** Imports the seals of {@code zhengyin.seals} (keys made beforehand) at start-up; a second run does nothing. */
     @Bean
-    SealUsageLog sealUsageLog(MongoDatabase database, cn.zhengyin.service.audit.AuditLog audit) {
-        return new cn.zhengyin.seal.audit.AuditedSealUsageLog(new MongoSealUsageLog(database), audit);
-    }
-
-    @Bean
-    SealImageRenderer sealImageRenderer() {
-        return new SealImageRenderer(CjkFonts.songTi());
+    ApplicationRunner preMadeSeals(
+            SealServiceProperties properties,
+            SealRepository seals,
+            SealAuthorisationService authorisations,
+            KeyCustody custody,
+            SealImageMaker images,
+            ObjectProvider<SealStructureMaker> structures,
+            Clock clock) {
+        PreMadeSealImporter importer = new PreMadeSealImporter(
+                seals, authorisations, images, structures.getIfAvailable(SealStructureMaker::pending), clock);
+        return args -> properties
+                .seals()
+                .forEach(spec -> importer.importIfAbsent(
+                        spec.toPreMadeSeal(),
+                        custody.signingKey(spec.key()),
+                        spec.sm2KeyName().map(custody::signingKey)));
     }
 
     /** Loads {@code <keys-directory>/<name>.p12}, alias {@code name}, as a signing key with id {@code name}. */
-    public static SigningKey loadKey(SealServiceProperties properties, String name) {
+    static SigningKey loadKey(SealServiceProperties properties, String name) {
         Path file = properties.keysDirectory().resolve(name + ".p12");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(

@@ -1,5 +1,8 @@
 package cn.zhengyin.seal.config;
 
+import cn.zhengyin.seal.lifecycle.Organisation;
+import cn.zhengyin.seal.lifecycle.SealTypes;
+import cn.zhengyin.seal.premade.PreMadeSeal;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -55,6 +58,19 @@ public record SealServiceProperties(
         public SealSpec {
             allowedClients = allowedClients == null ? List.of() : List.copyOf(allowedClients);
             sm2Key = sm2Key == null ? "" : sm2Key.strip();
+        }
+
+        /** The seal as the importer needs it; an unknown type code is a configuration error. */
+        public PreMadeSeal toPreMadeSeal() {
+            return new PreMadeSeal(
+                    id,
+                    name,
+                    new Organisation(organisationName, organisationCode),
+                    SealTypes.ofCode(type),
+                    purpose,
+                    allowedClients,
+                    issuerCa,
+                    sm2IssuerCa);
         }
 
         /** The SM2 key file name, if the seal has one. */

@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.image;
 
+import cn.zhengyin.trust.seal.SealType;
 import java.util.ArrayList;
 import java.util.List;
 

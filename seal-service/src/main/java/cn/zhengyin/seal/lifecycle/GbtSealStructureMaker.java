@@ -1,6 +1,7 @@
 package cn.zhengyin.seal.lifecycle;
 
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
+import cn.zhengyin.trust.seal.SealType;
 import cn.zhengyin.trust.ses.CertList;
 import cn.zhengyin.trust.ses.SealMaker;
 import cn.zhengyin.trust.ses.SealPicture;

@@ -4,6 +4,7 @@ import cn.zhengyin.seal.image.ImageFormat;
 import cn.zhengyin.seal.image.SealDesign;
 import cn.zhengyin.seal.image.SealImage;
 import cn.zhengyin.seal.image.SealImages;
+import cn.zhengyin.trust.seal.SealType;
 import java.util.Optional;
 
 /**

@@ -12,6 +12,7 @@ import static cn.zhengyin.seal.lifecycle.SealState.SUSPENDED;
 
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.pki.RevocationReason;
+import cn.zhengyin.trust.seal.SealType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

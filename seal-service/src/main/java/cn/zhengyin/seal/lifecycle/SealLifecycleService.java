@@ -5,6 +5,7 @@ import cn.zhengyin.trust.crypto.KeyCustody;
 import cn.zhengyin.trust.crypto.KeyCustodyException;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.pki.RevocationReason;
+import cn.zhengyin.trust.seal.SealType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;

@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.lifecycle;
 
+import cn.zhengyin.trust.seal.SealType;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;

@@ -12,19 +12,19 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Files for upload tests: real images, disguised ones, hostile ones. */
-final class ImageFixtures {
+public final class ImageFixtures {
     private ImageFixtures() {}
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return encode(redDisc(width, height, BufferedImage.TYPE_INT_ARGB), "png");
     }
 
-    static byte[] jpeg() {
+    public static byte[] jpeg() {
         return encode(redDisc(128, 128, BufferedImage.TYPE_INT_RGB), "jpg");
     }
 
     /** A valid PNG signature and IHDR (with a correct CRC) claiming {@code width × height}, and nothing else. */
-    static byte[] pngBombHeader(int width, int height) {
+    public static byte[] pngBombHeader(int width, int height) {
         ByteBuffer ihdr = ByteBuffer.allocate(17)
                 .put("IHDR".getBytes(StandardCharsets.US_ASCII))
                 .putInt(width)
@@ -44,17 +44,18 @@ final class ImageFixtures {
                 .array();
     }
 
-    static byte[] svg(String body) {
+    public static byte[] svg(String body) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
                         + "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"40mm\" height=\"40mm\" viewBox=\"0 0 40 40\">"
                         + body + "</svg>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    static final String CLEAN_BODY = "<title>custom seal</title><defs><clipPath id=\"c\"><circle cx=\"20\" cy=\"20\" "
-            + "r=\"19\"/></clipPath></defs><g clip-path=\"url(#c)\" fill=\"#E60012\"><circle cx=\"20\" cy=\"20\" r=\"19\" "
-            + "fill=\"none\" stroke=\"#E60012\" stroke-width=\"1\"/><path d=\"M20 8 L23 17 L32 17 L25 22 L28 31 L20 26 "
-            + "L12 31 L15 22 L8 17 L17 17 Z\"/><use xlink:href=\"#c\"/></g>";
+    public static final String CLEAN_BODY =
+            "<title>custom seal</title><defs><clipPath id=\"c\"><circle cx=\"20\" cy=\"20\" "
+                    + "r=\"19\"/></clipPath></defs><g clip-path=\"url(#c)\" fill=\"#E60012\"><circle cx=\"20\" cy=\"20\" r=\"19\" "
+                    + "fill=\"none\" stroke=\"#E60012\" stroke-width=\"1\"/><path d=\"M20 8 L23 17 L32 17 L25 22 L28 31 L20 26 "
+                    + "L12 31 L15 22 L8 17 L17 17 Z\"/><use xlink:href=\"#c\"/></g>";
 
     private static BufferedImage redDisc(int width, int height, int type) {
         BufferedImage image = new BufferedImage(width, height, type);

@@ -3,6 +3,7 @@ package cn.zhengyin.seal.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.font.CjkFonts;
+import cn.zhengyin.trust.seal.SealType;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

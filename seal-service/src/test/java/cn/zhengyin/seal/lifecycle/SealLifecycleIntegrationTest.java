@@ -3,6 +3,7 @@ package cn.zhengyin.seal.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.seal.SealServiceApplication;
+import cn.zhengyin.trust.crypto.ProvisionedKeyCustody;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
@@ -148,7 +149,7 @@ class SealLifecycleIntegrationTest {
     TestClock clock;
 
     @Autowired
-    SealKeyCustody custody;
+    ProvisionedKeyCustody custody;
 
     final HttpClient http = HttpClient.newHttpClient();
 

@@ -1,6 +1,5 @@
 package cn.zhengyin.service.audit;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +11,6 @@ public interface AuditLog {
     /** The newest events first, optionally only those of one action or subject (empty string: any). */
     List<AuditEvent> recent(String action, String subject, int limit);
 
-    default void record(
-            String action, AuditEvent.Outcome outcome, String actor, String subject, Map<String, String> details) {
-        record(new AuditEvent(Instant.now(), action, outcome, actor, subject, details));
-    }
+    /** Records an event that happens now, by the log's injected clock. */
+    void record(String action, AuditEvent.Outcome outcome, String actor, String subject, Map<String, String> details);
 }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -19,12 +20,21 @@ import org.slf4j.LoggerFactory;
 public final class MongoAuditLog implements AuditLog {
     private static final Logger AUDIT = LoggerFactory.getLogger("zhengyin.audit");
     private final MongoCollection<Document> events;
+    private final Clock clock;
 
-    public MongoAuditLog(MongoDatabase database) {
+    /** @param clock the service's clock, which stamps the events recorded without a time */
+    public MongoAuditLog(MongoDatabase database, Clock clock) {
+        this.clock = clock;
         this.events = database.getCollection("audit_events");
         events.createIndex(Indexes.descending("time"));
         events.createIndex(Indexes.ascending("action", "time"));
         events.createIndex(Indexes.ascending("subject", "time"));
+    }
+
+    @Override
+    public void record(
+            String action, AuditEvent.Outcome outcome, String actor, String subject, Map<String, String> details) {
+        record(new AuditEvent(clock.instant(), action, outcome, actor, subject, details));
     }
 
     @Override

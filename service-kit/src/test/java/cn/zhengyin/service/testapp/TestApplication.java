@@ -5,6 +5,7 @@ import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -28,6 +29,12 @@ public class TestApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(TestApplication.class, args);
+    }
+
+    /** The application's clock, as each service's composition root provides one (the audit log stamps events with it). */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     /** Security only in the web application (the store tests start this application without a web server). */

@@ -3,6 +3,7 @@ package cn.zhengyin.trust.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zhengyin.trust.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class CertificateIssuerTest {
     private static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
     private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
 
-    private final TestPki pki = new TestPki(KeyAlgorithm.ECDSA_P256);
+    private final TestPki.Issued pki = new TestPki.Issued(KeyAlgorithm.ECDSA_P256);
 
     @Test
     void rootIsSelfSignedCaWithCriticalBasicConstraintsAndCertSignKeyUsage() throws Exception {
@@ -51,7 +52,7 @@ class CertificateIssuerTest {
         assertThat(keyUsages(root)).containsExactly("keyCertSign", "cRLSign");
         assertThat(root.getExtensionValue(Extension.cRLDistributionPoints.getId()))
                 .isNull();
-        assertThat(root.getNotBefore().toInstant()).isEqualTo(TestPki.NOW);
+        assertThat(root.getNotBefore().toInstant()).isEqualTo(TestPki.Issued.NOW);
         assertThat(root.getNotAfter().toInstant()).isEqualTo(java.time.Instant.parse("2046-03-01T08:00:00Z"));
         assertThat(root.getSigAlgName()).isEqualToIgnoringCase("SHA256withECDSA");
     }
@@ -67,7 +68,7 @@ class CertificateIssuerTest {
 
     @Test
     void everyCertificateHasSubjectKeyIdentifierMatchingItsChildsAuthorityKeyIdentifier() throws Exception {
-        Credential seal = pki.leaf("seal", TestPki.SEAL);
+        Credential seal = pki.leaf("seal", TestPki.Issued.SEAL);
         List<X509Certificate> chain = seal.chain();
         for (int i = 0; i < chain.size(); i++) {
             X509Certificate issuerCert = chain.get(Math.min(i + 1, chain.size() - 1));
@@ -85,7 +86,7 @@ class CertificateIssuerTest {
 
     @Test
     void sealCertificateNamesSealOrganisationUsccAndSealId() throws Exception {
-        X509Certificate seal = pki.leaf("seal", TestPki.SEAL).certificate();
+        X509Certificate seal = pki.leaf("seal", TestPki.Issued.SEAL).certificate();
         X500Name subject = X500Name.getInstance(seal.getSubjectX500Principal().getEncoded());
         assertThat(attribute(subject, BCStyle.CN)).isEqualTo("证印示范市市场监督管理局电子证照专用章");
         assertThat(attribute(subject, BCStyle.O)).isEqualTo("证印示范市市场监督管理局");
@@ -105,7 +106,7 @@ class CertificateIssuerTest {
 
     @Test
     void tsaCertificateHasOnlyCriticalTimeStampingExtendedKeyUsage() throws Exception {
-        X509Certificate tsa = pki.leaf("tsa", new CertificateProfile.TimeStamping("Test TSA", TestPki.ORG))
+        X509Certificate tsa = pki.leaf("tsa", new CertificateProfile.TimeStamping("Test TSA", TestPki.Issued.ORG))
                 .certificate();
         assertThat(tsa.getExtendedKeyUsage()).containsExactly(TIME_STAMPING);
         assertThat(tsa.getCriticalExtensionOIDs()).contains(Extension.extendedKeyUsage.getId());
@@ -114,7 +115,7 @@ class CertificateIssuerTest {
 
     @Test
     void ocspResponderCertificateHasOcspSigningAndNoCheck() throws Exception {
-        X509Certificate ocsp = pki.leaf("ocsp", new CertificateProfile.OcspResponder("Test OCSP", TestPki.ORG))
+        X509Certificate ocsp = pki.leaf("ocsp", new CertificateProfile.OcspResponder("Test OCSP", TestPki.Issued.ORG))
                 .certificate();
         assertThat(ocsp.getExtendedKeyUsage()).containsExactly(OCSP_SIGNING);
         byte[] noCheck = new JcaX509CertificateHolder(ocsp)
@@ -128,15 +129,15 @@ class CertificateIssuerTest {
     @Test
     void ecdsaChainsValidateWithTheJdkPkixValidator() throws Exception {
         for (Credential leaf : List.of(
-                pki.leaf("seal", TestPki.SEAL),
-                pki.leaf("tsa", new CertificateProfile.TimeStamping("Test TSA", TestPki.ORG)),
-                pki.leaf("ocsp", new CertificateProfile.OcspResponder("Test OCSP", TestPki.ORG)))) {
+                pki.leaf("seal", TestPki.Issued.SEAL),
+                pki.leaf("tsa", new CertificateProfile.TimeStamping("Test TSA", TestPki.Issued.ORG)),
+                pki.leaf("ocsp", new CertificateProfile.OcspResponder("Test OCSP", TestPki.Issued.ORG)))) {
             List<X509Certificate> path =
-                    leaf.chain().subList(0, 2).stream().map(TestPki::jdk).toList();
+                    leaf.chain().subList(0, 2).stream().map(TestPki.Issued::jdk).toList();
             PKIXParameters params =
-                    new PKIXParameters(Set.of(new TrustAnchor(TestPki.jdk(pki.root.certificate()), null)));
+                    new PKIXParameters(Set.of(new TrustAnchor(TestPki.Issued.jdk(pki.root.certificate()), null)));
             params.setRevocationEnabled(false);
-            params.setDate(Date.from(TestPki.NOW.plusSeconds(86_400)));
+            params.setDate(Date.from(TestPki.Issued.NOW.plusSeconds(86_400)));
             var result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
                     .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
             assertThat(result.getPublicKey()).isEqualTo(leaf.certificate().getPublicKey());
@@ -145,14 +146,14 @@ class CertificateIssuerTest {
 
     @Test
     void jdkPkixValidatorRejectsChainUnderAnotherRoot() throws Exception {
-        TestPki other = new TestPki(KeyAlgorithm.ECDSA_P256);
-        List<X509Certificate> path = pki.leaf("seal", TestPki.SEAL).chain().subList(0, 2).stream()
-                .map(TestPki::jdk)
+        TestPki.Issued other = new TestPki.Issued(KeyAlgorithm.ECDSA_P256);
+        List<X509Certificate> path = pki.leaf("seal", TestPki.Issued.SEAL).chain().subList(0, 2).stream()
+                .map(TestPki.Issued::jdk)
                 .toList();
         PKIXParameters params =
-                new PKIXParameters(Set.of(new TrustAnchor(TestPki.jdk(other.root.certificate()), null)));
+                new PKIXParameters(Set.of(new TrustAnchor(TestPki.Issued.jdk(other.root.certificate()), null)));
         params.setRevocationEnabled(false);
-        params.setDate(Date.from(TestPki.NOW.plusSeconds(86_400)));
+        params.setDate(Date.from(TestPki.Issued.NOW.plusSeconds(86_400)));
         assertThatThrownBy(() -> CertPathValidator.getInstance("PKIX")
                         .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params))
                 .isInstanceOf(CertPathValidatorException.class);
@@ -160,16 +161,16 @@ class CertificateIssuerTest {
 
     @Test
     void sm2ChainUsesSm3WithSm2AndValidatesWithBouncyCastlePkix() throws Exception {
-        TestPki sm2 = new TestPki(KeyAlgorithm.SM2);
+        TestPki.Issued sm2 = new TestPki.Issued(KeyAlgorithm.SM2);
         BouncyCastleProvider bc = new BouncyCastleProvider();
         for (Credential leaf : List.of(
-                sm2.leaf("seal", TestPki.SEAL),
-                sm2.leaf("tsa", new CertificateProfile.TimeStamping("Test TSA SM2", TestPki.ORG)))) {
+                sm2.leaf("seal", TestPki.Issued.SEAL),
+                sm2.leaf("tsa", new CertificateProfile.TimeStamping("Test TSA SM2", TestPki.Issued.ORG)))) {
             assertThat(leaf.certificate().getSigAlgOID()).isEqualTo("1.2.156.10197.1.501");
             assertThat(KeyAlgorithm.of(leaf.certificate().getPublicKey())).contains(KeyAlgorithm.SM2);
             PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(sm2.root.certificate(), null)));
             params.setRevocationEnabled(false);
-            params.setDate(Date.from(TestPki.NOW.plusSeconds(86_400)));
+            params.setDate(Date.from(TestPki.Issued.NOW.plusSeconds(86_400)));
             var path = CertificateFactory.getInstance("X.509", bc)
                     .generateCertPath(leaf.chain().subList(0, 2));
             var result = (PKIXCertPathValidatorResult)
@@ -181,7 +182,7 @@ class CertificateIssuerTest {
     @Test
     void refusesLeafThatWouldOutliveItsIssuer() {
         assertThatThrownBy(() -> pki.issuer.issue(
-                        TestPki.SEAL,
+                        TestPki.Issued.SEAL,
                         KeyAlgorithm.ECDSA_P256.generateKeyPair(pki.random).getPublic(),
                         Period.ofYears(11),
                         pki.sealCa))
@@ -191,9 +192,9 @@ class CertificateIssuerTest {
 
     @Test
     void refusesToIssueWithANonCaCredential() {
-        Credential seal = pki.leaf("seal", TestPki.SEAL);
+        Credential seal = pki.leaf("seal", TestPki.Issued.SEAL);
         assertThatThrownBy(() -> pki.issuer.issue(
-                        TestPki.SEAL,
+                        TestPki.Issued.SEAL,
                         KeyAlgorithm.ECDSA_P256.generateKeyPair(pki.random).getPublic(),
                         Period.ofYears(1),
                         seal))
@@ -207,7 +208,8 @@ class CertificateIssuerTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl not installed");
         Path pem = dir.resolve("seal.pem");
         Files.writeString(
-                pem, Pem.certificates(List.of(pki.leaf("seal", TestPki.SEAL).certificate())));
+                pem,
+                Pem.certificates(List.of(pki.leaf("seal", TestPki.Issued.SEAL).certificate())));
         Process process = new ProcessBuilder(
                         openssl.toString(), "x509", "-noout", "-text", "-nameopt", "utf8", "-in", pem.toString())
                 .redirectErrorStream(true)

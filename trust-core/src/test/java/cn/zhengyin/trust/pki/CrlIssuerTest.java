@@ -3,6 +3,7 @@ package cn.zhengyin.trust.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zhengyin.trust.testing.TestPki;
 import java.math.BigInteger;
 import java.security.SignatureException;
 import java.security.cert.CRLReason;
@@ -20,13 +21,13 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.junit.jupiter.api.Test;
 
 class CrlIssuerTest {
-    private final TestPki pki = new TestPki(KeyAlgorithm.ECDSA_P256);
-    private final CrlIssuer crls = new CrlIssuer(TestPki.CLOCK);
+    private final TestPki.Issued pki = new TestPki.Issued(KeyAlgorithm.ECDSA_P256);
+    private final CrlIssuer crls = new CrlIssuer(TestPki.Issued.CLOCK);
 
     @Test
     void listsRevokedAndHeldSerialsWithTheirReasonsSignedByTheCa() throws Exception {
-        Credential seal = pki.leaf("seal", TestPki.SEAL);
-        Credential other = pki.leaf("other", TestPki.SEAL);
+        Credential seal = pki.leaf("seal", TestPki.Issued.SEAL);
+        Credential other = pki.leaf("other", TestPki.Issued.SEAL);
         Instant revokedAt = Instant.parse("2026-02-27T10:00:00Z");
         X509CRL crl = crls.issue(
                 pki.sealCa,
@@ -42,8 +43,8 @@ class CrlIssuerTest {
         assertThat(crl.getVersion()).isEqualTo(2);
         assertThat(crl.getIssuerX500Principal())
                 .isEqualTo(pki.sealCa.certificate().getSubjectX500Principal());
-        assertThat(crl.getThisUpdate().toInstant()).isEqualTo(TestPki.NOW);
-        assertThat(crl.getNextUpdate().toInstant()).isEqualTo(TestPki.NOW.plus(Duration.ofDays(30)));
+        assertThat(crl.getThisUpdate().toInstant()).isEqualTo(TestPki.Issued.NOW);
+        assertThat(crl.getNextUpdate().toInstant()).isEqualTo(TestPki.Issued.NOW.plus(Duration.ofDays(30)));
         assertThat(crl.isRevoked(seal.certificate())).isTrue();
         X509CRLEntry held = crl.getRevokedCertificate(seal.certificate().getSerialNumber());
         assertThat(held.getRevocationReason()).isEqualTo(CRLReason.CERTIFICATE_HOLD);
@@ -77,7 +78,7 @@ class CrlIssuerTest {
 
     @Test
     void sm2CaSignsCrlWithSm3WithSm2() throws Exception {
-        TestPki sm2 = new TestPki(KeyAlgorithm.SM2);
+        TestPki.Issued sm2 = new TestPki.Issued(KeyAlgorithm.SM2);
         X509CRL crl = crls.issue(sm2.sealCa, BigInteger.ONE, Duration.ofDays(30), List.of());
         assertThat(crl.getSigAlgOID()).isEqualTo("1.2.156.10197.1.501");
         crl.verify(sm2.sealCa.certificate().getPublicKey(), new org.bouncycastle.jce.provider.BouncyCastleProvider());
@@ -85,7 +86,7 @@ class CrlIssuerTest {
 
     @Test
     void refusesToSignCrlWithALeafCredential() {
-        Credential seal = pki.leaf("seal", TestPki.SEAL);
+        Credential seal = pki.leaf("seal", TestPki.Issued.SEAL);
         assertThatThrownBy(() -> crls.issue(seal, BigInteger.ONE, Duration.ofDays(30), List.of()))
                 .isInstanceOf(PkiException.class)
                 .hasMessageContaining("lacks keyUsage cRLSign");
@@ -93,18 +94,18 @@ class CrlIssuerTest {
 
     @Test
     void parsesRevocationSpecWithHexSerialReasonAndOptionalDate() {
-        assertThat(RevokedCertificate.parse("0x7F3A:certificateHold", TestPki.NOW))
+        assertThat(RevokedCertificate.parse("0x7F3A:certificateHold", TestPki.Issued.NOW))
                 .isEqualTo(new RevokedCertificate(
-                        BigInteger.valueOf(0x7F3A), TestPki.NOW, RevocationReason.CERTIFICATE_HOLD));
-        assertThat(RevokedCertificate.parse("ff:KEY_COMPROMISE:2026-01-02T03:04:05Z", TestPki.NOW))
+                        BigInteger.valueOf(0x7F3A), TestPki.Issued.NOW, RevocationReason.CERTIFICATE_HOLD));
+        assertThat(RevokedCertificate.parse("ff:KEY_COMPROMISE:2026-01-02T03:04:05Z", TestPki.Issued.NOW))
                 .isEqualTo(new RevokedCertificate(
                         BigInteger.valueOf(255),
                         Instant.parse("2026-01-02T03:04:05Z"),
                         RevocationReason.KEY_COMPROMISE));
-        assertThatThrownBy(() -> RevokedCertificate.parse("12:lost", TestPki.NOW))
+        assertThatThrownBy(() -> RevokedCertificate.parse("12:lost", TestPki.Issued.NOW))
                 .isInstanceOf(PkiException.class)
                 .hasMessageContaining("Unknown revocation reason 'lost'");
-        assertThatThrownBy(() -> RevokedCertificate.parse("xyz:keyCompromise", TestPki.NOW))
+        assertThatThrownBy(() -> RevokedCertificate.parse("xyz:keyCompromise", TestPki.Issued.NOW))
                 .isInstanceOf(PkiException.class)
                 .hasMessageContaining("not hexadecimal");
     }

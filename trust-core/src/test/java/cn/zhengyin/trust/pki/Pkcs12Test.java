@@ -3,6 +3,7 @@ package cn.zhengyin.trust.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zhengyin.trust.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class Pkcs12Test {
     @ParameterizedTest
     @EnumSource(KeyAlgorithm.class)
     void roundTripsKeyAndChainUnderTheAlias(KeyAlgorithm algorithm, @TempDir Path dir) throws Exception {
-        Credential seal = new TestPki(algorithm).leaf("dev-seal", TestPki.SEAL);
+        Credential seal = new TestPki.Issued(algorithm).leaf("dev-seal", TestPki.Issued.SEAL);
         Path file = dir.resolve("dev-seal.p12");
         Pkcs12.write(file, seal, PASSWORD);
 
@@ -41,7 +42,7 @@ class Pkcs12Test {
     @Test
     void wrongPasswordIsReportedWithTheFile(@TempDir Path dir) {
         Path file = dir.resolve("x.p12");
-        Pkcs12.write(file, new TestPki(KeyAlgorithm.ECDSA_P256).root, PASSWORD);
+        Pkcs12.write(file, new TestPki.Issued(KeyAlgorithm.ECDSA_P256).root, PASSWORD);
         assertThatThrownBy(() -> Pkcs12.read(file, "wrong".toCharArray()))
                 .isInstanceOf(PkiException.class)
                 .hasMessageContaining(file.toString())
@@ -50,7 +51,7 @@ class Pkcs12Test {
 
     @Test
     void pemHoldsOneBlockPerCertificateAndParsesBack() {
-        TestPki pki = new TestPki(KeyAlgorithm.SM2);
+        TestPki.Issued pki = new TestPki.Issued(KeyAlgorithm.SM2);
         String pem = Pem.certificates(pki.sealCa.chain());
         assertThat(pem.split("-----BEGIN CERTIFICATE-----", -1)).hasSize(3);
         assertThat(Pem.parseCertificates(pem.getBytes(StandardCharsets.US_ASCII)))
@@ -61,8 +62,8 @@ class Pkcs12Test {
 
     @Test
     void writesCrlAsPem(@TempDir Path dir) throws Exception {
-        TestPki pki = new TestPki(KeyAlgorithm.ECDSA_P256);
-        var crl = new CrlIssuer(TestPki.CLOCK)
+        TestPki.Issued pki = new TestPki.Issued(KeyAlgorithm.ECDSA_P256);
+        var crl = new CrlIssuer(TestPki.Issued.CLOCK)
                 .issue(pki.root, java.math.BigInteger.TEN, java.time.Duration.ofDays(1), List.of());
         String pem = Pem.crl(crl);
         assertThat(pem).startsWith("-----BEGIN X509 CRL-----");

@@ -3,19 +3,29 @@ package cn.zhengyin.trust.testing;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.crypto.SoftwareKeyCustody;
+import cn.zhengyin.trust.pki.CertificateIssuer;
+import cn.zhengyin.trust.pki.CertificateProfile;
+import cn.zhengyin.trust.pki.Credential;
+import cn.zhengyin.trust.pki.CrlDistributionPoints;
+import cn.zhengyin.trust.pki.KeyAlgorithm;
 import cn.zhengyin.trust.timestamp.TimestampAuthority;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +49,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * Throw-away ECDSA P-256 PKI for tests, built in memory around a given "now": root CA → issuing CA → signer
  * (digitalSignature + nonRepudiation) and TSA (critical EKU timeStamping). Certificates are valid from now − 1 day
- * to now + 1 year (CAs: + 10 years). Reused by the services through trust-core's test-jar.
+ * to now + 1 year (CAs: + 10 years). Reused by the services through trust-core's test-jar. {@link Issued} is the
+ * same kind of fixture made by trust-core's own {@code CertificateIssuer}, for one algorithm (ECDSA P-256 or SM2).
  */
 public final class TestPki {
 
@@ -274,6 +285,54 @@ public final class TestPki {
             return generator.generateKeyPair();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A PKI for one algorithm made by trust-core's own {@link CertificateIssuer} (root → seal CA → leaves) at a fixed
+     * instant, for the tests of the issuer itself, of PKCS#12 and of CRLs.
+     */
+    public static final class Issued {
+        public static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+        public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+        public static final String ORG = "Zhengyin Test PKI";
+        public static final CertificateProfile.SealSigning SEAL = new CertificateProfile.SealSigning(
+                "证印示范市市场监督管理局电子证照专用章", "证印示范市市场监督管理局", "11110100000000019Q", "ZYTEST-SEAL-1");
+
+        public final KeyAlgorithm algorithm;
+        public final SecureRandom random = new SecureRandom();
+        public final CertificateIssuer issuer =
+                new CertificateIssuer(CLOCK, random, new CrlDistributionPoints("http://localhost:8082/crl/"));
+        public final Credential root;
+        public final Credential sealCa;
+
+        public Issued(KeyAlgorithm algorithm) {
+            this.algorithm = algorithm;
+            root = issuer.issueRoot(
+                    "root-ca",
+                    new CertificateProfile.RootCa("Test Root " + algorithm, ORG),
+                    algorithm.generateKeyPair(random),
+                    Period.ofYears(20));
+            sealCa = issuer.issueCredential(
+                    "seal-ca",
+                    new CertificateProfile.IssuingCa("Test Seal CA " + algorithm, ORG, 0),
+                    algorithm.generateKeyPair(random),
+                    Period.ofYears(10),
+                    root);
+        }
+
+        public Credential leaf(String name, CertificateProfile profile) {
+            return issuer.issueCredential(name, profile, algorithm.generateKeyPair(random), Period.ofYears(5), sealCa);
+        }
+
+        /** The certificate as the JDK's own X.509 implementation parses it (for JDK PKIX validation). */
+        public static X509Certificate jdk(X509Certificate certificate) {
+            try {
+                return (X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(certificate.getEncoded()));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         }
     }
 }

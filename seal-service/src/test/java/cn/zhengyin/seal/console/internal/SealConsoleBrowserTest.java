@@ -1,0 +1,401 @@
+package cn.zhengyin.seal.console.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengyin.seal.SealServiceApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The seal console in a real browser: headless system Chromium driven by Selenium through the system chromedriver,
+ * against the seal service on a free port with an in-memory store. Skipped (assumption) where Chromium or chromedriver
+ * is not installed. With {@code -Dzhengyin.docs.regenerate=true} it writes docs/images/console-*.png.
+ */
+@SpringBootTest(
+        classes = SealServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=seal-service",
+            "spring.application.name=seal-console-test",
+            "zhengyin.store.embedded.in-memory=true",
+            "zhengyin.console.dev-sign-in.enabled=true",
+            "zhengyin.console.dev-sign-in.people[0].id=seal-applicant-demo",
+            "zhengyin.console.dev-sign-in.people[0].name=印章申请人 王申 (seal applicant)",
+            "zhengyin.console.dev-sign-in.people[0].roles=APPLICANT",
+            "zhengyin.console.dev-sign-in.people[1].id=seal-approver-demo",
+            "zhengyin.console.dev-sign-in.people[1].name=印章审批人 李审 (seal approver)",
+            "zhengyin.console.dev-sign-in.people[1].roles=APPROVER",
+            "zhengyin.console.dev-sign-in.people[2].id=seal-admin-demo",
+            "zhengyin.console.dev-sign-in.people[2].name=印章管理员 赵管 (seal administrator)",
+            "zhengyin.console.dev-sign-in.people[2].roles=ADMINISTRATOR",
+            // one person holding two roles, to show that the four-eyes rule still stops them approving their own
+            "zhengyin.console.dev-sign-in.people[3].id=seal-clerk-demo",
+            "zhengyin.console.dev-sign-in.people[3].name=科员 (applicant and approver)",
+            "zhengyin.console.dev-sign-in.people[3].roles=APPLICANT,APPROVER"
+        })
+class SealConsoleBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path KEYS_DEV = Path.of("../keys-dev");
+    static final Path DOC_IMAGES = Path.of("../docs/images");
+    static final String USCC = "11110100000000019Q";
+    static final boolean REGENERATE = Boolean.getBoolean("zhengyin.docs.regenerate");
+
+    @TempDir
+    static Path keyStoreDir;
+
+    static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void keyStore(DynamicPropertyRegistry registry) {
+        registry.add(
+                "zhengyin.keys-directory",
+                () -> KEYS_DEV.toAbsolutePath().normalize().toString());
+        registry.add(
+                "zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need the Debian packages chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,900",
+                "--lang=zh-CN",
+                "--no-first-run",
+                "--disable-extensions");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO).pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        open("/console/sign-in?lang=zh-CN");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void anApplicantAppliesAnApproverApprovesAndTheAdministratorRunsTheWholeLifecycle() throws Exception {
+        open("/console/seals");
+        assertThat(browser.getCurrentUrl())
+                .as("not signed in: sent to the sign-in page")
+                .contains("/console/sign-in");
+        assertThat(text("#dev-sign-in")).contains("开发环境");
+        // Styled by the page styles shared with the licence service (service-kit) and by its own.
+        assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color"))
+                .isEqualTo("rgba(246, 248, 250, 1)");
+        screenshot("console-sign-in.png");
+
+        signInAs("seal-applicant-demo");
+        assertThat(text("#who")).contains("印章申请人");
+        String id = applyForSeal("证印示范市市场监督管理局浏览器测试专用章");
+        assertThat(state()).isEqualTo("APPLIED");
+        assertThat(text("#notice")).contains("申请已提交");
+        assertThat(browser.findElements(By.id("do-approve")))
+                .as("an applicant has no approve button")
+                .isEmpty();
+        assertThat(text("#events")).contains("申请").contains("seal-applicant-demo");
+        signOut();
+
+        signInAs("seal-approver-demo");
+        openSeal(id);
+        assertThat(browser.findElements(By.id("own-application"))).isEmpty();
+        act("approve", "材料齐全");
+        assertThat(state()).isEqualTo("APPROVED");
+        assertThat(text("#notice")).contains("已审批通过");
+        assertThat(browser.findElements(By.id("do-make")))
+                .as("the approver cannot make seals")
+                .isEmpty();
+        signOut();
+
+        signInAs("seal-admin-demo");
+        openSeal(id);
+        act("make", "制作");
+        assertThat(state()).isEqualTo("MADE");
+        assertThat(text("#details")).contains("SM2").contains("ECDSA");
+        act("issue", "交付");
+        assertThat(state()).isEqualTo("ISSUED");
+        browser.findElement(By.id("grantee")).sendKeys("licence-service");
+        browser.findElement(By.id("grantReason")).sendKeys("电子证照签章");
+        browser.findElement(By.id("grant-submit")).click();
+        assertThat(text("#authorisation-table")).contains("licence-service").contains("seal-admin-demo");
+        assertThat(imageLoaded("seal-image"))
+                .as("the seal's image is served by the console")
+                .isTrue();
+        screenshot("console-seal.png");
+
+        act("suspend", "印章遗失");
+        assertThat(state()).isEqualTo("SUSPENDED");
+        act("reinstate", "已找回");
+        assertThat(state()).isEqualTo("ISSUED");
+        new Select(browser.findElement(By.id("crl-revoke"))).selectByValue("cessationOfOperation");
+        act("revoke", "单位注销");
+        assertThat(state()).isEqualTo("REVOKED");
+        act("destroy", "到期销毁");
+        assertThat(state()).isEqualTo("DESTROYED");
+        assertThat(browser.findElements(By.id("no-actions"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#events tbody tr"))).hasSize(8);
+
+        open("/console/seals?state=DESTROYED");
+        assertThat(browser.findElements(By.cssSelector("#seals tr[data-seal='" + id + "']")))
+                .hasSize(1);
+        open("/console/seals?state=APPLIED");
+        assertThat(browser.findElements(By.cssSelector("#seals tr[data-seal='" + id + "']")))
+                .isEmpty();
+        open("/console/seals");
+        screenshot("console-list.png");
+        signOut();
+        open("/console/seals/" + id);
+        assertThat(browser.getCurrentUrl())
+                .as("signed out: the session is gone")
+                .contains("/console/sign-in");
+    }
+
+    @Test
+    void theApplicantCannotApproveTheirOwnApplicationEvenWithTheApproverRole() {
+        signInAs("seal-clerk-demo");
+        String id = applyForSeal("证印示范市市场监督管理局四眼测试专用章");
+        assertThat(browser.findElements(By.id("do-approve")))
+                .as("no approve button on one's own application")
+                .isEmpty();
+        assertThat(text("#own-application")).contains("四眼原则");
+        // forge the approve action from the reject form (valid session and CSRF token): the domain rule refuses it
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const f = document.getElementById('form-reject'); f.querySelector('input[name=action]').value = 'approve';"
+                                + "f.querySelector('input[name=reason]').value = '自批'; f.submit();");
+        waitForPage();
+        assertThat(text("#error")).contains("四眼原则").contains("seal-clerk-demo").doesNotContain("Exception");
+        assertThat(state()).isEqualTo("APPLIED");
+    }
+
+    @Test
+    void anIllegalTransitionIsShownAsAReadableMessage() {
+        signInAs("seal-applicant-demo");
+        String id = applyForSeal("证印示范市市场监督管理局状态测试专用章");
+        signOut();
+        signInAs("seal-admin-demo");
+        openSeal(id);
+        assertThat(browser.findElements(By.id("do-make")))
+                .as("an applied seal cannot be made yet")
+                .isEmpty();
+        String token = browser.findElement(By.cssSelector("#sign-out"))
+                .findElement(By.xpath(".."))
+                .findElement(By.name("_csrf"))
+                .getDomProperty("value");
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                                + "for (const [k, v] of [['action', 'issue'], ['_csrf', arguments[1]]]) {"
+                                + "  const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }"
+                                + "document.body.appendChild(f); f.submit();",
+                        "/console/seals/" + id + "/transitions",
+                        token);
+        waitForPage();
+        assertThat(text("#error")).contains("不允许").contains("is APPLIED; only MADE seals can be issued");
+        assertThat(state()).isEqualTo("APPLIED");
+    }
+
+    @Test
+    void chineseIsTheDefaultAndEnglishCanBeChosenAndIsRemembered() {
+        signInAs("seal-approver-demo");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("印章列表");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("zh-CN");
+        browser.findElement(By.id("lang-en")).click();
+        waitForPage();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Seals");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("en");
+        open("/console/seals?state=ISSUED");
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .as("the choice is remembered")
+                .isEqualTo("Seals");
+        assertThat(text("#who")).contains("Signed in as").contains("Approver");
+        browser.findElement(By.id("lang-zh")).click();
+        waitForPage();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("印章列表");
+    }
+
+    @Test
+    void theListAndASealPageFitA360PixelWideScreen() {
+        signInAs("seal-applicant-demo");
+        String id = applyForSeal("证印示范市市场监督管理局窄屏测试专用章名称较长以检查换行");
+        try {
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", true));
+            for (String page : List.of("/console/seals", "/console/seals/" + id, "/console/seals/new")) {
+                open(page);
+                Map<?, ?> size = (Map<?, ?>) ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return {inner: window.innerWidth, scroll: document.documentElement.scrollWidth};");
+                assertThat(((Number) size.get("inner")).intValue()).isEqualTo(360);
+                assertThat(((Number) size.get("scroll")).intValue())
+                        .as("no horizontal scrolling on " + page)
+                        .isLessThanOrEqualTo(360);
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    @Test
+    void everyControlIsReachableByKeyboardAndLabelled() {
+        signInAs("seal-applicant-demo");
+        open("/console/seals/new");
+        for (WebElement input : browser.findElements(By.cssSelector("main input, main select, main textarea"))) {
+            if (!"hidden".equals(input.getDomAttribute("type"))) {
+                String inputId = input.getDomAttribute("id");
+                assertThat(browser.findElements(By.cssSelector("label[for='" + inputId + "']")))
+                        .as("a label for #" + inputId)
+                        .hasSize(1);
+            }
+        }
+        // the skip link is the first stop of the tab order, and a button submits the form from the keyboard
+        browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getDomAttribute("class")).isEqualTo("skip");
+    }
+
+    // ---- helpers ----
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void signInAs(String person) {
+        open("/console/sign-in");
+        browser.findElement(By.id("person-" + person)).click();
+        browser.findElement(By.id("dev-sign-in-submit")).click();
+        waitForPage();
+        assertThat(browser.getCurrentUrl()).endsWith("/console/seals");
+    }
+
+    private void signOut() {
+        browser.findElement(By.id("sign-out")).click();
+        waitForPage();
+        assertThat(text("#signed-out")).isNotEmpty();
+    }
+
+    private String applyForSeal(String name) {
+        open("/console/seals/new");
+        browser.findElement(By.id("organisationName")).sendKeys("证印示范市市场监督管理局");
+        browser.findElement(By.id("organisationUscc")).sendKeys(USCC);
+        new Select(browser.findElement(By.id("type"))).selectByValue("99");
+        browser.findElement(By.id("kindName")).sendKeys("业务专用章");
+        browser.findElement(By.id("name")).sendKeys(name);
+        WebElement until = browser.findElement(By.id("validUntil"));
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = arguments[1];",
+                        until,
+                        LocalDate.now().plusYears(2).toString());
+        browser.findElement(By.id("reason")).sendKeys("浏览器测试");
+        browser.findElement(By.id("apply-submit")).click();
+        waitForPage();
+        assertThat(text("#seal-name")).isEqualTo(name);
+        return text("#seal-id");
+    }
+
+    private void openSeal(String id) {
+        open("/console/seals");
+        browser.findElement(By.cssSelector("#seals tr[data-seal='" + id + "'] a"))
+                .click();
+        waitForPage();
+    }
+
+    private void act(String action, String reason) {
+        WebElement form = browser.findElement(By.id("form-" + action));
+        form.findElement(By.name("reason")).sendKeys(reason);
+        form.findElement(By.id("do-" + action)).click();
+        waitForPage();
+        assertThat(browser.findElements(By.id("error")))
+                .as("no error after " + action)
+                .isEmpty();
+    }
+
+    private String state() {
+        return browser.findElement(By.cssSelector("h1 .badge")).getDomAttribute("data-state");
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private boolean imageLoaded(String id) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser)
+                .executeScript(
+                        "const i = document.getElementById(arguments[0]); return i.complete && i.naturalWidth > 0;",
+                        id));
+    }
+
+    private void waitForPage() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** A full-page screenshot to docs/images when regenerating the docs. */
+    private void screenshot(String name) throws Exception {
+        if (!REGENERATE) {
+            return;
+        }
+        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
+        long width = Math.round(((Number) content.get("width")).doubleValue());
+        long height = Math.min(4000, Math.round(((Number) content.get("height")).doubleValue()));
+        Map<String, Object> shot = browser.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.createDirectories(DOC_IMAGES);
+        Files.write(DOC_IMAGES.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+}

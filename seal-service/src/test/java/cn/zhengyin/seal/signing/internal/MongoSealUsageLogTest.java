@@ -1,0 +1,163 @@
+package cn.zhengyin.seal.signing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengyin.seal.signing.SealUsage;
+import cn.zhengyin.service.store.InMemoryMongo;
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The newest usages of a seal or an organisation, read through the per-key lists of usage ids. */
+class MongoSealUsageLogTest {
+    private static final Instant T = Instant.parse("2026-11-21T08:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(T.plusSeconds(3600), ZoneOffset.UTC);
+
+    @RegisterExtension
+    final InMemoryMongo mongo = new InMemoryMongo();
+
+    private MongoDatabase db;
+
+    @BeforeEach
+    void database() {
+        db = mongo.database("seal_usage_test");
+    }
+
+    @Test
+    void aSealsAndAnOrganisationsNewestUsagesComeNewestFirstAndOnlyTheirOwn() {
+        MongoSealUsageLog log = new MongoSealUsageLog(db, CLOCK);
+        for (int i = 0; i < 30; i++) {
+            log.record(usage(i % 3 == 0 ? "SEAL-B" : "SEAL-A", i % 3 == 0 ? "ORG-2" : "ORG-1", i));
+        }
+        log.record(usage("SEAL-X", "", 99)); // an unknown seal: no organisation
+
+        List<SealUsage> a = log.bySeal("SEAL-A", 5);
+        assertThat(a).extracting(SealUsage::digestHex).containsExactly("d29", "d28", "d26", "d25", "d23");
+        assertThat(log.bySeal("SEAL-B", 100))
+                .hasSize(10)
+                .allMatch(u -> u.sealId().equals("SEAL-B"));
+        assertThat(log.byOrganisation("ORG-1", 1000))
+                .hasSize(20)
+                .allMatch(u -> u.organisation().equals("ORG-1"));
+        assertThat(log.bySeal("SEAL-X", 10)).extracting(SealUsage::organisation).containsExactly("");
+        assertThat(log.bySeal("NONE", 10)).isEmpty();
+        assertThat(log.byOrganisation("", 10)).isEmpty();
+        assertThat(a.getFirst()).isEqualTo(usage("SEAL-A", "ORG-1", 29));
+    }
+
+    @Test
+    void anOrganisationsListMergesItsSealsNewestFirstAcrossRestarts() {
+        MongoSealUsageLog log = new MongoSealUsageLog(db, CLOCK);
+        for (int i = 0; i < 10; i++) {
+            log.record(usage(i % 2 == 0 ? "SEAL-A" : "SEAL-C", "ORG-1", i));
+        }
+        MongoSealUsageLog restarted = new MongoSealUsageLog(db, CLOCK); // knows no seal of ORG-1 in memory
+        restarted.record(usage("SEAL-D", "ORG-1", 10));
+        restarted.record(usage("SEAL-A", "ORG-1", 11));
+
+        assertThat(restarted.byOrganisation("ORG-1", 4))
+                .extracting(SealUsage::digestHex)
+                .containsExactly("d11", "d10", "d9", "d8");
+        assertThat(restarted.byOrganisation("ORG-1", 100)).hasSize(12);
+    }
+
+    @Test
+    void usagesRecordedOutOfTimeOrderAreStillListedNewestFirst() {
+        MongoSealUsageLog log = new MongoSealUsageLog(db, CLOCK);
+        for (int i : new int[] {1, 3, 2, 5, 4}) { // concurrent signings finish in another order than they began
+            log.record(usage("SEAL-A", "ORG-1", i));
+        }
+        assertThat(log.bySeal("SEAL-A", 3)).extracting(SealUsage::digestHex).containsExactly("d5", "d4", "d3");
+    }
+
+    @Test
+    void aListKeepsTheNewestWindowOfUsagesAndTheOlderOnesStayStored() {
+        MongoSealUsageLog log = new MongoSealUsageLog(db, CLOCK, 20);
+        for (int i = 0; i < 50; i++) {
+            log.record(usage("SEAL-A", "ORG-1", i));
+        }
+        assertThat(log.bySeal("SEAL-A", 20))
+                .extracting(SealUsage::digestHex)
+                .first()
+                .isEqualTo("d49");
+        assertThat(log.bySeal("SEAL-A", 20))
+                .extracting(SealUsage::digestHex)
+                .last()
+                .isEqualTo("d30");
+        assertThat(db.getCollection(MongoSealUsageLog.RECENT_COLLECTION)
+                        .find(new Document("_id", "seal/SEAL-A"))
+                        .first()
+                        .getList("ids", ObjectId.class))
+                .hasSize(20);
+        assertThat(db.getCollection("seal_usages").countDocuments()).isEqualTo(50);
+    }
+
+    @Test
+    void anIdListedByACrashedRecordingWithoutItsUsageIsSkipped() {
+        MongoSealUsageLog log = new MongoSealUsageLog(db, CLOCK);
+        log.record(usage("SEAL-A", "ORG-1", 1));
+        db.getCollection(MongoSealUsageLog.RECENT_COLLECTION)
+                .updateOne(
+                        new Document("_id", "seal/SEAL-A"), new Document("$push", new Document("ids", new ObjectId())));
+
+        assertThat(log.bySeal("SEAL-A", 10)).extracting(SealUsage::digestHex).containsExactly("d1");
+    }
+
+    @Test
+    void usagesStoredBeforeTheListsExistedAreListedOnceAtStartUp() {
+        // Written as the previous log did: the usages only, with driver-made ids.
+        for (int i = 0; i < 12; i++) {
+            db.getCollection("seal_usages")
+                    .insertOne(new Document("sealId", "SEAL-A")
+                            .append("organisation", i < 2 ? "" : "ORG-1")
+                            .append("caller", "licence-service")
+                            .append("format", "PAdES")
+                            .append("digest", "d" + i)
+                            .append("licenceIdentifier", "")
+                            .append("licenceType", "")
+                            .append("at", Date.from(T.plusSeconds(i)))
+                            .append("result", SealUsage.SIGNED)
+                            .append("detail", ""));
+        }
+        MongoSealUsageLog log = new MongoSealUsageLog(db, CLOCK, 10);
+
+        assertThat(log.bySeal("SEAL-A", 3)).extracting(SealUsage::digestHex).containsExactly("d11", "d10", "d9");
+        assertThat(log.bySeal("SEAL-A", 100)).hasSize(10);
+        assertThat(log.byOrganisation("ORG-1", 100))
+                .hasSize(10)
+                .extracting(SealUsage::digestHex)
+                .endsWith("d2");
+        // The marker is stamped by the injected clock.
+        assertThat(db.getCollection(MongoSealUsageLog.META_COLLECTION)
+                        .find()
+                        .first()
+                        .getDate("at"))
+                .isEqualTo(Date.from(CLOCK.instant()));
+
+        // Once: a list emptied afterwards is not refilled by the next start-up.
+        db.getCollection(MongoSealUsageLog.RECENT_COLLECTION).deleteMany(new Document());
+        assertThat(new MongoSealUsageLog(db, CLOCK, 10).bySeal("SEAL-A", 3)).isEmpty();
+    }
+
+    private static SealUsage usage(String seal, String organisation, int n) {
+        return new SealUsage(
+                seal,
+                organisation,
+                "licence-service",
+                "PAdES",
+                "d" + n,
+                "L" + n,
+                "T",
+                T.plusSeconds(n),
+                SealUsage.SIGNED,
+                "");
+    }
+}

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "ca-tools 0.1.0",
         description =
-                "Zhengyin CA tools: development PKI, certificates, CRLs, offline verification, transparency log proofs, bulk import.",
+                "Zhengyin CA tools: development PKI, certificates, CRLs, offline verification, transparency log proofs, trust lists, bulk import.",
         subcommands = {
             DevPkiCommand.class,
             CertCommand.class,
@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             ReceiptCommand.class,
             TranslogCommand.class,
+            TrustListCommand.class,
             cn.zhengyin.catools.bulkimport.ImportCommand.class
         })
 public final class CaTools {

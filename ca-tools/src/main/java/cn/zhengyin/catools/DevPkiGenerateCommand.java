@@ -42,6 +42,41 @@ final class DevPkiGenerateCommand implements Callable<Integer> {
             description = "PKI declaration (default: DIR/" + DECLARATION_FILE + " if present, else the built-in one).")
     Path declaration;
 
+    /** The built-in declarations, by profile name. */
+    enum Profile {
+        zhengyin(DECLARATION_FILE),
+        /** A second, independent dev PKI: another province's authorities, for trust list (证照互认) tests. */
+        other_province("other-province.properties");
+
+        final String resource;
+
+        Profile(String resource) {
+            this.resource = resource;
+        }
+    }
+
+    @Option(
+            names = "--profile",
+            paramLabel = "PROFILE",
+            converter = ProfileConverter.class,
+            description = "A built-in declaration instead of DIR/" + DECLARATION_FILE
+                    + ": zhengyin (this province's dev PKI) or other-province (a second, independent dev PKI"
+                    + " of another province's authority).")
+    Profile profile;
+
+    static final class ProfileConverter implements picocli.CommandLine.ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            for (Profile p : Profile.values()) {
+                if (p.name().replace('_', '-').equals(value)) {
+                    return p;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException(
+                    "'" + value + "' is not a profile; use zhengyin or other-province");
+        }
+    }
+
     @Option(
             names = "--crl-base-url",
             paramLabel = "URL",
@@ -54,6 +89,9 @@ final class DevPkiGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (declaration != null && profile != null) {
+            return TrustListCommands.usage(spec, "give either --declaration or --profile, not both");
+        }
         byte[] declarationBytes = declarationBytes();
         DevPkiDeclaration parsed = DevPkiDeclaration.parse(new String(declarationBytes, StandardCharsets.UTF_8));
         DevPkiGenerator generator = new DevPkiGenerator(
@@ -73,12 +111,19 @@ final class DevPkiGenerateCommand implements Callable<Integer> {
         if (declaration != null) {
             return Files.readAllBytes(declaration);
         }
+        if (profile != null) {
+            return builtIn(profile.resource);
+        }
         Path inOut = out.resolve(DECLARATION_FILE);
         if (Files.isRegularFile(inOut)) {
             return Files.readAllBytes(inOut);
         }
+        return builtIn(DECLARATION_FILE);
+    }
+
+    private static byte[] builtIn(String resource) throws IOException {
         try (InputStream builtIn = Objects.requireNonNull(
-                DevPkiGenerateCommand.class.getResourceAsStream(DECLARATION_FILE), "built-in " + DECLARATION_FILE)) {
+                DevPkiGenerateCommand.class.getResourceAsStream(resource), "built-in " + resource)) {
             return builtIn.readAllBytes();
         }
     }

@@ -37,6 +37,7 @@ class CaToolsTest {
             "translog",
             "report-signer",
             "field-release",
+            "trust-list-signer",
             "dev-seal",
             "sm2-root-ca",
             "sm2-seal-ca",
@@ -81,7 +82,7 @@ class CaToolsTest {
         X509CRL crl = Pem.parseCrl(Files.readAllBytes(keys.resolve("seal-ca.crl")));
         assertThat(crl.getNextUpdate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(30)));
         assertThat(crl.getRevokedCertificates()).isNull();
-        assertThat(out.toString()).contains("Wrote 32 files of the DEVELOPMENT PKI (13 entities)");
+        assertThat(out.toString()).contains("Wrote 34 files of the DEVELOPMENT PKI (14 entities)");
     }
 
     @Test

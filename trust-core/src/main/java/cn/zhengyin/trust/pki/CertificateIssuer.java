@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
@@ -176,6 +177,7 @@ public final class CertificateIssuer {
                             ? ext.createAuthorityKeyIdentifier(issuerKey)
                             : KeyIdentifiers.authorityKeyIdentifier(issuerCert));
             addProfileExtensions(builder, profile);
+            addAuthorityInformationAccess(builder, profile.authorityInformationAccess());
             if (issuerCaName != null) {
                 GeneralName uri = new GeneralName(
                         GeneralName.uniformResourceIdentifier,
@@ -235,6 +237,27 @@ public final class CertificateIssuer {
                 builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
             }
         }
+    }
+
+    private static void addAuthorityInformationAccess(
+            X509v3CertificateBuilder builder, AuthorityInformationAccess access) throws CertIOException {
+        if (access.isEmpty()) {
+            return;
+        }
+        List<AccessDescription> descriptions = new ArrayList<>();
+        access.ocsp()
+                .ifPresent(uri -> descriptions.add(new AccessDescription(
+                        AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, uri.toString()))));
+        access.caIssuers()
+                .ifPresent(uri -> descriptions.add(new AccessDescription(
+                        AccessDescription.id_ad_caIssuers,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, uri.toString()))));
+        builder.addExtension(
+                Extension.authorityInfoAccess,
+                false,
+                new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                        descriptions.toArray(AccessDescription[]::new)));
     }
 
     /** The subject distinguished name a profile produces (see {@link CertificateProfile}), most significant RDN first. */

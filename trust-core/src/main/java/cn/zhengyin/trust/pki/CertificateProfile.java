@@ -36,13 +36,28 @@ public sealed interface CertificateProfile {
      * The organisation's unified social credit code (GB 32100) goes in organizationIdentifier (2.5.4.97, X.520) as is,
      * without the ETSI EN 319 412-1 "NTRCN-" prefix; the seal's identifier (GB/T 38540 esID) goes in the subject
      * serialNumber attribute (2.5.4.5), which X.520 defines as an identifier of the subject entity, here the seal.
+     *
+     * <p>{@code authorityInformationAccess}: the issuing CA's OCSP responder (and caIssuers) URL, written as an
+     * authorityInfoAccess extension (RFC 5280 §4.2.2.1) unless {@link AuthorityInformationAccess#none()}.
      */
-    record SealSigning(String sealName, String organisation, String uscc, String sealId) implements CertificateProfile {
+    record SealSigning(
+            String sealName,
+            String organisation,
+            String uscc,
+            String sealId,
+            AuthorityInformationAccess authorityInformationAccess)
+            implements CertificateProfile {
         public SealSigning {
             requireText(sealName, "sealName");
             requireText(organisation, "organisation");
             requireText(uscc, "uscc");
             requireText(sealId, "sealId");
+            Objects.requireNonNull(authorityInformationAccess, "authorityInformationAccess");
+        }
+
+        /** Without authorityInfoAccess. */
+        public SealSigning(String sealName, String organisation, String uscc, String sealId) {
+            this(sealName, organisation, uscc, sealId, AuthorityInformationAccess.none());
         }
     }
 
@@ -52,13 +67,22 @@ public sealed interface CertificateProfile {
      * digitalSignature + nonRepudiation/contentCommitment (critical).
      *
      * <p>Subject: {@code CN=<commonName>, O=<organisation>, organizationIdentifier=<uscc>, C=CN}; the unified social
-     * credit code (GB 32100) goes in organizationIdentifier (2.5.4.97) as is.
+     * credit code (GB 32100) goes in organizationIdentifier (2.5.4.97) as is. {@code authorityInformationAccess} as
+     * for {@link SealSigning}.
      */
-    record OrganisationSigning(String commonName, String organisation, String uscc) implements CertificateProfile {
+    record OrganisationSigning(
+            String commonName, String organisation, String uscc, AuthorityInformationAccess authorityInformationAccess)
+            implements CertificateProfile {
         public OrganisationSigning {
             requireText(commonName, "commonName");
             requireText(organisation, "organisation");
             requireText(uscc, "uscc");
+            Objects.requireNonNull(authorityInformationAccess, "authorityInformationAccess");
+        }
+
+        /** Without authorityInfoAccess. */
+        public OrganisationSigning(String commonName, String organisation, String uscc) {
+            this(commonName, organisation, uscc, AuthorityInformationAccess.none());
         }
     }
 
@@ -76,6 +100,11 @@ public sealed interface CertificateProfile {
             requireText(commonName, "commonName");
             requireText(organisation, "organisation");
         }
+    }
+
+    /** The authorityInfoAccess the certificate gets; only seal and organisation certificates have one. */
+    default AuthorityInformationAccess authorityInformationAccess() {
+        return AuthorityInformationAccess.none();
     }
 
     /** True for the profiles whose key signs certificates and CRLs. */

@@ -207,9 +207,14 @@ class CertificateIssuerTest {
         Path openssl = Path.of("/usr/bin/openssl");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl not installed");
         Path pem = dir.resolve("seal.pem");
+        CertificateProfile.SealSigning withOcsp = new CertificateProfile.SealSigning(
+                TestPki.Issued.SEAL.sealName(),
+                TestPki.Issued.SEAL.organisation(),
+                TestPki.Issued.SEAL.uscc(),
+                TestPki.Issued.SEAL.sealId(),
+                AuthorityInformationAccess.ocsp(java.net.URI.create("http://localhost:8082/ocsp")));
         Files.writeString(
-                pem,
-                Pem.certificates(List.of(pki.leaf("seal", TestPki.Issued.SEAL).certificate())));
+                pem, Pem.certificates(List.of(pki.leaf("seal", withOcsp).certificate())));
         Process process = new ProcessBuilder(
                         openssl.toString(), "x509", "-noout", "-text", "-nameopt", "utf8", "-in", pem.toString())
                 .redirectErrorStream(true)
@@ -222,8 +227,70 @@ class CertificateIssuerTest {
                 .contains("X509v3 Key Usage: critical", "Digital Signature, Non Repudiation")
                 .contains("X509v3 Subject Key Identifier", "X509v3 Authority Key Identifier")
                 .contains("URI:http://localhost:8082/crl/seal-ca.crl")
+                .contains("Authority Information Access", "OCSP - URI:http://localhost:8082/ocsp")
                 .contains("organizationIdentifier=11110100000000019Q", "CN=证印示范市市场监督管理局电子证照专用章")
                 .contains("ecdsa-with-SHA256");
+    }
+
+    @Test
+    void sealCertificateCarriesTheConfiguredOcspAndCaIssuersUrlsInAuthorityInfoAccess() throws Exception {
+        CertificateProfile.SealSigning profile = new CertificateProfile.SealSigning(
+                TestPki.Issued.SEAL.sealName(),
+                TestPki.Issued.SEAL.organisation(),
+                TestPki.Issued.SEAL.uscc(),
+                TestPki.Issued.SEAL.sealId(),
+                AuthorityInformationAccess.of(
+                        "http://seal.example:8082/ocsp", "http://seal.example:8082/ca/seal-ca.crt"));
+        X509Certificate seal = pki.leaf("seal", profile).certificate();
+
+        byte[] extension = seal.getExtensionValue(Extension.authorityInfoAccess.getId());
+        assertThat(extension).as("authorityInfoAccess present").isNotNull();
+        assertThat(seal.getNonCriticalExtensionOIDs()).contains(Extension.authorityInfoAccess.getId());
+        var aia = org.bouncycastle.asn1.x509.AuthorityInformationAccess.getInstance(new JcaX509CertificateHolder(seal)
+                .getExtension(Extension.authorityInfoAccess)
+                .getParsedValue());
+        var descriptions = aia.getAccessDescriptions();
+        assertThat(descriptions).hasSize(2);
+        assertThat(descriptions[0].getAccessMethod())
+                .isEqualTo(org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp);
+        assertThat(descriptions[0].getAccessLocation().getTagNo()).isEqualTo(GeneralName.uniformResourceIdentifier);
+        assertThat(descriptions[0].getAccessLocation().getName().toString()).isEqualTo("http://seal.example:8082/ocsp");
+        assertThat(descriptions[1].getAccessMethod())
+                .isEqualTo(org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers);
+        assertThat(descriptions[1].getAccessLocation().getName().toString())
+                .isEqualTo("http://seal.example:8082/ca/seal-ca.crt");
+        // the JDK's own X.509 parser accepts the certificate with the extension (its PKIX OCSP checker reads it)
+        assertThat(TestPki.jdk(seal).getExtensionValue(Extension.authorityInfoAccess.getId()))
+                .isEqualTo(extension);
+    }
+
+    @Test
+    void withoutConfiguredUrlsThereIsNoAuthorityInfoAccess() {
+        X509Certificate seal = pki.leaf("seal", TestPki.SEAL).certificate();
+        assertThat(seal.getExtensionValue(Extension.authorityInfoAccess.getId()))
+                .isNull();
+        X509Certificate organisation = pki.leaf(
+                        "org",
+                        new CertificateProfile.OrganisationSigning(
+                                "Maker",
+                                "证印示范市公安局",
+                                "12110100000000027G",
+                                AuthorityInformationAccess.ocsp(java.net.URI.create("https://ocsp.example/sm2"))))
+                .certificate();
+        assertThat(organisation.getExtensionValue(Extension.authorityInfoAccess.getId()))
+                .isNotNull();
+    }
+
+    @Test
+    void authorityInfoAccessUrlsMustBeAbsoluteHttp() {
+        assertThatThrownBy(() -> AuthorityInformationAccess.of("ldap://x.example/ocsp", null))
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("must be an absolute http or https URL");
+        assertThatThrownBy(() -> AuthorityInformationAccess.of("/ocsp", null)).isInstanceOf(PkiException.class);
+        assertThatThrownBy(() -> AuthorityInformationAccess.of(null, "http://[bad"))
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("is not a URI");
+        assertThat(AuthorityInformationAccess.of(" ", "")).isEqualTo(AuthorityInformationAccess.none());
     }
 
     private static List<String> keyUsages(X509Certificate certificate) {

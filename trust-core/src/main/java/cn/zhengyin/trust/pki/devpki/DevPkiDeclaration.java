@@ -1,5 +1,6 @@
 package cn.zhengyin.trust.pki.devpki;
 
+import cn.zhengyin.trust.pki.AuthorityInformationAccess;
 import cn.zhengyin.trust.pki.CertificateProfile;
 import cn.zhengyin.trust.pki.KeyAlgorithm;
 import cn.zhengyin.trust.pki.PkiException;
@@ -37,6 +38,8 @@ import java.util.TreeSet;
  * seal-ca.issuer = root-ca             # required for all but root-ca
  * seal-ca.path-length = 0              # issuing-ca only, default 0
  * dev-seal.seal-name / .organisation / .uscc / .seal-id   # seal only (instead of common-name)
+ * dev-seal.ocsp-url = http://localhost:8082/ocsp     # seal and organisation only, optional: authorityInfoAccess
+ * dev-seal.ca-issuers-url = http://...               #   (RFC 5280 §4.2.2.1) OCSP responder / issuer certificate
  * </pre>
  */
 public record DevPkiDeclaration(Duration crlNextUpdate, List<Entity> entities) {
@@ -137,10 +140,14 @@ public record DevPkiDeclaration(Duration crlNextUpdate, List<Entity> entities) {
                         required(p, prefix + "seal-name", used),
                         organisation,
                         required(p, prefix + "uscc", used),
-                        required(p, prefix + "seal-id", used));
+                        required(p, prefix + "seal-id", used),
+                        authorityInformationAccess(p, prefix, used));
             case "organisation" ->
                 new CertificateProfile.OrganisationSigning(
-                        required(p, prefix + "common-name", used), organisation, required(p, prefix + "uscc", used));
+                        required(p, prefix + "common-name", used),
+                        organisation,
+                        required(p, prefix + "uscc", used),
+                        authorityInformationAccess(p, prefix, used));
             case "tsa" -> new CertificateProfile.TimeStamping(required(p, prefix + "common-name", used), organisation);
             case "ocsp" ->
                 new CertificateProfile.OcspResponder(required(p, prefix + "common-name", used), organisation);
@@ -149,6 +156,17 @@ public record DevPkiDeclaration(Duration crlNextUpdate, List<Entity> entities) {
                         + "' is not one of root-ca, issuing-ca, seal, organisation, tsa, ocsp");
         };
         return new Entity(name, algorithm, profile, validity, issuer);
+    }
+
+    private static AuthorityInformationAccess authorityInformationAccess(
+            Properties p, String prefix, Set<String> used) {
+        try {
+            return AuthorityInformationAccess.of(
+                    optional(p, prefix + "ocsp-url", used).orElse(null),
+                    optional(p, prefix + "ca-issuers-url", used).orElse(null));
+        } catch (PkiException e) {
+            throw invalid(prefix + "ocsp-url/ca-issuers-url: " + e.getMessage());
+        }
     }
 
     private static String required(Properties p, String key, Set<String> used) {

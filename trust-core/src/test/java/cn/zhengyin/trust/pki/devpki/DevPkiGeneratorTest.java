@@ -86,6 +86,30 @@ class DevPkiGeneratorTest {
     }
 
     @Test
+    void sealDeclaredWithAnOcspUrlGetsAuthorityInfoAccess() {
+        DevPki pki = generator.generate(
+                DevPkiDeclaration.parse(DECLARATION + "seal.ocsp-url = http://pki.other-province.example/ocsp\n"));
+        byte[] aia = pki.credential("seal")
+                .certificate()
+                .getExtensionValue(org.bouncycastle.asn1.x509.Extension.authorityInfoAccess.getId());
+        assertThat(aia).isNotNull();
+        assertThat(new String(aia, java.nio.charset.StandardCharsets.US_ASCII))
+                .contains("http://pki.other-province.example/ocsp");
+        assertThat(pki.credential("ca")
+                        .certificate()
+                        .getExtensionValue(org.bouncycastle.asn1.x509.Extension.authorityInfoAccess.getId()))
+                .isNull();
+    }
+
+    @Test
+    void rejectsAnOcspUrlThatIsNotHttp() {
+        assertThatThrownBy(() -> DevPkiDeclaration.parse(DECLARATION + "seal.ocsp-url = ftp://x.example/ocsp\n"))
+                .isInstanceOf(PkiException.class)
+                .hasMessageContaining("seal.ocsp-url/ca-issuers-url")
+                .hasMessageContaining("must be an absolute http or https URL");
+    }
+
+    @Test
     void rejectsIssuerDeclaredAfterWhatItIssues() {
         assertThatThrownBy(() -> DevPkiDeclaration.parse(
                         DECLARATION.replace("entities = root, ca, seal", "entities = root, seal, ca")))

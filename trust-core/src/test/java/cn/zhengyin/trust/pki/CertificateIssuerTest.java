@@ -260,13 +260,13 @@ class CertificateIssuerTest {
         assertThat(descriptions[1].getAccessLocation().getName().toString())
                 .isEqualTo("http://seal.example:8082/ca/seal-ca.crt");
         // the JDK's own X.509 parser accepts the certificate with the extension (its PKIX OCSP checker reads it)
-        assertThat(TestPki.jdk(seal).getExtensionValue(Extension.authorityInfoAccess.getId()))
+        assertThat(TestPki.Issued.jdk(seal).getExtensionValue(Extension.authorityInfoAccess.getId()))
                 .isEqualTo(extension);
     }
 
     @Test
     void withoutConfiguredUrlsThereIsNoAuthorityInfoAccess() {
-        X509Certificate seal = pki.leaf("seal", TestPki.SEAL).certificate();
+        X509Certificate seal = pki.leaf("seal", TestPki.Issued.SEAL).certificate();
         assertThat(seal.getExtensionValue(Extension.authorityInfoAccess.getId()))
                 .isNull();
         X509Certificate organisation = pki.leaf(

@@ -2,7 +2,6 @@ package cn.zhengyin.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhengyin.licence.catalogue.LicenceTypeView;
 import cn.zhengyin.licence.licencetype.FieldValidator;
 import cn.zhengyin.licence.licencetype.FieldViolation;
 import cn.zhengyin.licence.licencetype.JsonLicenceTypeLoader;
@@ -10,6 +9,7 @@ import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.licencetype.LicenceTypeFixture;
 import cn.zhengyin.licence.licencetype.ValidityDates;
+import cn.zhengyin.licence.licencetype.internal.LicenceTypeView;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
 import cn.zhengyin.licence.rendition.RenderContext;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;

@@ -1,41 +1,32 @@
 package cn.zhengyin.licence.config;
 
-import cn.zhengyin.licence.issuance.ApprovalSystems;
-import cn.zhengyin.licence.issuance.IdempotencyGuard;
-import cn.zhengyin.licence.issuance.IdempotencyStore;
-import cn.zhengyin.licence.issuance.IssuingAuthority;
-import cn.zhengyin.licence.issuance.LicenceIssuer;
-import cn.zhengyin.licence.issuance.LicenceSealer;
-import cn.zhengyin.licence.issuance.MongoIdempotencyStore;
-import cn.zhengyin.licence.issuance.MongoSerialNumberSource;
-import cn.zhengyin.licence.issuance.SerialNumberSource;
-import cn.zhengyin.licence.issuance.VersionProducer;
+import cn.zhengyin.licence.authority.ApprovalSystems;
+import cn.zhengyin.licence.authority.IssuingAuthority;
 import cn.zhengyin.licence.licencetype.JsonLicenceTypeLoader;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
-import cn.zhengyin.licence.lifecycle.LicenceChanges;
-import cn.zhengyin.licence.registry.LicenceFileStore;
 import cn.zhengyin.licence.registry.LicenceRegistry;
-import cn.zhengyin.licence.registry.MongoLicenceFileStore;
-import cn.zhengyin.licence.registry.MongoLicenceRegistry;
-import cn.zhengyin.licence.rendition.LicencePdfRenderer;
-import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
-import cn.zhengyin.licence.rendition.XmlSealer;
-import cn.zhengyin.licence.sealing.SealServiceClient;
-import cn.zhengyin.licence.sealing.SealServiceLicenceSealer;
-import cn.zhengyin.licence.sealing.SealServiceXmlSealer;
-import cn.zhengyin.licence.transparency.LicenceEventLog;
+import cn.zhengyin.licence.registry.PublicLinks;
+import cn.zhengyin.licence.sealing.client.SealServiceClient;
+import cn.zhengyin.licence.share.ShareService;
+import cn.zhengyin.licence.share.ShareVerifier;
 import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
 import cn.zhengyin.licence.verification.LicenceVerifier;
+import cn.zhengyin.licence.verification.UploadLimit;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.pki.Pem;
+import cn.zhengyin.trust.ses.SesVerifier;
+import cn.zhengyin.trust.validation.CertificateChainValidator;
+import cn.zhengyin.trust.validation.RevocationPolicy;
 import cn.zhengyin.trust.xml.XmlSignatureVerifier;
-import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +38,12 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
-/** Composition root of the licence service: wires the plain-Java domain and the adapters. */
+/**
+ * Composition root of the licence service: the application-wide beans made from {@link LicenceServiceProperties} (the
+ * clock, the licence types, the approval systems, the public links, the seal service's HTTP client, the trust anchors
+ * of the verifiers). Each feature wires its own adapters in its {@code internal} package from these and from the other
+ * features' APIs; no feature imports this package.
+ */
 @Configuration(proxyBeanMethods = false)
 class LicenceServiceConfiguration {
 
@@ -55,6 +51,7 @@ class LicenceServiceConfiguration {
         Providers.bouncyCastle();
     }
 
+    /** The one clock of the service: every feature gets it injected (ArchitectureRulesTest forbids other clocks). */
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -66,81 +63,13 @@ class LicenceServiceConfiguration {
     }
 
     @Bean
-    LicenceRegistry licenceRegistry(MongoDatabase database) {
-        return new MongoLicenceRegistry(database);
+    PublicLinks publicLinks(LicenceServiceProperties properties) {
+        return new PublicLinks(properties.publicBaseUrl());
     }
 
     @Bean
-    LicenceFileStore licenceFileStore(MongoDatabase database) {
-        return new MongoLicenceFileStore(database);
-    }
-
-    @Bean
-    SerialNumberSource serialNumberSource(MongoDatabase database) {
-        return new MongoSerialNumberSource(database);
-    }
-
-    @Bean
-    IdempotencyStore idempotencyStore(MongoDatabase database) {
-        return new MongoIdempotencyStore(database);
-    }
-
-    @Bean(destroyMethod = "close")
-    LicencePdfRenderer licencePdfRenderer() {
-        return new LicencePdfRenderer();
-    }
-
-    /** HTTP client of the seal service, authenticated as the licence service (client credentials). */
-    @Bean
-    RestClient sealServiceClient(
-            RestClient.Builder builder, OAuth2AuthorizedClientManager clients, LicenceServiceProperties properties) {
-        OAuth2ClientHttpRequestInterceptor oauth = new OAuth2ClientHttpRequestInterceptor(clients);
-        oauth.setClientRegistrationIdResolver(request -> "seal-service");
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
-        requestFactory.setReadTimeout(java.time.Duration.ofSeconds(20));
-        return builder.clone()
-                .baseUrl(properties.sealServiceUrl().toString())
-                .requestFactory(requestFactory)
-                .requestInterceptor(oauth)
-                .build();
-    }
-
-    @Bean
-    SealServiceClient sealService(RestClient sealServiceClient) {
-        return new SealServiceClient(sealServiceClient);
-    }
-
-    @Bean
-    LicenceSealer licenceSealer(SealServiceClient sealService) {
-        return new SealServiceLicenceSealer(sealService);
-    }
-
-    @Bean
-    XmlSealer xmlSealer(SealServiceClient sealService) {
-        return new SealServiceXmlSealer(sealService);
-    }
-
-    @Bean
-    LicenceXmlRenderer licenceXmlRenderer() {
-        return new LicenceXmlRenderer();
-    }
-
-    @Bean
-    IdempotencyGuard idempotencyGuard(IdempotencyStore store, Clock clock) {
-        return new IdempotencyGuard(store, clock);
-    }
-
-    @Bean
-    VersionProducer versionProducer(
-            LicencePdfRenderer renderer,
-            LicenceSealer sealer,
-            LicenceXmlRenderer xmlRenderer,
-            XmlSealer xmlSealer,
-            LicenceFileStore files,
-            LicenceRegistry registry,
-            LicenceServiceProperties properties) {
-        return new VersionProducer(
-                renderer, sealer, xmlRenderer, xmlSealer, files, registry, properties.publicBaseUrl());
+    UploadLimit uploadLimit(LicenceServiceProperties properties) {
+        return new UploadLimit(properties.maxUploadBytes());
     }
 
     /** Approval systems by OAuth2 client id: the authority each issues for, its seal and its licence types. */
@@ -151,30 +80,19 @@ class LicenceServiceConfiguration {
                         a.issuerName(), a.issuerCode(), a.sealId(), new HashSet<>(a.licenceTypes())));
     }
 
+    /** HTTP client of the seal service, authenticated as the licence service (client credentials). */
     @Bean
-    LicenceIssuer licenceIssuer(
-            LicenceTypeCatalogue types,
-            ApprovalSystems approvalSystems,
-            LicenceRegistry registry,
-            SerialNumberSource serials,
-            IdempotencyGuard idempotency,
-            VersionProducer versions,
-            Clock clock,
-            LicenceEventLog eventLog) {
-        return new LicenceIssuer(
-                types, approvalSystems::find, registry, serials, idempotency, versions, clock, eventLog);
-    }
-
-    @Bean
-    LicenceChanges licenceChanges(
-            LicenceTypeCatalogue types,
-            ApprovalSystems approvalSystems,
-            LicenceRegistry registry,
-            IdempotencyGuard idempotency,
-            VersionProducer versions,
-            Clock clock,
-            LicenceEventLog eventLog) {
-        return new LicenceChanges(types, approvalSystems::find, registry, idempotency, versions, clock, eventLog);
+    SealServiceClient sealServiceClient(
+            RestClient.Builder builder, OAuth2AuthorizedClientManager clients, LicenceServiceProperties properties) {
+        OAuth2ClientHttpRequestInterceptor oauth = new OAuth2ClientHttpRequestInterceptor(clients);
+        oauth.setClientRegistrationIdResolver(request -> "seal-service");
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
+        requestFactory.setReadTimeout(Duration.ofSeconds(20));
+        return new SealServiceClient(builder.clone()
+                .baseUrl(properties.sealServiceUrl().toString())
+                .requestFactory(requestFactory)
+                .requestInterceptor(oauth)
+                .build());
     }
 
     @Bean
@@ -183,17 +101,9 @@ class LicenceServiceConfiguration {
             LicenceRegistry registry,
             Clock clock,
             TransparencyEvidenceSource transparency) {
-        Set<X509Certificate> anchors;
-        try {
-            anchors = new HashSet<>(Pem.parseCertificates(Files.readAllBytes(properties.trustAnchors())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot read the trust anchors at "
-                            + properties.trustAnchors().toAbsolutePath() + "; set zhengyin.trust-anchors",
-                    e);
-        }
-        List<X509Certificate> intermediates = new java.util.ArrayList<>();
-        for (java.nio.file.Path file : properties.trustIntermediates()) {
+        Set<X509Certificate> anchors = trustAnchors(properties);
+        List<X509Certificate> intermediates = new ArrayList<>();
+        for (Path file : properties.trustIntermediates()) {
             try {
                 intermediates.addAll(Pem.parseCertificates(Files.readAllBytes(file)));
             } catch (IOException e) {
@@ -206,13 +116,27 @@ class LicenceServiceConfiguration {
         return new LicenceVerifier(
                 new PdfSignatureVerifier(anchors, List.of(), clock),
                 new XmlSignatureVerifier(anchors, clock),
-                new cn.zhengyin.trust.ses.SesVerifier(
-                        anchors,
-                        intermediates,
-                        List.of(),
-                        cn.zhengyin.trust.validation.RevocationPolicy.CHECK_IF_AVAILABLE),
+                new SesVerifier(anchors, intermediates, List.of(), RevocationPolicy.CHECK_IF_AVAILABLE),
                 registry,
                 clock,
                 transparency);
+    }
+
+    /** Verifies shared credentials (SD-JWT VCs) against the same trust anchors as licence files. */
+    @Bean
+    ShareVerifier shareVerifier(ShareService shares, LicenceServiceProperties properties, Clock clock) {
+        return new ShareVerifier(
+                new CertificateChainValidator(trustAnchors(properties), List.of()), shares::resolveStatus, clock);
+    }
+
+    private static Set<X509Certificate> trustAnchors(LicenceServiceProperties properties) {
+        try {
+            return new HashSet<>(Pem.parseCertificates(Files.readAllBytes(properties.trustAnchors())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot read the trust anchors at "
+                            + properties.trustAnchors().toAbsolutePath() + "; set zhengyin.trust-anchors",
+                    e);
+        }
     }
 }

@@ -5,7 +5,8 @@
  * service (JWS) and every use is a usage record (用证记录). Plain Java: the ports ({@link
  * cn.zhengyin.licence.fieldreuse.ConsentStore}, {@link cn.zhengyin.licence.fieldreuse.UseCodeStore}, {@link
  * cn.zhengyin.licence.fieldreuse.UsageRecords}, {@link cn.zhengyin.licence.fieldreuse.ReleaseSigner}, {@link
- * cn.zhengyin.licence.fieldreuse.CopyMaker}) have Mongo, JOSE and PDF adapters in the sub-packages; the HTTP API is in
- * {@code fieldreuse.api}. docs/field-reuse.md describes the flows and rules.
+ * cn.zhengyin.licence.fieldreuse.CopyMaker}) have their Mongo, JOSE and PDF adapters, the HTTP API and the Spring
+ * wiring in {@code fieldreuse.internal}; a verification by a registered client becomes a usage record through the
+ * {@code LicenceVerified} event. docs/field-reuse.md describes the flows and rules.
  */
 package cn.zhengyin.licence.fieldreuse;

@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.holder;
 
+import cn.zhengyin.licence.holder.internal.HolderProperties;
 import cn.zhengyin.service.problem.ProblemException;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.issuance;
 
+import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.service.problem.ProblemException;
 import java.time.Clock;
 import java.time.Duration;

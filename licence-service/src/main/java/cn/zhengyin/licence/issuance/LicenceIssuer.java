@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.issuance;
 
+import cn.zhengyin.licence.authority.IssuingAuthority;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.registry.Licence;
@@ -7,6 +8,7 @@ import cn.zhengyin.licence.registry.LicenceEvent;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.transparency.LicenceEventLog;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import java.time.Clock;
@@ -94,19 +96,11 @@ public final class LicenceIssuer {
         identifier = LicenceIdentifier.parse(
                 idempotency.bind(command.client(), command.idempotencyKey(), identifier.toString()));
 
-        IssuedLicence issued;
-        Optional<Licence> existing = registry.findLicence(identifier.root());
-        if (existing.isPresent()) {
-            LicenceVersion version = registry.findVersion(identifier.toString()).orElseThrow();
-            if (!fingerprint.equals(version.requestFingerprint())) {
-                // Never hand one request's licence to another: the identifier bound to this key belongs to a
-                // different request (which can only happen if a serial was handed out twice).
-                throw new IssuanceException.ConcurrentChange("identifier " + identifier + " already belongs to "
-                        + "another request; retry with a new Idempotency-Key");
-            }
-            issued = new IssuedLicence(version, existing.get(), true);
-        } else {
-            LicenceVersion version = versions.produce(new VersionProducer.VersionRequest(
+        // The version producer answers whether this version exists already (an earlier attempt or a recovery got that
+        // far): it returns it if it came from this request and refuses it if not.
+        LicenceVersion version;
+        try {
+            version = versions.produce(new VersionProducer.VersionRequest(
                     type,
                     authority,
                     identifier,
@@ -116,6 +110,17 @@ public final class LicenceIssuer {
                     command.client(),
                     now,
                     fingerprint));
+        } catch (VersionProducer.VersionTaken e) {
+            // Never hand one request's licence to another: the identifier bound to this key belongs to a
+            // different request (which can only happen if a serial was handed out twice).
+            throw new IssuanceException.ConcurrentChange("identifier " + identifier + " already belongs to "
+                    + "another request; retry with a new Idempotency-Key");
+        }
+        IssuedLicence issued;
+        Optional<Licence> existing = registry.findLicence(identifier.root());
+        if (existing.isPresent()) {
+            issued = new IssuedLicence(version, existing.get(), true);
+        } else {
             Licence head = new Licence(
                     identifier.root(),
                     type.typeCode(),

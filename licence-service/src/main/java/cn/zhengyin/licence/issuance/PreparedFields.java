@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.issuance;
 
+import cn.zhengyin.licence.authority.IssuingAuthority;
 import cn.zhengyin.licence.licencetype.FieldRole;
 import cn.zhengyin.licence.licencetype.FieldValidator;
 import cn.zhengyin.licence.licencetype.FieldViolation;

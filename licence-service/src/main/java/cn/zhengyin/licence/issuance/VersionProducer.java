@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.issuance;
 
+import cn.zhengyin.licence.authority.IssuingAuthority;
 import cn.zhengyin.licence.licencetype.FieldDefinition;
 import cn.zhengyin.licence.licencetype.FieldRole;
 import cn.zhengyin.licence.licencetype.LicenceType;
@@ -7,15 +8,16 @@ import cn.zhengyin.licence.licencetype.ValidityRule;
 import cn.zhengyin.licence.registry.LicenceFileStore;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.licence.registry.PublicLinks;
 import cn.zhengyin.licence.registry.Rendition;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
 import cn.zhengyin.licence.rendition.LicenceXmlMetadata;
 import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
 import cn.zhengyin.licence.rendition.Rectangle;
 import cn.zhengyin.licence.rendition.RenderContext;
-import cn.zhengyin.licence.rendition.XmlSealer;
+import cn.zhengyin.licence.sealing.LicenceSealer;
+import cn.zhengyin.licence.sealing.XmlSealer;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +35,8 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 /**
  * Produces one immutable licence version: renders its files, has them sealed, stores the files and the version
  * record. Idempotent per identifier: if the version exists already (an earlier attempt got that far) and came from the
- * same request, it is returned as it is.
+ * same request, it is returned as it is; from another request, {@link VersionTaken}. This is the one place that asks
+ * whether a version exists; {@link LicenceIssuer} and {@code LicenceChanges} rely on it.
  */
 public final class VersionProducer {
     /** Licences are dated in China's time zone. */
@@ -45,7 +48,7 @@ public final class VersionProducer {
     private final XmlSealer xmlSealer;
     private final LicenceFileStore files;
     private final LicenceRegistry registry;
-    private final URI publicBaseUrl;
+    private final PublicLinks links;
 
     public VersionProducer(
             LicencePdfRenderer renderer,
@@ -54,14 +57,14 @@ public final class VersionProducer {
             XmlSealer xmlSealer,
             LicenceFileStore files,
             LicenceRegistry registry,
-            URI publicBaseUrl) {
+            PublicLinks links) {
         this.renderer = renderer;
         this.sealer = sealer;
         this.xmlRenderer = xmlRenderer;
         this.xmlSealer = xmlSealer;
         this.files = files;
         this.registry = registry;
-        this.publicBaseUrl = publicBaseUrl;
+        this.links = links;
     }
 
     /** What a version is made from. */
@@ -104,7 +107,7 @@ public final class VersionProducer {
         };
 
         // PDF (PAdES, visible seal) and XML (GB/T 36903 metadata + fields, XAdES enveloped) from the same values.
-        String verificationUrl = publicBaseUrl.toString().replaceAll("/+$", "") + "/v/" + r.identifier();
+        String verificationUrl = links.verificationPage(r.identifier().toString());
         byte[] rendered =
                 renderer.render(r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()));
         Rectangle area = renderer.sealRectangle(r.type());

@@ -1,8 +1,8 @@
 package cn.zhengyin.licence.lifecycle;
 
+import cn.zhengyin.licence.authority.IssuingAuthority;
 import cn.zhengyin.licence.issuance.IdempotencyGuard;
 import cn.zhengyin.licence.issuance.IssuanceException;
-import cn.zhengyin.licence.issuance.IssuingAuthority;
 import cn.zhengyin.licence.issuance.PreparedFields;
 import cn.zhengyin.licence.issuance.VersionProducer;
 import cn.zhengyin.licence.licencetype.FieldDefinition;

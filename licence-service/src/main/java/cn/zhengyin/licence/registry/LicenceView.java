@@ -1,7 +1,6 @@
 package cn.zhengyin.licence.registry;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 /** The API's view of one licence version with the licence's status now. */
@@ -29,7 +28,10 @@ public record LicenceView(
 
     public record RenditionView(String mediaType, long size, String sha256, String sm3) {}
 
-    public static LicenceView of(Licence licence, LicenceVersion v, ZoneId zone) {
+    /**
+     * @param today the day the status is given for (today in China, from the service's clock)
+     */
+    public static LicenceView of(Licence licence, LicenceVersion v, LocalDate today) {
         Map<String, RenditionView> renditions = new java.util.LinkedHashMap<>();
         v.renditions()
                 .forEach(
@@ -43,7 +45,7 @@ public record LicenceView(
                 licence.currentIdentifier().equals(v.identifier()),
                 v.typeCode(),
                 v.typeName(),
-                licence.statusAt(LocalDate.now(zone)).name(),
+                licence.statusAt(today).name(),
                 v.holderName(),
                 v.holderCode(),
                 v.holderCodeType(),

@@ -3,6 +3,7 @@ package cn.zhengyin.licence.rendition;
 import cn.zhengyin.licence.licencetype.FieldDefinition;
 import cn.zhengyin.licence.licencetype.FieldRole;
 import cn.zhengyin.licence.licencetype.LicenceType;
+import cn.zhengyin.licence.sealing.XmlSealer;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import cn.zhengyin.trust.xml.SecureXml;
 import cn.zhengyin.trust.xml.XmlFormatException;

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -118,15 +117,6 @@ public final class SdJwt {
         return chain;
     }
 
-    /** DER {@code SEQUENCE {r, s}} → JOSE {@code R||S} of 32 bytes each (RFC 7518 §3.4). */
-    public static byte[] derToJose(byte[] der) {
-        ASN1Sequence seq = ASN1Sequence.getInstance(der);
-        byte[] out = new byte[64];
-        copyUnsigned(ASN1Integer.getInstance(seq.getObjectAt(0)).getValue(), out, 0);
-        copyUnsigned(ASN1Integer.getInstance(seq.getObjectAt(1)).getValue(), out, 32);
-        return out;
-    }
-
     /** JOSE {@code R||S} → DER, for the JCA verifier. */
     public static byte[] joseToDer(byte[] jose) {
         if (jose.length != 64) {
@@ -141,13 +131,6 @@ public final class SdJwt {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void copyUnsigned(BigInteger value, byte[] out, int offset) {
-        byte[] bytes = value.toByteArray();
-        int start = bytes.length > 32 ? bytes.length - 32 : 0;
-        int length = bytes.length - start;
-        System.arraycopy(bytes, start, out, offset + 32 - length, length);
     }
 
     private static JsonNode readObject(String part, String what) {

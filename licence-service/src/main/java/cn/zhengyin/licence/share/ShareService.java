@@ -5,6 +5,7 @@ import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.licence.sealing.JwsSigner;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.security.SecureRandom;

@@ -73,22 +73,16 @@ public final class LicenceVerifier {
      * is still recognised by the revision the seal signed. Only asked when the whole file is not registered and the
      * verifier has already accepted every later revision.
      */
-    private static List<String> signedRevisionHashes(byte[] pdf) {
+    private List<String> signedRevisionHashes(byte[] pdf) {
         List<String> hashes = new java.util.ArrayList<>();
         boolean wholeFileSigned = false;
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            for (var signature : document.getSignatureDictionaries()) {
-                int[] range = signature.getByteRange();
-                if (range != null && range.length == 4) {
-                    long end = (long) range[2] + range[3];
-                    wholeFileSigned |= end == pdf.length;
-                    if (end > 0 && end < pdf.length) {
-                        hashes.add(0, HexFormat.of().formatHex(sha256(java.util.Arrays.copyOf(pdf, (int) end))));
-                    }
-                }
+        // trust-core reads the signature dictionaries with the verifier's memory bound (the file was parsed once
+        // already by verify; this second read happens only for a passed file the registry does not know as a whole).
+        for (long end : pdfVerifier.signedRevisionEnds(pdf)) {
+            wholeFileSigned |= end == pdf.length;
+            if (end > 0 && end < pdf.length) {
+                hashes.add(0, HexFormat.of().formatHex(sha256(java.util.Arrays.copyOf(pdf, (int) end))));
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            return List.of();
         }
         // Only a file whose last revision is itself signed or time-stamped (a later seal, a 加注件, a document
         // time-stamp) counts as the registered file plus allowed revisions; bytes appended after the last signature

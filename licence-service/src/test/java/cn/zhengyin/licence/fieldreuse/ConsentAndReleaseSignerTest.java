@@ -2,7 +2,7 @@ package cn.zhengyin.licence.fieldreuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhengyin.licence.fieldreuse.jose.JoseReleaseSigner;
+import cn.zhengyin.licence.fieldreuse.internal.JoseReleaseSigner;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.crypto.SoftwareKeyCustody;
 import com.nimbusds.jose.JWSObject;

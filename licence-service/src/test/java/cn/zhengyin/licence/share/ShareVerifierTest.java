@@ -2,6 +2,7 @@ package cn.zhengyin.licence.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengyin.licence.sealing.JwsSigner;
 import cn.zhengyin.trust.validation.CertificateChainValidator;
 import cn.zhengyin.trust.validation.Indication;
 import java.math.BigInteger;
@@ -75,7 +76,7 @@ class ShareVerifierTest {
         signer.initSign(key.getPrivate());
         signer.update(new byte[] {1, 2, 3});
         byte[] der = signer.sign();
-        byte[] jose = SdJwt.derToJose(der);
+        byte[] jose = JwsSigner.derToJose(der);
         assertThat(jose).hasSize(64);
         assertThat(SdJwt.joseToDer(jose)).isEqualTo(der);
     }
@@ -117,7 +118,7 @@ class ShareVerifierTest {
             Signature signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(key.getPrivate());
             signer.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + SdJwt.base64Url(SdJwt.derToJose(signer.sign())) + "~" + disclosures;
+            return input + "." + SdJwt.base64Url(JwsSigner.derToJose(signer.sign())) + "~" + disclosures;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,19 @@
+package cn.zhengyin.licence.bulkimport.internal;
+
+import cn.zhengyin.licence.issuance.LicenceIssuer;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the bulk import. {@code zhengyin.bulk-import.workers} (default 3): lines of one import issued at once. */
+@Configuration(proxyBeanMethods = false)
+class BulkImportConfiguration {
+
+    @Bean
+    BulkImporter bulkImporter(
+            LicenceIssuer issuer, Clock clock, @Value("${zhengyin.bulk-import.workers:3}") int workers) {
+        return new BulkImporter(issuer, workers, clock, JsonMapper.builder().build());
+    }
+}

@@ -1,0 +1,173 @@
+package cn.zhengyin.licence.fieldreuse.internal;
+
+import cn.zhengyin.licence.fieldreuse.CopyMaker;
+import cn.zhengyin.licence.sealing.LicenceSealer.SealingFailedException;
+import cn.zhengyin.licence.sealing.client.SealServiceClient;
+import cn.zhengyin.licence.sealing.client.SealServiceRevocationSource;
+import cn.zhengyin.trust.TrustException;
+import cn.zhengyin.trust.font.CjkFonts;
+import cn.zhengyin.trust.pdf.LtvCollector;
+import cn.zhengyin.trust.pdf.PadesLtvExtender;
+import cn.zhengyin.trust.pdf.PadesPreparation;
+import cn.zhengyin.trust.pdf.PadesPreparer;
+import cn.zhengyin.trust.pdf.SignatureRequest;
+import cn.zhengyin.trust.pdf.VisibleAppearance;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.cert.X509Certificate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+
+/**
+ * {@link CopyMaker} that signs through the seal service's digest-signing API exactly as issuance does
+ * ({@code POST /api/v1/signatures/pades}, only the digest travels), with the configured copy seal. The stamp is drawn
+ * with the bundled Song face into a 300 dpi image that is the new signature widget's appearance; the same text is the
+ * signature dictionary's {@code /Reason}, so it is machine-readable too (pdfsig, Acrobat's signature panel).
+ */
+public final class SealedCopyMaker implements CopyMaker {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+    private static final long MAX_PDF_BYTES = 16L * 1024 * 1024;
+    /** Stamp size in PDF points, and its distance from the page's lower-left corner. */
+    static final float WIDTH = 300, HEIGHT = 84, MARGIN = 18;
+
+    private static final float DPI = 300;
+
+    private final SealServiceClient sealService;
+    private final String sealId;
+    private final PadesPreparer preparer = new PadesPreparer(MAX_PDF_BYTES);
+    private final PadesLtvExtender ltvExtender = new PadesLtvExtender(MAX_PDF_BYTES);
+    private final LtvCollector ltvCollector;
+    private final Font font;
+
+    /** @param sealId the seal that signs copies (the licence platform's 电子证照专用章) */
+    public SealedCopyMaker(SealServiceClient sealService, String sealId) {
+        this.sealService = sealService;
+        this.sealId = sealId;
+        this.ltvCollector = new LtvCollector(new SealServiceRevocationSource(sealService), MAX_PDF_BYTES);
+        try {
+            this.font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(CjkFonts.songTi()));
+        } catch (FontFormatException | IOException e) {
+            throw new IllegalStateException("cannot load the bundled Song face for the 加注件 stamp", e);
+        }
+    }
+
+    record PadesDigestRequest(String sealId, String digestAlgorithm, String digest, String licenceIdentifier) {}
+
+    record PadesDigestResponse(String sealId, String format, String cms) {}
+
+    @Override
+    public byte[] annotate(byte[] originalPdf, Annotation a) {
+        List<X509Certificate> chain = sealService.ecdsaChain(sealId);
+        PDRectangle page = firstPage(originalPdf);
+        byte[] withLtv;
+        try {
+            withLtv = ltvExtender.addDss(originalPdf, ltvCollector.collectFor(chain));
+        } catch (TrustException e) {
+            throw new SealingFailedException(
+                    "the long-term validation data could not be added: " + e.getMessage(), true, e);
+        }
+        float x = page.getLowerLeftX() + MARGIN;
+        float y = page.getLowerLeftY() + MARGIN;
+        byte[] stamp = stamp(a, lines(a));
+        PadesPreparation prepared = preparer.prepare(
+                withLtv,
+                new SignatureRequest(
+                        a.creator(),
+                        reason(a),
+                        "",
+                        a.createdAt(),
+                        Optional.of(new VisibleAppearance(0, x, y, WIDTH, HEIGHT, stamp)),
+                        SignatureRequest.estimateContentsBytes(chain, chain)));
+        PadesDigestResponse signed = sealService.sign(
+                "/api/v1/signatures/pades",
+                new PadesDigestRequest(
+                        sealId, "SHA-256", Base64.getEncoder().encodeToString(prepared.digest()), a.identifier()),
+                PadesDigestResponse.class);
+        if (signed == null || signed.cms() == null) {
+            throw new SealingFailedException("the seal service returned no CMS", true, null);
+        }
+        return prepared.complete(Base64.getDecoder().decode(signed.cms()));
+    }
+
+    /** The {@code /Reason} of the copy's signature: every 加注件 element in one line. */
+    public static String reason(Annotation a) {
+        return "加注件 用证事由：" + a.purpose() + "；有效期至：" + SHOWN.format(a.expiresAt()) + "（北京时间）；制作者："
+                + a.creator() + "；制作时间：" + SHOWN.format(a.createdAt()) + "；使用方：" + a.recipient()
+                + "；证照标识：" + a.identifier();
+    }
+
+    private static List<String> lines(Annotation a) {
+        List<String> lines = new ArrayList<>();
+        lines.add("加注件  仅供" + a.recipient() + "使用");
+        String purpose = "用证事由：" + a.purpose();
+        int perLine = 26;
+        for (int i = 0; i < purpose.length() && lines.size() < 3; i += perLine) {
+            String part = purpose.substring(i, Math.min(purpose.length(), i + perLine));
+            lines.add(
+                    lines.size() == 2 && i + perLine < purpose.length()
+                            ? part.substring(0, part.length() - 1) + "…"
+                            : part);
+        }
+        lines.add("有效期至：" + SHOWN.format(a.expiresAt()));
+        lines.add("制作：" + a.creator() + "  " + SHOWN.format(a.createdAt()));
+        return lines;
+    }
+
+    private byte[] stamp(Annotation a, List<String> lines) {
+        int w = Math.round(WIDTH / 72f * DPI);
+        int h = Math.round(HEIGHT / 72f * DPI);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(new Color(255, 255, 255, 215));
+            g.fillRect(0, 0, w, h);
+            Color red = new Color(196, 30, 36);
+            g.setColor(red);
+            g.setStroke(new BasicStroke(h / 40f));
+            g.drawRect(h / 60, h / 60, w - h / 30, h - h / 30);
+            float lineHeight = (h - h / 8f) / lines.size();
+            g.setFont(font.deriveFont(Font.PLAIN, lineHeight * 0.72f));
+            for (int i = 0; i < lines.size(); i++) {
+                g.drawString(lines.get(i), h / 14f, h / 16f + lineHeight * (i + 0.78f));
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static PDRectangle firstPage(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getPage(0).getMediaBox();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the licence PDF cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

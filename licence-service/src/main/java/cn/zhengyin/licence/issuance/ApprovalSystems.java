@@ -1,9 +1,0 @@
-package cn.zhengyin.licence.issuance;
-
-import java.util.Optional;
-
-/** Port: the registered approval systems (审批系统), by OAuth2 client id. */
-@FunctionalInterface
-public interface ApprovalSystems {
-    Optional<IssuingAuthority> find(String clientId);
-}

@@ -1,0 +1,127 @@
+package cn.zhengyin.licence.issuance.internal;
+
+import cn.zhengyin.licence.issuance.IssuanceException;
+import cn.zhengyin.licence.issuance.IssuanceProblems;
+import cn.zhengyin.licence.issuance.IssueLicenceCommand;
+import cn.zhengyin.licence.issuance.LicenceIssuer;
+import cn.zhengyin.licence.issuance.VersionProducer;
+import cn.zhengyin.licence.registry.LicenceView;
+import cn.zhengyin.licence.sealing.LicenceSealer;
+import cn.zhengyin.service.audit.AuditEvent;
+import cn.zhengyin.service.audit.AuditLog;
+import cn.zhengyin.service.problem.ProblemException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/licences}: an approval system issues a licence (scope {@code licence:issue}). Audit events
+ * {@code licence.issue}: SUCCESS for a new licence, DENIED for a type or authority the client may not issue.
+ */
+@RestController
+@RequestMapping("/api/v1/licences")
+class IssuanceController {
+    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    private final LicenceIssuer issuer;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    IssuanceController(LicenceIssuer issuer, Clock clock, AuditLog audit) {
+        this.issuer = issuer;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * @param licenceType type code (21 characters) or template name, e.g. {@code business-licence}
+     * @param caseNumber  approval case number (办件编号)
+     * @param fields      field values keyed by the template's field keys
+     */
+    record IssueRequest(String licenceType, String caseNumber, Map<String, Object> fields) {}
+
+    @PostMapping
+    ResponseEntity<LicenceView> issue(
+            @AuthenticationPrincipal Jwt caller,
+            @RequestBody IssueRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (request == null
+                || request.licenceType() == null
+                || request.licenceType().isBlank()) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "missing-licence-type",
+                    "Missing licence type",
+                    "the request must name the licenceType (a type code or template name)");
+        }
+        if (request.fields() == null) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "missing-fields",
+                    "Missing fields",
+                    "the request must carry the licence's fields as a JSON object");
+        }
+        if (idempotencyKey != null
+                && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-idempotency-key",
+                    "Invalid Idempotency-Key",
+                    "Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        try {
+            LicenceIssuer.IssuedLicence issued = issuer.issue(new IssueLicenceCommand(
+                    caller.getSubject(),
+                    request.licenceType(),
+                    request.caseNumber(),
+                    request.fields(),
+                    Optional.ofNullable(idempotencyKey)));
+            LicenceView view = LicenceView.of(
+                    issued.licence(), issued.version(), LocalDate.now(clock.withZone(LicenceIssuer.CHINA)));
+            if (!issued.replayed()) {
+                audit.record(
+                        "licence.issue",
+                        AuditEvent.Outcome.SUCCESS,
+                        caller.getSubject(),
+                        issued.licence().root(),
+                        Map.of(
+                                "version",
+                                issued.version().identifier(),
+                                "licenceType",
+                                issued.licence().typeCode(),
+                                "caseNumber",
+                                request.caseNumber() == null ? "" : request.caseNumber()));
+            }
+            return ResponseEntity.status(issued.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .location(java.net.URI.create(
+                            "/api/v1/licences/" + issued.version().identifier()))
+                    .header("Idempotent-Replayed", String.valueOf(issued.replayed()))
+                    .body(view);
+        } catch (IssuanceException | VersionProducer.VersionTaken | LicenceSealer.SealingFailedException e) {
+            if (e instanceof IssuanceException.NotPermitted || e instanceof IssuanceException.UnknownLicenceType) {
+                audit.record(
+                        "licence.issue",
+                        e instanceof IssuanceException.NotPermitted
+                                ? AuditEvent.Outcome.DENIED
+                                : AuditEvent.Outcome.FAILURE,
+                        caller.getSubject(),
+                        "",
+                        Map.of(
+                                "licenceType",
+                                request.licenceType(),
+                                "refusal",
+                                e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+            throw IssuanceProblems.of(e, clock);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package cn.zhengyin.licence.publicpage.internal;
+
+import cn.zhengyin.licence.registry.Licence;
+import cn.zhengyin.licence.registry.LicenceRegistry;
+import cn.zhengyin.licence.registry.LicenceStatus;
+import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.trust.identifier.InvalidIdentifierException;
+import cn.zhengyin.trust.identifier.LicenceIdentifier;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * What the QR code on a licence shows anyone who scans it: whether the licence exists, its status now, whether this
+ * version is the current one, and the public facts printed on it. No personal data beyond what the printed licence
+ * shows; a natural person's name is masked.
+ */
+public final class LicenceStatusPage {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private final LicenceRegistry registry;
+    private final Clock clock;
+
+    public LicenceStatusPage(LicenceRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /**
+     * The public status of one licence version.
+     *
+     * @param found          whether the registry knows this identifier
+     * @param status         the licence's status now (EXPIRED computed), if found
+     * @param currentVersion whether this version is the current one
+     */
+    public record PublicStatus(
+            String identifier,
+            boolean found,
+            Optional<String> licenceTypeName,
+            Optional<String> issuerName,
+            Optional<String> holderName,
+            Optional<String> version,
+            Optional<LicenceStatus> status,
+            boolean currentVersion,
+            Optional<String> currentVersionIdentifier,
+            Optional<LocalDate> issuedOn,
+            Optional<LocalDate> validFrom,
+            Optional<LocalDate> validUntil,
+            String message) {}
+
+    public PublicStatus lookUp(String identifier) {
+        LicenceIdentifier id;
+        try {
+            id = LicenceIdentifier.parse(identifier);
+        } catch (InvalidIdentifierException e) {
+            return notFound(identifier, e.getMessage());
+        }
+        Optional<Licence> licence = registry.findLicence(id.root());
+        Optional<LicenceVersion> version = registry.findVersion(id.toString());
+        if (licence.isEmpty() || version.isEmpty()) {
+            return notFound(identifier, "no licence has this identifier; the code may be forged or mistyped");
+        }
+        Licence l = licence.get();
+        LicenceVersion v = version.get();
+        LicenceStatus status = l.statusAt(LocalDate.now(clock.withZone(CHINA)));
+        boolean current = l.currentIdentifier().equals(v.identifier());
+        String holder = "111".equals(v.holderCodeType()) ? maskPersonName(v.holderName()) : v.holderName();
+        return new PublicStatus(
+                v.identifier(),
+                true,
+                Optional.of(v.typeName()),
+                Optional.of(v.issuerName()),
+                Optional.of(holder),
+                Optional.of(String.format("%03d", v.version())),
+                Optional.of(status),
+                current,
+                Optional.of(l.currentIdentifier()),
+                Optional.of(v.issuedOn()),
+                Optional.of(v.validFrom()),
+                v.validUntil(),
+                current ? "this is the current version" : "this version was superseded by " + l.currentIdentifier());
+    }
+
+    private static PublicStatus notFound(String identifier, String message) {
+        return new PublicStatus(
+                identifier,
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                message);
+    }
+
+    /** 周雅琴 → 周*琴, 李明 → 李*. */
+    static String maskPersonName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        int[] cps = name.codePoints().toArray();
+        if (cps.length == 1) {
+            return name;
+        }
+        StringBuilder masked = new StringBuilder().appendCodePoint(cps[0]);
+        masked.append("*".repeat(Math.max(1, cps.length - 2)));
+        if (cps.length > 2) {
+            masked.appendCodePoint(cps[cps.length - 1]);
+        }
+        return masked.toString();
+    }
+}

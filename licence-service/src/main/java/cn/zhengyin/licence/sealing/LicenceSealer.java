@@ -1,0 +1,44 @@
+package cn.zhengyin.licence.sealing;
+
+import java.time.Instant;
+
+/** Port: puts the issuing authority's seal (a PAdES signature with a visible seal) on a rendered licence PDF. */
+public interface LicenceSealer {
+
+    /**
+     * @return the signed PDF
+     * @throws SealingFailedException if the seal could not be applied
+     */
+    byte[] seal(byte[] pdf, SealingRequest request);
+
+    /**
+     * @param sealId            the seal to sign with
+     * @param licenceIdentifier recorded in the seal usage log
+     * @param signerName        the issuing authority, {@code /Name} of the signature
+     * @param sealArea          where the seal impression goes, in PDF points from the lower-left corner
+     */
+    record SealingRequest(
+            String sealId,
+            String licenceIdentifier,
+            String signerName,
+            Instant signingTime,
+            int pageIndex,
+            Area sealArea) {}
+
+    /** A rectangle in PDF points from the page's lower-left corner. */
+    record Area(float x, float y, float width, float height) {}
+
+    /** The seal service refused or could not be reached. {@code retryable} says whether trying later may help. */
+    final class SealingFailedException extends RuntimeException {
+        private final boolean retryable;
+
+        public SealingFailedException(String message, boolean retryable, Throwable cause) {
+            super(message, cause);
+            this.retryable = retryable;
+        }
+
+        public boolean retryable() {
+            return retryable;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package cn.zhengyin.licence.sealing.client;
+
+import cn.zhengyin.licence.sealing.LicenceSealer.SealingFailedException;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * The licence service's view of the seal service: the signing calls, and each seal's ECDSA certificate chain and
+ * impression image (fetched once and cached). Every failure comes out as a {@link SealingFailedException} that says
+ * whether retrying may help.
+ */
+public final class SealServiceClient {
+    private final RestClient http;
+    private final Map<String, List<X509Certificate>> chains = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> images = new ConcurrentHashMap<>();
+
+    /** @param http a client with the seal service's base URL that authenticates as the licence service */
+    public SealServiceClient(RestClient http) {
+        this.http = http;
+    }
+
+    record SealView(String id, String name, String state, List<CertificateView> certificates) {}
+
+    /** @param chain base64 DER certificates, the seal's first */
+    record CertificateView(String algorithm, List<String> chain) {}
+
+    /** The seal's ECDSA P-256 certificate chain (PAdES and XAdES sign with that key). */
+    public List<X509Certificate> ecdsaChain(String sealId) {
+        return call(() -> chains.computeIfAbsent(sealId, id -> {
+            SealView view = http.get().uri("/api/v1/seals/{id}", id).retrieve().body(SealView.class);
+            List<String> chain = view == null || view.certificates() == null
+                    ? List.of()
+                    : view.certificates().stream()
+                            .filter(c -> c.algorithm() != null && c.algorithm().startsWith("ECDSA"))
+                            .findFirst()
+                            .map(CertificateView::chain)
+                            .orElse(List.of());
+            if (chain.isEmpty()) {
+                throw new SealingFailedException(
+                        "seal " + id + " has no ECDSA certificate for signing licences", false, null);
+            }
+            return chain.stream().map(SealServiceClient::certificate).toList();
+        }));
+    }
+
+    /** The seal's impression as a PNG at 300 dpi. */
+    public byte[] imagePng(String sealId) {
+        return call(() -> images.computeIfAbsent(sealId, id -> {
+            byte[] png = http.get()
+                    .uri("/api/v1/seals/{id}/image.png?dpi=300", id)
+                    .retrieve()
+                    .body(byte[].class);
+            if (png == null || png.length == 0) {
+                throw new SealingFailedException("the seal service sent no image for seal " + id, true, null);
+            }
+            return png;
+        }));
+    }
+
+    /**
+     * The current CRL of the CA with this name, DER, from the seal service's distribution point
+     * {@code GET /crl/{ca}.crl} (RFC 5280 §4.2.1.13) on the configured base URL.
+     */
+    public byte[] crl(String caName) {
+        byte[] crl =
+                call(() -> http.get().uri("/crl/{ca}.crl", caName).retrieve().body(byte[].class));
+        if (crl == null || crl.length == 0) {
+            throw new SealingFailedException("the seal service sent an empty CRL for CA " + caName, true, null);
+        }
+        return crl;
+    }
+
+    /** Forgets what is cached about a seal, e.g. after its key changed. */
+    public void forget(String sealId) {
+        chains.remove(sealId);
+        images.remove(sealId);
+    }
+
+    /** POSTs a JSON request to a signing endpoint. */
+    public <T> T sign(String path, Object request, Class<T> responseType) {
+        T response = call(() -> http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(responseType));
+        if (response == null) {
+            throw new SealingFailedException("the seal service returned no signature", true, null);
+        }
+        return response;
+    }
+
+    private static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RestClientResponseException e) {
+            boolean retryable =
+                    e.getStatusCode().is5xxServerError() || e.getStatusCode().value() == 429;
+            throw new SealingFailedException(
+                    "the seal service answered " + e.getStatusCode().value() + ": " + detailOf(e), retryable, e);
+        } catch (ResourceAccessException e) {
+            throw new SealingFailedException(
+                    "the seal service cannot be reached: "
+                            + e.getMostSpecificCause().getMessage(),
+                    true,
+                    e);
+        }
+    }
+
+    private static X509Certificate certificate(String base64) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(
+                            new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+        } catch (CertificateException | IllegalArgumentException e) {
+            throw new SealingFailedException("the seal service sent an unreadable certificate", false, e);
+        }
+    }
+
+    private static String detailOf(RestClientResponseException e) {
+        try {
+            ProblemDetail problem = e.getResponseBodyAs(ProblemDetail.class);
+            if (problem != null && problem.getDetail() != null) {
+                return problem.getDetail();
+            }
+        } catch (RuntimeException notAProblem) {
+            // fall through to the status text
+        }
+        return e.getStatusText();
+    }
+}

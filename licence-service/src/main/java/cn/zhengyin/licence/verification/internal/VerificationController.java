@@ -1,0 +1,344 @@
+package cn.zhengyin.licence.verification.internal;
+
+import cn.zhengyin.licence.receipt.ReportReceipts;
+import cn.zhengyin.licence.verification.HashOnlyVerifier;
+import cn.zhengyin.licence.verification.LicenceVerificationReport;
+import cn.zhengyin.licence.verification.LicenceVerified;
+import cn.zhengyin.licence.verification.LicenceVerifier;
+import cn.zhengyin.licence.verification.SignedVerificationReport;
+import cn.zhengyin.licence.verification.UploadLimit;
+import cn.zhengyin.service.problem.ProblemException;
+import cn.zhengyin.trust.ses.SesCodec;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/v1/verifications}: public verification of a licence file, uploaded as {@code multipart/form-data}
+ * (part {@code file}) or as the raw request body ({@code application/pdf}). Answers 200 with a report for every
+ * readable upload — a tampered file is a report that says TOTAL_FAILED, not an error; an upload that is not a PDF,
+ * empty or too large is a 4xx problem.
+ *
+ * <p>A GB/T 38540 electronic seal signature is verified with the data it signs: {@code multipart/form-data} with
+ * parts {@code signature} (the DER SES_Signature) and {@code data} (the signed original), or
+ * {@code application/json} {@code {"sesSignature": base64, "data": base64}}.
+ *
+ * <p>Hash-only mode ({@link HashOnlyVerifier}): {@code application/json}
+ * {@code {"identifier": "...", "version": "002" (optional), "sha256": hex}} (or {@code "sm3": hex}); the file never
+ * leaves the caller and no signature is checked.
+ *
+ * <p>Every report is answered with {@code receipt}: the report signed by the service as a JWS
+ * ({@link ReportReceipts}, docs/verification.md).
+ */
+@RestController
+@RequestMapping("/api/v1/verifications")
+class VerificationController {
+    /** Optional request header: why a relying party verifies (kept in the holder's usage records). */
+    static final String PURPOSE_HEADER = "Zhengyin-Purpose";
+
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private final LicenceVerifier verifier;
+    private final long maxBytes;
+    private final ReportReceipts receipts;
+    private final ApplicationEventPublisher events;
+
+    VerificationController(
+            LicenceVerifier verifier,
+            UploadLimit uploadLimit,
+            ReportReceipts receipts,
+            ApplicationEventPublisher events) {
+        this.verifier = verifier;
+        this.receipts = receipts;
+        this.events = events;
+        this.maxBytes = uploadLimit.maxBytes();
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    SignedVerificationReport verifyUpload(
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(value = "signature", required = false) MultipartFile signature,
+            @RequestParam(value = "data", required = false) MultipartFile data,
+            @AuthenticationPrincipal Jwt caller,
+            @RequestHeader(value = PURPOSE_HEADER, required = false) String purpose)
+            throws IOException {
+        if (file != null && signature == null && data == null) {
+            if (file.getSize() > maxBytes) {
+                throw tooLarge(file.getSize());
+            }
+            return signed(verify(file.getBytes()), caller, purpose);
+        }
+        if (file == null && signature != null && data != null) {
+            if (signature.getSize() > SesCodec.MAX_INPUT_BYTES) {
+                throw signatureTooLarge(signature.getSize());
+            }
+            if (data.getSize() > maxBytes) {
+                throw tooLarge(data.getSize());
+            }
+            return signed(verifySes(signature.getBytes(), data.getBytes()), caller, purpose);
+        }
+        throw new ProblemException(
+                HttpStatus.BAD_REQUEST,
+                "invalid-upload",
+                "Invalid upload",
+                "send either a part 'file' (a licence PDF or XML) or the parts 'signature' (a DER GB/T 38540"
+                        + " SES_Signature) and 'data' (the signed original); got "
+                        + (file == null ? "" : "'file' ") + (signature == null ? "" : "'signature' ")
+                        + (data == null ? "" : "'data'"));
+    }
+
+    /**
+     * Either an SES signature with its data, or a hash-only query.
+     *
+     * @param sesSignature base64 of the DER SES_Signature
+     * @param data         base64 of the signed original
+     * @param identifier   hash-only: the licence identifier
+     * @param version      hash-only, optional: the version asked about ("002" or "2"); default the identifier's
+     * @param sha256       hash-only: hex SHA-256 of the file the caller keeps
+     * @param sm3          hash-only: hex SM3 of the file (instead of sha256)
+     */
+    record JsonVerificationRequest(
+            String sesSignature, String data, String identifier, String version, String sha256, String sm3) {}
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    SignedVerificationReport verifyJson(
+            @RequestBody JsonVerificationRequest request,
+            @AuthenticationPrincipal Jwt caller,
+            @RequestHeader(value = PURPOSE_HEADER, required = false) String purpose) {
+        boolean ses = request.sesSignature() != null || request.data() != null;
+        boolean hash = request.identifier() != null || request.sha256() != null || request.sm3() != null;
+        if (ses && hash) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-upload",
+                    "Invalid verification request",
+                    "send either an SES signature {\"sesSignature\", \"data\"} or a hash-only query {\"identifier\", "
+                            + "\"sha256\" or \"sm3\"}, not both");
+        }
+        return signed(hash ? verifyHash(request) : verifySesJson(request), caller, purpose);
+    }
+
+    /**
+     * Signs the report and, when the registry found the file, publishes {@link LicenceVerified} (naming the client if
+     * the request carried a valid bearer token, and the purpose it gave in the {@value #PURPOSE_HEADER} header,
+     * UTF-8 percent-encoded since HTTP header values are ASCII).
+     */
+    private SignedVerificationReport signed(LicenceVerificationReport report, Jwt caller, String purpose) {
+        SignedVerificationReport signed =
+                new SignedVerificationReport(report, receipts.sign(ReportReceipts.KIND_VERIFICATION, report));
+        if (report.registry().found()) {
+            report.registry()
+                    .identifier()
+                    .ifPresent(identifier -> events.publishEvent(new LicenceVerified(
+                            identifier,
+                            Optional.ofNullable(caller).map(Jwt::getSubject),
+                            Optional.ofNullable(purpose)
+                                    .map(VerificationController::decode)
+                                    .map(p -> p.length() > 200 ? p.substring(0, 200) : p))));
+        }
+        return signed;
+    }
+
+    private static String decode(String header) {
+        try {
+            return URLDecoder.decode(header, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return header;
+        }
+    }
+
+    private LicenceVerificationReport verifyHash(JsonVerificationRequest request) {
+        if (request.identifier() == null || request.identifier().isBlank()) {
+            throw invalidHashQuery("identifier is required");
+        }
+        if ((request.sha256() == null) == (request.sm3() == null)) {
+            throw invalidHashQuery("give exactly one of sha256 and sm3");
+        }
+        HashOnlyVerifier.HashAlgorithm algorithm =
+                request.sha256() != null ? HashOnlyVerifier.HashAlgorithm.SHA256 : HashOnlyVerifier.HashAlgorithm.SM3;
+        String hex = (request.sha256() != null ? request.sha256() : request.sm3()).strip();
+        if (!hex.matches("[0-9a-fA-F]{64}")) {
+            throw invalidHashQuery((request.sha256() != null ? "sha256" : "sm3") + " must be 64 hex digits (32 bytes);"
+                    + " got " + (hex.length() > 80 ? hex.length() + " characters" : "'" + hex + "'"));
+        }
+        java.util.Optional<Integer> version = java.util.Optional.empty();
+        if (request.version() != null && !request.version().isBlank()) {
+            if (!request.version().strip().matches("\\d{1,3}")
+                    || Integer.parseInt(request.version().strip()) < 1) {
+                throw invalidHashQuery(
+                        "version must be a version number 1 to 999 such as \"002\"; got '" + request.version() + "'");
+            }
+            version = java.util.Optional.of(Integer.parseInt(request.version().strip()));
+        }
+        return verifier.verifyHash(new HashOnlyVerifier.Query(request.identifier(), version, algorithm, hex));
+    }
+
+    private static ProblemException invalidHashQuery(String detail) {
+        return new ProblemException(
+                HttpStatus.BAD_REQUEST,
+                "invalid-hash-query",
+                "Invalid hash-only query",
+                detail + "; a hash-only query is {\"identifier\": licence identifier, \"version\": \"002\" (optional),"
+                        + " \"sha256\": 64 hex digits} or with \"sm3\" instead of \"sha256\"");
+    }
+
+    private LicenceVerificationReport verifySesJson(JsonVerificationRequest request) {
+        byte[] signature = base64("sesSignature", request.sesSignature());
+        byte[] data = base64("data", request.data());
+        if (signature.length > SesCodec.MAX_INPUT_BYTES) {
+            throw signatureTooLarge(signature.length);
+        }
+        if (data.length > maxBytes) {
+            throw tooLarge(data.length);
+        }
+        return verifySes(signature, data);
+    }
+
+    private LicenceVerificationReport verifySes(byte[] signature, byte[] data) {
+        if (signature.length == 0) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "empty-upload",
+                    "Empty upload",
+                    "the SES signature is empty; send the DER SES_Signature");
+        }
+        return verifier.verifySes(signature, data);
+    }
+
+    private static byte[] base64(String field, String value) {
+        if (value == null) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-upload",
+                    "Invalid upload",
+                    field + " is required (base64); a JSON verification request is {\"sesSignature\": base64 DER"
+                            + " SES_Signature, \"data\": base64 signed original}");
+        }
+        try {
+            return Base64.getDecoder().decode(value.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-upload",
+                    "Invalid upload",
+                    field + " is not valid base64: " + e.getMessage());
+        }
+    }
+
+    private static ProblemException signatureTooLarge(long size) {
+        return new ProblemException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "upload-too-large",
+                "Upload too large",
+                "the SES signature has " + size + " bytes; at most " + SesCodec.MAX_INPUT_BYTES + " are accepted");
+    }
+
+    @PostMapping(
+            consumes = {
+                MediaType.APPLICATION_PDF_VALUE,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                MediaType.APPLICATION_XML_VALUE,
+                MediaType.TEXT_XML_VALUE
+            })
+    SignedVerificationReport verifyBody(
+            HttpServletRequest request,
+            @AuthenticationPrincipal Jwt caller,
+            @RequestHeader(value = PURPOSE_HEADER, required = false) String purpose)
+            throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge(declared);
+        }
+        return signed(verify(readAtMost(request.getInputStream(), maxBytes)), caller, purpose);
+    }
+
+    private LicenceVerificationReport verify(byte[] content) {
+        if (content.length == 0) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "empty-upload",
+                    "Empty upload",
+                    "the uploaded file is empty; send the licence PDF");
+        }
+        if (startsWithPdfHeader(content)) {
+            return verifier.verifyPdf(content);
+        }
+        if (looksLikeXml(content)) {
+            return verifier.verifyXml(content);
+        }
+        throw new ProblemException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "not-a-pdf",
+                "Not a licence file",
+                "the uploaded file is neither a PDF (no %PDF- within its first 1024 bytes) nor an XML licence document");
+    }
+
+    /** An XML document starts with '<' after an optional UTF-8 byte order mark and white space. */
+    private static boolean looksLikeXml(byte[] content) {
+        int i = content.length >= 3
+                        && (content[0] & 0xFF) == 0xEF
+                        && (content[1] & 0xFF) == 0xBB
+                        && (content[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
+        while (i < content.length && i < 1024 && Character.isWhitespace(content[i])) {
+            i++;
+        }
+        return i < content.length && content[i] == '<';
+    }
+
+    /** ISO 32000-2 §7.5.2 lets the header appear within the first 1024 bytes. */
+    private static boolean startsWithPdfHeader(byte[] content) {
+        int limit = Math.min(content.length - PDF_MAGIC.length, 1024);
+        outer:
+        for (int i = 0; i <= limit; i++) {
+            for (int j = 0; j < PDF_MAGIC.length; j++) {
+                if (content[i + j] != PDF_MAGIC[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private byte[] readAtMost(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > limit) {
+                throw tooLarge(total);
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private ProblemException tooLarge(long size) {
+        return new ProblemException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "upload-too-large",
+                "Upload too large",
+                "the upload has " + (size > maxBytes ? "more than " + maxBytes : String.valueOf(size))
+                        + " bytes; verification accepts files up to " + maxBytes + " bytes");
+    }
+}

@@ -6,6 +6,7 @@ import eu.europa.esig.dss.jaxb.object.Message;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.simplereport.jaxb.XmlTimestamp;
 import eu.europa.esig.dss.spi.DSSUtils;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
@@ -62,17 +63,19 @@ public final class DssValidation {
                         simple.getIndication(id),
                         simple.getSubIndication(id),
                         simple.getAdESValidationErrors(id));
-            }
-            for (String id : simple.getTimestampIdList()) {
-                line(
-                        file,
-                        "TIMESTAMP",
-                        id,
-                        String.valueOf(
-                                reports.getDiagnosticData().getTimestampById(id).getType()),
-                        simple.getIndication(id),
-                        simple.getSubIndication(id),
-                        simple.getAdESValidationErrors(id));
+                // the signature time-stamp and the document (archive) time-stamps DSS attaches to the signature
+                for (XmlTimestamp timestamp : simple.getSignatureTimestamps(id)) {
+                    line(
+                            file,
+                            "TIMESTAMP",
+                            timestamp.getId(),
+                            String.valueOf(reports.getDiagnosticData()
+                                    .getTimestampById(timestamp.getId())
+                                    .getType()),
+                            timestamp.getIndication(),
+                            timestamp.getSubIndication(),
+                            simple.getAdESValidationErrors(timestamp.getId()));
+                }
             }
         }
     }

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Licence store, long-term validation: an issued licence PDF is PAdES B-LT — it carries the certificates and CRLs
- * (DSS) its verification needs, so it verifies with nothing but the file and the root certificate, the network
+ * Licence store, long-term validation: an issued licence PDF is PAdES-BASELINE-LTA — it carries the certificates and
+ * CRLs (DSS) its verification needs and a document time-stamp over them, so it verifies with nothing but the file and the root certificate, the network
  * stubbed out, also years later.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -114,9 +114,16 @@ class LongTermValidationIT {
                     .extracting(c -> c.getSubjectX500Principal().getName())
                     .anySatisfy(n -> assertThat(n).contains("证印示范市市场监督管理局电子证照专用章"))
                     .anySatisfy(n -> assertThat(n).contains("Zhengyin Dev Seal CA"));
-            // The DSS precedes the signature (no VRI, which is keyed by a signature), so the signature covers it.
-            int[] byteRange = document.getSignatureDictionaries().get(0).getByteRange();
-            assertThat(byteRange[2] + byteRange[3]).isEqualTo(pdf.length);
+            // PAdES-BASELINE-LTA: the DSS follows the signature (with its VRI entry), a document time-stamp covers all.
+            var signatures = document.getSignatureDictionaries();
+            assertThat(signatures).hasSize(2);
+            int[] sealRange = signatures.get(0).getByteRange();
+            assertThat(sealRange[2] + sealRange[3]).isLessThan(pdf.length);
+            assertThat(ltv.hasVriFor(signatures.get(0).getContents())).isTrue();
+            assertThat(signatures.get(1).getCOSObject().getCOSName(org.apache.pdfbox.cos.COSName.TYPE))
+                    .isEqualTo(org.apache.pdfbox.cos.COSName.DOC_TIME_STAMP);
+            int[] timestampRange = signatures.get(1).getByteRange();
+            assertThat(timestampRange[2] + timestampRange[3]).isEqualTo(pdf.length);
         }
     }
 
@@ -127,7 +134,10 @@ class LongTermValidationIT {
 
             assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
             SignatureReport signature = report.signatures().get(0);
-            assertThat(signature.coversWholeDocument()).isTrue();
+            assertThat(signature.check(PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE))
+                    .map(CheckResult::outcome)
+                    .contains(Outcome.PASSED);
+            assertThat(report.signatures().get(1).coversWholeDocument()).isTrue();
             assertThat(signature.check(PdfSignatureVerifier.REVOCATION))
                     .map(CheckResult::outcome)
                     .contains(Outcome.PASSED);
@@ -152,7 +162,12 @@ class LongTermValidationIT {
         JsonNode report = TwoServices.json(response.body());
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         JsonNode signature = report.get("document").get("signatures").get(0);
-        assertThat(signature.get("coversWholeDocument").asBoolean()).isTrue();
+        assertThat(report.get("document")
+                        .get("signatures")
+                        .get(1)
+                        .get("coversWholeDocument")
+                        .asBoolean())
+                .isTrue();
         assertThat(outcomeOf(signature.get("checks"), PdfSignatureVerifier.REVOCATION))
                 .isEqualTo("PASSED");
         assertThat(outcomeOf(signature.get("checks"), PdfSignatureVerifier.REVOCATION_EMBEDDED))

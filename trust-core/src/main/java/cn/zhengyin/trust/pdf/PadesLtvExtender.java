@@ -53,7 +53,8 @@ public final class PadesLtvExtender {
     /**
      * @param signedPdf a PDF with at least one signature
      * @param material  the validation material to embed, e.g. from {@link LtvCollector}
-     * @return {@code signedPdf} followed by an incremental update adding the DSS
+     * @return {@code signedPdf} followed by an incremental update adding the DSS; {@code signedPdf} itself when its
+     *     DSS already holds every item of {@code material} (nothing is written twice)
      */
     public byte[] addDss(byte[] signedPdf, LtvMaterial material) {
         if (material.isEmpty()) {
@@ -69,9 +70,17 @@ public final class PadesLtvExtender {
             // Without signatures (material added before signing, to be covered by the signature) there is no VRI.
             COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
             COSDictionary existing = catalog.getCOSDictionary(DSS);
-            COSArray certs = streams(document, material.certificates());
-            COSArray crls = streams(document, material.crls());
-            COSArray ocsps = streams(document, material.ocspResponses());
+            // What the DSS already holds is not written again (a renewal re-collects the same certificates).
+            Set<String> held = heldDigests(existing);
+            List<byte[]> newCertificates = notHeld(material.certificates(), held);
+            List<byte[]> newCrls = notHeld(material.crls(), held);
+            List<byte[]> newOcsps = notHeld(material.ocspResponses(), held);
+            if (newCertificates.isEmpty() && newCrls.isEmpty() && newOcsps.isEmpty()) {
+                return signedPdf;
+            }
+            COSArray certs = streams(document, newCertificates);
+            COSArray crls = streams(document, newCrls);
+            COSArray ocsps = streams(document, newOcsps);
 
             COSDictionary dss = new COSDictionary();
             dss.setDirect(false);
@@ -82,14 +91,21 @@ public final class PadesLtvExtender {
             if (existing != null && existing.getCOSDictionary(VRI) != null) {
                 vri.addAll(existing.getCOSDictionary(VRI));
             }
+            // A signature that already has its VRI entry keeps it; a new signature's entry names what this update adds.
             for (PDSignature signature : signatures) {
+                COSName key = COSName.getPDFName(vriKey(signature.getContents()));
+                if (vri.containsKey(key)) {
+                    continue;
+                }
                 COSDictionary entry = new COSDictionary();
                 putIfNotEmpty(entry, VRI_CERT, certs);
                 putIfNotEmpty(entry, VRI_CRL, crls);
                 putIfNotEmpty(entry, VRI_OCSP, ocsps);
-                vri.setItem(COSName.getPDFName(vriKey(signature.getContents())), entry);
+                vri.setItem(key, entry);
             }
-            dss.setItem(VRI, vri);
+            if (vri.size() > 0) {
+                dss.setItem(VRI, vri);
+            }
             catalog.setItem(DSS, dss);
             catalog.setNeedToBeUpdated(true);
             document.saveIncremental(out, Set.of(catalog));
@@ -116,6 +132,32 @@ public final class PadesLtvExtender {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is mandatory in every JRE", e);
         }
+    }
+
+    /** SHA-256 (hex) of the decoded content of every certificate, CRL and OCSP stream of an existing DSS. */
+    private static Set<String> heldDigests(COSDictionary existing) throws IOException {
+        Set<String> held = new java.util.HashSet<>();
+        if (existing == null) {
+            return held;
+        }
+        for (COSName name : List.of(CERTS, CRLS, OCSPS)) {
+            if (existing.getDictionaryObject(name) instanceof COSArray array) {
+                for (int i = 0; i < array.size(); i++) {
+                    if (array.getObject(i) instanceof COSStream stream) {
+                        try (var in = stream.createInputStream()) {
+                            held.add(LtvMaterial.sha256Hex(in.readAllBytes()));
+                        }
+                    }
+                }
+            }
+        }
+        return held;
+    }
+
+    private static List<byte[]> notHeld(List<byte[]> items, Set<String> held) {
+        return items.stream()
+                .filter(der -> !held.contains(LtvMaterial.sha256Hex(der)))
+                .toList();
     }
 
     private static COSArray streams(PDDocument document, List<byte[]> items) throws IOException {

@@ -82,6 +82,24 @@ public final class SealServiceClient {
         return crl;
     }
 
+    /**
+     * One RFC 3161 exchange with the seal service's time-stamping authority ({@code POST /tsa}, public): a DER
+     * TimeStampReq in, the DER TimeStampResp out (checked by the caller, {@code Rfc3161Client}).
+     */
+    public byte[] timestampReply(byte[] timestampQuery) {
+        byte[] reply = call(() -> http.post()
+                .uri("/tsa")
+                .contentType(MediaType.parseMediaType("application/timestamp-query"))
+                .accept(MediaType.parseMediaType("application/timestamp-reply"))
+                .body(timestampQuery)
+                .retrieve()
+                .body(byte[].class));
+        if (reply == null || reply.length == 0) {
+            throw new SealingFailedException("the seal service's TSA sent an empty reply", true, null);
+        }
+        return reply;
+    }
+
     /** Forgets what is cached about a seal, e.g. after its key changed. */
     public void forget(String sealId) {
         chains.remove(sealId);

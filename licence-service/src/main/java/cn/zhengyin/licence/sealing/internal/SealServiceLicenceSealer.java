@@ -4,65 +4,48 @@ import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.sealing.client.SealServiceClient;
 import cn.zhengyin.licence.sealing.client.SealServiceRevocationSource;
 import cn.zhengyin.trust.TrustException;
-import cn.zhengyin.trust.pdf.LtvCollector;
-import cn.zhengyin.trust.pdf.LtvMaterial;
-import cn.zhengyin.trust.pdf.PadesLtvExtender;
+import cn.zhengyin.trust.pdf.PadesLtaExtender;
 import cn.zhengyin.trust.pdf.PadesPreparation;
 import cn.zhengyin.trust.pdf.PadesPreparer;
 import cn.zhengyin.trust.pdf.SignatureRequest;
 import cn.zhengyin.trust.pdf.VisibleAppearance;
-import java.io.ByteArrayInputStream;
-import java.security.cert.CRLException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
+import cn.zhengyin.trust.timestamp.Rfc3161Client;
+import cn.zhengyin.trust.validation.CachingRevocationSource;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 /**
- * {@link LicenceSealer} backed by the seal service's digest-signing API ({@code POST /api/v1/signatures/pades}):
- * the PAdES signature is prepared here and only its SHA-256 digest travels. The signed PDF is then extended to PAdES
- * baseline B-LT: an incremental update adds a DSS with the seal's and the TSA's chains and their CAs' CRLs, fetched
- * from the seal service ({@link SealServiceRevocationSource}), so the licence verifies offline years later.
+ * {@link LicenceSealer} backed by the seal service: the PAdES signature is prepared here and only its SHA-256 digest
+ * travels ({@code POST /api/v1/signatures/pades}); the signed PDF is then made PAdES-BASELINE-LTA by trust-core's
+ * {@link PadesLtaExtender} — a DSS update with the seal's and the TSA's chains and their CAs' CRLs (fetched from the
+ * seal service's distribution points, {@link SealServiceRevocationSource}, reused for a minute), then a document
+ * time-stamp from the seal service's TSA ({@code POST /tsa}) — so the licence verifies offline years later and to
+ * any PAdES validator. This class only connects the seal service to trust-core.
  */
 public final class SealServiceLicenceSealer implements LicenceSealer {
-    private final SealServiceClient sealService;
     private static final long MAX_PDF_BYTES = 16L * 1024 * 1024;
-    private final PadesPreparer preparer = new PadesPreparer(MAX_PDF_BYTES);
-    private final LtvCollector ltvCollector;
-    private final PadesLtvExtender ltvExtender = new PadesLtvExtender(MAX_PDF_BYTES);
-    /** How long fetched validation material is reused for further licences of the same seal. */
+    /** How long a CA's CRL fetched for one licence is embedded in further licences (never past its nextUpdate). */
     public static final Duration DEFAULT_LTV_MAX_AGE = Duration.ofSeconds(60);
 
-    private final long ltvMaxAgeNanos;
-    private final LongSupplier nanoTicker;
-    private final Map<List<X509Certificate>, CachedMaterial> ltvMaterial = new ConcurrentHashMap<>();
-
-    public SealServiceLicenceSealer(SealServiceClient sealService) {
-        this(sealService, DEFAULT_LTV_MAX_AGE, System::nanoTime);
-    }
+    private final SealServiceClient sealService;
+    private final PadesPreparer preparer = new PadesPreparer(MAX_PDF_BYTES);
+    private final PadesLtaExtender lta;
 
     /**
-     * @param ltvMaxAge  how long the CRLs fetched for a seal's chain are embedded in further licences (never past a
-     *                   CRL's nextUpdate); {@link Duration#ZERO} fetches them for every licence
-     * @param nanoTicker monotonic time source for that age, e.g. {@code System::nanoTime}
+     * @param ltvMaxAge how long a CA's CRL is reused for further licences; {@link Duration#ZERO} fetches it each time
+     * @param clock     the time that age is judged at
      */
-    public SealServiceLicenceSealer(SealServiceClient sealService, Duration ltvMaxAge, LongSupplier nanoTicker) {
+    public SealServiceLicenceSealer(SealServiceClient sealService, Duration ltvMaxAge, Clock clock) {
         this.sealService = sealService;
-        this.ltvCollector = new LtvCollector(new SealServiceRevocationSource(sealService), MAX_PDF_BYTES);
-        this.ltvMaxAgeNanos = ltvMaxAge.toNanos();
-        this.nanoTicker = nanoTicker;
+        this.lta = new PadesLtaExtender(
+                new CachingRevocationSource(new SealServiceRevocationSource(sealService), ltvMaxAge, clock),
+                new Rfc3161Client(sealService::timestampReply),
+                MAX_PDF_BYTES);
     }
-
-    /** Material fetched at {@code fetchedNanos}, usable for signing times before {@code crlsValidUntil}. */
-    private record CachedMaterial(LtvMaterial material, long fetchedNanos, Instant crlsValidUntil) {}
 
     record PadesDigestRequest(String sealId, String digestAlgorithm, String digest, String licenceIdentifier) {}
 
@@ -76,7 +59,7 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
         // The seal's chain and the TSA's (same dev CA, similar size): the estimate covers both.
         int reserve = SignatureRequest.estimateContentsBytes(chain, chain);
         PadesPreparation prepared = preparer.prepare(
-                withValidationData(pdf, chain, request.signingTime()),
+                pdf,
                 new SignatureRequest(
                         request.signerName(),
                         "电子证照签发 Licence issued: " + request.licenceIdentifier(),
@@ -96,59 +79,14 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
         if (signed.cms() == null) {
             throw new SealingFailedException("the seal service returned no CMS", true, null);
         }
-        return prepared.complete(Base64.getDecoder().decode(signed.cms()));
-    }
-
-    /**
-     * Long-term validation data (PAdES B-LT): a DSS with the seal's chain and the CRL of every CA in it, added BEFORE
-     * the seal signs, so the signature covers it and the whole file (poppler's pdfsig: "Total document signed").
-     * The time-stamp authority is certified by the same CA, so the same CRLs cover its certificate, which travels
-     * inside the time-stamp token. The CRLs are the seal service's current ones, fetched at sealing time — the seal
-     * service has just checked the seal is ISSUED (Adobe's revocation-info-at-signing practice). The material of a
-     * chain is reused for {@link #DEFAULT_LTV_MAX_AGE} (and never once a CRL's nextUpdate has passed): a CRL that
-     * is up to a minute old is as good revocation information at signing as a fresh one, because the seal service
-     * refuses to sign with a seal that is not ISSUED at that moment.
-     */
-    private byte[] withValidationData(byte[] pdf, List<X509Certificate> sealChain, Instant signingTime) {
+        byte[] sealed = prepared.complete(Base64.getDecoder().decode(signed.cms()));
         try {
-            return ltvExtender.addDss(pdf, materialFor(sealChain, signingTime));
+            return lta.extend(sealed);
+        } catch (SealingFailedException e) {
+            throw e;
         } catch (TrustException e) {
             throw new SealingFailedException(
                     "the long-term validation data could not be added: " + e.getMessage(), true, e);
         }
-    }
-
-    private LtvMaterial materialFor(List<X509Certificate> sealChain, Instant signingTime) {
-        long now = nanoTicker.getAsLong();
-        CachedMaterial cached = ltvMaterial.get(sealChain);
-        if (cached != null
-                && now - cached.fetchedNanos() < ltvMaxAgeNanos
-                && signingTime.isBefore(cached.crlsValidUntil())) {
-            return cached.material();
-        }
-        LtvMaterial material = ltvCollector.collectFor(sealChain);
-        if (ltvMaxAgeNanos > 0) {
-            ltvMaterial.put(List.copyOf(sealChain), new CachedMaterial(material, now, earliestNextUpdate(material)));
-        }
-        return material;
-    }
-
-    /** The earliest nextUpdate of the CRLs (a CRL without one, or none at all: not reusable past now). */
-    private static Instant earliestNextUpdate(LtvMaterial material) {
-        Instant earliest = Instant.MAX;
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (byte[] der : material.crls()) {
-                X509CRL crl = (X509CRL) factory.generateCRL(new ByteArrayInputStream(der));
-                if (crl.getNextUpdate() == null) {
-                    return Instant.MIN;
-                }
-                Instant next = crl.getNextUpdate().toInstant();
-                earliest = next.isBefore(earliest) ? next : earliest;
-            }
-        } catch (CRLException | CertificateException e) {
-            return Instant.MIN; // already checked by the collector; if unreadable here, simply do not reuse it
-        }
-        return earliest;
     }
 }

@@ -4,6 +4,7 @@ import cn.zhengyin.licence.sealing.JwsSigner;
 import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.sealing.XmlSealer;
 import cn.zhengyin.licence.sealing.client.SealServiceClient;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,13 +13,13 @@ import org.springframework.context.annotation.Configuration;
 class SealingConfiguration {
 
     @Bean
-    LicenceSealer licenceSealer(SealServiceClient sealService) {
-        return new SealServiceLicenceSealer(sealService);
+    LicenceSealer licenceSealer(SealServiceClient sealService, Clock clock) {
+        return new SealServiceLicenceSealer(sealService, SealServiceLicenceSealer.DEFAULT_LTV_MAX_AGE, clock);
     }
 
     @Bean
-    XmlSealer xmlSealer(SealServiceClient sealService) {
-        return new SealServiceXmlSealer(sealService);
+    XmlSealer xmlSealer(SealServiceClient sealService, Clock clock) {
+        return new SealServiceXmlSealer(sealService, clock);
     }
 
     @Bean

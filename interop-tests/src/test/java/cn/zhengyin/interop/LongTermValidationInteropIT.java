@@ -1,0 +1,348 @@
+package cn.zhengyin.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import cn.zhengyin.trust.pdf.PadesLtaExtender;
+import cn.zhengyin.trust.timestamp.Rfc3161Client;
+import cn.zhengyin.trust.validation.HttpRevocationSource;
+import cn.zhengyin.trust.validation.RevocationSource;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Issue #20, "real long-term validation", checked by validators that are not ours. A licence of every shipped type
+ * (templates/*) is issued end to end through both services; then, with nothing but the file and the ECDSA dev root:
+ * <ul>
+ *   <li>EU DSS 6.4 (in its own JVM, offline: no CRL, OCSP or AIA source, default policy) classifies each PDF as
+ *       PAdES-BASELINE-LTA and each XML as XAdES-BASELINE-LT, both TOTAL_PASSED, every time-stamp PASSED;</li>
+ *   <li>poppler's pdfsig reports the seal signature of each PDF valid and the last document time-stamp covering
+ *       the whole file; OpenSSL verifies each document time-stamp token over the bytes it covers;</li>
+ *   <li>a licence whose archive time-stamp is renewed ({@link PadesLtaExtender#renew}) is still LTA and
+ *       TOTAL_PASSED to DSS, now with two document time-stamps, and pdfsig still finds every signature valid.</li>
+ * </ul>
+ * The files and DSS's simple reports stay in {@code target/interop/} for inspection.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LongTermValidationInteropIT {
+    static final Path OUT = Path.of("target", "interop").toAbsolutePath();
+    static final String RENEWED = "business-licence-renewed.pdf";
+
+    private Services services;
+    private final Map<String, DssLine> signatures = new LinkedHashMap<>();
+    private final Map<String, List<DssLine>> timestamps = new LinkedHashMap<>();
+
+    /** One line of {@link DssValidation}'s output. */
+    record DssLine(String file, String kind, String id, String format, String indication, String sub, String errors) {}
+
+    static Stream<String> types() throws IOException {
+        try (Stream<Path> dirs = Files.list(Services.TEMPLATES)) {
+            List<String> slugs = dirs.filter(d -> Files.isRegularFile(d.resolve("type.json")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
+            assertThat(slugs).as("shipped licence types").hasSizeGreaterThanOrEqualTo(4);
+            return slugs.stream();
+        }
+    }
+
+    @BeforeAll
+    void issueEveryTypeAndValidateWithDss() throws Exception {
+        Files.createDirectories(OUT);
+        services = new Services();
+        String token = services.approvalToken();
+        List<Path> files = new ArrayList<>();
+        for (String slug : types().toList()) {
+            String id = issue(slug, token);
+            files.add(write(slug + ".pdf", download(id, "pdf", token)));
+            files.add(write(slug + ".xml", download(id, "xml", token)));
+        }
+        byte[] businessLicence = Files.readAllBytes(OUT.resolve("business-licence.pdf"));
+        files.add(write(RENEWED, renewer().renew(businessLicence)));
+        for (DssLine line : runDss(files)) {
+            if (line.kind().equals("SIGNATURE")) {
+                assertThat(signatures.put(line.file(), line))
+                        .as("one signature per file: " + line)
+                        .isNull();
+            } else {
+                timestamps.computeIfAbsent(line.file(), f -> new ArrayList<>()).add(line);
+            }
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void thePdfIsPadesBaselineLtaAndTotalPassedToDssOfflineWithOnlyTheRoot(String slug) {
+        DssLine signature = signatures.get(slug + ".pdf");
+        assertThat(signature).as("DSS found the seal signature").isNotNull();
+        assertThat(signature.format()).as(signature.toString()).isEqualTo("PAdES-BASELINE-LTA");
+        assertThat(signature.indication()).as(signature.toString()).isEqualTo("TOTAL_PASSED");
+        // the signature time-stamp and the document time-stamp
+        assertThat(timestamps.get(slug + ".pdf"))
+                .hasSize(2)
+                .extracting(DssLine::format)
+                .containsExactlyInAnyOrder("SIGNATURE_TIMESTAMP", "DOCUMENT_TIMESTAMP");
+        assertThat(timestamps.get(slug + ".pdf"))
+                .allSatisfy(t -> assertThat(t.indication()).as(t.toString()).isEqualTo("PASSED"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void theXmlIsXadesBaselineLtAndTotalPassedToDssOfflineWithOnlyTheRoot(String slug) {
+        DssLine signature = signatures.get(slug + ".xml");
+        assertThat(signature).as("DSS found the XML signature").isNotNull();
+        assertThat(signature.format()).as(signature.toString()).isEqualTo("XAdES-BASELINE-LT");
+        assertThat(signature.indication()).as(signature.toString()).isEqualTo("TOTAL_PASSED");
+        assertThat(timestamps.get(slug + ".xml")).singleElement().satisfies(t -> {
+            assertThat(t.format()).isEqualTo("SIGNATURE_TIMESTAMP");
+            assertThat(t.indication()).as(t.toString()).isEqualTo("PASSED");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void pdfsigReportsTheSignatureAndTheDocumentTimestampValid(String slug) throws Exception {
+        assertEverySignatureValidToPdfsig(OUT.resolve(slug + ".pdf"), 2);
+    }
+
+    @Test
+    void aRenewedArchiveTimestampKeepsTheLicenceLtaAndTotalPassed() throws Exception {
+        byte[] original = Files.readAllBytes(OUT.resolve("business-licence.pdf"));
+        byte[] renewed = Files.readAllBytes(OUT.resolve(RENEWED));
+        assertThat(Arrays.copyOf(renewed, original.length))
+                .as("the renewal only appends")
+                .isEqualTo(original);
+        DssLine signature = signatures.get(RENEWED);
+        assertThat(signature.format()).as(signature.toString()).isEqualTo("PAdES-BASELINE-LTA");
+        assertThat(signature.indication()).as(signature.toString()).isEqualTo("TOTAL_PASSED");
+        assertThat(timestamps.get(RENEWED))
+                .extracting(DssLine::format)
+                .containsExactlyInAnyOrder("SIGNATURE_TIMESTAMP", "DOCUMENT_TIMESTAMP", "DOCUMENT_TIMESTAMP");
+        assertThat(timestamps.get(RENEWED))
+                .allSatisfy(t -> assertThat(t.indication()).as(t.toString()).isEqualTo("PASSED"));
+        assertEverySignatureValidToPdfsig(OUT.resolve(RENEWED), 3);
+    }
+
+    // ---- issuing -----------------------------------------------------------------------------------------------
+
+    private String issue(String slug, String token) throws IOException {
+        JsonNode type = Services.json(Services.text(
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-types/" + slug))
+                        .GET()
+                        .build())));
+        ObjectNode fields = (ObjectNode)
+                Services.json(Files.readString(Services.TEMPLATES.resolve(slug).resolve("sample.json")))
+                        .get("fields");
+        for (JsonNode f : type.get("fields")) {
+            if (f.has("role") && f.get("role").asString().equals("ISSUING_AUTHORITY")) {
+                fields.remove(f.get("key").asString()); // the service fills in the approval system's authority
+            }
+        }
+        ObjectNode request =
+                Services.JSON.createObjectNode().put("licenceType", slug).put("caseNumber", "IOP-" + slug);
+        request.set("fields", fields);
+        HttpResponse<byte[]> issued =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "interop-" + UUID.randomUUID())
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8))
+                        .build());
+        assertThat(issued.statusCode()).as(Services.text(issued)).isEqualTo(201);
+        return Services.json(Services.text(issued)).get("identifier").asString();
+    }
+
+    private byte[] download(String identifier, String kind, String token) {
+        HttpResponse<byte[]> response = services.send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/" + kind))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(OUT.resolve(name), bytes);
+    }
+
+    /** Archive renewal as the licence service's job will do it: the seal service's TSA and CRLs over HTTP. */
+    private PadesLtaExtender renewer() {
+        Pattern crlPath = Pattern.compile("/crl/[A-Za-z0-9._-]+\\.crl");
+        RevocationSource crls = issued -> {
+            for (URI uri : HttpRevocationSource.crlUris(issued)) {
+                Matcher m = crlPath.matcher(uri.getPath() == null ? "" : uri.getPath());
+                if (m.matches()) { // the dev CDP names port 8082; the seal service runs on a random port here
+                    HttpResponse<byte[]> crl =
+                            services.send(HttpRequest.newBuilder(services.sealUrl.resolve(uri.getPath()))
+                                    .GET()
+                                    .build());
+                    assertThat(crl.statusCode()).isEqualTo(200);
+                    return Optional.of(crl.body());
+                }
+            }
+            return Optional.empty();
+        };
+        Rfc3161Client tsa =
+                new Rfc3161Client(query -> services.send(HttpRequest.newBuilder(services.sealUrl.resolve("/tsa"))
+                                .header("Content-Type", "application/timestamp-query")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(query))
+                                .build())
+                        .body());
+        return new PadesLtaExtender(crls, tsa, 64L * 1024 * 1024);
+    }
+
+    // ---- the independent validators -----------------------------------------------------------------------------
+
+    /** Runs {@link DssValidation} in a fresh JVM on DSS's own library versions. */
+    private static List<DssLine> runDss(List<Path> files) throws Exception {
+        Path target = Path.of("target").toAbsolutePath();
+        List<String> classpath = new ArrayList<>();
+        try (Stream<Path> dssLibs = Files.list(target.resolve("dss-libs"))) {
+            dssLibs.sorted().map(Path::toString).forEach(classpath::add);
+        }
+        classpath.add(target.resolve("test-classes").toString());
+        Pattern replaced = Pattern.compile("/org/bouncycastle/bc(prov|pkix|util)-jdk18on/|/org/apache/pdfbox/"
+                + "(pdfbox|fontbox|pdfbox-io)/|/org/apache/santuario/xmlsec/|/ch/qos/logback/");
+        for (String entry :
+                Files.readString(target.resolve("test-classpath.txt")).trim().split(File.pathSeparator)) {
+            if (!replaced.matcher(entry.replace(File.separatorChar, '/')).find()) {
+                classpath.add(entry);
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                String.join(File.pathSeparator, classpath),
+                DssValidation.class.getName(),
+                Services.KEYS.resolve("root-ca.crt.pem").toString()));
+        files.forEach(f -> command.add(f.toString()));
+        Process process = new ProcessBuilder(command)
+                .redirectError(OUT.resolve("dss.stderr.txt").toFile())
+                .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Files.writeString(OUT.resolve("dss.stdout.txt"), out);
+        assertThat(process.exitValue())
+                .as("DSS run failed: " + Files.readString(OUT.resolve("dss.stderr.txt")))
+                .isZero();
+        return out.lines()
+                .filter(l -> !l.isBlank())
+                .map(l -> l.split("\t", -1))
+                .filter(p -> p.length == 7)
+                .map(p -> new DssLine(p[0], p[1], p[2], p[3], p[4], p[5], p[6]))
+                .toList();
+    }
+
+    /**
+     * pdfsig (poppler) checks the seal signature; poppler 22.12 (Debian 12) does not implement ETSI.RFC3161 ("Unable
+     * to validate this type of signature"), so each document time-stamp's token is checked by OpenSSL instead
+     * ({@code openssl ts -verify} over exactly the bytes its ByteRange covers, against the dev root).
+     */
+    private static void assertEverySignatureValidToPdfsig(Path pdf, int expected) throws Exception {
+        String out = run("pdfsig", pdf.toString());
+        assertThat(out).as(out).contains("Digital Signature Info of:");
+        assertThat(Pattern.compile("^Signature #\\d+:", Pattern.MULTILINE)
+                        .matcher(out)
+                        .results()
+                        .count())
+                .as(out)
+                .isEqualTo(expected);
+        assertThat(out).as(out).doesNotContain("Signature is Invalid").doesNotContain("Digest Mismatch");
+        assertThat(out.substring(out.lastIndexOf("Signature #")))
+                .as("the last document time-stamp covers the whole file")
+                .contains("Total document signed");
+        byte[] bytes = Files.readAllBytes(pdf);
+        int seals = 0;
+        int timestamps = 0;
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                if ("ETSI.RFC3161".equals(signature.getSubFilter())) {
+                    timestamps++;
+                    Path data = Files.write(
+                            OUT.resolve(pdf.getFileName() + ".ts" + timestamps + ".data"),
+                            signature.getSignedContent(bytes));
+                    Path token;
+                    try (ASN1InputStream in = new ASN1InputStream(signature.getContents())) {
+                        token = Files.write(
+                                OUT.resolve(pdf.getFileName() + ".ts" + timestamps + ".tst"),
+                                in.readObject().getEncoded("DER"));
+                    }
+                    String verified = run(
+                            "openssl",
+                            "ts",
+                            "-verify",
+                            "-data",
+                            data.toString(),
+                            "-in",
+                            token.toString(),
+                            "-token_in",
+                            "-CAfile",
+                            Services.KEYS.resolve("root-ca.crt.pem").toString(),
+                            "-untrusted",
+                            Services.KEYS.resolve("seal-ca.crt.pem").toString());
+                    assertThat(verified).as(verified).contains("Verification: OK");
+                } else {
+                    seals++;
+                }
+            }
+        }
+        assertThat(Pattern.compile("Signature Validation: Signature is Valid\\.")
+                        .matcher(out)
+                        .results()
+                        .count())
+                .as(out)
+                .isEqualTo(seals);
+        assertThat(seals + timestamps).isEqualTo(expected);
+        assertThat(timestamps).isPositive();
+    }
+
+    private static String run(String tool, String... args) throws Exception {
+        Path binary = Path.of("/usr/bin", tool);
+        assumeThat(Files.isExecutable(binary)).as(tool + " is installed").isTrue();
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+}

@@ -1,0 +1,115 @@
+package cn.zhengyin.interop;
+
+import cn.zhengyin.licence.LicenceServiceApplication;
+import cn.zhengyin.seal.SealServiceApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The licence service and the seal service started for real in this JVM, on free ports, with in-memory stores and
+ * the committed dev PKI (as licence-service's own integration tests start them): licences are sealed over HTTP
+ * exactly as in production.
+ */
+final class Services implements AutoCloseable {
+    static final Path KEYS = Path.of("..", "keys-dev").toAbsolutePath().normalize();
+    static final Path TEMPLATES = Path.of("..", "templates").toAbsolutePath().normalize();
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    final URI sealUrl;
+    final URI licenceUrl;
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ConfigurableApplicationContext seal;
+    private final ConfigurableApplicationContext licence;
+
+    Services() {
+        int licencePort = freePort();
+        int sealPort = freePort();
+        sealUrl = URI.create("http://localhost:" + sealPort);
+        licenceUrl = URI.create("http://localhost:" + licencePort);
+        seal = SealServiceApplication.builder()
+                .run(
+                        "--server.port=" + sealPort,
+                        "--zhengyin.keys-directory=" + KEYS,
+                        "--zhengyin.store.embedded.in-memory=true",
+                        "--zhengyin.seal-keys.file="
+                                + Path.of("target", "interop-seal-keys-" + UUID.randomUUID() + ".p12")
+                                        .toAbsolutePath(),
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks");
+        licence = LicenceServiceApplication.builder()
+                .run(
+                        "--server.port=" + licencePort,
+                        "--zhengyin.seal-service-url=" + sealUrl,
+                        "--zhengyin.templates-directory=" + TEMPLATES,
+                        "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
+                        "--zhengyin.trust-intermediates=" + KEYS.resolve("sm2-seal-ca.crt.pem"),
+                        "--zhengyin.transparency.key-store=" + KEYS.resolve("translog.p12"),
+                        "--zhengyin.receipts.key-store=" + KEYS.resolve("report-signer.p12"),
+                        "--zhengyin.field-reuse.key-store=" + KEYS.resolve("field-release.p12"),
+                        "--zhengyin.store.embedded.in-memory=true");
+    }
+
+    /** An access token of the dev approval system (client credentials). */
+    String approvalToken() {
+        String basic = Base64.getEncoder()
+                .encodeToString("approval-demo:approval-demo-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(licenceUrl.resolve("/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                        + URLEncoder.encode("licence:issue licence:read", StandardCharsets.UTF_8)))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token request failed: " + response.statusCode() + " " + text(response));
+        }
+        return json(text(response)).get("access_token").asString();
+    }
+
+    HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    static JsonNode json(String body) {
+        return JSON.readTree(body);
+    }
+
+    @Override
+    public void close() {
+        licence.close();
+        seal.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

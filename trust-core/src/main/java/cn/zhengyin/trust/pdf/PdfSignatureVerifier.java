@@ -395,7 +395,16 @@ public final class PdfSignatureVerifier {
                             + ". The file was changed after the last signature."));
         }
         Optional<Verdict> trailing = Optional.empty();
-        if (inventory.trailingBytes() > 0) {
+        List<PdfLaterRevisions.Revision> fake = inventory.revisions().stream()
+                .filter(r -> r.content() == PdfLaterRevisions.Content.NOT_A_REVISION)
+                .toList();
+        if (!fake.isEmpty()) {
+            documentChecks.add(CheckResult.failed(
+                    DOCUMENT_TRAILING_DATA,
+                    "Bytes after a signature end in %%EOF but are not a revision (no cross-reference section): " + fake
+                            + ". They are appended data, not a PDF update."));
+            trailing = Optional.of(new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE));
+        } else if (inventory.trailingBytes() > 0) {
             documentChecks.add(CheckResult.failed(
                     DOCUMENT_TRAILING_DATA,
                     inventory.trailingBytes() + " byte(s) at offset " + inventory.trailingStart()

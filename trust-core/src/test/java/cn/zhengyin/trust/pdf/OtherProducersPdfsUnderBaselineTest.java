@@ -187,8 +187,12 @@ class OtherProducersPdfsUnderBaselineTest {
         byte[] fakeRevision =
                 PdfAttackCorpus.concat(signedBB, "% not a revision\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         DocumentVerificationReport report = verify(fakeRevision, ValidationPolicy.BASELINE);
-        assertThat(report.isPassed()).isFalse();
+        assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
+        assertThat(report.subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
         assertThat(documentCheck(report, PdfSignatureVerifier.DOCUMENT_COVERAGE).message())
                 .contains("not a revision");
+        assertThat(documentCheck(report, PdfSignatureVerifier.DOCUMENT_TRAILING_DATA)
+                        .outcome())
+                .isEqualTo(Outcome.FAILED);
     }
 }

@@ -156,6 +156,25 @@ class OtherProducersPdfsUnderBaselineTest {
                 .isEqualTo(SubIndication.TRY_LATER);
     }
 
+    /** A CRL past its next update says nothing about now: revocation data is not available (TRY_LATER). */
+    @Test
+    void aStaleCrlDoesNotDecideTheStatusNow() {
+        DocumentVerificationReport report = new PdfSignatureVerifier(
+                        TrustAnchors.of(List.of(otherCa.root())),
+                        RevocationSources.offline(crls(Map.of())),
+                        Clock.fixed(NOW.plus(java.time.Duration.ofDays(10)), ZoneOffset.UTC),
+                        PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES)
+                .verify(signedBB, ValidationPolicy.BASELINE);
+        assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(report.subIndication()).isEqualTo(SubIndication.TRY_LATER);
+        assertThat(report.signatures()
+                        .get(0)
+                        .check(PdfSignatureVerifier.REVOCATION)
+                        .orElseThrow()
+                        .message())
+                .contains("is not fresh for");
+    }
+
     @Test
     void aSignatureWithoutTimestampWhoseCertificateIsRevokedNowIsRevoked() {
         BigInteger serial = otherCa.signerCertificate().getSerialNumber();

@@ -94,4 +94,30 @@ class PolicyCorpusTest {
             assertThat(report.indication()).as(name + ": " + report).isNotEqualTo(Indication.TOTAL_PASSED);
         });
     }
+
+    /** Writes the corpus, the producer's root and its CRLs when asked: {@code -Dzhengyin.policy-corpus.write=<dir>}. */
+    @Test
+    void writesTheCorpusWhenAsked() throws Exception {
+        String target = System.getProperty("zhengyin.policy-corpus.write");
+        if (target == null) {
+            return;
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(target);
+        java.nio.file.Files.createDirectories(dir.resolve("valid"));
+        java.nio.file.Files.createDirectories(dir.resolve("invalid"));
+        for (var e : positives.entrySet()) {
+            java.nio.file.Files.write(dir.resolve("valid").resolve(e.getKey()), e.getValue());
+        }
+        for (var e : attacks.entrySet()) {
+            java.nio.file.Files.write(dir.resolve("invalid").resolve(e.getKey()), e.getValue());
+        }
+        java.nio.file.Files.writeString(
+                dir.resolve("other-producer-root.pem"),
+                cn.zhengyin.trust.pki.Pem.certificates(List.of(otherCa.root())));
+        java.nio.file.Files.write(
+                dir.resolve("other-producer-issuing-ca.crl"),
+                otherCa.issuingCaCrl(Map.of()).getEncoded());
+        java.nio.file.Files.writeString(
+                dir.resolve("other-producer-root-ca.crl.pem"), cn.zhengyin.trust.pki.Pem.crl(otherCa.rootCrl()));
+    }
 }

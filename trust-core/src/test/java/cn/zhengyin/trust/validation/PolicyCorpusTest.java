@@ -103,21 +103,32 @@ class PolicyCorpusTest {
             return;
         }
         java.nio.file.Path dir = java.nio.file.Path.of(target);
+        // a CA of today, so that its CRLs are fresh when the files are verified with ca-tools
+        Instant today = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        TestPki ca = TestPki.create(today, "Other Producer");
+        OtherProducer producer = new OtherProducer(ca, today);
+        Map<String, byte[]> valid = new java.util.LinkedHashMap<>(PdfCorpus.positives(producer, ca));
+        valid.putAll(XmlCorpus.positives(ca));
+        Map<String, byte[]> invalid = new java.util.LinkedHashMap<>(PdfCorpus.attacks(producer, ca));
+        invalid.putAll(XmlCorpus.attacks(ca));
         java.nio.file.Files.createDirectories(dir.resolve("valid"));
         java.nio.file.Files.createDirectories(dir.resolve("invalid"));
-        for (var e : positives.entrySet()) {
+        for (var e : valid.entrySet()) {
             java.nio.file.Files.write(dir.resolve("valid").resolve(e.getKey()), e.getValue());
         }
-        for (var e : attacks.entrySet()) {
+        for (var e : invalid.entrySet()) {
             java.nio.file.Files.write(dir.resolve("invalid").resolve(e.getKey()), e.getValue());
         }
         java.nio.file.Files.writeString(
-                dir.resolve("other-producer-root.pem"),
-                cn.zhengyin.trust.pki.Pem.certificates(List.of(otherCa.root())));
+                dir.resolve("other-producer-root.pem"), cn.zhengyin.trust.pki.Pem.certificates(List.of(ca.root())));
         java.nio.file.Files.write(
                 dir.resolve("other-producer-issuing-ca.crl"),
-                otherCa.issuingCaCrl(Map.of()).getEncoded());
+                ca.issuingCaCrl(Map.of()).getEncoded());
         java.nio.file.Files.writeString(
-                dir.resolve("other-producer-root-ca.crl.pem"), cn.zhengyin.trust.pki.Pem.crl(otherCa.rootCrl()));
+                dir.resolve("other-producer-root-ca.crl.pem"), cn.zhengyin.trust.pki.Pem.crl(ca.rootCrl()));
+        java.nio.file.Files.write(
+                dir.resolve("other-producer-issuing-ca-revoking-signer.crl"),
+                ca.issuingCaCrl(Map.of(ca.signerCertificate().getSerialNumber(), today.plusSeconds(1)))
+                        .getEncoded());
     }
 }

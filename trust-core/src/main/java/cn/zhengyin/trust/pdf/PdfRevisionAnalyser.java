@@ -40,7 +40,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * {@code /AcroForm /Fields} and to a page's {@code /Annots}, the {@code /SigFlags} entry, an AcroForm created with
  * only signature fields, or {@code /V} (and its widget's appearance) set on a signature field that was empty;
  * <li>{@link ChangeKind#DSS}: anything under the catalogue's {@code /DSS} or {@code /Extensions};
- * <li>{@link ChangeKind#FORM_FILL}: {@code /V}, {@code /AS}, {@code /AP} of an existing non-signature field;
+ * <li>{@link ChangeKind#FORM_FILL}: {@code /V}, {@code /AS}, {@code /AP} of an existing non-signature field, and the
+ * AcroForm's default resources {@code /DR} (fonts a form filler adds to draw field appearances);
  * <li>{@link ChangeKind#ANNOTATION}: added, removed or changed annotations other than widgets;
  * <li>{@link ChangeKind#OTHER}: everything else: page content, resources, fonts, XObjects, the page tree, the
  * catalogue, actions, names, {@code /NeedAppearances}, new non-signature fields, encryption.
@@ -283,6 +284,10 @@ final class PdfRevisionAnalyser {
                 compareFieldArray(base.getItem(key), c.getItem(key), child);
             } else if (key.equals(COSName.SIG_FLAGS)) {
                 compareEntry(base.getItem(key), c.getItem(key), child, Context.SIGNATURE);
+            } else if (key.equals(COSName.DR)) {
+                // default resources only serve to regenerate field appearances (form fillers add fonts here); the
+                // appearances themselves are compared where the fields are
+                compareEntry(base.getItem(key), c.getItem(key), child, Context.FORM_FILL);
             } else {
                 compareEntry(base.getItem(key), c.getItem(key), child, Context.STRICT);
             }

@@ -12,10 +12,13 @@ import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.Outcome;
 import cn.zhengyin.trust.validation.RevocationPolicy;
 import cn.zhengyin.trust.validation.RevocationSource;
+import cn.zhengyin.trust.validation.RevocationSources;
 import cn.zhengyin.trust.validation.SignatureReport;
 import cn.zhengyin.trust.validation.SignerKeyUsageCheck;
 import cn.zhengyin.trust.validation.SigningCertificateReference;
 import cn.zhengyin.trust.validation.SubIndication;
+import cn.zhengyin.trust.validation.TrustAnchors;
+import cn.zhengyin.trust.validation.ValidationPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -100,6 +103,8 @@ public final class PdfSignatureVerifier {
     public static final String DOCUMENT_COVERAGE = "document.last-signature-covers-file";
     public static final String LTV_DSS_PRESENT = "ltv.dss-present";
     public static final String DOCUMENT_REVISIONS = "document.revisions";
+    /** Bytes after the last {@code %%EOF} that are not a revision: TOTAL_FAILED / FORMAT_FAILURE. */
+    public static final String DOCUMENT_TRAILING_DATA = "document.trailing-data";
 
     public static final String BYTE_RANGE = "byte-range";
     /** DocMDP: a certification signature is first and alone, with P 1, 2 or 3 (see {@link PdfRevisionChecks}). */
@@ -157,7 +162,8 @@ public final class PdfSignatureVerifier {
 
     private final Set<X509Certificate> trustAnchors;
     private final EmbeddedFirstRevocation revocation;
-    private final RevocationPolicy revocationPolicy;
+    private final List<X509Certificate> intermediates;
+    private final ValidationPolicy defaultPolicy;
     private final Clock clock;
     private final long maxDocumentBytes;
 
@@ -193,9 +199,38 @@ public final class PdfSignatureVerifier {
             RevocationPolicy revocationPolicy,
             Clock clock,
             long maxDocumentBytes) {
-        this.trustAnchors = Set.copyOf(trustAnchors);
-        this.revocation = new EmbeddedFirstRevocation(trustAnchors, crls, liveRevocation);
-        this.revocationPolicy = revocationPolicy;
+        this(
+                TrustAnchors.of(trustAnchors),
+                new RevocationSources(List.copyOf(crls), liveRevocation),
+                ValidationPolicy.LICENCE.withRevocation(revocationPolicy),
+                clock,
+                maxDocumentBytes);
+    }
+
+    /**
+     * A verifier whose policy is chosen per call ({@link #verify(byte[], ValidationPolicy)}); {@link #verify(byte[])}
+     * applies {@link ValidationPolicy#LICENCE}.
+     *
+     * @param trustAnchors     trusted roots, and CA certificates to build paths with
+     * @param revocation       configured CRLs and the optional live source, used after the file's embedded data
+     * @param clock            gives the validation time
+     * @param maxDocumentBytes largest file accepted (see {@link #DEFAULT_MAX_DOCUMENT_BYTES})
+     */
+    public PdfSignatureVerifier(
+            TrustAnchors trustAnchors, RevocationSources revocation, Clock clock, long maxDocumentBytes) {
+        this(trustAnchors, revocation, ValidationPolicy.LICENCE, clock, maxDocumentBytes);
+    }
+
+    private PdfSignatureVerifier(
+            TrustAnchors trustAnchors,
+            RevocationSources revocation,
+            ValidationPolicy defaultPolicy,
+            Clock clock,
+            long maxDocumentBytes) {
+        this.trustAnchors = trustAnchors.anchors();
+        this.intermediates = trustAnchors.intermediates();
+        this.revocation = new EmbeddedFirstRevocation(trustAnchors.anchors(), revocation.crls(), revocation.live());
+        this.defaultPolicy = defaultPolicy;
         this.clock = clock;
         this.maxDocumentBytes = maxDocumentBytes;
     }
@@ -205,8 +240,21 @@ public final class PdfSignatureVerifier {
         this(trustAnchors, crls, RevocationPolicy.CHECK_IF_AVAILABLE, clock, DEFAULT_MAX_DOCUMENT_BYTES);
     }
 
-    /** @param pdf the file as received; may be anything, including empty */
+    /**
+     * Verifies under the constructor's policy: {@link ValidationPolicy#LICENCE} (with the constructor's revocation
+     * rule for the legacy constructors).
+     *
+     * @param pdf the file as received; may be anything, including empty
+     */
     public DocumentVerificationReport verify(byte[] pdf) {
+        return verify(pdf, defaultPolicy);
+    }
+
+    /**
+     * @param pdf    the file as received; may be anything, including empty
+     * @param policy the validation policy of this call
+     */
+    public DocumentVerificationReport verify(byte[] pdf, ValidationPolicy policy) {
         Instant validationTime = clock.instant();
         String sha256 = HexFormat.of().formatHex(sha256().digest(pdf));
         List<CheckResult> documentChecks = new ArrayList<>();
@@ -224,6 +272,7 @@ public final class PdfSignatureVerifier {
         List<Long> revisionEnds = PdfRevisionChecks.revisionEnds(pdf);
         var cache = MemoryUsageSetting.setupMainMemoryOnly(maxDocumentBytes).streamCache;
         EmbeddedValidationData ltv;
+        PdfLaterRevisions.Inventory inventory;
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", cache)) {
             ltv = EmbeddedValidationData.from(document);
             List<Found> found = new ArrayList<>();
@@ -240,10 +289,25 @@ public final class PdfSignatureVerifier {
                     .toList();
             PdfRevisionChecks revisions =
                     new PdfRevisionChecks(pdf, document, signed, cache, PdfRevisionAnalyser.DEFAULT_MAX_NODES);
+            long firstEnd = found.stream()
+                    .mapToLong(Found::end)
+                    .filter(e -> e > 0 && e <= pdf.length)
+                    .min()
+                    .orElse(pdf.length);
+            inventory = PdfLaterRevisions.of(pdf, firstEnd, cache, PdfRevisionAnalyser.DEFAULT_MAX_NODES);
             for (int i = 0; i < found.size(); i++) {
                 Found f = found.get(i);
                 reports.add(verifySignature(
-                        pdf, document, ltv, f.fieldName(), f.signature(), revisions, signed.get(i), validationTime));
+                        pdf,
+                        document,
+                        ltv,
+                        inventory,
+                        policy,
+                        f.fieldName(),
+                        f.signature(),
+                        revisions,
+                        signed.get(i),
+                        validationTime));
             }
         } catch (IOException | RuntimeException | StackOverflowError e) {
             documentChecks.add(
@@ -303,19 +367,55 @@ public final class PdfSignatureVerifier {
                 (signatures.size() - timestamps) + " signature(s)"
                         + (timestamps == 0 ? "." : " and " + timestamps + " document time-stamp(s).")));
         ReportWithEnd last = reports.get(reports.size() - 1);
-        documentChecks.add(
-                last.report().coversWholeDocument()
-                        ? CheckResult.passed(
-                                DOCUMENT_COVERAGE,
-                                last.end() == pdf.length
-                                        ? "The last signature covers the whole file."
-                                        : "The last signature covers its revision (" + last.end() + " of " + pdf.length
-                                                + " bytes); the rest only adds long-term validation data.")
-                        : CheckResult.failed(
-                                DOCUMENT_COVERAGE,
-                                "The last signature covers " + last.end() + " of " + pdf.length
-                                        + " bytes: the file was changed after the last signature."));
-        return DocumentVerificationReport.of(validationTime, sha256, signatures, documentChecks, Optional.empty());
+        String after = inventory.describeAfter(last.end());
+        boolean unsignedAllowed = false;
+        if (last.end() == pdf.length) {
+            documentChecks.add(CheckResult.passed(DOCUMENT_COVERAGE, "The last signature covers the whole file."));
+        } else if (last.report().coversWholeDocument()) {
+            documentChecks.add(CheckResult.passed(
+                    DOCUMENT_COVERAGE,
+                    "The last signature covers its revision (" + last.end() + " of " + pdf.length + " bytes); after "
+                            + "it only validation data: " + after + "."));
+        } else if (policy.unsignedRevisions() == ValidationPolicy.UnsignedRevisions.AS_CERTIFICATION_ALLOWS
+                && inventory.onlyRevisionsAfter(last.end())
+                && last.report()
+                        .check(CHANGES_AFTER_SIGNATURE)
+                        .map(ch -> ch.outcome() == Outcome.PASSED)
+                        .orElse(false)) {
+            unsignedAllowed = true;
+            documentChecks.add(CheckResult.warning(
+                    DOCUMENT_COVERAGE,
+                    "The last signature covers " + last.end() + " of " + pdf.length + " bytes; the unsigned "
+                            + after + " make only changes the document's permissions allow (policy "
+                            + policy.name().id() + ")."));
+        } else {
+            documentChecks.add(CheckResult.failed(
+                    DOCUMENT_COVERAGE,
+                    "The last signature covers " + last.end() + " of " + pdf.length + " bytes; after it: " + after
+                            + ". The file was changed after the last signature."));
+        }
+        Optional<Verdict> trailing = Optional.empty();
+        List<PdfLaterRevisions.Revision> fake = inventory.revisions().stream()
+                .filter(r -> r.content() == PdfLaterRevisions.Content.NOT_A_REVISION)
+                .toList();
+        if (!fake.isEmpty()) {
+            documentChecks.add(CheckResult.failed(
+                    DOCUMENT_TRAILING_DATA,
+                    "Bytes after a signature end in %%EOF but are not a revision (no cross-reference section): " + fake
+                            + ". They are appended data, not a PDF update."));
+            trailing = Optional.of(new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE));
+        } else if (inventory.trailingBytes() > 0) {
+            documentChecks.add(CheckResult.failed(
+                    DOCUMENT_TRAILING_DATA,
+                    inventory.trailingBytes() + " byte(s) at offset " + inventory.trailingStart()
+                            + " follow the last %%EOF and belong to no revision (ISO 32000-1 §7.5.5): no signature "
+                            + "covers them and they are not a PDF update."));
+            trailing = Optional.of(new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE));
+        } else {
+            documentChecks.add(CheckResult.passed(DOCUMENT_TRAILING_DATA, "Nothing follows the last %%EOF."));
+        }
+        return DocumentVerificationReport.of(
+                validationTime, sha256, signatures, documentChecks, trailing, unsignedAllowed);
     }
 
     private Optional<String> formatProblem(byte[] pdf) {
@@ -421,6 +521,8 @@ public final class PdfSignatureVerifier {
             byte[] pdf,
             PDDocument document,
             EmbeddedValidationData ltv,
+            PdfLaterRevisions.Inventory inventory,
+            ValidationPolicy policy,
             String fieldName,
             PDSignature signature,
             PdfRevisionChecks revisions,
@@ -436,13 +538,8 @@ public final class PdfSignatureVerifier {
         Optional<String> rangeProblem = byteRangeProblem(pdf, document, signature);
         int[] range = rangeProblem.isEmpty() ? signature.getByteRange() : new int[0];
         long end = signed.end();
-        // ---- long-term validation: a DSS-only update after the signature is allowed (DssOnlyUpdate) ----
-        Optional<DssOnlyUpdate.Assessment> later = rangeProblem.isEmpty() && end < pdf.length && ltv.dssPresent()
-                ? Optional.of(DssOnlyUpdate.assess(pdf, end, document, maxDocumentBytes))
-                : Optional.empty();
-        boolean covers = rangeProblem.isEmpty()
-                && (end == pdf.length
-                        || later.map(DssOnlyUpdate.Assessment::allowed).orElse(false));
+        // ---- long-term validation: later revisions of only /DSS and document time-stamps keep the coverage ----
+        boolean covers = rangeProblem.isEmpty() && (end == pdf.length || inventory.onlyValidationDataAfter(end));
         if (rangeProblem.isPresent()) {
             c.add(
                     CheckResult.failed(BYTE_RANGE, rangeProblem.get()),
@@ -457,9 +554,8 @@ public final class PdfSignatureVerifier {
                                 + "exactly this signature dictionary's /Contents; "
                                 + (end == pdf.length
                                         ? "covers the whole file."
-                                        : "ends at byte " + end + " of " + pdf.length + "."
-                                                + later.map(a -> " After it: " + a.explanation())
-                                                        .orElse(""))),
+                                        : "ends at byte " + end + " of " + pdf.length + "; after it: "
+                                                + inventory.describeAfter(end) + ".")),
                 null,
                 null);
         for (PdfRevisionChecks.Finding finding : revisions.findings(signed)) {
@@ -585,18 +681,29 @@ public final class PdfSignatureVerifier {
                     null,
                     null);
         }
-        var validated = revocation.validate(cert, cmsCertificates, ltv, bestTime);
+        List<X509Certificate> pool = new ArrayList<>(cmsCertificates);
+        pool.addAll(intermediates);
+        var validated = revocation.validate(cert, pool, ltv, bestTime);
         var chain = validated.validation();
         c.add(chain.chain(), Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
         c.add(chain.revocation(), Indication.TOTAL_FAILED, SubIndication.REVOKED);
         c.add(validated.embedded(), null, null);
         if (chain.revocation().outcome() == Outcome.NOT_CHECKED
                 && chain.chain().outcome() == Outcome.PASSED
-                && revocationPolicy == RevocationPolicy.REQUIRE) {
+                && policy.revocation() == RevocationPolicy.REQUIRE) {
             c.fail(Indication.INDETERMINATE, SubIndication.TRY_LATER);
         }
 
-        if (timestamp.isEmpty()) {
+        if (timestamp.isEmpty() && !policy.signatureTimestampRequired()) {
+            c.add(
+                    CheckResult.notChecked(
+                            TIMESTAMP_PRESENT,
+                            "No signature time-stamp: PAdES baseline B-B, allowed by policy "
+                                    + policy.name().id() + "; the signer certificate is judged at the validation "
+                                    + "time."),
+                    null,
+                    null);
+        } else if (timestamp.isEmpty()) {
             c.add(
                     CheckResult.failed(
                             TIMESTAMP_PRESENT,

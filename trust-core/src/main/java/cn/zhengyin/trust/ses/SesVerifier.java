@@ -8,7 +8,11 @@ import cn.zhengyin.trust.validation.CheckResult;
 import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.Outcome;
 import cn.zhengyin.trust.validation.RevocationPolicy;
+import cn.zhengyin.trust.validation.RevocationSources;
+import cn.zhengyin.trust.validation.SourcedChainValidator;
 import cn.zhengyin.trust.validation.SubIndication;
+import cn.zhengyin.trust.validation.TrustAnchors;
+import cn.zhengyin.trust.validation.ValidationPolicy;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -77,7 +81,7 @@ public final class SesVerifier {
     private final List<X509Certificate> intermediates;
     private final Collection<X509CRL> crls;
     private final RevocationPolicy revocationPolicy;
-    private final CertificateChainValidator chains;
+    private final SourcedChainValidator chains;
     private final TimestampVerifier timestamps;
 
     /**
@@ -91,20 +95,46 @@ public final class SesVerifier {
             Collection<X509Certificate> intermediateCertificates,
             Collection<X509CRL> crls,
             RevocationPolicy revocationPolicy) {
-        this.anchors = trustAnchors.stream().map(SesVerifier::bc).collect(Collectors.toUnmodifiableSet());
+        this(
+                TrustAnchors.of(trustAnchors, intermediateCertificates),
+                RevocationSources.offline(crls),
+                revocationPolicy);
+    }
+
+    /**
+     * A verifier whose policy is chosen per call; the calls without a policy fail closed on unknown revocation
+     * status ({@link RevocationPolicy#REQUIRE}).
+     *
+     * @param trustAnchors trusted roots for maker, signer and TSA certificates, and the intermediates to build paths
+     *                     with (seals and SES signatures carry only the end certificate)
+     * @param revocation   configured CRLs, then the optional live source (each certificate's CRL distribution point)
+     */
+    public SesVerifier(TrustAnchors trustAnchors, RevocationSources revocation) {
+        this(trustAnchors, revocation, RevocationPolicy.REQUIRE);
+    }
+
+    private SesVerifier(TrustAnchors trustAnchors, RevocationSources revocation, RevocationPolicy revocationPolicy) {
+        this.anchors = trustAnchors.anchors().stream().map(SesVerifier::bc).collect(Collectors.toUnmodifiableSet());
         this.intermediates =
-                intermediateCertificates.stream().map(SesVerifier::bc).toList();
-        this.crls = List.copyOf(crls);
+                trustAnchors.intermediates().stream().map(SesVerifier::bc).toList();
+        this.crls = List.copyOf(revocation.crls());
         this.revocationPolicy = revocationPolicy;
-        this.chains = new CertificateChainValidator(anchors, this.crls);
+        this.chains = new SourcedChainValidator(
+                new TrustAnchors(anchors, intermediates),
+                new RevocationSources(List.copyOf(this.crls), revocation.live()));
         this.timestamps = new TimestampVerifier(anchors, this.crls);
     }
 
     /** One check and the verdict its failure gives. */
     private record Finding(CheckResult check, Indication indication, SubIndication subIndication) {}
 
-    private final class Findings {
+    private static final class Findings {
         final List<Finding> list = new ArrayList<>();
+        final RevocationPolicy revocationPolicy;
+
+        Findings(RevocationPolicy revocationPolicy) {
+            this.revocationPolicy = revocationPolicy;
+        }
 
         void add(CheckResult check, Indication indication, SubIndication sub) {
             list.add(new Finding(check, indication, sub));
@@ -148,7 +178,20 @@ public final class SesVerifier {
      * @param sealDer the DER SESeal
      */
     public SesVerificationReport verifySeal(byte[] sealDer, Instant validationTime) {
-        Findings findings = new Findings();
+        return verifySeal(sealDer, validationTime, revocationPolicy);
+    }
+
+    /**
+     * Verifies a seal on its own under a validation policy (its revocation rule applies to the maker certificate).
+     *
+     * @param sealDer the DER SESeal
+     */
+    public SesVerificationReport verifySeal(byte[] sealDer, Instant validationTime, ValidationPolicy policy) {
+        return verifySeal(sealDer, validationTime, policy.revocation());
+    }
+
+    private SesVerificationReport verifySeal(byte[] sealDer, Instant validationTime, RevocationPolicy rule) {
+        Findings findings = new Findings(rule);
         ElectronicSeal seal;
         try {
             seal = SesCodec.decodeSeal(sealDer);
@@ -260,7 +303,21 @@ public final class SesVerifier {
      * @param validationTime when the verification is made (used only when the signature states no time)
      */
     public SesVerificationReport verifySignature(byte[] signatureDer, byte[] originalData, Instant validationTime) {
-        Findings findings = new Findings();
+        return verifySignature(signatureDer, originalData, validationTime, revocationPolicy);
+    }
+
+    /**
+     * Verifies a seal signature and its embedded seal under a validation policy: its revocation rule applies to the
+     * signer certificate and to the seal's maker certificate, each judged at the signing time.
+     */
+    public SesVerificationReport verifySignature(
+            byte[] signatureDer, byte[] originalData, Instant validationTime, ValidationPolicy policy) {
+        return verifySignature(signatureDer, originalData, validationTime, policy.revocation());
+    }
+
+    private SesVerificationReport verifySignature(
+            byte[] signatureDer, byte[] originalData, Instant validationTime, RevocationPolicy rule) {
+        Findings findings = new Findings(rule);
         SealSignature signature;
         try {
             signature = SesCodec.decodeSignature(signatureDer);

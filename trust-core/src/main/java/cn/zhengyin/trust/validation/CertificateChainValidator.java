@@ -142,9 +142,18 @@ public final class CertificateChainValidator {
         for (int i = 0; i < path.size(); i++) {
             X509Certificate cert = path.get(i);
             X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor;
-            Optional<X509CRL> crl = crlOf(issuer);
+            Optional<X509CRL> crl = crlOf(issuer, at);
             if (crl.isEmpty()) {
-                uncovered.add(cert.getSubjectX500Principal().getName());
+                Optional<X509CRL> stale = crlOf(issuer, null);
+                uncovered.add(cert.getSubjectX500Principal().getName()
+                        + stale.map(c -> " (the issuer's CRL of "
+                                        + c.getThisUpdate().toInstant() + " is not fresh for "
+                                        + at + ": next update "
+                                        + Optional.ofNullable(c.getNextUpdate())
+                                                .map(d -> d.toInstant().toString())
+                                                .orElse("none")
+                                        + ")")
+                                .orElse(""));
                 continue;
             }
             X509CRLEntry entry = crl.get().getRevokedCertificate(cert);
@@ -154,10 +163,15 @@ public final class CertificateChainValidator {
                         + cert.getSerialNumber().toString(16) + ") was revoked at " + revokedAt
                         + (entry.getRevocationReason() != null ? " (" + entry.getRevocationReason() + ")" : "");
                 CheckResult result = revokedAt.isAfter(at)
-                        ? CheckResult.warning(REVOCATION, what + ", after the validation time " + at + ".")
+                        ? CheckResult.warning(
+                                REVOCATION,
+                                what + ", after " + at + ", the time the signature is judged at (its proven "
+                                        + "signing time when time-stamped): the signature was made before the "
+                                        + "revocation and stays valid.")
                         : CheckResult.failed(
                                 REVOCATION,
-                                what + ", not after the validation time " + at + " (ETSI EN 319 102-1 §5.2.6).");
+                                what + ", not after " + at + ", the time the signature is judged at (ETSI EN 319 102-1 "
+                                        + "§5.2.6).");
                 return new ChainValidation(chain, result, path, Optional.of(revokedAt));
             }
         }
@@ -176,9 +190,18 @@ public final class CertificateChainValidator {
                 Optional.empty());
     }
 
-    private Optional<X509CRL> crlOf(X509Certificate issuer) {
+    /**
+     * The latest CRL of {@code issuer} whose signature verifies and that tells the status at {@code at} (ETSI EN
+     * 319 102-1 §5.2.5, freshness): issued at or after {@code at}, or current at {@code at} (thisUpdate ≤ at ≤
+     * nextUpdate). A CRL that expired before {@code at} proves nothing about it. {@code at} null: any.
+     */
+    private Optional<X509CRL> crlOf(X509Certificate issuer, Instant at) {
         return crls.stream()
                 .filter(crl -> crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()))
+                .filter(crl -> at == null
+                        || !crl.getThisUpdate().toInstant().isBefore(at)
+                        || crl.getNextUpdate() == null
+                        || !crl.getNextUpdate().toInstant().isBefore(at))
                 .filter(crl -> {
                     try {
                         crl.verify(issuer.getPublicKey());

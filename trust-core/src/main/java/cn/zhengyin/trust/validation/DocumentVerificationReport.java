@@ -44,6 +44,21 @@ public record DocumentVerificationReport(
             List<SignatureReport> signatures,
             List<CheckResult> documentChecks,
             Optional<Verdict> documentFailure) {
+        return of(validationTime, documentSha256, signatures, documentChecks, documentFailure, false);
+    }
+
+    /**
+     * As {@link #of(Instant, String, List, List, Optional)}; with {@code unsignedChangesAllowed} the last signature
+     * need not cover the whole file: the caller has established that what follows it is allowed (e.g. by the
+     * document's DocMDP certification level) and reported it in a document check.
+     */
+    public static DocumentVerificationReport of(
+            Instant validationTime,
+            String documentSha256,
+            List<SignatureReport> signatures,
+            List<CheckResult> documentChecks,
+            Optional<Verdict> documentFailure,
+            boolean unsignedChangesAllowed) {
         Verdict verdict = documentFailure
                 .or(() -> signatures.isEmpty()
                         ? Optional.of(new Verdict(Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND))
@@ -52,7 +67,8 @@ public record DocumentVerificationReport(
                         .filter(s -> !s.isPassed())
                         .findFirst()
                         .map(s -> new Verdict(s.indication(), s.subIndication())))
-                .or(() -> signatures.get(signatures.size() - 1).coversWholeDocument()
+                .or(() -> unsignedChangesAllowed
+                                || signatures.get(signatures.size() - 1).coversWholeDocument()
                         ? Optional.empty()
                         : Optional.of(new Verdict(Indication.INDETERMINATE, SubIndication.UNSIGNED_CHANGES)))
                 .orElse(new Verdict(Indication.TOTAL_PASSED, SubIndication.NONE));

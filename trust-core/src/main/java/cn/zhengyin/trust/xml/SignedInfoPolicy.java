@@ -130,6 +130,107 @@ public final class SignedInfoPolicy {
         return new Shape(c14nMethod, signatureMethod, documentId.get(), propertiesId.get());
     }
 
+    /** Inclusive canonical XML 1.0 and 1.1, with or without comments (plain XMLDSig producers use them). */
+    public static final Set<String> INCLUSIVE_C14N = Set.of(
+            "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
+            "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments",
+            "http://www.w3.org/2006/12/xml-c14n11",
+            "http://www.w3.org/2006/12/xml-c14n11#WithComments");
+
+    private static final Set<String> ANY_C14N = union(C14N, INCLUSIVE_C14N);
+    private static final Set<String> DIGESTS =
+            Set.of(SHA256, "http://www.w3.org/2001/04/xmldsig-more#sha384", "http://www.w3.org/2001/04/xmlenc#sha512");
+    private static final Set<String> PLAIN_SIGNATURE_METHODS = Set.of(
+            ECDSA_SHA256,
+            RSA_SHA256,
+            "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384",
+            "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512",
+            "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384",
+            "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512");
+
+    /**
+     * A plain enveloped XMLDSig as other producers make it (policy {@code baseline}): canonicalisation exclusive or
+     * inclusive (1.0 or 1.1), an ECDSA or RSA signature with SHA-256/384/512, and exactly one Reference to the whole
+     * document: {@code URI=""} or a bare-name {@code #Id}, no Type, transforms enveloped-signature optionally followed
+     * by one canonicalisation, SHA-256/384/512 digest. Still refused: XPath, XPath Filter 2, XSLT, XPointer, external
+     * URIs, HMAC. Whether {@code #Id} names the document element is the verifier's job.
+     *
+     * @return the shape, with {@code documentReferenceId} empty for {@code URI=""} and no SignedProperties reference
+     * @throws XmlFormatException naming the first rule broken
+     */
+    public static Shape inspectEnveloped(Element signedInfo) {
+        requireDsig(signedInfo, "SignedInfo");
+        List<Element> children = elements(signedInfo);
+        if (children.size() != 3) {
+            throw reject("a plain enveloped signature has CanonicalizationMethod, SignatureMethod and exactly one "
+                    + "Reference; ds:SignedInfo has " + children.size() + " child element(s)");
+        }
+        Element c14n = children.get(0);
+        requireDsig(c14n, "CanonicalizationMethod");
+        String c14nMethod = c14n.getAttribute("Algorithm");
+        if (!ANY_C14N.contains(c14nMethod) || !elements(c14n).isEmpty()) {
+            throw reject("CanonicalizationMethod " + c14nMethod + " is not allowed");
+        }
+        Element method = children.get(1);
+        requireDsig(method, "SignatureMethod");
+        String signatureMethod = method.getAttribute("Algorithm");
+        if (!PLAIN_SIGNATURE_METHODS.contains(signatureMethod)
+                || !elements(method).isEmpty()) {
+            throw reject("SignatureMethod " + signatureMethod + " is not allowed (ECDSA or RSA with SHA-2 only)");
+        }
+        Element reference = children.get(2);
+        requireDsig(reference, "Reference");
+        if (!reference.getAttribute("Type").isEmpty()) {
+            throw reject("the document Reference has a Type");
+        }
+        if (!reference.hasAttribute("URI")) {
+            throw reject("a Reference without URI is not allowed");
+        }
+        String uri = reference.getAttribute("URI");
+        if (!uri.isEmpty() && !BARE_NAME.matcher(uri).matches()) {
+            throw reject("Reference URI '" + uri + "' is not allowed; only URI=\"\" (the whole document) or a "
+                    + "bare-name #<Id> of the document element (no XPointer or external resource)");
+        }
+        List<Element> referenceParts = elements(reference);
+        List<String> transforms = new ArrayList<>();
+        if (!referenceParts.isEmpty() && isDsig(referenceParts.get(0), "Transforms")) {
+            for (Element transform : elements(referenceParts.get(0))) {
+                requireDsig(transform, "Transform");
+                String algorithm = transform.getAttribute("Algorithm");
+                boolean inclusiveNamespaces = elements(transform).stream()
+                        .allMatch(p -> C14N.contains(algorithm)
+                                && EXC_C14N.equals(p.getNamespaceURI())
+                                && "InclusiveNamespaces".equals(p.getLocalName()));
+                if ((!algorithm.equals(ENVELOPED_SIGNATURE) && !ANY_C14N.contains(algorithm)) || !inclusiveNamespaces) {
+                    throw reject("Transform " + algorithm + " is not allowed; only enveloped-signature and "
+                            + "canonicalisation are (no XPath, XPath Filter 2, XSLT or base64)");
+                }
+                transforms.add(algorithm);
+            }
+        }
+        boolean allowed = (transforms.size() == 1 || transforms.size() == 2)
+                && transforms.get(0).equals(ENVELOPED_SIGNATURE)
+                && (transforms.size() == 1 || ANY_C14N.contains(transforms.get(1)));
+        if (!allowed) {
+            throw reject("the Reference must have the transforms enveloped-signature then at most one "
+                    + "canonicalisation; it has " + transforms);
+        }
+        Element digestMethod = referenceParts.stream()
+                .filter(e -> isDsig(e, "DigestMethod"))
+                .findFirst()
+                .orElseThrow(() -> reject("the Reference has no DigestMethod"));
+        if (!DIGESTS.contains(digestMethod.getAttribute("Algorithm"))) {
+            throw reject("DigestMethod " + digestMethod.getAttribute("Algorithm") + " is not allowed (SHA-2 only)");
+        }
+        return new Shape(c14nMethod, signatureMethod, uri.isEmpty() ? "" : uri.substring(1), "");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
     /**
      * Checks bytes that are to be signed as a canonical SignedInfo: they must parse (hardened) as a lone
      * {@code ds:SignedInfo} of the allowed shape, and be exactly its canonical form, so what is checked is what is

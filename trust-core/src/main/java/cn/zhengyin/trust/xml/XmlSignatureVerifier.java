@@ -7,9 +7,14 @@ import cn.zhengyin.trust.validation.DocumentVerificationReport.Verdict;
 import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.Outcome;
 import cn.zhengyin.trust.validation.RevocationPolicy;
+import cn.zhengyin.trust.validation.RevocationSources;
 import cn.zhengyin.trust.validation.SignatureReport;
 import cn.zhengyin.trust.validation.SignerKeyUsageCheck;
+import cn.zhengyin.trust.validation.SourcedChainValidator;
 import cn.zhengyin.trust.validation.SubIndication;
+import cn.zhengyin.trust.validation.TrustAnchors;
+import cn.zhengyin.trust.validation.ValidationPolicy;
+import cn.zhengyin.trust.xml.SignedInfoPolicy.Shape;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
@@ -83,8 +88,8 @@ public final class XmlSignatureVerifier {
             CHAIN,
             REVOCATION);
 
-    private final CertificateChainValidator chains;
-    private final RevocationPolicy revocationPolicy;
+    private final SourcedChainValidator chains;
+    private final ValidationPolicy defaultPolicy;
     private final Clock clock;
     private final int maxDocumentBytes;
 
@@ -101,9 +106,38 @@ public final class XmlSignatureVerifier {
             RevocationPolicy revocationPolicy,
             Clock clock,
             int maxDocumentBytes) {
+        this(
+                TrustAnchors.of(trustAnchors),
+                RevocationSources.offline(crls),
+                ValidationPolicy.LICENCE.withRevocation(revocationPolicy),
+                clock,
+                maxDocumentBytes);
+    }
+
+    /**
+     * A verifier whose policy is chosen per call ({@link #verify(byte[], ValidationPolicy)}); {@link #verify(byte[])}
+     * applies {@link ValidationPolicy#LICENCE}.
+     *
+     * @param trustAnchors     trusted roots, and CA certificates to build paths with
+     * @param revocation       configured CRLs, then the optional live source (the certificates' CRL distribution
+     *                         points)
+     * @param clock            gives the validation time
+     * @param maxDocumentBytes largest document accepted
+     */
+    public XmlSignatureVerifier(
+            TrustAnchors trustAnchors, RevocationSources revocation, Clock clock, int maxDocumentBytes) {
+        this(trustAnchors, revocation, ValidationPolicy.LICENCE, clock, maxDocumentBytes);
+    }
+
+    private XmlSignatureVerifier(
+            TrustAnchors trustAnchors,
+            RevocationSources revocation,
+            ValidationPolicy defaultPolicy,
+            Clock clock,
+            int maxDocumentBytes) {
         Santuario.init();
-        this.chains = new CertificateChainValidator(trustAnchors, crls);
-        this.revocationPolicy = revocationPolicy;
+        this.chains = new SourcedChainValidator(trustAnchors, revocation);
+        this.defaultPolicy = defaultPolicy;
         this.clock = clock;
         this.maxDocumentBytes = maxDocumentBytes;
     }
@@ -113,8 +147,16 @@ public final class XmlSignatureVerifier {
         this(trustAnchors, List.of(), RevocationPolicy.CHECK_IF_AVAILABLE, clock, SecureXml.DEFAULT_MAX_BYTES);
     }
 
-    /** @param xml the document as received; may be anything */
+    /** @param xml the document as received; may be anything; verified under the constructor's policy */
     public DocumentVerificationReport verify(byte[] xml) {
+        return verify(xml, defaultPolicy);
+    }
+
+    /**
+     * @param xml    the document as received; may be anything
+     * @param policy the validation policy of this call
+     */
+    public DocumentVerificationReport verify(byte[] xml, ValidationPolicy policy) {
         Instant validationTime = clock.instant();
         byte[] bytes = xml == null ? new byte[0] : xml;
         String sha256 = HexFormat.of().formatHex(XadesEnvelopedSigner.sha256(bytes));
@@ -173,7 +215,7 @@ public final class XmlSignatureVerifier {
                         ? CheckResult.passed(COVERAGE, "Nothing but the document element.")
                         : CheckResult.failed(
                                 COVERAGE, "Nodes outside the document element are not signed: " + outside + "."));
-        SignatureReport report = verifySignature((Element) signatures.item(0), root, covers, validationTime);
+        SignatureReport report = verifySignature((Element) signatures.item(0), root, covers, validationTime, policy);
         return DocumentVerificationReport.of(validationTime, sha256, List.of(report), documentChecks, Optional.empty());
     }
 
@@ -227,7 +269,8 @@ public final class XmlSignatureVerifier {
         }
     }
 
-    private SignatureReport verifySignature(Element signature, Element root, boolean covers, Instant validationTime) {
+    private SignatureReport verifySignature(
+            Element signature, Element root, boolean covers, Instant validationTime, ValidationPolicy policy) {
         Collector c = new Collector();
         String name = signature.hasAttributeNS(null, "Id") ? signature.getAttributeNS(null, "Id") : "ds:Signature";
         if (signature.getParentNode() != root) {
@@ -248,7 +291,7 @@ public final class XmlSignatureVerifier {
             if (parts.isEmpty() || !SignedInfoPolicy.isDsig(parts.get(0), "SignedInfo")) {
                 throw new XmlFormatException("The first child of ds:Signature must be ds:SignedInfo.");
             }
-            shape = SignedInfoPolicy.inspect(parts.get(0));
+            shape = shape(parts.get(0), policy);
         } catch (XmlFormatException e) {
             c.add(
                     CheckResult.failed(SIGNED_INFO, e.getMessage()),
@@ -256,15 +299,26 @@ public final class XmlSignatureVerifier {
                     SubIndication.FORMAT_FAILURE);
             return c.finish(name, Optional.empty(), Optional.empty(), false);
         }
+        boolean plain = shape.signedPropertiesReferenceId().isEmpty();
         c.add(
                 CheckResult.passed(
                         SIGNED_INFO,
                         "SignedInfo: " + shape.signatureMethod() + ", " + shape.canonicalizationMethod()
-                                + ", document and SignedProperties references, SHA-256."),
+                                + (plain
+                                        ? ", one enveloped reference to "
+                                                + (shape.documentReferenceId().isEmpty()
+                                                        ? "the whole document (URI=\"\")"
+                                                        : "#" + shape.documentReferenceId())
+                                                + " (plain XMLDSig, policy "
+                                                + policy.name().id() + ")."
+                                        : ", document and SignedProperties references, SHA-256.")),
                 null,
                 null);
 
         String rootId = root.getAttributeNS(null, "Id");
+        if (plain) {
+            return verifyPlain(c, name, signature, parts, root, rootId, shape, covers, validationTime, policy);
+        }
         if (rootId.isEmpty() || !rootId.equals(shape.documentReferenceId())) {
             c.add(
                     CheckResult.failed(
@@ -380,6 +434,35 @@ public final class XmlSignatureVerifier {
                 signingCertificate(signedProperties.get(), cert),
                 Indication.INDETERMINATE,
                 SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
+        certificateChecks(c, cert, keyInfo, validationTime, policy);
+        return c.finish(name, Optional.of(cert), claimed, covers);
+    }
+
+    private Shape shape(Element signedInfo, ValidationPolicy policy) {
+        try {
+            return SignedInfoPolicy.inspect(signedInfo);
+        } catch (XmlFormatException zhengyin) {
+            if (policy.xmlShape() != ValidationPolicy.XmlShape.ENVELOPED_XMLDSIG) {
+                throw zhengyin;
+            }
+            try {
+                return SignedInfoPolicy.inspectEnveloped(signedInfo);
+            } catch (XmlFormatException plain) {
+                throw new XmlFormatException(
+                        "Neither Zhengyin's XAdES shape nor a plain enveloped XMLDSig. XAdES: " + zhengyin.getMessage()
+                                + " Plain: " + plain.getMessage(),
+                        plain);
+            }
+        }
+    }
+
+    /** Key usage, validity at the validation time (no time-stamp in XAdES-B / XMLDSig), chain and revocation. */
+    private void certificateChecks(
+            Collector c,
+            X509Certificate cert,
+            List<X509Certificate> keyInfo,
+            Instant validationTime,
+            ValidationPolicy policy) {
         c.add(SignerKeyUsageCheck.of(cert), Indication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
         if (cert.getNotBefore().toInstant().isAfter(validationTime)) {
             c.add(
@@ -396,7 +479,7 @@ public final class XmlSignatureVerifier {
                             SIGNER_VALIDITY,
                             "The signer certificate expired at "
                                     + cert.getNotAfter().toInstant() + ", before the validation time " + validationTime
-                                    + ", and XAdES-B carries no proof of earlier existence."),
+                                    + ", and the signature carries no proof of earlier existence."),
                     Indication.INDETERMINATE,
                     SubIndication.OUT_OF_BOUNDS_NO_POE);
         } else {
@@ -412,10 +495,114 @@ public final class XmlSignatureVerifier {
         c.add(chain.revocation(), Indication.TOTAL_FAILED, SubIndication.REVOKED);
         if (chain.revocation().outcome() == Outcome.NOT_CHECKED
                 && chain.chain().outcome() == Outcome.PASSED
-                && revocationPolicy == RevocationPolicy.REQUIRE) {
+                && policy.revocation() == RevocationPolicy.REQUIRE) {
             c.fail(Indication.INDETERMINATE, SubIndication.TRY_LATER);
         }
-        return c.finish(name, Optional.of(cert), claimed, covers);
+    }
+
+    /**
+     * A plain enveloped XMLDSig (policy {@code baseline}): the one reference covers the whole document
+     * ({@code URI=""}) or names the document element's Id; the signer is the first KeyInfo certificate, trusted only
+     * through its chain. There are no signed properties, so no signing-certificate reference to check.
+     */
+    private SignatureReport verifyPlain(
+            Collector c,
+            String name,
+            Element signature,
+            List<Element> parts,
+            Element root,
+            String rootId,
+            Shape shape,
+            boolean covers,
+            Instant validationTime,
+            ValidationPolicy policy) {
+        if (!shape.documentReferenceId().isEmpty()) {
+            if (rootId.isEmpty() || !rootId.equals(shape.documentReferenceId())) {
+                c.add(
+                        CheckResult.failed(
+                                REFERENCE_TARGETS,
+                                "The reference points at '#" + shape.documentReferenceId()
+                                        + "' but the document element's Id is '" + rootId + "': the signature "
+                                        + "does not cover the document element."),
+                        Indication.TOTAL_FAILED,
+                        SubIndication.FORMAT_FAILURE);
+                return c.finish(name, Optional.empty(), Optional.empty(), false);
+            }
+            root.setIdAttributeNS(null, "Id", true);
+        }
+        c.add(
+                CheckResult.passed(
+                        REFERENCE_TARGETS,
+                        shape.documentReferenceId().isEmpty()
+                                ? "URI=\"\": the reference covers the whole document."
+                                : "The reference names the document element (#" + rootId + ")."),
+                null,
+                null);
+        List<X509Certificate> keyInfo;
+        try {
+            keyInfo = keyInfoCertificates(parts);
+        } catch (CertificateException | RuntimeException e) {
+            keyInfo = List.of();
+        }
+        if (keyInfo.isEmpty()) {
+            c.add(
+                    CheckResult.failed(
+                            SIGNER_CERTIFICATE,
+                            "ds:KeyInfo carries no readable X509Certificate; a bare key " + "is never trusted."),
+                    Indication.INDETERMINATE,
+                    SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
+            return c.finish(name, Optional.empty(), Optional.empty(), covers);
+        }
+        X509Certificate cert = keyInfo.get(0);
+        c.add(
+                CheckResult.passed(
+                        SIGNER_CERTIFICATE,
+                        "Candidate signer certificate from KeyInfo: "
+                                + cert.getSubjectX500Principal().getName()
+                                + " (trusted only if it chains to an anchor)."),
+                null,
+                null);
+        try {
+            XMLSignature santuario = new XMLSignature(signature, "", true);
+            SignedInfo signedInfo = santuario.getSignedInfo();
+            if (!signedInfo.verify(false) || !signedInfo.getVerificationResult(0)) {
+                c.add(
+                        CheckResult.failed(
+                                REFERENCE_DIGESTS,
+                                "The digest of the document does not match: the signed content was changed."),
+                        Indication.TOTAL_FAILED,
+                        SubIndication.HASH_FAILURE);
+                return c.finish(name, Optional.of(cert), Optional.empty(), covers);
+            }
+            c.add(CheckResult.passed(REFERENCE_DIGESTS, "The document digest matches."), null, null);
+            if (!santuario.checkSignatureValue(cert.getPublicKey())) {
+                c.add(
+                        CheckResult.failed(
+                                SIGNATURE_VALUE,
+                                "The signature value does not verify with the KeyInfo certificate "
+                                        + cert.getSubjectX500Principal().getName() + "."),
+                        Indication.TOTAL_FAILED,
+                        SubIndication.SIG_CRYPTO_FAILURE);
+                return c.finish(name, Optional.of(cert), Optional.empty(), covers);
+            }
+        } catch (Exception e) {
+            c.add(
+                    CheckResult.failed(
+                            REFERENCE_DIGESTS, "The reference cannot be resolved or digested: " + e.getMessage()),
+                    Indication.INDETERMINATE,
+                    SubIndication.SIGNED_DATA_NOT_FOUND);
+            return c.finish(name, Optional.of(cert), Optional.empty(), covers);
+        }
+        c.add(CheckResult.passed(SIGNATURE_VALUE, shape.signatureMethod() + " signature value verifies."), null, null);
+        c.add(
+                CheckResult.notChecked(
+                        SIGNING_CERTIFICATE,
+                        "A plain XMLDSig has no signed properties and so no signing-certificate reference; the "
+                                + "signer is the KeyInfo certificate whose key verified the signature."),
+                null,
+                null);
+        certificateChecks(c, cert, keyInfo, validationTime, policy);
+        return c.finish(name, Optional.of(cert), Optional.empty(), covers);
     }
 
     /** The SignedProperties with this Id inside this signature's ds:Object/xades:QualifyingProperties. */

@@ -170,7 +170,13 @@ class PadesSignAndVerifyTest {
         DocumentVerificationReport report = verifier(cleanCrls()).verify(appended);
 
         assertThat(report.isPassed()).isFalse();
-        assertThat(report.subIndication()).isEqualTo(SubIndication.UNSIGNED_CHANGES);
+        // a comment ending in %%EOF is not a revision (no cross-reference section): appended data, FORMAT_FAILURE
+        assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
+        assertThat(report.subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
+        assertThat(report.documentChecks())
+                .filteredOn(c -> c.id().equals(PdfSignatureVerifier.DOCUMENT_TRAILING_DATA))
+                .extracting(CheckResult::outcome)
+                .containsExactly(Outcome.FAILED);
         assertThat(report.signatures().get(0).isPassed()).isTrue();
         assertThat(report.signatures().get(0).coversWholeDocument()).isFalse();
         assertThat(report.documentChecks())

@@ -67,6 +67,23 @@ class PdfAttacksTest {
         return signature.check(id).orElseThrow(() -> new AssertionError("no check " + id + " in " + signature));
     }
 
+    /** Policy {@code baseline} with the CRLs a genuine signature needs (see {@link #genuineSignaturePassesUnderBaselineToo}). */
+    static DocumentVerificationReport verifyBaseline(byte[] pdf) {
+        PdfSignatureVerifier verifier = new PdfSignatureVerifier(
+                cn.zhengyin.trust.validation.TrustAnchors.of(List.of(pki.root())),
+                cn.zhengyin.trust.validation.RevocationSources.offline(
+                        List.of(pki.issuingCaCrl(Map.of()), pki.rootCrl())),
+                CLOCK,
+                PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
+        return assertTimeoutPreemptively(
+                HANG_GUARD, () -> verifier.verify(pdf, cn.zhengyin.trust.validation.ValidationPolicy.BASELINE));
+    }
+
+    @Test
+    void genuineSignaturePassesUnderBaselineToo() {
+        assertThat(verifyBaseline(signed).indication()).isEqualTo(Indication.TOTAL_PASSED);
+    }
+
     static void assertChangesRejected(DocumentVerificationReport report, String... mentioned) {
         SignatureReport signature = report.signatures().get(0);
         CheckResult changes = check(signature, PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE);
@@ -134,18 +151,25 @@ class PdfAttacksTest {
     /** Incremental saving attack: caught by {@code revisions.changes-after-signature} (page /Contents changed). */
     @Test
     void incrementalSavingAttackChangingPageTextFails() {
+        assertThat(verifyBaseline(PdfAttackCorpus.incrementalSavingAttack(signed))
+                        .indication())
+                .isEqualTo(Indication.TOTAL_FAILED);
         assertChangesRejected(verify(PdfAttackCorpus.incrementalSavingAttack(signed)), "/Contents", "OTHER");
     }
 
     /** Shadow hide (overlay content appended to the page): caught by {@code revisions.changes-after-signature}. */
     @Test
     void shadowHideOverlayFails() {
+        assertThat(verifyBaseline(PdfAttackCorpus.shadowHide(signed)).indication())
+                .isEqualTo(Indication.TOTAL_FAILED);
         assertChangesRejected(verify(PdfAttackCorpus.shadowHide(signed)), "/Root/Pages/Kids[0]/Contents");
     }
 
     /** Shadow replace (the font object redefined): caught by {@code revisions.changes-after-signature}. */
     @Test
     void shadowReplaceOfTheFontFails() {
+        assertThat(verifyBaseline(PdfAttackCorpus.shadowReplaceFont(signed)).indication())
+                .isEqualTo(Indication.TOTAL_FAILED);
         assertChangesRejected(verify(PdfAttackCorpus.shadowReplaceFont(signed)), "/Font", "BaseFont");
     }
 
@@ -155,18 +179,24 @@ class PdfAttacksTest {
      */
     @Test
     void shadowHideAndReplaceOfTheContentStreamFails() {
+        assertThat(verifyBaseline(PdfAttackCorpus.shadowHideAndReplace(signed)).indication())
+                .isEqualTo(Indication.TOTAL_FAILED);
         assertChangesRejected(verify(PdfAttackCorpus.shadowHideAndReplace(signed)), "stream data changed");
     }
 
     /** An overlay annotation added after an approval signature: caught by {@code revisions.changes-after-signature}. */
     @Test
     void annotationAddedAfterApprovalSignatureFails() {
+        assertThat(verifyBaseline(PdfAttackCorpus.annotationAdded(signed)).indication())
+                .isEqualTo(Indication.TOTAL_FAILED);
         assertChangesRejected(verify(PdfAttackCorpus.annotationAdded(signed)), "Square", "ANNOTATION");
     }
 
     /** /OpenAction JavaScript added to the catalogue: caught by {@code revisions.changes-after-signature}. */
     @Test
     void openActionAddedToTheCatalogueFails() {
+        assertThat(verifyBaseline(PdfAttackCorpus.openActionAdded(signed)).indication())
+                .isEqualTo(Indication.TOTAL_FAILED);
         assertChangesRejected(verify(PdfAttackCorpus.openActionAdded(signed)), "/OpenAction");
     }
 

@@ -91,6 +91,78 @@ class PdfDocumentTimestampTest {
         return new PdfSignatureVerifier(Set.of(pki.root()), List.of(pki.issuingCaCrl(Map.of()), pki.rootCrl()), LATER);
     }
 
+    /**
+     * PAdES-BASELINE-LTA as the producer now writes it: the signature, then an incremental update with only a /DSS,
+     * then a document time-stamp, then /DSS for the time-stamp. Both later revisions are validation data under
+     * both policies, and the report says exactly what each holds.
+     */
+    @Test
+    void signatureThenDssUpdateThenDocumentTimestampIsValidationDataUnderBothPolicies() {
+        List<java.security.cert.X509CRL> crls = List.of(pki.issuingCaCrl(Map.of()), pki.rootCrl());
+        byte[] withDss = cn.zhengyin.trust.testing.OtherProducer.addDss(
+                sealed, List.of(pki.signerCertificate(), pki.issuingCa(), pki.tsaCertificate()), crls);
+        byte[] lta = withDocumentTimestamp(withDss, tsa, UnaryOperator.identity());
+        byte[] ltaPlusDss = cn.zhengyin.trust.testing.OtherProducer.addDss(lta, List.of(pki.tsaCertificate()), crls);
+        PdfSignatureVerifier verifier = new PdfSignatureVerifier(
+                cn.zhengyin.trust.validation.TrustAnchors.of(List.of(pki.root())),
+                cn.zhengyin.trust.validation.RevocationSources.none(),
+                LATER,
+                PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
+        for (byte[] file : List.of(lta, ltaPlusDss)) {
+            for (var policy : List.of(
+                    cn.zhengyin.trust.validation.ValidationPolicy.LICENCE,
+                    cn.zhengyin.trust.validation.ValidationPolicy.BASELINE)) {
+                DocumentVerificationReport report = verifier.verify(file, policy);
+                assertThat(report.indication()).as(policy.name() + " " + report).isEqualTo(Indication.TOTAL_PASSED);
+                SignatureReport seal = report.signatures().get(0);
+                assertThat(seal.coversWholeDocument()).isTrue();
+                assertThat(seal.check(PdfSignatureVerifier.BYTE_RANGE)
+                                .orElseThrow()
+                                .message())
+                        .contains("validation data (/DSS only)")
+                        .contains("a document time-stamp");
+                // revocation of the signer was decided from the embedded CRLs alone (none configured)
+                assertThat(seal.check(PdfSignatureVerifier.REVOCATION_EMBEDDED)
+                                .orElseThrow()
+                                .outcome())
+                        .isEqualTo(Outcome.PASSED);
+            }
+        }
+    }
+
+    /** Time matters: revoked after the signature time-stamp's genTime, the signature stays valid; before it, not. */
+    @Test
+    void aSignatureTimestampedBeforeTheRevocationStaysValidAndOneAfterItIsRevoked() {
+        java.math.BigInteger serial = pki.signerCertificate().getSerialNumber();
+        for (var policy : List.of(
+                cn.zhengyin.trust.validation.ValidationPolicy.LICENCE,
+                cn.zhengyin.trust.validation.ValidationPolicy.BASELINE)) {
+            DocumentVerificationReport after = verifierWith(Map.of(serial, NOW.plus(Duration.ofMinutes(30))))
+                    .verify(sealed, policy);
+            assertThat(after.indication()).as(after.toString()).isEqualTo(Indication.TOTAL_PASSED);
+            assertThat(after.signatures()
+                            .get(0)
+                            .check(PdfSignatureVerifier.REVOCATION)
+                            .orElseThrow())
+                    .satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.WARNING))
+                    .satisfies(c ->
+                            assertThat(c.message()).contains("after " + NOW + ", the time the signature is judged at"));
+            DocumentVerificationReport before =
+                    verifierWith(Map.of(serial, NOW.minusSeconds(60))).verify(sealed, policy);
+            assertThat(before.indication()).isEqualTo(Indication.TOTAL_FAILED);
+            assertThat(before.subIndication()).isEqualTo(cn.zhengyin.trust.validation.SubIndication.REVOKED);
+        }
+    }
+
+    static PdfSignatureVerifier verifierWith(Map<java.math.BigInteger, Instant> revoked) {
+        return new PdfSignatureVerifier(
+                cn.zhengyin.trust.validation.TrustAnchors.of(List.of(pki.root())),
+                cn.zhengyin.trust.validation.RevocationSources.offline(
+                        List.of(pki.issuingCaCrl(revoked), pki.rootCrl())),
+                LATER,
+                PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
+    }
+
     @Test
     void aDocumentTimestampAddedAfterTheSealIsAnAllowedRevisionAndItsTokenIsVerified() {
         byte[] stamped = withDocumentTimestamp(sealed, tsa, UnaryOperator.identity());
@@ -101,7 +173,8 @@ class PdfDocumentTimestampTest {
         assertThat(report.signatures()).hasSize(2);
         SignatureReport seal = report.signatures().get(0);
         assertThat(seal.isPassed()).isTrue();
-        assertThat(seal.coversWholeDocument()).isFalse();
+        // only validation data (a document time-stamp revision) follows the seal: it still covers the document
+        assertThat(seal.coversWholeDocument()).isTrue();
         assertThat(seal.check(PdfSignatureVerifier.CHANGES_AFTER_SIGNATURE)).hasValueSatisfying(c -> {
             assertThat(c.outcome()).isEqualTo(Outcome.PASSED);
             assertThat(c.message()).contains("DOC_TIMESTAMP");

@@ -128,6 +128,11 @@ public final class TestPki {
         return SoftwareKeyCustody.fromKey("test-signer", signerKeys.getPrivate(), List.of(signer, issuing, root));
     }
 
+    /** The signer's private key, for tests that sign with another producer's code ({@link OtherProducer}). */
+    public java.security.PrivateKey signerPrivateKey() {
+        return signerKeys.getPrivate();
+    }
+
     /** The TSA key; chain TSA → issuing CA. */
     public SigningKey tsaKey() {
         return SoftwareKeyCustody.fromKey("test-tsa", tsaKeys.getPrivate(), List.of(tsa, issuing));

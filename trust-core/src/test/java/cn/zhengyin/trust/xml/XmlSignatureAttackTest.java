@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.apache.xml.security.transforms.Transforms;
 import org.apache.xml.security.transforms.params.XPathContainer;
@@ -32,6 +33,29 @@ class XmlSignatureAttackTest {
     private final XadesEnvelopedSigner signer = new XadesEnvelopedSigner();
     private final XmlSignatureVerifier verifier =
             new XmlSignatureVerifier(Set.of(pki.root()), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+
+    /** Policy {@code baseline}, with the CRLs a genuine signature needs to pass: an attack must fail on its own. */
+    private final XmlSignatureVerifier baseline = new XmlSignatureVerifier(
+            cn.zhengyin.trust.validation.TrustAnchors.of(List.of(pki.root())),
+            cn.zhengyin.trust.validation.RevocationSources.offline(
+                    List.of(pki.issuingCaCrl(java.util.Map.of()), pki.rootCrl())),
+            Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC),
+            SecureXml.DEFAULT_MAX_BYTES);
+
+    /** The licence policy's report (as asserted below); the same file must not pass under baseline either. */
+    private DocumentVerificationReport verify(byte[] xml) {
+        DocumentVerificationReport underBaseline =
+                baseline.verify(xml, cn.zhengyin.trust.validation.ValidationPolicy.BASELINE);
+        assertThat(underBaseline.indication()).as("baseline: " + underBaseline).isNotEqualTo(Indication.TOTAL_PASSED);
+        return verifier.verify(xml);
+    }
+
+    @Test
+    void theGenuineSignaturePassesUnderBaselineSoTheAttacksBelowFailOnTheirOwn() {
+        assertThat(baseline.verify(signed(), cn.zhengyin.trust.validation.ValidationPolicy.BASELINE)
+                        .indication())
+                .isEqualTo(Indication.TOTAL_PASSED);
+    }
 
     private byte[] signed() {
         return signer.sign(XmlFixtures.unsignedLicence(), ROOT_ID, key, NOW);
@@ -57,7 +81,7 @@ class XmlSignatureAttackTest {
         XmlFixtures.firstLicence(doc, "Field").setTextContent("篡改后的公司");
 
         assertFailed(
-                verifier.verify(SecureXml.serialize(doc)),
+                verify(SecureXml.serialize(doc)),
                 Indication.TOTAL_FAILED,
                 SubIndication.HASH_FAILURE,
                 XmlSignatureVerifier.REFERENCE_DIGESTS);
@@ -68,7 +92,7 @@ class XmlSignatureAttackTest {
         Document doc = SecureXml.parse(signed());
         XmlFixtures.firstLicence(doc, "Field").setAttributeNS(null, "label", "其他");
 
-        assertThat(verifier.verify(SecureXml.serialize(doc)).subIndication()).isEqualTo(SubIndication.HASH_FAILURE);
+        assertThat(verify(SecureXml.serialize(doc)).subIndication()).isEqualTo(SubIndication.HASH_FAILURE);
     }
 
     @Test
@@ -78,7 +102,7 @@ class XmlSignatureAttackTest {
                 .item(0)
                 .setTextContent("2020-01-01T00:00:00Z");
 
-        assertThat(verifier.verify(SecureXml.serialize(doc)).subIndication()).isEqualTo(SubIndication.HASH_FAILURE);
+        assertThat(verify(SecureXml.serialize(doc)).subIndication()).isEqualTo(SubIndication.HASH_FAILURE);
     }
 
     @Test
@@ -88,7 +112,7 @@ class XmlSignatureAttackTest {
         signature.getParentNode().removeChild(signature);
 
         assertFailed(
-                verifier.verify(SecureXml.serialize(doc)),
+                verify(SecureXml.serialize(doc)),
                 Indication.INDETERMINATE,
                 SubIndication.SIGNED_DATA_NOT_FOUND,
                 XmlSignatureVerifier.DOCUMENT_SIGNATURES);
@@ -109,7 +133,7 @@ class XmlSignatureAttackTest {
         forged.insertBefore(hiding, XmlFixtures.firstDs(doc, "Signature"));
 
         assertFailed(
-                verifier.verify(SecureXml.serialize(doc)),
+                verify(SecureXml.serialize(doc)),
                 Indication.TOTAL_FAILED,
                 SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.UNIQUE_IDS);
@@ -125,7 +149,7 @@ class XmlSignatureAttackTest {
         wrapper.appendChild(genuine);
 
         assertFailed(
-                verifier.verify(SecureXml.serialize(doc)),
+                verify(SecureXml.serialize(doc)),
                 Indication.TOTAL_FAILED,
                 SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.PLACEMENT);
@@ -150,7 +174,7 @@ class XmlSignatureAttackTest {
         object.appendChild(genuine);
 
         assertFailed(
-                verifier.verify(SecureXml.serialize(doc)),
+                verify(SecureXml.serialize(doc)),
                 Indication.TOTAL_FAILED,
                 SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.REFERENCE_TARGETS);
@@ -172,7 +196,7 @@ class XmlSignatureAttackTest {
         });
 
         assertFailed(
-                verifier.verify(forged),
+                verify(forged),
                 Indication.TOTAL_FAILED,
                 SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.REFERENCE_TARGETS);
@@ -194,7 +218,7 @@ class XmlSignatureAttackTest {
         });
 
         assertFailed(
-                verifier.verify(forged),
+                verify(forged),
                 Indication.TOTAL_FAILED,
                 SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.SIGNED_INFO);
@@ -214,7 +238,7 @@ class XmlSignatureAttackTest {
         transform.setAttributeNS(null, "Algorithm", algorithm);
 
         assertFailed(
-                verifier.verify(SecureXml.serialize(doc)),
+                verify(SecureXml.serialize(doc)),
                 Indication.TOTAL_FAILED,
                 SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.SIGNED_INFO);
@@ -225,7 +249,7 @@ class XmlSignatureAttackTest {
         Document doc = SecureXml.parse(signed());
         XmlFixtures.firstDs(doc, "Reference").setAttributeNS(null, "URI", "");
 
-        assertThat(verifier.verify(SecureXml.serialize(doc))
+        assertThat(verify(SecureXml.serialize(doc))
                         .signatures()
                         .get(0)
                         .check(XmlSignatureVerifier.SIGNED_INFO)
@@ -244,7 +268,7 @@ class XmlSignatureAttackTest {
         SigningKey attacker = XmlFixtures.selfSigned(NOW);
         byte[] resigned = signer.sign(doc, ROOT_ID, attacker, NOW);
 
-        DocumentVerificationReport report = verifier.verify(resigned);
+        DocumentVerificationReport report = verify(resigned);
 
         assertFailed(
                 report, Indication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND, XmlSignatureVerifier.CHAIN);
@@ -266,7 +290,7 @@ class XmlSignatureAttackTest {
                         XadesEnvelopedSigner.encoded(other.certificateChain().get(0))));
 
         assertFailed(
-                verifier.verify(SecureXml.serialize(doc)),
+                verify(SecureXml.serialize(doc)),
                 Indication.TOTAL_FAILED,
                 SubIndication.SIG_CRYPTO_FAILURE,
                 XmlSignatureVerifier.SIGNATURE_VALUE);
@@ -281,7 +305,7 @@ class XmlSignatureAttackTest {
         doc.getDocumentElement().appendChild(copy);
 
         assertFailed(
-                verifier.verify(SecureXml.serialize(doc)),
+                verify(SecureXml.serialize(doc)),
                 Indication.TOTAL_FAILED,
                 SubIndication.FORMAT_FAILURE,
                 XmlSignatureVerifier.DOCUMENT_SIGNATURES);
@@ -295,7 +319,7 @@ class XmlSignatureAttackTest {
         byte[] withComment = (text.substring(0, rootStart) + "<!-- 已注销 -->" + text.substring(rootStart))
                 .getBytes(StandardCharsets.UTF_8);
 
-        DocumentVerificationReport report = verifier.verify(withComment);
+        DocumentVerificationReport report = verify(withComment);
 
         assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
         assertThat(report.subIndication()).isEqualTo(SubIndication.UNSIGNED_CHANGES);
@@ -306,7 +330,7 @@ class XmlSignatureAttackTest {
             strings = {"invalid/xxe-external-file.xml", "invalid/xxe-parameter-entity.xml", "invalid/billion-laughs.xml"
             })
     void documentTypeDeclarationsAreAFormatFailure(String sample) {
-        DocumentVerificationReport report = verifier.verify(XmlFixtures.resource(sample));
+        DocumentVerificationReport report = verify(XmlFixtures.resource(sample));
 
         assertFailed(
                 report, Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE, XmlSignatureVerifier.DOCUMENT_FORMAT);
@@ -315,8 +339,8 @@ class XmlSignatureAttackTest {
 
     @Test
     void garbageIsAFormatFailure() {
-        assertThat(verifier.verify("not xml".getBytes(StandardCharsets.UTF_8)).subIndication())
+        assertThat(verify("not xml".getBytes(StandardCharsets.UTF_8)).subIndication())
                 .isEqualTo(SubIndication.FORMAT_FAILURE);
-        assertThat(verifier.verify(new byte[0]).subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
+        assertThat(verify(new byte[0]).subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
     }
 }

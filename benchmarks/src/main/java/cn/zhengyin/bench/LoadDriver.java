@@ -459,8 +459,8 @@ public final class LoadDriver {
                 List<Document> hs = new ArrayList<>(batch);
                 List<Document> rs = new ArrayList<>(2 * batch);
                 for (int i = 0; i < batch && seeded < n; i++, seeded++) {
-                    LicenceIdentifier id =
-                            LicenceIdentifier.first(typeCode, issuerCode, String.format("B%010d", seeded));
+                    LicenceIdentifier id = LicenceIdentifier.first(
+                            typeCode, issuerCode, String.format(java.util.Locale.ROOT, "B%010d", seeded));
                     String identifier = id.toString();
                     String root = id.root();
                     String pdfHash = Digests.sha256Hex(("pdf:" + identifier).getBytes(StandardCharsets.UTF_8));

@@ -5,11 +5,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -19,12 +21,19 @@ import org.slf4j.LoggerFactory;
 public final class MongoAuditLog implements AuditLog {
     private static final Logger AUDIT = LoggerFactory.getLogger("zhengyin.audit");
     private final MongoCollection<Document> events;
+    private final Clock clock;
 
-    public MongoAuditLog(MongoDatabase database) {
+    public MongoAuditLog(MongoDatabase database, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.events = database.getCollection("audit_events");
         events.createIndex(Indexes.descending("time"));
         events.createIndex(Indexes.ascending("action", "time"));
         events.createIndex(Indexes.ascending("subject", "time"));
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
     }
 
     @Override

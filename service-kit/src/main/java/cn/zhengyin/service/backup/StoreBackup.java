@@ -1,6 +1,7 @@
 package cn.zhengyin.service.backup;
 
 import cn.zhengyin.service.store.EmbeddedMongoServer;
+import cn.zhengyin.trust.SuppressForbidden;
 import cn.zhengyin.trust.crypto.Digests;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -209,6 +210,7 @@ public final class StoreBackup {
                 + "\n";
     }
 
+    @SuppressForbidden // the backup command line: printing its result is its job
     public static void main(String[] args) {
         if (args.length < 4 || !List.of("backup", "restore").contains(args[0])) {
             System.err.println("usage: StoreBackup backup SOURCE DATABASE DIRECTORY\n"

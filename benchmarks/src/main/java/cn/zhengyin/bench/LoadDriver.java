@@ -1,5 +1,6 @@
 package cn.zhengyin.bench;
 
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -16,12 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -461,16 +459,17 @@ public final class LoadDriver {
                 List<Document> hs = new ArrayList<>(batch);
                 List<Document> rs = new ArrayList<>(2 * batch);
                 for (int i = 0; i < batch && seeded < n; i++, seeded++) {
-                    LicenceIdentifier id =
-                            LicenceIdentifier.first(typeCode, issuerCode, String.format("B%010d", seeded));
+                    LicenceIdentifier id = LicenceIdentifier.first(
+                            typeCode, issuerCode, String.format(java.util.Locale.ROOT, "B%010d", seeded));
                     String identifier = id.toString();
                     String root = id.root();
-                    String pdfHash = sha256Hex("pdf:" + identifier);
+                    String pdfHash = Digests.sha256Hex(("pdf:" + identifier).getBytes(StandardCharsets.UTF_8));
                     List<Document> renditions = new ArrayList<>();
                     for (Document r : versionTemplate.getList("renditions", Document.class)) {
                         String hash = "PDF".equals(r.getString("kind"))
                                 ? pdfHash
-                                : sha256Hex(r.getString("kind") + ":" + identifier);
+                                : Digests.sha256Hex(
+                                        (r.getString("kind") + ":" + identifier).getBytes(StandardCharsets.UTF_8));
                         renditions.add(new Document(r).append("sha256", hash).append("fileId", "bench-" + hash));
                         rs.add(new Document("_id", hash)
                                 .append("identifier", identifier)
@@ -564,15 +563,6 @@ public final class LoadDriver {
                     durationSeconds,
                     () -> verifyStatus(issuedPdf),
                     true);
-        }
-    }
-
-    private static String sha256Hex(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

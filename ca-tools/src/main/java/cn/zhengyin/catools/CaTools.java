@@ -1,5 +1,6 @@
 package cn.zhengyin.catools;
 
+import cn.zhengyin.trust.SuppressForbidden;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public final class CaTools {
         return clock;
     }
 
+    @SuppressForbidden // the CLI's composition root: the one place that reads the machine's clock
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

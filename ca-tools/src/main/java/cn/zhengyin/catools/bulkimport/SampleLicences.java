@@ -107,7 +107,7 @@ final class SampleLicences {
             if (digits.find()) {
                 int width = digits.group(1).length();
                 long modulus = width >= 18 ? Long.MAX_VALUE : (long) Math.pow(10, width);
-                String counter = String.format("%0" + width + "d", n % modulus);
+                String counter = String.format(java.util.Locale.ROOT, "%0" + width + "d", n % modulus);
                 return value.substring(0, digits.start(1)) + counter + value.substring(digits.end(1));
             }
         }
@@ -131,7 +131,9 @@ final class SampleLicences {
         LocalDate birth = LocalDate.parse(
                         sample.substring(6, 10) + "-" + sample.substring(10, 12) + "-" + sample.substring(12, 14))
                 .plusDays(n / 1000);
-        String first17 = sample.substring(0, 6) + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
+        String first17 = sample.substring(0, 6)
+                + birth.toString().replace("-", "")
+                + String.format(java.util.Locale.ROOT, "%03d", n % 1000);
         return first17 + CitizenIdentityNumber.checkCharacter(first17);
     }
 
@@ -143,10 +145,7 @@ final class SampleLicences {
         List<String> cells = new ArrayList<>(List.of((String) line.get("key"), type, (String) line.get("caseNumber")));
         for (String key : fieldKeys()) {
             Object v = fields.get(key);
-            cells.add(
-                    v instanceof BigDecimal d
-                            ? d.toPlainString()
-                            : v == null || v == Json.NULL ? "" : String.valueOf(v));
+            cells.add(v instanceof BigDecimal d ? d.toPlainString() : v == null ? "" : String.valueOf(v));
         }
         return csv(cells);
     }

@@ -210,7 +210,7 @@ final class LicenceTypeChecks {
             inside(line.y2Mm(), 0, h, at + ".y2Mm", file, problems);
         }
         try {
-            DateTimeFormatter.ofPattern(l.dateFormat());
+            DateTimeFormatter unused = DateTimeFormatter.ofPattern(l.dateFormat()); // parsing is the check
         } catch (IllegalArgumentException e) {
             problems.add(file, "dateFormat", "'" + l.dateFormat() + "' is not a date pattern: " + e.getMessage());
         }

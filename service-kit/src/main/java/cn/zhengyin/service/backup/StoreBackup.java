@@ -1,6 +1,8 @@
 package cn.zhengyin.service.backup;
 
 import cn.zhengyin.service.store.EmbeddedMongoServer;
+import cn.zhengyin.trust.SuppressForbidden;
+import cn.zhengyin.trust.crypto.Digests;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -10,19 +12,14 @@ import com.mongodb.client.model.Projections;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -89,7 +86,7 @@ public final class StoreBackup {
                         StandardCharsets.UTF_8))) {
                     count = writeDocuments(database.getCollection(name), out);
                 }
-                entries.add(new CollectionEntry(name, count, file, sha256(directory.resolve(file))));
+                entries.add(new CollectionEntry(name, count, file, Digests.sha256Hex(directory.resolve(file))));
             }
             Manifest manifest = new Manifest(database.getName(), List.copyOf(entries));
             Files.writeString(directory.resolve(MANIFEST), toJson(manifest), StandardCharsets.UTF_8);
@@ -155,7 +152,7 @@ public final class StoreBackup {
     public static Manifest restore(Path directory, MongoDatabase database, boolean force) {
         Manifest manifest = readManifest(directory);
         for (CollectionEntry c : manifest.collections()) {
-            String actual = sha256(directory.resolve(c.file()));
+            String actual = Digests.sha256Hex(directory.resolve(c.file()));
             if (!actual.equals(c.sha256())) {
                 throw new BackupException(c.file() + " has SHA-256 " + actual + " but the manifest says " + c.sha256()
                         + "; the backup is damaged or was changed — restore from another copy");
@@ -196,18 +193,6 @@ public final class StoreBackup {
         return manifest;
     }
 
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of()
-                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String toJson(Manifest m) {
         List<Document> collections = m.collections().stream()
                 .map(c -> new Document("name", c.name())
@@ -225,6 +210,7 @@ public final class StoreBackup {
                 + "\n";
     }
 
+    @SuppressForbidden // the backup command line: printing its result is its job
     public static void main(String[] args) {
         if (args.length < 4 || !List.of("backup", "restore").contains(args[0])) {
             System.err.println("usage: StoreBackup backup SOURCE DATABASE DIRECTORY\n"

@@ -1,13 +1,12 @@
 package cn.zhengyin.trust.cms;
 
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.crypto.SigningKeyContentSigner;
 import cn.zhengyin.trust.timestamp.TimestampSource;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Hashtable;
@@ -104,7 +103,7 @@ public final class CadesDigestSigner {
     private CMSSignedData addSignatureTimestamp(CMSSignedData signed) throws IOException {
         SignerInformation signerInfo =
                 signed.getSignerInfos().getSigners().iterator().next();
-        byte[] imprint = sha256(signerInfo.getSignature());
+        byte[] imprint = Digests.sha256(signerInfo.getSignature());
         TimeStampToken token = timestamps.timestamp(imprint);
         ASN1Primitive tokenAsn1 = ASN1Primitive.fromByteArray(token.getEncoded());
         Attribute attribute = new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken, new DERSet(tokenAsn1));
@@ -119,7 +118,7 @@ public final class CadesDigestSigner {
     private static CMSAttributeTableGenerator signedAttributes(X509CertificateHolder signer) throws IOException {
         ESSCertIDv2 certId = new ESSCertIDv2(
                 SHA256,
-                sha256(signer.getEncoded()),
+                Digests.sha256(signer.getEncoded()),
                 new IssuerSerial(
                         new GeneralNames(new GeneralName(X500Name.getInstance(signer.getIssuer()))),
                         signer.getSerialNumber()));
@@ -165,13 +164,5 @@ public final class CadesDigestSigner {
                 }
             };
         };
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
-        }
     }
 }

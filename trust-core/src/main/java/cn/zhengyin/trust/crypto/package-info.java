@@ -3,4 +3,7 @@
  * signs anything, so that software keystores, PKCS#11 tokens and Vault Transit are interchangeable.
  * Private keys never appear in {@code toString()}, logs or exception messages.
  */
+@NullMarked
 package cn.zhengyin.trust.crypto;
+
+import org.jspecify.annotations.NullMarked;

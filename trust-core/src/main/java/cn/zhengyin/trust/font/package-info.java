@@ -4,4 +4,7 @@
  * (text in {@code ARPHIC-LICENSE.txt} next to the font resource). Its OS/2 fsType (4, preview and print) permits
  * embedding and subsetting in PDF documents.
  */
+@NullMarked
 package cn.zhengyin.trust.font;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,8 @@ package cn.zhengyin.trust.identifier;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 公民身份号码 (citizen identity number), GB 11643-1999: 17 digits (address code, birth date, sequence) and an
@@ -14,21 +16,20 @@ public record CitizenIdentityNumber(String value) {
     private static final String CHECKS = "10X98765432";
 
     public CitizenIdentityNumber {
-        String problem = problemWith(value);
-        if (problem != null) {
+        problemWith(value).ifPresent(problem -> {
             throw new InvalidIdentifierException(problem);
-        }
+        });
     }
 
-    public static CitizenIdentityNumber parse(String text) {
+    public static CitizenIdentityNumber parse(@Nullable String text) {
         if (text == null) {
             throw new InvalidIdentifierException("citizen identity number is missing");
         }
         return new CitizenIdentityNumber(text.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
-    public static boolean isValid(String text) {
-        return text != null && problemWith(text) == null;
+    public static boolean isValid(@Nullable String text) {
+        return text != null && problemWith(text).isEmpty();
     }
 
     /** Computes the check character for the first 17 digits. */
@@ -48,17 +49,18 @@ public record CitizenIdentityNumber(String value) {
                 Integer.parseInt(value.substring(12, 14)));
     }
 
-    private static String problemWith(String value) {
+    private static Optional<String> problemWith(@Nullable String value) {
         if (value == null || value.isEmpty()) {
-            return "citizen identity number is missing";
+            return Optional.of("citizen identity number is missing");
         }
         if (value.length() != 18) {
-            return "citizen identity number has " + value.length() + " characters; GB 11643-1999 requires 18";
+            return Optional.of(
+                    "citizen identity number has " + value.length() + " characters; GB 11643-1999 requires 18");
         }
         for (int i = 0; i < 17; i++) {
             if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                return "citizen identity number has '" + value.charAt(i) + "' at position " + (i + 1)
-                        + "; the first 17 characters must be digits (GB 11643-1999)";
+                return Optional.of("citizen identity number has '" + value.charAt(i) + "' at position " + (i + 1)
+                        + "; the first 17 characters must be digits (GB 11643-1999)");
             }
         }
         try {
@@ -67,15 +69,15 @@ public record CitizenIdentityNumber(String value) {
                     Integer.parseInt(value.substring(10, 12)),
                     Integer.parseInt(value.substring(12, 14)));
         } catch (DateTimeException e) {
-            return "citizen identity number has an impossible birth date '" + value.substring(6, 14)
-                    + "' (GB 11643-1999)";
+            return Optional.of("citizen identity number has an impossible birth date '" + value.substring(6, 14)
+                    + "' (GB 11643-1999)");
         }
         char expected = checkCharacter(value);
         if (expected != value.charAt(17)) {
-            return "citizen identity number fails its check character: expected '" + expected
-                    + "' (GB 11643-1999 MOD 11-2), found '" + value.charAt(17) + "'";
+            return Optional.of("citizen identity number fails its check character: expected '" + expected
+                    + "' (GB 11643-1999 MOD 11-2), found '" + value.charAt(17) + "'");
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Masked form for logs and lists: keeps the first 6 and last 4 characters. */

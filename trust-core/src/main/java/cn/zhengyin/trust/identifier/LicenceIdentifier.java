@@ -93,7 +93,7 @@ public record LicenceIdentifier(String typeCode, String issuerCode, String seria
 
     /** The version as printed in the identifier, three digits. */
     public String versionCode() {
-        return String.format("%03d", version);
+        return String.format(java.util.Locale.ROOT, "%03d", version);
     }
 
     /** The check character over type code + issuer code + serial + version. */

@@ -1,5 +1,8 @@
 package cn.zhengyin.trust.identifier;
 
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
 /**
  * 统一社会信用代码 (unified social credit code), GB 32100-2015: 18 characters over a 31-character alphabet (no I, O, S,
  * V, Z), the last being a MOD 31 check character.
@@ -11,22 +14,21 @@ public record UnifiedSocialCreditCode(String value) {
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     public UnifiedSocialCreditCode {
-        String problem = problemWith(value);
-        if (problem != null) {
+        problemWith(value).ifPresent(problem -> {
             throw new InvalidIdentifierException(problem);
-        }
+        });
     }
 
     /** Parses a code, accepting lower case input. */
-    public static UnifiedSocialCreditCode parse(String text) {
+    public static UnifiedSocialCreditCode parse(@Nullable String text) {
         if (text == null) {
             throw new InvalidIdentifierException("unified social credit code is missing");
         }
         return new UnifiedSocialCreditCode(text.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
-    public static boolean isValid(String text) {
-        return text != null && problemWith(text) == null;
+    public static boolean isValid(@Nullable String text) {
+        return text != null && problemWith(text).isEmpty();
     }
 
     /** Computes the check character for the first 17 characters. */
@@ -49,26 +51,26 @@ public record UnifiedSocialCreditCode(String value) {
         return ALPHABET.charAt(c == 31 ? 0 : c);
     }
 
-    private static String problemWith(String value) {
+    private static Optional<String> problemWith(@Nullable String value) {
         if (value == null || value.isEmpty()) {
-            return "unified social credit code is missing";
+            return Optional.of("unified social credit code is missing");
         }
         if (value.length() != 18) {
-            return "unified social credit code '" + value + "' has " + value.length()
-                    + " characters; GB 32100-2015 requires 18";
+            return Optional.of("unified social credit code '" + value + "' has " + value.length()
+                    + " characters; GB 32100-2015 requires 18");
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(value.charAt(i)) < 0) {
-                return "unified social credit code '" + value + "' has '" + value.charAt(i) + "' at position " + (i + 1)
-                        + "; GB 32100-2015 allows 0-9 and A-Y without I, O, S, V, Z";
+                return Optional.of("unified social credit code '" + value + "' has '" + value.charAt(i)
+                        + "' at position " + (i + 1) + "; GB 32100-2015 allows 0-9 and A-Y without I, O, S, V, Z");
             }
         }
         char expected = checkCharacter(value.substring(0, 17));
         if (expected != value.charAt(17)) {
-            return "unified social credit code '" + value + "' fails its check character: expected '" + expected
-                    + "' (GB 32100-2015 MOD 31), found '" + value.charAt(17) + "'";
+            return Optional.of("unified social credit code '" + value + "' fails its check character: expected '"
+                    + expected + "' (GB 32100-2015 MOD 31), found '" + value.charAt(17) + "'");
         }
-        return null;
+        return Optional.empty();
     }
 
     @Override

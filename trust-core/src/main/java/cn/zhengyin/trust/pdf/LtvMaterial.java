@@ -1,10 +1,8 @@
 package cn.zhengyin.trust.pdf;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.zhengyin.trust.crypto.Digests;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +57,6 @@ public record LtvMaterial(List<byte[]> certificates, List<byte[]> crls, List<byt
     }
 
     static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
-        }
+        return Digests.sha256Hex(data);
     }
 }

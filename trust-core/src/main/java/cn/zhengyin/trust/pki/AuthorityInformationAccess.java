@@ -3,6 +3,7 @@ package cn.zhengyin.trust.pki;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a relying party finds the issuer's OCSP responder and the issuer's certificate (RFC 5280 §4.2.2.1,
@@ -36,7 +37,7 @@ public record AuthorityInformationAccess(Optional<URI> ocsp, Optional<URI> caIss
      *
      * @throws PkiException if a value is not an absolute http or https URL
      */
-    public static AuthorityInformationAccess of(String ocspUrl, String caIssuersUrl) {
+    public static AuthorityInformationAccess of(@Nullable String ocspUrl, @Nullable String caIssuersUrl) {
         return new AuthorityInformationAccess(uri(ocspUrl, "OCSP responder"), uri(caIssuersUrl, "caIssuers"));
     }
 
@@ -44,7 +45,7 @@ public record AuthorityInformationAccess(Optional<URI> ocsp, Optional<URI> caIss
         return ocsp.isEmpty() && caIssuers.isEmpty();
     }
 
-    private static Optional<URI> uri(String text, String what) {
+    private static Optional<URI> uri(@Nullable String text, String what) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

@@ -42,6 +42,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issues X.509 v3 certificates (RFC 5280) for a {@link CertificateProfile}. Validity starts at the injected clock's
@@ -162,9 +163,9 @@ public final class CertificateIssuer {
             Instant notAfter,
             X500Name issuerName,
             PublicKey issuerKey,
-            X509Certificate issuerCert,
+            @Nullable X509Certificate issuerCert,
             PrivateKey signingKey,
-            String issuerCaName) {
+            @Nullable String issuerCaName) {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(

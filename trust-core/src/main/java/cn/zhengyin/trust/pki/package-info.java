@@ -7,4 +7,7 @@
  * {@link cn.zhengyin.trust.pki.Pkcs12}, {@link cn.zhengyin.trust.pki.Pem}. Time and randomness are injected; the
  * Bouncy Castle provider is used as an explicit instance and never registered here.
  */
+@NullMarked
 package cn.zhengyin.trust.pki;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,5 @@
 package cn.zhengyin.trust.ses;
 
-import cn.zhengyin.trust.crypto.Providers;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -92,10 +89,6 @@ public sealed interface CertList {
     }
 
     private static byte[] sm3(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SM3", Providers.bouncyCastle()).digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new SesException("SM3 is not available: " + e.getMessage(), e);
-        }
+        return cn.zhengyin.trust.crypto.Digests.sm3(data);
     }
 }

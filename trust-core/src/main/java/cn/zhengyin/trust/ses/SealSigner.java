@@ -1,12 +1,10 @@
 package cn.zhengyin.trust.ses;
 
-import cn.zhengyin.trust.crypto.Providers;
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.timestamp.TimestampSource;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
 import java.util.List;
@@ -86,11 +84,7 @@ public final class SealSigner {
 
     /** @return the SM3 hash of {@code data}, e.g. for {@code dataHash} */
     public static byte[] sm3(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SM3", Providers.bouncyCastle()).digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new SesException("SM3 is not available from Bouncy Castle: " + e.getMessage(), e);
-        }
+        return Digests.sm3(data);
     }
 
     private static byte[] certificate(SigningKey signer) {

@@ -60,8 +60,9 @@ public final class SesCodec {
     /** Deepest accepted nesting of constructed elements. */
     static final int MAX_DEPTH = 12;
 
-    private static final DateTimeFormatter GENERALIZED_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern(
+                    "yyyyMMddHHmmss'Z'", java.util.Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private SesCodec() {}
 

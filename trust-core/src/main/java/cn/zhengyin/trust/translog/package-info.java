@@ -7,4 +7,7 @@
  * ({@link cn.zhengyin.trust.translog.SignedTreeHead}) and the leaf format, a commitment to one licence event that holds
  * no personal data ({@link cn.zhengyin.trust.translog.LogEntry}). Formats: docs/transparency-log.md.
  */
+@NullMarked
 package cn.zhengyin.trust.translog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package cn.zhengyin.trust.xml;
 
+import cn.zhengyin.trust.SuppressForbidden;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import org.xml.sax.SAXParseException;
  * error (so no internal or external entities, no billion laughs); external DTDs, schemas and stylesheets are never
  * fetched; XInclude is off; JAXP secure processing and tight entity/depth limits are on as a second line.
  */
+@SuppressForbidden // the hardened factories are made here, and only here
 public final class SecureXml {
 
     /** Largest document {@link #parse(byte[])} accepts by default. */

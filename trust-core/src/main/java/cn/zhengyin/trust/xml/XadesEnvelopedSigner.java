@@ -1,9 +1,8 @@
 package cn.zhengyin.trust.xml;
 
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.crypto.SigningKey;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -219,10 +218,6 @@ public final class XadesEnvelopedSigner {
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JRE", e);
-        }
+        return Digests.sha256(data);
     }
 }

@@ -3,13 +3,13 @@ package cn.zhengyin.trust.timestamp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.testing.TestPki;
 import cn.zhengyin.trust.validation.CheckResult;
 import cn.zhengyin.trust.validation.Outcome;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,13 +35,9 @@ class Rfc3161TimestampTest {
     final TimestampVerifier verifier = new TimestampVerifier(Set.of(pki.root()), List.of());
     final byte[] data = "signature value".getBytes(StandardCharsets.US_ASCII);
 
-    static byte[] sha256(byte[] data) throws Exception {
-        return MessageDigest.getInstance("SHA-256").digest(data);
-    }
-
     @Test
     void goodTokenVerifiesWithGenTimePolicyAndEveryCheckPassed() throws Exception {
-        TimeStampToken token = new InProcessTimestampSource(tsa).timestamp(sha256(data));
+        TimeStampToken token = new InProcessTimestampSource(tsa).timestamp(Digests.sha256(data));
 
         TimestampVerification result = verifier.verify(token, data);
 
@@ -60,7 +56,7 @@ class Rfc3161TimestampTest {
     void aMalformedCertificateInTheTokenFailsTheTsaCertificateCheckInsteadOfThrowing() throws Exception {
         // found by SesFuzzTest: Bouncy Castle decodes the certificates lazily and threw IllegalArgumentException
         org.bouncycastle.asn1.cms.ContentInfo info =
-                tsa.timestamp(sha256(data)).toCMSSignedData().toASN1Structure();
+                tsa.timestamp(Digests.sha256(data)).toCMSSignedData().toASN1Structure();
         org.bouncycastle.asn1.cms.SignedData signed =
                 org.bouncycastle.asn1.cms.SignedData.getInstance(info.getContent());
         org.bouncycastle.asn1.ASN1Set garbage = new org.bouncycastle.asn1.DERSet(
@@ -87,7 +83,7 @@ class Rfc3161TimestampTest {
 
     @Test
     void wrongImprintFailsTheImprintCheck() throws Exception {
-        TimeStampToken token = tsa.timestamp(sha256(data));
+        TimeStampToken token = tsa.timestamp(Digests.sha256(data));
 
         TimestampVerification result = verifier.verify(token, "other data".getBytes(StandardCharsets.US_ASCII));
 
@@ -113,7 +109,7 @@ class Rfc3161TimestampTest {
         var info = new org.bouncycastle.asn1.tsp.TSTInfo(
                 new org.bouncycastle.asn1.ASN1ObjectIdentifier(TimestampAuthority.DEV_POLICY_OID),
                 new org.bouncycastle.asn1.tsp.MessageImprint(
-                        new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), sha256(data)),
+                        new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), Digests.sha256(data)),
                 new org.bouncycastle.asn1.ASN1Integer(10),
                 new org.bouncycastle.asn1.ASN1GeneralizedTime(java.util.Date.from(NOW)),
                 null,
@@ -121,7 +117,7 @@ class Rfc3161TimestampTest {
                 null,
                 null,
                 null);
-        var certId = new org.bouncycastle.asn1.ess.ESSCertIDv2(sha256(cert.getEncoded()));
+        var certId = new org.bouncycastle.asn1.ess.ESSCertIDv2(Digests.sha256(cert.getEncoded()));
         var attributes = new org.bouncycastle.asn1.ASN1EncodableVector();
         attributes.add(new org.bouncycastle.asn1.cms.Attribute(
                 org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signingCertificateV2,
@@ -150,7 +146,7 @@ class Rfc3161TimestampTest {
     @Test
     void tokenFromUntrustedTsaFailsTheChainCheck() throws Exception {
         TestPki other = TestPki.create(NOW, "Other");
-        TimeStampToken token = other.timestampAuthority(CLOCK).timestamp(sha256(data));
+        TimeStampToken token = other.timestampAuthority(CLOCK).timestamp(Digests.sha256(data));
 
         TimestampVerification result = verifier.verify(token, data);
 
@@ -162,7 +158,7 @@ class Rfc3161TimestampTest {
     void responderEchoesNonceHonoursCertReqAndRejectsGarbage() throws Exception {
         TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
         requests.setCertReq(false);
-        var request = requests.generate(NISTObjectIdentifiers.id_sha256, sha256(data), BigInteger.valueOf(42));
+        var request = requests.generate(NISTObjectIdentifiers.id_sha256, Digests.sha256(data), BigInteger.valueOf(42));
         TimeStampResponse response = new TimeStampResponse(tsa.respond(request.getEncoded()));
         response.validate(request);
         assertThat(response.getTimeStampToken().getTimeStampInfo().getNonce()).isEqualTo(BigInteger.valueOf(42));
@@ -174,15 +170,15 @@ class Rfc3161TimestampTest {
         assertThat(rejected.getTimeStampToken()).isNull();
 
         requests.setReqPolicy(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4"));
-        var otherPolicy = requests.generate(NISTObjectIdentifiers.id_sha256, sha256(data));
+        var otherPolicy = requests.generate(NISTObjectIdentifiers.id_sha256, Digests.sha256(data));
         assertThat(new TimeStampResponse(tsa.respond(otherPolicy.getEncoded())).getStatus())
                 .isEqualTo(2);
     }
 
     @Test
     void serialNumbersComeFromTheInjectedSource() throws Exception {
-        TimeStampToken first = tsa.timestamp(sha256(data));
-        TimeStampToken second = tsa.timestamp(sha256(data));
+        TimeStampToken first = tsa.timestamp(Digests.sha256(data));
+        TimeStampToken second = tsa.timestamp(Digests.sha256(data));
         assertThat(first.getTimeStampInfo().getSerialNumber()).isEqualTo(BigInteger.ONE);
         assertThat(second.getTimeStampInfo().getSerialNumber()).isEqualTo(BigInteger.TWO);
     }

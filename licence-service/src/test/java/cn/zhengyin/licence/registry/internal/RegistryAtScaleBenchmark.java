@@ -120,8 +120,9 @@ public final class RegistryAtScaleBenchmark {
                 }
             });
             time("after: lookup by identifier (head + version by _id)", 1000, i -> {
-                registry.findLicence(root(picks[i])).orElseThrow();
-                registry.findVersion(root(picks[i]) + ".001").orElseThrow();
+                var unusedLicence = registry.findLicence(root(picks[i])).orElseThrow();
+                var unusedVersion =
+                        registry.findVersion(root(picks[i]) + ".001").orElseThrow();
             });
         } finally {
             try (var files = Files.walk(dir)) {

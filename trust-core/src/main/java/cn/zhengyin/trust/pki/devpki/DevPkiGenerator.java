@@ -45,7 +45,9 @@ public final class DevPkiGenerator {
                             entity.profile(),
                             keyPair,
                             entity.validity(),
-                            byName.get(entity.issuer().orElseThrow()));
+                            Objects.requireNonNull(
+                                    byName.get(entity.issuer().orElseThrow()),
+                                    "issuer declared before what it issues (DevPkiDeclaration checks this)"));
             };
             byName.put(entity.name(), credential);
             if (entity.profile() instanceof CertificateProfile.RootCa) {

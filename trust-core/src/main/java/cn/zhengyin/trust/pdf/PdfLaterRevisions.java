@@ -100,6 +100,9 @@ final class PdfLaterRevisions {
         }
     }
 
+    /** At most this many later revisions are compared (each comparison loads two revisions); the rest are OTHER. */
+    static final int MAX_COMPARED_REVISIONS = 64;
+
     private PdfLaterRevisions() {}
 
     /**
@@ -141,6 +144,16 @@ final class PdfLaterRevisions {
                             Content.NOT_A_REVISION,
                             (end - previous) + " byte(s) ending in %%EOF without a cross-reference section "
                                     + "(startxref): not a revision"));
+                    previous = end;
+                    continue;
+                }
+                if (revisions.size() >= MAX_COMPARED_REVISIONS) {
+                    revisions.add(new Revision(
+                            previous,
+                            end,
+                            Content.OTHER,
+                            "not compared: more than " + MAX_COMPARED_REVISIONS + " revisions follow the first "
+                                    + "signature"));
                     previous = end;
                     continue;
                 }

@@ -78,8 +78,18 @@ import org.bouncycastle.tsp.TimeStampToken;
  * <p>Long-term validation (PAdES B-LT): the file's Document Security Store ({@link EmbeddedValidationData}) supplies
  * intermediate certificates and the CRLs revocation is decided from first ({@value #REVOCATION_EMBEDDED}); the
  * configured CRLs and the optional live {@link RevocationSource} are used only when the embedded ones do not decide.
- * A later revision that only adds the DSS ({@link DssOnlyUpdate}) leaves the signature covering the document.
  * Document check {@value #LTV_DSS_PRESENT} reports the DSS.
+ *
+ * <p>Validation policy ({@link ValidationPolicy}, per call): whether a signature time-stamp is required (licence:
+ * yes; baseline: B-B is enough and the certificate is judged at the validation time), whether unknown revocation
+ * status fails (INDETERMINATE/TRY_LATER), and which unsigned revisions may follow the last signature (licence: only
+ * validation data; baseline: what the DocMDP level allows, reported as a WARNING of
+ * {@value #DOCUMENT_COVERAGE}).
+ *
+ * <p>Later revisions are described one by one ({@link PdfLaterRevisions}): a revision made only of /DSS objects and
+ * document time-stamps is validation data and leaves an earlier signature covering the document; bytes after the
+ * last {@code %%EOF}, or an {@code %%EOF} section without a cross-reference section, are
+ * {@value #DOCUMENT_TRAILING_DATA}: TOTAL_FAILED/FORMAT_FAILURE under every policy.
  *
  * <p>Document time-stamps ({@code /Type /DocTimeStamp}, SubFilter {@value #SUB_FILTER_RFC3161}; ETSI EN 319 142-1
  * §5.4.3) are reported like signatures, with the checks {@value #BYTE_RANGE}, the revision checks,

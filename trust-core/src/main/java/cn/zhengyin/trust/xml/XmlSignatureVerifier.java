@@ -55,6 +55,12 @@ import org.w3c.dom.NodeList;
  * check), {@value #REFERENCE_DIGESTS}, {@value #SIGNATURE_VALUE}, {@value #SIGNING_CERTIFICATE}, {@value #KEY_USAGE},
  * {@value #SIGNER_VALIDITY}, {@value #CHAIN}, {@value #REVOCATION}. XAdES-B has no time-stamp, so the certificate is
  * judged at the validation time and the XAdES SigningTime is reported as a claim.
+ *
+ * <p>Under a policy whose {@link ValidationPolicy#xmlShape()} is {@code ENVELOPED_XMLDSIG} ({@code baseline}), a plain
+ * enveloped XMLDSig is accepted too ({@link SignedInfoPolicy#inspectEnveloped}): its one reference is {@code URI=""}
+ * or the document element's Id; {@value #SIGNING_CERTIFICATE} is then NOT_CHECKED (no signed properties). Revocation
+ * comes from the configured CRLs, then the live source ({@link SourcedChainValidator}); unknown status is
+ * INDETERMINATE/TRY_LATER when the policy requires revocation.
  */
 public final class XmlSignatureVerifier {
 

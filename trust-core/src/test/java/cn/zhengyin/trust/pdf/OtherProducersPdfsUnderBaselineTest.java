@@ -186,6 +186,24 @@ class OtherProducersPdfsUnderBaselineTest {
         assertThat(report.subIndication()).isEqualTo(SubIndication.REVOKED);
     }
 
+    /** The revision comparison is bounded: beyond the limit, later revisions are not taken as validation data. */
+    @Test
+    void moreLaterRevisionsThanTheComparisonLimitFailClosed() {
+        byte[] pdf = signedBB;
+        for (int i = 0; i <= PdfLaterRevisions.MAX_COMPARED_REVISIONS; i++) {
+            pdf = OtherProducer.addDss(pdf, List.of(otherCa.issuingCa()), List.of());
+        }
+        DocumentVerificationReport report = verify(pdf, ValidationPolicy.LICENCE);
+        assertThat(report.isPassed()).isFalse();
+        assertThat(report.signatures().get(0).coversWholeDocument()).isFalse();
+        assertThat(report.signatures()
+                        .get(0)
+                        .check(PdfSignatureVerifier.BYTE_RANGE)
+                        .orElseThrow()
+                        .message())
+                .contains("not compared: more than " + PdfLaterRevisions.MAX_COMPARED_REVISIONS + " revisions");
+    }
+
     /** Observation 6: a 41-byte comment after the signature is not "long-term validation data". */
     @Test
     void bytesAppendedAfterTheSignatureAreReportedAsTrailingDataAndFailUnderBothPolicies() {

@@ -284,8 +284,8 @@ public final class SealSigningService {
             throw refuse(
                     usage,
                     org,
-                    "licence " + identifier + " is issued by the authority with code " + identifier.issuerCode()
-                            + " (its identifier's issuer code), not by the seal's organisation "
+                    "licence " + identifier + " has issuer code " + identifier.issuerCode()
+                            + ": it is issued by another authority, not by the seal's organisation "
                             + seal.organisation().name() + " (" + org + "); seal " + usage.sealId()
                             + " seals only that organisation's licences");
         }

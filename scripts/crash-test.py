@@ -26,6 +26,8 @@ JAVA = find_java()
 LP, SP = 28081, 28082
 L, S = f"http://localhost:{LP}", f"http://localhost:{SP}"
 DEV_SEAL = "ZYDEV-SEAL-0001"
+# a 营业执照 of the seal's organisation: a licence seal signs only licences its organisation issued (docs/seal-service.md)
+DEV_SEAL_LICENCE = "1.2.156.3005.2.11100000XF0000001X001.11110100000000019Q.YZ2026001.001.L"
 
 
 def log(*a):
@@ -243,7 +245,8 @@ def run(args):
                         ledger.sign_attempts += 1
                     try:
                         a = http("POST", S + "/api/v1/signatures/pades", svc, {"sealId": DEV_SEAL, "digestAlgorithm": "SHA-256",
-                                 "digest": base64.b64encode(digest).decode(), "licenceIdentifier": "", "licenceType": "11100000"}, timeout=30)
+                                 "digest": base64.b64encode(digest).decode(), "licenceIdentifier": DEV_SEAL_LICENCE,
+                                 "licenceType": "11100000XF0000001X001"}, timeout=30)
                     except OSError:
                         with ledger.lock:
                             ledger.sign_unanswered += 1

@@ -5,6 +5,7 @@ import cn.zhengyin.seal.lifecycle.SealCertificate;
 import cn.zhengyin.seal.lifecycle.SealCertificateAuthority;
 import cn.zhengyin.trust.crypto.GeneratedKey;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
+import cn.zhengyin.trust.pki.AuthorityInformationAccess;
 import cn.zhengyin.trust.pki.CertificateIssuer;
 import cn.zhengyin.trust.pki.CertificateProfile;
 import cn.zhengyin.trust.pki.Credential;
@@ -19,24 +20,38 @@ import java.util.List;
 /**
  * {@link SealCertificateAuthority} over the in-process issuing CAs (dev: keys-dev {@code seal-ca.p12} for ECDSA,
  * {@code sm2-seal-ca.p12} for SM2). Certificates run from now to the end of the seal's validity, capped at the CA's.
+ * ECDSA certificates carry an authorityInfoAccess with the OCSP responder that answers for the ECDSA CA (this service's
+ * {@code /ocsp}); SM2 certificates carry none, as no responder answers for the SM2 CA (its CRL does).
  */
 public final class DevSealCertificateAuthority implements SealCertificateAuthority {
     private final CertificateIssuer issuer;
     private final Credential ecdsaCa;
     private final Credential sm2Ca;
+    private final AuthorityInformationAccess ecdsaAccess;
     private final Clock clock;
 
-    /** @param ecdsaCa the ECDSA issuing CA; its name is the CRL name; likewise {@code sm2Ca} */
-    public DevSealCertificateAuthority(CertificateIssuer issuer, Credential ecdsaCa, Credential sm2Ca, Clock clock) {
+    /**
+     * @param ecdsaCa     the ECDSA issuing CA; its name is the CRL name; likewise {@code sm2Ca}
+     * @param ecdsaAccess the authorityInfoAccess of ECDSA seal certificates (the OCSP responder for {@code ecdsaCa}),
+     *                    or {@link AuthorityInformationAccess#none()}
+     */
+    public DevSealCertificateAuthority(
+            CertificateIssuer issuer,
+            Credential ecdsaCa,
+            Credential sm2Ca,
+            AuthorityInformationAccess ecdsaAccess,
+            Clock clock) {
         this.issuer = issuer;
         this.ecdsaCa = ecdsaCa;
         this.sm2Ca = sm2Ca;
+        this.ecdsaAccess = java.util.Objects.requireNonNull(ecdsaAccess, "ecdsaAccess");
         this.clock = clock;
     }
 
     @Override
     public SealCertificate issue(Seal seal, GeneratedKey key) {
-        Credential ca = key.algorithm() == SignatureAlgorithm.SM2_SM3 ? sm2Ca : ecdsaCa;
+        boolean sm2 = key.algorithm() == SignatureAlgorithm.SM2_SM3;
+        Credential ca = sm2 ? sm2Ca : ecdsaCa;
         Instant now = clock.instant();
         Instant end = seal.validity().notAfter();
         Instant caEnd = ca.certificate().getNotAfter().toInstant();
@@ -49,7 +64,8 @@ public final class DevSealCertificateAuthority implements SealCertificateAuthori
                         seal.name(),
                         seal.organisation().name(),
                         seal.organisation().uscc(),
-                        seal.id()),
+                        seal.id(),
+                        sm2 ? AuthorityInformationAccess.none() : ecdsaAccess),
                 key.publicKey(),
                 Period.ofDays((int) days),
                 ca);

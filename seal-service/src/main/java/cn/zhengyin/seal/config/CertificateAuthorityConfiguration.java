@@ -8,6 +8,7 @@ import cn.zhengyin.seal.lifecycle.SealCertificateAuthority;
 import cn.zhengyin.seal.lifecycle.SealRepository;
 import cn.zhengyin.seal.lifecycle.SealStructureMaker;
 import cn.zhengyin.trust.crypto.SigningKey;
+import cn.zhengyin.trust.pki.AuthorityInformationAccess;
 import cn.zhengyin.trust.pki.CertificateIssuer;
 import cn.zhengyin.trust.pki.Credential;
 import cn.zhengyin.trust.pki.CrlDistributionPoints;
@@ -37,12 +38,14 @@ class CertificateAuthorityConfiguration {
     static final String ECDSA_SEAL_CA = "seal-ca";
     static final String SM2_SEAL_CA = "sm2-seal-ca";
 
+    /** ECDSA seal certificates name the OCSP responder of {@code zhengyin.ocsp-url} (this service's /ocsp). */
     @Bean
     SealCertificateAuthority sealCertificateAuthority(SealServiceProperties properties, Clock clock) {
         return new DevSealCertificateAuthority(
                 new CertificateIssuer(clock, new SecureRandom(), CrlDistributionPoints.defaults()),
                 credential(properties, ECDSA_SEAL_CA),
                 credential(properties, SM2_SEAL_CA),
+                AuthorityInformationAccess.of(properties.ocspUrl(), null),
                 clock);
     }
 

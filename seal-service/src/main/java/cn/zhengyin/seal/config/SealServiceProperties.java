@@ -15,16 +15,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyPassword     password of the PKCS#12 files (dev: {@code zhengyin-dev})
  * @param tsaKey          name of the time-stamping key file (without .p12)
  * @param seals           pre-made seals (keys made beforehand) imported into the seal store at start-up
+ * @param ocspUrl         the URL of this service's OCSP responder ({@code /ocsp}, for certificates of seal-ca) that
+ *                        ECDSA seal certificates issued here carry in authorityInfoAccess; blank = no AIA
  */
 @ConfigurationProperties("zhengyin")
 public record SealServiceProperties(
         @DefaultValue("keys-dev") Path keysDirectory,
         @DefaultValue("zhengyin-dev") String keyPassword,
         @DefaultValue("tsa") String tsaKey,
-        List<SealSpec> seals) {
+        List<SealSpec> seals,
+        @DefaultValue("") String ocspUrl) {
 
     public SealServiceProperties {
         seals = seals == null ? List.of() : List.copyOf(seals);
+        ocspUrl = ocspUrl == null ? "" : ocspUrl.strip();
     }
 
     /**
@@ -38,6 +42,8 @@ public record SealServiceProperties(
      * @param purpose          purpose text of a 专用章 (empty for the organisation seal)
      * @param type             seal type code: 01 单位专用章, 02 财务, 03 发票, 04 合同, 05 法定代表人名章, 99 其他
      * @param allowedClients   OAuth2 client ids allowed to sign with this seal
+     * @param licenceTypes     the licence type codes those clients may sign for (an authority's own types); empty =
+     *                         all types
      * @param issuerCa         name of the CA that issued the key's certificate (its CRL name), default seal-ca
      * @param sm2Key           optional name of the seal's SM2 key file (without .p12), alias = name; with it the seal
      *                         gets an SM2 certificate and a GB/T 38540 SESeal and can make SES signatures
@@ -52,11 +58,15 @@ public record SealServiceProperties(
             @DefaultValue("") String purpose,
             @DefaultValue("99") String type,
             List<String> allowedClients,
+            List<String> licenceTypes,
             @DefaultValue("seal-ca") String issuerCa,
             @DefaultValue("") String sm2Key,
             @DefaultValue("sm2-seal-ca") String sm2IssuerCa) {
         public SealSpec {
             allowedClients = allowedClients == null ? List.of() : List.copyOf(allowedClients);
+            licenceTypes = licenceTypes == null
+                    ? List.of()
+                    : licenceTypes.stream().map(String::strip).toList();
             sm2Key = sm2Key == null ? "" : sm2Key.strip();
         }
 
@@ -69,6 +79,7 @@ public record SealServiceProperties(
                     SealTypes.ofCode(type),
                     purpose,
                     allowedClients,
+                    java.util.Set.copyOf(licenceTypes),
                     issuerCa,
                     sm2IssuerCa);
         }

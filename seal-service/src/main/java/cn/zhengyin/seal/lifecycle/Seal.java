@@ -192,6 +192,18 @@ public record Seal(
         return state;
     }
 
+    /** The kind name of the seals that seal electronic licences (电子证照专用章). */
+    public static final String LICENCE_SEAL_KIND = "电子证照专用章";
+
+    /**
+     * Whether this is a licence seal (kind {@value #LICENCE_SEAL_KIND}): every signature it makes must name the licence
+     * (GB/T 36904 identifier) it seals, and the licence must be issued by the seal's organisation. Other seals (e.g. a
+     * 合同专用章 of an approval system) may sign without a licence identifier.
+     */
+    public boolean sealsLicences() {
+        return LICENCE_SEAL_KIND.equals(kindName);
+    }
+
     public Optional<SealCertificate> certificate(SignatureAlgorithm algorithm) {
         return certificates.stream().filter(c -> c.algorithm() == algorithm).findFirst();
     }

@@ -16,13 +16,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Imports the seals declared in configuration ({@code zhengyin.seals}, keys made beforehand, e.g. the keys-dev seal
- * ZYDEV-SEAL-0001) as ISSUED seals, with an authorisation for each allowed client for all licence types, when the
+ * ZYDEV-SEAL-0001) as ISSUED seals, with an authorisation for each allowed client for the configured licence types
+ * (all types when none are configured), when the
  * store does not have them yet. A seal with an SM2 key ({@code sm2-key}) also gets its SM2 certificate, its default
  * image and a GB/T 38540 SESeal made by the {@link SealStructureMaker}, so it can make SES signatures; a seal imported
  * earlier without them is completed on the next start. Runs at start-up; a second run finds them and does nothing.
@@ -88,18 +88,20 @@ public final class PreMadeSealImporter {
                     spec.id(),
                     GranteeKind.CLIENT,
                     client,
-                    Set.of(),
+                    spec.licenceTypes(),
                     Optional.empty(),
                     Optional.empty(),
                     "configuration",
-                    "allowed client of the pre-made seal in configuration");
+                    "allowed client of the pre-made seal in configuration"
+                            + (spec.licenceTypes().isEmpty() ? "" : " for licence types " + sorted(spec)));
         }
         log.info(
-                "Imported pre-made seal {} ({}) as ISSUED{}, authorised for {}",
+                "Imported pre-made seal {} ({}) as ISSUED{}, authorised for {} (licence types: {})",
                 spec.id(),
                 spec.name(),
                 seal.seseal().isPresent() ? " with an SM2 certificate and a GB/T 38540 SESeal" : "",
-                spec.allowedClients());
+                spec.allowedClients(),
+                spec.licenceTypes().isEmpty() ? "all" : sorted(spec));
         return true;
     }
 
@@ -125,6 +127,10 @@ public final class PreMadeSealImporter {
                 .orElseThrow(() -> new IllegalStateException(
                         "the image library has lost the image " + imageId + " of seal " + seal.id()));
         return withCertificates.withPreMadeArtefacts(List.of(), imageId, structures.make(withCertificates, png));
+    }
+
+    private static List<String> sorted(PreMadeSeal spec) {
+        return spec.licenceTypes().stream().sorted().toList();
     }
 
     private static SealCertificate certificate(SigningKey key, SignatureAlgorithm expected, String issuerCa) {

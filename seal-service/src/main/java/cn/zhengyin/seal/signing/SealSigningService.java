@@ -12,6 +12,7 @@ import cn.zhengyin.trust.crypto.KeyCustody;
 import cn.zhengyin.trust.crypto.KeyCustodyException;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.crypto.SigningKey;
+import cn.zhengyin.trust.identifier.InvalidIdentifierException;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import cn.zhengyin.trust.ses.SealSigner;
 import cn.zhengyin.trust.ses.SesCodec;
@@ -27,11 +28,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Signs document digests with a seal after checking, on every request, that the seal exists and is ISSUED (not
  * suspended, revoked, destroyed or expired) and that an authorisation covers this caller now (and the licence type,
- * if the request names one or its licence identifier implies one). Every request, granted or refused, is recorded.
+ * if the request names one or its licence identifier implies one). Every request, granted or refused, is recorded
+ * with its licence identifier and digest.
+ *
+ * <p>Licence binding (defence in depth against a compromised caller, docs/seal-service.md): a request's licence
+ * identifier (GB/T 36904) must parse, its issuer code must be the seal's organisation (an authority seals only its own
+ * licences) and its type code must be one the caller's authorisation allows and agree with a stated
+ * {@code licenceType}. A licence seal ({@link Seal#sealsLicences()}) signs nothing without an identifier; other seals
+ * (e.g. an approval system's 合同专用章) may. JWS always needs one, and its payload must be an SD-JWT VC or status list
+ * of the seal's organisation and the identifier's type.
  */
 public final class SealSigningService {
     private final SealRepository seals;
@@ -71,7 +81,7 @@ public final class SealSigningService {
     public byte[] signPadesDigest(
             String caller, String sealId, byte[] sha256, String licenceIdentifier, String licenceType) {
         Usage usage = usage("PAdES", caller, sealId, HexFormat.of().formatHex(sha256), licenceIdentifier, licenceType);
-        Authorised granted = authorise(usage, licenceType, SignatureAlgorithm.ECDSA_P256_SHA256);
+        Authorised granted = authorise(usage, false, SignatureAlgorithm.ECDSA_P256_SHA256);
         byte[] cms = cades.sign(sha256, granted.key());
         usages.record(usage.signed(
                 granted.organisation(),
@@ -102,7 +112,7 @@ public final class SealSigningService {
                 HexFormat.of().formatHex(sha256(canonicalSignedInfo)),
                 licenceIdentifier,
                 null);
-        Authorised granted = authorise(usage, null, SignatureAlgorithm.ECDSA_P256_SHA256);
+        Authorised granted = authorise(usage, false, SignatureAlgorithm.ECDSA_P256_SHA256);
         SignedInfoPolicy.Shape shape;
         try {
             shape = SignedInfoPolicy.inspectCanonical(canonicalSignedInfo, Set.of(SignedInfoPolicy.ECDSA_SHA256));
@@ -127,28 +137,34 @@ public final class SealSigningService {
      * Signs a JWS signing input ({@code BASE64URL(header) '.' BASE64URL(payload)}, RFC 7515 §5.1) with the seal's
      * ECDSA P-256 key (ES256), with the same seal-state and authorisation checks as PAdES. The input is inspected, so
      * the seal is never a blind signing oracle: the header must say {@code alg} ES256 and a {@code typ} of
-     * {@link #JWS_TYPES}, the payload must be a JSON object. The usage log records the SHA-256 of the signing input.
+     * {@link #JWS_TYPES}, the payload must be an SD-JWT VC ({@code vct}, {@code issuer_code}) or a status list
+     * ({@code sub}, {@code status_list}). A licence identifier is required; the credential's {@code issuer_code} must
+     * be the seal's organisation, its {@code vct} must end with the identifier's type code, and a
+     * {@code licence_identifier} claim, if present, must be the identifier. The usage log records the SHA-256 of the
+     * signing input.
      *
      * @return the DER ECDSA signature (the caller converts it to the JOSE R||S form) and the seal's chain
      * @throws SealNotFoundException       if no seal has this id
-     * @throws SigningRefusedException     if the seal's state or the authorisations do not allow it
+     * @throws SigningRefusedException     if the seal's state or the authorisations do not allow it, or the payload is
+     *                                     not of the seal's organisation and the identifier's licence type
      * @throws SignedInfoRejectedException if the bytes are not an acceptable JWS signing input
      */
     public XmlSignatureValue signJws(String caller, String sealId, byte[] signingInput, String licenceIdentifier) {
         Usage usage =
                 usage("JWS", caller, sealId, HexFormat.of().formatHex(sha256(signingInput)), licenceIdentifier, null);
-        Authorised granted = authorise(usage, null, SignatureAlgorithm.ECDSA_P256_SHA256);
-        String typ;
+        Authorised granted = authorise(usage, true, SignatureAlgorithm.ECDSA_P256_SHA256);
+        JwsSigningInputPolicy.Inspected inspected;
         try {
-            typ = JwsSigningInputPolicy.inspect(signingInput);
+            inspected = JwsSigningInputPolicy.inspect(signingInput);
         } catch (SignedInfoRejectedException e) {
             usages.record(usage.refused(granted.organisation(), e.getMessage()));
             throw e;
         }
+        bindPayload(usage, granted, inspected);
         byte[] signature = granted.key().sign(signingInput);
         usages.record(usage.signed(
                 granted.organisation(),
-                "JWS ES256 typ " + typ + "; authorisation "
+                "JWS ES256 typ " + inspected.typ() + "; authorisation "
                         + granted.authorisation().id()));
         return new XmlSignatureValue(signature, granted.key().certificateChain());
     }
@@ -169,7 +185,7 @@ public final class SealSigningService {
     public byte[] signSes(
             String caller, String sealId, byte[] sm3DataHash, String propertyInfo, String licenceIdentifier) {
         Usage usage = usage("SES", caller, sealId, HexFormat.of().formatHex(sm3DataHash), licenceIdentifier, null);
-        Authorised granted = authorise(usage, null, SignatureAlgorithm.SM2_SM3);
+        Authorised granted = authorise(usage, false, SignatureAlgorithm.SM2_SM3);
         byte[] sesSeal = granted.seal().seseal().orElseThrow();
         byte[] signature;
         try {
@@ -198,25 +214,127 @@ public final class SealSigningService {
             String licenceIdentifier,
             String licenceType) {
         String identifier = licenceIdentifier == null ? "" : licenceIdentifier.strip();
-        Optional<String> type =
-                Optional.ofNullable(licenceType).map(String::strip).filter(t -> !t.isEmpty());
-        Optional<String> impliedType = identifier.isEmpty() || !LicenceIdentifier.isValid(identifier)
-                ? Optional.empty()
-                : Optional.of(LicenceIdentifier.parse(identifier).typeCode());
+        Optional<String> type = Optional.ofNullable(licenceType)
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .map(SealSigningService::shortened);
+        Optional<LicenceIdentifier> parsed = Optional.empty();
+        Optional<String> invalid = Optional.empty();
+        if (!identifier.isEmpty()) {
+            try {
+                parsed = Optional.of(LicenceIdentifier.parse(identifier));
+            } catch (InvalidIdentifierException e) {
+                invalid = Optional.of(e.getMessage());
+            }
+        }
+        Optional<String> impliedType = parsed.map(LicenceIdentifier::typeCode);
         return new Usage(
                 format,
                 sealId,
                 caller,
                 digestHex,
-                identifier,
+                shortened(identifier),
                 type.or(() -> impliedType).orElse(""),
                 type,
                 impliedType,
+                parsed,
+                invalid,
                 clock.instant());
     }
 
+    /** What the usage log keeps of a caller's text: at most {@value #MAX_LOGGED_CHARS} characters. */
+    private static String shortened(String text) {
+        return text.length() <= MAX_LOGGED_CHARS ? text : text.substring(0, MAX_LOGGED_CHARS) + "…";
+    }
+
+    private static final int MAX_LOGGED_CHARS = 128;
+
+    /**
+     * The licence binding: the identifier parses, names the seal's organisation as issuer and agrees with the stated
+     * type; a licence seal (or any JWS) needs one.
+     */
+    private void bind(Usage usage, Seal seal, boolean identifierRequired) {
+        String org = seal.organisation().uscc();
+        if (usage.invalidIdentifier().isPresent()) {
+            String why =
+                    "licenceIdentifier '" + usage.licenceIdentifier() + "' is not a GB/T 36904 licence identifier: "
+                            + usage.invalidIdentifier().get();
+            usages.record(usage.refused(org, why));
+            throw new InvalidLicenceIdentifierException(why);
+        }
+        if (usage.identifier().isEmpty()) {
+            if (seal.sealsLicences()) {
+                throw refuse(
+                        usage,
+                        org,
+                        "seal " + usage.sealId() + " is a licence seal (" + Seal.LICENCE_SEAL_KIND
+                                + "): a signing request must name the licence it seals (licenceIdentifier)");
+            }
+            if (identifierRequired) {
+                throw refuse(
+                        usage,
+                        org,
+                        usage.format() + " signing needs the licence identifier (licenceIdentifier) of the licence the"
+                                + " token is about");
+            }
+            return;
+        }
+        LicenceIdentifier identifier = usage.identifier().get();
+        if (!identifier.issuerCode().equals(org)) {
+            throw refuse(
+                    usage,
+                    org,
+                    "licence " + identifier + " has issuer code " + identifier.issuerCode()
+                            + ": it is issued by another authority, not by the seal's organisation "
+                            + seal.organisation().name() + " (" + org + "); seal " + usage.sealId()
+                            + " seals only that organisation's licences");
+        }
+        if (usage.requestedType().isPresent() && !usage.requestedType().get().equals(identifier.typeCode())) {
+            throw refuse(
+                    usage,
+                    org,
+                    "licenceType '" + usage.requestedType().get() + "' contradicts licence identifier "
+                            + usage.licenceIdentifier() + ", whose type code is '"
+                            + identifier.typeCode() + "'");
+        }
+    }
+
+    /** A JWS payload must be about the request's licence: the seal's organisation and the identifier's type. */
+    private void bindPayload(Usage usage, Authorised granted, JwsSigningInputPolicy.Inspected inspected) {
+        String org = granted.organisation();
+        LicenceIdentifier identifier = usage.identifier().orElseThrow();
+        JsonNode payload = inspected.payload();
+        JsonNode issuerCode = payload.path("issuer_code");
+        if (!issuerCode.isMissingNode() && !org.equals(issuerCode.asString(""))) {
+            throw refuse(
+                    usage,
+                    org,
+                    "the " + inspected.typ() + " payload's issuer_code '" + shortened(issuerCode.toString())
+                            + "' is not the seal's organisation " + org + "; seal " + usage.sealId()
+                            + " signs only that organisation's credentials");
+        }
+        if (!inspected.statusList()) {
+            String vct = payload.path("vct").asString("");
+            if (!(vct.endsWith(":" + identifier.typeCode()) || vct.endsWith("/" + identifier.typeCode()))) {
+                throw refuse(
+                        usage,
+                        org,
+                        "the credential's vct '" + shortened(vct) + "' does not name the licence type "
+                                + identifier.typeCode() + " of licence " + identifier);
+            }
+        }
+        JsonNode claimed = payload.path("licence_identifier");
+        if (!claimed.isMissingNode() && !identifier.toString().equals(claimed.asString(""))) {
+            throw refuse(
+                    usage,
+                    org,
+                    "the payload's licence_identifier '" + shortened(claimed.toString())
+                            + "' is not the request's licence identifier " + identifier);
+        }
+    }
+
     /** Every check a signing request must pass; each refusal is recorded and says why. */
-    private Authorised authorise(Usage usage, String requestedType, SignatureAlgorithm algorithm) {
+    private Authorised authorise(Usage usage, boolean identifierRequired, SignatureAlgorithm algorithm) {
         Optional<Seal> found = seals.find(usage.sealId());
         if (found.isEmpty()) {
             usages.record(usage.refused("", "there is no seal with id '" + usage.sealId() + "'"));
@@ -224,16 +342,7 @@ public final class SealSigningService {
         }
         Seal seal = found.get();
         String org = seal.organisation().uscc();
-        if (usage.requestedType().isPresent()
-                && usage.impliedType().isPresent()
-                && !usage.requestedType().equals(usage.impliedType())) {
-            throw refuse(
-                    usage,
-                    org,
-                    "licenceType '" + usage.requestedType().get() + "' contradicts licence identifier "
-                            + usage.licenceIdentifier() + ", whose type code is '"
-                            + usage.impliedType().get() + "'");
-        }
+        bind(usage, seal, identifierRequired);
         SealState state = seal.stateAt(usage.at());
         if (state != SealState.ISSUED) {
             throw refuse(
@@ -312,6 +421,8 @@ public final class SealSigningService {
             String licenceType,
             Optional<String> requestedType,
             Optional<String> impliedType,
+            Optional<LicenceIdentifier> identifier,
+            Optional<String> invalidIdentifier,
             Instant at) {
         SealUsage refused(String organisation, String why) {
             return new SealUsage(

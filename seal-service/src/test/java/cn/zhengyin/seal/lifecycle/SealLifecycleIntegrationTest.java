@@ -68,6 +68,9 @@ class SealLifecycleIntegrationTest {
     static final Path KEYS_DEV = Path.of("../keys-dev");
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String USCC = "11110100000000019Q";
+    static final String BUSINESS_LICENCE = cn.zhengyin.trust.identifier.LicenceIdentifier.first(
+                    "11100000XF0000001X001", USCC, "LC2026001")
+            .toString();
 
     @TempDir
     static Path keyStoreDir;
@@ -606,7 +609,20 @@ class SealLifecycleIntegrationTest {
         assertThat(get("/api/v1/seals/ZYDEV-SEAL-0001/authorisations", ALICE).list())
                 .extracting(a -> a.get("grantee"))
                 .containsExactly("licence-service");
-        Answer signed = sign("ZYDEV-SEAL-0001", LICENCE_SERVICE, null);
+        Answer unnamed = sign("ZYDEV-SEAL-0001", LICENCE_SERVICE, null);
+        assertThat(unnamed.status())
+                .as("a licence seal signs only a named licence")
+                .isEqualTo(403);
+        Answer signed = post(
+                "/api/v1/signatures/pades",
+                LICENCE_SERVICE,
+                Map.of(
+                        "sealId",
+                        "ZYDEV-SEAL-0001",
+                        "digest",
+                        Base64.getEncoder().encodeToString(new byte[32]),
+                        "licenceIdentifier",
+                        BUSINESS_LICENCE));
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
         assertThat(signed.json().get("cms").toString()).isNotBlank();
         X509Certificate devCert = certificateOf(dev, "ECDSA_P256_SHA256");
@@ -652,7 +668,7 @@ class SealLifecycleIntegrationTest {
                         "signedInfo",
                         Base64.getEncoder().encodeToString(signedInfo),
                         "licenceIdentifier",
-                        "xml-test"));
+                        BUSINESS_LICENCE));
     }
 
     @Test

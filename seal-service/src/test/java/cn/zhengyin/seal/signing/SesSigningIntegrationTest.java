@@ -61,6 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
             "zhengyin.seals[0].purpose=电子证照专用章",
             "zhengyin.seals[0].type=99",
             "zhengyin.seals[0].allowed-clients=licence-service",
+            "zhengyin.seals[0].licence-types=11100000XF0000001X001",
             "zhengyin.seals[1].id=ZYTEST-ECDSA-ONLY",
             "zhengyin.seals[1].key=dev-seal",
             "zhengyin.seals[1].name=证印示范市市场监督管理局业务专用章",
@@ -75,6 +76,9 @@ class SesSigningIntegrationTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String USCC = "11110100000000019Q";
     static final String PROPERTY_INFO = "/Doc_0/Signs/Sign_0/Signature.xml";
+    static final String BUSINESS_LICENCE = cn.zhengyin.trust.identifier.LicenceIdentifier.first(
+                    "11100000XF0000001X001", USCC, "SES2026001")
+            .toString();
     static final byte[] ORIGINAL = "<ofd:Signature>证印示范 SES</ofd:Signature>".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -170,7 +174,11 @@ class SesSigningIntegrationTest {
     }
 
     Answer signSes(String sealId, String token, String dataHash, String propertyInfo) throws Exception {
-        Map<String, Object> body = new HashMap<>(Map.of("sealId", sealId, "licenceIdentifier", "ses-test"));
+        Map<String, Object> body = new HashMap<>(Map.of("sealId", sealId));
+        if (sealId.startsWith("ZYDEV-")) {
+            // the pre-made seal is a licence seal: it signs only licences of its organisation, named by identifier
+            body.put("licenceIdentifier", BUSINESS_LICENCE);
+        }
         if (dataHash != null) {
             body.put("dataHash", dataHash);
         }
@@ -353,7 +361,26 @@ class SesSigningIntegrationTest {
                         "ZYTEST-ECDSA-ONLY",
                         "digest",
                         Base64.getEncoder().encodeToString(new byte[32])));
-        assertThat(padesStillWorks.status()).as(padesStillWorks.body()).isEqualTo(200);
+        assertThat(padesStillWorks.status())
+                .as("a seal that is not a licence seal (业务专用章) signs without a licence identifier: "
+                        + padesStillWorks.body())
+                .isEqualTo(200);
+        Answer otherAuthority = post(
+                "/api/v1/signatures/pades",
+                LICENCE_SERVICE,
+                Map.of(
+                        "sealId",
+                        "ZYTEST-ECDSA-ONLY",
+                        "digest",
+                        Base64.getEncoder().encodeToString(new byte[32]),
+                        "licenceIdentifier",
+                        cn.zhengyin.trust.identifier.LicenceIdentifier.first(
+                                        "11100000XF00000021001", "11110100000000027K", "LQ1")
+                                .toString()));
+        assertThat(otherAuthority.status())
+                .as("but an identifier it is given must still be of its organisation: " + otherAuthority.body())
+                .isEqualTo(403);
+        assertThat(otherAuthority.detail()).contains("has issuer code 11110100000000027K");
     }
 
     static boolean opensslPresent() {

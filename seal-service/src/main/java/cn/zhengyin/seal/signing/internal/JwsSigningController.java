@@ -1,6 +1,7 @@
 package cn.zhengyin.seal.signing.internal;
 
 import cn.zhengyin.seal.lifecycle.SealNotFoundException;
+import cn.zhengyin.seal.signing.InvalidLicenceIdentifierException;
 import cn.zhengyin.seal.signing.SealSigningService;
 import cn.zhengyin.seal.signing.SignedInfoRejectedException;
 import cn.zhengyin.seal.signing.SigningRefusedException;
@@ -36,7 +37,9 @@ class JwsSigningController {
     /**
      * @param sealId            the seal to sign with (an ECDSA P-256 seal)
      * @param signingInput      {@code BASE64URL(header).BASE64URL(payload)} as text
-     * @param licenceIdentifier the licence the token is about, recorded in the usage log
+     * @param licenceIdentifier the licence the token is about (GB/T 36904), required: its issuer code must be the
+     *                          seal's organisation, its type code one the authorisation covers and the one the
+     *                          credential's vct names; recorded in the usage log
      */
     record JwsSignatureRequest(
             @NotBlank String sealId, @NotBlank String signingInput, String licenceIdentifier) {}
@@ -66,6 +69,9 @@ class JwsSigningController {
             throw new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found", e.getMessage());
         } catch (SigningRefusedException e) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "signing-refused", "Signing refused", e.getMessage());
+        } catch (InvalidLicenceIdentifierException e) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST, "invalid-licence-identifier", "Invalid licence identifier", e.getMessage());
         } catch (SignedInfoRejectedException e) {
             throw new ProblemException(
                     HttpStatus.UNPROCESSABLE_CONTENT,

@@ -1,6 +1,7 @@
 package cn.zhengyin.seal.signing.internal;
 
 import cn.zhengyin.seal.lifecycle.SealNotFoundException;
+import cn.zhengyin.seal.signing.InvalidLicenceIdentifierException;
 import cn.zhengyin.seal.signing.SealSigningService;
 import cn.zhengyin.seal.signing.SesealUnavailableException;
 import cn.zhengyin.seal.signing.SigningRefusedException;
@@ -36,7 +37,8 @@ class SesSigningController {
      * @param sealId            the seal to sign with (one with a GB/T 38540 SESeal and an SM2 certificate)
      * @param dataHash          base64 of the SM3 hash (32 bytes) of the signed original
      * @param propertyInfo      the original's attributes including the protected scope (签名保护范围), ASCII (IA5)
-     * @param licenceIdentifier the licence being signed, recorded in the usage log; optional
+     * @param licenceIdentifier the licence being signed (GB/T 36904), recorded in the usage log: issuer code = the
+     *                          seal's organisation, type code covered by the authorisation; required by licence seals
      */
     record SesSignatureRequest(
             @NotBlank String sealId, String dataHash, String propertyInfo, String licenceIdentifier) {}
@@ -57,6 +59,9 @@ class SesSigningController {
             throw new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found", e.getMessage());
         } catch (SigningRefusedException e) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "signing-refused", "Signing refused", e.getMessage());
+        } catch (InvalidLicenceIdentifierException e) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST, "invalid-licence-identifier", "Invalid licence identifier", e.getMessage());
         } catch (SesealUnavailableException e) {
             throw new ProblemException(
                     HttpStatus.CONFLICT, "seseal-unavailable", "Seal has no GB/T 38540 SESeal", e.getMessage());

@@ -1,6 +1,7 @@
 package cn.zhengyin.seal.signing.internal;
 
 import cn.zhengyin.seal.lifecycle.SealNotFoundException;
+import cn.zhengyin.seal.signing.InvalidLicenceIdentifierException;
 import cn.zhengyin.seal.signing.SealSigningService;
 import cn.zhengyin.seal.signing.SigningRefusedException;
 import cn.zhengyin.service.problem.ProblemException;
@@ -29,9 +30,11 @@ class SigningController {
      * @param sealId            the seal to sign with
      * @param digestAlgorithm   must be SHA-256
      * @param digest            base64 of the digest of the PDF's signed byte ranges
-     * @param licenceIdentifier the licence being signed, recorded in the usage log; its type code is checked against
-     *                          the caller's authorisation
-     * @param licenceType       optional licence type code the authorisation must cover (default: from the identifier)
+     * @param licenceIdentifier the licence being signed (GB/T 36904), recorded in the usage log: its issuer code must be
+     *                          the seal's organisation and its type code one the caller's authorisation covers;
+     *                          required by licence seals (电子证照专用章)
+     * @param licenceType       optional licence type code the authorisation must cover (default: from the identifier);
+     *                          must agree with the identifier's type code
      */
     record PadesDigestRequest(
             @NotBlank String sealId,
@@ -74,6 +77,9 @@ class SigningController {
             throw new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found", e.getMessage());
         } catch (SigningRefusedException e) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "signing-refused", "Signing refused", e.getMessage());
+        } catch (InvalidLicenceIdentifierException e) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST, "invalid-licence-identifier", "Invalid licence identifier", e.getMessage());
         }
     }
 }

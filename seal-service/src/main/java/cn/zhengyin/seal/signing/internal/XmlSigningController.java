@@ -1,6 +1,7 @@
 package cn.zhengyin.seal.signing.internal;
 
 import cn.zhengyin.seal.lifecycle.SealNotFoundException;
+import cn.zhengyin.seal.signing.InvalidLicenceIdentifierException;
 import cn.zhengyin.seal.signing.SealSigningService;
 import cn.zhengyin.seal.signing.SignedInfoRejectedException;
 import cn.zhengyin.seal.signing.SigningRefusedException;
@@ -39,7 +40,8 @@ class XmlSigningController {
     /**
      * @param sealId            the seal to sign with (an ECDSA P-256 seal)
      * @param signedInfo        base64 of the exclusive-c14n bytes of the ds:SignedInfo to sign
-     * @param licenceIdentifier the licence being signed, recorded in the usage log
+     * @param licenceIdentifier the licence being signed (GB/T 36904), recorded in the usage log: issuer code = the
+     *                          seal's organisation, type code covered by the authorisation; required by licence seals
      */
     record XmlSignatureRequest(
             @NotBlank String sealId, @NotBlank String signedInfo, String licenceIdentifier) {}
@@ -91,6 +93,9 @@ class XmlSigningController {
             throw new ProblemException(HttpStatus.NOT_FOUND, "seal-not-found", "Seal not found", e.getMessage());
         } catch (SigningRefusedException e) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "signing-refused", "Signing refused", e.getMessage());
+        } catch (InvalidLicenceIdentifierException e) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST, "invalid-licence-identifier", "Invalid licence identifier", e.getMessage());
         } catch (SignedInfoRejectedException e) {
             throw new ProblemException(
                     HttpStatus.UNPROCESSABLE_CONTENT, "signed-info-rejected", "SignedInfo rejected", e.getMessage());

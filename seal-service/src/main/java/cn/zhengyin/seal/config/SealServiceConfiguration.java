@@ -5,6 +5,7 @@ import cn.zhengyin.seal.lifecycle.SealImageMaker;
 import cn.zhengyin.seal.lifecycle.SealRepository;
 import cn.zhengyin.seal.lifecycle.SealStructureMaker;
 import cn.zhengyin.seal.premade.PreMadeSealImporter;
+import cn.zhengyin.trust.SuppressForbidden;
 import cn.zhengyin.trust.crypto.KeyCustody;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.crypto.SigningKey;
@@ -39,6 +40,7 @@ public class SealServiceConfiguration {
 
     /** The service's only clock; everything else gets it injected (SealServiceArchitectureTest). */
     @Bean
+    @SuppressForbidden // the composition root makes the one clock
     Clock clock() {
         return Clock.systemUTC();
     }

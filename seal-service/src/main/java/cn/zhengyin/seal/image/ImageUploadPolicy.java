@@ -4,6 +4,7 @@ import cn.zhengyin.seal.image.ImageRejectedException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,15 +74,17 @@ public final class ImageUploadPolicy {
         String what;
         if (startsWith(b, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
             what = "JPEG";
-        } else if (startsWith(b, "GIF8".getBytes())) {
+        } else if (startsWith(b, "GIF8".getBytes(StandardCharsets.US_ASCII))) {
             what = "GIF";
-        } else if (startsWith(b, "%PDF".getBytes())) {
+        } else if (startsWith(b, "%PDF".getBytes(StandardCharsets.US_ASCII))) {
             what = "PDF";
-        } else if (startsWith(b, "RIFF".getBytes()) && b.length > 12 && new String(b, 8, 4).equals("WEBP")) {
+        } else if (startsWith(b, "RIFF".getBytes(StandardCharsets.US_ASCII))
+                && b.length > 12
+                && new String(b, 8, 4, StandardCharsets.US_ASCII).equals("WEBP")) {
             what = "WebP";
-        } else if (startsWith(b, "BM".getBytes())) {
+        } else if (startsWith(b, "BM".getBytes(StandardCharsets.US_ASCII))) {
             what = "BMP";
-        } else if (startsWith(b, "PK".getBytes())) {
+        } else if (startsWith(b, "PK".getBytes(StandardCharsets.US_ASCII))) {
             what = "a ZIP archive";
         } else {
             what = "not a recognised image";
@@ -94,7 +97,7 @@ public final class ImageUploadPolicy {
 
     private static AcceptedImage png(byte[] b) {
         // IHDR must be the first chunk: length 13, "IHDR", width, height (big-endian, unsigned)
-        if (b.length < 33 || readInt(b, 8) != 13 || !new String(b, 12, 4).equals("IHDR")) {
+        if (b.length < 33 || readInt(b, 8) != 13 || !new String(b, 12, 4, StandardCharsets.US_ASCII).equals("IHDR")) {
             throw new ImageRejectedException(Reason.INVALID_IMAGE, "the PNG has no valid IHDR header chunk");
         }
         long width = readInt(b, 16);

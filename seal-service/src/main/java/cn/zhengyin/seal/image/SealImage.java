@@ -1,9 +1,7 @@
 package cn.zhengyin.seal.image;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.zhengyin.trust.crypto.Digests;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -40,13 +38,7 @@ public record SealImage(
 
     /** {@code sha256:<lower-case hex>} of {@code content}. */
     public static String idOf(byte[] content) {
-        try {
-            return "sha256:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
+        return "sha256:" + Digests.sha256Hex(content);
     }
 
     /** The unit of width and height: {@code px} or {@code mm}. */

@@ -2,10 +2,10 @@ package cn.zhengyin.seal.image;
 
 import cn.zhengyin.seal.image.ImageRejectedException.Reason;
 import cn.zhengyin.seal.image.ImageRejectedException.Violation;
+import cn.zhengyin.trust.xml.SecureXml;
+import cn.zhengyin.trust.xml.XmlFormatException;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,23 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Checks an uploaded SVG against an allow-list and re-serialises the parsed tree.
@@ -219,28 +209,8 @@ public final class SvgSanitiser {
 
     private static Document parse(byte[] svg) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            DocumentBuilder builder = f.newDocumentBuilder();
-            builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-            builder.setErrorHandler(new DefaultHandler() {
-                @Override
-                public void warning(SAXParseException e) {}
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+            // hardened parser: no DTD, no entities, bounded depth and attributes; errors are fatal
+            DocumentBuilder builder = SecureXml.newDocumentBuilder();
             return builder.parse(new ByteArrayInputStream(svg));
         } catch (SAXParseException e) {
             if (e.getMessage() != null && e.getMessage().contains("DOCTYPE")) {
@@ -255,8 +225,6 @@ public final class SvgSanitiser {
                             + "): " + e.getMessage());
         } catch (SAXException | IOException e) {
             throw new ImageRejectedException(Reason.INVALID_IMAGE, "the SVG cannot be parsed: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the XML parser does not support the hardening features", e);
         }
     }
 
@@ -435,20 +403,9 @@ public final class SvgSanitiser {
 
     private static byte[] serialise(Document document) {
         try {
-            TransformerFactory tf = TransformerFactory.newInstance();
-            tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            Transformer t = tf.newTransformer();
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            t.setOutputProperty(OutputKeys.METHOD, "xml");
-            t.setOutputProperty(OutputKeys.INDENT, "no");
-            document.setXmlStandalone(true);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            t.transform(new DOMSource(document), new StreamResult(out));
-            return out.toByteArray();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("the sanitised SVG cannot be serialised", e);
+            return SecureXml.serialize(document);
+        } catch (XmlFormatException e) {
+            throw new IllegalStateException("the sanitised SVG cannot be serialised: " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import cn.zhengyin.seal.lifecycle.SealNotFoundException;
 import cn.zhengyin.seal.lifecycle.SealRepository;
 import cn.zhengyin.seal.lifecycle.SealState;
 import cn.zhengyin.trust.cms.CadesDigestSigner;
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.crypto.KeyCustody;
 import cn.zhengyin.trust.crypto.KeyCustodyException;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
@@ -19,8 +20,6 @@ import cn.zhengyin.trust.ses.SesCodec;
 import cn.zhengyin.trust.ses.SesException;
 import cn.zhengyin.trust.xml.SignedInfoPolicy;
 import cn.zhengyin.trust.xml.XmlFormatException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -109,7 +108,7 @@ public final class SealSigningService {
                 "XAdES",
                 caller,
                 sealId,
-                HexFormat.of().formatHex(sha256(canonicalSignedInfo)),
+                HexFormat.of().formatHex(Digests.sha256(canonicalSignedInfo)),
                 licenceIdentifier,
                 null);
         Authorised granted = authorise(usage, false, SignatureAlgorithm.ECDSA_P256_SHA256);
@@ -150,8 +149,8 @@ public final class SealSigningService {
      * @throws SignedInfoRejectedException if the bytes are not an acceptable JWS signing input
      */
     public XmlSignatureValue signJws(String caller, String sealId, byte[] signingInput, String licenceIdentifier) {
-        Usage usage =
-                usage("JWS", caller, sealId, HexFormat.of().formatHex(sha256(signingInput)), licenceIdentifier, null);
+        Usage usage = usage(
+                "JWS", caller, sealId, HexFormat.of().formatHex(Digests.sha256(signingInput)), licenceIdentifier, null);
         Authorised granted = authorise(usage, true, SignatureAlgorithm.ECDSA_P256_SHA256);
         JwsSigningInputPolicy.Inspected inspected;
         try {
@@ -385,14 +384,6 @@ public final class SealSigningService {
                     usage,
                     org,
                     "the key of seal " + usage.sealId() + " is not available in custody: " + e.getMessage());
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

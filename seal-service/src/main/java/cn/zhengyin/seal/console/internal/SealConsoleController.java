@@ -22,6 +22,7 @@ import cn.zhengyin.seal.lifecycle.SealValidationException;
 import cn.zhengyin.seal.lifecycle.ValidityPeriod;
 import cn.zhengyin.seal.signing.SealUsage;
 import cn.zhengyin.seal.signing.SealUsageLog;
+import cn.zhengyin.trust.ChinaTime;
 import cn.zhengyin.trust.pki.PkiException;
 import cn.zhengyin.trust.pki.RevocationReason;
 import cn.zhengyin.trust.seal.SealType;
@@ -63,7 +64,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SealConsoleController {
     /** Times are shown in China Standard Time. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
 
     private static final int USAGE_LIMIT = 100;
     private static final int IMAGE_DPI = 200;
@@ -106,7 +107,7 @@ class SealConsoleController {
 
     /** Formatting helpers for the templates ({@code fmt}). */
     public static final class Format {
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
         public String time(Instant at) {
             return at == null ? "" : TIME.format(at.atZone(ZONE));

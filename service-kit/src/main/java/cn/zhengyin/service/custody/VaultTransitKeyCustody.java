@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -113,17 +112,7 @@ public final class VaultTransitKeyCustody implements KeyCustody {
         GeneratedKey key = find(keyId)
                 .orElseThrow(() -> new KeyNotFoundException(
                         "No key with id '" + keyId + "' in " + this + " to attach certificates to."));
-        if (chain.isEmpty()) {
-            throw new KeyCustodyException("The certificate chain for key '" + keyId + "' is empty; give the key's"
-                    + " certificate first, then its issuers.");
-        }
-        if (!Arrays.equals(
-                chain.getFirst().getPublicKey().getEncoded(), key.publicKey().getEncoded())) {
-            throw new KeyCustodyException("Certificate "
-                    + chain.getFirst().getSubjectX500Principal().getName()
-                    + " does not certify key '" + keyId + "' (public keys differ); attach the certificate issued for"
-                    + " this key.");
-        }
+        key.requireCertifiedBy(chain);
         chains.put(keyId, chain);
     }
 

@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -144,18 +143,7 @@ public final class KeystoreFileKeyCustody implements KeyCustody {
             throw new KeyNotFoundException(
                     "No key with id '" + keyId + "' in keystore " + file + " to attach certificates to.");
         }
-        if (chain.isEmpty()) {
-            throw new KeyCustodyException("The certificate chain for key '" + keyId + "' is empty; give the key's"
-                    + " certificate first, then its issuers.");
-        }
-        if (!Arrays.equals(
-                chain.getFirst().getPublicKey().getEncoded(),
-                entry.publicPart().publicKey().getEncoded())) {
-            throw new KeyCustodyException("Certificate "
-                    + chain.getFirst().getSubjectX500Principal().getName()
-                    + " does not certify key '" + keyId + "' (public keys differ); attach the certificate issued for"
-                    + " this key.");
-        }
+        entry.publicPart().requireCertifiedBy(chain);
         Entry previous = entry;
         SigningKey signing = SoftwareKeyCustody.fromKey(keyId, entry.privateKey(), chain);
         entries.put(

@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -226,17 +225,7 @@ public final class Pkcs11KeyCustody implements KeyCustody {
         GeneratedKey key = find(keyId)
                 .orElseThrow(() -> new KeyNotFoundException(
                         "No key with id '" + keyId + "' in " + description + " to attach certificates to."));
-        if (chain.isEmpty()) {
-            throw new KeyCustodyException("The certificate chain for key '" + keyId + "' is empty; give the key's"
-                    + " certificate first, then its issuers.");
-        }
-        if (!Arrays.equals(
-                chain.getFirst().getPublicKey().getEncoded(), key.publicKey().getEncoded())) {
-            throw new KeyCustodyException("Certificate "
-                    + chain.getFirst().getSubjectX500Principal().getName()
-                    + " does not certify key '" + keyId + "' (public keys differ); attach the certificate issued for"
-                    + " this key.");
-        }
+        key.requireCertifiedBy(chain);
         PrivateKey privateKey = privateKey(keyId)
                 .orElseThrow(() -> new KeyNotFoundException(
                         "Key '" + keyId + "' in " + description + " has a certificate but no private key."));

@@ -69,12 +69,11 @@ final class Services implements AutoCloseable {
      * authority seals with its own seal, so each type is issued by its own authority's approval system.
      */
     String approvalToken(String slug) {
-        String client =
-                switch (slug) {
-                    case "forest-right-certificate" -> "approval-forestry-demo:approval-forestry-secret";
-                    case "physician-certificate" -> "approval-health-demo:approval-health-secret";
-                    default -> "approval-demo:approval-demo-secret";
-                };
+        String client = switch (slug) {
+            case "forest-right-certificate" -> "approval-forestry-demo:approval-forestry-secret";
+            case "physician-certificate" -> "approval-health-demo:approval-health-secret";
+            default -> "approval-demo:approval-demo-secret";
+        };
         String basic = Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8));
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(licenceUrl.resolve("/oauth2/token"))
                 .header("Authorization", "Basic " + basic)

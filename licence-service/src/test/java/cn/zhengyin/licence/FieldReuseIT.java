@@ -432,9 +432,13 @@ class FieldReuseIT {
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(copy))
                                 .build())
                         .body());
+        // the licence's signature, its document time-stamp and the copy's signature, which covers the whole copy
         assertThat(report.get("document").get("signatures"))
-                .hasSize(2)
+                .hasSize(3)
                 .allSatisfy(s -> assertThat(s.get("indication").asString()).isEqualTo("TOTAL_PASSED"));
+        JsonNode copySignature = report.get("document").get("signatures").get(2);
+        assertThat(copySignature.get("coversWholeDocument").asBoolean()).isTrue();
+        assertThat(copySignature.get("signerSubject").asString()).contains("O=证印示范市市场监督管理局");
         // the copy is recognised by the revision the licence's seal signed: the registered file
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         assertThat(report.get("registry").get("found").asBoolean()).isTrue();
@@ -460,7 +464,9 @@ class FieldReuseIT {
     void aVerificationByARegisteredClientIsAUsageRecordAndIssuersListTheirTypesRecords() {
         byte[] pdf = services.sendForBytes(
                         HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + physician + "/pdf"))
-                                .header("Authorization", "Bearer " + services.approvalToken())
+                                .header(
+                                        "Authorization",
+                                        "Bearer " + services.approvalTokenFor("physician-certificate", "licence:read"))
                                 .GET()
                                 .build())
                 .body();

@@ -8,8 +8,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -26,9 +24,6 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 
 /** Who signed a licence file: the signer certificates of a PDF's signatures and of an XML signature. */
 final class Signers {
-    private static final Pattern X509 =
-            Pattern.compile("<(?:\\w+:)?X509Certificate>([^<]+)</(?:\\w+:)?X509Certificate>");
-
     private Signers() {}
 
     /**
@@ -42,8 +37,14 @@ final class Signers {
                 if ("ETSI.RFC3161".equals(signature.getSubFilter())) {
                     continue;
                 }
-                CMSSignedData cms = new CMSSignedData(
-                        new CMSProcessableByteArray(signature.getSignedContent(pdf)), signature.getContents(pdf));
+                // /Contents is zero-padded after the DER of the CMS: read the first object only
+                org.bouncycastle.asn1.cms.ContentInfo contentInfo;
+                try (org.bouncycastle.asn1.ASN1InputStream in =
+                        new org.bouncycastle.asn1.ASN1InputStream(signature.getContents(pdf))) {
+                    contentInfo = org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject());
+                }
+                CMSSignedData cms =
+                        new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)), contentInfo);
                 SignerInformation signer =
                         cms.getSignerInfos().getSigners().iterator().next();
                 X509CertificateHolder holder = (X509CertificateHolder) cms.getCertificates()
@@ -63,11 +64,17 @@ final class Signers {
 
     /** The end-entity certificate of the XML signature's KeyInfo. */
     static X509Certificate xmlSigner(byte[] xml) throws Exception {
-        Matcher m = X509.matcher(new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+        javax.xml.parsers.DocumentBuilderFactory dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        dbf.setNamespaceAware(true);
+        dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.NodeList nodes = dbf.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml))
+                .getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "X509Certificate");
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        while (m.find()) {
-            X509Certificate c = (X509Certificate) factory.generateCertificate(
-                    new ByteArrayInputStream(Base64.getMimeDecoder().decode(m.group(1))));
+        for (int i = 0; i < nodes.getLength(); i++) {
+            X509Certificate c =
+                    (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder()
+                            .decode(nodes.item(i).getTextContent().strip())));
             if (c.getBasicConstraints() < 0) {
                 return c;
             }

@@ -79,9 +79,9 @@ class LongTermValidationInteropIT {
     void issueEveryTypeAndValidateWithDss() throws Exception {
         Files.createDirectories(OUT);
         services = new Services();
-        String token = services.approvalToken();
         List<Path> files = new ArrayList<>();
         for (String slug : types().toList()) {
+            String token = services.approvalToken(slug);
             String id = issue(slug, token);
             files.add(write(slug + ".pdf", download(id, "pdf", token)));
             files.add(write(slug + ".xml", download(id, "xml", token)));

@@ -64,10 +64,17 @@ final class Services implements AutoCloseable {
                         "--zhengyin.store.embedded.in-memory=true");
     }
 
-    /** An access token of the dev approval system (client credentials). */
-    String approvalToken() {
-        String basic = Base64.getEncoder()
-                .encodeToString("approval-demo:approval-demo-secret".getBytes(StandardCharsets.UTF_8));
+    /**
+     * An access token (client credentials) of the dev approval system whose authority issues this licence type: each
+     * authority seals with its own seal, so each type is issued by its own authority's approval system.
+     */
+    String approvalToken(String slug) {
+        String client = switch (slug) {
+            case "forest-right-certificate" -> "approval-forestry-demo:approval-forestry-secret";
+            case "physician-certificate" -> "approval-health-demo:approval-health-secret";
+            default -> "approval-demo:approval-demo-secret";
+        };
+        String basic = Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8));
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(licenceUrl.resolve("/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")

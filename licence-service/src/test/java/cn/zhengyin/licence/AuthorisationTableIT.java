@@ -481,8 +481,11 @@ class AuthorisationTableIT {
                         licence,
                         "signingInput",
                         cn.zhengyin.licence.share.SdJwt.json(Map.of("alg", "ES256", "typ", "dc+sd-jwt")) + "."
-                                + cn.zhengyin.licence.share.SdJwt.json(
-                                        Map.of("vct", "urn:zhengyin:licence-type:11100000XF0000001X001"))));
+                                + cn.zhengyin.licence.share.SdJwt.json(Map.of(
+                                        "vct",
+                                        "urn:zhengyin:licence-type:11100000XF0000001X001",
+                                        "issuer_code",
+                                        "11110100000000019Q"))));
             case "/api/v1/signatures/ses" ->
                 TwoServices.JSON.writeValueAsString(Map.of(
                         "sealId",
@@ -490,7 +493,9 @@ class AuthorisationTableIT {
                         "dataHash",
                         Base64.getEncoder().encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(new byte[] {1, 2})),
                         "propertyInfo",
-                        "/Doc_0/Signs/Sign_0/Signature.xml"));
+                        "/Doc_0/Signs/Sign_0/Signature.xml",
+                        "licenceIdentifier",
+                        TwoServices.marketSupervisionLicenceId()));
             case "/api/v1/seals" -> applyBody();
             case "/api/v1/seals/{id}/image" -> "{\"imageId\":\"" + imageId + "\",\"reason\":\"印模\"}";
             case "/api/v1/seals/{id}/revoke" -> "{\"reason\":\"吊销\",\"revocationReason\":\"keyCompromise\"}";
@@ -594,7 +599,9 @@ class AuthorisationTableIT {
                     "digest",
                     Base64.getEncoder().encodeToString(digest),
                     "licenceType",
-                    "11100000XF0000001X001"));
+                    "11100000XF0000001X001",
+                    "licenceIdentifier",
+                    TwoServices.marketSupervisionLicenceId()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -612,8 +619,13 @@ class AuthorisationTableIT {
             byte[] signedInfo = new cn.zhengyin.trust.xml.XadesEnvelopedSigner()
                     .prepare(cn.zhengyin.trust.xml.SecureXml.parse(doc), "licence-1", chain, java.time.Instant.now())
                     .canonicalSignedInfo();
-            return TwoServices.JSON.writeValueAsString(
-                    Map.of("sealId", SEAL, "signedInfo", Base64.getEncoder().encodeToString(signedInfo)));
+            return TwoServices.JSON.writeValueAsString(Map.of(
+                    "sealId",
+                    SEAL,
+                    "signedInfo",
+                    Base64.getEncoder().encodeToString(signedInfo),
+                    "licenceIdentifier",
+                    TwoServices.marketSupervisionLicenceId()));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -634,7 +646,9 @@ class AuthorisationTableIT {
                                 "dataHash",
                                 Base64.getEncoder().encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(data)),
                                 "propertyInfo",
-                                "/Doc_0/Signs/Sign_0/Signature.xml")))),
+                                "/Doc_0/Signs/Sign_0/Signature.xml",
+                                "licenceIdentifier",
+                                TwoServices.marketSupervisionLicenceId())))),
                 200);
         return TwoServices.JSON.writeValueAsString(Map.of(
                 "sesSignature",

@@ -83,7 +83,9 @@ class FieldReuseIT {
                 .put("licenceType", "physician-certificate")
                 .put("caseNumber", "FR-2");
         request.set("fields", fields);
-        physician = json(services.send(post("/api/v1/licences", approval, request.toString())), 201)
+        // issued by the health commission's approval system: each authority seals with its own seal
+        String health = services.approvalTokenFor("physician-certificate", "licence:issue licence:read");
+        physician = json(services.send(post("/api/v1/licences", health, request.toString())), 201)
                 .get("identifier")
                 .asString();
         bank = services.token("bank-demo", "bank-demo-secret", "licence:fields licence:verify");
@@ -414,19 +416,29 @@ class FieldReuseIT {
         byte[] copy = response.body();
         assertThat(java.util.Arrays.copyOf(copy, original.length)).isEqualTo(original); // an incremental update
         try (PDDocument document = Loader.loadPDF(copy)) {
+            // the licence is PAdES-LTA: its seal's signature and a document time-stamp; the copy adds its signature
             List<PDSignature> signatures = document.getSignatureDictionaries();
-            assertThat(signatures).hasSize(2);
-            assertThat(signatures.get(1).getReason()).contains("用证事由：贷款审批材料", "有效期至", "示范银行");
+            assertThat(signatures).hasSize(3);
+            assertThat(signatures.get(1).getSubFilter()).isEqualTo("ETSI.RFC3161");
+            assertThat(signatures.get(2).getReason()).contains("用证事由：贷款审批材料", "有效期至", "示范银行");
         }
+        // both signatures verify over their byte ranges; the copy is sealed with the issuing authority's seal
+        List<java.security.cert.X509Certificate> signers = Signers.pdfSignatureSigners(copy);
+        assertThat(signers).hasSize(2);
+        assertThat(signers).allSatisfy(c -> assertThat(Signers.organisation(c)).isEqualTo("证印示范市市场监督管理局"));
         JsonNode report = TwoServices.json(
                 services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/verifications"))
                                 .header("Content-Type", "application/pdf")
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(copy))
                                 .build())
                         .body());
+        // the licence's signature, its document time-stamp and the copy's signature, which covers the whole copy
         assertThat(report.get("document").get("signatures"))
-                .hasSize(2)
+                .hasSize(3)
                 .allSatisfy(s -> assertThat(s.get("indication").asString()).isEqualTo("TOTAL_PASSED"));
+        JsonNode copySignature = report.get("document").get("signatures").get(2);
+        assertThat(copySignature.get("coversWholeDocument").asBoolean()).isTrue();
+        assertThat(copySignature.get("signerSubject").asString()).contains("O=证印示范市市场监督管理局");
         // the copy is recognised by the revision the licence's seal signed: the registered file
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         assertThat(report.get("registry").get("found").asBoolean()).isTrue();
@@ -452,7 +464,9 @@ class FieldReuseIT {
     void aVerificationByARegisteredClientIsAUsageRecordAndIssuersListTheirTypesRecords() {
         byte[] pdf = services.sendForBytes(
                         HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + physician + "/pdf"))
-                                .header("Authorization", "Bearer " + services.approvalToken())
+                                .header(
+                                        "Authorization",
+                                        "Bearer " + services.approvalTokenFor("physician-certificate", "licence:read"))
                                 .GET()
                                 .build())
                 .body();
@@ -470,8 +484,8 @@ class FieldReuseIT {
                     assertThat(r.get("clientId").asString()).isEqualTo("bank-demo");
                     assertThat(r.get("purpose").asString()).isEqualTo("核验执业资格");
                 });
-        String approval = services.approvalToken();
-        JsonNode records = json(services.send(get("/api/v1/usage-records?type=physician-certificate", approval)), 200);
+        String health = services.approvalTokenFor("physician-certificate", "licence:read");
+        JsonNode records = json(services.send(get("/api/v1/usage-records?type=physician-certificate", health)), 200);
         assertThat(records).anySatisfy(r -> assertThat(r.get("kind").asString()).isEqualTo("VERIFICATION"));
         String forestry = services.token("approval-forestry-demo", "approval-forestry-secret", "licence:read");
         assertThat(services.send(get("/api/v1/usage-records?type=physician-certificate", forestry))

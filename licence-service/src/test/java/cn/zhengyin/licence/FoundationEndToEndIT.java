@@ -185,7 +185,8 @@ class FoundationEndToEndIT {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"sealId\":\"ZYDEV-SEAL-0001\",\"digestAlgorithm\":\"SHA-256\",\"digest\":\""
-                                        + Base64.getEncoder().encodeToString(digest) + "\"}"))
+                                        + Base64.getEncoder().encodeToString(digest) + "\",\"licenceIdentifier\":\""
+                                        + TwoServices.marketSupervisionLicenceId() + "\"}"))
                         .build());
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         // Detached CMS: verify against the digest that was sent (the document itself never reached the seal service).

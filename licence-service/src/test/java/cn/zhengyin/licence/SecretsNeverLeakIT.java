@@ -181,7 +181,9 @@ class SecretsNeverLeakIT {
                                                 "sealId",
                                                 "ZYDEV-SEAL-0001",
                                                 "digest",
-                                                Base64.getEncoder().encodeToString(digest)))),
+                                                Base64.getEncoder().encodeToString(digest),
+                                                "licenceIdentifier",
+                                                TwoServices.marketSupervisionLicenceId()))),
                                 true)
                         .statusCode())
                 .isEqualTo(200);
@@ -198,7 +200,9 @@ class SecretsNeverLeakIT {
                                                         .encodeToString(cn.zhengyin.trust.ses.SealSigner.sm3(
                                                                 new byte[] {1, 2, 3})),
                                                 "propertyInfo",
-                                                "/Doc_0/Signs/Sign_0/Signature.xml"))),
+                                                "/Doc_0/Signs/Sign_0/Signature.xml",
+                                                "licenceIdentifier",
+                                                TwoServices.marketSupervisionLicenceId()))),
                                 true)
                         .statusCode())
                 .isEqualTo(200);

@@ -43,7 +43,9 @@ class SesVerificationIT {
                 "dataHash",
                 Base64.getEncoder().encodeToString(SealSigner.sm3(data)),
                 "propertyInfo",
-                SCOPE));
+                SCOPE,
+                "licenceIdentifier",
+                TwoServices.marketSupervisionLicenceId()));
         HttpResponse<String> response =
                 services.send(HttpRequest.newBuilder(services.sealUrl.resolve("/api/v1/signatures/ses"))
                         .header("Authorization", "Bearer " + sealToken)

@@ -95,6 +95,47 @@ final class TwoServices implements AutoCloseable {
         return token("approval-demo", "approval-demo-secret", "licence:issue licence:read");
     }
 
+    /**
+     * The dev approval system (client id, secret) whose authority issues this licence type (slug or type code): each
+     * authority seals with its own seal, so no approval system issues another authority's types.
+     */
+    static String[] approvalSystemFor(String type) {
+        return switch (type) {
+            case "business-licence", "food-business-licence", "11100000XF0000001X001", "11100000XF0000001X002" ->
+                new String[] {"approval-demo", "approval-demo-secret"};
+            case "forest-right-certificate", "11100000XF00000021001" ->
+                new String[] {"approval-forestry-demo", "approval-forestry-secret"};
+            case "physician-certificate", "11100000XF00000034001" ->
+                new String[] {"approval-health-demo", "approval-health-secret"};
+            default -> throw new IllegalArgumentException("no dev approval system issues " + type);
+        };
+    }
+
+    /**
+     * A well-formed identifier of a 营业执照 of 证印示范市市场监督管理局, the organisation of ZYDEV-SEAL-0001: the seal
+     * service signs with a licence seal only for identifiers of the seal's own organisation (docs/seal-service.md).
+     */
+    static String marketSupervisionLicenceId() {
+        return cn.zhengyin.trust.identifier.LicenceIdentifier.first(
+                        "11100000XF0000001X001",
+                        "11110100000000019Q",
+                        "IT"
+                                + java.util
+                                        .UUID
+                                        .randomUUID()
+                                        .toString()
+                                        .replace("-", "")
+                                        .substring(0, 20)
+                                        .toUpperCase(java.util.Locale.ROOT))
+                .toString();
+    }
+
+    /** A token of the approval system that issues this licence type, with the given scopes. */
+    String approvalTokenFor(String type, String scopes) {
+        String[] client = approvalSystemFor(type);
+        return token(client[0], client[1], scopes);
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

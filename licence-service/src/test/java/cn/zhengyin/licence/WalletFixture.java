@@ -21,12 +21,16 @@ final class WalletFixture {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final TwoServices services;
-    private final String token;
+    private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     WalletFixture(TwoServices services) {
         this.services = services;
-        this.token =
-                services.token("approval-demo", "approval-demo-secret", "licence:issue licence:status licence:read");
+    }
+
+    /** A token of the approval system whose authority issues the type (slug or type code). */
+    private String token(String type) {
+        return tokens.computeIfAbsent(
+                type, t -> services.approvalTokenFor(t, "licence:issue licence:status licence:read"));
     }
 
     /** Issues the sample of a template (folder name) and returns the API's answer (identifier, root, …). */
@@ -43,7 +47,7 @@ final class WalletFixture {
             body.set("fields", fields);
             HttpResponse<String> response =
                     services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
-                            .header("Authorization", "Bearer " + token)
+                            .header("Authorization", "Bearer " + token(slug))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
                             .build());
@@ -59,7 +63,8 @@ final class WalletFixture {
     void revoke(String identifier) {
         HttpResponse<String> response = services.send(
                 HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/revocation"))
-                        .header("Authorization", "Bearer " + token)
+                        // 1.2.156.3005.2.<type code>.<issuer code>.<serial>.<version>.<check>
+                        .header("Authorization", "Bearer " + token(identifier.split("\\.")[5]))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"吊销测试\"}", StandardCharsets.UTF_8))
                         .build());

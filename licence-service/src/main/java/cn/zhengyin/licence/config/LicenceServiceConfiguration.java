@@ -1,7 +1,6 @@
 package cn.zhengyin.licence.config;
 
 import cn.zhengyin.licence.authority.ApprovalSystems;
-import cn.zhengyin.licence.authority.IssuingAuthority;
 import cn.zhengyin.licence.licencetype.JsonLicenceTypeLoader;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.registry.LicenceRegistry;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,12 +70,13 @@ class LicenceServiceConfiguration {
         return new UploadLimit(properties.maxUploadBytes());
     }
 
-    /** Approval systems by OAuth2 client id: the authority each issues for, its seal and its licence types. */
+    /**
+     * Approval systems by OAuth2 client id: the authority each issues for, its seal and its licence types. Refuses to
+     * start on a configuration that does not give every authority exactly one seal of its own.
+     */
     @Bean
     ApprovalSystems approvalSystems(LicenceServiceProperties properties) {
-        return client -> Optional.ofNullable(properties.approvalSystems().get(client))
-                .map(a -> new IssuingAuthority(
-                        a.issuerName(), a.issuerCode(), a.sealId(), new HashSet<>(a.licenceTypes())));
+        return ConfiguredApprovalSystems.of(properties.approvalSystems());
     }
 
     /** HTTP client of the seal service, authenticated as the licence service (client credentials). */

@@ -15,6 +15,7 @@ public interface CopyMaker {
      * The GB/T 36903 加注件 elements.
      *
      * @param identifier  the licence version copied
+     * @param issuerCode  the licence's issuing authority (发证机关), whose seal signs the copy
      * @param purpose     加注件制作事由 (用证事由)
      * @param expiresAt   加注件有效期截止时间
      * @param createdAt   加注件制作时间
@@ -23,6 +24,7 @@ public interface CopyMaker {
      */
     record Annotation(
             String identifier,
+            String issuerCode,
             String purpose,
             Instant expiresAt,
             Instant createdAt,

@@ -351,7 +351,13 @@ public final class FieldReuse {
         byte[] copy = copyMaker.annotate(
                 original,
                 new CopyMaker.Annotation(
-                        version.identifier(), grant.purpose(), expiresAt, now, policy.copyCreator(), party.name()));
+                        version.identifier(),
+                        version.issuerCode(),
+                        grant.purpose(),
+                        expiresAt,
+                        now,
+                        policy.copyCreator(),
+                        party.name()));
         usage.append(record(party, grant, UsageRecord.Kind.ANNOTATED_COPY, List.of(), now));
         audit(
                 now,

@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.fieldreuse.internal;
 
+import cn.zhengyin.licence.authority.ApprovalSystems;
 import cn.zhengyin.licence.fieldreuse.FieldReuse;
 import cn.zhengyin.licence.fieldreuse.FieldReusePolicy;
 import cn.zhengyin.licence.fieldreuse.ThirdParties;
@@ -67,6 +68,7 @@ class FieldReuseConfiguration {
             LicenceFileStore files,
             ThirdParties thirdParties,
             SealServiceClient sealService,
+            ApprovalSystems approvalSystems,
             AuditLog audit,
             Clock clock,
             FieldReuseProperties properties,
@@ -89,7 +91,7 @@ class FieldReuseConfiguration {
                 new MongoUsageRecords(database),
                 thirdParties,
                 new JoseReleaseSigner(key),
-                new SealedCopyMaker(sealService, properties.copySealId()),
+                new SealedCopyMaker(sealService, approvalSystems),
                 audit,
                 clock,
                 policy);

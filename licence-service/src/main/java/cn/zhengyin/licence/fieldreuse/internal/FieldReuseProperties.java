@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Field reuse ({@code zhengyin.field-reuse.*}).
  *
  * @param keyStore           PKCS#12 with the key that signs field releases (dev: keys-dev/field-release.p12)
- * @param copySealId         the seal that signs 加注件 (through the seal service)
  * @param copyCreator        加注件制作者
  * @param maxConsentDuration longest consent
  * @param useCodeLifetime    how long a use code can be redeemed
@@ -23,7 +22,6 @@ public record FieldReuseProperties(
         @DefaultValue("keys-dev/field-release.p12") Path keyStore,
         @DefaultValue("zhengyin-dev") String keyPassword,
         @DefaultValue("field-release") String keyAlias,
-        @DefaultValue("ZYDEV-SEAL-0001") String copySealId,
         @DefaultValue("证印示范市电子证照共享服务") String copyCreator,
         @DefaultValue("365d") Duration maxConsentDuration,
         @DefaultValue("10m") Duration useCodeLifetime,

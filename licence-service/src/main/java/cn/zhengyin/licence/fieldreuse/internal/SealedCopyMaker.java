@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.fieldreuse.internal;
 
+import cn.zhengyin.licence.authority.ApprovalSystems;
 import cn.zhengyin.licence.fieldreuse.CopyMaker;
 import cn.zhengyin.licence.sealing.LicenceSealer.SealingFailedException;
 import cn.zhengyin.licence.sealing.client.SealServiceClient;
@@ -37,7 +38,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
  * {@link CopyMaker} that signs through the seal service's digest-signing API exactly as issuance does
- * ({@code POST /api/v1/signatures/pades}, only the digest travels), with the configured copy seal. The stamp is drawn
+ * ({@code POST /api/v1/signatures/pades}, only the digest travels), with the seal of the original licence's issuing
+ * authority (the seal service signs a licence's files only with its issuer's seal). The stamp is drawn
  * with the bundled Song face into a 300 dpi image that is the new signature widget's appearance; the same text is the
  * signature dictionary's {@code /Reason}, so it is machine-readable too (pdfsig, Acrobat's signature panel).
  */
@@ -52,16 +54,16 @@ public final class SealedCopyMaker implements CopyMaker {
     private static final float DPI = 300;
 
     private final SealServiceClient sealService;
-    private final String sealId;
+    private final ApprovalSystems authorities;
     private final PadesPreparer preparer = new PadesPreparer(MAX_PDF_BYTES);
     private final PadesLtvExtender ltvExtender = new PadesLtvExtender(MAX_PDF_BYTES);
     private final LtvCollector ltvCollector;
     private final Font font;
 
-    /** @param sealId the seal that signs copies (the licence platform's 电子证照专用章) */
-    public SealedCopyMaker(SealServiceClient sealService, String sealId) {
+    /** @param authorities where the seal of the original licence's issuing authority is found */
+    public SealedCopyMaker(SealServiceClient sealService, ApprovalSystems authorities) {
         this.sealService = sealService;
-        this.sealId = sealId;
+        this.authorities = authorities;
         this.ltvCollector = new LtvCollector(new SealServiceRevocationSource(sealService), MAX_PDF_BYTES);
         try {
             this.font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(CjkFonts.songTi()));
@@ -76,6 +78,13 @@ public final class SealedCopyMaker implements CopyMaker {
 
     @Override
     public byte[] annotate(byte[] originalPdf, Annotation a) {
+        String sealId = authorities
+                .sealOf(a.issuerCode())
+                .orElseThrow(() -> new SealingFailedException(
+                        "no seal is configured for the issuing authority " + a.issuerCode() + " of " + a.identifier()
+                                + " (zhengyin.approval-systems); its 加注件 cannot be sealed",
+                        false,
+                        null));
         List<X509Certificate> chain = sealService.ecdsaChain(sealId);
         PDRectangle page = firstPage(originalPdf);
         byte[] withLtv;

@@ -1,7 +1,6 @@
 package cn.zhengyin.licence.share.internal;
 
 import cn.zhengyin.licence.authority.ApprovalSystems;
-import cn.zhengyin.licence.authority.IssuingAuthority;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.PublicLinks;
 import cn.zhengyin.licence.sealing.JwsSigner;
@@ -21,7 +20,7 @@ class ShareConfiguration {
         return new MongoShareStore(database);
     }
 
-    /** A licence version is signed by the seal of the approval system that issued it. */
+    /** A licence version is signed by the seal of its issuing authority (each authority seals with its own seal). */
     @Bean
     ShareService shareService(
             LicenceRegistry registry,
@@ -34,7 +33,7 @@ class ShareConfiguration {
                 registry,
                 shares,
                 signer,
-                version -> approvalSystems.find(version.issuedBy()).map(IssuingAuthority::sealId),
+                version -> approvalSystems.sealOf(version.issuerCode()),
                 links.baseUrl(),
                 clock);
     }

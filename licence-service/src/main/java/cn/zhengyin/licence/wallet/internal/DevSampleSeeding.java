@@ -1,11 +1,13 @@
 package cn.zhengyin.licence.wallet.internal;
 
+import cn.zhengyin.licence.authority.ApprovalSystems;
 import cn.zhengyin.licence.issuance.IssueLicenceCommand;
 import cn.zhengyin.licence.issuance.LicenceIssuer;
 import cn.zhengyin.licence.licencetype.FieldRole;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.registry.LicenceRegistry;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,23 +19,46 @@ import org.springframework.stereotype.Component;
 /**
  * DEVELOPMENT ONLY ({@code zhengyin.wallet.seed-samples=true}; off by default, on in {@code ./zy run}): after start-up
  * issues each template's sample licence ({@code templates/<type>/sample.json}) through the normal issuance path, as
- * the dev approval system {@value #CLIENT}, unless the sample's holder already has a licence of that type — so the
+ * the approval system whose authority issues that type (the one of the sample's {@code issuerCode} if several do;
+ * each authority seals with its own seal), unless the sample's holder already has a licence of that type — so the
  * sample holders of the dev sign-in find licences in their wallet. Runs in the background and retries while the seal
  * service is not up yet.
  */
 @Component
 @ConditionalOnProperty(name = "zhengyin.wallet.seed-samples", havingValue = "true")
 class DevSampleSeeding {
-    static final String CLIENT = "approval-demo";
     private static final Logger LOG = LoggerFactory.getLogger(DevSampleSeeding.class);
     private final LicenceTypeCatalogue types;
     private final LicenceRegistry registry;
     private final LicenceIssuer issuer;
+    private final ApprovalSystems approvalSystems;
 
-    DevSampleSeeding(LicenceTypeCatalogue types, LicenceRegistry registry, LicenceIssuer issuer) {
+    DevSampleSeeding(
+            LicenceTypeCatalogue types,
+            LicenceRegistry registry,
+            LicenceIssuer issuer,
+            ApprovalSystems approvalSystems) {
         this.types = types;
         this.registry = registry;
         this.issuer = issuer;
+        this.approvalSystems = approvalSystems;
+    }
+
+    /** The approval system that issues this type: the one acting for the sample's issuer code, else the first. */
+    Optional<String> clientFor(LicenceType type) {
+        List<String> issuing = approvalSystems.clientIds().stream()
+                .filter(c -> approvalSystems
+                        .find(c)
+                        .filter(a -> a.licenceTypes().contains(type.typeCode()))
+                        .isPresent())
+                .toList();
+        return issuing.stream()
+                .filter(c -> approvalSystems
+                        .find(c)
+                        .filter(a -> a.code().equals(type.sample().issuerCode()))
+                        .isPresent())
+                .findFirst()
+                .or(() -> issuing.stream().findFirst());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -73,6 +98,11 @@ class DevSampleSeeding {
                             .anyMatch(l -> l.typeCode().equals(type.typeCode()))) {
                 continue;
             }
+            Optional<String> client = clientFor(type);
+            if (client.isEmpty()) {
+                LOG.warn("DEV sample of {} not issued: no approval system issues {}", type.slug(), type.typeCode());
+                continue;
+            }
             // the issuing authority and the issue date are the approval system's and today's, as in real issuance
             java.util.Map<String, Object> values =
                     new java.util.LinkedHashMap<>(type.sample().fieldValues());
@@ -82,14 +112,15 @@ class DevSampleSeeding {
                 type.fieldWithRole(FieldRole.VALIDITY_END).ifPresent(f -> values.remove(f.key()));
             }
             var result = issuer.issue(new IssueLicenceCommand(
-                    CLIENT,
+                    client.get(),
                     type.typeCode(),
                     "DEV-SAMPLE-" + type.slug(),
                     values,
                     Optional.of("dev-sample-" + type.slug())));
             LOG.info(
-                    "DEV sample licence {} issued for holder {}",
+                    "DEV sample licence {} issued by {} for holder {}",
                     result.version().identifier(),
+                    client.get(),
                     holderCode.get());
             issued++;
         }

@@ -12,11 +12,13 @@ import cn.zhengyin.licence.share.ShareService;
 import cn.zhengyin.licence.share.ShareVerifier;
 import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
 import cn.zhengyin.licence.verification.LicenceVerifier;
+import cn.zhengyin.licence.verification.OtherRegions;
 import cn.zhengyin.licence.verification.UploadLimit;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.pki.Pem;
 import cn.zhengyin.trust.ses.SesVerifier;
+import cn.zhengyin.trust.trustlist.TrustListLoader;
 import cn.zhengyin.trust.validation.CachingRevocationSource;
 import cn.zhengyin.trust.validation.CertificateChainValidator;
 import cn.zhengyin.trust.validation.RevocationSources;
@@ -112,6 +114,7 @@ class LicenceServiceConfiguration {
             VerificationProperties verification,
             LicenceRegistry registry,
             SealServiceClient sealService,
+            TrustListLoader trustList,
             Clock clock,
             TransparencyEvidenceSource transparency) {
         Set<X509Certificate> anchors = trustAnchors(properties);
@@ -148,7 +151,32 @@ class LicenceServiceConfiguration {
                 new SesVerifier(trust, revocation),
                 registry,
                 clock,
-                transparency);
+                transparency,
+                Optional.of(new OtherRegions(trustList::current, new OtherRegions.Verifiers() {
+                    @Override
+                    public PdfSignatureVerifier pdf(Set<X509Certificate> extraAnchors) {
+                        return new PdfSignatureVerifier(
+                                TrustAnchors.of(union(anchors, extraAnchors), intermediates),
+                                revocation,
+                                clock,
+                                PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
+                    }
+
+                    @Override
+                    public XmlSignatureVerifier xml(Set<X509Certificate> extraAnchors) {
+                        return new XmlSignatureVerifier(
+                                TrustAnchors.of(union(anchors, extraAnchors), intermediates),
+                                revocation,
+                                clock,
+                                SecureXml.DEFAULT_MAX_BYTES);
+                    }
+                })));
+    }
+
+    private static Set<X509Certificate> union(Set<X509Certificate> a, Set<X509Certificate> b) {
+        Set<X509Certificate> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Verifies shared credentials (SD-JWT VCs) against the same trust anchors as licence files. */

@@ -45,6 +45,7 @@ public final class LicenceVerifier {
     private final Clock clock;
     private final TransparencyEvidenceSource transparency;
     private final HashOnlyVerifier hashOnly;
+    private final Optional<OtherRegions> otherRegions;
 
     public LicenceVerifier(
             PdfSignatureVerifier pdfVerifier,
@@ -53,6 +54,19 @@ public final class LicenceVerifier {
             LicenceRegistry registry,
             Clock clock,
             TransparencyEvidenceSource transparency) {
+        this(pdfVerifier, xmlVerifier, sesVerifier, registry, clock, transparency, Optional.empty());
+    }
+
+    /** @param otherRegions the trust list of other regions' authorities, consulted under {@code baseline} */
+    public LicenceVerifier(
+            PdfSignatureVerifier pdfVerifier,
+            XmlSignatureVerifier xmlVerifier,
+            SesVerifier sesVerifier,
+            LicenceRegistry registry,
+            Clock clock,
+            TransparencyEvidenceSource transparency,
+            Optional<OtherRegions> otherRegions) {
+        this.otherRegions = otherRegions;
         this.transparency = transparency;
         this.pdfVerifier = pdfVerifier;
         this.xmlVerifier = xmlVerifier;
@@ -74,7 +88,12 @@ public final class LicenceVerifier {
 
     /** A PDF under {@code policy}: its signatures, then the registry's record of the file. */
     public LicenceVerificationReport verifyPdf(byte[] pdf, ValidationPolicy policy) {
-        return withRegistry(pdfVerifier.verify(pdf, policy), () -> signedRevisionHashes(pdf), policy);
+        DocumentVerificationReport own = pdfVerifier.verify(pdf, policy);
+        if (fromAnotherRegion(own, policy)) {
+            OtherRegions.Outcome other = otherRegions.orElseThrow().pdf(pdf, own, policy);
+            return withRegistry(other.document(), List::of, policy, other.issuedBy());
+        }
+        return withRegistry(own, () -> signedRevisionHashes(pdf), policy, Optional.empty());
     }
 
     /**
@@ -107,7 +126,23 @@ public final class LicenceVerifier {
 
     /** An XML document under {@code policy}. */
     public LicenceVerificationReport verifyXml(byte[] xml, ValidationPolicy policy) {
-        return withRegistry(xmlVerifier.verify(xml, policy), List::of, policy);
+        DocumentVerificationReport own = xmlVerifier.verify(xml, policy);
+        if (fromAnotherRegion(own, policy)) {
+            OtherRegions.Outcome other = otherRegions.orElseThrow().xml(xml, own, policy);
+            return withRegistry(other.document(), List::of, policy, other.issuedBy());
+        }
+        return withRegistry(own, List::of, policy, Optional.empty());
+    }
+
+    /**
+     * Under {@code baseline}, a document whose signatures this province's anchors do not prove (not failed outright)
+     * may be another region's licence: the trust list decides.
+     */
+    private boolean fromAnotherRegion(DocumentVerificationReport own, ValidationPolicy policy) {
+        return otherRegions.isPresent()
+                && policy.name() == ValidationPolicy.Name.BASELINE
+                && own.indication() == Indication.INDETERMINATE
+                && !own.signatures().isEmpty();
     }
 
     /**
@@ -229,7 +264,8 @@ public final class LicenceVerifier {
     private LicenceVerificationReport withRegistry(
             DocumentVerificationReport document,
             java.util.function.Supplier<List<String>> signedRevisions,
-            ValidationPolicy policy) {
+            ValidationPolicy policy,
+            Optional<String> issuedBy) {
         Lookup found =
                 document.documentSha256() == null || document.documentSha256().isEmpty()
                         ? new Lookup(
@@ -271,13 +307,18 @@ public final class LicenceVerifier {
                 indication,
                 sub,
                 document.validationTime(),
-                ConclusionText.zh(conclusion) + registryZh(registryAnswer),
-                ConclusionText.en(conclusion) + registryEn(registryAnswer),
+                ConclusionText.zh(conclusion)
+                        + registryZh(registryAnswer)
+                        + issuedBy.map(l -> "；签发机构：" + l + "（证照互认信任列表）").orElse(""),
+                ConclusionText.en(conclusion)
+                        + registryEn(registryAnswer)
+                        + issuedBy.map(l -> "; issued by " + l + " (trust list of other regions)")
+                                .orElse(""),
                 document,
                 registryAnswer,
                 registryAnswer.identifier().flatMap(transparency::evidenceFor),
                 VerificationMode.FILE,
-                Optional.empty());
+                issuedBy);
     }
 
     /** The registry's answer and the licence's standing for the conclusion. */

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -46,7 +47,21 @@ final class TwoServices implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * The trust list file the licence service reads (a copy of keys-dev/trust-list.xml, re-read every second); tests of
+     * other regions' licences replace it with a list of a higher sequence number.
+     */
+    final Path trustListFile;
+
     private TwoServices() {
+        try {
+            this.trustListFile = Files.createTempFile("it-trust-list", ".xml");
+            Files.copy(
+                    KEYS.resolve("trust-list.xml"), trustListFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path otherProvince = KEYS.resolve("other-province");
         int licencePort = freePort();
         int sealPort = freePort();
         this.sealUrl = URI.create("http://localhost:" + sealPort);
@@ -70,6 +85,13 @@ final class TwoServices implements AutoCloseable {
                         "--zhengyin.transparency.key-store=" + KEYS.resolve("translog.p12"),
                         "--zhengyin.receipts.key-store=" + KEYS.resolve("report-signer.p12"),
                         "--zhengyin.field-reuse.key-store=" + KEYS.resolve("field-release.p12"),
+                        "--zhengyin.trust-list.location=" + trustListFile,
+                        "--zhengyin.trust-list.signer-certificate=" + KEYS.resolve("trust-list-signer.crt.pem"),
+                        "--zhengyin.trust-list.refresh-interval=1s",
+                        "--zhengyin.trust-list.retry-after-failure=1s",
+                        "--zhengyin.verification.crls=" + otherProvince.resolve("root-ca.crl") + ","
+                                + otherProvince.resolve("seal-ca.crl") + "," + otherProvince.resolve("sm2-root-ca.crl")
+                                + "," + otherProvince.resolve("sm2-seal-ca.crl"),
                         "--zhengyin.store.embedded.in-memory=true");
     }
 

@@ -174,9 +174,51 @@ class WalletBrowserIT {
         verifier.findElement(By.id("verify-submit")).click();
         WebElement passed = wait(verifier).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
         assertThat(passed.getAttribute("class")).contains("passed");
-        assertThat(passed.getText()).contains("Passed");
+        assertThat(passed.getText()).contains("Valid");
         screenshot(verifier, "wallet-verify-passed-en");
         Files.deleteIfExists(file);
+    }
+
+    /** Issue #20, observation 1: an authentic but revoked licence is not shown green, and the page says why and when. */
+    @Test
+    void aRevokedLicencesUploadIsNotGreenAndSaysWhy() throws Exception {
+        JsonNode licence = fixture.issueSample("business-licence");
+        String id = licence.get("identifier").asString();
+        String token = services.token("approval-demo", "approval-demo-secret", "licence:status licence:read");
+        var revoked = services.send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + id + "/revocation"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"reason\":\"以欺骗手段取得许可\"}", java.nio.charset.StandardCharsets.UTF_8))
+                        .build());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        byte[] pdf = services.sendForBytes(
+                        HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + id + "/pdf"))
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build())
+                .body();
+
+        WebDriver verifier = browser(1024, 800);
+        verifier.get(url("/verify"));
+        verifier.findElement(By.id("file")).sendKeys(writeTemp(pdf).toString());
+        verifier.findElement(By.id("verify-submit")).click();
+        WebElement verdict = wait(verifier).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+        assertThat(verdict.getAttribute("class")).contains("failed").doesNotContain("passed");
+        assertThat(verdict.getAttribute("data-conclusion")).isEqualTo("NOT_IN_FORCE");
+        assertThat(verdict.findElement(By.id("conclusion")).getText()).isEqualTo("证照不在有效状态");
+        assertThat(verdict.findElement(By.id("not-in-force")).getText()).contains("被吊销", "以欺骗手段取得许可", "北京时间");
+        String green = (String) ((org.openqa.selenium.JavascriptExecutor) verifier)
+                .executeScript("return getComputedStyle(document.getElementById('verdict')).backgroundColor;");
+        assertThat(green).as("the verdict box is not green").isNotEqualTo("rgb(218, 251, 225)");
+        screenshot(verifier, "verify-revoked");
+
+        verifier.get(url("/verify?lang=en"));
+        verifier.findElement(By.id("file")).sendKeys(writeTemp(pdf).toString());
+        verifier.findElement(By.id("verify-submit")).click();
+        WebElement en = wait(verifier).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+        assertThat(en.getText()).contains("Not in force", "revoked", "以欺骗手段取得许可");
     }
 
     @Test

@@ -6,22 +6,29 @@ import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.PublicLinks;
 import cn.zhengyin.licence.sealing.client.SealServiceClient;
+import cn.zhengyin.licence.sealing.client.SealServiceRevocationSource;
 import cn.zhengyin.licence.share.ShareService;
 import cn.zhengyin.licence.share.ShareVerifier;
 import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
 import cn.zhengyin.licence.verification.LicenceVerifier;
+import cn.zhengyin.licence.verification.OtherRegions;
 import cn.zhengyin.licence.verification.UploadLimit;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.pki.Pem;
 import cn.zhengyin.trust.ses.SesVerifier;
+import cn.zhengyin.trust.trustlist.TrustListLoader;
+import cn.zhengyin.trust.validation.CachingRevocationSource;
 import cn.zhengyin.trust.validation.CertificateChainValidator;
-import cn.zhengyin.trust.validation.RevocationPolicy;
+import cn.zhengyin.trust.validation.RevocationSources;
+import cn.zhengyin.trust.validation.TrustAnchors;
+import cn.zhengyin.trust.xml.SecureXml;
 import cn.zhengyin.trust.xml.XmlSignatureVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,10 +101,19 @@ class LicenceServiceConfiguration {
                 .build());
     }
 
+    /**
+     * The verifiers of licence files and SES signatures, failing closed: the validation policy is chosen per request
+     * ({@code licence} or {@code baseline}) and under both unknown revocation status is never TOTAL_PASSED. Revocation
+     * comes from the document's embedded data, the configured CRL files, then the seal service's CRLs (the dev CA's
+     * distribution points, see {@link SealServiceRevocationSource}), reused for {@code crl-max-age}.
+     */
     @Bean
     LicenceVerifier licenceVerifier(
             LicenceServiceProperties properties,
+            VerificationProperties verification,
             LicenceRegistry registry,
+            SealServiceClient sealService,
+            TrustListLoader trustList,
             Clock clock,
             TransparencyEvidenceSource transparency) {
         Set<X509Certificate> anchors = trustAnchors(properties);
@@ -112,13 +128,54 @@ class LicenceServiceConfiguration {
                         e);
             }
         }
+        List<X509CRL> crls = new ArrayList<>();
+        for (Path file : verification.crls()) {
+            try {
+                crls.add(Pem.parseCrl(Files.readAllBytes(file)));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException(
+                        "cannot read the CRL at " + file.toAbsolutePath()
+                                + " (PEM or DER); set zhengyin.verification.crls",
+                        e);
+            }
+        }
+        RevocationSources revocation = new RevocationSources(
+                crls,
+                Optional.of(new CachingRevocationSource(
+                        new SealServiceRevocationSource(sealService), verification.crlMaxAge(), clock)));
+        TrustAnchors trust = TrustAnchors.of(anchors, intermediates);
         return new LicenceVerifier(
-                new PdfSignatureVerifier(anchors, List.of(), clock),
-                new XmlSignatureVerifier(anchors, clock),
-                new SesVerifier(anchors, intermediates, List.of(), RevocationPolicy.CHECK_IF_AVAILABLE),
+                new PdfSignatureVerifier(trust, revocation, clock, PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES),
+                new XmlSignatureVerifier(trust, revocation, clock, SecureXml.DEFAULT_MAX_BYTES),
+                new SesVerifier(trust, revocation),
                 registry,
                 clock,
-                transparency);
+                transparency,
+                Optional.of(new OtherRegions(trustList::current, new OtherRegions.Verifiers() {
+                    @Override
+                    public PdfSignatureVerifier pdf(Set<X509Certificate> extraAnchors) {
+                        return new PdfSignatureVerifier(
+                                TrustAnchors.of(union(anchors, extraAnchors), intermediates),
+                                revocation,
+                                clock,
+                                PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES);
+                    }
+
+                    @Override
+                    public XmlSignatureVerifier xml(Set<X509Certificate> extraAnchors) {
+                        return new XmlSignatureVerifier(
+                                TrustAnchors.of(union(anchors, extraAnchors), intermediates),
+                                revocation,
+                                clock,
+                                SecureXml.DEFAULT_MAX_BYTES);
+                    }
+                })));
+    }
+
+    private static Set<X509Certificate> union(Set<X509Certificate> a, Set<X509Certificate> b) {
+        Set<X509Certificate> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Verifies shared credentials (SD-JWT VCs) against the same trust anchors as licence files. */

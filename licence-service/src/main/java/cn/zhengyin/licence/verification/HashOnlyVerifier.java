@@ -5,13 +5,17 @@ import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
 import cn.zhengyin.licence.registry.Rendition;
+import cn.zhengyin.licence.registry.Standings;
 import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
 import cn.zhengyin.trust.identifier.InvalidIdentifierException;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import cn.zhengyin.trust.validation.CheckResult;
 import cn.zhengyin.trust.validation.DocumentVerificationReport;
 import cn.zhengyin.trust.validation.Indication;
+import cn.zhengyin.trust.validation.LicenceStanding;
 import cn.zhengyin.trust.validation.SubIndication;
+import cn.zhengyin.trust.validation.ValidationPolicy;
+import cn.zhengyin.trust.validation.VerificationConclusion;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -117,7 +121,8 @@ public final class HashOnlyVerifier {
                 "Licence " + id.root() + " is registered; its current version is " + l.currentIdentifier() + "."));
         Optional<LicenceVersion> version =
                 registry.findVersion(asked.toString()).filter(v -> v.version() <= l.currentVersion());
-        LicenceStatus status = l.statusAt(LocalDate.now(clock.withZone(CHINA)));
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LicenceStatus status = l.statusAt(today);
         if (version.isEmpty()) {
             checks.add(CheckResult.failed(
                     VERSION,
@@ -213,16 +218,32 @@ public final class HashOnlyVerifier {
                         + "; the licence is " + status + " now");
         DocumentVerificationReport document = new DocumentVerificationReport(
                 Indication.TOTAL_PASSED, SubIndication.NONE, now, rendition.sha256(), List.of(), checks);
-        return new LicenceVerificationReport(
+        VerificationConclusion conclusion = VerificationConclusion.derive(
+                Indication.TOTAL_PASSED,
+                SubIndication.NONE,
+                ValidationPolicy.LICENCE,
+                Standings.of(l, v.identifier(), v.version(), today));
+        String zh = summaryZh(true, rendition.kind(), asked.versionCode(), current, Optional.of(status));
+        String en = summaryEn(true, rendition.kind(), asked.versionCode(), current, Optional.of(status));
+        return LicenceVerificationReport.of(
+                conclusion,
+                ValidationPolicy.LICENCE.name().id(),
                 Indication.TOTAL_PASSED,
                 SubIndication.NONE,
                 now,
-                summaryZh(true, rendition.kind(), asked.versionCode(), current, Optional.of(status)),
-                summaryEn(true, rendition.kind(), asked.versionCode(), current, Optional.of(status)),
+                conclusion
+                        .notInForce()
+                        .map(n -> ConclusionText.zh(n) + "；" + zh)
+                        .orElse(zh),
+                conclusion
+                        .notInForce()
+                        .map(n -> "Not in force: " + ConclusionText.en(n) + ". " + en)
+                        .orElse(en),
                 document,
                 answer,
                 transparency.evidenceFor(v.identifier()),
-                VerificationMode.HASH_ONLY);
+                VerificationMode.HASH_ONLY,
+                Optional.empty());
     }
 
     private LicenceVerificationReport failed(
@@ -237,7 +258,10 @@ public final class HashOnlyVerifier {
         checks.add(signatureNotChecked());
         DocumentVerificationReport document = new DocumentVerificationReport(
                 indication, sub, now, query.algorithm() == HashAlgorithm.SHA256 ? hash : "", List.of(), checks);
-        return new LicenceVerificationReport(
+        return LicenceVerificationReport.of(
+                VerificationConclusion.derive(
+                        indication, sub, ValidationPolicy.LICENCE, LicenceStanding.notRegistered()),
+                ValidationPolicy.LICENCE.name().id(),
                 indication,
                 sub,
                 now,
@@ -246,7 +270,8 @@ public final class HashOnlyVerifier {
                 document,
                 answer,
                 evidence,
-                VerificationMode.HASH_ONLY);
+                VerificationMode.HASH_ONLY,
+                Optional.empty());
     }
 
     private static CheckResult signatureNotChecked() {

@@ -4,6 +4,7 @@ import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.licence.registry.Standings;
 import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.ses.SesCodec;
@@ -12,9 +13,12 @@ import cn.zhengyin.trust.ses.SesVerifier;
 import cn.zhengyin.trust.validation.CheckResult;
 import cn.zhengyin.trust.validation.DocumentVerificationReport;
 import cn.zhengyin.trust.validation.Indication;
+import cn.zhengyin.trust.validation.LicenceStanding;
 import cn.zhengyin.trust.validation.Outcome;
 import cn.zhengyin.trust.validation.SignatureReport;
 import cn.zhengyin.trust.validation.SubIndication;
+import cn.zhengyin.trust.validation.ValidationPolicy;
+import cn.zhengyin.trust.validation.VerificationConclusion;
 import cn.zhengyin.trust.xml.XmlSignatureVerifier;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +45,7 @@ public final class LicenceVerifier {
     private final Clock clock;
     private final TransparencyEvidenceSource transparency;
     private final HashOnlyVerifier hashOnly;
+    private final Optional<OtherRegions> otherRegions;
 
     public LicenceVerifier(
             PdfSignatureVerifier pdfVerifier,
@@ -49,6 +54,19 @@ public final class LicenceVerifier {
             LicenceRegistry registry,
             Clock clock,
             TransparencyEvidenceSource transparency) {
+        this(pdfVerifier, xmlVerifier, sesVerifier, registry, clock, transparency, Optional.empty());
+    }
+
+    /** @param otherRegions the trust list of other regions' authorities, consulted under {@code baseline} */
+    public LicenceVerifier(
+            PdfSignatureVerifier pdfVerifier,
+            XmlSignatureVerifier xmlVerifier,
+            SesVerifier sesVerifier,
+            LicenceRegistry registry,
+            Clock clock,
+            TransparencyEvidenceSource transparency,
+            Optional<OtherRegions> otherRegions) {
+        this.otherRegions = otherRegions;
         this.transparency = transparency;
         this.pdfVerifier = pdfVerifier;
         this.xmlVerifier = xmlVerifier;
@@ -63,8 +81,19 @@ public final class LicenceVerifier {
         return hashOnly.verify(query);
     }
 
+    /** A licence PDF under the {@code licence} policy. */
     public LicenceVerificationReport verifyPdf(byte[] pdf) {
-        return withRegistry(pdfVerifier.verify(pdf), () -> signedRevisionHashes(pdf));
+        return verifyPdf(pdf, ValidationPolicy.LICENCE);
+    }
+
+    /** A PDF under {@code policy}: its signatures, then the registry's record of the file. */
+    public LicenceVerificationReport verifyPdf(byte[] pdf, ValidationPolicy policy) {
+        DocumentVerificationReport own = pdfVerifier.verify(pdf, policy);
+        if (fromAnotherRegion(own, policy)) {
+            OtherRegions.Outcome other = otherRegions.orElseThrow().pdf(pdf, own, policy);
+            return withRegistry(other.document(), List::of, policy, other.issuedBy());
+        }
+        return withRegistry(own, () -> signedRevisionHashes(pdf), policy, Optional.empty());
     }
 
     /**
@@ -92,7 +121,28 @@ public final class LicenceVerifier {
 
     /** A licence XML document (XAdES enveloped): its one signature must cover the document root. */
     public LicenceVerificationReport verifyXml(byte[] xml) {
-        return withRegistry(xmlVerifier.verify(xml), List::of);
+        return verifyXml(xml, ValidationPolicy.LICENCE);
+    }
+
+    /** An XML document under {@code policy}. */
+    public LicenceVerificationReport verifyXml(byte[] xml, ValidationPolicy policy) {
+        DocumentVerificationReport own = xmlVerifier.verify(xml, policy);
+        if (fromAnotherRegion(own, policy)) {
+            OtherRegions.Outcome other = otherRegions.orElseThrow().xml(xml, own, policy);
+            return withRegistry(other.document(), List::of, policy, other.issuedBy());
+        }
+        return withRegistry(own, List::of, policy, Optional.empty());
+    }
+
+    /**
+     * Under {@code baseline}, a document whose signatures this province's anchors do not prove (not failed outright)
+     * may be another region's licence: the trust list decides.
+     */
+    private boolean fromAnotherRegion(DocumentVerificationReport own, ValidationPolicy policy) {
+        return otherRegions.isPresent()
+                && policy.name() == ValidationPolicy.Name.BASELINE
+                && own.indication() == Indication.INDETERMINATE
+                && !own.signatures().isEmpty();
     }
 
     /**
@@ -104,7 +154,16 @@ public final class LicenceVerifier {
      * the registry part then says it was not found (the summaries say so too).
      */
     public LicenceVerificationReport verifySes(byte[] signature, byte[] data) {
-        SesVerificationReport ses = sesVerifier.verifySignature(signature, data, clock.instant());
+        return verifySes(signature, data, ValidationPolicy.LICENCE);
+    }
+
+    /**
+     * As {@link #verifySes(byte[], byte[])} under {@code policy}: its revocation rule applies to the signer and seal
+     * maker certificates. The conclusion never needs the registry here (the data may be any document); when the data
+     * is a registered licence rendition, the licence's standing counts.
+     */
+    public LicenceVerificationReport verifySes(byte[] signature, byte[] data, ValidationPolicy policy) {
+        SesVerificationReport ses = sesVerifier.verifySignature(signature, data, clock.instant(), policy);
         String sha256 = HexFormat.of().formatHex(sha256(data));
         boolean coversData = ses.check(SesVerifier.DATA_HASH)
                 .map(c -> c.outcome() == Outcome.PASSED)
@@ -128,19 +187,30 @@ public final class LicenceVerifier {
                 .orElse(CheckResult.failed("ses.layout", "not a readable GB/T 38540 / GM/T 0031 SES_Signature")));
         DocumentVerificationReport document = DocumentVerificationReport.of(
                 ses.validationTime(), sha256, List.of(report), documentChecks, Optional.empty());
-        RegistryAnswer registryAnswer = lookUp(sha256);
+        Lookup found = lookUp(sha256);
+        RegistryAnswer registryAnswer = found.answer();
         Indication indication = document.indication();
         SubIndication sub = document.subIndication();
-        return new LicenceVerificationReport(
+        // an SES signature may sign any data: the registry is not required, but a registered licence's standing counts
+        VerificationConclusion conclusion = VerificationConclusion.derive(
+                indication, sub, policy.registryRequired() ? withoutRegistry(policy) : policy, found.standing());
+        return LicenceVerificationReport.of(
+                conclusion,
+                policy.name().id(),
                 indication,
                 sub,
                 document.validationTime(),
-                sesSummaryZh(indication, registryAnswer),
-                sesSummaryEn(indication, registryAnswer),
+                conclusion.conclusion() == cn.zhengyin.trust.validation.Conclusion.NOT_IN_FORCE
+                        ? ConclusionText.zh(conclusion) + registryZh(registryAnswer)
+                        : sesSummaryZh(indication, registryAnswer),
+                conclusion.conclusion() == cn.zhengyin.trust.validation.Conclusion.NOT_IN_FORCE
+                        ? ConclusionText.en(conclusion) + registryEn(registryAnswer)
+                        : sesSummaryEn(indication, registryAnswer),
                 document,
                 registryAnswer,
                 registryAnswer.identifier().flatMap(transparency::evidenceFor),
-                VerificationMode.SES_SIGNATURE);
+                VerificationMode.SES_SIGNATURE,
+                Optional.empty());
     }
 
     private static Optional<X509Certificate> signerCertificate(byte[] signature) {
@@ -192,18 +262,26 @@ public final class LicenceVerifier {
     }
 
     private LicenceVerificationReport withRegistry(
-            DocumentVerificationReport document, java.util.function.Supplier<List<String>> signedRevisions) {
-        RegistryAnswer registryAnswer =
+            DocumentVerificationReport document,
+            java.util.function.Supplier<List<String>> signedRevisions,
+            ValidationPolicy policy,
+            Optional<String> issuedBy) {
+        Lookup found =
                 document.documentSha256() == null || document.documentSha256().isEmpty()
-                        ? RegistryAnswer.notFound("the file could not be read, so the registry was not asked")
+                        ? new Lookup(
+                                RegistryAnswer.notFound("the file could not be read, so the registry was not asked"),
+                                LicenceStanding.notRegistered())
                         : lookUp(document.documentSha256());
+        RegistryAnswer registryAnswer = found.answer();
         if (!registryAnswer.found() && document.isPassed()) {
             for (String revision : signedRevisions.get()) {
-                RegistryAnswer earlier = lookUp(revision);
-                if (earlier.found()) {
-                    registryAnswer = earlier.withNote(
-                            "the file is a registered licence file with allowed later "
-                                    + "revisions appended (e.g. a document time-stamp); the registered file is its signed revision");
+                Lookup earlier = lookUp(revision);
+                if (earlier.answer().found()) {
+                    found = earlier;
+                    registryAnswer = earlier.answer()
+                            .withNote(
+                                    "the file is a registered licence file with allowed later "
+                                            + "revisions appended (e.g. a document time-stamp); the registered file is its signed revision");
                     break;
                 }
             }
@@ -213,70 +291,98 @@ public final class LicenceVerifier {
         if (!document.isPassed()) {
             indication = document.indication();
             sub = document.subIndication();
-        } else if (!registryAnswer.found()) {
+        } else if (!registryAnswer.found() && policy.registryRequired()) {
             // Signed by a trusted seal but not a file this registry issued: fail closed.
             indication = Indication.INDETERMINATE;
             sub = SubIndication.SIGNED_DATA_NOT_FOUND;
         } else {
+            // baseline: a document this registry does not know follows its signatures alone
             indication = Indication.TOTAL_PASSED;
             sub = SubIndication.NONE;
         }
-        return new LicenceVerificationReport(
+        VerificationConclusion conclusion = VerificationConclusion.derive(indication, sub, policy, found.standing());
+        return LicenceVerificationReport.of(
+                conclusion,
+                policy.name().id(),
                 indication,
                 sub,
                 document.validationTime(),
-                summaryZh(indication, registryAnswer),
-                summaryEn(indication, registryAnswer),
+                ConclusionText.zh(conclusion)
+                        + registryZh(registryAnswer)
+                        + issuedBy.map(l -> "；签发机构：" + l + "（证照互认信任列表）").orElse(""),
+                ConclusionText.en(conclusion)
+                        + registryEn(registryAnswer)
+                        + issuedBy.map(l -> "; issued by " + l + " (trust list of other regions)")
+                                .orElse(""),
                 document,
                 registryAnswer,
                 registryAnswer.identifier().flatMap(transparency::evidenceFor),
-                VerificationMode.FILE);
+                VerificationMode.FILE,
+                issuedBy);
     }
 
-    private RegistryAnswer lookUp(String sha256) {
+    /** The registry's answer and the licence's standing for the conclusion. */
+    private record Lookup(RegistryAnswer answer, LicenceStanding standing) {}
+
+    /** The policy for an SES signature: its data need not be a registered licence. */
+    private static ValidationPolicy withoutRegistry(ValidationPolicy policy) {
+        return new ValidationPolicy(
+                policy.name(),
+                policy.signatureTimestampRequired(),
+                policy.revocation(),
+                policy.xmlShape(),
+                policy.unsignedRevisions(),
+                false);
+    }
+
+    private Lookup lookUp(String sha256) {
         Optional<LicenceVersion> version = registry.findVersionByFileSha256(sha256);
         if (version.isEmpty()) {
-            return RegistryAnswer.notFound("no registered licence version has a file with SHA-256 " + sha256);
+            return new Lookup(
+                    RegistryAnswer.notFound("no registered licence version has a file with SHA-256 " + sha256),
+                    LicenceStanding.notRegistered());
         }
         LicenceVersion v = version.get();
         Optional<Licence> licence = registry.findLicence(v.root());
         if (licence.isEmpty()) {
-            return RegistryAnswer.notFound(
-                    "the file matches version " + v.identifier() + " but that licence's issuance is not complete");
+            return new Lookup(
+                    RegistryAnswer.notFound("the file matches version " + v.identifier()
+                            + " but that licence's issuance is not complete"),
+                    LicenceStanding.notRegistered());
         }
         Licence l = licence.get();
-        LicenceStatus status = l.statusAt(LocalDate.now(clock.withZone(CHINA)));
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LicenceStatus status = l.statusAt(today);
         boolean current = l.currentIdentifier().equals(v.identifier());
-        return new RegistryAnswer(
-                true,
-                Optional.of(v.identifier()),
-                Optional.of(v.version()),
-                Optional.of(l.currentIdentifier()),
-                current,
-                Optional.of(status),
-                "the file is the registered " + (current ? "current" : "superseded") + " version "
-                        + String.format("%03d", v.version()) + " of licence " + v.identifier() + "; the licence is "
-                        + status + " now");
+        return new Lookup(
+                new RegistryAnswer(
+                        true,
+                        Optional.of(v.identifier()),
+                        Optional.of(v.version()),
+                        Optional.of(l.currentIdentifier()),
+                        current,
+                        Optional.of(status),
+                        "the file is the registered " + (current ? "current" : "superseded") + " version "
+                                + String.format("%03d", v.version()) + " of licence " + v.identifier()
+                                + "; the licence is "
+                                + status + " now"),
+                Standings.of(l, v.identifier(), v.version(), today));
     }
 
-    private static String summaryZh(Indication indication, RegistryAnswer r) {
-        String verdict = switch (indication) {
-            case TOTAL_PASSED -> "验证通过：签章有效，文件与证照库登记一致";
-            case TOTAL_FAILED -> "验证失败：文件已被篡改或签章无效";
-            case INDETERMINATE -> "无法确认：签章或登记信息不能被证明有效";
-        };
-        return r.licenceStatus().map(s -> verdict + "；证照当前状态：" + statusZh(s)).orElse(verdict);
+    private static String registryZh(RegistryAnswer r) {
+        return r.found()
+                ? "；文件与证照库登记一致"
+                        + r.licenceStatus().map(s -> "，证照当前状态：" + statusZh(s)).orElse("")
+                : "；文件不是本证照库登记的证照文件";
     }
 
-    private static String summaryEn(Indication indication, RegistryAnswer r) {
-        String verdict = switch (indication) {
-            case TOTAL_PASSED -> "Passed: the seal is valid and the file matches the licence registry";
-            case TOTAL_FAILED -> "Failed: the file was altered or the seal is not valid";
-            case INDETERMINATE -> "Indeterminate: the seal or the registry record could not be proven valid";
-        };
-        return r.licenceStatus()
-                .map(s -> verdict + "; licence status now: " + s)
-                .orElse(verdict);
+    private static String registryEn(RegistryAnswer r) {
+        return r.found()
+                ? "; the file matches the licence registry"
+                        + r.licenceStatus()
+                                .map(s -> ", licence status now: " + s)
+                                .orElse("")
+                : "; the file is not a licence file registered here";
     }
 
     private static String statusZh(LicenceStatus status) {

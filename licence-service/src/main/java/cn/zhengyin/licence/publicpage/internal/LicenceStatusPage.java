@@ -4,8 +4,13 @@ import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
+import cn.zhengyin.licence.registry.Standings;
+import cn.zhengyin.licence.verification.ConclusionText;
 import cn.zhengyin.trust.identifier.InvalidIdentifierException;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
+import cn.zhengyin.trust.validation.Conclusion;
+import cn.zhengyin.trust.validation.LicenceStanding;
+import cn.zhengyin.trust.validation.NotInForce;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,11 +34,17 @@ public final class LicenceStatusPage {
     /**
      * The public status of one licence version.
      *
+     * @param conclusion     VALID (in force now), NOT_IN_FORCE ({@code notInForce} says which, since when, by whom and
+     *                       why) or FAILED (no such licence); no file is checked here, only the registry
      * @param found          whether the registry knows this identifier
      * @param status         the licence's status now (EXPIRED computed), if found
      * @param currentVersion whether this version is the current one
      */
     public record PublicStatus(
+            Conclusion conclusion,
+            Optional<NotInForce> notInForce,
+            String conclusionZh,
+            String conclusionEn,
             String identifier,
             boolean found,
             Optional<String> licenceTypeName,
@@ -62,10 +73,18 @@ public final class LicenceStatusPage {
         }
         Licence l = licence.get();
         LicenceVersion v = version.get();
-        LicenceStatus status = l.statusAt(LocalDate.now(clock.withZone(CHINA)));
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LicenceStatus status = l.statusAt(today);
+        LicenceStanding standing = Standings.of(l, v.identifier(), v.version(), today);
+        Optional<NotInForce> notInForce =
+                standing instanceof LicenceStanding.OutOfForce o ? Optional.of(o.details()) : Optional.empty();
         boolean current = l.currentIdentifier().equals(v.identifier());
         String holder = "111".equals(v.holderCodeType()) ? maskPersonName(v.holderName()) : v.holderName();
         return new PublicStatus(
+                notInForce.isPresent() ? Conclusion.NOT_IN_FORCE : Conclusion.VALID,
+                notInForce,
+                notInForce.map(n -> "证照不在有效状态：" + ConclusionText.zh(n)).orElse("有效：证照现行有效"),
+                notInForce.map(n -> "Not in force: " + ConclusionText.en(n)).orElse("Valid: the licence is in force"),
                 v.identifier(),
                 true,
                 Optional.of(v.typeName()),
@@ -83,6 +102,10 @@ public final class LicenceStatusPage {
 
     private static PublicStatus notFound(String identifier, String message) {
         return new PublicStatus(
+                Conclusion.FAILED,
+                Optional.empty(),
+                "未找到该证照：标识可能被伪造或输错",
+                "Not found: no licence has this identifier",
                 identifier,
                 false,
                 Optional.empty(),

@@ -4,7 +4,10 @@ import cn.zhengyin.licence.pages.Views;
 import cn.zhengyin.licence.verification.LicenceVerificationReport;
 import cn.zhengyin.licence.verification.LicenceVerifier;
 import cn.zhengyin.licence.verification.UploadLimit;
+import cn.zhengyin.trust.validation.Conclusion;
+import cn.zhengyin.trust.validation.NotInForce;
 import cn.zhengyin.trust.validation.SignatureReport;
+import cn.zhengyin.trust.validation.ValidationPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
@@ -40,6 +43,7 @@ class VerificationPageController {
     @PostMapping("/verify")
     String verify(
             @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(value = "policy", required = false) String policyName,
             Model model,
             HttpServletResponse response)
             throws IOException {
@@ -49,12 +53,20 @@ class VerificationPageController {
         if (file.getSize() > maxBytes) {
             return problem(model, response, "verify.error.too-large");
         }
+        ValidationPolicy policy;
+        try {
+            policy = policyName == null || policyName.isBlank()
+                    ? ValidationPolicy.LICENCE
+                    : ValidationPolicy.named(policyName);
+        } catch (IllegalArgumentException e) {
+            return problem(model, response, "verify.error.policy");
+        }
         byte[] content = file.getBytes();
         LicenceVerificationReport report;
         if (isPdf(content)) {
-            report = verifier.verifyPdf(content);
+            report = verifier.verifyPdf(content, policy);
         } else if (isXml(content)) {
-            report = verifier.verifyXml(content);
+            report = verifier.verifyXml(content, policy);
         } else {
             return problem(model, response, "verify.error.not-a-licence");
         }
@@ -64,6 +76,25 @@ class VerificationPageController {
         model.addAttribute(
                 "fileName", Optional.ofNullable(file.getOriginalFilename()).orElse(""));
         model.addAttribute("indication", report.indication().name());
+        model.addAttribute("conclusion", report.conclusion().name());
+        model.addAttribute("tone", tone(report.conclusion(), report.notInForce()));
+        model.addAttribute(
+                "notInForce", report.notInForce().map(n -> n.status().name()).orElse(""));
+        model.addAttribute(
+                "notInForceKey",
+                report.notInForce()
+                        .map(n -> "verify.not-in-force." + n.status().name())
+                        .orElse(""));
+        model.addAttribute(
+                "notInForceSince",
+                report.notInForce().flatMap(NotInForce::since).map(Views::time).orElse("—"));
+        model.addAttribute(
+                "notInForceWhy", report.notInForce().flatMap(NotInForce::why).orElse("—"));
+        model.addAttribute(
+                "notInForceBy", report.notInForce().flatMap(NotInForce::by).orElse("—"));
+        model.addAttribute(
+                "currentVersion",
+                report.notInForce().flatMap(NotInForce::currentVersion).orElse(""));
         model.addAttribute(
                 "signer",
                 first.flatMap(SignatureReport::signerSubject)
@@ -80,6 +111,25 @@ class VerificationPageController {
                 "licenceStatus",
                 report.registry().licenceStatus().map(Views::status).orElse(""));
         return "verify";
+    }
+
+    /**
+     * The colour of the verdict box: green only for VALID; red for FAILED and for a revoked or cancelled licence;
+     * amber for INDETERMINATE and for a suspended, expired or superseded one.
+     */
+    static String tone(Conclusion conclusion, Optional<NotInForce> notInForce) {
+        return switch (conclusion) {
+            case VALID -> "passed";
+            case FAILED -> "failed";
+            case INDETERMINATE -> "indeterminate";
+            case NOT_IN_FORCE ->
+                notInForce
+                                .map(n -> n.status() == NotInForce.Status.REVOKED
+                                        || n.status() == NotInForce.Status.CANCELLED)
+                                .orElse(true)
+                        ? "failed"
+                        : "indeterminate";
+        };
     }
 
     private static String problem(Model model, HttpServletResponse response, String messageKey) {

@@ -9,6 +9,7 @@ import cn.zhengyin.licence.verification.SignedVerificationReport;
 import cn.zhengyin.licence.verification.UploadLimit;
 import cn.zhengyin.service.problem.ProblemException;
 import cn.zhengyin.trust.ses.SesCodec;
+import cn.zhengyin.trust.validation.ValidationPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +45,10 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code {"identifier": "...", "version": "002" (optional), "sha256": hex}} (or {@code "sm3": hex}); the file never
  * leaves the caller and no signature is checked.
  *
+ * <p>Every answer carries a top-level {@code conclusion} (VALID, NOT_IN_FORCE, FAILED, INDETERMINATE) next to the
+ * document's {@code indication}. The validation policy is chosen with the parameter {@code policy} (query parameter,
+ * multipart field or JSON member): {@code licence} (default) or {@code baseline}; another value is a 400 problem.
+ *
  * <p>Every report is answered with {@code receipt}: the report signed by the service as a JWS
  * ({@link ReportReceipts}, docs/verification.md).
  */
@@ -75,14 +80,16 @@ class VerificationController {
             @RequestParam(value = "file", required = false) MultipartFile file,
             @RequestParam(value = "signature", required = false) MultipartFile signature,
             @RequestParam(value = "data", required = false) MultipartFile data,
+            @RequestParam(value = "policy", required = false) String policyName,
             @AuthenticationPrincipal Jwt caller,
             @RequestHeader(value = PURPOSE_HEADER, required = false) String purpose)
             throws IOException {
+        ValidationPolicy policy = policy(policyName);
         if (file != null && signature == null && data == null) {
             if (file.getSize() > maxBytes) {
                 throw tooLarge(file.getSize());
             }
-            return signed(verify(file.getBytes()), caller, purpose);
+            return signed(verify(file.getBytes(), policy), caller, purpose);
         }
         if (file == null && signature != null && data != null) {
             if (signature.getSize() > SesCodec.MAX_INPUT_BYTES) {
@@ -91,7 +98,7 @@ class VerificationController {
             if (data.getSize() > maxBytes) {
                 throw tooLarge(data.getSize());
             }
-            return signed(verifySes(signature.getBytes(), data.getBytes()), caller, purpose);
+            return signed(verifySes(signature.getBytes(), data.getBytes(), policy), caller, purpose);
         }
         throw new ProblemException(
                 HttpStatus.BAD_REQUEST,
@@ -114,13 +121,21 @@ class VerificationController {
      * @param sm3          hash-only: hex SM3 of the file (instead of sha256)
      */
     record JsonVerificationRequest(
-            String sesSignature, String data, String identifier, String version, String sha256, String sm3) {}
+            String sesSignature,
+            String data,
+            String identifier,
+            String version,
+            String sha256,
+            String sm3,
+            String policy) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     SignedVerificationReport verifyJson(
             @RequestBody JsonVerificationRequest request,
+            @RequestParam(value = "policy", required = false) String policyName,
             @AuthenticationPrincipal Jwt caller,
             @RequestHeader(value = PURPOSE_HEADER, required = false) String purpose) {
+        ValidationPolicy policy = policy(request.policy() != null ? request.policy() : policyName);
         boolean ses = request.sesSignature() != null || request.data() != null;
         boolean hash = request.identifier() != null || request.sha256() != null || request.sm3() != null;
         if (ses && hash) {
@@ -131,7 +146,39 @@ class VerificationController {
                     "send either an SES signature {\"sesSignature\", \"data\"} or a hash-only query {\"identifier\", "
                             + "\"sha256\" or \"sm3\"}, not both");
         }
-        return signed(hash ? verifyHash(request) : verifySesJson(request), caller, purpose);
+        if (hash && policy != ValidationPolicy.LICENCE) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "policy-not-applicable",
+                    "Policy not applicable",
+                    "a hash-only query compares a hash with this registry's files: only policy 'licence' applies;"
+                            + " got '" + policy.name().id() + "'");
+        }
+        return signed(hash ? verifyHash(request) : verifySesJson(request, policy), caller, purpose);
+    }
+
+    /**
+     * The validation policy named by the request's {@code policy} parameter (query parameter, multipart field or JSON
+     * member); {@code licence} when absent.
+     */
+    static ValidationPolicy policy(String name) {
+        if (name == null || name.isBlank()) {
+            return ValidationPolicy.LICENCE;
+        }
+        try {
+            return ValidationPolicy.named(name);
+        } catch (IllegalArgumentException e) {
+            String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "unknown-policy",
+                    "Unknown validation policy",
+                    "policy '" + shown + "' is not known; allowed values: "
+                            + java.util.Arrays.stream(ValidationPolicy.Name.values())
+                                    .map(ValidationPolicy.Name::id)
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + " (default licence)");
+        }
     }
 
     /**
@@ -198,7 +245,7 @@ class VerificationController {
                         + " \"sha256\": 64 hex digits} or with \"sm3\" instead of \"sha256\"");
     }
 
-    private LicenceVerificationReport verifySesJson(JsonVerificationRequest request) {
+    private LicenceVerificationReport verifySesJson(JsonVerificationRequest request, ValidationPolicy policy) {
         byte[] signature = base64("sesSignature", request.sesSignature());
         byte[] data = base64("data", request.data());
         if (signature.length > SesCodec.MAX_INPUT_BYTES) {
@@ -207,10 +254,10 @@ class VerificationController {
         if (data.length > maxBytes) {
             throw tooLarge(data.length);
         }
-        return verifySes(signature, data);
+        return verifySes(signature, data, policy);
     }
 
-    private LicenceVerificationReport verifySes(byte[] signature, byte[] data) {
+    private LicenceVerificationReport verifySes(byte[] signature, byte[] data, ValidationPolicy policy) {
         if (signature.length == 0) {
             throw new ProblemException(
                     HttpStatus.BAD_REQUEST,
@@ -218,7 +265,7 @@ class VerificationController {
                     "Empty upload",
                     "the SES signature is empty; send the DER SES_Signature");
         }
-        return verifier.verifySes(signature, data);
+        return verifier.verifySes(signature, data, policy);
     }
 
     private static byte[] base64(String field, String value) {
@@ -258,17 +305,19 @@ class VerificationController {
             })
     SignedVerificationReport verifyBody(
             HttpServletRequest request,
+            @RequestParam(value = "policy", required = false) String policyName,
             @AuthenticationPrincipal Jwt caller,
             @RequestHeader(value = PURPOSE_HEADER, required = false) String purpose)
             throws IOException {
+        ValidationPolicy policy = policy(policyName);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             throw tooLarge(declared);
         }
-        return signed(verify(readAtMost(request.getInputStream(), maxBytes)), caller, purpose);
+        return signed(verify(readAtMost(request.getInputStream(), maxBytes), policy), caller, purpose);
     }
 
-    private LicenceVerificationReport verify(byte[] content) {
+    private LicenceVerificationReport verify(byte[] content, ValidationPolicy policy) {
         if (content.length == 0) {
             throw new ProblemException(
                     HttpStatus.BAD_REQUEST,
@@ -277,10 +326,10 @@ class VerificationController {
                     "the uploaded file is empty; send the licence PDF");
         }
         if (startsWithPdfHeader(content)) {
-            return verifier.verifyPdf(content);
+            return verifier.verifyPdf(content, policy);
         }
         if (looksLikeXml(content)) {
-            return verifier.verifyXml(content);
+            return verifier.verifyXml(content, policy);
         }
         throw new ProblemException(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,

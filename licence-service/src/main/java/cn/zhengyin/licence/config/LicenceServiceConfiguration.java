@@ -13,6 +13,7 @@ import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
 import cn.zhengyin.licence.verification.LicenceVerifier;
 import cn.zhengyin.licence.verification.OtherRegions;
 import cn.zhengyin.licence.verification.UploadLimit;
+import cn.zhengyin.trust.SuppressForbidden;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.pki.Pem;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +60,7 @@ class LicenceServiceConfiguration {
 
     /** The one clock of the service: every feature gets it injected (ArchitectureRulesTest forbids other clocks). */
     @Bean
+    @SuppressForbidden // the composition root makes the one clock
     Clock clock() {
         return Clock.systemUTC();
     }

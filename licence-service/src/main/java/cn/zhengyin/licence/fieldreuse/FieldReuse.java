@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,7 +48,7 @@ import java.util.UUID;
  * </ul>
  */
 public final class FieldReuse {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
     /** Crockford base32 without I, L, O, U: easy to read out and type. 12 characters = 60 bits. */
     private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
@@ -589,7 +590,7 @@ public final class FieldReuse {
         claims.put("releasedAt", now.truncatedTo(ChronoUnit.SECONDS).toString());
         claims.put("identifier", v.identifier());
         claims.put("licenceRoot", v.root());
-        claims.put("version", String.format("%03d", v.version()));
+        claims.put("version", String.format(Locale.ROOT, "%03d", v.version()));
         claims.put("licenceType", v.typeCode());
         claims.put("licenceTypeName", v.typeName());
         claims.put("issuerCode", v.issuerCode());

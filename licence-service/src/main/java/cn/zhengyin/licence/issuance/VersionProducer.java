@@ -17,10 +17,9 @@ import cn.zhengyin.licence.rendition.Rectangle;
 import cn.zhengyin.licence.rendition.RenderContext;
 import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.sealing.XmlSealer;
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
  * Produces one immutable licence version: renders its files, has them sealed, stores the files and the version
@@ -40,7 +38,7 @@ import org.bouncycastle.crypto.digests.SM3Digest;
  */
 public final class VersionProducer {
     /** Licences are dated in China's time zone. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
 
     private final LicencePdfRenderer renderer;
     private final LicenceSealer sealer;
@@ -197,18 +195,10 @@ public final class VersionProducer {
     }
 
     static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(data);
     }
 
     static String sm3Hex(byte[] data) {
-        SM3Digest sm3 = new SM3Digest();
-        sm3.update(data, 0, data.length);
-        byte[] out = new byte[sm3.getDigestSize()];
-        sm3.doFinal(out, 0);
-        return HexFormat.of().formatHex(out);
+        return HexFormat.of().formatHex(Digests.sm3(data));
     }
 }

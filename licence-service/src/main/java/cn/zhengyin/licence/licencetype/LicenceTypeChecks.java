@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -210,7 +211,7 @@ final class LicenceTypeChecks {
             inside(line.y2Mm(), 0, h, at + ".y2Mm", file, problems);
         }
         try {
-            DateTimeFormatter unused = DateTimeFormatter.ofPattern(l.dateFormat()); // parsing is the check
+            DateTimeFormatter unused = DateTimeFormatter.ofPattern(l.dateFormat(), Locale.ROOT); // parsing is the check
         } catch (IllegalArgumentException e) {
             problems.add(file, "dateFormat", "'" + l.dateFormat() + "' is not a date pattern: " + e.getMessage());
         }

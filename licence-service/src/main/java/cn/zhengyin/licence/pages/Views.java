@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /** What the wallet's and the public pages' templates show: plain records, text already formatted. */
 public final class Views {
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(CHINA);
 
     private Views() {}
 

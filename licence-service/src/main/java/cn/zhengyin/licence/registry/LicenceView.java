@@ -1,6 +1,7 @@
 package cn.zhengyin.licence.registry;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 
 /** The API's view of one licence version with the licence's status now. */
@@ -40,7 +41,7 @@ public record LicenceView(
         return new LicenceView(
                 v.identifier(),
                 v.root(),
-                String.format("%03d", v.version()),
+                String.format(Locale.ROOT, "%03d", v.version()),
                 licence.currentIdentifier(),
                 licence.currentIdentifier().equals(v.identifier()),
                 v.typeCode(),

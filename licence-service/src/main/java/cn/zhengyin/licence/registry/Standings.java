@@ -16,7 +16,7 @@ import java.util.Set;
  * the supersession of an old version: the holder of version 001 of a revoked licence is told it is revoked.
  */
 public final class Standings {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
     private static final Set<String> NEW_VERSION_EVENTS = Set.of("AMENDED", "RENEWED", "CORRECTED");
 
     private Standings() {}

@@ -4,6 +4,7 @@ import cn.zhengyin.licence.licencetype.FieldRole;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ public final class LicenceJsonRenderer {
         metadata.put("certificateEffectiveDate", v.validFrom().toString());
         metadata.put(
                 "certificateExpiringDate", v.validUntil().map(Object::toString).orElse(null));
-        metadata.put("version", String.format("%03d", v.version()));
+        metadata.put("version", String.format(Locale.ROOT, "%03d", v.version()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("metadata", metadata);
         out.put("fields", v.fields());

@@ -25,6 +25,7 @@ import java.util.Calendar;
 import java.util.EnumMap;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
@@ -187,7 +188,7 @@ public final class LicencePdfRenderer implements AutoCloseable {
                     "title.subtitle");
         }
 
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(l.dateFormat());
+        DateTimeFormatter dates = DateTimeFormatter.ofPattern(l.dateFormat(), Locale.ROOT);
         for (Layout.Item item : l.items()) {
             float x = mm(item.xMm());
             float y = c.y(item.yMm());
@@ -274,7 +275,7 @@ public final class LicencePdfRenderer implements AutoCloseable {
         info.setKeywords(ctx.identifier().toString());
         info.setCreator("Zhengyin");
         info.setProducer(PRODUCER);
-        Calendar when = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+        Calendar when = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
         when.setTimeInMillis(ctx.renderedAt().toEpochMilli());
         info.setCreationDate(when);
         info.setModificationDate(when);
@@ -350,7 +351,7 @@ public final class LicencePdfRenderer implements AutoCloseable {
             text.codePoints()
                     .distinct()
                     .filter(cp -> cmap.getGlyphId(cp) == 0)
-                    .forEach(cp -> missing.add(String.format("U+%04X '%s'", cp, Character.toString(cp))));
+                    .forEach(cp -> missing.add(String.format(Locale.ROOT, "U+%04X '%s'", cp, Character.toString(cp))));
             if (!missing.isEmpty()) {
                 throw new LicenceRenderingException("the licence font (AR PL SungtiL GB, GB 2312 repertoire) cannot"
                         + " print " + missing + " in " + what + "; use GB 2312 characters or extend the font set");

@@ -44,7 +44,7 @@ public final class ShareService {
     static final int VALID = 0;
     static final int INVALID = 1;
     static final int SUSPENDED = 2;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
 
     private final LicenceRegistry registry;
     private final ShareStore shares;

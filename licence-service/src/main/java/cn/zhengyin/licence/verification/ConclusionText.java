@@ -3,8 +3,8 @@ package cn.zhengyin.licence.verification;
 import cn.zhengyin.trust.validation.NotInForce;
 import cn.zhengyin.trust.validation.VerificationConclusion;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * The headline of a verification answer in Chinese and English, following the conclusion (not the indication): an
@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ConclusionText {
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(cn.zhengyin.trust.ChinaTime.ZONE);
 
     private ConclusionText() {}
 

@@ -49,7 +49,7 @@ public final class HashOnlyVerifier {
     public static final String STATUS_NOW = "registry.status-now";
     public static final String SIGNATURE_NOT_CHECKED = "signature.not-checked";
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
     private final LicenceRegistry registry;
     private final Clock clock;
     private final TransparencyEvidenceSource transparency;
@@ -127,7 +127,7 @@ public final class HashOnlyVerifier {
             checks.add(CheckResult.failed(
                     VERSION,
                     "Licence " + id.root() + " has no version " + asked.versionCode() + "; it has versions 001 to "
-                            + String.format("%03d", l.currentVersion()) + "."));
+                            + String.format(Locale.ROOT, "%03d", l.currentVersion()) + "."));
             return failed(
                     now,
                     hash,

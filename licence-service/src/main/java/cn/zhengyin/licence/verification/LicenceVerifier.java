@@ -6,6 +6,7 @@ import cn.zhengyin.licence.registry.LicenceStatus;
 import cn.zhengyin.licence.registry.LicenceVersion;
 import cn.zhengyin.licence.registry.Standings;
 import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.ses.SesCodec;
 import cn.zhengyin.trust.ses.SesVerificationReport;
@@ -20,8 +21,6 @@ import cn.zhengyin.trust.validation.SubIndication;
 import cn.zhengyin.trust.validation.ValidationPolicy;
 import cn.zhengyin.trust.validation.VerificationConclusion;
 import cn.zhengyin.trust.xml.XmlSignatureVerifier;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -29,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,7 +37,7 @@ import java.util.Optional;
  * indication and the registry says whether the data is a registered licence rendition.
  */
 public final class LicenceVerifier {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
     private final PdfSignatureVerifier pdfVerifier;
     private final XmlSignatureVerifier xmlVerifier;
     private final SesVerifier sesVerifier;
@@ -110,7 +110,7 @@ public final class LicenceVerifier {
         for (long end : pdfVerifier.signedRevisionEnds(pdf)) {
             wholeFileSigned |= end == pdf.length;
             if (end > 0 && end < pdf.length) {
-                hashes.add(0, HexFormat.of().formatHex(sha256(java.util.Arrays.copyOf(pdf, (int) end))));
+                hashes.add(0, HexFormat.of().formatHex(Digests.sha256(java.util.Arrays.copyOf(pdf, (int) end))));
             }
         }
         // Only a file whose last revision is itself signed or time-stamped (a later seal, a 加注件, a document
@@ -164,7 +164,7 @@ public final class LicenceVerifier {
      */
     public LicenceVerificationReport verifySes(byte[] signature, byte[] data, ValidationPolicy policy) {
         SesVerificationReport ses = sesVerifier.verifySignature(signature, data, clock.instant(), policy);
-        String sha256 = HexFormat.of().formatHex(sha256(data));
+        String sha256 = HexFormat.of().formatHex(Digests.sha256(data));
         boolean coversData = ses.check(SesVerifier.DATA_HASH)
                 .map(c -> c.outcome() == Outcome.PASSED)
                 .orElse(false);
@@ -221,14 +221,6 @@ public final class LicenceVerifier {
                             .generateCertificate(new java.io.ByteArrayInputStream(der)));
         } catch (RuntimeException | java.security.GeneralSecurityException e) {
             return Optional.empty();
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -363,7 +355,7 @@ public final class LicenceVerifier {
                         current,
                         Optional.of(status),
                         "the file is the registered " + (current ? "current" : "superseded") + " version "
-                                + String.format("%03d", v.version()) + " of licence " + v.identifier()
+                                + String.format(Locale.ROOT, "%03d", v.version()) + " of licence " + v.identifier()
                                 + "; the licence is "
                                 + status + " now"),
                 Standings.of(l, v.identifier(), v.version(), today));

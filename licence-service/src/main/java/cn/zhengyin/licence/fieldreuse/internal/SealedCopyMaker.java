@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -44,9 +45,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * signature dictionary's {@code /Reason}, so it is machine-readable too (pdfsig, Acrobat's signature panel).
  */
 public final class SealedCopyMaker implements CopyMaker {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
     private static final DateTimeFormatter SHOWN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(CHINA);
     private static final long MAX_PDF_BYTES = 16L * 1024 * 1024;
     /** Stamp size in PDF points, and its distance from the page's lower-left corner. */
     static final float WIDTH = 300, HEIGHT = 84, MARGIN = 18;

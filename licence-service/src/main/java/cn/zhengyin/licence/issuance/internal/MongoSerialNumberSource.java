@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.util.Locale;
 import org.bson.Document;
 
 /**
@@ -55,6 +56,6 @@ public final class MongoSerialNumberSource implements SerialNumberSource {
     }
 
     private static String format(int year, long value) {
-        return year + String.format("%07d", value);
+        return year + String.format(Locale.ROOT, "%07d", value);
     }
 }

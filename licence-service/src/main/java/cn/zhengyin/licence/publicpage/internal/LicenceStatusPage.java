@@ -14,6 +14,7 @@ import cn.zhengyin.trust.validation.NotInForce;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Optional;
  * shows; a natural person's name is masked.
  */
 public final class LicenceStatusPage {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
     private final LicenceRegistry registry;
     private final Clock clock;
 
@@ -90,7 +91,7 @@ public final class LicenceStatusPage {
                 Optional.of(v.typeName()),
                 Optional.of(v.issuerName()),
                 Optional.of(holder),
-                Optional.of(String.format("%03d", v.version())),
+                Optional.of(String.format(Locale.ROOT, "%03d", v.version())),
                 Optional.of(status),
                 current,
                 Optional.of(l.currentIdentifier()),

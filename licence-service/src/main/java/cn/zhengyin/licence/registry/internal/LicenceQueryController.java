@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/licences")
 class LicenceQueryController {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
     private final LicenceRegistry registry;
     private final LicenceFileStore files;
     private final LicenceJsonRenderer jsonRenderer;

@@ -119,7 +119,7 @@ class WalletController {
                         .sorted(Comparator.comparingInt(LicenceVersion::version).reversed())
                         .map(v -> new Views.VersionRow(
                                 v.identifier(),
-                                String.format("%03d", v.version()),
+                                String.format(Locale.ROOT, "%03d", v.version()),
                                 v.change(),
                                 Views.time(v.createdAt()),
                                 v.identifier().equals(licence.currentIdentifier())))
@@ -128,7 +128,10 @@ class WalletController {
                 "events",
                 licence.events().reversed().stream()
                         .map(e -> new Views.EventRow(
-                                e.type(), String.format("%03d", e.version()), e.reason(), Views.time(e.at())))
+                                e.type(),
+                                String.format(Locale.ROOT, "%03d", e.version()),
+                                e.reason(),
+                                Views.time(e.at())))
                         .toList());
         model.addAttribute(
                 "shares",

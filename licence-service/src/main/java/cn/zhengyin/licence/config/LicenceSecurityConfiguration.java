@@ -87,7 +87,8 @@ class LicenceSecurityConfiguration {
                                 "/api/v1/licences/*/suspension",
                                 "/api/v1/licences/*/reinstatement",
                                 "/api/v1/licences/*/revocation",
-                                "/api/v1/licences/*/cancellation")
+                                "/api/v1/licences/*/cancellation",
+                                "/api/v1/licences/*/archive-renewals")
                         .hasAuthority("SCOPE_licence:status")
                         .requestMatchers(HttpMethod.GET, "/api/v1/licences/**")
                         .hasAuthority("SCOPE_licence:read")

@@ -42,6 +42,18 @@ public interface LicenceRegistry {
     /** Deletes a version the licence never reached (never visible to anyone); false if it has become current. */
     boolean deleteUnfinishedVersion(String identifier);
 
+    /**
+     * Adds a further file to a stored version — a renewal of its PDF's archive time-stamp, the same content with newer
+     * validation data and time-stamp — registering its hash first. Nothing is replaced: every file ever handed out is
+     * still recognised. Adding a file whose SHA-256 the version already holds changes nothing.
+     *
+     * @return false if the version does not exist
+     */
+    boolean addRendition(String identifier, Rendition rendition);
+
+    /** Up to {@code limit} identifiers of stored versions after {@code afterExclusive} (empty: from the start), sorted. */
+    List<String> versionIdentifiers(String afterExclusive, int limit);
+
     /** The version one of whose renditions has this SHA-256 (hex, lower case). */
     Optional<LicenceVersion> findVersionByFileSha256(String sha256);
 }

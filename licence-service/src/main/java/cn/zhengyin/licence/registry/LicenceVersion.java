@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * An immutable edition of a licence: its identifier (with version and check character), the field values it shows and
- * its renditions. Once stored it never changes.
+ * its renditions. Once stored its content never changes; the one later addition is a further file of the same content
+ * (a PDF whose archive time-stamp was renewed, {@link LicenceRegistry#addRendition}), so every file handed out stays
+ * recognised.
  *
  * @param identifier full GB/T 36904 identifier of this version
  * @param root       identifier root (type.issuer.serial) shared by all versions

@@ -201,5 +201,15 @@ class IssuanceRecoveryTest {
         public Optional<LicenceVersion> findVersionByFileSha256(String sha) {
             return Optional.empty();
         }
+
+        @Override
+        public boolean addRendition(String identifier, cn.zhengyin.licence.registry.Rendition rendition) {
+            throw new UnsupportedOperationException("recovery adds no renditions");
+        }
+
+        @Override
+        public List<String> versionIdentifiers(String afterExclusive, int limit) {
+            throw new UnsupportedOperationException("recovery lists no versions");
+        }
     }
 }

@@ -352,6 +352,33 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
     }
 
     @Override
+    public boolean addRendition(String identifier, Rendition r) {
+        Document version = versions.find(eq("_id", identifier))
+                .projection(new Document("root", 1))
+                .first();
+        if (version == null) {
+            return false;
+        }
+        // The hash entry first (as saveVersion does), then the rendition: only if the version does not hold it yet.
+        registerHash(identifier, version.getString("root"), r.kind(), r.sha256());
+        versions.updateOne(
+                new Document("_id", identifier).append("renditions.sha256", new Document("$ne", r.sha256())),
+                new Document("$push", new Document("renditions", toDocument(r))));
+        return true;
+    }
+
+    @Override
+    public List<String> versionIdentifiers(String afterExclusive, int limit) {
+        List<String> out = new ArrayList<>();
+        versions.find(new Document("_id", new Document("$gt", afterExclusive == null ? "" : afterExclusive)))
+                .projection(new Document("_id", 1))
+                .sort(Sorts.ascending("_id"))
+                .limit(limit)
+                .forEach(d -> out.add(d.getString("_id")));
+        return out;
+    }
+
+    @Override
     public Optional<LicenceVersion> findVersionByFileSha256(String sha256) {
         if (sha256 == null) {
             return Optional.empty();
@@ -474,14 +501,8 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
     }
 
     static Document toDocument(LicenceVersion v) {
-        List<Document> renditions = v.renditions().stream()
-                .map(r -> new Document("kind", r.kind())
-                        .append("mediaType", r.mediaType())
-                        .append("fileId", r.fileId())
-                        .append("size", r.size())
-                        .append("sha256", r.sha256())
-                        .append("sm3", r.sm3()))
-                .toList();
+        List<Document> renditions =
+                v.renditions().stream().map(MongoLicenceRegistry::toDocument).toList();
         return new Document("_id", v.identifier())
                 .append("root", v.root())
                 .append("version", v.version())
@@ -502,6 +523,15 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
                 .append("renditions", renditions)
                 .append("change", v.change())
                 .append("requestFingerprint", v.requestFingerprint());
+    }
+
+    static Document toDocument(Rendition r) {
+        return new Document("kind", r.kind())
+                .append("mediaType", r.mediaType())
+                .append("fileId", r.fileId())
+                .append("size", r.size())
+                .append("sha256", r.sha256())
+                .append("sm3", r.sm3());
     }
 
     static LicenceVersion toVersion(Document d) {

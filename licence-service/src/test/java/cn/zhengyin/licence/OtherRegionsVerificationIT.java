@@ -66,14 +66,13 @@ class OtherRegionsVerificationIT {
     }
 
     @Test
-    void aLicenceOfAnUnlistedProducerIsIndeterminateWithAClearReason() throws Exception {
-        // the other province's licence, with the fixture's SM2-less list replaced by one where its CA is absent:
-        // simulate an unlisted producer by verifying a licence whose identifier names an issuer the list lacks
+    void aLicenceNamingAnotherIssuerThanTheAuthorityWhoseSealSignedItFails() {
+        // sealed by the other province's market authority, but the identifier names an issuer of this province
         LicenceIdentifier id =
-                LicenceIdentifier.first(OtherProvinceLicences.BUSINESS_LICENCE, "91990100MA00XF8K1E", "20260000078");
-        byte[] pdf = other.padesLicence(id);
-        JsonNode report = verify(pdf, "application/pdf", "baseline");
-        assertThat(report.get("conclusion").asString()).isIn("FAILED", "INDETERMINATE");
+                LicenceIdentifier.first(OtherProvinceLicences.BUSINESS_LICENCE, "11110100000000019Q", "20260000078");
+        JsonNode report = verify(other.padesLicence(id), "application/pdf", "baseline");
+        assertThat(report.get("conclusion").asString()).as(report.toString()).isIn("FAILED", "INDETERMINATE");
+        assertThat(report.get("indication").asString()).isNotEqualTo("TOTAL_PASSED");
         assertThat(check(report, "trust-list.authority").get("outcome").asString())
                 .isEqualTo("FAILED");
     }

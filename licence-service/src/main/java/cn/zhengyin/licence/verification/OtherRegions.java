@@ -43,7 +43,7 @@ import org.bouncycastle.cms.CMSSignedData;
 public final class OtherRegions {
     public static final String CHECK = "trust-list.authority";
     private static final Pattern XML_CERTIFICATE = Pattern.compile(
-            "<(?:[A-Za-z0-9_-]+:)?X509Certificate>([A-Za-z0-9+/=\\s]+)</(?:[A-Za-z0-9_-]+:)?X509Certificate>");
+            "<(?:[A-Za-z0-9_-]+:)?X509Certificate>([^<]{1,65536})</(?:[A-Za-z0-9_-]+:)?X509Certificate>");
     private static final Pattern XML_IDENTIFIER =
             Pattern.compile("<(?:[A-Za-z0-9_-]+:)?CertificateIdentifier>([^<]{1,200})<");
 
@@ -78,7 +78,11 @@ public final class OtherRegions {
         return decide(own, anchors -> verifiers.xml(anchors).verify(xml, policy), report -> xmlFacts(xml, report));
     }
 
-    private record Facts(Optional<X509Certificate> signer, Optional<LicenceIdentifier> identifier) {}
+    private record Facts(Optional<X509Certificate> signer, Optional<LicenceIdentifier> identifier, String problem) {
+        Facts(Optional<X509Certificate> signer, Optional<LicenceIdentifier> identifier) {
+            this(signer, identifier, "no certificate in the document has the signer's serial number");
+        }
+    }
 
     private Outcome decide(
             DocumentVerificationReport own,
@@ -112,7 +116,8 @@ public final class OtherRegions {
                             SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
                             CheckResult.failed(
                                     CHECK,
-                                    "The signer certificate could not be read, so the trust list cannot decide.")),
+                                    "The signer certificate could not be read (" + found.problem()
+                                            + "), so the trust list cannot decide.")),
                     Optional.empty());
         }
         List<X509Certificate> path = List.of(found.signer().get());
@@ -190,7 +195,12 @@ public final class OtherRegions {
                     .or(() -> parse(document.getDocumentInformation().getKeywords()));
             List<PDSignature> signatures = document.getSignatureDictionaries();
             for (PDSignature signature : signatures) {
-                CMSSignedData cms = new CMSSignedData(signature.getContents());
+                CMSSignedData cms;
+                // the /Contents hex string is zero-padded: read the one DER object it starts with
+                try (org.bouncycastle.asn1.ASN1InputStream in =
+                        new org.bouncycastle.asn1.ASN1InputStream(signature.getContents())) {
+                    cms = new CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
+                }
                 for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
                     X509Certificate certificate = certificate(holder.getEncoded());
                     if (first.isPresent() && matches(certificate, first.get())) {
@@ -200,7 +210,7 @@ public final class OtherRegions {
             }
             return new Facts(Optional.empty(), identifier);
         } catch (Exception e) {
-            return new Facts(Optional.empty(), Optional.empty());
+            return new Facts(Optional.empty(), Optional.empty(), e.toString());
         }
     }
 
@@ -212,8 +222,8 @@ public final class OtherRegions {
         Matcher certificates = XML_CERTIFICATE.matcher(text);
         while (certificates.find() && first.isPresent()) {
             try {
-                X509Certificate certificate = certificate(
-                        Base64.getMimeDecoder().decode(certificates.group(1).strip()));
+                X509Certificate certificate = certificate(Base64.getMimeDecoder()
+                        .decode(certificates.group(1).replace("&#13;", "").replace("&#xD;", "")));
                 if (matches(certificate, first.get())) {
                     return new Facts(Optional.of(certificate), identifier);
                 }

@@ -126,6 +126,7 @@ class FieldReuseIT {
         assertThat(release.get("identifier").asString()).isEqualTo(business);
         assertThat(release.get("version").asString()).isEqualTo("001");
         assertThat(release.get("status").asString()).isEqualTo("VALID");
+        assertThat(release.get("conclusion").asString()).isEqualTo("VALID");
         assertThat(release.get("purpose").asString()).isEqualTo("开立对公账户");
         assertThat(release.get("basis").get("consentId").asString())
                 .isEqualTo(consent.get("id").asString());

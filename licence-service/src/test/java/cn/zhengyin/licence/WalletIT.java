@@ -163,7 +163,7 @@ class WalletIT {
                 .build());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("示范市青禾数字科技有限公司", "91990100MA00XF8K1E", "verdict passed")
+                .contains("示范市青禾数字科技有限公司", "91990100MA00XF8K1E", "verdict passed", "data-conclusion=\"VALID\"")
                 .doesNotContain("示范市青禾区科创大道88号", "林晓峰");
     }
 
@@ -185,7 +185,7 @@ class WalletIT {
                 services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/s/" + shareId))
                         .GET()
                         .build());
-        assertThat(revoked.body()).contains("verdict failed", "吊销");
+        assertThat(revoked.body()).contains("verdict failed", "吊销", "data-conclusion=\"NOT_IN_FORCE\"");
 
         HttpResponse<String> withdrawn = WalletFixture.postForm(
                 chen, "/wallet/shares/" + shareId, "/wallet/shares/" + shareId + "/withdrawal", List.of());

@@ -10,10 +10,13 @@ import cn.zhengyin.licence.registry.LicenceFileStore;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceVersion;
 import cn.zhengyin.licence.registry.Rendition;
+import cn.zhengyin.licence.registry.Standings;
 import cn.zhengyin.service.audit.AuditEvent;
 import cn.zhengyin.service.audit.AuditLog;
 import cn.zhengyin.trust.identifier.InvalidIdentifierException;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
+import cn.zhengyin.trust.validation.LicenceStanding;
+import cn.zhengyin.trust.validation.NotInForce;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -596,12 +599,31 @@ public final class FieldReuse {
         claims.put("issuerCode", v.issuerCode());
         claims.put("status", grant.found().licence().statusAt(today).name());
         claims.put("statusDate", today.toString());
+        // The same headline as a verification: the service vouches for the fields; whether the licence is in force
+        // now decides VALID or NOT_IN_FORCE (with which event, since when, by whom, why).
+        LicenceStanding standing = Standings.of(grant.found().licence(), v.identifier(), v.version(), today);
+        if (standing instanceof LicenceStanding.OutOfForce out) {
+            claims.put("conclusion", "NOT_IN_FORCE");
+            claims.put("notInForce", notInForce(out.details()));
+        } else {
+            claims.put("conclusion", "VALID");
+        }
         claims.put("purpose", grant.purpose());
         claims.put("basis", grant.basis());
         claims.put("fields", values);
         String jws = signer.sign(claims);
         usage.append(record(party, grant, kind, grant.fields(), now));
         return new FieldRelease(claims, jws);
+    }
+
+    private static Map<String, Object> notInForce(NotInForce details) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", details.status().name());
+        details.since().ifPresent(t -> out.put("since", t.toString()));
+        details.by().ifPresent(b -> out.put("by", b));
+        details.why().ifPresent(w -> out.put("why", w));
+        details.currentVersion().ifPresent(c -> out.put("currentVersion", c));
+        return out;
     }
 
     private UsageRecord record(ThirdParty party, Grant grant, UsageRecord.Kind kind, List<String> fields, Instant now) {

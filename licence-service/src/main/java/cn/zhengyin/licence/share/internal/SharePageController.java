@@ -72,11 +72,13 @@ class SharePageController {
         model.addAttribute("fields", Views.fields(disclosed, types.find(typeCode), locale));
         model.addAttribute("typeName", version.map(v -> v.typeName()).orElse(""));
         model.addAttribute("issuerName", version.map(v -> v.issuerName()).orElse(""));
-        model.addAttribute(
-                "licenceStatus",
-                registry.findLicence(share.root())
-                        .map(l -> Views.status(l.statusAt(java.time.LocalDate.ofInstant(shares.now(), Views.CHINA))))
-                        .orElse("cancelled"));
+        String licenceStatus = registry.findLicence(share.root())
+                .map(l -> Views.status(l.statusAt(java.time.LocalDate.ofInstant(shares.now(), Views.CHINA))))
+                .orElse("cancelled");
+        model.addAttribute("licenceStatus", licenceStatus);
+        // the headline follows the conclusion, as on /verify: green only when the credential is authentic AND the
+        // licence is in force now
+        model.addAttribute("conclusion", conclusion(verdict, licenceStatus));
         model.addAttribute("signer", verdict.signer().map(Views::sealName).orElse(""));
         model.addAttribute("issuedAt", verdict.issuedAt().map(Views::time).orElse(""));
         model.addAttribute("credentialUrl", "/s/" + id + "/credential");
@@ -109,5 +111,25 @@ class SharePageController {
                         .header(HttpHeaders.CACHE_CONTROL, "max-age=" + ShareService.STATUS_TTL_SECONDS)
                         .body(token))
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /**
+     * VALID only when the credential is authentic and the licence is in force; a licence taken out of force (its
+     * status-list entry set, every other check passed) is NOT_IN_FORCE, not a forgery.
+     */
+    static String conclusion(ShareVerifier.Verdict verdict, String licenceStatus) {
+        boolean inForce = "valid".equals(licenceStatus);
+        boolean authentic = verdict.checks().stream()
+                .filter(c -> !c.id().equals("status"))
+                .allMatch(c -> c.outcome() == cn.zhengyin.trust.validation.Outcome.PASSED
+                        || c.outcome() == cn.zhengyin.trust.validation.Outcome.WARNING);
+        if (!inForce && authentic) {
+            return "NOT_IN_FORCE";
+        }
+        return switch (verdict.indication()) {
+            case TOTAL_FAILED -> "FAILED";
+            case INDETERMINATE -> "INDETERMINATE";
+            case TOTAL_PASSED -> inForce ? "VALID" : "NOT_IN_FORCE";
+        };
     }
 }

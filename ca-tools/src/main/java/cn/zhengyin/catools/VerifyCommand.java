@@ -1,6 +1,7 @@
 package cn.zhengyin.catools;
 
 import cn.zhengyin.trust.crypto.Providers;
+import cn.zhengyin.trust.ofd.OfdSignatureVerifier;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.pki.Pem;
 import cn.zhengyin.trust.pki.PkiException;
@@ -42,8 +43,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Offline verification of a signed file under a named validation policy: a PAdES PDF, an XML document (XAdES, or
- * plain enveloped XMLDSig under {@code baseline}), or (with {@code --data}) a GB/T 38540 SES_Signature over a data
+ * Offline verification of a signed file under a named validation policy: a PAdES PDF, an OFD sealed with GB/T 38540
+ * (recognised by content: a ZIP package), an XML document (XAdES, or plain enveloped XMLDSig under {@code baseline}), or (with {@code --data}) a GB/T 38540 SES_Signature over a data
  * file. Uses only what the file carries plus the trust anchors, intermediates and CRLs given — no network, no
  * licence registry. Revocation status must be known (embedded in the file or from {@code --crl}); unknown status is
  * INDETERMINATE / TRY_LATER. Exit code 0 only for conclusion VALID; 1 for FAILED or INDETERMINATE; 2 for bad input.
@@ -52,14 +53,14 @@ import tools.jackson.databind.json.JsonMapper;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Verifies a signed file offline (PDF, XML, or an SES signature with --data) under a validation policy.",
+            "Verifies a signed file offline (PDF, OFD, XML, or an SES signature with --data) under a validation policy.",
             "Exit code: 0 VALID, 1 FAILED or INDETERMINATE, 2 bad input."
         })
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The signed PDF or XML, or a DER SES_Signature (with --data).")
+    @Parameters(paramLabel = "FILE", description = "The signed PDF, OFD or XML, or a DER SES_Signature (with --data).")
     Path file;
 
     @Option(
@@ -139,12 +140,16 @@ final class VerifyCommand implements Callable<Integer> {
             indication = ses.indication();
             subIndication = ses.subIndication();
         } else {
-            DocumentVerificationReport document = looksLikeXml(content)
-                    ? new XmlSignatureVerifier(trust, revocation, clock, SecureXml.DEFAULT_MAX_BYTES)
-                            .verify(content, chosen)
-                    : new PdfSignatureVerifier(
-                                    trust, revocation, clock, PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES)
-                            .verify(content, chosen);
+            DocumentVerificationReport document = isZip(content)
+                    // an OFD (GB/T 33190): a ZIP package with OFD.xml, sealed with GB/T 38540
+                    ? new OfdSignatureVerifier(new SesVerifier(trust, revocation))
+                            .verify(content, clock.instant(), chosen)
+                    : looksLikeXml(content)
+                            ? new XmlSignatureVerifier(trust, revocation, clock, SecureXml.DEFAULT_MAX_BYTES)
+                                    .verify(content, chosen)
+                            : new PdfSignatureVerifier(
+                                            trust, revocation, clock, PdfSignatureVerifier.DEFAULT_MAX_DOCUMENT_BYTES)
+                                    .verify(content, chosen);
             report = document;
             indication = document.indication();
             subIndication = document.subIndication();
@@ -225,6 +230,11 @@ final class VerifyCommand implements Callable<Integer> {
             };
             out.println(indent + mark + " " + check.id() + ": " + check.message());
         }
+    }
+
+    /** A ZIP archive (an OFD package) starts with a local file header, {@code PK\3\4}. */
+    private static boolean isZip(byte[] content) {
+        return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
     }
 
     private static boolean looksLikeXml(byte[] content) {

@@ -47,6 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       PAdES-BASELINE-LTA and each XML as XAdES-BASELINE-LT, both TOTAL_PASSED, every time-stamp PASSED;</li>
  *   <li>poppler's pdfsig reports the seal signature of each PDF valid and the last document time-stamp covering
  *       the whole file; OpenSSL verifies each document time-stamp token over the bytes it covers;</li>
+ *   <li>ofdrw's own validator (ofdrw-sign 2.3.3, in its own JVM on Bouncy Castle 1.70) verifies each OFD's GB/T
+ *       38540 seal signature, and page 1 as ofdrw's converter draws it matches the PDF's rendering by poppler
+ *       (issue #19);</li>
  *   <li>a licence whose archive time-stamp is renewed ({@link PadesLtaExtender#renew}) is still LTA and
  *       TOTAL_PASSED to DSS, now with two document time-stamps, and pdfsig still finds every signature valid.</li>
  * </ul>
@@ -85,6 +88,7 @@ class LongTermValidationInteropIT {
             String id = issue(slug, token);
             files.add(write(slug + ".pdf", download(id, "pdf", token)));
             files.add(write(slug + ".xml", download(id, "xml", token)));
+            write(slug + ".ofd", download(id, "ofd", token));
         }
         byte[] businessLicence = Files.readAllBytes(OUT.resolve("business-licence.pdf"));
         files.add(write(RENEWED, renewer().renew(businessLicence)));
@@ -157,6 +161,172 @@ class LongTermValidationInteropIT {
         assertThat(timestamps.get(RENEWED))
                 .allSatisfy(t -> assertThat(t.indication()).as(t.toString()).isEqualTo("PASSED"));
         assertEverySignatureValidToPdfsig(OUT.resolve(RENEWED), 3);
+    }
+
+    // ---- OFD (issue #19): ofdrw's own validator and renderer, in their own JVM -----------------------------------
+
+    /** Pixels per millimetre of both renderings compared (pdftoppm at the same resolution in dpi). */
+    static final int PPM = 5;
+
+    private Map<String, String> ofdrw;
+
+    /** One JVM on ofdrw's class path (ofdrw-sign 2.3.3, ofdrw-converter 2.3.6, Bouncy Castle 1.70) for every file. */
+    private synchronized Map<String, String> ofdrw() throws Exception {
+        if (ofdrw == null) {
+            List<String> requests = new ArrayList<>();
+            for (String slug : types().toList()) {
+                Path ofd = OUT.resolve(slug + ".ofd");
+                requests.addAll(List.of("validate", ofd.toString()));
+                requests.addAll(List.of(
+                        "render", ofd.toString(), OUT.resolve(slug + ".ofd.png").toString(), Integer.toString(PPM)));
+            }
+            Path module =
+                    Path.of("..", "ofdrw-interop", "target").toAbsolutePath().normalize();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.awt.headless=true",
+                    "-cp",
+                    module.resolve("classes")
+                            + File.pathSeparator
+                            + Files.readString(module.resolve("runtime-classpath.txt"))
+                                    .trim(),
+                    "cn.zhengyin.ofdrwinterop.OfdrwCheck"));
+            command.addAll(requests);
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(false).start();
+            process.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(300, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            Files.writeString(OUT.resolve("ofdrw.txt"), out);
+            ofdrw = new LinkedHashMap<>();
+            for (String line : out.lines().toList()) {
+                String[] parts = line.split(" ", 3);
+                if (parts.length >= 2) {
+                    ofdrw.put(
+                            parts[0].startsWith("VALID") || parts[0].equals("INVALID")
+                                    ? "validate " + parts[1]
+                                    : "render " + parts[1],
+                            line);
+                }
+            }
+        }
+        return ofdrw;
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void theOfdsSealSignatureVerifiesWithOfdrwsOwnValidator(String slug) throws Exception {
+        String line = ofdrw().get("validate " + OUT.resolve(slug + ".ofd"));
+        assertThat(line).as("ofdrw's answer (target/interop/ofdrw.txt)").startsWith("VALID ");
+    }
+
+    /**
+     * ofdrw draws page 1 of the OFD (its seal from the stamp annotation) and poppler draws the PDF, both at {@link
+     * #PPM} pixels per millimetre; in each region of the layout — the title, the QR code, the seal, and the page as a
+     * whole — the box around the dark (and red) pixels is the same in both, within 2 mm (ofdrw does not stroke the title to make it bold, as the PDF does, and draws thin rules lighter).
+     */
+    @ParameterizedTest
+    @MethodSource("types")
+    void theOfdLooksLikeThePdfFieldsSealAndQrCodeInTheSamePlaces(String slug) throws Exception {
+        assertThat(ofdrw().get("render " + OUT.resolve(slug + ".ofd"))).startsWith("RENDERED ");
+        Path pdfPng = OUT.resolve(slug + ".pdf.png");
+        Process pdftoppm = new ProcessBuilder(
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        Double.toString(PPM * 25.4),
+                        "-singlefile",
+                        OUT.resolve(slug + ".pdf").toString(),
+                        pdfPng.toString().replaceAll("\\.png$", ""))
+                .redirectErrorStream(true)
+                .start();
+        assertThat(pdftoppm.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(pdftoppm.exitValue()).isZero();
+        java.awt.image.BufferedImage ofdImage =
+                javax.imageio.ImageIO.read(OUT.resolve(slug + ".ofd.png").toFile());
+        java.awt.image.BufferedImage pdfImage = javax.imageio.ImageIO.read(pdfPng.toFile());
+        assertThat(Math.abs(ofdImage.getWidth() - pdfImage.getWidth()))
+                .as("page width")
+                .isLessThanOrEqualTo(PPM);
+        assertThat(Math.abs(ofdImage.getHeight() - pdfImage.getHeight()))
+                .as("page height")
+                .isLessThanOrEqualTo(PPM);
+
+        JsonNode layout =
+                Services.json(Files.readString(Services.TEMPLATES.resolve(slug).resolve("layout.json")));
+        JsonNode seal = layout.get("seal");
+        JsonNode qr = layout.get("qrCode");
+        double r = seal.get("diameterMm").asDouble() / 2;
+        Map<String, double[]> regions = new LinkedHashMap<>();
+        regions.put(
+                "page", new double[] {0, 0, ofdImage.getWidth() / (double) PPM, ofdImage.getHeight() / (double) PPM});
+        regions.put("seal", new double[] {
+            seal.get("centreXMm").asDouble() - r - 2,
+            seal.get("centreYMm").asDouble() - r - 2,
+            seal.get("centreXMm").asDouble() + r + 2,
+            seal.get("centreYMm").asDouble() + r + 2
+        });
+        regions.put("qrCode", new double[] {
+            qr.get("xMm").asDouble() - 1,
+            qr.get("yMm").asDouble() - 1,
+            qr.get("xMm").asDouble() + qr.get("sizeMm").asDouble() + 1,
+            qr.get("yMm").asDouble() + qr.get("sizeMm").asDouble() + 1
+        });
+        double titleY = layout.get("title").get("yMm").asDouble();
+        regions.put("title", new double[] {40, titleY - 20, ofdImage.getWidth() / (double) PPM - 40, titleY + 3});
+        StringBuilder report = new StringBuilder(slug + "\n");
+        regions.forEach((name, box) -> {
+            double[] ofdInk = ink(ofdImage, box, name.equals("seal"));
+            double[] pdfInk = ink(pdfImage, box, name.equals("seal"));
+            report.append(String.format(
+                    java.util.Locale.ROOT,
+                    "  %-7s OFD %s  PDF %s%n",
+                    name,
+                    Arrays.toString(ofdInk),
+                    Arrays.toString(pdfInk)));
+            assertThat(ofdInk).as(name + " has ink in the OFD rendering").isNotEmpty();
+            assertThat(pdfInk).as(name + " has ink in the PDF rendering").isNotEmpty();
+            for (int i = 0; i < 4; i++) {
+                assertThat(Math.abs(ofdInk[i] - pdfInk[i]))
+                        .as(name + " box edge " + i + ": OFD " + Arrays.toString(ofdInk) + ", PDF "
+                                + Arrays.toString(pdfInk))
+                        .isLessThanOrEqualTo(2.0);
+            }
+        });
+        Files.writeString(OUT.resolve(slug + ".compare.txt"), report);
+    }
+
+    /**
+     * The box (left, top, right, bottom, in mm) around the pixels inside {@code box} that are dark, or with
+     * {@code red} also the seal's red; empty when there are none.
+     */
+    private static double[] ink(java.awt.image.BufferedImage image, double[] box, boolean red) {
+        int x0 = (int) Math.max(0, box[0] * PPM);
+        int y0 = (int) Math.max(0, box[1] * PPM);
+        int x1 = (int) Math.min(image.getWidth(), box[2] * PPM);
+        int y1 = (int) Math.min(image.getHeight(), box[3] * PPM);
+        int left = Integer.MAX_VALUE, top = Integer.MAX_VALUE, right = -1, bottom = -1;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int rgb = image.getRGB(x, y);
+                int rr = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+                boolean dark = (rr * 299 + g * 587 + b * 114) / 1000 < 110;
+                boolean reddish = red && rr > 150 && g < 120 && b < 120;
+                if (dark || reddish) {
+                    left = Math.min(left, x);
+                    top = Math.min(top, y);
+                    right = Math.max(right, x);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        if (right < 0) {
+            return new double[0];
+        }
+        return new double[] {
+            left / (double) PPM, top / (double) PPM, (right + 1) / (double) PPM, (bottom + 1) / (double) PPM
+        };
     }
 
     // ---- issuing -----------------------------------------------------------------------------------------------

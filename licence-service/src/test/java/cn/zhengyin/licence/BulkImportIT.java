@@ -170,6 +170,9 @@ class BulkImportIT {
         assertThat(issued.statusCode()).isEqualTo(200);
         assertThat(TwoServices.json(issued.body()).get("fields").get("name").asString())
                 .isEqualTo("示范市批量导入科技有限公司1");
+        // an imported licence has every rendition, the sealed OFD included
+        JsonNode renditions = TwoServices.json(issued.body()).get("renditions");
+        assertThat(List.of("PDF", "XML", "OFD")).allMatch(renditions::has);
     }
 
     @Test

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
+import cn.zhengyin.trust.crypto.Digests;
+import cn.zhengyin.trust.ofd.OfdPackage;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,13 +24,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ofdrw.reader.ContentExtractor;
+import org.ofdrw.reader.OFDReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every shipped licence type, through the API: its sample is issued, amended and revoked; the PDF passes poppler's
  * pdfsig, the XML passes xmlsec1 against the dev trust anchor and the published schema, the JSON rendition carries
- * the GB/T 36903 metadata, and both files verify through the verification API.
+ * the GB/T 36903 metadata, the OFD opens in ofdrw's reader, and all three files verify through the verification API;
+ * a tampered OFD fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LicenceTypesAndRenditionsIT {
@@ -78,6 +87,37 @@ class LicenceTypesAndRenditionsIT {
                 .isEqualTo("TOTAL_PASSED");
         assertThat(xmlReport.get("registry").get("identifier").asString()).isEqualTo(id1);
 
+        // OFD (GB/T 33190) sealed with GB/T 38540: registered with both hashes, opened by ofdrw's reader, verified
+        JsonNode ofdRendition = v1.get("renditions").get("OFD");
+        assertThat(ofdRendition).as(v1.toString()).isNotNull();
+        byte[] ofd = download(id1, "ofd");
+        assertThat(ofdRendition.get("sha256").asString()).isEqualTo(Digests.sha256Hex(ofd));
+        assertThat(ofdRendition.get("sm3").asString()).isEqualTo(HexFormat.of().formatHex(Digests.sm3(ofd)));
+        try (OFDReader reader = new OFDReader(new ByteArrayInputStream(ofd))) {
+            assertThat(String.join("", new ContentExtractor(reader).extractAll()))
+                    .contains(v1.get("holderName").asString(), id1);
+            assertThat(reader.getOFDDir()
+                            .getOfd()
+                            .getDocBody()
+                            .getDocInfo()
+                            .getCustomDatas()
+                            .getCustomDataValue("证照标识"))
+                    .isEqualTo(id1);
+            assertThat(reader.hasSignature()).isTrue();
+        }
+        JsonNode ofdReport = verify(ofd, "application/ofd");
+        assertThat(ofdReport.get("indication").asString())
+                .as(ofdReport.toString())
+                .isEqualTo("TOTAL_PASSED");
+        assertThat(ofdReport.get("conclusion").asString()).isEqualTo("VALID");
+        assertThat(ofdReport.get("registry").get("identifier").asString()).isEqualTo(id1);
+        assertThat(ofdReport.toString())
+                .contains(
+                        "ofd.references.digests",
+                        "ofd.references.coverage",
+                        "ses.signature.timestamp",
+                        "ses.signature.signer-revocation");
+
         JsonNode json = body(get("/api/v1/licences/" + id1 + "/json"), 200);
         assertThat(json.get("metadata").get("certificateIdentifier").asString()).isEqualTo(id1);
         assertThat(json.get("metadata").get("certificateTypeCode").asString())
@@ -105,6 +145,49 @@ class LicenceTypesAndRenditionsIT {
                 .isFalse();
         assertThat(oldReport.get("registry").get("licenceStatus").asString()).isEqualTo("REVOKED");
         assertThat(oldReport.get("summaryZh").asString()).contains("吊销");
+        JsonNode oldOfd = verify(ofd, "application/octet-stream");
+        assertThat(oldOfd.get("conclusion").asString()).isEqualTo("NOT_IN_FORCE");
+        assertThat(oldOfd.get("registry").get("licenceStatus").asString()).isEqualTo("REVOKED");
+        if (slug.equals("business-licence")) {
+            tamperedOfdsFail(ofd);
+        }
+    }
+
+    /** The verification API fails an issued OFD with any part changed, a part added or a second unsigned page. */
+    private void tamperedOfdsFail(byte[] ofd) {
+        OfdPackage pkg = OfdPackage.read(ofd);
+        Map<String, byte[]> cases = new LinkedHashMap<>();
+        for (String part : List.of(
+                "Doc_0/Pages/Page_0/Content.xml",
+                "Doc_0/DocumentRes.xml",
+                "Doc_0/Signs/Signatures.xml",
+                "Doc_0/Signs/Sign_0/Signature.xml",
+                "Doc_0/Signs/Sign_0/Seal.esl",
+                "Doc_0/Signs/Sign_0/SignedValue.dat",
+                "OFD.xml")) {
+            byte[] bytes = pkg.part(part).orElseThrow();
+            bytes[bytes.length / 2] ^= 0x01;
+            cases.put(part, pkg.with(part, bytes).write());
+        }
+        String font =
+                pkg.names().stream().filter(n -> n.endsWith(".ttf")).findFirst().orElseThrow();
+        byte[] fontBytes = pkg.part(font).orElseThrow();
+        fontBytes[fontBytes.length / 2] ^= 0x01;
+        cases.put("a resource: " + font, pkg.with(font, fontBytes).write());
+        cases.put(
+                "a part added after sealing",
+                pkg.with("Doc_0/Res/extra.png", new byte[] {1, 2, 3}).write());
+        cases.put(
+                "a second, unsigned page",
+                pkg.with(
+                                "Doc_0/Pages/Page_1/Content.xml",
+                                pkg.part("Doc_0/Pages/Page_0/Content.xml").orElseThrow())
+                        .write());
+        cases.forEach((what, bytes) -> {
+            JsonNode report = verify(bytes, "application/ofd");
+            assertThat(report.get("indication").asString()).as(what).isEqualTo("TOTAL_FAILED");
+            assertThat(report.get("conclusion").asString()).as(what).isEqualTo("FAILED");
+        });
     }
 
     private byte[] download(String identifier, String kind) {

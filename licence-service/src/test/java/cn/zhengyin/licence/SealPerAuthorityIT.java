@@ -1,7 +1,13 @@
 package cn.zhengyin.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zhengyin.licence.sealing.LicenceSealer;
+import cn.zhengyin.licence.sealing.OfdSealer;
+import cn.zhengyin.trust.identifier.LicenceIdentifier;
+import cn.zhengyin.trust.ofd.OfdPackage;
+import cn.zhengyin.trust.ofd.OfdSealPreparer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue #20: each authority seals with its own seal. A licence is sealed with the seal of the authority whose approval
- * system issued it — the PDF's and the XML's signer certificate name that authority — and an approval system cannot
- * issue another authority's licence type.
+ * system issued it — the PDF's, the XML's and the OFD's signer certificate name that authority — and an approval
+ * system cannot issue another authority's licence type, nor have another authority's licence sealed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SealPerAuthorityIT {
@@ -51,6 +57,46 @@ class SealPerAuthorityIT {
         assertThat(Signers.organisation(pdfSigners.getFirst())).isEqualTo(authority);
         assertThat(Signers.organisation(Signers.xmlSigner(download(id, "xml", token))))
                 .isEqualTo(authority);
+        assertThat(Signers.organisation(Signers.ofdSigner(download(id, "ofd", token))))
+                .isEqualTo(authority);
+    }
+
+    /**
+     * The OFD is sealed through the seal service's SES endpoint, which authorises every request as for PAdES: the
+     * market supervision seal may not seal a forestry licence (its identifier names another issuer), and nothing is
+     * returned to complete the package with.
+     */
+    @Test
+    void theOfdSealerIsRefusedAnotherAuthoritysLicence() {
+        OfdSealer sealer = services.licence.getBean(OfdSealer.class);
+        String forestTypeCode = TwoServices.json(services.send(HttpRequest.newBuilder(
+                                        services.licenceUrl.resolve("/api/v1/licence-types/forest-right-certificate"))
+                                .GET()
+                                .build())
+                        .body())
+                .get("certificateTypeCode")
+                .asString();
+        String forestryLicence = LicenceIdentifier.first(forestTypeCode, "11110100000000027K", "20269999001")
+                .toString();
+        byte[] ofd = OfdPackage.of(new java.util.LinkedHashMap<>(java.util.Map.of(
+                        "OFD.xml",
+                        ("<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\" Version=\"1.1\" DocType=\"OFD\">"
+                                        + "<ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody>"
+                                        + "</ofd:OFD>")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "Doc_0/Document.xml",
+                        ("<ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Pages><ofd:Page ID=\"1\""
+                                        + " BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>")
+                                .getBytes(StandardCharsets.UTF_8))))
+                .write();
+        assertThatThrownBy(() -> sealer.seal(
+                        ofd,
+                        "ZYDEV-SEAL-0001",
+                        forestryLicence,
+                        new OfdSealPreparer.Stamp(0, 10, 10, 40, 40),
+                        java.time.Instant.now()))
+                .isInstanceOf(LicenceSealer.SealingFailedException.class)
+                .hasMessageContaining("403");
     }
 
     @Test

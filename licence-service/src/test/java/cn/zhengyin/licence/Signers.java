@@ -90,4 +90,15 @@ final class Signers {
         assertThat(o).as("subject %s has an O", subject).isNotEmpty();
         return IETFUtils.valueToString(o[0].getFirst().getValue());
     }
+
+    /** The signer (签章者) certificate of an OFD's GB/T 38540 seal signature (Doc_0/Signs/Sign_0/SignedValue.dat). */
+    static X509Certificate ofdSigner(byte[] ofd) throws Exception {
+        byte[] signedValue = cn.zhengyin.trust.ofd.OfdPackage.read(ofd)
+                .part("Doc_0/Signs/Sign_0/SignedValue.dat")
+                .orElseThrow();
+        byte[] der = cn.zhengyin.trust.ses.SesCodec.decodeSignature(signedValue).signerCertificate();
+        return (X509Certificate) java.security.cert.CertificateFactory.getInstance(
+                        "X.509", cn.zhengyin.trust.crypto.Providers.bouncyCastle())
+                .generateCertificate(new java.io.ByteArrayInputStream(der));
+    }
 }

@@ -64,6 +64,8 @@ class WalletIT {
                 .isEqualTo(404);
         assertThat(lin.get("/wallet/versions/" + id(physician) + "/xml").statusCode())
                 .isEqualTo(404);
+        assertThat(lin.get("/wallet/versions/" + id(physician) + "/ofd").statusCode())
+                .isEqualTo(404);
         assertThat(bytes(lin, "/wallet/versions/" + id(physician) + "/preview.png")
                         .statusCode())
                 .isEqualTo(404);
@@ -86,6 +88,9 @@ class WalletIT {
                 .hasValueSatisfying(v -> assertThat(v).contains("attachment"));
         HttpResponse<byte[]> xml = bytes(zhou, "/wallet/versions/" + id(physician) + "/xml");
         assertThat(new String(xml.body(), StandardCharsets.UTF_8)).contains("Signature");
+        HttpResponse<byte[]> ofd = bytes(zhou, "/wallet/versions/" + id(physician) + "/ofd");
+        assertThat(ofd.statusCode()).isEqualTo(200);
+        assertThat(cn.zhengyin.trust.ofd.OfdPackage.looksLikeOfd(ofd.body())).isTrue();
         HttpResponse<byte[]> png = bytes(zhou, "/wallet/versions/" + id(physician) + "/preview.png");
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
@@ -93,7 +98,7 @@ class WalletIT {
                 zhou.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(physician)))
                         .GET()
                         .build());
-        assertThat(page.body()).contains("周雅琴", "有效", "ISSUED");
+        assertThat(page.body()).contains("周雅琴", "有效", "ISSUED", "/wallet/versions/" + id(physician) + "/ofd");
         HttpResponse<String> english = zhou.send(
                 HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(physician) + "?lang=en"))
                         .GET()
@@ -336,6 +341,15 @@ class WalletIT {
         int at = indexOf(tampered, "/Producer".getBytes(StandardCharsets.US_ASCII));
         tampered[at > 0 ? at + 1 : tampered.length / 3] ^= 0x01;
         assertThat(upload(tampered)).contains("verdict failed", "验证失败");
+
+        // the OFD the wallet offers: recognised by content (a ZIP with OFD.xml), passed; a changed page fails
+        byte[] ofd = bytes(zhou, "/wallet/versions/" + id(physician) + "/ofd").body();
+        assertThat(upload(ofd)).contains("verdict passed", "验证通过");
+        cn.zhengyin.trust.ofd.OfdPackage pkg = cn.zhengyin.trust.ofd.OfdPackage.read(ofd);
+        byte[] page = pkg.part("Doc_0/Pages/Page_0/Content.xml").orElseThrow();
+        page[page.length / 2] ^= 0x01;
+        assertThat(upload(pkg.with("Doc_0/Pages/Page_0/Content.xml", page).write()))
+                .contains("verdict failed", "验证失败", "ofd.references.digests");
     }
 
     private String upload(byte[] pdf) {

@@ -10,12 +10,14 @@ import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceVersion;
 import cn.zhengyin.licence.registry.PublicLinks;
 import cn.zhengyin.licence.registry.Rendition;
+import cn.zhengyin.licence.rendition.LicenceOfdRenderer;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
 import cn.zhengyin.licence.rendition.LicenceXmlMetadata;
 import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
 import cn.zhengyin.licence.rendition.Rectangle;
 import cn.zhengyin.licence.rendition.RenderContext;
 import cn.zhengyin.licence.sealing.LicenceSealer;
+import cn.zhengyin.licence.sealing.OfdSealer;
 import cn.zhengyin.licence.sealing.XmlSealer;
 import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
@@ -39,11 +41,15 @@ import java.util.TreeMap;
 public final class VersionProducer {
     /** Licences are dated in China's time zone. */
     public static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
+    /** The media type OFD files are served with (GB/T 33190 names none; this is the common one). */
+    public static final String OFD_MEDIA_TYPE = "application/ofd";
 
     private final LicencePdfRenderer renderer;
     private final LicenceSealer sealer;
     private final LicenceXmlRenderer xmlRenderer;
     private final XmlSealer xmlSealer;
+    private final LicenceOfdRenderer ofdRenderer;
+    private final OfdSealer ofdSealer;
     private final LicenceFileStore files;
     private final LicenceRegistry registry;
     private final PublicLinks links;
@@ -53,6 +59,8 @@ public final class VersionProducer {
             LicenceSealer sealer,
             LicenceXmlRenderer xmlRenderer,
             XmlSealer xmlSealer,
+            LicenceOfdRenderer ofdRenderer,
+            OfdSealer ofdSealer,
             LicenceFileStore files,
             LicenceRegistry registry,
             PublicLinks links) {
@@ -60,6 +68,8 @@ public final class VersionProducer {
         this.sealer = sealer;
         this.xmlRenderer = xmlRenderer;
         this.xmlSealer = xmlSealer;
+        this.ofdRenderer = ofdRenderer;
+        this.ofdSealer = ofdSealer;
         this.files = files;
         this.registry = registry;
         this.links = links;
@@ -104,7 +114,8 @@ public final class VersionProducer {
             case ValidityRule.FromFields fromFields -> dateOf(r.type(), r.values(), FieldRole.VALIDITY_END);
         };
 
-        // PDF (PAdES, visible seal) and XML (GB/T 36903 metadata + fields, XAdES enveloped) from the same values.
+        // PDF (PAdES, visible seal), XML (GB/T 36903 metadata + fields, XAdES enveloped) and OFD (GB/T 38540 seal)
+        // from the same values.
         String verificationUrl = links.verificationPage(r.identifier().toString());
         byte[] rendered =
                 renderer.render(r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()));
@@ -118,16 +129,20 @@ public final class VersionProducer {
                         r.now(),
                         0,
                         new LicenceSealer.Area(area.lowerLeftX(), area.lowerLeftY(), area.width(), area.height())));
-        org.w3c.dom.Document xml = xmlRenderer.render(
-                r.type(),
-                r.values(),
-                new LicenceXmlMetadata(
-                        r.identifier(), r.authority().name(), r.authority().code(), issuedOn, validFrom, validUntil));
+        LicenceXmlMetadata metadata = new LicenceXmlMetadata(
+                r.identifier(), r.authority().name(), r.authority().code(), issuedOn, validFrom, validUntil);
+        org.w3c.dom.Document xml = xmlRenderer.render(r.type(), r.values(), metadata);
         byte[] signedXml =
                 xmlSealer.seal(xml, r.authority().sealId(), r.identifier().toString(), r.now());
+        // OFD (GB/T 33190, the national licence file format) with the GB/T 38540 seal signature of the same seal
+        byte[] ofd = ofdRenderer.render(
+                r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()), metadata);
+        byte[] signedOfd = ofdSealer.seal(
+                ofd, r.authority().sealId(), r.identifier().toString(), ofdRenderer.sealStamp(r.type()), r.now());
         List<Rendition> renditions = new ArrayList<>();
         renditions.add(store(r.identifier(), "PDF", "application/pdf", ".pdf", signed));
         renditions.add(store(r.identifier(), "XML", "application/xml", ".xml", signedXml));
+        renditions.add(store(r.identifier(), "OFD", OFD_MEDIA_TYPE, ".ofd", signedOfd));
 
         LicenceVersion version = new LicenceVersion(
                 r.identifier().toString(),

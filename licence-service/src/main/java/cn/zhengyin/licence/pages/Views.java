@@ -33,11 +33,14 @@ public final class Views {
             String status,
             String validUntil,
             String currentIdentifier,
-            String issuedOn) {}
+            String issuedOn,
+            boolean hasOfd) {}
 
     public record FieldRow(String key, String label, String value) {}
 
-    public record VersionRow(String identifier, String version, String change, String createdAt, boolean current) {}
+    /** @param hasOfd whether the version has an OFD rendition (versions issued before OFD existed have none) */
+    public record VersionRow(
+            String identifier, String version, String change, String createdAt, boolean current, boolean hasOfd) {}
 
     public record EventRow(String type, String version, String reason, String at) {}
 
@@ -80,7 +83,8 @@ public final class Views {
                 status(licence.statusAt(today)),
                 licence.validUntil().map(LocalDate::toString).orElse(""),
                 licence.currentIdentifier(),
-                current.issuedOn().toString());
+                current.issuedOn().toString(),
+                current.rendition("OFD").isPresent());
     }
 
     /** The version's fields in the template's order, labelled in the page's language. */

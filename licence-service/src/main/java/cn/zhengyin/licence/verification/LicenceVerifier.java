@@ -7,6 +7,7 @@ import cn.zhengyin.licence.registry.LicenceVersion;
 import cn.zhengyin.licence.registry.Standings;
 import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
 import cn.zhengyin.trust.crypto.Digests;
+import cn.zhengyin.trust.ofd.OfdSignatureVerifier;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.ses.SesCodec;
 import cn.zhengyin.trust.ses.SesVerificationReport;
@@ -32,7 +33,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Verifies a licence file (PDF or XML): its signatures, then the registry's record of the exact file. Also verifies a
+ * Verifies a licence file (PDF, XML or OFD): its signatures, then the registry's record of the exact file. Also verifies a
  * GB/T 38540 electronic seal signature (SES_Signature) over data the caller supplies: the signature decides the
  * indication and the registry says whether the data is a registered licence rendition.
  */
@@ -46,6 +47,7 @@ public final class LicenceVerifier {
     private final TransparencyEvidenceSource transparency;
     private final HashOnlyVerifier hashOnly;
     private final Optional<OtherRegions> otherRegions;
+    private final OfdSignatureVerifier ofdVerifier;
 
     public LicenceVerifier(
             PdfSignatureVerifier pdfVerifier,
@@ -74,6 +76,7 @@ public final class LicenceVerifier {
         this.registry = registry;
         this.clock = clock;
         this.hashOnly = new HashOnlyVerifier(registry, clock, transparency);
+        this.ofdVerifier = new OfdSignatureVerifier(sesVerifier);
     }
 
     /** Hash-only mode: see {@link HashOnlyVerifier}; no signature is checked, the file never reaches the service. */
@@ -132,6 +135,15 @@ public final class LicenceVerifier {
             return withRegistry(other.document(), List::of, policy, other.issuedBy());
         }
         return withRegistry(own, List::of, policy, Optional.empty());
+    }
+
+    /**
+     * A licence OFD (GB/T 33190) under {@code policy}: the package, every reference's SM3 digest and that every part
+     * is protected, the seal, and each GB/T 38540 seal signature ({@link OfdSignatureVerifier}, with this verifier's
+     * {@link SesVerifier}: certificate paths, revocation, time-stamp), then the registry's record of the exact file.
+     */
+    public LicenceVerificationReport verifyOfd(byte[] ofd, ValidationPolicy policy) {
+        return withRegistry(ofdVerifier.verify(ofd, clock.instant(), policy), List::of, policy, Optional.empty());
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The SM2 development PKI from keys-dev, and makers/signers/verifiers over it, for the GB/T 38540 tests. */
-final class SesFixture {
+public final class SesFixture {
 
     static final Path KEYS = Path.of("..", "keys-dev");
     static final char[] PASSWORD = "zhengyin-dev".toCharArray();
@@ -33,15 +33,15 @@ final class SesFixture {
     /** A PNG signature plus filler: the codec does not decode images. */
     static final byte[] PICTURE = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 
-    final Credential root = credential("sm2-root-ca");
-    final Credential sealCa = credential("sm2-seal-ca");
-    final SigningKey maker = key("sm2-seal-maker");
-    final SigningKey signer = key("sm2-dev-seal");
-    final SigningKey tsaKey = key("sm2-tsa");
+    public final Credential root = credential("sm2-root-ca");
+    public final Credential sealCa = credential("sm2-seal-ca");
+    public final SigningKey maker = key("sm2-seal-maker");
+    public final SigningKey signer = key("sm2-dev-seal");
+    public final SigningKey tsaKey = key("sm2-tsa");
     /** Inside every certificate's validity: a day after the leaves were issued. */
-    final Instant now;
+    public final Instant now;
 
-    SesFixture() {
+    public SesFixture() {
         Providers.bouncyCastle();
         now = maker.certificateChain()
                 .get(0)
@@ -73,15 +73,15 @@ final class SesFixture {
                 List.of());
     }
 
-    ElectronicSeal.V4 seal() {
+    public ElectronicSeal.V4 seal() {
         return seal(CertList.of(List.of(signer.certificateChain().get(0))), now, now.plus(Duration.ofDays(365)));
     }
 
-    ElectronicSeal.V4 seal(CertList certList, Instant validStart, Instant validEnd) {
+    public ElectronicSeal.V4 seal(CertList certList, Instant validStart, Instant validEnd) {
         return new SealMaker(maker, VENDOR).make(request(certList, validStart, validEnd));
     }
 
-    InProcessTimestampSource tsa(Instant at) {
+    public InProcessTimestampSource tsa(Instant at) {
         AtomicLong serial = new AtomicLong(1);
         return new InProcessTimestampSource(new TimestampAuthority(
                 tsaKey,
@@ -91,15 +91,15 @@ final class SesFixture {
                 Duration.ofSeconds(1)));
     }
 
-    SealSigner signerWithTimestamps(Instant at) {
+    public SealSigner signerWithTimestamps(Instant at) {
         return new SealSigner(Optional.of(tsa(at)));
     }
 
-    SesVerifier verifier() {
+    public SesVerifier verifier() {
         return verifier(Set.of(root.certificate()));
     }
 
-    SesVerifier verifier(Set<X509Certificate> anchors) {
+    public SesVerifier verifier(Set<X509Certificate> anchors) {
         return new SesVerifier(anchors, List.of(sealCa.certificate()), List.of(), RevocationPolicy.CHECK_IF_AVAILABLE);
     }
 

@@ -10,9 +10,11 @@ import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.registry.LicenceFileStore;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.PublicLinks;
+import cn.zhengyin.licence.rendition.LicenceOfdRenderer;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
 import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
 import cn.zhengyin.licence.sealing.LicenceSealer;
+import cn.zhengyin.licence.sealing.OfdSealer;
 import cn.zhengyin.licence.sealing.XmlSealer;
 import cn.zhengyin.licence.transparency.LicenceEventLog;
 import com.mongodb.client.MongoDatabase;
@@ -42,13 +44,16 @@ class IssuanceConfiguration {
     @Bean
     VersionProducer versionProducer(
             LicencePdfRenderer renderer,
+            LicenceOfdRenderer ofdRenderer,
+            OfdSealer ofdSealer,
             LicenceSealer sealer,
             LicenceXmlRenderer xmlRenderer,
             XmlSealer xmlSealer,
             LicenceFileStore files,
             LicenceRegistry registry,
             PublicLinks links) {
-        return new VersionProducer(renderer, sealer, xmlRenderer, xmlSealer, files, registry, links);
+        return new VersionProducer(
+                renderer, sealer, xmlRenderer, xmlSealer, ofdRenderer, ofdSealer, files, registry, links);
     }
 
     @Bean

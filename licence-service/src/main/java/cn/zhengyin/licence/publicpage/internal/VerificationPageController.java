@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The public verification page {@code /verify}: upload a licence PDF or XML (an HTML form posting
+ * The public verification page {@code /verify}: upload a licence PDF, OFD or XML (an HTML form posting
  * {@code multipart/form-data} to the same address) and read the verdict — passed, failed or indeterminate — why, who
  * sealed it and when, the licence's status now, and every check for experts. The same {@link LicenceVerifier} as
  * {@code POST /api/v1/verifications}.
@@ -65,6 +65,12 @@ class VerificationPageController {
         LicenceVerificationReport report;
         if (isPdf(content)) {
             report = verifier.verifyPdf(content, policy);
+        } else if (content.length >= 4
+                && content[0] == 'P'
+                && content[1] == 'K'
+                && content[2] == 3
+                && content[3] == 4) {
+            report = verifier.verifyOfd(content, policy); // an OFD: a ZIP package with OFD.xml
         } else if (isXml(content)) {
             report = verifier.verifyXml(content, policy);
         } else {

@@ -75,6 +75,8 @@ class LicenceQueryController {
         return find(identifier, caller).licence().events();
     }
 
+    private static final String OFD_VALUE = "application/ofd";
+
     @GetMapping(value = "/{identifier}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable String identifier, @AuthenticationPrincipal Jwt caller) {
         return file(find(identifier, caller), "PDF", MediaType.APPLICATION_PDF, ".pdf");
@@ -84,6 +86,15 @@ class LicenceQueryController {
     @GetMapping(value = "/{identifier}/xml", produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<byte[]> xml(@PathVariable String identifier, @AuthenticationPrincipal Jwt caller) {
         return file(find(identifier, caller), "XML", MediaType.APPLICATION_XML, ".xml");
+    }
+
+    /**
+     * The OFD rendition (GB/T 33190, the national licence file format of GB/T 36905) sealed with the issuer's GB/T
+     * 38540 electronic seal signature. A version issued before OFD renditions existed has none (404).
+     */
+    @GetMapping(value = "/{identifier}/ofd", produces = OFD_VALUE)
+    ResponseEntity<byte[]> ofd(@PathVariable String identifier, @AuthenticationPrincipal Jwt caller) {
+        return file(find(identifier, caller), "OFD", MediaType.parseMediaType(OFD_VALUE), ".ofd");
     }
 
     /** The JSON rendition: GB/T 36903 metadata under their usual JSON names, and the type's fields. */

@@ -25,6 +25,7 @@ public final class SealServiceClient {
     private final RestClient http;
     private final Map<String, List<X509Certificate>> chains = new ConcurrentHashMap<>();
     private final Map<String, byte[]> images = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> seseals = new ConcurrentHashMap<>();
 
     /** @param http a client with the seal service's base URL that authenticates as the licence service */
     public SealServiceClient(RestClient http) {
@@ -69,6 +70,21 @@ public final class SealServiceClient {
         }));
     }
 
+    /** The seal's GB/T 38540 SESeal (DER), as the seal maker signed it: the OFD's Seal.esl. */
+    public byte[] seseal(String sealId) {
+        return call(() -> seseals.computeIfAbsent(sealId, id -> {
+                    byte[] der = http.get()
+                            .uri("/api/v1/seals/{id}/seseal", id)
+                            .retrieve()
+                            .body(byte[].class);
+                    if (der == null || der.length == 0) {
+                        throw new SealingFailedException("the seal service sent no SESeal for seal " + id, true, null);
+                    }
+                    return der;
+                }))
+                .clone();
+    }
+
     /**
      * The current CRL of the CA with this name, DER, from the seal service's distribution point
      * {@code GET /crl/{ca}.crl} (RFC 5280 §4.2.1.13) on the configured base URL.
@@ -104,6 +120,7 @@ public final class SealServiceClient {
     public void forget(String sealId) {
         chains.remove(sealId);
         images.remove(sealId);
+        seseals.remove(sealId);
     }
 
     /** POSTs a JSON request to a signing endpoint. */

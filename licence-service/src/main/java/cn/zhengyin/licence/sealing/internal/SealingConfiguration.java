@@ -2,6 +2,7 @@ package cn.zhengyin.licence.sealing.internal;
 
 import cn.zhengyin.licence.sealing.JwsSigner;
 import cn.zhengyin.licence.sealing.LicenceSealer;
+import cn.zhengyin.licence.sealing.OfdSealer;
 import cn.zhengyin.licence.sealing.XmlSealer;
 import cn.zhengyin.licence.sealing.client.SealServiceClient;
 import java.time.Clock;
@@ -20,6 +21,11 @@ class SealingConfiguration {
     @Bean
     XmlSealer xmlSealer(SealServiceClient sealService, Clock clock) {
         return new SealServiceXmlSealer(sealService, clock);
+    }
+
+    @Bean
+    OfdSealer ofdSealer(SealServiceClient sealService) {
+        return new SealServiceOfdSealer(sealService);
     }
 
     @Bean

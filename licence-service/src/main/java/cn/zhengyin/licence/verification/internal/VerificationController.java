@@ -33,7 +33,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /api/v1/verifications}: public verification of a licence file, uploaded as {@code multipart/form-data}
- * (part {@code file}) or as the raw request body ({@code application/pdf}). Answers 200 with a report for every
+ * (part {@code file}) or as the raw request body ({@code application/pdf}, {@code application/ofd}, XML); the kind
+ * is recognised by content (PDF header, a ZIP package with OFD.xml, XML). Answers 200 with a report for every
  * readable upload — a tampered file is a report that says TOTAL_FAILED, not an error; an upload that is not a PDF,
  * empty or too large is a 4xx problem.
  *
@@ -104,7 +105,7 @@ class VerificationController {
                 HttpStatus.BAD_REQUEST,
                 "invalid-upload",
                 "Invalid upload",
-                "send either a part 'file' (a licence PDF or XML) or the parts 'signature' (a DER GB/T 38540"
+                "send either a part 'file' (a licence PDF, OFD or XML) or the parts 'signature' (a DER GB/T 38540"
                         + " SES_Signature) and 'data' (the signed original); got "
                         + (file == null ? "" : "'file' ") + (signature == null ? "" : "'signature' ")
                         + (data == null ? "" : "'data'"));
@@ -300,6 +301,8 @@ class VerificationController {
             consumes = {
                 MediaType.APPLICATION_PDF_VALUE,
                 MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                "application/ofd",
+                "application/zip",
                 MediaType.APPLICATION_XML_VALUE,
                 MediaType.TEXT_XML_VALUE
             })
@@ -328,6 +331,11 @@ class VerificationController {
         if (startsWithPdfHeader(content)) {
             return verifier.verifyPdf(content, policy);
         }
+        if (isZip(content)) {
+            // an OFD package (GB/T 33190) is a ZIP with OFD.xml; a ZIP that is not a readable OFD gets a report
+            // saying why (FORMAT_FAILURE), as a damaged PDF does
+            return verifier.verifyOfd(content, policy);
+        }
         if (looksLikeXml(content)) {
             return verifier.verifyXml(content, policy);
         }
@@ -335,7 +343,13 @@ class VerificationController {
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "not-a-pdf",
                 "Not a licence file",
-                "the uploaded file is neither a PDF (no %PDF- within its first 1024 bytes) nor an XML licence document");
+                "the uploaded file is neither a PDF (no %PDF- within its first 1024 bytes), an OFD (a ZIP package with"
+                        + " OFD.xml) nor an XML licence document");
+    }
+
+    /** A ZIP archive starts with a local file header, {@code PK\3\4}. */
+    private static boolean isZip(byte[] content) {
+        return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
     }
 
     /** An XML document starts with '<' after an optional UTF-8 byte order mark and white space. */

@@ -122,7 +122,8 @@ class WalletController {
                                 String.format(Locale.ROOT, "%03d", v.version()),
                                 v.change(),
                                 Views.time(v.createdAt()),
-                                v.identifier().equals(licence.currentIdentifier())))
+                                v.identifier().equals(licence.currentIdentifier()),
+                                v.rendition("OFD").isPresent()))
                         .toList());
         model.addAttribute(
                 "events",
@@ -293,6 +294,12 @@ class WalletController {
     @GetMapping("/wallet/versions/{identifier}/xml")
     ResponseEntity<byte[]> xml(@PathVariable String identifier) {
         return file(identifier, "XML", MediaType.APPLICATION_XML, ".xml");
+    }
+
+    /** The OFD rendition (GB/T 33190, sealed with GB/T 38540), for platforms that take the national format. */
+    @GetMapping("/wallet/versions/{identifier}/ofd")
+    ResponseEntity<byte[]> ofd(@PathVariable String identifier) {
+        return file(identifier, "OFD", MediaType.parseMediaType("application/ofd"), ".ofd");
     }
 
     @GetMapping(value = "/wallet/versions/{identifier}/preview.png", produces = MediaType.IMAGE_PNG_VALUE)

@@ -5,7 +5,7 @@
 #   scripts/make-cjk-fallback-fonts.sh            needs: apt-get (download only, nothing is installed from the fonts),
 #                                                  python3-fonttools (fontTools.subset), gzip
 #
-# What it makes (see docs/renditions.md, "Characters and fonts"):
+# What it makes (see docs/characters-and-fonts.md):
 #   hanamin-a-gb18030.ttf.gz        HanaMinA (fonts-hanazono 20170904), cut to the GB 18030-2022 BMP repertoire that
 #                                   the AR PL SungtiL GB Song face does not cover (the GBK/GB 18030 two-byte part,
 #                                   CJK Extension A, U+9FA6..U+9FEA, radicals, strokes, compatibility ideographs)

@@ -83,7 +83,6 @@ public final class PrintableText {
     }
 
     private static Optional<Unprintable> refusal(int cp, int index, Lines lines, FontChain chain) {
-        String label = FontChain.label(cp) + name(cp);
         if (cp <= Character.MAX_VALUE && Character.isSurrogate((char) cp)) {
             return refuse(
                     cp,
@@ -100,19 +99,19 @@ public final class PrintableText {
                     index,
                     Reason.LINE_BREAK,
                     lines == Lines.ONE
-                            ? label + " is a line break, and this field holds one line"
-                            : label + " is not accepted as a line break; separate lines with U+000A (LF) alone");
+                            ? labelled(cp) + " is a line break, and this field holds one line"
+                            : labelled(cp) + " is not accepted as a line break; separate lines with U+000A (LF) alone");
         }
         int type = Character.getType(cp);
         if (type == Character.CONTROL) {
-            return refuse(cp, index, Reason.CONTROL, label + " is a control character");
+            return refuse(cp, index, Reason.CONTROL, labelled(cp) + " is a control character");
         }
         if (isBidiControl(cp)) {
             return refuse(
                     cp,
                     index,
                     Reason.INVISIBLE,
-                    label + " is a bidirectional formatting character: it would make the printed text read"
+                    labelled(cp) + " is a bidirectional formatting character: it would make the printed text read"
                             + " differently from the stored one");
         }
         if (type == Character.FORMAT || isDefaultIgnorable(cp)) {
@@ -120,7 +119,7 @@ public final class PrintableText {
                     cp,
                     index,
                     Reason.INVISIBLE,
-                    label + " is an invisible (zero-width or format) character: two names that look the same"
+                    labelled(cp) + " is an invisible (zero-width or format) character: two names that look the same"
                             + " would differ");
         }
         if (type == Character.PRIVATE_USE) {
@@ -128,7 +127,7 @@ public final class PrintableText {
                     cp,
                     index,
                     Reason.PRIVATE_USE,
-                    label + " is a private-use character, whose meaning only its sender knows");
+                    labelled(cp) + " is a private-use character, whose meaning only its sender knows");
         }
         if (chain.faceFor(cp).isEmpty()) {
             return refuse(
@@ -144,6 +143,11 @@ public final class PrintableText {
 
     private static Optional<Unprintable> refuse(int cp, int index, Reason reason, String message) {
         return Optional.of(new Unprintable(cp, index, reason, message));
+    }
+
+    /** {@code U+202E (RIGHT-TO-LEFT OVERRIDE)}: only for a refusal (looking names up is slow). */
+    private static String labelled(int cp) {
+        return FontChain.label(cp) + name(cp);
     }
 
     private static String name(int cp) {

@@ -175,6 +175,32 @@ class AuditLogIT {
     }
 
     @Test
+    void aFailedIssuanceIsAuditedWithTheRefusedFieldButNotItsValue() {
+        String token = services.token("approval-demo", "approval-demo-secret", "licence:issue");
+        String caseNumber = "AUD-GLYPH-" + UUID.randomUUID();
+        HttpResponse<String> refused =
+                services.send(post(services.licenceUrl, "/api/v1/licences", token, """
+                {"licenceType": "business-licence", "caseNumber": "%s", "fields": {
+                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611217778",
+                  "name": "审计测试科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
+                  "legalRepresentative": "审\u202e计", "businessScope": "审计检查专用经营范围。", "registeredCapital": 500,
+                  "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市审计区检查路7号"}}
+                """.formatted(caseNumber)));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+
+        JsonNode failed = find(
+                services.licenceUrl,
+                "licence.issue",
+                "",
+                e -> e.get("details").has("caseNumber")
+                        && e.get("details").get("caseNumber").asString().equals(caseNumber));
+        assertThat(failed.get("outcome").asString()).isEqualTo("FAILURE");
+        assertThat(failed.get("actor").asString()).isEqualTo("approval-demo");
+        assertThat(failed.get("details").get("refusal").asString()).isEqualTo("InvalidFields: legalRepresentative");
+        assertThat(failed.toString()).doesNotContain("审\u202e计").doesNotContain("\\u202e");
+    }
+
+    @Test
     void sealLifecycleAuthorisationsAndRefusedSigningsAreAuditedByTheSealService() throws Exception {
         String applicant = services.token("seal-applicant-demo", "seal-applicant-secret", "seal:apply");
         String approver = services.token("seal-approver-demo", "seal-approver-secret", "seal:approve");

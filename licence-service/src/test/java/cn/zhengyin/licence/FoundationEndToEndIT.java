@@ -137,6 +137,87 @@ class FoundationEndToEndIT {
         assertThat(fonts).containsPattern("[A-Z]{6}\\+BousungEG-Light-GB\\s+CID TrueType\\s+Identity-H\\s+yes yes yes");
     }
 
+    // ---- GB 18030-2022 characters (issue #19) -----------------------------------------------------------------
+
+    /** A holder named with characters outside GB 2312: Extension B (𪚥, 𠀀), Extension A (䶮), GBK (堃, 龍). */
+    private static final String RARE_NAME = "𪚥䶮堃龍数字科技有限公司";
+
+    private static final String RARE_REPRESENTATIVE = "王𠀀";
+
+    @Test
+    void aHolderNamedWithExtensionBCharactersGetsALicenceWhoseFilesCarryTheName(@TempDir Path dir) throws Exception {
+        HttpResponse<String> issued = issue(
+                SAMPLE.replace("示范市青禾数字科技有限公司", RARE_NAME).replace("林晓峰", RARE_REPRESENTATIVE),
+                "rare-" + UUID.randomUUID());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonNode view = TwoServices.json(issued.body());
+        assertThat(view.get("holderName").asString()).isEqualTo(RARE_NAME);
+        String id = view.get("identifier").asString();
+
+        byte[] rarePdf =
+                services.sendForBytes(get("/api/v1/licences/" + id + "/pdf")).body();
+        Path file = write(dir, rarePdf);
+        assertThat(run(dir, "pdftotext", "-enc", "UTF-8", file, "-").replaceAll("\\s+", ""))
+                .contains(RARE_NAME, RARE_REPRESENTATIVE, "统一社会信用代码");
+        String fonts = run(dir, "pdffonts", file);
+        java.util.List<String> rows = fonts.lines().skip(2).toList();
+        assertThat(rows)
+                .as(fonts)
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(row -> assertThat(row)
+                        .as("embedded subset: " + row)
+                        .matches("[A-Z]{6}\\+\\S+\\s+CID TrueType\\s+Identity-H\\s+yes\\s+yes\\s+yes.*"));
+        assertThat(fonts).contains("+BousungEG-Light-GB", "+HanaMinA", "+HanaMinB");
+        assertThat(verify(rarePdf, "application/pdf").get("indication").asString())
+                .isEqualTo("TOTAL_PASSED");
+
+        HttpResponse<byte[]> xml = services.sendForBytes(get("/api/v1/licences/" + id + "/xml"));
+        assertThat(xml.statusCode()).isEqualTo(200);
+        assertThat(new String(xml.body(), StandardCharsets.UTF_8)).contains(RARE_NAME, RARE_REPRESENTATIVE);
+    }
+
+    @Test
+    void aCharacterNoFontHasIs400NamingFieldAndCodePointAndTakesNoSerialNorTheKey() {
+        String key = "glyph-" + UUID.randomUUID();
+        long serials = serialsTaken();
+        long before = storedLicences();
+
+        HttpResponse<String> refused = issue(SAMPLE.replace("林晓峰", "林𰀀峰"), key); // U+30000, Extension G
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode error =
+                assertProblem(refused, "validation-failed").get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("legalRepresentative");
+        assertThat(error.get("message").asString()).contains("U+30000");
+        assertThat(serialsTaken()).as("no serial number taken").isEqualTo(serials);
+        assertThat(storedLicences()).isEqualTo(before);
+
+        HttpResponse<String> corrected = issue(SAMPLE.replace("林晓峰", "林𠀀峰"), key);
+        assertThat(corrected.statusCode())
+                .as("the key is free for the corrected request")
+                .isEqualTo(201);
+        assertThat(serialsTaken()).isEqualTo(serials + 1);
+    }
+
+    @Test
+    void controlBidiZeroWidthAndBrokenCharactersAre400NamingTheCodePoint() {
+        long serials = serialsTaken();
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("林\\u0000峰", "U+0000");
+        cases.put("林\\r\\n峰", "U+000D");
+        cases.put("林\\u202e峰", "U+202E");
+        cases.put("林\\u200b峰", "U+200B");
+        cases.put("林\\ud840峰", "U+D840");
+        cases.forEach((json, codePoint) -> {
+            HttpResponse<String> refused = issue(SAMPLE.replace("林晓峰", json), null);
+            assertThat(refused.statusCode()).as(json + ": " + refused.body()).isEqualTo(400);
+            JsonNode error =
+                    assertProblem(refused, "validation-failed").get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("legalRepresentative");
+            assertThat(error.get("message").asString()).as(json).contains(codePoint);
+        });
+        assertThat(serialsTaken()).isEqualTo(serials);
+    }
+
     // ---- verification ----------------------------------------------------------------------------------------
 
     @Test
@@ -415,6 +496,20 @@ class FoundationEndToEndIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
     }
+
+    /** The business-licence serial counter of the dev approval system this year (what the next issuance advances). */
+    private long serialsTaken() {
+        MongoDatabase db = services.licence.getBean(MongoDatabase.class);
+        return db
+                .getCollection("counters")
+                .find(com.mongodb.client.model.Filters.regex("_id", "^serial:" + BUSINESS_LICENCE_TYPE + ":"))
+                .into(new java.util.ArrayList<>())
+                .stream()
+                .mapToLong(d -> ((Number) d.get("value")).longValue())
+                .sum();
+    }
+
+    private static final String BUSINESS_LICENCE_TYPE = "11100000XF0000001X001";
 
     private long storedLicences() {
         MongoDatabase db = services.licence.getBean(MongoDatabase.class);

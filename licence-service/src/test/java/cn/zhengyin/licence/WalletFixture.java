@@ -35,6 +35,11 @@ final class WalletFixture {
 
     /** Issues the sample of a template (folder name) and returns the API's answer (identifier, root, …). */
     JsonNode issueSample(String slug) {
+        return issueSample(slug, java.util.Map.of());
+    }
+
+    /** Issues the sample of a template with some field values replaced. */
+    JsonNode issueSample(String slug, java.util.Map<String, String> replaced) {
         try {
             JsonNode sample = TwoServices.json(
                     Files.readString(TwoServices.TEMPLATES.resolve(slug).resolve("sample.json")));
@@ -44,6 +49,7 @@ final class WalletFixture {
             ObjectNode fields = (ObjectNode) sample.get("fields");
             // filled in by issuance: the approval system's authority, today, and the end of a fixed validity period
             fields.remove(List.of("registrationAuthority", "issuingAuthority", "issueDate", "validUntil"));
+            replaced.forEach(fields::put);
             body.set("fields", fields);
             HttpResponse<String> response =
                     services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))

@@ -107,6 +107,22 @@ class WalletIT {
     }
 
     @Test
+    void aCompanyNamedWithExtensionBCharactersShowsItsNameInTheWalletAndItsPreview() {
+        String rare = "𪚥䶮堃龍数字科技有限公司";
+        JsonNode licence =
+                fixture.issueSample("business-licence", java.util.Map.of("name", rare, "legalRepresentative", "林𠀀"));
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
+
+        assertThat(lin.get("/wallet").body()).contains(rare);
+        assertThat(lin.get("/wallet/licences/" + root(licence)).body()).contains(rare, "林𠀀");
+        HttpResponse<byte[]> png = bytes(lin, "/wallet/versions/" + id(licence) + "/preview.png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.body()).startsWith(0x89, 'P', 'N', 'G');
+        String share = WalletFixture.share(lin, root(licence), "P1D", "name", "legalRepresentative");
+        assertThat(share).isNotBlank();
+    }
+
+    @Test
     void withoutSignInTheWalletRedirectsAndTheFilesAreNotServed() throws Exception {
         HttpClient plain = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -54,4 +54,9 @@ public final class IdempotencyGuard {
     public void finish(String client, Optional<String> key, String identifier) {
         key.ifPresent(k -> store.complete(client, k, identifier, clock.instant()));
     }
+
+    /** After failed work: a retry may start at once (see {@link IdempotencyStore#release}). */
+    public void release(String client, Optional<String> key) {
+        key.ifPresent(k -> store.release(client, k));
+    }
 }

@@ -32,4 +32,12 @@ public interface IdempotencyStore {
     String assignIdentifier(String client, String key, String identifier);
 
     void complete(String client, String key, String identifier, Instant now);
+
+    /**
+     * Gives up the lease of work that failed, so that a retry need not wait for it to run out: a record without an
+     * identifier is removed (the key is free for any request); one with an identifier keeps it, bound to the same
+     * request, so a retry finishes the licence under the identifier already taken instead of taking another serial.
+     * Completed records are left alone.
+     */
+    void release(String client, String key);
 }

@@ -1,6 +1,7 @@
 package cn.zhengyin.licence.issuance;
 
 import cn.zhengyin.licence.authority.IssuingAuthority;
+import cn.zhengyin.licence.licencetype.FieldViolation;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.registry.Licence;
@@ -19,12 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Issues a licence (version 001) end to end: validate, assign the GB/T 36904 identifier, render, seal, store, and make
  * it visible. The head document in the registry is written last and is the commit point: until it exists nobody sees
  * the licence, and every earlier write is idempotent, so a retry (same Idempotency-Key) or a recovery completes the
  * same licence with the same identifier rather than issuing a second one.
+ *
+ * <p>Failures (issue #14, finding 4): everything that can be wrong with the request — the caller, the type, every
+ * field value including characters the licence fonts cannot print, the case number — is checked before the
+ * Idempotency-Key is claimed and before a serial number is taken, so a refused request takes neither. Work that fails
+ * after that (the seal service, the store) gives up its key's lease at once; the key stays bound to the identifier it
+ * took, so a retry with it finishes the same licence without another serial. Every failure is reported to
+ * {@link FailedIssuances} (the audit log), with the identifier when one was taken.
  */
 public final class LicenceIssuer {
     /** Licences are dated in China's time zone. */
@@ -38,6 +47,7 @@ public final class LicenceIssuer {
     private final VersionProducer versions;
     private final Clock clock;
     private final LicenceEventLog eventLog;
+    private final FailedIssuances failures;
 
     public LicenceIssuer(
             LicenceTypeCatalogue types,
@@ -47,7 +57,8 @@ public final class LicenceIssuer {
             IdempotencyGuard idempotency,
             VersionProducer versions,
             Clock clock,
-            LicenceEventLog eventLog) {
+            LicenceEventLog eventLog,
+            FailedIssuances failures) {
         this.types = types;
         this.authorities = authorities;
         this.registry = registry;
@@ -56,6 +67,7 @@ public final class LicenceIssuer {
         this.versions = versions;
         this.clock = clock;
         this.eventLog = eventLog;
+        this.failures = failures;
     }
 
     /** The outcome: the issued version, its licence head, and whether this answer replays an earlier request. */
@@ -67,6 +79,43 @@ public final class LicenceIssuer {
      * @throws LicenceSealer.SealingFailedException when the seal could not be applied
      */
     public IssuedLicence issue(IssueLicenceCommand command) {
+        TakenIdentifier taken = new TakenIdentifier();
+        try {
+            return issue(command, taken);
+        } catch (RuntimeException e) {
+            failures.record(new FailedIssuances.FailedIssuance(
+                    command.client(),
+                    String.valueOf(command.licenceType()),
+                    command.caseNumber() == null ? "" : command.caseNumber(),
+                    Optional.ofNullable(taken.identifier),
+                    e instanceof IssuanceException.NotPermitted,
+                    reason(e)));
+            throw e;
+        }
+    }
+
+    /** The identifier a request took, once it took one (for the failure report). */
+    private static final class TakenIdentifier {
+        private String identifier;
+    }
+
+    /** Why a request failed, without field values: those may be personal data and stay out of the audit log. */
+    static String reason(RuntimeException e) {
+        return switch (e) {
+            case IssuanceException.InvalidFields f ->
+                "InvalidFields: "
+                        + f.violations().stream()
+                                .map(FieldViolation::field)
+                                .distinct()
+                                .collect(Collectors.joining(", "));
+            case IssuanceException i -> i.getClass().getSimpleName() + ": " + i.getMessage();
+            case LicenceSealer.SealingFailedException s -> "SealingFailedException: " + s.getMessage();
+            case VersionProducer.VersionTaken t -> "VersionTaken: " + t.getMessage();
+            default -> e.getClass().getName() + " (details in the service log)";
+        };
+    }
+
+    private IssuedLicence issue(IssueLicenceCommand command, TakenIdentifier taken) {
         IssuingAuthority authority = authorities
                 .apply(command.client())
                 .orElseThrow(() -> new IssuanceException.NotPermitted(
@@ -81,20 +130,45 @@ public final class LicenceIssuer {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, CHINA);
         Map<String, String> values = PreparedFields.prepare(type, authority, command.client(), command.fields(), today);
+        PreparedFields.checkCaseNumber(command.caseNumber());
         String fingerprint = VersionProducer.fingerprint("ISSUE", type.typeCode(), command.caseNumber(), values);
 
         IdempotencyGuard.Start start = idempotency.begin(command.client(), command.idempotencyKey(), fingerprint);
         if (start instanceof IdempotencyGuard.Replay replay) {
             return replay(replay.identifier());
         }
+        try {
+            return produce(command, type, authority, values, fingerprint, now, today, start, taken);
+        } catch (RuntimeException e) {
+            try {
+                idempotency.release(command.client(), command.idempotencyKey());
+            } catch (RuntimeException releaseFailed) {
+                e.addSuppressed(releaseFailed);
+            }
+            throw e;
+        }
+    }
+
+    private IssuedLicence produce(
+            IssueLicenceCommand command,
+            LicenceType type,
+            IssuingAuthority authority,
+            Map<String, String> values,
+            String fingerprint,
+            Instant now,
+            LocalDate today,
+            IdempotencyGuard.Start start,
+            TakenIdentifier taken) {
         Optional<String> chosen = ((IdempotencyGuard.Work) start).chosenIdentifier();
         LicenceIdentifier identifier = chosen.map(LicenceIdentifier::parse)
                 .orElseGet(() -> LicenceIdentifier.first(
                         type.typeCode(),
                         authority.code(),
                         serials.next(type.typeCode(), authority.code(), today.getYear())));
+        taken.identifier = identifier.toString();
         identifier = LicenceIdentifier.parse(
                 idempotency.bind(command.client(), command.idempotencyKey(), identifier.toString()));
+        taken.identifier = identifier.toString();
 
         // The version producer answers whether this version exists already (an earlier attempt or a recovery got that
         // far): it returns it if it came from this request and refuses it if not.

@@ -6,6 +6,7 @@ import cn.zhengyin.licence.licencetype.FieldValidator;
 import cn.zhengyin.licence.licencetype.FieldViolation;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.ValidityDates;
+import cn.zhengyin.trust.font.PrintableText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Field values ready to be put on a licence: completed with what the service knows itself (the issuing authority,
@@ -62,5 +64,25 @@ public final class PreparedFields {
             }
         });
         return Collections.unmodifiableMap(text);
+    }
+
+    /** The longest case number (办件编号) accepted. */
+    public static final int MAX_CASE_NUMBER_LENGTH = 64;
+
+    /**
+     * A case number is one line of printable text (it is stored with the licence and shown in its history).
+     *
+     * @throws IssuanceException.InvalidFields naming {@code caseNumber} and the refused code point
+     */
+    public static void checkCaseNumber(String caseNumber) {
+        if (caseNumber == null) {
+            return;
+        }
+        Optional<String> problem = caseNumber.codePointCount(0, caseNumber.length()) > MAX_CASE_NUMBER_LENGTH
+                ? Optional.of("caseNumber has more than " + MAX_CASE_NUMBER_LENGTH + " characters")
+                : PrintableText.check(caseNumber, PrintableText.Lines.ONE).map(u -> "caseNumber: " + u.message());
+        if (problem.isPresent()) {
+            throw new IssuanceException.InvalidFields(List.of(new FieldViolation("caseNumber", problem.get())));
+        }
     }
 }

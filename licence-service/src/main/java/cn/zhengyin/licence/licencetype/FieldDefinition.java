@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param sensitivity who may see the value
  * @param role        the metadata element this field supplies, if any
  * @param emptyText   text printed when the field has no value, e.g. 长期 for an open-ended validity end
+ * @param multiline   whether a TEXT value may hold several lines (separated by LF, U+000A); other fields hold one line
  */
 public record FieldDefinition(
         String key,
@@ -41,7 +42,8 @@ public record FieldDefinition(
         Optional<BigDecimal> maxNumber,
         Sensitivity sensitivity,
         Optional<FieldRole> role,
-        Optional<String> emptyText) {
+        Optional<String> emptyText,
+        boolean multiline) {
 
     /** Dates before the founding of the PRC are rejected unless a field says otherwise. */
     public static final LocalDate DEFAULT_MIN_DATE = LocalDate.of(1949, 10, 1);

@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.licencetype;
 
+import cn.zhengyin.trust.font.PrintableText;
 import cn.zhengyin.trust.identifier.CitizenIdentityNumber;
 import cn.zhengyin.trust.identifier.InvalidIdentifierException;
 import cn.zhengyin.trust.identifier.UnifiedSocialCreditCode;
@@ -111,6 +112,14 @@ public final class FieldValidator {
     private static Optional<String> checkText(FieldDefinition field, Object value) {
         if (!(value instanceof String s)) {
             return wrongType(field, value, "text");
+        }
+        Optional<PrintableText.Unprintable> unprintable =
+                PrintableText.check(s, field.multiline() ? PrintableText.Lines.MANY : PrintableText.Lines.ONE);
+        if (unprintable.isPresent()) {
+            // name the code point, not the value: the value may be personal data and is what the caller sent anyway
+            return Optional.of(describe(field) + ": character "
+                    + (s.codePointCount(0, unprintable.get().index()) + 1) + ", "
+                    + unprintable.get().message());
         }
         int length = s.codePointCount(0, s.length());
         if (field.maxLength().isPresent() && length > field.maxLength().getAsInt()) {

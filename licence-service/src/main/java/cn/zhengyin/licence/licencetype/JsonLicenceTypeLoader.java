@@ -248,6 +248,10 @@ public final class JsonLicenceTypeLoader {
                     ? enumValue(f, "role", fromName(FieldRole.class), FieldRole.values(), Enum::name)
                     : Optional.empty();
             Optional<String> emptyText = f.optString("emptyText");
+            boolean multiline = f.bool("multiline", false);
+            if (multiline && type != FieldType.TEXT) {
+                f.problem("multiline", "only a TEXT field can hold several lines; '" + key + "' is " + type);
+            }
             f.rejectUnknownProperties();
             result.add(new FieldDefinition(
                     key,
@@ -264,7 +268,8 @@ public final class JsonLicenceTypeLoader {
                     maxNumber,
                     sensitivity,
                     role,
-                    emptyText));
+                    emptyText,
+                    multiline));
         }
         return result;
     }

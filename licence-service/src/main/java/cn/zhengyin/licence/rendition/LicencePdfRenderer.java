@@ -4,7 +4,9 @@ import cn.zhengyin.licence.licencetype.FieldDefinition;
 import cn.zhengyin.licence.licencetype.FieldType;
 import cn.zhengyin.licence.licencetype.Layout;
 import cn.zhengyin.licence.licencetype.LicenceType;
-import cn.zhengyin.trust.font.CjkFonts;
+import cn.zhengyin.trust.font.CjkFace;
+import cn.zhengyin.trust.font.FontChain;
+import cn.zhengyin.trust.font.PrintableText;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
@@ -32,13 +34,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -50,10 +49,12 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 /**
  * Draws the printable PDF of a licence from its type's layout.
  *
- * <p>Font handling: the bundled Song face is parsed once per concurrently running render and kept in a small pool, so
- * a render never re-parses the 5 MB font; a parsed {@link TrueTypeFont} is used by one thread at a time because
- * fontbox reads glyph data lazily from a shared buffer and is not documented as thread-safe. Each document gets its
- * own {@link PDType0Font} that embeds only the glyphs used (subset). Thread-safe; {@link #close()} releases the pool.
+ * <p>Font handling: text is drawn glyph by glyph with trust-core's {@link FontChain#cjk()}: the Song face for what it
+ * covers (GB 2312), HanaMinA, HanaMinB and BabelStone Han for the rest of GB 18030-2022, each line split into runs
+ * per face. A face is parsed once per concurrently running render that needs it and kept in a small pool per face, so
+ * a render never re-parses a font; a parsed {@link TrueTypeFont} is used by one thread at a time because fontbox reads
+ * glyph data lazily and is not documented as thread-safe. Each document gets its own {@link PDType0Font} per face it
+ * uses, embedding only the glyphs used (subset). Thread-safe; {@link #close()} releases the pools.
  *
  * <p>Output is deterministic: the same type, values and context give the same bytes (the document /ID is derived
  * from the content inputs, the dates from {@link RenderContext#renderedAt()}).
@@ -67,11 +68,13 @@ public final class LicencePdfRenderer implements AutoCloseable {
 
     private static final Pattern UNBREAKABLE = Pattern.compile("[A-Za-z0-9.:/\\-_@#%+=?&~]");
 
-    private final byte[] fontBytes;
-    private final ConcurrentLinkedQueue<TrueTypeFont> idleFonts = new ConcurrentLinkedQueue<>();
+    private static final FontChain FONTS = FontChain.cjk();
+    private final Map<CjkFace, ConcurrentLinkedQueue<TrueTypeFont>> idleFonts = new EnumMap<>(CjkFace.class);
 
     public LicencePdfRenderer() {
-        this.fontBytes = CjkFonts.songTi();
+        for (CjkFace face : CjkFace.values()) {
+            idleFonts.put(face, new ConcurrentLinkedQueue<>());
+        }
     }
 
     /**
@@ -82,18 +85,17 @@ public final class LicencePdfRenderer implements AutoCloseable {
      *                    type does not declare are ignored
      * @param ctx         identifier, verification URL and rendering instant
      * @return the PDF bytes (unsigned)
-     * @throws LicenceRenderingException if a value cannot be printed with the bundled font or is malformed
+     * @throws LicenceRenderingException if a value cannot be printed with the bundled fonts or is malformed
      */
     public byte[] render(LicenceType type, Map<String, String> fieldValues, RenderContext ctx) {
-        TrueTypeFont ttf = borrowFont();
+        Map<CjkFace, TrueTypeFont> borrowed = new EnumMap<>(CjkFace.class);
         try (PDDocument doc = new PDDocument()) {
             Layout layout = type.layout();
             PDRectangle size = new PDRectangle(
                     mm(layout.page().widthMm()), mm(layout.page().heightMm()));
             PDPage page = new PDPage(size);
             doc.addPage(page);
-            PDType0Font font = PDType0Font.load(doc, ttf, true);
-            Canvas canvas = new Canvas(font, ttf.getUnicodeCmapLookup(), size.getHeight());
+            Canvas canvas = new Canvas(new DocumentFonts(doc, borrowed), size.getHeight());
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 canvas.cs = cs;
                 draw(canvas, type, fieldValues, ctx);
@@ -106,7 +108,7 @@ public final class LicencePdfRenderer implements AutoCloseable {
             throw new LicenceRenderingException(
                     "PDF rendering of " + ctx.identifier() + " failed: " + e.getMessage(), e);
         } finally {
-            idleFonts.offer(ttf);
+            borrowed.forEach((face, ttf) -> idleFonts.get(face).offer(ttf));
         }
     }
 
@@ -122,25 +124,51 @@ public final class LicencePdfRenderer implements AutoCloseable {
 
     @Override
     public void close() {
-        TrueTypeFont ttf;
-        while ((ttf = idleFonts.poll()) != null) {
-            try {
-                ttf.close();
-            } catch (IOException ignored) {
-                // in-memory buffer: nothing to release
+        for (ConcurrentLinkedQueue<TrueTypeFont> pool : idleFonts.values()) {
+            TrueTypeFont ttf;
+            while ((ttf = pool.poll()) != null) {
+                try {
+                    ttf.close();
+                } catch (IOException ignored) {
+                    // in-memory buffer: nothing to release
+                }
             }
         }
     }
 
-    private TrueTypeFont borrowFont() {
-        TrueTypeFont ttf = idleFonts.poll();
+    private TrueTypeFont borrowFont(CjkFace face) {
+        TrueTypeFont ttf = idleFonts.get(face).poll();
         if (ttf != null) {
             return ttf;
         }
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(fontBytes));
-        } catch (IOException e) {
-            throw new LicenceRenderingException("cannot parse the bundled CJK font: " + e.getMessage(), e);
+            return face.parse();
+        } catch (RuntimeException e) {
+            throw new LicenceRenderingException(
+                    "cannot parse the bundled font " + face.familyName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The PDF fonts of one document, one per face it uses, each loaded when its first glyph is drawn or measured. */
+    private final class DocumentFonts {
+        private final PDDocument doc;
+        private final Map<CjkFace, TrueTypeFont> borrowed;
+        private final Map<CjkFace, PDType0Font> loaded = new EnumMap<>(CjkFace.class);
+
+        DocumentFonts(PDDocument doc, Map<CjkFace, TrueTypeFont> borrowed) {
+            this.doc = doc;
+            this.borrowed = borrowed;
+        }
+
+        PDType0Font font(CjkFace face) throws IOException {
+            PDType0Font font = loaded.get(face);
+            if (font == null) {
+                TrueTypeFont ttf = borrowFont(face);
+                borrowed.put(face, ttf);
+                font = PDType0Font.load(doc, ttf, true);
+                loaded.put(face, font);
+            }
+            return font;
         }
     }
 
@@ -304,18 +332,16 @@ public final class LicencePdfRenderer implements AutoCloseable {
         return (float) (millimetres * POINTS_PER_MM);
     }
 
-    /** Drawing state of one document: its content stream, font and the page height for y flipping. */
+    /** Drawing state of one document: its content stream, fonts and the page height for y flipping. */
     private static final class Canvas {
-        private final PDType0Font font;
-        private final CmapLookup cmap;
+        private final DocumentFonts fonts;
         private final float pageHeight;
         private final Map<Layout.BorderStyle, Float> innerLineRatio =
                 new EnumMap<>(Map.of(Layout.BorderStyle.SINGLE, 0f, Layout.BorderStyle.DOUBLE, 0.35f));
         private PDPageContentStream cs;
 
-        Canvas(PDType0Font font, CmapLookup cmap, float pageHeight) {
-            this.font = font;
-            this.cmap = cmap;
+        Canvas(DocumentFonts fonts, float pageHeight) {
+            this.fonts = fonts;
             this.pageHeight = pageHeight;
         }
 
@@ -325,7 +351,11 @@ public final class LicencePdfRenderer implements AutoCloseable {
 
         float width(String text, double size) {
             try {
-                return font.getStringWidth(text) / 1000f * (float) size;
+                float width = 0;
+                for (FontChain.Run run : runs(text, "measured text")) {
+                    width += fonts.font(run.face()).getStringWidth(run.text());
+                }
+                return width / 1000f * (float) size;
             } catch (IOException | IllegalArgumentException e) {
                 throw new LicenceRenderingException("cannot measure '" + text + "': " + e.getMessage(), e);
             }
@@ -336,26 +366,25 @@ public final class LicencePdfRenderer implements AutoCloseable {
             if (text.isEmpty()) {
                 return;
             }
-            requirePrintable(text, what);
+            List<FontChain.Run> runs = runs(text, what);
             colour(colour, false);
             cs.beginText();
-            cs.setFont(font, (float) size);
             cs.setCharacterSpacing((float) charSpacing);
             cs.newLineAtOffset(x, y);
-            cs.showText(text);
+            // one text object: each run advances the text position by its glyphs' widths, whatever its face
+            for (FontChain.Run run : runs) {
+                cs.setFont(fonts.font(run.face()), (float) size);
+                cs.showText(run.text());
+            }
             cs.endText();
         }
 
-        private void requirePrintable(String text, String what) {
-            List<String> missing = new ArrayList<>();
-            text.codePoints()
-                    .distinct()
-                    .filter(cp -> cmap.getGlyphId(cp) == 0)
-                    .forEach(cp -> missing.add(String.format(Locale.ROOT, "U+%04X '%s'", cp, Character.toString(cp))));
-            if (!missing.isEmpty()) {
-                throw new LicenceRenderingException("the licence font (AR PL SungtiL GB, GB 2312 repertoire) cannot"
-                        + " print " + missing + " in " + what + "; use GB 2312 characters or extend the font set");
-            }
+        /** The line split into runs per face, after the same check the issuance API makes on every field. */
+        private static List<FontChain.Run> runs(String text, String what) {
+            PrintableText.check(text, PrintableText.Lines.ONE, FONTS).ifPresent(u -> {
+                throw new LicenceRenderingException("cannot print " + what + ": " + u.message());
+            });
+            return FONTS.runs(text);
         }
 
         /** Greedy line breaking: CJK breaks anywhere, Latin/digit runs stay whole, closing punctuation never starts a line. */

@@ -165,13 +165,42 @@ class LicencePdfRendererTest {
     }
 
     @Test
-    void rejectsCharactersTheFontCannotPrint() {
+    void rejectsCharactersNoBundledFontHasNamingTheCodePoint() {
         Map<String, String> values = new HashMap<>(businessLicence.sample().fieldValuesAsText());
-        values.put("legalRepresentative", "林\uD840\uDC0B峰"); // U+2000B, CJK Extension B, outside GB 2312
+        values.put("legalRepresentative", "林\uD880\uDC00峰"); // U+30000, CJK Extension G: not in GB 18030-2022
 
         assertThatThrownBy(() -> renderer.render(businessLicence, values, contextFor(businessLicence)))
                 .isInstanceOf(LicenceRenderingException.class)
-                .hasMessageContaining("U+2000B");
+                .hasMessageContaining("U+30000");
+    }
+
+    @Test
+    void printsRareCharactersGlyphByGlyphWithEmbeddedFallbackFaces() throws Exception {
+        Map<String, String> values = new HashMap<>(businessLicence.sample().fieldValuesAsText());
+        values.put("name", "𪚥䶮堃龍鿫数字科技有限公司");
+        values.put("legalRepresentative", "林𠀀峰");
+        Path dir = Files.createDirectories(Path.of("target", "render-test"));
+        Path pdf = dir.resolve("business-licence-rare-characters.pdf");
+        Files.write(pdf, renderer.render(businessLicence, values, contextFor(businessLicence)));
+
+        String text = run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").replaceAll("\\s+", "");
+        assertThat(text).contains("𪚥䶮堃龍鿫数字科技有限公司", "林𠀀峰", "统一社会信用代码");
+
+        String fonts = run("pdffonts", pdf.toString());
+        List<String> rows = fonts.lines().skip(2).toList();
+        assertThat(rows)
+                .as(fonts)
+                .hasSize(4)
+                .allSatisfy(row -> assertThat(row)
+                        .matches("[A-Z]{6}\\+\\S+\\s+CID TrueType\\s+Identity-H\\s+yes\\s+yes\\s+yes.*"));
+        assertThat(fonts).contains("+BousungEG-Light-GB", "+HanaMinA", "+HanaMinB", "+BabelStoneHan");
+        assertThat(Files.size(pdf)).as("subsets keep the file small").isLessThan(160_000);
+    }
+
+    @Test
+    void aLicenceInGb2312EmbedsTheSongFaceOnly() throws Exception {
+        String fonts = run("pdffonts", writeSample().toString());
+        assertThat(fonts.lines().skip(2)).singleElement().asString().contains("+BousungEG-Light-GB");
     }
 
     @Test

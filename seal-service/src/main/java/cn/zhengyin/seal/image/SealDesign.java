@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.image;
 
+import cn.zhengyin.trust.font.PrintableText;
 import cn.zhengyin.trust.seal.SealType;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
  * <p>Round seals (types 01–04, 99) follow 国发〔1999〕25号 and common engraving practice (STANDARDS.md §4): a
  * company seal is Ø42 mm with a 14 mm star and a 1.2 mm rim; a special-purpose seal (专用章) is Ø40 mm with a 1 mm
  * rim and its purpose in the lower half. The 法定代表人名章 (05) is a framed square (default 18×18 mm) or rectangle.
- * Sizes may be overridden within {@link #MIN_ROUND_MM}..{@link #MAX_ROUND_MM} (round) and
+ * Name and purpose take every character of GB 18030-2022 that the seal fonts have ({@code PrintableText}); control,
+ * bidirectional and zero-width characters are refused. Sizes may be overridden within {@link #MIN_ROUND_MM}..{@link #MAX_ROUND_MM} (round) and
  * {@link #MIN_NAME_SEAL_MM}..{@link #MAX_NAME_SEAL_MM} (name seals); rim and star scale with the size.
  *
  * @param type       the seal type
@@ -38,6 +40,10 @@ public record SealDesign(
         name = name == null ? "" : name.strip();
         purpose = purpose == null ? "" : purpose.strip();
         sealNumber = sealNumber == null ? "" : sealNumber.strip();
+        PrintableText.check(name, PrintableText.Lines.ONE)
+                .ifPresent(u -> problems.add("name: character " + (u.index() + 1) + ", " + u.message()));
+        PrintableText.check(purpose, PrintableText.Lines.ONE)
+                .ifPresent(u -> problems.add("purpose: character " + (u.index() + 1) + ", " + u.message()));
         int nameLength = name.codePointCount(0, name.length());
         if (type.round()) {
             if (nameLength < 2 || nameLength > MAX_ROUND_NAME_LENGTH) {

@@ -1,5 +1,7 @@
 package cn.zhengyin.seal.image;
 
+import cn.zhengyin.trust.font.CjkFace;
+import cn.zhengyin.trust.font.FontChain;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -12,8 +14,12 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Lays out a seal impression as a {@link SealArtwork} (shapes in millimetres) and renders it as SVG or PNG.
@@ -26,7 +32,10 @@ import java.util.List;
  * with the name in the traditional 2×2 order (right column first, top to bottom; 2-character names get 之印, 3-character
  * names get 印), or a single column/row on an elongated rectangle.
  *
- * <p>All text is the Song face given to the constructor ({@code CjkFonts.songTi()}), converted to outlines. Thread-safe.
+ * <p>All text is converted to outlines. With {@link #SealImageRenderer(FontChain)} (the service's renderer, with
+ * {@code FontChain.cjk()}) each character comes from the first face of the chain that has it: the Song face for GB 2312,
+ * the fallback faces for the rest of GB 18030-2022. A character no face has is refused
+ * ({@link InvalidSealDesignException}) rather than drawn as a gap. Thread-safe.
  */
 public final class SealImageRenderer {
     /** Seal red close to the ink of real seals. */
@@ -39,22 +48,60 @@ public final class SealImageRenderer {
 
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
+    /** The first face: the Song face. Reference boxes are measured on it. */
     private final Font font;
+
+    private final GlyphFonts fonts;
     /** The ink box of a full CJK character (国): vertical reference for all CJK text. */
     private final Rectangle2D cjkBox;
     /** The ink box of a digit: vertical reference for the seal number. */
     private final Rectangle2D digitBox;
 
-    /** @param trueTypeFont bytes of a TrueType CJK Song face used for all text on the seal */
+    /** @param trueTypeFont bytes of a TrueType CJK Song face used for all text on the seal (no fallback) */
     public SealImageRenderer(byte[] trueTypeFont) {
-        try {
-            this.font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(trueTypeFont))
-                    .deriveFont(UNITS);
-        } catch (FontFormatException | IOException e) {
-            throw new IllegalStateException("the seal font cannot be loaded: " + e.getMessage(), e);
-        }
+        Font only = load(new ByteArrayInputStream(trueTypeFont), "the seal font");
+        this.font = only;
+        this.fonts = cp -> only.canDisplay(cp) ? only : null;
         this.cjkBox = font.createGlyphVector(FRC, "国").getVisualBounds();
         this.digitBox = font.createGlyphVector(FRC, "0").getVisualBounds();
+    }
+
+    /** @param chain the faces asked in order for each character, e.g. {@code FontChain.cjk()} */
+    public SealImageRenderer(FontChain chain) {
+        Map<CjkFace, Font> loaded = new EnumMap<>(CjkFace.class);
+        Function<CjkFace, Font> awt = face -> {
+            synchronized (loaded) {
+                return loaded.computeIfAbsent(face, f -> load(f.openStream(), f.familyName()));
+            }
+        };
+        this.font = awt.apply(chain.faces().getFirst());
+        this.fonts = cp -> chain.faceFor(cp).map(awt).orElse(null);
+        this.cjkBox = font.createGlyphVector(FRC, "国").getVisualBounds();
+        this.digitBox = font.createGlyphVector(FRC, "0").getVisualBounds();
+    }
+
+    private static Font load(InputStream trueType, String what) {
+        try (InputStream in = trueType) {
+            return Font.createFont(Font.TRUETYPE_FONT, in).deriveFont(UNITS);
+        } catch (FontFormatException | IOException e) {
+            throw new IllegalStateException(what + " cannot be loaded as a seal font: " + e.getMessage(), e);
+        }
+    }
+
+    /** The font that draws a character, or null when no face has it. */
+    @FunctionalInterface
+    private interface GlyphFonts {
+        Font fontFor(int codePoint);
+    }
+
+    /** The outline of one character from the face that has it, at {@link #UNITS}. */
+    private GlyphVector glyph(int codePoint) {
+        Font face = fonts.fontFor(codePoint);
+        if (face == null) {
+            throw new InvalidSealDesignException(List.of(FontChain.label(codePoint) + " '"
+                    + Character.toString(codePoint) + "' is in none of the seal fonts: the seal would show a gap"));
+        }
+        return face.createGlyphVector(FRC, Character.toString(codePoint));
     }
 
     /** Renders {@code design} as PNG bytes at {@code dpi} dots per inch (transparent background). */
@@ -155,7 +202,7 @@ public final class SealImageRenderer {
         List<Shape> shapes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double angle = -Math.PI / 2 - span / 2 + (i + 0.5) * step;
-            GlyphVector gv = font.createGlyphVector(FRC, new String(Character.toChars(cps[i])));
+            GlyphVector gv = glyph(cps[i]);
             double advance = gv.getGlyphMetrics(0).getAdvance();
             AffineTransform t = new AffineTransform();
             t.translate(cx + baseline * Math.cos(angle), cy + baseline * Math.sin(angle));
@@ -177,7 +224,7 @@ public final class SealImageRenderer {
         double total = 0;
         double tracking = height * 0.12;
         for (int i = 0; i < n; i++) {
-            glyphs[i] = font.createGlyphVector(FRC, String.valueOf(text.charAt(i)));
+            glyphs[i] = glyph(text.charAt(i));
             advances[i] = glyphs[i].getGlyphMetrics(0).getAdvance() * s * 0.9 + tracking;
             total += advances[i];
         }
@@ -206,7 +253,7 @@ public final class SealImageRenderer {
         List<GlyphVector> glyphs = new ArrayList<>();
         double natural = 0;
         for (int cp : cps) {
-            GlyphVector gv = font.createGlyphVector(FRC, new String(Character.toChars(cp)));
+            GlyphVector gv = glyph(cp);
             glyphs.add(gv);
             natural += gv.getGlyphMetrics(0).getAdvance() * s;
         }
@@ -275,7 +322,7 @@ public final class SealImageRenderer {
 
     /** A character stretched to fill a cell (its ink box, taken from the reference character, fills 90 % of it). */
     private Shape inCell(int codePoint, double x, double y, double cw, double ch) {
-        GlyphVector gv = font.createGlyphVector(FRC, new String(Character.toChars(codePoint)));
+        GlyphVector gv = glyph(codePoint);
         double sx = cw * 0.92 / cjkBox.getWidth();
         double sy = ch * 0.90 / cjkBox.getHeight();
         AffineTransform t = new AffineTransform();

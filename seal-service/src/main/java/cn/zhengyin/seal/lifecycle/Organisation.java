@@ -10,6 +10,7 @@ public record Organisation(String name, String uscc) {
             throw new SealValidationException("organisation.name", "the organisation's name is required");
         }
         name = name.strip();
+        Seal.requirePrintable("organisation.name", name);
         try {
             uscc = UnifiedSocialCreditCode.parse(uscc == null ? "" : uscc.strip())
                     .value();

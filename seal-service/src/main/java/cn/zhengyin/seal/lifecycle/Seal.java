@@ -11,6 +11,7 @@ import static cn.zhengyin.seal.lifecycle.SealState.REVOKED;
 import static cn.zhengyin.seal.lifecycle.SealState.SUSPENDED;
 
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
+import cn.zhengyin.trust.font.PrintableText;
 import cn.zhengyin.trust.pki.RevocationReason;
 import cn.zhengyin.trust.seal.SealType;
 import java.time.Instant;
@@ -95,6 +96,8 @@ public record Seal(
                     "validUntil", "the validity ends at " + validity.notAfter() + ", which is not in the future");
         }
         requireActor(applicant);
+        requirePrintable("name", name);
+        requirePrintable("kindName", kindName);
         SealEvent event = new SealEvent(SealEventType.APPLIED, null, APPLIED, applicant, reason, at);
         return new SealTransition(
                 new Seal(
@@ -114,6 +117,18 @@ public record Seal(
                         false,
                         Optional.empty()),
                 event);
+    }
+
+    /**
+     * A seal's names go onto its impression, its SESeal and every document it signs: one line of GB 18030-2022 text that
+     * the seal fonts have, without control, bidirectional or zero-width characters.
+     */
+    static void requirePrintable(String field, String value) {
+        if (value != null) {
+            PrintableText.check(value, PrintableText.Lines.ONE).ifPresent(u -> {
+                throw new SealValidationException(field, "character " + (u.index() + 1) + ", " + u.message());
+            });
+        }
     }
 
     /** A seal made elsewhere and taken over as ISSUED (the config-declared dev seal). */

@@ -179,4 +179,39 @@ class SealImageRendererTest {
         int g = (argb >> 8) & 0xFF;
         return a > 200 && r > 200 && g < 60;
     }
+
+    @Test
+    void rareCharactersAreDrawnFromTheFallbackFacesWithoutGaps() {
+        SealImageRenderer chain = new SealImageRenderer(cn.zhengyin.trust.font.FontChain.cjk());
+        String name = "𪚥䶮堃龍鿫数字科技有限公司";
+        SealArtwork artwork = chain.layout(SealDesign.organisationSeal(name, ""));
+        List<Shape> glyphs =
+                artwork.parts().stream().skip(2).map(SealArtwork.Part::shape).toList();
+        assertThat(glyphs).hasSize(name.codePointCount(0, name.length()));
+        // each character has ink of about the height of a Song character: nothing was drawn as an empty gap
+        double songHeight = glyphs.get(6).getBounds2D().getHeight();
+        assertThat(glyphs)
+                .allSatisfy(g -> assertThat(g.getBounds2D().getHeight()).isGreaterThan(songHeight * 0.5));
+        SealArtwork nameSeal = chain.layout(SealDesign.legalRepresentativeSeal("王𠀀"));
+        assertThat(nameSeal.parts().stream()
+                        .skip(1)
+                        .map(p -> p.shape().getBounds2D().getHeight()))
+                .allSatisfy(h -> assertThat(h).isGreaterThan(1.0));
+    }
+
+    @Test
+    void aCharacterTheSealFontLacksIsRefusedRatherThanDrawnAsAGap() {
+        // the Song face alone has no Extension B: refused by the renderer, naming the code point
+        assertThatThrownBy(() -> RENDERER.layout(SealDesign.legalRepresentativeSeal("王𠀀")))
+                .isInstanceOf(InvalidSealDesignException.class)
+                .hasMessageContaining("U+20000")
+                .hasMessageContaining("gap");
+        // a character none of the fonts has is refused by the design itself
+        assertThatThrownBy(() -> SealDesign.organisationSeal("证印示范𰀀科技有限公司", ""))
+                .isInstanceOf(InvalidSealDesignException.class)
+                .hasMessageContaining("name: character 5, U+30000");
+        assertThatThrownBy(() -> SealDesign.specialPurposeSeal("证印示范市科技有限公司", "合同\u202E专用章", ""))
+                .isInstanceOf(InvalidSealDesignException.class)
+                .hasMessageContaining("purpose: character 3, U+202E");
+    }
 }

@@ -751,4 +751,45 @@ class SealLifecycleIntegrationTest {
                 .extracting(e -> e.get("type"))
                 .contains("IMAGE_ATTACHED");
     }
+
+    @Test
+    void sealNamesTakeGb18030RareCharactersAndRefuseInvisibleOnesNamingTheCodePoint() throws Exception {
+        String rare = "𪚥䶮堃龍数字科技有限公司";
+        Answer generated = post(
+                "/api/v1/seal-images/generate?format=png&dpi=300",
+                ADMIN,
+                Map.of("type", "01", "name", rare, "organisationCode", USCC));
+        assertThat(generated.status()).as(generated.body()).isIn(200, 201);
+
+        Answer gap = post(
+                "/api/v1/seal-images/generate?format=png&dpi=300",
+                ADMIN,
+                Map.of("type", "01", "name", "证印示范𰀀科技有限公司", "organisationCode", USCC));
+        assertThat(gap.status()).as(gap.body()).isEqualTo(400);
+        assertThat(gap.body()).contains("U+30000");
+
+        for (String[] bad : new String[][] {
+            {"name", "证印示范市\u202E有限公司", "U+202E"},
+            {"name", "证印示范市\u0000有限公司", "U+0000"},
+            {"kindName", "业务\u200B专用章", "U+200B"},
+            {"organisation.name", "证印示范市\n数字科技有限公司", "U+000A"}
+        }) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                    "organisationName",
+                    bad[0].equals("organisation.name") ? bad[1] : "证印示范市市场监督管理局",
+                    "organisationUscc",
+                    USCC,
+                    "type",
+                    "99",
+                    "name",
+                    bad[0].equals("name") ? bad[1] : "证印示范市市场监督管理局业务专用章",
+                    "kindName",
+                    bad[0].equals("kindName") ? bad[1] : "业务专用章",
+                    "validUntil",
+                    clock.instant().plus(Duration.ofDays(365)).toString()));
+            Answer refused = post("/api/v1/seals", ALICE, body);
+            assertThat(refused.status()).as(bad[0] + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains(bad[2]).contains(bad[0]);
+        }
+    }
 }

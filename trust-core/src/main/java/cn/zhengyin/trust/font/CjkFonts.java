@@ -1,13 +1,9 @@
 package cn.zhengyin.trust.font;
 
-import cn.zhengyin.trust.TrustException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
-
 /**
  * The CJK faces bundled in trust-core. Each face is decompressed once, on first use, and cached for the life of the
- * class loader; callers receive a fresh copy of the bytes so that no caller can alter the cached face.
+ * class loader; callers of {@link #songTi()} receive a fresh copy of the bytes so that no caller can alter the cached
+ * face. Text that may hold characters outside GB 2312 is drawn with {@link #chain()} (see {@link FontChain}).
  */
 public final class CjkFonts {
 
@@ -25,28 +21,17 @@ public final class CjkFonts {
      * {@code PDType0Font.load(document, new ByteArrayInputStream(songTi()), true)}.
      *
      * @return a copy of the uncompressed TTF bytes
-     * @throws TrustException if the resource is missing from the class path (a broken build)
+     * @throws cn.zhengyin.trust.TrustException if the resource is missing from the class path (a broken build)
      */
     public static byte[] songTi() {
-        return SongTi.BYTES.clone();
+        return CjkFace.SONG_TI.bytes();
     }
 
-    /** Holder idiom: the JVM guarantees a single, thread-safe, lazy decompression. */
-    private static final class SongTi {
-        private static final byte[] BYTES = load(SONG_TI_RESOURCE);
-    }
-
-    private static byte[] load(String resource) {
-        try (InputStream raw = CjkFonts.class.getResourceAsStream(resource)) {
-            if (raw == null) {
-                throw new TrustException("Font resource " + resource + " is not on the class path; "
-                        + "rebuild trust-core so that its resources are packaged");
-            }
-            try (InputStream in = new GZIPInputStream(raw, 64 * 1024)) {
-                return in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new TrustException("Cannot read font resource " + resource + ": " + e.getMessage(), e);
-        }
+    /**
+     * The licence fonts with glyph-by-glyph fallback: the Song face first, then the faces that cover the rest of GB
+     * 18030-2022 ({@link FontChain#cjk()}).
+     */
+    public static FontChain chain() {
+        return FontChain.cjk();
     }
 }

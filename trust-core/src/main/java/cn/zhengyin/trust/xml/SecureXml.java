@@ -5,6 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -139,7 +142,12 @@ public final class SecureXml {
         }
     }
 
-    /** Serialises a document or element as UTF-8 with an XML declaration, without reformatting. */
+    /**
+     * Serialises a document or element as UTF-8 with an XML declaration, without reformatting. Characters outside the
+     * Basic Multilingual Plane (e.g. CJK Extension B in a name, 𠀀) are written as UTF-8 like every other character:
+     * the JDK's serialisers write them as character references ({@code &#131072;}), which parsers read alike but text
+     * tools (grep, a search index) do not.
+     */
     public static byte[] serialize(Node node) {
         try {
             TransformerFactory factory = TransformerFactory.newDefaultInstance();
@@ -155,10 +163,36 @@ public final class SecureXml {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             transformer.transform(new DOMSource(node), new StreamResult(out));
-            return out.toByteArray();
+            return supplementaryAsUtf8(out.toByteArray());
         } catch (TransformerException e) {
             throw new XmlFormatException("The XML document cannot be serialised: " + e.getMessage(), e);
         }
+    }
+
+    private static final Pattern SUPPLEMENTARY_REFERENCE = Pattern.compile("&#(\\d{5,7});");
+
+    /**
+     * Replaces the decimal character references the serialiser wrote for supplementary characters by the characters.
+     * Every {@code &} of the document's own text was escaped as {@code &amp;}, so each {@code &#N;} is such a
+     * reference; the ones below U+10000 (none are written in UTF-8 output) stay as they are.
+     */
+    private static byte[] supplementaryAsUtf8(byte[] xml) {
+        String text = new String(xml, StandardCharsets.UTF_8);
+        if (!text.contains("&#")) {
+            return xml;
+        }
+        Matcher m = SUPPLEMENTARY_REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            int cp = Integer.parseInt(m.group(1));
+            m.appendReplacement(
+                    out,
+                    cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT && cp <= Character.MAX_CODE_POINT
+                            ? Matcher.quoteReplacement(Character.toString(cp))
+                            : "$0");
+        }
+        m.appendTail(out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Makes warnings harmless and errors fatal, without the default handler's printing to stderr. */

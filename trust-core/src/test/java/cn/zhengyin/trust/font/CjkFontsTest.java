@@ -76,4 +76,80 @@ class CjkFontsTest {
                     .contains("ARPHIC PUBLIC LICENSE");
         }
     }
+
+    /** One sample per face: what the face is in the chain for. */
+    private static final java.util.Map<CjkFace, String> SAMPLES = new java.util.EnumMap<>(java.util.Map.of(
+            CjkFace.SONG_TI, "林晓峰",
+            CjkFace.HANA_MIN_A, "龍堃䶮",
+            CjkFace.HANA_MIN_B, "𠀀𪚥",
+            CjkFace.BABELSTONE_HAN, "鿫鿭"));
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(CjkFace.class)
+    void everyFaceIsTrueTypeEmbeddableAndExtractableFromAPdf(CjkFace face) throws IOException {
+        String sample = SAMPLES.get(face);
+        try (TrueTypeFont ttf = face.parse()) {
+            assertThat(ttf.getName()).isEqualTo(face.postScriptName());
+            assertThat(ttf.getGlyph()).as("glyf outlines, not CFF").isNotNull();
+            int fsType = ttf.getOS2Windows().getFsType();
+            assertThat(fsType & 0x0302)
+                    .as("restricted-licence and no-subsetting bits")
+                    .isZero();
+        }
+        assertThat(FontChain.cjk().runs(sample))
+                .singleElement()
+                .satisfies(run -> assertThat(run.face()).isEqualTo(face));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument doc = new PDDocument();
+                TrueTypeFont ttf = face.parse()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            PDType0Font font = PDType0Font.load(doc, ttf, true);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(font, 12);
+                cs.newLineAtOffset(72, 700);
+                cs.showText(sample);
+                cs.endText();
+            }
+            doc.save(out);
+        }
+        assertThat(out.size()).as("a subset of " + face).isLessThan(60_000);
+        try (PDDocument reread = Loader.loadPDF(out.toByteArray())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper()
+                            .getText(reread)
+                            .strip())
+                    .isEqualTo(sample);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(CjkFace.class)
+    void everyFaceLoadsInJava2dWithItsGlyphs(CjkFace face) throws Exception {
+        java.awt.Font font;
+        try (InputStream in = face.openStream()) {
+            font = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+        }
+        String sample = SAMPLES.get(face);
+        assertThat(font.canDisplayUpTo(sample)).isEqualTo(-1);
+        assertThat(font.getFamily(java.util.Locale.ROOT)).isEqualTo(face.familyName());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(CjkFace.class)
+    void everyFaceHasItsLicenceTextOnTheClassPath(CjkFace face) throws IOException {
+        try (InputStream in = CjkFonts.class.getResourceAsStream(face.licenceResource())) {
+            assertThat(in).isNotNull();
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).containsIgnoringCase(face.licenceName());
+        }
+        if (face == CjkFace.BABELSTONE_HAN) {
+            try (InputStream in =
+                    CjkFonts.class.getResourceAsStream("/cn/zhengyin/trust/font/BABELSTONE-HAN-NOTICE.txt")) {
+                assertThat(in)
+                        .as("the modification notice the Arphic Public License asks for")
+                        .isNotNull();
+            }
+        }
+    }
 }

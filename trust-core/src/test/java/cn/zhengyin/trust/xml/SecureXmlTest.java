@@ -48,4 +48,15 @@ class SecureXmlTest {
                 .isEqualTo(doc.getDocumentElement().getTextContent());
         assertThat(new String(SecureXml.serialize(doc), StandardCharsets.UTF_8)).startsWith("<?xml");
     }
+
+    @Test
+    void serialisesSupplementaryCharactersAsUtf8NotAsCharacterReferences() {
+        Document doc = SecureXml.parse("<n a=\"𪚥\">王𠀀 &amp;#131072; 堃</n>".getBytes(StandardCharsets.UTF_8));
+        String xml = new String(SecureXml.serialize(doc), StandardCharsets.UTF_8);
+
+        assertThat(xml).contains("<n a=\"𪚥\">王𠀀 &amp;#131072; 堃</n>").doesNotContain("&#173733;");
+        Document back = SecureXml.parse(xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(back.getDocumentElement().getTextContent()).isEqualTo("王𠀀 &#131072; 堃");
+        assertThat(back.getDocumentElement().getAttribute("a")).isEqualTo("𪚥");
+    }
 }

@@ -6,7 +6,8 @@ import cn.zhengyin.licence.sealing.LicenceSealer.SealingFailedException;
 import cn.zhengyin.licence.sealing.client.SealServiceClient;
 import cn.zhengyin.licence.sealing.client.SealServiceRevocationSource;
 import cn.zhengyin.trust.TrustException;
-import cn.zhengyin.trust.font.CjkFonts;
+import cn.zhengyin.trust.font.CjkFace;
+import cn.zhengyin.trust.font.FontChain;
 import cn.zhengyin.trust.pdf.LtvCollector;
 import cn.zhengyin.trust.pdf.PadesLtvExtender;
 import cn.zhengyin.trust.pdf.PadesPreparation;
@@ -19,18 +20,22 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.TextAttribute;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
+import java.text.AttributedString;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -41,7 +46,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * {@link CopyMaker} that signs through the seal service's digest-signing API exactly as issuance does
  * ({@code POST /api/v1/signatures/pades}, only the digest travels), with the seal of the original licence's issuing
  * authority (the seal service signs a licence's files only with its issuer's seal). The stamp is drawn
- * with the bundled Song face into a 300 dpi image that is the new signature widget's appearance; the same text is the
+ * with the bundled Song face (and, glyph by glyph, the licence font chain's fallback faces) into a 300 dpi image that is the new signature widget's appearance; the same text is the
  * signature dictionary's {@code /Reason}, so it is machine-readable too (pdfsig, Acrobat's signature panel).
  */
 public final class SealedCopyMaker implements CopyMaker {
@@ -59,18 +64,45 @@ public final class SealedCopyMaker implements CopyMaker {
     private final PadesPreparer preparer = new PadesPreparer(MAX_PDF_BYTES);
     private final PadesLtvExtender ltvExtender = new PadesLtvExtender(MAX_PDF_BYTES);
     private final LtvCollector ltvCollector;
-    private final Font font;
+    /** The stamp's fonts, one per face of the licence font chain, loaded when a character first needs it. */
+    private final Map<CjkFace, Font> fonts = new EnumMap<>(CjkFace.class);
 
     /** @param authorities where the seal of the original licence's issuing authority is found */
     public SealedCopyMaker(SealServiceClient sealService, ApprovalSystems authorities) {
         this.sealService = sealService;
         this.authorities = authorities;
         this.ltvCollector = new LtvCollector(new SealServiceRevocationSource(sealService), MAX_PDF_BYTES);
-        try {
-            this.font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(CjkFonts.songTi()));
-        } catch (FontFormatException | IOException e) {
-            throw new IllegalStateException("cannot load the bundled Song face for the 加注件 stamp", e);
+        font(CjkFace.SONG_TI);
+    }
+
+    private Font font(CjkFace face) {
+        synchronized (fonts) {
+            return fonts.computeIfAbsent(face, f -> {
+                try (InputStream in = f.openStream()) {
+                    return Font.createFont(Font.TRUETYPE_FONT, in);
+                } catch (FontFormatException | IOException e) {
+                    throw new IllegalStateException(
+                            "cannot load the bundled " + f.familyName() + " face for the" + " 加注件 stamp", e);
+                }
+            });
         }
+    }
+
+    /**
+     * A line of the stamp with each character in the first face of the licence font chain that has it (the Song face
+     * for GB 2312, the fallback faces for the rest of GB 18030-2022; a character no face has falls to the Song face).
+     */
+    private AttributedString styled(String line, float size) {
+        AttributedString text = new AttributedString(line);
+        FontChain chain = FontChain.cjk();
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            CjkFace face = chain.faceFor(cp).orElse(CjkFace.SONG_TI);
+            text.addAttribute(TextAttribute.FONT, font(face).deriveFont(Font.PLAIN, size), i, next);
+            i = next;
+        }
+        return text;
     }
 
     record PadesDigestRequest(String sealId, String digestAlgorithm, String digest, String licenceIdentifier) {}
@@ -157,9 +189,13 @@ public final class SealedCopyMaker implements CopyMaker {
             g.setStroke(new BasicStroke(h / 40f));
             g.drawRect(h / 60, h / 60, w - h / 30, h - h / 30);
             float lineHeight = (h - h / 8f) / lines.size();
-            g.setFont(font.deriveFont(Font.PLAIN, lineHeight * 0.72f));
             for (int i = 0; i < lines.size(); i++) {
-                g.drawString(lines.get(i), h / 14f, h / 16f + lineHeight * (i + 0.78f));
+                if (!lines.get(i).isEmpty()) {
+                    g.drawString(
+                            styled(lines.get(i), lineHeight * 0.72f).getIterator(),
+                            h / 14f,
+                            h / 16f + lineHeight * (i + 0.78f));
+                }
             }
         } finally {
             g.dispose();

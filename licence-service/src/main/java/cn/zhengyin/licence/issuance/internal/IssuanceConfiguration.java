@@ -17,6 +17,7 @@ import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.sealing.OfdSealer;
 import cn.zhengyin.licence.sealing.XmlSealer;
 import cn.zhengyin.licence.transparency.LicenceEventLog;
+import cn.zhengyin.service.audit.AuditLog;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -65,8 +66,17 @@ class IssuanceConfiguration {
             IdempotencyGuard idempotency,
             VersionProducer versions,
             Clock clock,
-            LicenceEventLog eventLog) {
+            LicenceEventLog eventLog,
+            AuditLog audit) {
         return new LicenceIssuer(
-                types, approvalSystems::find, registry, serials, idempotency, versions, clock, eventLog);
+                types,
+                approvalSystems::find,
+                registry,
+                serials,
+                idempotency,
+                versions,
+                clock,
+                eventLog,
+                new AuditedFailedIssuances(audit));
     }
 }

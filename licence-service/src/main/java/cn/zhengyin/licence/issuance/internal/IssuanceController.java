@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/licences}: an approval system issues a licence (scope {@code licence:issue}). Audit events
- * {@code licence.issue}: SUCCESS for a new licence, DENIED for a type or authority the client may not issue.
+ * {@code licence.issue}: SUCCESS for a new licence here; DENIED for a type or authority the client may not issue and
+ * FAILURE for every other failed request from the issuer ({@code AuditedFailedIssuances}).
  */
 @RestController
 @RequestMapping("/api/v1/licences")
@@ -107,20 +108,7 @@ class IssuanceController {
                     .header("Idempotent-Replayed", String.valueOf(issued.replayed()))
                     .body(view);
         } catch (IssuanceException | VersionProducer.VersionTaken | LicenceSealer.SealingFailedException e) {
-            if (e instanceof IssuanceException.NotPermitted || e instanceof IssuanceException.UnknownLicenceType) {
-                audit.record(
-                        "licence.issue",
-                        e instanceof IssuanceException.NotPermitted
-                                ? AuditEvent.Outcome.DENIED
-                                : AuditEvent.Outcome.FAILURE,
-                        caller.getSubject(),
-                        "",
-                        Map.of(
-                                "licenceType",
-                                request.licenceType(),
-                                "refusal",
-                                e.getClass().getSimpleName() + ": " + e.getMessage()));
-            }
+            // the issuer has written the failure to the audit log (AuditedFailedIssuances)
             throw IssuanceProblems.of(e, clock);
         }
     }

@@ -82,6 +82,14 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public void release(String client, String key) {
+        String id = id(client, key);
+        records.deleteOne(Filters.and(eq("_id", id), eq("state", "IN_PROGRESS"), eq("identifier", null)));
+        records.updateOne(
+                Filters.and(eq("_id", id), eq("state", "IN_PROGRESS")), Updates.set("leaseUntil", new Date(0L)));
+    }
+
+    @Override
     public void complete(String client, String key, String identifier, Instant now) {
         records.updateOne(
                 eq("_id", id(client, key)),

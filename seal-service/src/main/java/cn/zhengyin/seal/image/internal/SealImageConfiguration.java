@@ -7,7 +7,7 @@ import cn.zhengyin.seal.image.SealImages;
 import cn.zhengyin.service.security.JwtScopes;
 import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
-import cn.zhengyin.trust.font.CjkFonts;
+import cn.zhengyin.trust.font.FontChain;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +34,7 @@ class SealImageConfiguration {
 
     @Bean
     SealImageRenderer sealImageRenderer() {
-        return new SealImageRenderer(CjkFonts.songTi());
+        return new SealImageRenderer(FontChain.cjk());
     }
 
     @Bean

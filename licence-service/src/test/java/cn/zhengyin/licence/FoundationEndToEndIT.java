@@ -174,6 +174,15 @@ class FoundationEndToEndIT {
         HttpResponse<byte[]> xml = services.sendForBytes(get("/api/v1/licences/" + id + "/xml"));
         assertThat(xml.statusCode()).isEqualTo(200);
         assertThat(new String(xml.body(), StandardCharsets.UTF_8)).contains(RARE_NAME, RARE_REPRESENTATIVE);
+
+        byte[] ofd =
+                services.sendForBytes(get("/api/v1/licences/" + id + "/ofd")).body();
+        try (org.ofdrw.reader.OFDReader reader =
+                new org.ofdrw.reader.OFDReader(new java.io.ByteArrayInputStream(ofd))) {
+            assertThat(String.join("", new org.ofdrw.reader.ContentExtractor(reader).extractAll()))
+                    .contains(RARE_NAME, RARE_REPRESENTATIVE);
+        }
+        assertThat(verify(ofd, "application/ofd").get("indication").asString()).isEqualTo("TOTAL_PASSED");
     }
 
     @Test

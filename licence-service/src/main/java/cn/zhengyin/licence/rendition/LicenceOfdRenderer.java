@@ -5,7 +5,9 @@ import cn.zhengyin.licence.licencetype.FieldRole;
 import cn.zhengyin.licence.licencetype.FieldType;
 import cn.zhengyin.licence.licencetype.Layout;
 import cn.zhengyin.licence.licencetype.LicenceType;
-import cn.zhengyin.trust.font.CjkFonts;
+import cn.zhengyin.trust.font.CjkFace;
+import cn.zhengyin.trust.font.FontChain;
+import cn.zhengyin.trust.font.TrueTypeSubset;
 import cn.zhengyin.trust.ofd.OfdSealPreparer;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -20,6 +22,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +33,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.ofdrw.core.basicStructure.doc.CT_CommonData;
 import org.ofdrw.core.basicStructure.doc.CT_PageArea;
 import org.ofdrw.core.basicStructure.doc.Document;
@@ -80,11 +80,14 @@ public final class LicenceOfdRenderer {
     private static final Pattern UNBREAKABLE = Pattern.compile("[A-Za-z0-9.:/\\-_@#%+=?&~]");
     private static final String CREATOR = "Zhengyin licence-service";
 
-    private final byte[] songTi;
-    private final ConcurrentLinkedQueue<TrueTypeFont> idleFonts = new ConcurrentLinkedQueue<>();
+    private static final FontChain FONTS = FontChain.cjk();
+    /** Parsed faces not in use, per face: a fontbox TrueTypeFont serves one rendering at a time. */
+    private final Map<CjkFace, ConcurrentLinkedQueue<TrueTypeFont>> idleFonts = new EnumMap<>(CjkFace.class);
 
     public LicenceOfdRenderer() {
-        this.songTi = CjkFonts.songTi();
+        for (CjkFace face : CjkFace.values()) {
+            idleFonts.put(face, new ConcurrentLinkedQueue<>());
+        }
     }
 
     /** Where the seal impression goes on page 1: the square around the layout's seal circle, in millimetres. */
@@ -105,11 +108,15 @@ public final class LicenceOfdRenderer {
      */
     public byte[] render(
             LicenceType type, Map<String, String> fieldValues, RenderContext ctx, LicenceXmlMetadata metadata) {
-        TrueTypeFont song = borrowFont();
+        Map<CjkFace, TrueTypeFont> borrowed = new EnumMap<>(CjkFace.class);
         OFDDir dir = OFDDir.newOFD();
         try {
             Ids ids = new Ids();
-            FontSet fonts = new FontSet(song, ids.next());
+            FontSet fonts = new FontSet(ids, face -> {
+                TrueTypeFont ttf = borrowFont(face);
+                borrowed.put(face, ttf);
+                return ttf;
+            });
             Layout layout = type.layout();
             Canvas canvas = new Canvas(
                     fonts, ids, layout.page().widthMm(), layout.page().heightMm());
@@ -154,7 +161,7 @@ public final class LicenceOfdRenderer {
                     "OFD rendering of " + ctx.identifier() + " failed: " + e.getMessage(), e);
         } finally {
             dir.clean();
-            idleFonts.offer(song);
+            borrowed.forEach((face, ttf) -> idleFonts.get(face).offer(ttf));
         }
     }
 
@@ -194,15 +201,16 @@ public final class LicenceOfdRenderer {
                 .setCustomDatas(custom);
     }
 
-    private TrueTypeFont borrowFont() {
-        TrueTypeFont ttf = idleFonts.poll();
+    private TrueTypeFont borrowFont(CjkFace face) {
+        TrueTypeFont ttf = idleFonts.get(face).poll();
         if (ttf != null) {
             return ttf;
         }
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(songTi));
-        } catch (IOException e) {
-            throw new LicenceRenderingException("cannot parse the bundled CJK font: " + e.getMessage(), e);
+            return face.parse();
+        } catch (RuntimeException e) {
+            throw new LicenceRenderingException(
+                    "cannot parse the bundled font " + face.familyName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -379,10 +387,6 @@ public final class LicenceOfdRenderer {
                 }
             }
 
-            boolean has(int codePoint) {
-                return cmap.getGlyphId(codePoint) != 0;
-            }
-
             /** Advance of one character, in em. */
             double advance(int codePoint) {
                 try {
@@ -392,39 +396,38 @@ public final class LicenceOfdRenderer {
                 }
             }
 
-            byte[] subset() throws IOException {
-                TTFSubsetter subsetter = new TTFSubsetter(font);
-                subsetter.addAll(used);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                subsetter.writeToStream(out);
-                return out.toByteArray();
+            byte[] subset() {
+                return TrueTypeSubset.of(font, used);
             }
         }
 
-        private final List<Face> faces = new ArrayList<>();
+        private final Ids ids;
+        private final java.util.function.Function<CjkFace, TrueTypeFont> borrow;
+        private final Map<CjkFace, Face> faces = new EnumMap<>(CjkFace.class);
 
-        FontSet(TrueTypeFont song, long songId) {
-            faces.add(new Face(song, songId));
+        FontSet(Ids ids, java.util.function.Function<CjkFace, TrueTypeFont> borrow) {
+            this.ids = ids;
+            this.borrow = borrow;
         }
 
-        /** The face that draws this character (the glyph-by-glyph fallback goes here), or an error naming it. */
+        /**
+         * The face that draws this character: trust-core's {@link FontChain#cjk()} glyph by glyph (the Song face for
+         * what it covers, the GB 18030-2022 fallbacks for the rest), the same choice as the PDF's; or an error naming
+         * the character (issuance refuses such values before this point).
+         */
         Face faceFor(int codePoint, String what) {
-            for (Face face : faces) {
-                if (face.has(codePoint)) {
-                    return face;
-                }
-            }
-            throw new LicenceRenderingException(String.format(
-                    Locale.ROOT,
-                    "the licence font (AR PL SungtiL GB, GB 2312 repertoire) cannot print U+%04X '%s' in %s; use GB"
-                            + " 2312 characters or extend the font set",
-                    codePoint,
-                    Character.toString(codePoint),
-                    what));
+            CjkFace face = FONTS.faceFor(codePoint)
+                    .orElseThrow(() -> new LicenceRenderingException(String.format(
+                            Locale.ROOT,
+                            "no bundled font (%s) can print %s in %s",
+                            FONTS.describe(),
+                            FontChain.label(codePoint),
+                            what)));
+            return faces.computeIfAbsent(face, f -> new Face(borrow.apply(f), ids.next()));
         }
 
         List<Face> used() {
-            return faces.stream().filter(f -> !f.used.isEmpty()).toList();
+            return faces.values().stream().filter(f -> !f.used.isEmpty()).toList();
         }
     }
 

@@ -89,16 +89,41 @@ class LicenceOfdRendererTest {
                 .contains("FontFile>" + fonts.get(0).substring(fonts.get(0).lastIndexOf('/') + 1));
         String content = new String(pkg.part("Doc_0/Pages/Page_0/Content.xml").orElseThrow(), StandardCharsets.UTF_8);
         assertThat(content).contains("DeltaX=");
-        System.out.println(ofd.length + " bytes, font subset " + font.length);
+    }
+
+    @Test
+    void aNameWithExtensionBCharactersIsDrawnGlyphByGlyphFromTheFallbackFaces() throws Exception {
+        LicenceType type = LicenceTypeFixture.businessLicence();
+        Map<String, String> values = new HashMap<>(type.sample().fieldValuesAsText());
+        values.put("name", "𪚥䶮堃龍数字科技有限公司");
+        values.put("legalRepresentative", "王𠀀");
+        byte[] ofd = render(type, values);
+
+        try (OFDReader reader = new OFDReader(new ByteArrayInputStream(ofd))) {
+            String text = String.join("", new ContentExtractor(reader).extractAll());
+            assertThat(text).contains("𪚥䶮堃龍数字科技有限公司", "王𠀀");
+        }
+        OfdPackage pkg = OfdPackage.read(ofd);
+        List<String> fonts =
+                pkg.names().stream().filter(n -> n.endsWith(".ttf")).toList();
+        assertThat(fonts).as("Song, HanaMinA (䶮 堃 龍), HanaMinB (𪚥 𠀀)").hasSize(3);
+        boolean extensionBEmbedded = false;
+        for (String name : fonts) {
+            TrueTypeFont ttf = new TTFParser()
+                    .parse(new RandomAccessReadBuffer(pkg.part(name).orElseThrow()));
+            assertThat(ttf.getTableMap()).containsKey("glyf");
+            extensionBEmbedded |= ttf.getUnicodeCmapLookup().getGlyphId(0x2A6A5) > 0;
+        }
+        assertThat(extensionBEmbedded).as("𪚥 U+2A6A5 in an embedded subset").isTrue();
     }
 
     @Test
     void aCharacterNoEmbeddedFontHasIsRefusedNamingIt() {
         LicenceType type = LicenceTypeFixture.businessLicence();
         Map<String, String> values = new HashMap<>(type.sample().fieldValuesAsText());
-        values.put("name", "示范𠀀科技有限公司");
+        values.put("name", "示范\uD880\uDC00科技有限公司"); // U+30000, CJK Extension G: no bundled face has it
         assertThatThrownBy(() -> render(type, values))
                 .isInstanceOf(LicenceRenderingException.class)
-                .hasMessageContaining("U+20000");
+                .hasMessageContaining("U+30000");
     }
 }

@@ -96,6 +96,8 @@ class FailedIssuanceTest {
                 sealer,
                 new LicenceXmlRenderer(),
                 (document, sealId, identifier, at) -> "<licence/>".getBytes(StandardCharsets.UTF_8),
+                new cn.zhengyin.licence.rendition.LicenceOfdRenderer(),
+                (ofd, sealId, identifier, stamp, at) -> ofd,
                 new MongoLicenceFileStore(db),
                 registry,
                 new PublicLinks(URI.create("https://zhengyin.example.cn")));

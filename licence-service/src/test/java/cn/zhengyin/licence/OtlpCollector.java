@@ -17,8 +17,12 @@ import java.util.List;
  * for a trace id's 16 bytes in what arrived.
  */
 final class OtlpCollector implements AutoCloseable {
+    /** The collector keeps at most this many bytes of exports (the oldest go first): the IT JVM runs for minutes. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
     private final HttpServer server;
-    private final List<byte[]> exports = new ArrayList<>();
+    private final java.util.ArrayDeque<byte[]> exports = new java.util.ArrayDeque<>();
+    private long bytes;
 
     OtlpCollector() {
         try {
@@ -30,7 +34,11 @@ final class OtlpCollector implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
                 synchronized (exports) {
-                    exports.add(body);
+                    exports.addLast(body);
+                    bytes += body.length;
+                    while (bytes > MAX_BYTES && exports.size() > 1) {
+                        bytes -= exports.removeFirst().length;
+                    }
                 }
             }
             exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");

@@ -20,7 +20,7 @@ start() { # licence-dir seal-dir
     --zhengyin.store.embedded.directory="$1" >"$WORK/licence.log" 2>&1 &
   LPID=$!
   for u in http://localhost:$LP http://localhost:$SP; do
-    until curl -fs "$u/actuator/health" >/dev/null; do sleep 1; done
+    until curl -fs "$u/actuator/health/readiness" >/dev/null; do sleep 1; done
   done
 }
 stop() { kill "$LPID" "$SPID"; wait "$LPID" "$SPID" || true; }

@@ -102,7 +102,7 @@ class Service:
             if self.proc.poll() is not None:
                 raise SystemExit(f"{self.name} exited during start-up (code {self.proc.returncode}); see its log")
             try:
-                if http("GET", base + "/actuator/health", timeout=2).status == 200:
+                if http("GET", base + "/actuator/health/readiness", timeout=2).status == 200:
                     return
             except OSError:
                 pass

@@ -40,6 +40,7 @@ class ModularityTests {
                         "fieldreuse",
                         "issuance",
                         "lifecycle",
+                        "monitoring",
                         "registry",
                         "rendition",
                         "sealing",

@@ -53,6 +53,12 @@ final class TwoServices implements AutoCloseable {
      */
     final Path trustListFile;
 
+    /**
+     * Where both services export their spans (OTLP/HTTP): configuring the endpoint is what turns export on; without it
+     * nothing is sent (docs/operations.md).
+     */
+    final OtlpCollector otlp = new OtlpCollector();
+
     private TwoServices() {
         try {
             this.trustListFile = Files.createTempFile("it-trust-list", ".xml");
@@ -74,7 +80,9 @@ final class TwoServices implements AutoCloseable {
                         "--zhengyin.seal-keys.file="
                                 + Path.of("target", "it-seal-keys-" + java.util.UUID.randomUUID() + ".p12")
                                         .toAbsolutePath(),
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks");
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks",
+                        "--management.opentelemetry.tracing.export.otlp.endpoint=" + otlp.tracesEndpoint(),
+                        "--management.opentelemetry.tracing.export.schedule-delay=500ms");
         this.licence = LicenceServiceApplication.builder()
                 .run(
                         "--server.port=" + licencePort,
@@ -92,7 +100,9 @@ final class TwoServices implements AutoCloseable {
                         "--zhengyin.verification.crls=" + otherProvince.resolve("root-ca.crl") + ","
                                 + otherProvince.resolve("seal-ca.crl") + "," + otherProvince.resolve("sm2-root-ca.crl")
                                 + "," + otherProvince.resolve("sm2-seal-ca.crl"),
-                        "--zhengyin.store.embedded.in-memory=true");
+                        "--zhengyin.store.embedded.in-memory=true",
+                        "--management.opentelemetry.tracing.export.otlp.endpoint=" + otlp.tracesEndpoint(),
+                        "--management.opentelemetry.tracing.export.schedule-delay=500ms");
     }
 
     /** An access token of a registered dev client with the given scopes. */
@@ -188,6 +198,7 @@ final class TwoServices implements AutoCloseable {
     public void close() {
         licence.close();
         seal.close();
+        otlp.close();
     }
 
     private static int freePort() {

@@ -39,6 +39,7 @@ class ModularityTests {
                         "console",
                         "image",
                         "lifecycle",
+                        "monitoring",
                         "premade",
                         "signing",
                         "timestamp");

@@ -29,10 +29,13 @@ import org.springframework.security.web.SecurityFilterChain;
  *   province's authorisation server instead.</li>
  *   <li>Approval systems issue with scope {@code licence:issue} and read with {@code licence:read}.</li>
  *   <li>Verification of a file is public: anyone holding a licence file may check it.</li>
+ *   <li>Monitoring ({@code /actuator/prometheus}, the health's details) needs scope {@code monitoring:read}.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class LicenceSecurityConfiguration {
+    /** Reads the metrics ({@code /actuator/prometheus}) and the health details (dev client {@code monitoring-demo}). */
+    static final String MONITORING_SCOPE = "SCOPE_monitoring:read";
 
     @Bean
     @Order(1)
@@ -94,6 +97,9 @@ class LicenceSecurityConfiguration {
                         .hasAuthority("SCOPE_licence:read")
                         .requestMatchers(HttpMethod.GET, AuditEventController.PATH)
                         .hasAuthority("SCOPE_" + AuditEventController.SCOPE)
+                        // metrics for Prometheus (docs/operations.md); health stays public, its details need this scope
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasAuthority(MONITORING_SCOPE)
                         .anyRequest()
                         .denyAll())
                 .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))

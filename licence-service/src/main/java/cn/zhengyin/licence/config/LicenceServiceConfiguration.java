@@ -3,6 +3,7 @@ package cn.zhengyin.licence.config;
 import cn.zhengyin.licence.authority.ApprovalSystems;
 import cn.zhengyin.licence.licencetype.JsonLicenceTypeLoader;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
+import cn.zhengyin.licence.monitoring.VerificationCrls;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.PublicLinks;
 import cn.zhengyin.licence.sealing.client.SealServiceClient;
@@ -34,7 +35,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -109,10 +112,32 @@ class LicenceServiceConfiguration {
      * comes from the document's embedded data, the configured CRL files, then the seal service's CRLs (the dev CA's
      * distribution points, see {@link SealServiceRevocationSource}), reused for {@code crl-max-age}.
      */
+    /** The CRL files of {@code zhengyin.verification.crls}, read once: the verifiers use them, monitoring watches them. */
+    @Bean
+    VerificationCrls verificationCrls(VerificationProperties verification) {
+        Map<String, X509CRL> crls = new LinkedHashMap<>();
+        for (Path file : verification.crls()) {
+            try {
+                String name = file.getFileName().toString();
+                if (crls.containsKey(name)) {
+                    name = file.toString();
+                }
+                crls.put(name, Pem.parseCrl(Files.readAllBytes(file)));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException(
+                        "cannot read the CRL at " + file.toAbsolutePath()
+                                + " (PEM or DER); set zhengyin.verification.crls",
+                        e);
+            }
+        }
+        return new VerificationCrls(crls);
+    }
+
     @Bean
     LicenceVerifier licenceVerifier(
             LicenceServiceProperties properties,
             VerificationProperties verification,
+            VerificationCrls crls,
             LicenceRegistry registry,
             SealServiceClient sealService,
             TrustListLoader trustList,
@@ -130,19 +155,8 @@ class LicenceServiceConfiguration {
                         e);
             }
         }
-        List<X509CRL> crls = new ArrayList<>();
-        for (Path file : verification.crls()) {
-            try {
-                crls.add(Pem.parseCrl(Files.readAllBytes(file)));
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException(
-                        "cannot read the CRL at " + file.toAbsolutePath()
-                                + " (PEM or DER); set zhengyin.verification.crls",
-                        e);
-            }
-        }
         RevocationSources revocation = new RevocationSources(
-                crls,
+                List.copyOf(crls.byName().values()),
                 Optional.of(new CachingRevocationSource(
                         new SealServiceRevocationSource(sealService), verification.crlMaxAge(), clock)));
         TrustAnchors trust = TrustAnchors.of(anchors, intermediates);

@@ -48,6 +48,11 @@ public final class RevocationLists implements CertificateStatusListener {
         this.reissueAfter = reissueAfter;
     }
 
+    /** The names of the CAs whose CRLs this service issues, e.g. {@code seal-ca}. */
+    public java.util.Set<String> caNames() {
+        return new java.util.TreeSet<>(authorities.keySet());
+    }
+
     /** The current CRL of the named CA, issuing a fresh one if needed. */
     public Optional<X509CRL> current(String caName) {
         Credential ca = authorities.get(caName);

@@ -7,6 +7,7 @@ import cn.zhengyin.seal.lifecycle.GbtSealStructureMaker;
 import cn.zhengyin.seal.lifecycle.SealCertificateAuthority;
 import cn.zhengyin.seal.lifecycle.SealRepository;
 import cn.zhengyin.seal.lifecycle.SealStructureMaker;
+import cn.zhengyin.seal.monitoring.MonitoredCertificates;
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.pki.AuthorityInformationAccess;
 import cn.zhengyin.trust.pki.CertificateIssuer;
@@ -18,6 +19,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -77,6 +80,32 @@ class CertificateAuthorityConfiguration {
                     .getSerialNumber());
         }
         return new OcspResponder(ECDSA_SEAL_CA, ca.certificate(), responder, seals, others, clock, Duration.ofHours(1));
+    }
+
+    /**
+     * The service's own certificates that monitoring watches to their notAfter (docs/operations.md): the ECDSA and SM2
+     * TSAs', the OCSP responder's and the CAs' whose key files are in the keys directory.
+     */
+    @Bean
+    MonitoredCertificates monitoredCertificates(
+            SealServiceProperties properties, @Value("${zhengyin.sm2-tsa-key:sm2-tsa}") String sm2TsaKey) {
+        Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+        for (String name : List.of(properties.tsaKey(), sm2TsaKey, "ocsp")) {
+            if (!name.isBlank()
+                    && Files.isRegularFile(properties.keysDirectory().resolve(name + ".p12"))) {
+                certificates.put(
+                        name,
+                        SealServiceConfiguration.loadKey(properties, name)
+                                .certificateChain()
+                                .getFirst());
+            }
+        }
+        for (String ca : List.of("root-ca", ECDSA_SEAL_CA, "sm2-root-ca", SM2_SEAL_CA)) {
+            if (Files.isRegularFile(properties.keysDirectory().resolve(ca + ".p12"))) {
+                certificates.put(ca, credential(properties, ca).certificate());
+            }
+        }
+        return new MonitoredCertificates(certificates);
     }
 
     /** GB/T 38540 SESeals signed by the dev seal maker (keys-dev {@code sm2-seal-maker.p12}). */

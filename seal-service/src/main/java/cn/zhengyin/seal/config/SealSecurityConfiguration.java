@@ -15,10 +15,13 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call the seal service. Callers authenticate with OAuth2 bearer JWTs (the dev issuer is the licence service,
  * production uses the province's authorisation server); scopes decide what they may do. The time-stamping authority,
- * CRLs, OCSP, health and the OpenAPI description are public, as a TSA and a CA's distribution points must be.
+ * CRLs, OCSP, health and the OpenAPI description are public, as a TSA and a CA's distribution points must be; the
+ * metrics and the health's details need scope {@code monitoring:read}.
  */
 @Configuration(proxyBeanMethods = false)
 class SealSecurityConfiguration {
+    /** Reads the metrics ({@code /actuator/prometheus}) and the health details (dev client {@code monitoring-demo}). */
+    static final String MONITORING_SCOPE = "SCOPE_monitoring:read";
 
     @Bean
     SecurityFilterChain sealApi(
@@ -59,6 +62,9 @@ class SealSecurityConfiguration {
                         .hasAnyAuthority("SCOPE_seal:read", "SCOPE_seal:sign", "SCOPE_seal:admin")
                         .requestMatchers(HttpMethod.GET, AuditEventController.PATH)
                         .hasAuthority("SCOPE_" + AuditEventController.SCOPE)
+                        // metrics for Prometheus (docs/operations.md); health stays public, its details need this scope
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasAuthority(MONITORING_SCOPE)
                         .dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .anyRequest()

@@ -116,7 +116,7 @@ public final class SealSigningService {
         try {
             shape = SignedInfoPolicy.inspectCanonical(canonicalSignedInfo, Set.of(SignedInfoPolicy.ECDSA_SHA256));
         } catch (XmlFormatException e) {
-            usages.record(usage.refused(granted.organisation(), e.getMessage()));
+            usages.record(usage.refused(RefusalReason.INPUT_REJECTED, granted.organisation(), e.getMessage()));
             throw new SignedInfoRejectedException(e.getMessage());
         }
         byte[] signature = granted.key().sign(canonicalSignedInfo);
@@ -156,7 +156,7 @@ public final class SealSigningService {
         try {
             inspected = JwsSigningInputPolicy.inspect(signingInput);
         } catch (SignedInfoRejectedException e) {
-            usages.record(usage.refused(granted.organisation(), e.getMessage()));
+            usages.record(usage.refused(RefusalReason.INPUT_REJECTED, granted.organisation(), e.getMessage()));
             throw e;
         }
         bindPayload(usage, granted, inspected);
@@ -192,7 +192,7 @@ public final class SealSigningService {
                             SesCodec.decodeSeal(sesSeal), granted.key(), sm3DataHash, propertyInfo, clock.instant())
                     .encoded();
         } catch (SesException e) {
-            usages.record(usage.refused(granted.organisation(), e.getMessage()));
+            usages.record(usage.refused(RefusalReason.SES_FAILED, granted.organisation(), e.getMessage()));
             throw new SesealUnavailableException(
                     "seal " + sealId + " cannot make a GB/T 38540 signature: " + e.getMessage());
         }
@@ -258,13 +258,14 @@ public final class SealSigningService {
             String why =
                     "licenceIdentifier '" + usage.licenceIdentifier() + "' is not a GB/T 36904 licence identifier: "
                             + usage.invalidIdentifier().get();
-            usages.record(usage.refused(org, why));
+            usages.record(usage.refused(RefusalReason.INVALID_LICENCE_IDENTIFIER, org, why));
             throw new InvalidLicenceIdentifierException(why);
         }
         if (usage.identifier().isEmpty()) {
             if (seal.sealsLicences()) {
                 throw refuse(
                         usage,
+                        RefusalReason.LICENCE_IDENTIFIER_MISSING,
                         org,
                         "seal " + usage.sealId() + " is a licence seal (" + Seal.LICENCE_SEAL_KIND
                                 + "): a signing request must name the licence it seals (licenceIdentifier)");
@@ -272,6 +273,7 @@ public final class SealSigningService {
             if (identifierRequired) {
                 throw refuse(
                         usage,
+                        RefusalReason.LICENCE_IDENTIFIER_MISSING,
                         org,
                         usage.format() + " signing needs the licence identifier (licenceIdentifier) of the licence the"
                                 + " token is about");
@@ -282,6 +284,7 @@ public final class SealSigningService {
         if (!identifier.issuerCode().equals(org)) {
             throw refuse(
                     usage,
+                    RefusalReason.OTHER_ORGANISATION,
                     org,
                     "licence " + identifier + " has issuer code " + identifier.issuerCode()
                             + ": it is issued by another authority, not by the seal's organisation "
@@ -291,6 +294,7 @@ public final class SealSigningService {
         if (usage.requestedType().isPresent() && !usage.requestedType().get().equals(identifier.typeCode())) {
             throw refuse(
                     usage,
+                    RefusalReason.LICENCE_MISMATCH,
                     org,
                     "licenceType '" + usage.requestedType().get() + "' contradicts licence identifier "
                             + usage.licenceIdentifier() + ", whose type code is '"
@@ -307,6 +311,7 @@ public final class SealSigningService {
         if (!issuerCode.isMissingNode() && !org.equals(issuerCode.asString(""))) {
             throw refuse(
                     usage,
+                    RefusalReason.OTHER_ORGANISATION,
                     org,
                     "the " + inspected.typ() + " payload's issuer_code '" + shortened(issuerCode.toString())
                             + "' is not the seal's organisation " + org + "; seal " + usage.sealId()
@@ -317,6 +322,7 @@ public final class SealSigningService {
             if (!(vct.endsWith(":" + identifier.typeCode()) || vct.endsWith("/" + identifier.typeCode()))) {
                 throw refuse(
                         usage,
+                        RefusalReason.LICENCE_MISMATCH,
                         org,
                         "the credential's vct '" + shortened(vct) + "' does not name the licence type "
                                 + identifier.typeCode() + " of licence " + identifier);
@@ -326,6 +332,7 @@ public final class SealSigningService {
         if (!claimed.isMissingNode() && !identifier.toString().equals(claimed.asString(""))) {
             throw refuse(
                     usage,
+                    RefusalReason.LICENCE_MISMATCH,
                     org,
                     "the payload's licence_identifier '" + shortened(claimed.toString())
                             + "' is not the request's licence identifier " + identifier);
@@ -336,7 +343,8 @@ public final class SealSigningService {
     private Authorised authorise(Usage usage, boolean identifierRequired, SignatureAlgorithm algorithm) {
         Optional<Seal> found = seals.find(usage.sealId());
         if (found.isEmpty()) {
-            usages.record(usage.refused("", "there is no seal with id '" + usage.sealId() + "'"));
+            usages.record(
+                    usage.refused(RefusalReason.UNKNOWN_SEAL, "", "there is no seal with id '" + usage.sealId() + "'"));
             throw new SealNotFoundException(usage.sealId());
         }
         Seal seal = found.get();
@@ -346,6 +354,7 @@ public final class SealSigningService {
         if (state != SealState.ISSUED) {
             throw refuse(
                     usage,
+                    RefusalReason.SEAL_NOT_ISSUED,
                     org,
                     "seal " + usage.sealId() + " is " + state + why(seal, state) + "; only ISSUED seals can sign");
         }
@@ -355,6 +364,7 @@ public final class SealSigningService {
         if (authorisation.isEmpty()) {
             throw refuse(
                     usage,
+                    RefusalReason.NOT_AUTHORISED,
                     org,
                     authorisations.whyNotCovered(usage.sealId(), usage.caller(), effectiveType, usage.at()));
         }
@@ -364,12 +374,13 @@ public final class SealSigningService {
                     + (certificate.isEmpty() ? " and no SM2 certificate" : seal.sesealPending() ? " (pending)" : "")
                     + ", so it cannot make SES signatures; use a seal made by this service or configure an SM2 key"
                     + " (zhengyin.seals[].sm2-key) for a pre-made one";
-            usages.record(usage.refused(org, why));
+            usages.record(usage.refused(RefusalReason.NO_SESEAL, org, why));
             throw new SesealUnavailableException(why);
         }
         if (certificate.isEmpty()) {
             throw refuse(
                     usage,
+                    RefusalReason.NO_CERTIFICATE,
                     org,
                     "seal " + usage.sealId() + " has no " + algorithm + " certificate for " + usage.format());
         }
@@ -382,6 +393,7 @@ public final class SealSigningService {
         } catch (KeyCustodyException e) {
             throw refuse(
                     usage,
+                    RefusalReason.KEY_UNAVAILABLE,
                     org,
                     "the key of seal " + usage.sealId() + " is not available in custody: " + e.getMessage());
         }
@@ -398,8 +410,8 @@ public final class SealSigningService {
         };
     }
 
-    private SigningRefusedException refuse(Usage usage, String organisation, String why) {
-        usages.record(usage.refused(organisation, why));
+    private SigningRefusedException refuse(Usage usage, RefusalReason reason, String organisation, String why) {
+        usages.record(usage.refused(reason, organisation, why));
         return new SigningRefusedException(why);
     }
 
@@ -415,7 +427,7 @@ public final class SealSigningService {
             Optional<LicenceIdentifier> identifier,
             Optional<String> invalidIdentifier,
             Instant at) {
-        SealUsage refused(String organisation, String why) {
+        SealUsage refused(RefusalReason reason, String organisation, String why) {
             return new SealUsage(
                     sealId,
                     organisation,
@@ -426,7 +438,9 @@ public final class SealSigningService {
                     licenceType,
                     at,
                     SealUsage.REFUSED,
-                    why);
+                    why,
+                    reason.code(),
+                    "");
         }
 
         SealUsage signed(String organisation, String detail) {
@@ -440,7 +454,9 @@ public final class SealSigningService {
                     licenceType,
                     at,
                     SealUsage.SIGNED,
-                    detail);
+                    detail,
+                    "",
+                    "");
         }
     }
 }

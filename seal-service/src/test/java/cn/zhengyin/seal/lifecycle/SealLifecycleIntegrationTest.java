@@ -144,6 +144,7 @@ class SealLifecycleIntegrationTest {
     static final String ADMIN = token("carol-admin", "seal:admin seal:read");
     static final String LICENCE_SERVICE = token("licence-service", "seal:sign seal:read");
     static final String OTHER_CLIENT = token("other-client", "seal:sign");
+    static final String MONITORING = token("prometheus", "monitoring:read");
 
     @LocalServerPort
     int port;
@@ -345,6 +346,59 @@ class SealLifecycleIntegrationTest {
                         "X.509", cn.zhengyin.trust.crypto.Providers.bouncyCastle())
                 .generateCertificate(new ByteArrayInputStream(
                         Base64.getDecoder().decode(((List<String>) c.get("chain")).getFirst())));
+    }
+
+    /**
+     * Health that turns before a signer or verifier would notice (docs/operations.md): with the clock moved on, an
+     * issued seal whose certificates end within 30 days makes {@code sealCertificates} OUT_OF_SERVICE; once the TSA
+     * certificate has expired {@code certificates} is DOWN. Details only for scope monitoring:read.
+     */
+    @Test
+    void healthTurnsOutOfServiceBeforeASealCertificateEndsAndDownOnceTheTsaCertificateHasExpired() throws Exception {
+        String id = apply("04", "证印示范市市场监督管理局监控测试专用章").get("id").toString();
+        String seal = "/api/v1/seals/" + id;
+        assertThat(post(seal + "/approve", BOB, Map.of("reason", "材料齐全")).status())
+                .isEqualTo(200);
+        assertThat(post(seal + "/make", ADMIN, Map.of("reason", "制作")).status()).isEqualTo(200);
+        assertThat(post(seal + "/issue", ADMIN, Map.of("reason", "交付")).status())
+                .isEqualTo(200);
+        String ecdsa = "/components/sealCertificates/details/seal/" + id + "~1ecdsa";
+
+        assertThat(get("/actuator/health", ALICE).json()).doesNotContainKey("components");
+        var now = JSON.readTree(get("/actuator/health", MONITORING).body());
+        assertThat(now.at("/components/sealCertificates/status").asString()).isEqualTo("UP");
+        assertThat(now.at(ecdsa + "/status").asString()).isEqualTo("UP");
+        assertThat(now.at("/components/keyCustody/details/checked/" + id + "~1ecdsa")
+                        .asString())
+                .isEqualTo("signed");
+        try {
+            clock.offset = Duration.ofDays(350); // the seal (valid for 365 days) has 15 days left
+            var soon = JSON.readTree(get("/actuator/health", MONITORING).body());
+            assertThat(soon.at("/components/sealCertificates/status").asString())
+                    .isEqualTo("OUT_OF_SERVICE");
+            assertThat(soon.at(ecdsa + "/status").asString()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(soon.at("/status").asString()).isIn("OUT_OF_SERVICE", "DOWN");
+
+            clock.offset = Duration.ofDays(365 * 6); // beyond the dev TSA certificate's notAfter (2031)
+            Answer expired = get("/actuator/health", MONITORING);
+            assertThat(expired.status()).isEqualTo(503);
+            var down = JSON.readTree(expired.body());
+            assertThat(down.at("/status").asString()).isEqualTo("DOWN");
+            assertThat(down.at("/components/certificates/status").asString()).isEqualTo("DOWN");
+            assertThat(down.at("/components/certificates/details/certificate/tsa/status")
+                            .asString())
+                    .isEqualTo("DOWN");
+            assertThat(down.at(ecdsa).isMissingNode())
+                    .as("an expired seal is no longer active")
+                    .isTrue();
+            assertThat(JSON.readTree(get("/actuator/health/liveness", null).body())
+                            .get("status")
+                            .asString())
+                    .as("liveness does not restart for a certificate")
+                    .isEqualTo("UP");
+        } finally {
+            clock.offset = Duration.ZERO;
+        }
     }
 
     @Test

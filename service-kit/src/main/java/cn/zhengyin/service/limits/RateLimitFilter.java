@@ -1,5 +1,6 @@
 package cn.zhengyin.service.limits;
 
+import cn.zhengyin.service.monitoring.TraceIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +26,13 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     private final double burst;
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LimitRefusals refusals;
 
     public RateLimitFilter(double requestsPerSecond, int burst, LongSupplier nanoTime) {
+        this(requestsPerSecond, burst, nanoTime, LimitRefusals.none());
+    }
+
+    public RateLimitFilter(double requestsPerSecond, int burst, LongSupplier nanoTime, LimitRefusals refusals) {
         if (requestsPerSecond <= 0 || burst < 1) {
             throw new IllegalArgumentException("rate limit needs requests-per-second > 0 and burst >= 1, got "
                     + requestsPerSecond + " and " + burst);
@@ -34,6 +40,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         this.perSecond = requestsPerSecond;
         this.burst = burst;
         this.nanoTime = nanoTime;
+        this.refusals = refusals;
     }
 
     private static final class Bucket {
@@ -67,6 +74,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        refusals.refused(LimitRefusals.RATE);
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(waitSeconds));
         response.setContentType("application/problem+json");
@@ -74,8 +82,15 @@ public final class RateLimitFilter extends OncePerRequestFilter {
                 .write(("{\"type\":\"https://zhengyin.dev/problems/rate-limited\",\"title\":\"Too Many Requests\","
                                 + "\"status\":429,\"detail\":\"more than " + perSecond + " requests per second (burst "
                                 + (int) burst
-                                + ") to " + group(request.getRequestURI()) + "; retry after " + waitSeconds + " s\"}")
+                                + ") to " + RequestSizeLimitFilter.jsonText(group(request.getRequestURI()))
+                                + "; retry after " + waitSeconds + " s\""
+                                + traceIdMember() + "}")
                         .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code ,"traceId":"…"} for a traced request (the id is hex, so it needs no escaping), else nothing. */
+    static String traceIdMember() {
+        return TraceIds.current().map(id -> ",\"traceId\":\"" + id + "\"").orElse("");
     }
 
     static String caller(HttpServletRequest request) {

@@ -20,10 +20,31 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long defaultMaxBytes;
     private final Map<String, Long> perPath;
     private final AntPathMatcher matcher = new AntPathMatcher();
+    private final LimitRefusals refusals;
 
     public RequestSizeLimitFilter(long defaultMaxBytes, Map<String, Long> perPath) {
+        this(defaultMaxBytes, perPath, LimitRefusals.none());
+    }
+
+    public RequestSizeLimitFilter(long defaultMaxBytes, Map<String, Long> perPath, LimitRefusals refusals) {
         this.defaultMaxBytes = defaultMaxBytes;
         this.perPath = Map.copyOf(perPath);
+        this.refusals = refusals;
+    }
+
+    /** The text as the inside of a JSON string (the path is the client's: quotes and controls are escaped). */
+    static String jsonText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     long limitFor(String path) {
@@ -45,6 +66,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
         long limit = limitFor(request.getRequestURI());
         long length = request.getContentLengthLong();
         if (length > limit) {
+            refusals.refused(LimitRefusals.BODY_SIZE);
             response.setStatus(413);
             response.setContentType("application/problem+json");
             response.setHeader("Connection", "close");
@@ -52,8 +74,9 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
                     .write(("{\"type\":\"https://zhengyin.dev/problems/body-too-large\","
                                     + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"the request body has "
                                     + length
-                                    + " bytes; at most " + limit + " bytes are accepted at " + request.getRequestURI()
-                                    + "\"}")
+                                    + " bytes; at most " + limit + " bytes are accepted at "
+                                    + jsonText(request.getRequestURI())
+                                    + "\"" + RateLimitFilter.traceIdMember() + "}")
                             .getBytes(StandardCharsets.UTF_8));
             return;
         }

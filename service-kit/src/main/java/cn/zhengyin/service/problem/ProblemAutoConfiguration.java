@@ -1,5 +1,7 @@
 package cn.zhengyin.service.problem;
 
+import cn.zhengyin.service.limits.LimitRefusals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,13 +22,14 @@ public final class ProblemAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
-    ProblemJsonExceptionHandler problemJsonExceptionHandler() {
-        return new ProblemJsonExceptionHandler();
+    ProblemJsonExceptionHandler problemJsonExceptionHandler(ObjectProvider<LimitRefusals> refusals) {
+        return new ProblemJsonExceptionHandler(refusals.getIfAvailable(LimitRefusals::none));
     }
 
     @Bean
     @ConditionalOnMissingBean(ErrorController.class)
-    ProblemErrorController problemErrorController(ErrorAttributes errorAttributes) {
-        return new ProblemErrorController(errorAttributes);
+    ProblemErrorController problemErrorController(
+            ErrorAttributes errorAttributes, ObjectProvider<LimitRefusals> refusals) {
+        return new ProblemErrorController(errorAttributes, refusals.getIfAvailable(LimitRefusals::none));
     }
 }

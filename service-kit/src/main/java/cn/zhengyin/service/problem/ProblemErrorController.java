@@ -1,5 +1,6 @@
 package cn.zhengyin.service.problem;
 
+import cn.zhengyin.service.limits.LimitRefusals;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -25,9 +26,16 @@ public class ProblemErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
     private final ErrorAttributes errorAttributes;
+    private final LimitRefusals refusals;
 
     public ProblemErrorController(ErrorAttributes errorAttributes) {
+        this(errorAttributes, LimitRefusals.none());
+    }
+
+    /** @param refusals counts the uploads the servlet container refused for their size */
+    public ProblemErrorController(ErrorAttributes errorAttributes, LimitRefusals refusals) {
         this.errorAttributes = errorAttributes;
+        this.refusals = refusals;
     }
 
     @RequestMapping
@@ -39,10 +47,11 @@ public class ProblemErrorController implements ErrorController {
                 .body(problem);
     }
 
-    private static ProblemDetail problemFor(HttpServletRequest request, Throwable error) {
+    private ProblemDetail problemFor(HttpServletRequest request, Throwable error) {
         if (error != null) {
             var sizeLimit = UploadLimits.problemFor(error);
             if (sizeLimit.isPresent()) {
+                refusals.refused(LimitRefusals.UPLOAD_SIZE);
                 return sizeLimit.get();
             }
         }

@@ -1,5 +1,6 @@
 package cn.zhengyin.service.problem;
 
+import cn.zhengyin.service.limits.LimitRefusals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,16 @@ import tools.jackson.core.exc.StreamReadException;
 public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonExceptionHandler.class);
+    private final LimitRefusals refusals;
+
+    public ProblemJsonExceptionHandler() {
+        this(LimitRefusals.none());
+    }
+
+    /** @param refusals counts the uploads refused by the multipart size limits */
+    public ProblemJsonExceptionHandler(LimitRefusals refusals) {
+        this.refusals = refusals;
+    }
 
     @ExceptionHandler(ProblemException.class)
     public ResponseEntity<ProblemDetail> handleProblemException(ProblemException exception) {
@@ -50,6 +61,7 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
     public ResponseEntity<ProblemDetail> handleUnexpected(Exception exception, WebRequest request) {
         Optional<ProblemDetail> sizeLimit = UploadLimits.problemFor(exception);
         if (sizeLimit.isPresent()) {
+            refusals.refused(LimitRefusals.UPLOAD_SIZE);
             return problemResponse(sizeLimit.get());
         }
         return problemResponse(internalError(exception, request));
@@ -99,7 +111,7 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             problem.setType(Problems.type(Problems.defaultSlug(HttpStatusCode.valueOf(problem.getStatus()))));
         }
-        return problem;
+        return Problems.withTraceId(problem);
     }
 
     private static ProblemDetail internalError(Exception exception, WebRequest request) {

@@ -1,5 +1,6 @@
 package cn.zhengyin.service.problem;
 
+import cn.zhengyin.service.monitoring.TraceIds;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -29,11 +30,16 @@ import org.springframework.http.ProblemDetail;
  * <tr><td>internal-error</td><td>500</td><td>an unexpected failure; {@code errorId} points to the server log</td></tr>
  * <tr><td>http-&lt;status&gt;</td><td>any</td><td>any other status without a more specific type</td></tr>
  * </table>
+ *
+ * <p>Every problem of a traced request carries {@value #TRACE_ID}, the W3C trace id its log lines carry.
  */
 public final class Problems {
 
     /** Prefix of every Zhengyin problem type URI. */
     public static final String TYPE_BASE = "https://zhengyin.dev/problems/";
+
+    /** The problem property naming the request's trace (docs/operations.md). */
+    public static final String TRACE_ID = "traceId";
 
     /** The problem+json media type. */
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
@@ -65,11 +71,26 @@ public final class Problems {
         return SLUGS_BY_STATUS.getOrDefault(status.value(), "http-" + status.value());
     }
 
-    /** A problem with the given type slug, title and detail. */
+    /**
+     * A problem with the given type slug, title and detail, and the current request's {@value #TRACE_ID} when it is
+     * traced (see {@link #withTraceId}).
+     */
     public static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(slug));
         problem.setTitle(title);
+        return withTraceId(problem);
+    }
+
+    /**
+     * Adds the {@value #TRACE_ID} property: the trace id of the current request (the caller's, when it sent a W3C
+     * {@code traceparent}), which every log line of the request carries in both services; absent outside a traced
+     * request. An existing {@value #TRACE_ID} is kept.
+     */
+    public static ProblemDetail withTraceId(ProblemDetail problem) {
+        if (problem.getProperties() == null || !problem.getProperties().containsKey(TRACE_ID)) {
+            TraceIds.current().ifPresent(id -> problem.setProperty(TRACE_ID, id));
+        }
         return problem;
     }
 

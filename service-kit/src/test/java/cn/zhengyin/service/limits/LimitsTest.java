@@ -2,12 +2,18 @@ package cn.zhengyin.service.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengyin.service.monitoring.TraceIds;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class LimitsTest {
     private final AtomicLong nanos = new AtomicLong();
@@ -65,5 +71,50 @@ class LimitsTest {
         MockHttpServletResponse passed = new MockHttpServletResponse();
         filter.doFilter(upload, passed, new MockFilterChain());
         assertThat(passed.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void refusalsAreCountedByLimitAndTheirProblemsCarryTheTraceIdOfATracedRequest() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LimitRefusals refusals = new LimitRefusals(Optional.of(registry));
+        RateLimitFilter rate = new RateLimitFilter(0.5, 1, nanos::get, refusals);
+        RequestSizeLimitFilter size = new RequestSizeLimitFilter(10, Map.of(), refusals);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        MDC.put(TraceIds.MDC_KEY, traceId);
+        try {
+            assertThat(call(rate, "10.0.0.9", "/api/v1/licences").getStatus()).isEqualTo(200);
+            MockHttpServletResponse tooMany = call(rate, "10.0.0.9", "/api/v1/licences");
+            assertThat(tooMany.getStatus()).isEqualTo(429);
+            assertThat(json(tooMany).get("traceId").asString()).isEqualTo(traceId);
+
+            MockHttpServletRequest big = new MockHttpServletRequest("POST", "/api/v1/\"quoted\"");
+            big.setContentType("application/json");
+            big.setContent(new byte[11]);
+            MockHttpServletResponse tooLarge = new MockHttpServletResponse();
+            size.doFilter(big, tooLarge, new MockFilterChain());
+            assertThat(tooLarge.getStatus()).isEqualTo(413);
+            JsonNode problem = json(tooLarge);
+            assertThat(problem.get("traceId").asString()).isEqualTo(traceId);
+            assertThat(problem.get("detail").asString()).endsWith("at /api/v1/\"quoted\"");
+        } finally {
+            MDC.remove(TraceIds.MDC_KEY);
+        }
+        MockHttpServletResponse untraced = call(rate, "10.0.0.9", "/api/v1/licences");
+        assertThat(json(untraced).has("traceId")).isFalse();
+
+        assertThat(registry.get(LimitRefusals.METRIC)
+                        .tag("limit", "rate")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get(LimitRefusals.METRIC)
+                        .tag("limit", "body-size")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    private static JsonNode json(MockHttpServletResponse response) throws Exception {
+        return JsonMapper.builder().build().readTree(response.getContentAsString());
     }
 }

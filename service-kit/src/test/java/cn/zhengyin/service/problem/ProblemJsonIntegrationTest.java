@@ -76,7 +76,10 @@ class ProblemJsonIntegrationTest {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.type()).isEqualTo("https://zhengyin.dev/problems/" + slug);
         assertThat(answer.body()).containsEntry("status", status).containsKey("title");
-        assertThat(answer.raw().body()).doesNotContain("Exception", "at cn.", "at org.", "tools.jackson", "trace");
+        assertThat(answer.raw().body())
+                .doesNotContain("Exception", "at cn.", "at org.", "tools.jackson", "\"trace\"", "stackTrace");
+        // the W3C trace id of the request, as its log lines print it (docs/operations.md)
+        assertThat(answer.body().get("traceId")).asString().matches("[0-9a-f]{32}");
     }
 
     @Test
@@ -135,6 +138,14 @@ class ProblemJsonIntegrationTest {
     void unknownPathIs404ProblemJson() throws Exception {
         Answer answer = send(request("/no/such/path"));
         assertProblem(answer, 404, "not-found");
+    }
+
+    @Test
+    void aProblemCarriesTheTraceIdTheCallerSentInTraceparent() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        Answer answer = send(request("/no/such/path").header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
+        assertProblem(answer, 404, "not-found");
+        assertThat(answer.body()).containsEntry("traceId", traceId);
     }
 
     @Test

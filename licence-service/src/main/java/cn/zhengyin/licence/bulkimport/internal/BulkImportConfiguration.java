@@ -1,6 +1,7 @@
 package cn.zhengyin.licence.bulkimport.internal;
 
 import cn.zhengyin.licence.issuance.LicenceIssuer;
+import cn.zhengyin.licence.monitoring.LicenceMetrics;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,10 @@ class BulkImportConfiguration {
 
     @Bean
     BulkImporter bulkImporter(
-            LicenceIssuer issuer, Clock clock, @Value("${zhengyin.bulk-import.workers:3}") int workers) {
-        return new BulkImporter(issuer, workers, clock, JsonMapper.builder().build());
+            LicenceIssuer issuer,
+            Clock clock,
+            @Value("${zhengyin.bulk-import.workers:3}") int workers,
+            LicenceMetrics metrics) {
+        return new BulkImporter(issuer, workers, clock, JsonMapper.builder().build(), metrics);
     }
 }

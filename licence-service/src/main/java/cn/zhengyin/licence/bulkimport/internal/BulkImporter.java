@@ -5,6 +5,7 @@ import cn.zhengyin.licence.issuance.IssuanceProblems;
 import cn.zhengyin.licence.issuance.IssueLicenceCommand;
 import cn.zhengyin.licence.issuance.LicenceIssuer;
 import cn.zhengyin.licence.issuance.VersionProducer;
+import cn.zhengyin.licence.monitoring.LicenceMetrics;
 import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.service.problem.ProblemException;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -51,11 +53,20 @@ public final class BulkImporter {
     private final int workers;
     private final Clock clock;
     private final ObjectMapper json;
+    private final LicenceMetrics metrics;
 
     /**
      * @param workers lines issued concurrently (at least 1)
      */
     public BulkImporter(LicenceIssuer issuer, int workers, Clock clock, ObjectMapper json) {
+        this(issuer, workers, clock, json, LicenceMetrics.discarding());
+    }
+
+    /**
+     * @param workers lines issued concurrently (at least 1)
+     * @param metrics counts each line by result ({@code zhengyin.licence.import.lines})
+     */
+    public BulkImporter(LicenceIssuer issuer, int workers, Clock clock, ObjectMapper json, LicenceMetrics metrics) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
@@ -63,6 +74,7 @@ public final class BulkImporter {
         this.workers = workers;
         this.clock = clock;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /**
@@ -144,6 +156,7 @@ public final class BulkImporter {
             LineResult result = await(head);
             pending.removeFirst();
             counts.add(result);
+            metrics.importLine(result.result().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             write(out, result.toJson());
             wrote = true;
         }

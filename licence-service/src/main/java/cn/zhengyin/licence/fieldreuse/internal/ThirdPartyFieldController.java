@@ -4,12 +4,15 @@ import cn.zhengyin.licence.fieldreuse.AnnotatedCopy;
 import cn.zhengyin.licence.fieldreuse.FieldRelease;
 import cn.zhengyin.licence.fieldreuse.FieldReuse;
 import cn.zhengyin.licence.fieldreuse.FieldReuse.Basis;
+import cn.zhengyin.licence.fieldreuse.FieldReuseException;
+import cn.zhengyin.licence.monitoring.LicenceMetrics;
 import cn.zhengyin.service.problem.ProblemException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,8 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ThirdPartyFieldController {
     private final FieldReuse fieldReuse;
+    private final LicenceMetrics metrics;
 
-    ThirdPartyFieldController(FieldReuse fieldReuse) {
+    ThirdPartyFieldController(FieldReuse fieldReuse, LicenceMetrics metrics) {
+        this.metrics = metrics;
         this.fieldReuse = fieldReuse;
     }
 
@@ -54,8 +59,11 @@ class ThirdPartyFieldController {
             @RequestParam(value = "caseNumber", required = false) String caseNumber,
             @RequestParam(value = "purpose", required = false) String purpose) {
         Basis basis = basis(consent, serviceItem, caseNumber, purpose);
-        return ReleaseView.of(
-                fieldReuse.read(caller.getSubject(), identifier, new FieldReuse.ReadRequest(basis, split(fields))));
+        return counted(
+                basisOf(basis),
+                "fields",
+                () -> ReleaseView.of(fieldReuse.read(
+                        caller.getSubject(), identifier, new FieldReuse.ReadRequest(basis, split(fields)))));
     }
 
     /** @param caseNumber optional 办件编号 recorded with the use */
@@ -66,10 +74,13 @@ class ThirdPartyFieldController {
         if (body.code() == null || body.code().isBlank()) {
             throw ProblemException.validationFailed("code is required: the use code the holder gave you", List.of());
         }
-        return ReleaseView.of(fieldReuse.redeem(
-                caller.getSubject(),
-                body.code(),
-                Optional.ofNullable(body.caseNumber()).filter(s -> !s.isBlank())));
+        return counted(
+                "use-code",
+                "fields",
+                () -> ReleaseView.of(fieldReuse.redeem(
+                        caller.getSubject(),
+                        body.code(),
+                        Optional.ofNullable(body.caseNumber()).filter(s -> !s.isBlank()))));
     }
 
     /**
@@ -86,8 +97,13 @@ class ThirdPartyFieldController {
             @RequestBody(required = false) CopyBody body) {
         CopyBody b = body == null ? new CopyBody(null, null, null, null, null) : body;
         Basis basis = basis(b.consentId(), b.serviceItem(), b.caseNumber(), b.purpose());
-        AnnotatedCopy copy = fieldReuse.annotatedCopy(
-                caller.getSubject(), identifier, new FieldReuse.CopyRequest(basis, Optional.ofNullable(b.expiresAt())));
+        AnnotatedCopy copy = counted(
+                basisOf(basis),
+                "annotated-copy",
+                () -> fieldReuse.annotatedCopy(
+                        caller.getSubject(),
+                        identifier,
+                        new FieldReuse.CopyRequest(basis, Optional.ofNullable(b.expiresAt()))));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(
@@ -99,6 +115,28 @@ class ThirdPartyFieldController {
                 .header("Zhengyin-Copy-Expires", copy.expiresAt().toString())
                 .header("Zhengyin-Copy-Basis", copy.basis())
                 .body(copy.pdf());
+    }
+
+    /** Counts a release (or its refusal) into {@code zhengyin.field.releases} by basis (docs/operations.md). */
+    private <T> T counted(String basis, String kind, Supplier<T> release) {
+        String outcome = LicenceMetrics.ERROR;
+        try {
+            T released = release.get();
+            outcome = "released";
+            return released;
+        } catch (FieldReuseException e) {
+            outcome = e.slug();
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = LicenceMetrics.outcomeOf(e);
+            throw e;
+        } finally {
+            metrics.fieldRelease(basis, kind, outcome);
+        }
+    }
+
+    private static String basisOf(Basis basis) {
+        return basis instanceof Basis.OnDuty ? "duty" : "consent";
     }
 
     /** Duty if any duty parameter is given (needs scope licence:duty), else consent (needs licence:fields). */

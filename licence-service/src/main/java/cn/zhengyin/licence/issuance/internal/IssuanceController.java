@@ -5,15 +5,19 @@ import cn.zhengyin.licence.issuance.IssuanceProblems;
 import cn.zhengyin.licence.issuance.IssueLicenceCommand;
 import cn.zhengyin.licence.issuance.LicenceIssuer;
 import cn.zhengyin.licence.issuance.VersionProducer;
+import cn.zhengyin.licence.monitoring.LicenceMetrics;
 import cn.zhengyin.licence.registry.LicenceView;
 import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.service.audit.AuditEvent;
 import cn.zhengyin.service.audit.AuditLog;
 import cn.zhengyin.service.problem.ProblemException;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,14 +37,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/licences")
 class IssuanceController {
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(IssuanceController.class);
     private final LicenceIssuer issuer;
     private final Clock clock;
     private final AuditLog audit;
+    private final LicenceMetrics metrics;
 
-    IssuanceController(LicenceIssuer issuer, Clock clock, AuditLog audit) {
+    IssuanceController(LicenceIssuer issuer, Clock clock, AuditLog audit, LicenceMetrics metrics) {
         this.issuer = issuer;
         this.clock = clock;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -50,11 +57,30 @@ class IssuanceController {
      */
     record IssueRequest(String licenceType, String caseNumber, Map<String, Object> fields) {}
 
+    /** Issues, timed into {@code zhengyin.licence.issuances} by type, authority and outcome (docs/operations.md). */
     @PostMapping
     ResponseEntity<LicenceView> issue(
             @AuthenticationPrincipal Jwt caller,
             @RequestBody IssueRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Timer.Sample sample = metrics.start();
+        String type = request == null ? null : request.licenceType();
+        String outcome = LicenceMetrics.ERROR;
+        try {
+            ResponseEntity<LicenceView> issued = issueLicence(caller, request, idempotencyKey);
+            LicenceView view = java.util.Objects.requireNonNull(issued.getBody());
+            type = view.licenceType();
+            outcome = issued.getStatusCode().value() == 201 ? "issued" : "replayed";
+            return issued;
+        } catch (RuntimeException e) {
+            outcome = LicenceMetrics.outcomeOf(e);
+            throw e;
+        } finally {
+            metrics.issuance(sample, caller.getSubject(), type, outcome);
+        }
+    }
+
+    private ResponseEntity<LicenceView> issueLicence(Jwt caller, IssueRequest request, String idempotencyKey) {
         if (request == null
                 || request.licenceType() == null
                 || request.licenceType().isBlank()) {
@@ -89,6 +115,11 @@ class IssuanceController {
             LicenceView view = LicenceView.of(
                     issued.licence(), issued.version(), LocalDate.now(clock.withZone(LicenceIssuer.CHINA)));
             if (!issued.replayed()) {
+                LOG.info(
+                        "issued licence {} (type {}) for {}",
+                        issued.version().identifier(),
+                        issued.licence().typeCode(),
+                        caller.getSubject());
                 audit.record(
                         "licence.issue",
                         AuditEvent.Outcome.SUCCESS,

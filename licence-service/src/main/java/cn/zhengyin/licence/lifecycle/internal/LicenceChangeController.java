@@ -4,10 +4,12 @@ import cn.zhengyin.licence.issuance.IssuanceException;
 import cn.zhengyin.licence.issuance.IssuanceProblems;
 import cn.zhengyin.licence.issuance.VersionProducer;
 import cn.zhengyin.licence.lifecycle.LicenceChanges;
+import cn.zhengyin.licence.monitoring.LicenceMetrics;
 import cn.zhengyin.licence.registry.LicenceView;
 import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.service.audit.AuditEvent;
 import cn.zhengyin.service.audit.AuditLog;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,11 +41,13 @@ class LicenceChangeController {
     private final LicenceChanges changes;
     private final Clock clock;
     private final AuditLog audit;
+    private final LicenceMetrics metrics;
 
-    LicenceChangeController(LicenceChanges changes, Clock clock, AuditLog audit) {
+    LicenceChangeController(LicenceChanges changes, Clock clock, AuditLog audit, LicenceMetrics metrics) {
         this.changes = changes;
         this.clock = clock;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /** @param fields only the fields that change; {@code null} clears an optional field */
@@ -158,6 +162,40 @@ class LicenceChangeController {
     }
 
     private LicenceChanges.Changed guarded(
+            String name,
+            Jwt caller,
+            String identifier,
+            String caseNumber,
+            String reason,
+            Supplier<LicenceChanges.Changed> change) {
+        Timer.Sample sample = metrics.start();
+        String outcome = LicenceMetrics.ERROR;
+        try {
+            LicenceChanges.Changed changed = audited(name, caller, identifier, caseNumber, reason, change);
+            outcome = changed.replayed() ? "replayed" : "changed";
+            return changed;
+        } catch (RuntimeException e) {
+            outcome = LicenceMetrics.outcomeOf(e);
+            throw e;
+        } finally {
+            metrics.change(sample, name, caller.getSubject(), typeCodeOf(identifier), outcome);
+        }
+    }
+
+    /**
+     * The type code in a licence identifier or identifier root ({@code 1.2.156.3005.2.<type>.<issuer>.<serial>…}), or
+     * "" when it has none (the metrics label is then "unknown": only known type codes become labels).
+     */
+    static String typeCodeOf(String identifier) {
+        String prefix = "1.2.156.3005.2.";
+        if (identifier == null || !identifier.startsWith(prefix)) {
+            return "";
+        }
+        int end = identifier.indexOf('.', prefix.length());
+        return end < 0 ? identifier.substring(prefix.length()) : identifier.substring(prefix.length(), end);
+    }
+
+    private LicenceChanges.Changed audited(
             String name,
             Jwt caller,
             String identifier,

@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.publicpage.internal;
 
+import cn.zhengyin.licence.monitoring.LicenceMetrics;
 import cn.zhengyin.licence.pages.Views;
 import cn.zhengyin.licence.verification.LicenceVerificationReport;
 import cn.zhengyin.licence.verification.LicenceVerifier;
@@ -8,6 +9,7 @@ import cn.zhengyin.trust.validation.Conclusion;
 import cn.zhengyin.trust.validation.NotInForce;
 import cn.zhengyin.trust.validation.SignatureReport;
 import cn.zhengyin.trust.validation.ValidationPolicy;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
@@ -29,10 +31,12 @@ import org.springframework.web.multipart.MultipartFile;
 class VerificationPageController {
     private final LicenceVerifier verifier;
     private final long maxBytes;
+    private final LicenceMetrics metrics;
 
-    VerificationPageController(LicenceVerifier verifier, UploadLimit uploadLimit) {
+    VerificationPageController(LicenceVerifier verifier, UploadLimit uploadLimit, LicenceMetrics metrics) {
         this.verifier = verifier;
         this.maxBytes = uploadLimit.maxBytes();
+        this.metrics = metrics;
     }
 
     @GetMapping("/verify")
@@ -62,19 +66,26 @@ class VerificationPageController {
             return problem(model, response, "verify.error.policy");
         }
         byte[] content = file.getBytes();
-        LicenceVerificationReport report;
-        if (isPdf(content)) {
-            report = verifier.verifyPdf(content, policy);
-        } else if (content.length >= 4
+        boolean ofd = !isPdf(content)
+                && content.length >= 4
                 && content[0] == 'P'
                 && content[1] == 'K'
                 && content[2] == 3
-                && content[3] == 4) {
-            report = verifier.verifyOfd(content, policy); // an OFD: a ZIP package with OFD.xml
-        } else if (isXml(content)) {
-            report = verifier.verifyXml(content, policy);
-        } else {
+                && content[3] == 4; // an OFD: a ZIP package with OFD.xml
+        if (!isPdf(content) && !ofd && !isXml(content)) {
             return problem(model, response, "verify.error.not-a-licence");
+        }
+        LicenceVerificationReport report;
+        Timer.Sample sample = metrics.start();
+        String conclusion = "ERROR";
+        try {
+            report = isPdf(content)
+                    ? verifier.verifyPdf(content, policy)
+                    : ofd ? verifier.verifyOfd(content, policy) : verifier.verifyXml(content, policy);
+            conclusion = report.conclusion().name();
+        } finally {
+            metrics.verification(
+                    sample, isPdf(content) ? "pdf" : ofd ? "ofd" : "xml", policy.name().id(), conclusion, "page");
         }
         Optional<SignatureReport> first =
                 report.document().signatures().stream().findFirst();

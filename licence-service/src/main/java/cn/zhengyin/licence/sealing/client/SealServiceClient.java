@@ -56,6 +56,19 @@ public final class SealServiceClient {
         }));
     }
 
+    /**
+     * The seal's state now as the seal service reports it (e.g. {@code ISSUED}), read afresh with the licence service's
+     * own token: monitoring asks whether this service can seal with it.
+     */
+    public String sealState(String sealId) {
+        SealView view = call(
+                () -> http.get().uri("/api/v1/seals/{id}", sealId).retrieve().body(SealView.class));
+        if (view == null || view.state() == null) {
+            throw new SealingFailedException("the seal service sent no state for seal " + sealId, true, null);
+        }
+        return view.state();
+    }
+
     /** The seal's impression as a PNG at 300 dpi. */
     public byte[] imagePng(String sealId) {
         return call(() -> images.computeIfAbsent(sealId, id -> {

@@ -1,6 +1,7 @@
 package cn.zhengyin.licence.share.internal;
 
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
+import cn.zhengyin.licence.monitoring.LicenceMetrics;
 import cn.zhengyin.licence.pages.Views;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.share.Share;
@@ -34,13 +35,19 @@ class SharePageController {
     private final ShareVerifier verifier;
     private final LicenceRegistry registry;
     private final LicenceTypeCatalogue types;
+    private final LicenceMetrics metrics;
 
     SharePageController(
-            ShareService shares, ShareVerifier verifier, LicenceRegistry registry, LicenceTypeCatalogue types) {
+            ShareService shares,
+            ShareVerifier verifier,
+            LicenceRegistry registry,
+            LicenceTypeCatalogue types,
+            LicenceMetrics metrics) {
         this.shares = shares;
         this.verifier = verifier;
         this.registry = registry;
         this.types = types;
+        this.metrics = metrics;
     }
 
     @GetMapping("/s/{id}")
@@ -52,6 +59,7 @@ class SharePageController {
             return "share";
         }
         Share share = found.get();
+        metrics.share("opened");
         Share.State state = share.stateAt(shares.now());
         model.addAttribute("state", state.name().toLowerCase(Locale.ROOT));
         model.addAttribute("expiresAt", Views.time(share.expiresAt()));

@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.verification.internal;
 
+import cn.zhengyin.licence.monitoring.LicenceMetrics;
 import cn.zhengyin.licence.receipt.ReportReceipts;
 import cn.zhengyin.licence.verification.HashOnlyVerifier;
 import cn.zhengyin.licence.verification.LicenceVerificationReport;
@@ -10,6 +11,7 @@ import cn.zhengyin.licence.verification.UploadLimit;
 import cn.zhengyin.service.problem.ProblemException;
 import cn.zhengyin.trust.ses.SesCodec;
 import cn.zhengyin.trust.validation.ValidationPolicy;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,16 +67,33 @@ class VerificationController {
     private final long maxBytes;
     private final ReportReceipts receipts;
     private final ApplicationEventPublisher events;
+    private final LicenceMetrics metrics;
 
     VerificationController(
             LicenceVerifier verifier,
             UploadLimit uploadLimit,
             ReportReceipts receipts,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            LicenceMetrics metrics) {
         this.verifier = verifier;
         this.receipts = receipts;
         this.events = events;
+        this.metrics = metrics;
         this.maxBytes = uploadLimit.maxBytes();
+    }
+
+    /** Times a verification into {@code zhengyin.licence.verifications} by format, policy and conclusion. */
+    private LicenceVerificationReport timed(
+            String format, ValidationPolicy policy, Supplier<LicenceVerificationReport> verification) {
+        Timer.Sample sample = metrics.start();
+        String conclusion = "ERROR";
+        try {
+            LicenceVerificationReport report = verification.get();
+            conclusion = report.conclusion().name();
+            return report;
+        } finally {
+            metrics.verification(sample, format, policy.name().id(), conclusion, "api");
+        }
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -234,7 +254,8 @@ class VerificationController {
             }
             version = java.util.Optional.of(Integer.parseInt(request.version().strip()));
         }
-        return verifier.verifyHash(new HashOnlyVerifier.Query(request.identifier(), version, algorithm, hex));
+        HashOnlyVerifier.Query query = new HashOnlyVerifier.Query(request.identifier(), version, algorithm, hex);
+        return timed("hash", ValidationPolicy.LICENCE, () -> verifier.verifyHash(query));
     }
 
     private static ProblemException invalidHashQuery(String detail) {
@@ -266,7 +287,7 @@ class VerificationController {
                     "Empty upload",
                     "the SES signature is empty; send the DER SES_Signature");
         }
-        return verifier.verifySes(signature, data, policy);
+        return timed("ses", policy, () -> verifier.verifySes(signature, data, policy));
     }
 
     private static byte[] base64(String field, String value) {
@@ -329,15 +350,15 @@ class VerificationController {
                     "the uploaded file is empty; send the licence PDF");
         }
         if (startsWithPdfHeader(content)) {
-            return verifier.verifyPdf(content, policy);
+            return timed("pdf", policy, () -> verifier.verifyPdf(content, policy));
         }
         if (isZip(content)) {
             // an OFD package (GB/T 33190) is a ZIP with OFD.xml; a ZIP that is not a readable OFD gets a report
             // saying why (FORMAT_FAILURE), as a damaged PDF does
-            return verifier.verifyOfd(content, policy);
+            return timed("ofd", policy, () -> verifier.verifyOfd(content, policy));
         }
         if (looksLikeXml(content)) {
-            return verifier.verifyXml(content, policy);
+            return timed("xml", policy, () -> verifier.verifyXml(content, policy));
         }
         throw new ProblemException(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,

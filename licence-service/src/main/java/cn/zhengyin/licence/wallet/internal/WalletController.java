@@ -3,6 +3,7 @@ package cn.zhengyin.licence.wallet.internal;
 import cn.zhengyin.licence.holder.CurrentHolder;
 import cn.zhengyin.licence.holder.Holder;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
+import cn.zhengyin.licence.monitoring.LicenceMetrics;
 import cn.zhengyin.licence.pages.Views;
 import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceFileStore;
@@ -66,6 +67,7 @@ class WalletController {
     private final ObjectProvider<LicenceConsents> consents;
     private final PublicLinks links;
     private final Clock clock;
+    private final LicenceMetrics metrics;
 
     WalletController(
             CurrentHolder currentHolder,
@@ -77,7 +79,8 @@ class WalletController {
             ObjectProvider<LicenceUsageRecords> usageRecords,
             ObjectProvider<LicenceConsents> consents,
             PublicLinks links,
-            Clock clock) {
+            Clock clock,
+            LicenceMetrics metrics) {
         this.currentHolder = currentHolder;
         this.registry = registry;
         this.files = files;
@@ -88,6 +91,7 @@ class WalletController {
         this.consents = consents;
         this.links = links;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @GetMapping("/wallet")
@@ -329,6 +333,7 @@ class WalletController {
                     root,
                     fields == null ? List.of() : fields,
                     clock.instant().plus(lifetime));
+            metrics.share("created");
             return "redirect:/wallet/shares/" + share.id();
         } catch (ShareRefusedException e) {
             throw e.notFound() ? notFound(root) : ProblemException.validationFailed(e.getMessage(), List.of());
@@ -363,6 +368,7 @@ class WalletController {
         Holder holder = currentHolder.require();
         try {
             shares.withdraw(holder, id);
+            metrics.share("withdrawn");
         } catch (ShareRefusedException e) {
             throw notFound(id);
         }

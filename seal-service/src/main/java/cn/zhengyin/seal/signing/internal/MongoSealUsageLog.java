@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import cn.zhengyin.seal.signing.SealUsage;
 import cn.zhengyin.seal.signing.SealUsageLog;
+import cn.zhengyin.service.monitoring.TraceIds;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -27,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link SealUsageLog} in the {@code seal_usages} collection; documents are only ever inserted.
+ * {@link SealUsageLog} in the {@code seal_usages} collection; documents are only ever inserted, each with the trace id
+ * of the request that asked ({@link TraceIds}).
  *
  * <p>The newest usages of a seal are found through {@value #RECENT_COLLECTION}: one document per seal ({@code _id} =
  * {@code seal/<id>}) holding the {@code _id}s of its newest {@link #recentWindow} usages, in the order they were
@@ -71,8 +73,14 @@ public final class MongoSealUsageLog implements SealUsageLog {
         backfill(database.getCollection(META_COLLECTION));
     }
 
+    /**
+     * Stores the usage with the trace id of the current request (the licence service's, propagated by W3C
+     * {@code traceparent}) unless it carries one already.
+     */
     @Override
-    public void record(SealUsage u) {
+    public void record(SealUsage usage) {
+        SealUsage u =
+                usage.traceId().isEmpty() ? usage.withTraceId(TraceIds.current().orElse("")) : usage;
         ObjectId id = new ObjectId();
         if (!u.organisation().isEmpty() && knownSealsOfOrganisations.add(u.organisation() + "\u0000" + u.sealId())) {
             addSeal(organisationKey(u.organisation()), List.of(u.sealId()));
@@ -88,7 +96,9 @@ public final class MongoSealUsageLog implements SealUsageLog {
                 .append("licenceType", u.licenceType())
                 .append("at", Date.from(u.at()))
                 .append("result", u.result())
-                .append("detail", u.detail()));
+                .append("detail", u.detail())
+                .append("refusalReason", u.refusalReason())
+                .append("traceId", u.traceId()));
     }
 
     @Override
@@ -173,7 +183,9 @@ public final class MongoSealUsageLog implements SealUsageLog {
                 text(d, "licenceType"),
                 d.getDate("at").toInstant(),
                 d.getString("result"),
-                d.getString("detail"));
+                d.getString("detail"),
+                text(d, "refusalReason"),
+                text(d, "traceId"));
     }
 
     private static String text(Document d, String field) {

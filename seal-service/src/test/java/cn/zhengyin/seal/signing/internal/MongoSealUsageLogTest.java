@@ -2,7 +2,9 @@ package cn.zhengyin.seal.signing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengyin.seal.signing.RefusalReason;
 import cn.zhengyin.seal.signing.SealUsage;
+import cn.zhengyin.service.monitoring.TraceIds;
 import cn.zhengyin.service.store.InMemoryMongo;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.MDC;
 
 /** The newest usages of a seal or an organisation, read through the per-key lists of usage ids. */
 class MongoSealUsageLogTest {
@@ -145,6 +148,45 @@ class MongoSealUsageLogTest {
         // Once: a list emptied afterwards is not refilled by the next start-up.
         db.getCollection(MongoSealUsageLog.RECENT_COLLECTION).deleteMany(new Document());
         assertThat(new MongoSealUsageLog(db, CLOCK, 10).bySeal("SEAL-A", 3)).isEmpty();
+    }
+
+    @Test
+    void aUsageKeepsTheTraceIdOfTheRequestThatAskedAndItsRefusalReason() {
+        MongoSealUsageLog log = new MongoSealUsageLog(db, CLOCK);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        SealUsage refused = new SealUsage(
+                "SEAL-A",
+                "ORG-1",
+                "licence-service",
+                "PAdES",
+                "d1",
+                "L1",
+                "T",
+                T,
+                SealUsage.REFUSED,
+                "seal SEAL-A is SUSPENDED",
+                RefusalReason.SEAL_NOT_ISSUED.code(),
+                "");
+        MDC.put(TraceIds.MDC_KEY, traceId);
+        try {
+            log.record(refused);
+        } finally {
+            MDC.remove(TraceIds.MDC_KEY);
+        }
+        log.record(usage("SEAL-A", "ORG-1", 2)); // outside a traced request: no trace id
+        log.record(usage("SEAL-A", "ORG-1", 3).withTraceId("0af7651916cd43dd8448eb211c80319c"));
+
+        List<SealUsage> usages = log.bySeal("SEAL-A", 10);
+        assertThat(usages)
+                .extracting(SealUsage::traceId)
+                .containsExactly("0af7651916cd43dd8448eb211c80319c", "", traceId);
+        assertThat(usages.getLast().refusalReason()).isEqualTo("seal-not-issued");
+        assertThat(usages.getFirst().refusalReason()).isEmpty();
+        assertThat(db.getCollection("seal_usages")
+                        .find(new Document("digest", "d1"))
+                        .first())
+                .containsEntry("traceId", traceId)
+                .containsEntry("refusalReason", "seal-not-issued");
     }
 
     private static SealUsage usage(String seal, String organisation, int n) {

@@ -85,7 +85,11 @@ class VerificationPageController {
             conclusion = report.conclusion().name();
         } finally {
             metrics.verification(
-                    sample, isPdf(content) ? "pdf" : ofd ? "ofd" : "xml", policy.name().id(), conclusion, "page");
+                    sample,
+                    isPdf(content) ? "pdf" : ofd ? "ofd" : "xml",
+                    policy.name().id(),
+                    conclusion,
+                    "page");
         }
         Optional<SignatureReport> first =
                 report.document().signatures().stream().findFirst();

@@ -277,6 +277,42 @@ class AuthorisationTableIT {
         assertThat(json(refused, 403).get("detail").asString()).contains("no authorisation to use seal " + id);
     }
 
+    /**
+     * Issue #14, finding 6: an authorisation to use a seal names one existing OAuth2 client or person of the directory,
+     * never a wildcard, and a person's grant never lets the client of the same name sign.
+     */
+    @Test
+    void aSealGrantNamesOneExistingClientOrPersonAndPersonsAreNotClients() {
+        String id = sealIn("ISSUED");
+        String grants = "/api/v1/seals/" + id + "/authorisations";
+        for (String grantee : List.of(
+                "{\"grantee\":\"*\"", // a wildcard client
+                "{\"granteeKind\":\"PERSON\",\"grantee\":\"*\"", // a wildcard person
+                "{\"grantee\":\"nobody-xyz\"", // nobody registered
+                "{\"granteeKind\":\"PERSON\",\"grantee\":\"licence-service\"")) { // a client, not a person
+            HttpResponse<String> refused =
+                    send(post(services.sealUrl, grants, "seal-admin-demo", grantee + ",\"reason\":\"授权表\"}"));
+            assertThat(refused.statusCode())
+                    .as(grantee + " → " + refused.body())
+                    .isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        // a person of the directory (a console sign-in person) may be authorised; no client signs on that grant
+        json(
+                send(post(
+                        services.sealUrl,
+                        grants,
+                        "seal-admin-demo",
+                        "{\"granteeKind\":\"PERSON\",\"grantee\":\"seal-admin-demo\",\"reason\":\"授权表\"}")),
+                201);
+        HttpResponse<String> signing =
+                send(post(services.sealUrl, "/api/v1/signatures/pades", "licence-service", padesBody(id)));
+        assertThat(json(signing, 403).get("detail").asString()).contains("no authorisation to use seal " + id);
+        JsonNode listed = json(send(get(services.sealUrl, grants, "seal-admin-demo")), 200);
+        assertThat(listed.size()).as(listed.toString()).isEqualTo(1);
+        assertThat(listed.get(0).get("granteeKind").asString()).isEqualTo("PERSON");
+    }
+
     @Test
     void anApplicantCannotApproveTheirOwnSealAndHoldersCannotReadLicences() {
         String id = sealIn("APPLIED");
@@ -358,11 +394,12 @@ class AuthorisationTableIT {
         String authorisationId = "unknown";
         if (forSuccess && m.equals("DELETE")) {
             authorisationId = json(
-                            send(post(
-                                    services.sealUrl,
-                                    "/api/v1/seals/" + SEAL + "/authorisations",
-                                    "seal-admin-demo",
-                                    "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}")),
+                            send(
+                                    post(
+                                            services.sealUrl,
+                                            "/api/v1/seals/" + SEAL + "/authorisations",
+                                            "seal-admin-demo",
+                                            "{\"grantee\":\"licence-service\",\"licenceTypes\":[\"11100000XF0000001X001\"],\"reason\":\"授权表\"}")),
                             201)
                     .get("id")
                     .asString();
@@ -499,7 +536,8 @@ class AuthorisationTableIT {
             case "/api/v1/seals" -> applyBody();
             case "/api/v1/seals/{id}/image" -> "{\"imageId\":\"" + imageId + "\",\"reason\":\"印模\"}";
             case "/api/v1/seals/{id}/revoke" -> "{\"reason\":\"吊销\",\"revocationReason\":\"keyCompromise\"}";
-            case "/api/v1/seals/{id}/authorisations" -> "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}";
+            case "/api/v1/seals/{id}/authorisations" ->
+                "{\"grantee\":\"licence-service\",\"licenceTypes\":[\"11100000XF0000001X001\"],\"reason\":\"授权表\"}";
             case "/api/v1/holder/consents" -> consentBody(licence, "bank-demo");
             case "/api/v1/holder/use-codes" ->
                 "{\"licence\":\"" + licence + "\",\"fields\":[\"name\"],\"purpose\":\"授权表\"}";

@@ -44,6 +44,7 @@ class ModularityTests {
                         "rendition",
                         "sealing",
                         "share",
+                        "tokens",
                         "transparency",
                         "verification",
                         "wallet");

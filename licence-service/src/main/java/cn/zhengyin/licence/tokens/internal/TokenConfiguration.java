@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.tokens.internal;
 
+import cn.zhengyin.licence.tokens.ClientAuthenticationGuard;
 import cn.zhengyin.licence.tokens.IntrospectionPolicy;
 import cn.zhengyin.licence.tokens.IssuedTokens;
 import cn.zhengyin.licence.tokens.TokenAudiences;
@@ -17,7 +18,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Wires the dev authorisation server's token rules: the store of issued tokens (Spring Authorization Server's
- * authorisation service), the audiences of access tokens (its JWT customizer), the introspection policy, and the
+ * authorisation service), the audiences of access tokens (its JWT customizer), the introspection policy, the limits on
+ * failed client authentications, and the
  * licence service's own bearer-token decoder: signed by the server's key, the configured issuer, this service's
  * audience ({@code zhengyin.tokens.*}, service-kit's {@link AccessTokenValidator}), and still held and not revoked.
  */
@@ -40,6 +42,19 @@ class TokenConfiguration {
     @Bean
     IntrospectionPolicy introspectionPolicy(AuthorisationServerProperties properties) {
         return new IntrospectionPolicy(properties.introspectionScope());
+    }
+
+    @Bean
+    ClientAuthenticationGuard clientAuthenticationGuard(AuthorisationServerProperties properties, Clock clock) {
+        AuthorisationServerProperties.ClientAuthentication limits = properties.clientAuthentication();
+        return new ClientAuthenticationGuard(
+                new ClientAuthenticationGuard.Limits(
+                        limits.failuresPerClient(),
+                        limits.clientRefill(),
+                        limits.failuresPerAddress(),
+                        limits.addressRefill(),
+                        limits.rememberSecretsFor()),
+                clock);
     }
 
     @Bean

@@ -44,14 +44,6 @@ final class AttemptBuckets {
         this.clock = clock;
     }
 
-    int capacity() {
-        return capacity;
-    }
-
-    Duration refill() {
-        return refill;
-    }
-
     /** Takes one check for the key, or says why not. */
     Optional<Refusal> take(String key) {
         long now = clock.millis();
@@ -92,10 +84,6 @@ final class AttemptBuckets {
                 bucket.checks = Math.min(capacity, bucket.checks + 1);
             }
         }
-    }
-
-    int keys() {
-        return buckets.size();
     }
 
     private double refilled(Bucket bucket, long now) {

@@ -194,9 +194,4 @@ public final class ClientAuthenticationGuard {
             errors.write(limited.getError(), null, http);
         };
     }
-
-    /** Keys (client ids, addresses) currently tracked, for tests and metrics. */
-    public int trackedKeys() {
-        return clients.keys() + addresses.keys();
-    }
 }

@@ -24,10 +24,6 @@ public final class IntrospectionPolicy {
         this.introspectionScope = introspectionScope;
     }
 
-    public String introspectionScope() {
-        return introspectionScope;
-    }
-
     /** Spring Authorization Server's introspection provider, answering only what this policy allows. */
     public AuthenticationProvider around(AuthenticationProvider introspection) {
         return new AuthenticationProvider() {

@@ -1,6 +1,5 @@
 package cn.zhengyin.seal.authorisation;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,10 +58,5 @@ public final class GranteeDirectory {
                         "'" + name + "' is not a person known to the identity provider's directory (people are"
                                 + " not clients: for an OAuth2 client, set granteeKind CLIENT)";
                 });
-    }
-
-    /** The known client ids, sorted. */
-    public List<String> clients() {
-        return List.copyOf(new TreeSet<>(clients));
     }
 }

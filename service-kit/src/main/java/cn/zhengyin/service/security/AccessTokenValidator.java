@@ -33,14 +33,6 @@ public final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
         this.revocation = revocation;
     }
 
-    public String issuer() {
-        return issuer;
-    }
-
-    public String audience() {
-        return audience;
-    }
-
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
         Object iss = token.getClaims().get("iss");

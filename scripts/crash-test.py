@@ -176,9 +176,11 @@ def run(args):
         jars[n] = shutil.copy(jar, os.path.join(work, os.path.basename(jar)))
     common = ["--zhengyin.recovery.grace=PT2M"]
     licence = Service("licence-service", jars["licence-service"], [f"--server.port={LP}", f"--zhengyin.seal-service-url={S}",
+                      f"--zhengyin.tokens.issuer={L}",
                       f"--zhengyin.store.embedded.directory={work}/licence-data"] + common, work)
     seal = Service("seal-service", jars["seal-service"], [f"--server.port={SP}",
                    f"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri={L}/oauth2/jwks",
+                   f"--zhengyin.tokens.issuer={L}", f"--zhengyin.tokens.introspection.uri={L}/oauth2/introspect",
                    f"--zhengyin.store.embedded.directory={work}/seal-data"], work)
     ledger, rng = Ledger(), random.Random(args.seed)
     run_id = f"{int(time.time()) % 10000:04d}"

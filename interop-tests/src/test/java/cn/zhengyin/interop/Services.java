@@ -50,11 +50,14 @@ final class Services implements AutoCloseable {
                         "--zhengyin.seal-keys.file="
                                 + Path.of("target", "interop-seal-keys-" + UUID.randomUUID() + ".p12")
                                         .toAbsolutePath(),
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks");
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks",
+                        "--zhengyin.tokens.issuer=" + licenceUrl,
+                        "--zhengyin.tokens.introspection.uri=" + licenceUrl + "/oauth2/introspect");
         licence = LicenceServiceApplication.builder()
                 .run(
                         "--server.port=" + licencePort,
                         "--zhengyin.seal-service-url=" + sealUrl,
+                        "--zhengyin.tokens.issuer=" + licenceUrl,
                         "--zhengyin.templates-directory=" + TEMPLATES,
                         "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
                         "--zhengyin.trust-intermediates=" + KEYS.resolve("sm2-seal-ca.crt.pem"),

@@ -90,14 +90,15 @@ class AuditLogIT {
 
     @Test
     void refusedAuthorisationIsAuditedWithTheCaller() {
-        String readOnly = services.token("seal-applicant-demo", "seal-applicant-secret", "seal:apply seal:read");
+        // a token for the licence service without licence:read (a token for the seal service would be 401 here)
+        String fieldsOnly = services.token("bank-demo", "bank-demo-secret", "licence:fields");
         String path = "/api/v1/licences/audit-scope-" + UUID.randomUUID();
-        assertThat(services.send(get(services.licenceUrl, path, readOnly)).statusCode())
+        assertThat(services.send(get(services.licenceUrl, path, fieldsOnly)).statusCode())
                 .isEqualTo(403);
         JsonNode scope = find(services.licenceUrl, "access", path, e -> true);
         assertThat(scope.get("outcome").asString()).isEqualTo("DENIED");
-        assertThat(scope.get("actor").asString()).isEqualTo("seal-applicant-demo");
-        assertThat(scope.get("details").get("authorities").asString()).contains("SCOPE_seal:apply");
+        assertThat(scope.get("actor").asString()).isEqualTo("bank-demo");
+        assertThat(scope.get("details").get("authorities").asString()).contains("SCOPE_licence:fields");
 
         // a rule refusal behind the scope check: another authority's licence
         String licence = issue();
@@ -290,7 +291,11 @@ class AuditLogIT {
     @Test
     void onlyAnAuditorReadsTheAuditLog() {
         for (URI base : List.of(services.licenceUrl, services.sealUrl)) {
-            assertThat(services.send(get(base, "/api/v1/audit-events", services.approvalToken()))
+            // a token for this service without audit:read
+            String notAuditor = base == services.licenceUrl
+                    ? services.approvalToken()
+                    : services.token("seal-applicant-demo", "seal-applicant-secret", "seal:apply seal:read");
+            assertThat(services.send(get(base, "/api/v1/audit-events", notAuditor))
                             .statusCode())
                     .isEqualTo(403);
             assertThat(services.send(HttpRequest.newBuilder(base.resolve("/api/v1/audit-events"))

@@ -277,6 +277,42 @@ class AuthorisationTableIT {
         assertThat(json(refused, 403).get("detail").asString()).contains("no authorisation to use seal " + id);
     }
 
+    /**
+     * Issue #14, finding 6: an authorisation to use a seal names one existing OAuth2 client or person of the directory,
+     * never a wildcard, and a person's grant never lets the client of the same name sign.
+     */
+    @Test
+    void aSealGrantNamesOneExistingClientOrPersonAndPersonsAreNotClients() {
+        String id = sealIn("ISSUED");
+        String grants = "/api/v1/seals/" + id + "/authorisations";
+        for (String grantee : List.of(
+                "{\"grantee\":\"*\"", // a wildcard client
+                "{\"granteeKind\":\"PERSON\",\"grantee\":\"*\"", // a wildcard person
+                "{\"grantee\":\"nobody-xyz\"", // nobody registered
+                "{\"granteeKind\":\"PERSON\",\"grantee\":\"licence-service\"")) { // a client, not a person
+            HttpResponse<String> refused =
+                    send(post(services.sealUrl, grants, "seal-admin-demo", grantee + ",\"reason\":\"授权表\"}"));
+            assertThat(refused.statusCode())
+                    .as(grantee + " → " + refused.body())
+                    .isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        // a person of the directory (a console sign-in person) may be authorised; no client signs on that grant
+        json(
+                send(post(
+                        services.sealUrl,
+                        grants,
+                        "seal-admin-demo",
+                        "{\"granteeKind\":\"PERSON\",\"grantee\":\"seal-admin-demo\",\"reason\":\"授权表\"}")),
+                201);
+        HttpResponse<String> signing =
+                send(post(services.sealUrl, "/api/v1/signatures/pades", "licence-service", padesBody(id)));
+        assertThat(json(signing, 403).get("detail").asString()).contains("no authorisation to use seal " + id);
+        JsonNode listed = json(send(get(services.sealUrl, grants, "seal-admin-demo")), 200);
+        assertThat(listed.size()).as(listed.toString()).isEqualTo(1);
+        assertThat(listed.get(0).get("granteeKind").asString()).isEqualTo("PERSON");
+    }
+
     @Test
     void anApplicantCannotApproveTheirOwnSealAndHoldersCannotReadLicences() {
         String id = sealIn("APPLIED");
@@ -287,11 +323,15 @@ class AuthorisationTableIT {
                                 "{\"reason\":\"自批\"}"))
                         .statusCode())
                 .isEqualTo(403);
-        // a holder identity (wallet) will carry no licence:read: a token without it cannot read any licence
-        for (String identity : List.of("no-scope", "seal-applicant-demo", "licence-service")) {
+        // a token without licence:read cannot read any licence (403); a token for the seal service is no token here
+        // at all (401: its audience is the seal service's, issue #14)
+        assertThat(send(get(services.licenceUrl, "/api/v1/licences/" + licence, "no-scope"))
+                        .statusCode())
+                .isEqualTo(403);
+        for (String identity : List.of("seal-applicant-demo", "licence-service")) {
             assertThat(send(get(services.licenceUrl, "/api/v1/licences/" + licence, identity))
                             .statusCode())
-                    .isEqualTo(403);
+                    .isEqualTo(401);
         }
     }
 
@@ -305,6 +345,246 @@ class AuthorisationTableIT {
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(forged.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
         licenceValues.forEach(v -> assertThat(forged.body()).doesNotContain(v));
+    }
+
+    // ---- access tokens (issue #14, finding 5): issuer, audience, revocation, introspection ----
+
+    static final String LICENCE_AUDIENCE = "urn:zhengyin:licence-service";
+    static final String SEAL_AUDIENCE = "urn:zhengyin:seal-service";
+
+    /** The token endpoint names the configured issuer whatever Host the request names, and each service's audience. */
+    @Test
+    void theIssuerIsConfiguredNotTakenFromTheHostHeaderAndTokensNameTheirServices() throws Exception {
+        String raw = rawPost(
+                services.licenceUrl,
+                "/oauth2/token",
+                "evil.example",
+                basic("approval-demo", "approval-demo-secret"),
+                "grant_type=client_credentials&scope=licence%3Aread");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(raw);
+        assertThat(token.find()).as(raw).isTrue();
+        JsonNode claims = claims(token.group(1));
+        assertThat(claims.get("iss").asString()).isEqualTo(services.licenceUrl.toString());
+        assertThat(audiences(claims)).containsExactly(LICENCE_AUDIENCE);
+        assertThat(claims.get("client_id").asString()).isEqualTo("approval-demo");
+        JsonNode metadata =
+                json(send(get(services.licenceUrl, "/.well-known/oauth-authorization-server", "anonymous")), 200);
+        assertThat(metadata.get("issuer").asString()).isEqualTo(services.licenceUrl.toString());
+
+        assertThat(audiences(claims(tokens.get("licence-service")))).containsExactly(SEAL_AUDIENCE);
+        assertThat(audiences(claims(tokens.get("seal-admin-demo")))).containsExactly(SEAL_AUDIENCE);
+        assertThat(audiences(claims(tokens.get("no-scope")))).containsExactly(LICENCE_AUDIENCE);
+        String auditor = services.token("auditor-demo", "auditor-demo-secret", "audit:read");
+        assertThat(audiences(claims(auditor))).containsExactly(LICENCE_AUDIENCE, SEAL_AUDIENCE);
+        for (URI service : List.of(services.licenceUrl, services.sealUrl)) {
+            assertThat(send(bearer(service, "/api/v1/audit-events?limit=1", auditor))
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    /**
+     * A token signed with the authorisation server's own key but naming another issuer, or no audience of the
+     * service, is refused by both services (401 with a Bearer challenge naming the reason).
+     */
+    @Test
+    void aWellSignedTokenOfAnotherIssuerOrAudienceIsRefusedByBothServices() throws Exception {
+        Map<String, String> forged = Map.of(
+                "another issuer",
+                signedToken("http://evil.example", List.of(LICENCE_AUDIENCE, SEAL_AUDIENCE)),
+                "the client as audience",
+                signedToken(services.licenceUrl.toString(), List.of("approval-demo")),
+                "no audience",
+                signedToken(services.licenceUrl.toString(), List.of()));
+        forged.forEach((what, token) -> {
+            for (HttpRequest request : List.of(
+                    bearer(services.licenceUrl, "/api/v1/licences/" + licence, token),
+                    bearer(services.sealUrl, "/api/v1/seals/" + SEAL, token))) {
+                HttpResponse<String> refused = send(request);
+                assertThat(refused.statusCode())
+                        .as(what + " at " + request.uri())
+                        .isEqualTo(401);
+                assertThat(refused.headers().firstValue("WWW-Authenticate").orElse(""))
+                        .as(what)
+                        .startsWith("Bearer")
+                        .containsAnyOf("issuer", "audience");
+                licenceValues.forEach(v -> assertThat(refused.body()).doesNotContain(v));
+            }
+        });
+        // a token of one service is refused by the other
+        assertThat(send(get(services.sealUrl, "/api/v1/seals/" + SEAL, "approval-demo"))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(send(get(services.licenceUrl, "/api/v1/licences/" + licence, "seal-admin-demo"))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    /**
+     * A token revoked at {@code /oauth2/revoke} stops working at once at the licence service (the authorisation
+     * server's own store) and, at the seal service, within its introspection cache time (TwoServices: 2 s).
+     */
+    @Test
+    void aRevokedTokenStopsWorkingAtOnceHereAndWithinTheCacheTimeAtTheSealService() throws Exception {
+        String approval = services.token("approval-demo", "approval-demo-secret", "licence:read");
+        assertThat(send(bearer(services.licenceUrl, "/api/v1/licences/" + licence, approval))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(revoke("approval-demo", "approval-demo-secret", approval)).isEqualTo(200);
+        HttpResponse<String> afterRevocation =
+                send(bearer(services.licenceUrl, "/api/v1/licences/" + licence, approval));
+        assertThat(afterRevocation.statusCode()).isEqualTo(401);
+        assertThat(afterRevocation.headers().firstValue("WWW-Authenticate").orElse(""))
+                .contains("revoked");
+
+        String admin = services.token("seal-admin-demo", "seal-admin-secret", "seal:read");
+        assertThat(send(bearer(services.sealUrl, "/api/v1/seals/" + SEAL, admin))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(revoke("seal-admin-demo", "seal-admin-secret", admin)).isEqualTo(200);
+        long revokedAt = System.nanoTime();
+        int status;
+        do {
+            Thread.sleep(100);
+            status = send(bearer(services.sealUrl, "/api/v1/seals/" + SEAL, admin))
+                    .statusCode();
+        } while (status != 401
+                && System.nanoTime() - revokedAt < Duration.ofSeconds(10).toNanos());
+        assertThat(status).as("the revoked token at the seal service").isEqualTo(401);
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
+                .as("within the introspection cache time (2 s) and a margin")
+                .isLessThan(Duration.ofSeconds(6));
+        // another client cannot revoke a token it does not hold
+        String other = services.token("approval-demo", "approval-demo-secret", "licence:read");
+        revoke("bank-demo", "bank-demo-secret", other);
+        assertThat(send(bearer(services.licenceUrl, "/api/v1/licences/" + licence, other))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    /**
+     * A client may introspect only its own tokens; the seal service (scope {@code token:introspect}) any token. Other
+     * introspections answer {@code active: false}, as for an unknown token.
+     */
+    @Test
+    void aClientMayIntrospectOnlyItsOwnTokens() {
+        String approval = services.token("approval-demo", "approval-demo-secret", "licence:read");
+        assertThat(introspect("bank-demo", "bank-demo-secret", approval)
+                        .get("active")
+                        .asBoolean())
+                .as("bank-demo introspecting approval-demo's token")
+                .isFalse();
+        assertThat(introspect("bank-demo", "bank-demo-secret", approval).size()).isEqualTo(1);
+        JsonNode own = introspect("approval-demo", "approval-demo-secret", approval);
+        assertThat(own.get("active").asBoolean()).isTrue();
+        assertThat(own.get("client_id").asString()).isEqualTo("approval-demo");
+        assertThat(introspect("seal-service", "seal-service-secret", approval)
+                        .get("active")
+                        .asBoolean())
+                .as("the seal service checks every caller's token")
+                .isTrue();
+        assertThat(send(HttpRequest.newBuilder(services.licenceUrl.resolve("/oauth2/introspect"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("token=" + approval))
+                                .build())
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    private JsonNode introspect(String client, String secret, String token) {
+        return json(
+                send(HttpRequest.newBuilder(services.licenceUrl.resolve("/oauth2/introspect"))
+                        .header("Authorization", basic(client, secret))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=" + token))
+                        .build()),
+                200);
+    }
+
+    private int revoke(String client, String secret, String token) {
+        return send(HttpRequest.newBuilder(services.licenceUrl.resolve("/oauth2/revoke"))
+                        .header("Authorization", basic(client, secret))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&token_type_hint=access_token"))
+                        .build())
+                .statusCode();
+    }
+
+    private static HttpRequest bearer(URI base, String path, String token) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+    }
+
+    static String basic(String client, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static JsonNode claims(String jwt) {
+        return TwoServices.json(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    static List<String> audiences(JsonNode claims) {
+        JsonNode aud = claims.get("aud");
+        List<String> result = new ArrayList<>();
+        if (aud != null && aud.isArray()) {
+            aud.forEach(a -> result.add(a.asString()));
+        } else if (aud != null) {
+            result.add(aud.asString());
+        }
+        return result;
+    }
+
+    /** A JWT signed with the licence service's own token key (as the authorisation server signs), with these claims. */
+    @SuppressWarnings("unchecked")
+    private String signedToken(String issuer, List<String> audience) throws Exception {
+        com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> keys =
+                services.licence.getBean(com.nimbusds.jose.jwk.source.JWKSource.class);
+        com.nimbusds.jose.jwk.RSAKey key = (com.nimbusds.jose.jwk.RSAKey) keys.get(
+                        new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder()
+                                .keyType(com.nimbusds.jose.jwk.KeyType.RSA)
+                                .privateOnly(true)
+                                .build()),
+                        null)
+                .getFirst();
+        Instant now = Instant.now();
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject("approval-demo")
+                .claim("client_id", "approval-demo")
+                .claim("scope", "licence:read seal:read")
+                .issueTime(java.util.Date.from(now))
+                .notBeforeTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plus(Duration.ofMinutes(5))))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .build(),
+                claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    /** A POST over a raw socket, to send a Host header of our choosing; the whole answer (head and body). */
+    static String rawPost(URI base, String path, String host, String authorization, String form) throws Exception {
+        byte[] body = form.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + authorization
+                            + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     // ---- requests for each row ----
@@ -358,11 +638,12 @@ class AuthorisationTableIT {
         String authorisationId = "unknown";
         if (forSuccess && m.equals("DELETE")) {
             authorisationId = json(
-                            send(post(
-                                    services.sealUrl,
-                                    "/api/v1/seals/" + SEAL + "/authorisations",
-                                    "seal-admin-demo",
-                                    "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}")),
+                            send(
+                                    post(
+                                            services.sealUrl,
+                                            "/api/v1/seals/" + SEAL + "/authorisations",
+                                            "seal-admin-demo",
+                                            "{\"grantee\":\"licence-service\",\"licenceTypes\":[\"11100000XF0000001X001\"],\"reason\":\"授权表\"}")),
                             201)
                     .get("id")
                     .asString();
@@ -499,7 +780,8 @@ class AuthorisationTableIT {
             case "/api/v1/seals" -> applyBody();
             case "/api/v1/seals/{id}/image" -> "{\"imageId\":\"" + imageId + "\",\"reason\":\"印模\"}";
             case "/api/v1/seals/{id}/revoke" -> "{\"reason\":\"吊销\",\"revocationReason\":\"keyCompromise\"}";
-            case "/api/v1/seals/{id}/authorisations" -> "{\"grantee\":\"authz-table-probe\",\"reason\":\"授权表\"}";
+            case "/api/v1/seals/{id}/authorisations" ->
+                "{\"grantee\":\"licence-service\",\"licenceTypes\":[\"11100000XF0000001X001\"],\"reason\":\"授权表\"}";
             case "/api/v1/holder/consents" -> consentBody(licence, "bank-demo");
             case "/api/v1/holder/use-codes" ->
                 "{\"licence\":\"" + licence + "\",\"fields\":[\"name\"],\"purpose\":\"授权表\"}";

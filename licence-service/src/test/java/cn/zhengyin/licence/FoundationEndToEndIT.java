@@ -301,9 +301,11 @@ class FoundationEndToEndIT {
 
     @Test
     void sealServiceRefusesAClientWithoutTheSigningScope() {
+        // a token for the seal service without seal:sign (an approval system's token names only the licence service)
+        String admin = services.token("seal-admin-demo", "seal-admin-secret", "seal:admin seal:read");
         HttpResponse<String> refused = services.send(HttpRequest.newBuilder(
                         services.sealUrl.resolve("/api/v1/signatures/pades"))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sealId\":\"ZYDEV-SEAL-0001\",\"digest\":\"AAAA\"}"))
                 .build());

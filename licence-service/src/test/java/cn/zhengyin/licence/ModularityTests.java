@@ -45,6 +45,7 @@ class ModularityTests {
                         "rendition",
                         "sealing",
                         "share",
+                        "tokens",
                         "transparency",
                         "verification",
                         "wallet");

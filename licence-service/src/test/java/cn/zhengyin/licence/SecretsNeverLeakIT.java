@@ -58,6 +58,8 @@ class SecretsNeverLeakIT {
         CLIENTS.put("seal-approver-demo", "seal-approver-secret");
         CLIENTS.put("seal-admin-demo", "seal-admin-secret");
         CLIENTS.put("auditor-demo", "auditor-demo-secret");
+        // the seal service's own client: it sends this secret with every introspection (revocation check)
+        CLIENTS.put("seal-service", "seal-service-secret");
     }
 
     static final Map<String, String> SCOPES = Map.of(
@@ -67,7 +69,8 @@ class SecretsNeverLeakIT {
             "seal-applicant-demo", "seal:apply seal:read",
             "seal-approver-demo", "seal:approve seal:read",
             "seal-admin-demo", "seal:admin seal:read",
-            "auditor-demo", "audit:read");
+            "auditor-demo", "audit:read",
+            "seal-service", "token:introspect");
 
     private TwoServices services;
     private final Map<String, String> tokens = new LinkedHashMap<>();

@@ -82,11 +82,18 @@ final class TwoServices implements AutoCloseable {
                                         .toAbsolutePath(),
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks",
                         "--management.opentelemetry.tracing.export.otlp.endpoint=" + otlp.tracesEndpoint(),
-                        "--management.opentelemetry.tracing.export.schedule-delay=500ms");
+                        "--management.opentelemetry.tracing.export.schedule-delay=500ms",
+
+                        // the licence service's dev authorisation server issues as its URL here; the seal service
+                        // checks revocation there, reusing an answer for 2 s (docs/security.md "Access tokens")
+                        "--zhengyin.tokens.issuer=" + licenceUrl,
+                        "--zhengyin.tokens.introspection.uri=" + licenceUrl + "/oauth2/introspect",
+                        "--zhengyin.tokens.introspection.cache-for=2s");
         this.licence = LicenceServiceApplication.builder()
                 .run(
                         "--server.port=" + licencePort,
                         "--zhengyin.seal-service-url=" + sealUrl,
+                        "--zhengyin.tokens.issuer=" + licenceUrl,
                         "--zhengyin.templates-directory=" + TEMPLATES,
                         "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
                         "--zhengyin.trust-intermediates=" + KEYS.resolve("sm2-seal-ca.crt.pem"),

@@ -25,8 +25,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
 /**
- * Handlers of the dev authorisation server's {@code /oauth2/token} that answer exactly as Spring Authorization
- * Server's defaults and record {@code oauth2.client-authentication} FAILURE (wrong or unknown client credentials),
+ * Handlers of the dev authorisation server's {@code /oauth2/token} that answer as Spring Authorization Server's
+ * defaults (except that every failed client authentication gets the same answer) and record {@code oauth2.client-authentication} FAILURE (wrong or unknown client credentials),
  * {@code oauth2.token} FAILURE (an authenticated client's refused request, e.g. a scope it may not have) and
  * {@code oauth2.token} SUCCESS (client and scopes). The actor of a failed client authentication is the client id the
  * request claimed (Basic user name or {@code client_id}); secrets and tokens are never recorded.
@@ -39,7 +39,17 @@ public final class TokenEndpointAudit {
         this.audit = audit;
     }
 
-    /** For {@code clientAuthentication(c -> c.errorResponseHandler(..))}: 401 invalid_client (else 400), recorded. */
+    /** What every failed client authentication is answered: the same for an unknown client id and a wrong secret. */
+    static final OAuth2Error INVALID_CLIENT = new OAuth2Error(
+            OAuth2ErrorCodes.INVALID_CLIENT,
+            "Client authentication failed",
+            "https://datatracker.ietf.org/doc/html/rfc6749#section-3.2.1");
+
+    /**
+     * For {@code clientAuthentication(c -> c.errorResponseHandler(..))}: 401 invalid_client (else 400), recorded with
+     * the reason (unknown client id, wrong secret...), answered without it: an unknown client id and a wrong secret get
+     * the same answer (issue #14).
+     */
     public AuthenticationFailureHandler clientAuthenticationFailure() {
         return (request, response, exception) -> {
             SecurityContextHolder.clearContext();
@@ -50,11 +60,9 @@ public final class TokenEndpointAudit {
                     claimedClient(request).orElse(""),
                     error);
             var http = new ServletServerHttpResponse(response);
-            http.setStatusCode(
-                    OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())
-                            ? HttpStatus.UNAUTHORIZED
-                            : HttpStatus.BAD_REQUEST);
-            errors.write(error, null, http);
+            boolean invalidClient = OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode());
+            http.setStatusCode(invalidClient ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST);
+            errors.write(invalidClient ? INVALID_CLIENT : error, null, http);
         };
     }
 

@@ -1,6 +1,8 @@
 package cn.zhengyin.licence.config;
 
 import cn.zhengyin.licence.audit.TokenEndpointAudit;
+import cn.zhengyin.licence.tokens.ClientAuthenticationGuard;
+import cn.zhengyin.licence.tokens.IntrospectionPolicy;
 import cn.zhengyin.service.audit.AuditEventController;
 import cn.zhengyin.service.audit.AuditLog;
 import cn.zhengyin.service.security.JwtScopes;
@@ -18,6 +20,9 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -25,8 +30,11 @@ import org.springframework.security.web.SecurityFilterChain;
  *
  * <ul>
  *   <li>The OAuth2 token endpoint ({@code /oauth2/token}, client credentials grant) of the dev authorisation server
- *   (Spring Authorization Server) issues JWTs to registered clients; production points both services at the
- *   province's authorisation server instead.</li>
+ *   (Spring Authorization Server) issues JWTs to registered clients, with the configured issuer and the audiences of
+ *   the services the client is registered for (module {@code tokens}); introspection answers a client only about its
+ *   own tokens, except for the seal service's {@code token:introspect}; failed client authentications are limited per
+ *   client id and source address before any hashing ({@code ClientAuthenticationGuard}). Production points both
+ *   services at the province's authorisation server instead.</li>
  *   <li>Approval systems issue with scope {@code licence:issue} and read with {@code licence:read}.</li>
  *   <li>Verification of a file is public: anyone holding a licence file may check it.</li>
  *   <li>Monitoring ({@code /actuator/prometheus}, the health's details) needs scope {@code monitoring:read}.</li>
@@ -39,13 +47,28 @@ class LicenceSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorisationServer(HttpSecurity http, AuditLog audit) {
+    SecurityFilterChain authorisationServer(
+            HttpSecurity http,
+            AuditLog audit,
+            IntrospectionPolicy introspection,
+            ClientAuthenticationGuard guard,
+            RegisteredClientRepository clients) {
         TokenEndpointAudit tokenAudit = new TokenEndpointAudit(audit);
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
-                    server.clientAuthentication(c -> c.errorResponseHandler(tokenAudit.clientAuthenticationFailure()))
+                    server.clientAuthentication(c -> c.authenticationProviders(providers -> providers.replaceAll(
+                                            p -> p instanceof ClientSecretAuthenticationProvider secret
+                                                    ? guard.around(secret, clients)
+                                                    : p))
+                                    .errorResponseHandler(
+                                            guard.answeringLimits(tokenAudit.clientAuthenticationFailure(), audit)))
                             .tokenEndpoint(t -> t.accessTokenResponseHandler(tokenAudit.tokenIssued())
-                                    .errorResponseHandler(tokenAudit.tokenRefused()));
+                                    .errorResponseHandler(tokenAudit.tokenRefused()))
+                            .tokenIntrospectionEndpoint(i ->
+                                    i.authenticationProviders(providers -> providers.replaceAll(
+                                            p -> p instanceof OAuth2TokenIntrospectionAuthenticationProvider
+                                                    ? introspection.around(p)
+                                                    : p)));
                 })
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable());

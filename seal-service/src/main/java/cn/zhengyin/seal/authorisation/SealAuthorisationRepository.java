@@ -11,6 +11,9 @@ public interface SealAuthorisationRepository {
 
     List<SealAuthorisation> forSeal(String sealId);
 
+    /** Every authorisation of every seal (a start-up check reads them once). */
+    List<SealAuthorisation> all();
+
     /** Marks it revoked if it is not yet; returns the stored authorisation. */
     SealAuthorisation markRevoked(SealAuthorisation revoked);
 }

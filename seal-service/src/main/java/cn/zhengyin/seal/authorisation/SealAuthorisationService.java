@@ -10,23 +10,33 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Grants, lists and revokes authorisations, and answers whether a caller may sign with a seal now. */
+/**
+ * Grants, lists and revokes authorisations, and answers whether a caller may sign with a seal now. A grant names one
+ * grantee the {@link GranteeDirectory} knows (never a wildcard); a caller is covered only by a grant of its own kind and
+ * name (a PERSON grant never covers the client of the same name) whose grantee the directory still knows.
+ */
 public final class SealAuthorisationService {
     private final SealAuthorisationRepository authorisations;
     private final SealLifecycleService seals;
+    private final GranteeDirectory directory;
     private final Clock clock;
 
     public SealAuthorisationService(
-            SealAuthorisationRepository authorisations, SealLifecycleService seals, Clock clock) {
+            SealAuthorisationRepository authorisations,
+            SealLifecycleService seals,
+            GranteeDirectory directory,
+            Clock clock) {
         this.authorisations = authorisations;
         this.seals = seals;
+        this.directory = directory;
         this.clock = clock;
     }
 
     /**
      * @param validFrom empty = now
      * @throws cn.zhengyin.seal.lifecycle.SealNotFoundException if there is no such seal
-     * @throws SealValidationException if the seal can no longer be used or the window is empty
+     * @throws SealValidationException if the seal can no longer be used, the window is empty, or the grantee is a
+     *     wildcard or unknown to the directory
      */
     public SealAuthorisation grant(
             String sealId,
@@ -37,7 +47,15 @@ public final class SealAuthorisationService {
             Optional<Instant> validUntil,
             String actor,
             String reason) {
+        if (grantee == null || grantee.isBlank()) {
+            throw new SealValidationException(
+                    "grantee", "grantee is required: an OAuth2 client id or a person's subject");
+        }
+        Grantee named = new Grantee(kind, grantee.strip());
         var seal = seals.find(sealId);
+        directory.whyNotGrantable(named).ifPresent(why -> {
+            throw new SealValidationException("grantee", why);
+        });
         Instant now = clock.instant();
         SealState state = seal.stateAt(now);
         if (state == SealState.REJECTED
@@ -53,7 +71,7 @@ public final class SealAuthorisationService {
                     "A-" + UUID.randomUUID(),
                     sealId,
                     kind,
-                    grantee,
+                    named.name(),
                     licenceTypes,
                     validFrom.orElse(now),
                     validUntil,
@@ -82,19 +100,41 @@ public final class SealAuthorisationService {
                 .map(a -> a.revoked() ? a : authorisations.markRevoked(a.revoke(actor, reason, clock.instant())));
     }
 
-    /** The authorisation letting {@code caller} sign with the seal at {@code at} for the licence type, if any. */
+    /**
+     * The authorisation letting {@code caller} sign with the seal at {@code at} for the licence type, if any: one of the
+     * caller's kind and name, whose grantee the directory knows.
+     */
     public Optional<SealAuthorisation> covering(
-            String sealId, String caller, Optional<String> licenceType, Instant at) {
-        return authorisations.forSeal(sealId).stream()
-                .filter(a -> a.grantee().equals(caller) && a.activeAt(at) && a.coversLicenceType(licenceType))
+            String sealId, Grantee caller, Optional<String> licenceType, Instant at) {
+        return mine(sealId, caller).stream()
+                .filter(a -> a.activeAt(at) && a.coversLicenceType(licenceType))
                 .findFirst();
     }
 
-    /** Why no authorisation covers the request (for the refusal message). */
-    public String whyNotCovered(String sealId, String caller, Optional<String> licenceType, Instant at) {
-        List<SealAuthorisation> mine = authorisations.forSeal(sealId).stream()
-                .filter(a -> a.grantee().equals(caller))
+    private List<SealAuthorisation> mine(String sealId, Grantee caller) {
+        if (!directory.knows(caller)) {
+            return List.of();
+        }
+        return authorisations.forSeal(sealId).stream()
+                .filter(a -> a.granteeKind() == caller.kind() && a.grantee().equals(caller.name()))
                 .toList();
+    }
+
+    /**
+     * Stored authorisations in force at {@code at} that let nobody sign because their grantee is a wildcard or unknown
+     * to the directory (made before grantees were checked, or for someone since removed from it).
+     */
+    public List<SealAuthorisation> inert(Instant at) {
+        return authorisations.all().stream()
+                .filter(a -> a.activeAt(at)
+                        && (GranteeDirectory.isWildcard(a.grantee())
+                                || !directory.knows(new Grantee(a.granteeKind(), a.grantee()))))
+                .toList();
+    }
+
+    /** Why no authorisation covers the request (for the refusal message). */
+    public String whyNotCovered(String sealId, Grantee caller, Optional<String> licenceType, Instant at) {
+        List<SealAuthorisation> mine = mine(sealId, caller);
         if (mine.isEmpty()) {
             return "'" + caller + "' has no authorisation to use seal " + sealId;
         }

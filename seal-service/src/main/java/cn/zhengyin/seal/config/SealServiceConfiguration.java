@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.config;
 
+import cn.zhengyin.seal.authorisation.GranteeDirectory;
 import cn.zhengyin.seal.authorisation.SealAuthorisationService;
 import cn.zhengyin.seal.lifecycle.SealImageMaker;
 import cn.zhengyin.seal.lifecycle.SealRepository;
@@ -19,10 +20,16 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Composition root of the seal service: the one {@link Clock}, the keys from the keys directory, the time-stamping
@@ -60,6 +67,26 @@ public class SealServiceConfiguration {
     TimestampSource timestampSource(TimestampAuthority authority) {
         return new InProcessTimestampSource(authority);
     }
+
+    /**
+     * Who may be named in an authorisation to use a seal: the clients and people of {@code zhengyin.grantees}, and the
+     * seal console's dev sign-in people ({@code zhengyin.console.dev-sign-in.people}) while that sign-in is enabled
+     * (their ids are the people's subjects in the console's events).
+     */
+    @Bean
+    GranteeDirectory granteeDirectory(SealServiceProperties properties, Environment environment) {
+        Binder binder = Binder.get(environment);
+        Set<String> people = new HashSet<>(properties.grantees().people());
+        if (binder.bind("zhengyin.console.dev-sign-in.enabled", Boolean.class).orElse(false)) {
+            binder.bind("zhengyin.console.dev-sign-in.people", Bindable.listOf(PersonId.class))
+                    .orElse(List.of())
+                    .forEach(p -> people.add(p.id().strip()));
+        }
+        return new GranteeDirectory(Set.copyOf(properties.grantees().clients()), people);
+    }
+
+    /** The one property of a console sample person the directory needs. */
+    record PersonId(String id) {}
 
     /** Imports the seals of {@code zhengyin.seals} (keys made beforehand) at start-up; a second run does nothing. */
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seals           pre-made seals (keys made beforehand) imported into the seal store at start-up
  * @param ocspUrl         the URL of this service's OCSP responder ({@code /ocsp}, for certificates of seal-ca) that
  *                        ECDSA seal certificates issued here carry in authorityInfoAccess; blank = no AIA
+ * @param grantees        who may be named in an authorisation to use a seal
  */
 @ConfigurationProperties("zhengyin")
 public record SealServiceProperties(
@@ -24,11 +25,32 @@ public record SealServiceProperties(
         @DefaultValue("zhengyin-dev") String keyPassword,
         @DefaultValue("tsa") String tsaKey,
         List<SealSpec> seals,
-        @DefaultValue("") String ocspUrl) {
+        @DefaultValue("") String ocspUrl,
+        Grantees grantees) {
 
     public SealServiceProperties {
         seals = seals == null ? List.of() : List.copyOf(seals);
         ocspUrl = ocspUrl == null ? "" : ocspUrl.strip();
+        grantees = grantees == null ? new Grantees(List.of(), List.of()) : grantees;
+    }
+
+    /**
+     * Who may be named in an authorisation to use a seal ({@code zhengyin.grantees}); clients and people are separate
+     * namespaces.
+     *
+     * @param clients client ids of the OAuth2 clients registered at the authorisation server that sign through the API
+     * @param people  subjects of people of the identity provider's directory (the seal console's dev sign-in people are
+     *                added while that sign-in is enabled)
+     */
+    public record Grantees(List<String> clients, List<String> people) {
+        public Grantees {
+            clients = clients == null
+                    ? List.of()
+                    : clients.stream().map(String::strip).toList();
+            people = people == null
+                    ? List.of()
+                    : people.stream().map(String::strip).toList();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.signing;
 
+import cn.zhengyin.seal.authorisation.Grantee;
 import cn.zhengyin.seal.authorisation.SealAuthorisation;
 import cn.zhengyin.seal.authorisation.SealAuthorisationService;
 import cn.zhengyin.seal.lifecycle.Seal;
@@ -78,7 +79,7 @@ public final class SealSigningService {
      * @throws SigningRefusedException if the seal's state or the authorisations do not allow it
      */
     public byte[] signPadesDigest(
-            String caller, String sealId, byte[] sha256, String licenceIdentifier, String licenceType) {
+            Grantee caller, String sealId, byte[] sha256, String licenceIdentifier, String licenceType) {
         Usage usage = usage("PAdES", caller, sealId, HexFormat.of().formatHex(sha256), licenceIdentifier, licenceType);
         Authorised granted = authorise(usage, false, SignatureAlgorithm.ECDSA_P256_SHA256);
         byte[] cms = cades.sign(sha256, granted.key());
@@ -103,7 +104,7 @@ public final class SealSigningService {
      * @throws SignedInfoRejectedException if the bytes are not an acceptable canonical SignedInfo
      */
     public XmlSignatureValue signXmlSignedInfo(
-            String caller, String sealId, byte[] canonicalSignedInfo, String licenceIdentifier) {
+            Grantee caller, String sealId, byte[] canonicalSignedInfo, String licenceIdentifier) {
         Usage usage = usage(
                 "XAdES",
                 caller,
@@ -148,7 +149,7 @@ public final class SealSigningService {
      *                                     not of the seal's organisation and the identifier's licence type
      * @throws SignedInfoRejectedException if the bytes are not an acceptable JWS signing input
      */
-    public XmlSignatureValue signJws(String caller, String sealId, byte[] signingInput, String licenceIdentifier) {
+    public XmlSignatureValue signJws(Grantee caller, String sealId, byte[] signingInput, String licenceIdentifier) {
         Usage usage = usage(
                 "JWS", caller, sealId, HexFormat.of().formatHex(Digests.sha256(signingInput)), licenceIdentifier, null);
         Authorised granted = authorise(usage, true, SignatureAlgorithm.ECDSA_P256_SHA256);
@@ -182,7 +183,7 @@ public final class SealSigningService {
      * @throws SesealUnavailableException   if the seal has no GB/T 38540 SESeal or no SM2 key to sign with
      */
     public byte[] signSes(
-            String caller, String sealId, byte[] sm3DataHash, String propertyInfo, String licenceIdentifier) {
+            Grantee caller, String sealId, byte[] sm3DataHash, String propertyInfo, String licenceIdentifier) {
         Usage usage = usage("SES", caller, sealId, HexFormat.of().formatHex(sm3DataHash), licenceIdentifier, null);
         Authorised granted = authorise(usage, false, SignatureAlgorithm.SM2_SM3);
         byte[] sesSeal = granted.seal().seseal().orElseThrow();
@@ -207,7 +208,7 @@ public final class SealSigningService {
 
     private Usage usage(
             String format,
-            String caller,
+            Grantee caller,
             String sealId,
             String digestHex,
             String licenceIdentifier,
@@ -360,13 +361,13 @@ public final class SealSigningService {
         }
         Optional<String> effectiveType = usage.requestedType().or(usage::impliedType);
         Optional<SealAuthorisation> authorisation =
-                authorisations.covering(usage.sealId(), usage.caller(), effectiveType, usage.at());
+                authorisations.covering(usage.sealId(), usage.grantee(), effectiveType, usage.at());
         if (authorisation.isEmpty()) {
             throw refuse(
                     usage,
                     RefusalReason.NOT_AUTHORISED,
                     org,
-                    authorisations.whyNotCovered(usage.sealId(), usage.caller(), effectiveType, usage.at()));
+                    authorisations.whyNotCovered(usage.sealId(), usage.grantee(), effectiveType, usage.at()));
         }
         Optional<SealCertificate> certificate = seal.certificate(algorithm);
         if (algorithm == SignatureAlgorithm.SM2_SM3 && (seal.seseal().isEmpty() || certificate.isEmpty())) {
@@ -418,7 +419,7 @@ public final class SealSigningService {
     private record Usage(
             String format,
             String sealId,
-            String caller,
+            Grantee grantee,
             String digestHex,
             String licenceIdentifier,
             String licenceType,
@@ -427,11 +428,16 @@ public final class SealSigningService {
             Optional<LicenceIdentifier> identifier,
             Optional<String> invalidIdentifier,
             Instant at) {
+        /** As the usage log records the caller: a client by its id, a person as {@code person:<subject>}. */
+        String caller() {
+            return grantee.toString();
+        }
+
         SealUsage refused(RefusalReason reason, String organisation, String why) {
             return new SealUsage(
                     sealId,
                     organisation,
-                    caller,
+                    caller(),
                     format,
                     digestHex,
                     licenceIdentifier,
@@ -447,7 +453,7 @@ public final class SealSigningService {
             return new SealUsage(
                     sealId,
                     organisation,
-                    caller,
+                    caller(),
                     format,
                     digestHex,
                     licenceIdentifier,

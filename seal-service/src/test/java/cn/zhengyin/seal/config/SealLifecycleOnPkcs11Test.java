@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhengyin.seal.SealServiceApplication;
+import cn.zhengyin.seal.authorisation.Grantee;
 import cn.zhengyin.seal.authorisation.GranteeKind;
 import cn.zhengyin.seal.authorisation.SealAuthorisationService;
 import cn.zhengyin.seal.lifecycle.Organisation;
@@ -115,7 +116,7 @@ class SealLifecycleOnPkcs11Test {
         authorisations.grant(
                 seal.id(),
                 GranteeKind.CLIENT,
-                "pkcs11-test-client",
+                "licence-service",
                 Set.of(),
                 Optional.empty(),
                 Optional.empty(),
@@ -131,8 +132,8 @@ class SealLifecycleOnPkcs11Test {
         assertThat(sealKeys.find(sm2Key)).isPresent();
 
         byte[] digest = MessageDigest.getInstance("SHA-256").digest("licence pdf".getBytes(StandardCharsets.UTF_8));
-        CMSSignedData cms =
-                new CMSSignedData(signing.signPadesDigest("pkcs11-test-client", seal.id(), digest, null, null));
+        CMSSignedData cms = new CMSSignedData(
+                signing.signPadesDigest(Grantee.client("licence-service"), seal.id(), digest, null, null));
         SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
         X509Certificate certificate = new JcaX509CertificateConverter().getCertificate((X509CertificateHolder)
                 cms.getCertificates().getMatches(signer.getSID()).iterator().next());

@@ -62,7 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "spring.config.name=seal-service",
             "spring.application.name=seal-lifecycle-test",
-            "zhengyin.store.embedded.in-memory=true"
+            "zhengyin.store.embedded.in-memory=true",
+            // a person of the directory whose id happens to be the OAuth2 client id licence-service (issue #14)
+            "zhengyin.grantees.people[0]=licence-service"
         })
 class SealLifecycleIntegrationTest {
     static final Path KEYS_DEV = Path.of("../keys-dev");
@@ -650,6 +652,72 @@ class SealLifecycleIntegrationTest {
                         .list())
                 .extracting(s -> s.get("id"))
                 .contains(id);
+    }
+
+    /** A seal of {@code type} applied by Alice, approved by Bob, made and issued by the administrator. */
+    String issuedSeal(String type, String name) throws Exception {
+        String id = apply(type, name).get("id").toString();
+        String seal = "/api/v1/seals/" + id;
+        assertThat(post(seal + "/approve", BOB, Map.of("reason", "材料齐全")).status())
+                .isEqualTo(200);
+        assertThat(post(seal + "/make", ADMIN, Map.of("reason", "制作")).status()).isEqualTo(200);
+        assertThat(post(seal + "/issue", ADMIN, Map.of("reason", "交付")).status())
+                .isEqualTo(200);
+        return id;
+    }
+
+    /**
+     * Issue #14, finding 6: persons and OAuth2 clients are different namespaces (a PERSON grant never lets the client
+     * of the same name sign), a grantee must exist (a registered client, a person of the directory) and wildcards are
+     * refused with a 400 problem.
+     */
+    @Test
+    void aGranteeMustExistIsNeverAWildcardAndAPersonIsNotTheClientOfTheSameName() throws Exception {
+        String id = issuedSeal("04", "证印示范市市场监督管理局授权对象测试章");
+        String grants = "/api/v1/seals/" + id + "/authorisations";
+        for (String wildcard : List.of("*", "licence-*", "%", "licence-servic?")) {
+            for (String kind : List.of("CLIENT", "PERSON")) {
+                Answer refused =
+                        post(grants, ADMIN, Map.of("granteeKind", kind, "grantee", wildcard, "reason", "通配授权"));
+                assertThat(refused.status())
+                        .as(kind + " " + wildcard + " → " + refused.body())
+                        .isEqualTo(400);
+                assertThat(refused.json().get("detail").toString()).contains("wildcard");
+            }
+        }
+        Answer unknownClient = post(grants, ADMIN, Map.of("grantee", "nobody-xyz", "reason", "不存在的应用"));
+        assertThat(unknownClient.status()).as(unknownClient.body()).isEqualTo(400);
+        assertThat(unknownClient.json().get("detail").toString())
+                .contains("'nobody-xyz' is not a registered OAuth2 client");
+        Answer unknownPerson =
+                post(grants, ADMIN, Map.of("granteeKind", "PERSON", "grantee", "nobody-xyz", "reason", "不存在的人"));
+        assertThat(unknownPerson.status()).as(unknownPerson.body()).isEqualTo(400);
+        assertThat(unknownPerson.json().get("detail").toString()).contains("'nobody-xyz' is not a person");
+        assertThat(get(grants, ALICE).list()).isEmpty();
+
+        // the person licence-service exists, and a grant to them is not a grant to the client licence-service
+        Answer person = post(
+                grants,
+                ADMIN,
+                Map.of(
+                        "granteeKind",
+                        "PERSON",
+                        "grantee",
+                        "licence-service",
+                        "licenceTypes",
+                        List.of("1001"),
+                        "reason",
+                        "同名的个人"));
+        assertThat(person.status()).as(person.body()).isEqualTo(201);
+        expectRefused(id, LICENCE_SERVICE, "1001", "'licence-service' has no authorisation to use seal " + id);
+
+        Answer client = post(
+                grants, ADMIN, Map.of("grantee", "licence-service", "licenceTypes", List.of("1001"), "reason", "应用授权"));
+        assertThat(client.status()).as(client.body()).isEqualTo(201);
+        assertThat(sign(id, LICENCE_SERVICE, "1001").status()).isEqualTo(200);
+        assertThat(get(grants, ALICE).list())
+                .extracting(a -> a.get("granteeKind") + ":" + a.get("grantee"))
+                .containsExactlyInAnyOrder("PERSON:licence-service", "CLIENT:licence-service");
     }
 
     @Test

@@ -72,4 +72,9 @@ public final class AuditedSealAuthorisationRepository implements SealAuthorisati
     public List<SealAuthorisation> forSeal(String sealId) {
         return authorisations.forSeal(sealId);
     }
+
+    @Override
+    public List<SealAuthorisation> all() {
+        return authorisations.all();
+    }
 }

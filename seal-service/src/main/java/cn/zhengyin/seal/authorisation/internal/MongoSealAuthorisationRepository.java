@@ -60,6 +60,15 @@ public final class MongoSealAuthorisationRepository implements SealAuthorisation
     }
 
     @Override
+    public List<SealAuthorisation> all() {
+        return authorisations
+                .find()
+                .sort(Sorts.ascending("grantedAt"))
+                .map(MongoSealAuthorisationRepository::authorisation)
+                .into(new ArrayList<>());
+    }
+
+    @Override
     public SealAuthorisation markRevoked(SealAuthorisation r) {
         authorisations.updateOne(
                 and(eq("_id", r.id()), exists("revokedAt", false)),

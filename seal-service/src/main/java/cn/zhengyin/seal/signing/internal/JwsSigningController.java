@@ -54,7 +54,7 @@ class JwsSigningController {
     JwsSignatureResponse jws(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody JwsSignatureRequest request) {
         try {
             SealSigningService.XmlSignatureValue value = signing.signJws(
-                    caller.getSubject(),
+                    SigningCaller.of(caller),
                     request.sealId(),
                     request.signingInput().getBytes(StandardCharsets.US_ASCII),
                     request.licenceIdentifier());

@@ -52,7 +52,7 @@ class SesSigningController {
         String propertyInfo = propertyInfo(request.propertyInfo());
         try {
             byte[] signature = signing.signSes(
-                    caller.getSubject(), request.sealId(), hash, propertyInfo, request.licenceIdentifier());
+                    SigningCaller.of(caller), request.sealId(), hash, propertyInfo, request.licenceIdentifier());
             return new SesSignatureResponse(
                     request.sealId(), "SES", Base64.getEncoder().encodeToString(signature));
         } catch (SealNotFoundException e) {

@@ -70,7 +70,11 @@ class SigningController {
         }
         try {
             byte[] cms = signing.signPadesDigest(
-                    caller.getSubject(), request.sealId(), digest, request.licenceIdentifier(), request.licenceType());
+                    SigningCaller.of(caller),
+                    request.sealId(),
+                    digest,
+                    request.licenceIdentifier(),
+                    request.licenceType());
             return new PadesDigestResponse(
                     request.sealId(), "CMS", Base64.getEncoder().encodeToString(cms));
         } catch (SealNotFoundException e) {

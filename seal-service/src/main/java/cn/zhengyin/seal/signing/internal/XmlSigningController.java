@@ -80,7 +80,7 @@ class XmlSigningController {
         }
         try {
             SealSigningService.XmlSignatureValue value = signing.signXmlSignedInfo(
-                    caller.getSubject(), request.sealId(), signedInfo, request.licenceIdentifier());
+                    SigningCaller.of(caller), request.sealId(), signedInfo, request.licenceIdentifier());
             return new XmlSignatureResponse(
                     request.sealId(),
                     "XAdES",

@@ -53,12 +53,14 @@ class MonitoringIT {
     private TwoServices services;
     private String monitoring;
     private String approval;
+    private String sealAdmin;
 
     @BeforeAll
     void start() {
         services = TwoServices.shared();
         monitoring = services.token("monitoring-demo", "monitoring-demo-secret", "monitoring:read");
         approval = services.approvalToken();
+        sealAdmin = services.token("seal-admin-demo", "seal-admin-secret", "seal:admin seal:read");
     }
 
     /** A new W3C trace context: version 00, random trace and parent span id, sampled. */
@@ -93,8 +95,11 @@ class MonitoringIT {
             assertThat(anonymous.statusCode()).as(service + " anonymous").isEqualTo(401);
             assertThat(anonymous.headers().firstValue("Content-Type").orElse(""))
                     .startsWith("application/problem+json");
-            assertThat(get(service, "/actuator/prometheus", approval).statusCode())
-                    .as(service + " with an approval system's token")
+            // a token meant for this service but without monitoring:read (an approval system's at the licence
+            // service, a seal administrator's at the seal service) is refused; one for the other service is a 401
+            String withoutScope = service.equals(services.licenceUrl) ? approval : sealAdmin;
+            assertThat(get(service, "/actuator/prometheus", withoutScope).statusCode())
+                    .as(service + " with a token of this service without monitoring:read")
                     .isEqualTo(403);
             HttpResponse<String> metrics = get(service, "/actuator/prometheus", monitoring);
             assertThat(metrics.statusCode())

@@ -44,6 +44,7 @@ class ModularityTests {
                         "rendition",
                         "sealing",
                         "share",
+                        "statistics",
                         "transparency",
                         "verification",
                         "wallet");

@@ -4,6 +4,7 @@ import cn.zhengyin.licence.pages.Views;
 import cn.zhengyin.licence.verification.LicenceVerificationReport;
 import cn.zhengyin.licence.verification.LicenceVerifier;
 import cn.zhengyin.licence.verification.UploadLimit;
+import cn.zhengyin.licence.verification.VerificationConcluded;
 import cn.zhengyin.trust.validation.Conclusion;
 import cn.zhengyin.trust.validation.NotInForce;
 import cn.zhengyin.trust.validation.SignatureReport;
@@ -11,6 +12,7 @@ import cn.zhengyin.trust.validation.ValidationPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +31,11 @@ import org.springframework.web.multipart.MultipartFile;
 class VerificationPageController {
     private final LicenceVerifier verifier;
     private final long maxBytes;
+    private final ApplicationEventPublisher events;
 
-    VerificationPageController(LicenceVerifier verifier, UploadLimit uploadLimit) {
+    VerificationPageController(LicenceVerifier verifier, UploadLimit uploadLimit, ApplicationEventPublisher events) {
         this.verifier = verifier;
+        this.events = events;
         this.maxBytes = uploadLimit.maxBytes();
     }
 
@@ -76,6 +80,7 @@ class VerificationPageController {
         } else {
             return problem(model, response, "verify.error.not-a-licence");
         }
+        events.publishEvent(VerificationConcluded.of(report));
         Optional<SignatureReport> first =
                 report.document().signatures().stream().findFirst();
         model.addAttribute("report", report);

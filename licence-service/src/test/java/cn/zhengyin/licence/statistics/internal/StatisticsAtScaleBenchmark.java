@@ -22,7 +22,7 @@ import java.util.Random;
 /**
  * Not a test (no timed unit tests): seeds a year of daily counters on an on-disk embedded store through the live
  * counting path — 100,000 licences issued over 365 days by three authorities and four types, with amendments,
- * revocations, 300,000 verifications and 150,000 field releases — and measures the statistics query for a year (one
+ * revocations, 300,000 verifications and 50,000 field releases — and measures the statistics query for a year (one
  * authority, and the province's all-authority view). Run from licence-service with the test classpath:
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) cn.zhengyin.licence.statistics.internal.StatisticsAtScaleBenchmark 100000}.
  */

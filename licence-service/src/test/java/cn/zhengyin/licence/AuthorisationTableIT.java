@@ -194,7 +194,9 @@ class AuthorisationTableIT {
         if (expected.equals(
                 "302")) { // a browser page (seal console, wallet): sent to its sign-in page, whatever the token
             String location = response.headers().firstValue("Location").orElse("");
-            String signIn = row.service().equals("seal") ? "/console/sign-in" : "/sign-in";
+            String signIn = row.service().equals("seal")
+                    ? "/console/sign-in"
+                    : row.path().startsWith("/statistics") ? "/statistics/sign-in" : "/sign-in";
             return status == 302 && location.endsWith(signIn) ? null : "got " + status + " to '" + location + "'";
         }
         if (status != Integer.parseInt(expected)) {
@@ -670,6 +672,7 @@ class AuthorisationTableIT {
                 .replace("{consentId}", consentId)
                 .replace("{typeCodeOrSlug}", "business-licence")
                 .replace("{index}", "0")
+                .replace("{table}", "licences-by-day")
                 .replace("{authorisationId}", authorisationId)
                 .replace("{file}", "seal-ca.crl")
                 .replace("{encoded}", Base64.getUrlEncoder().encodeToString(ocspRequest()));

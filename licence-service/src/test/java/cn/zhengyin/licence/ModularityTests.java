@@ -46,6 +46,7 @@ class ModularityTests {
                         "sealing",
                         "share",
                         "tokens",
+                        "statistics",
                         "transparency",
                         "verification",
                         "wallet");

@@ -268,6 +268,64 @@ class WalletBrowserIT {
                 .isEqualTo(403);
     }
 
+    /**
+     * Issue #16 (统计): an authority's statistics administrator signs in, sees the charts and tables of their
+     * authority, switches the range and downloads a table as CSV (with the browser's session); on a phone the page
+     * does not scroll sideways.
+     */
+    @Test
+    void anAuthorityAdministratorSeesTheStatisticsSwitchesTheRangeAndDownloadsACsv() throws Exception {
+        fixture.issueSample("business-licence");
+        WebDriver admin = browser(1280, 900);
+        admin.get(url("/statistics"));
+        wait(admin).until(ExpectedConditions.urlToBe(url("/statistics/sign-in")));
+        admin.findElement(By.id("sign-in-stats-market")).click();
+        wait(admin).until(ExpectedConditions.urlToBe(url("/statistics")));
+        assertThat(admin.findElement(By.tagName("h1")).getText()).isEqualTo("电子证照统计");
+        assertThat(admin.findElement(By.id("scope")).getText()).contains("证印示范市市场监督管理局");
+        assertThat(admin.findElements(By.cssSelector("svg.chart[role=img]"))).hasSize(6);
+        assertThat(admin.findElements(By.id("authority")))
+                .as("no authority picker for one authority")
+                .isEmpty();
+        assertThat(admin.findElement(By.cssSelector("#licences-by-type-table tbody"))
+                        .getText())
+                .contains("营业执照");
+        screenshot(admin, "statistics");
+
+        admin.findElement(By.id("preset-7")).click();
+        wait(admin).until(d -> d.getCurrentUrl().contains("from="));
+        java.time.LocalDate to =
+                java.time.LocalDate.parse(admin.findElement(By.id("to")).getAttribute("value"));
+        assertThat(java.time.LocalDate.parse(admin.findElement(By.id("from")).getAttribute("value")))
+                .isEqualTo(to.minusDays(6));
+        assertThat(admin.findElements(By.cssSelector("#licences-by-day-table tbody tr")))
+                .hasSize(7);
+
+        String href = admin.findElement(By.id("verifications-by-day-csv")).getAttribute("href");
+        String cookies = admin.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        var csv = services.send(HttpRequest.newBuilder(java.net.URI.create(href))
+                .header("Cookie", cookies)
+                .GET()
+                .build());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("filename*=UTF-8''");
+        assertThat(csv.body().split("\r\n")).hasSize(8); // heading + 7 days
+
+        WebDriver phone = browser(390, 844, true);
+        phone.get(url("/statistics/sign-in"));
+        phone.findElement(By.id("sign-in-stats-province")).click();
+        wait(phone).until(ExpectedConditions.urlToBe(url("/statistics")));
+        assertThat(phone.findElements(By.cssSelector("#authority option"))).hasSizeGreaterThanOrEqualTo(4);
+        Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) phone)
+                .executeScript("return document.documentElement.scrollWidth;");
+        assertThat(scrollWidth).as("no horizontal scrolling at 390 px").isLessThanOrEqualTo(390L);
+        screenshot(phone, "statistics-phone");
+        phone.get(url("/statistics?lang=en"));
+        assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("Licence statistics");
+    }
+
     private static Path writeTemp(byte[] content) throws IOException {
         Path file = Files.createTempFile("licence", ".pdf");
         Files.write(file, content);

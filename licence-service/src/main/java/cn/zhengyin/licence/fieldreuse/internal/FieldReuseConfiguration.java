@@ -72,7 +72,8 @@ class FieldReuseConfiguration {
             AuditLog audit,
             Clock clock,
             FieldReuseProperties properties,
-            PublicLinks links) {
+            PublicLinks links,
+            org.springframework.context.ApplicationEventPublisher events) {
         Providers.bouncyCastle();
         var key = SoftwareKeyCustody.loadPkcs12(
                 "field-release", properties.keyStore(), properties.keyPassword().toCharArray(), properties.keyAlias());
@@ -88,7 +89,7 @@ class FieldReuseConfiguration {
                 files,
                 new MongoConsentStore(database),
                 new MongoUseCodeStore(database),
-                new MongoUsageRecords(database),
+                new PublishingUsageRecords(new MongoUsageRecords(database), events::publishEvent),
                 thirdParties,
                 new JoseReleaseSigner(key),
                 new SealedCopyMaker(sealService, approvalSystems),

@@ -5,6 +5,7 @@ import cn.zhengyin.licence.pages.Views;
 import cn.zhengyin.licence.verification.LicenceVerificationReport;
 import cn.zhengyin.licence.verification.LicenceVerifier;
 import cn.zhengyin.licence.verification.UploadLimit;
+import cn.zhengyin.licence.verification.VerificationConcluded;
 import cn.zhengyin.trust.validation.Conclusion;
 import cn.zhengyin.trust.validation.NotInForce;
 import cn.zhengyin.trust.validation.SignatureReport;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,9 +34,15 @@ class VerificationPageController {
     private final LicenceVerifier verifier;
     private final long maxBytes;
     private final LicenceMetrics metrics;
+    private final ApplicationEventPublisher events;
 
-    VerificationPageController(LicenceVerifier verifier, UploadLimit uploadLimit, LicenceMetrics metrics) {
+    VerificationPageController(
+            LicenceVerifier verifier,
+            UploadLimit uploadLimit,
+            LicenceMetrics metrics,
+            ApplicationEventPublisher events) {
         this.verifier = verifier;
+        this.events = events;
         this.maxBytes = uploadLimit.maxBytes();
         this.metrics = metrics;
     }
@@ -91,6 +99,7 @@ class VerificationPageController {
                     conclusion,
                     "page");
         }
+        events.publishEvent(VerificationConcluded.of(report));
         Optional<SignatureReport> first =
                 report.document().signatures().stream().findFirst();
         model.addAttribute("report", report);

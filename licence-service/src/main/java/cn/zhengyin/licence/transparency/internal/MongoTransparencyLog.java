@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import cn.zhengyin.licence.registry.LicenceVersion;
 import cn.zhengyin.licence.registry.Rendition;
 import cn.zhengyin.licence.transparency.LicenceEventLog;
+import cn.zhengyin.licence.transparency.LicenceEventLogged;
 import cn.zhengyin.licence.transparency.TransparencyEvidenceSource;
 import cn.zhengyin.licence.transparency.TransparencyViews;
 import cn.zhengyin.trust.crypto.SigningKey;
@@ -66,6 +67,7 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
     private final MongoCollection<Document> byIdentifier;
     private final SigningKey key;
     private final Clock clock;
+    private final java.util.function.Consumer<LicenceEventLogged> onLogged;
     private volatile long size;
     /** Guarded by {@code this}. */
     private SignedTreeHead latest;
@@ -74,6 +76,19 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
     public record LoggedEntry(long index, LogEntry entry) {}
 
     public MongoTransparencyLog(MongoDatabase database, SigningKey key, Clock clock) {
+        this(database, key, clock, logged -> {});
+    }
+
+    /**
+     * @param onLogged told of each event newly appended (not of a retried append that found its leaf), after the
+     *                 append completed; what it throws is logged and never fails the append
+     */
+    public MongoTransparencyLog(
+            MongoDatabase database,
+            SigningKey key,
+            Clock clock,
+            java.util.function.Consumer<LicenceEventLogged> onLogged) {
+        this.onLogged = onLogged;
         this.leaves = database.getCollection("translog_leaves");
         this.nodes = database.getCollection("translog_nodes");
         this.key = key;
@@ -115,6 +130,12 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         }
         writeSubtrees(index, entry.leafHash());
         size = index + 1;
+        try {
+            onLogged.accept(new LicenceEventLogged(
+                    version.identifier(), version.typeCode(), version.issuerCode(), eventType, at));
+        } catch (RuntimeException e) {
+            LOG.warn("listener of logged licence event {} failed: {}", dedupKey, e.toString());
+        }
         return index;
     }
 

@@ -22,11 +22,12 @@ class TransparencyConfiguration {
     MongoTransparencyLog transparencyLog(
             MongoDatabase database,
             Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
             @Value("${zhengyin.transparency.key-store:keys-dev/translog.p12}") Path keyStore,
             @Value("${zhengyin.transparency.key-password:zhengyin-dev}") String password,
             @Value("${zhengyin.transparency.key-alias:translog}") String alias) {
         Providers.bouncyCastle();
         SigningKey key = SoftwareKeyCustody.loadPkcs12("translog", keyStore, password.toCharArray(), alias);
-        return new MongoTransparencyLog(database, key, clock);
+        return new MongoTransparencyLog(database, key, clock, events::publishEvent);
     }
 }

@@ -8,6 +8,7 @@ import cn.zhengyin.licence.verification.LicenceVerified;
 import cn.zhengyin.licence.verification.LicenceVerifier;
 import cn.zhengyin.licence.verification.SignedVerificationReport;
 import cn.zhengyin.licence.verification.UploadLimit;
+import cn.zhengyin.licence.verification.VerificationConcluded;
 import cn.zhengyin.service.problem.ProblemException;
 import cn.zhengyin.trust.ses.SesCodec;
 import cn.zhengyin.trust.validation.ValidationPolicy;
@@ -210,6 +211,7 @@ class VerificationController {
     private SignedVerificationReport signed(LicenceVerificationReport report, Jwt caller, String purpose) {
         SignedVerificationReport signed =
                 new SignedVerificationReport(report, receipts.sign(ReportReceipts.KIND_VERIFICATION, report));
+        events.publishEvent(VerificationConcluded.of(report));
         if (report.registry().found()) {
             report.registry()
                     .identifier()

@@ -295,6 +295,24 @@ class AuthorisationTableIT {
         }
     }
 
+    /** Review #14 finding 1: a consent to one field is no basis for a copy that prints them all. */
+    @Test
+    void aCopyIsRefusedWhenTheConsentDoesNotNameEveryPrintedField() {
+        String target = json(
+                        send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201)
+                .get("identifier")
+                .asString();
+        String nameOnly = grantConsent(target, "bank-demo", List.of("name"));
+        HttpResponse<String> refused = send(post(
+                services.licenceUrl,
+                "/api/v1/licences/" + target + "/annotated-copies",
+                "bank-demo",
+                "{\"consentId\":\"" + nameOnly + "\"}"));
+        JsonNode problem = json(refused, 403);
+        assertThat(problem.get("fieldsNotCovered").toString()).contains("uscc", "address");
+        licenceValues.forEach(v -> assertThat(refused.body()).doesNotContain(v));
+    }
+
     @Test
     void aForgedOrExpiredLookingTokenIsA401WithBearerChallenge() {
         HttpResponse<String> forged =
@@ -371,7 +389,11 @@ class AuthorisationTableIT {
         String consentId = "cst-unknown";
         String useCode = "0000AAAA1111";
         if (forSuccess && CLIENTS.containsKey(identity) && row.variant().equals("consent")) {
-            grantConsent(target, identity);
+            // a copy prints every field of the licence: its consent must name them all (review #14, finding 1)
+            grantConsent(
+                    target,
+                    identity,
+                    path.endsWith("/annotated-copies") ? FieldReuseIT.BUSINESS_PRINTED : List.of("name"));
         }
         if (forSuccess && path.equals("/api/v1/use-codes/redemption")) {
             useCode = holderJson(
@@ -511,21 +533,31 @@ class AuthorisationTableIT {
 
     /** The holder (林晓峰) consents to the identity's client reading the licence's name; returns the consent id. */
     private String grantConsent(String identifier, String identity) {
+        return grantConsent(identifier, identity, List.of("name"));
+    }
+
+    /** The holder (林晓峰) consents to the identity's client reading these fields; returns the consent id. */
+    private String grantConsent(String identifier, String identity, List<String> fields) {
         return holderJson(
-                        holder.postJson("/api/v1/holder/consents", consentBody(identifier, CLIENTS.get(identity)[0])),
+                        holder.postJson(
+                                "/api/v1/holder/consents", consentBody(identifier, CLIENTS.get(identity)[0], fields)),
                         201)
                 .get("id")
                 .asString();
     }
 
     private static String consentBody(String identifier, String client) {
+        return consentBody(identifier, client, List.of("name"));
+    }
+
+    private static String consentBody(String identifier, String client, List<String> fields) {
         return TwoServices.JSON.writeValueAsString(Map.of(
                 "licence",
                 identifier,
                 "clientId",
                 client,
                 "fields",
-                List.of("name"),
+                fields,
                 "purpose",
                 "授权表检查",
                 "until",

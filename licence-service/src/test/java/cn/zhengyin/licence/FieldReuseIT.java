@@ -50,10 +50,28 @@ class FieldReuseIT {
     static final String COMPANY = "字段复用测试科技有限公司";
     static final String LEGAL_REP = "复用代表";
     static final String ADDRESS = "示范市复用区授权路9号";
+    /** Every field the business licence's page prints (templates/business-licence/layout.json). */
+    static final List<String> BUSINESS_PRINTED = List.of(
+            "uscc",
+            "licenceNumber",
+            "name",
+            "entityType",
+            "legalRepresentative",
+            "businessScope",
+            "registeredCapital",
+            "establishedDate",
+            "operatingFrom",
+            "operatingTo",
+            "address",
+            "registrationAuthority",
+            "issueDate");
 
     private TwoServices services;
     private String business; // full identifier of 林晓峰's company's business licence
     private String businessRoot;
+    // another business licence of the company, for the 加注件 tests: their consents to every field stay off the reads
+    private String copied;
+    private String copiedRoot;
     private String physician; // 周雅琴's physician certificate
     private String bank;
     private String duty;
@@ -62,17 +80,10 @@ class FieldReuseIT {
     void issue() throws Exception {
         services = TwoServices.shared();
         String approval = services.approvalToken();
-        JsonNode b = json(
-                services.send(post("/api/v1/licences", approval, """
-                {"licenceType": "business-licence", "caseNumber": "FR-1", "fields": {
-                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611219999",
-                  "name": "%s", "entityType": "有限责任公司（自然人投资或控股）",
-                  "legalRepresentative": "%s", "businessScope": "字段复用测试。", "registeredCapital": 300,
-                  "establishedDate": "2020-05-06", "operatingFrom": "2020-05-06", "address": "%s"}}
-                """.formatted(COMPANY, LEGAL_REP, ADDRESS))), 201);
-        business = b.get("identifier").asString();
-        businessRoot = business.substring(
-                "1.2.156.3005.2.".length(), business.lastIndexOf('.', business.lastIndexOf('.') - 1));
+        business = issueBusinessLicence(approval, "FR-1");
+        businessRoot = root(business);
+        copied = issueBusinessLicence(approval, "FR-3");
+        copiedRoot = root(copied);
         ObjectNode fields = (ObjectNode) TwoServices.JSON
                 .readTree(Files.readString(
                         TwoServices.TEMPLATES.resolve("physician-certificate").resolve("sample.json")))
@@ -392,25 +403,25 @@ class FieldReuseIT {
         HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
         String id = grant(
                         lin,
-                        business,
+                        copied,
                         "bank-demo",
-                        List.of("name"),
+                        BUSINESS_PRINTED,
                         "贷款审批材料",
                         Instant.now().plus(Duration.ofDays(20)))
                 .get("id")
                 .asString();
         byte[] original = services.sendForBytes(
-                        HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + business + "/pdf"))
+                        HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + copied + "/pdf"))
                                 .header("Authorization", "Bearer " + services.approvalToken())
                                 .GET()
                                 .build())
                 .body();
-        HttpResponse<byte[]> response = services.sendForBytes(HttpRequest.newBuilder(
-                        services.licenceUrl.resolve("/api/v1/licences/" + business + "/annotated-copies"))
-                .header("Authorization", "Bearer " + bank)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"consentId\":\"" + id + "\"}"))
-                .build());
+        HttpResponse<byte[]> response = services.sendForBytes(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + copied + "/annotated-copies"))
+                        .header("Authorization", "Bearer " + bank)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"consentId\":\"" + id + "\"}"))
+                        .build());
         assertThat(response.statusCode())
                 .as(new String(response.body(), StandardCharsets.UTF_8))
                 .isEqualTo(201);
@@ -451,12 +462,79 @@ class FieldReuseIT {
         String out = new String(pdfsig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         pdfsig.waitFor();
         assertThat(out.split("Signature is Valid", -1)).as(out).hasSize(3);
-        assertThat(json(lin.get("/api/v1/holder/usage-records?licence=" + businessRoot), 200))
+        assertThat(json(lin.get("/api/v1/holder/usage-records?licence=" + copiedRoot), 200))
                 .anySatisfy(r -> assertThat(r.get("kind").asString()).isEqualTo("ANNOTATED_COPY"));
         // without consent no copy
         HttpResponse<String> refused =
                 services.send(post("/api/v1/licences/" + physician + "/annotated-copies", bank, "{}"));
         assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * Review #14 finding 1: a 加注件 prints every field of the licence, so its basis must cover all of them — a consent
+     * naming one field, or a duty whose service item may not read a SENSITIVE field on the page, is refused with the
+     * fields not covered; the holder's usage record lists the fields the copy disclosed.
+     */
+    @Test
+    void anAnnotatedCopyNeedsABasisCoveringEveryFieldPrintedOnIt() {
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
+        String nameOnly = grant(
+                        lin,
+                        copied,
+                        "bank-demo",
+                        List.of("name"),
+                        "开户名称核对",
+                        Instant.now().plus(Duration.ofDays(5)))
+                .get("id")
+                .asString();
+        HttpResponse<String> partial = services.send(
+                post("/api/v1/licences/" + copied + "/annotated-copies", bank, "{\"consentId\":\"" + nameOnly + "\"}"));
+        JsonNode problem = json(partial, 403);
+        assertThat(partial.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(problem.get("type").asString()).endsWith("fields-not-covered");
+        assertThat(strings(problem.get("fieldsNotCovered")))
+                .contains("uscc", "address", "registeredCapital", "legalRepresentative")
+                .doesNotContain("name");
+        assertThat(partial.body()).doesNotContain(COMPANY, LEGAL_REP, ADDRESS, "91990100MA00XF8K1E");
+
+        // by duty: the physician certificate prints 身份证件号码 (SENSITIVE), which XF-000302-001 may not read
+        HttpResponse<String> byDuty = services.send(post(
+                "/api/v1/licences/" + physician + "/annotated-copies",
+                duty,
+                "{\"serviceItem\":\"XF-000302-001\",\"caseNumber\":\"BJ-COPY-1\",\"purpose\":\"职业资格确认\"}"));
+        JsonNode dutyProblem = json(byDuty, 403);
+        assertThat(dutyProblem.get("type").asString()).endsWith("sensitive-field-by-duty");
+        assertThat(strings(dutyProblem.get("fieldsNotCovered"))).containsExactly("idNumber");
+        assertThat(byDuty.body()).doesNotContain(ZHOU, "周雅琴");
+
+        // a consent naming every printed field is a basis; the usage record lists what the copy disclosed
+        List<String> printed = BUSINESS_PRINTED;
+        String all = grant(
+                        lin,
+                        copied,
+                        "bank-demo",
+                        printed,
+                        "贷款材料存档",
+                        Instant.now().plus(Duration.ofDays(5)))
+                .get("id")
+                .asString();
+        HttpResponse<byte[]> copy = services.sendForBytes(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + copied + "/annotated-copies"))
+                        .header("Authorization", "Bearer " + bank)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"consentId\":\"" + all + "\"}"))
+                        .build());
+        assertThat(copy.statusCode())
+                .as(new String(copy.body(), StandardCharsets.UTF_8))
+                .isEqualTo(201);
+        assertThat(json(lin.get("/api/v1/holder/usage-records?licence=" + copiedRoot), 200))
+                .anySatisfy(r -> {
+                    assertThat(r.get("kind").asString()).isEqualTo("ANNOTATED_COPY");
+                    assertThat(r.get("basis").asString()).isEqualTo(all);
+                    assertThat(strings(r.get("fields"))).containsExactlyInAnyOrderElementsOf(printed);
+                })
+                .noneSatisfy(r -> assertThat(r.get("basis").asString()).isEqualTo(nameOnly));
     }
 
     // ---- verification by a registered client, issuers' listing ----
@@ -496,6 +574,26 @@ class FieldReuseIT {
 
     // ---- helpers ----
 
+    private String issueBusinessLicence(String approval, String caseNumber) {
+        return json(
+                        services.send(post(
+                                "/api/v1/licences", approval, """
+                {"licenceType": "business-licence", "caseNumber": "%s", "fields": {
+                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611219999",
+                  "name": "%s", "entityType": "有限责任公司（自然人投资或控股）",
+                  "legalRepresentative": "%s", "businessScope": "字段复用测试。", "registeredCapital": 300,
+                  "establishedDate": "2020-05-06", "operatingFrom": "2020-05-06", "address": "%s"}}
+                """.formatted(caseNumber, COMPANY, LEGAL_REP, ADDRESS))),
+                        201)
+                .get("identifier")
+                .asString();
+    }
+
+    private static String root(String identifier) {
+        return identifier.substring(
+                "1.2.156.3005.2.".length(), identifier.lastIndexOf('.', identifier.lastIndexOf('.') - 1));
+    }
+
     private JsonNode grant(
             HolderSession holder, String licence, String client, List<String> fields, String purpose, Instant until) {
         return json(
@@ -514,6 +612,15 @@ class FieldReuseIT {
                 purpose,
                 "until",
                 until.toString()));
+    }
+
+    /** The strings of a JSON array; an absent member is an empty list. */
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        if (array != null) {
+            array.forEach(e -> strings.add(e.asString()));
+        }
+        return strings;
     }
 
     private static Set<String> names(JsonNode object) {

@@ -313,6 +313,29 @@ class AuthorisationTableIT {
         licenceValues.forEach(v -> assertThat(refused.body()).doesNotContain(v));
     }
 
+    /** Review #14 finding 7: a duty client's own text is not a purpose; only the service item's listed ones are. */
+    @Test
+    void aDutyPurposeNotListedForTheServiceItemIsRefused() {
+        for (String path : List.of("/fields?serviceItem=XF-000301-001&caseNumber=AT-P&purpose=", "/annotated-copies")) {
+            String forged = "本证照已被吊销作废";
+            HttpRequest request = path.startsWith("/fields")
+                    ? get(
+                            services.licenceUrl,
+                            "/api/v1/licences/" + licence + path
+                                    + java.net.URLEncoder.encode(forged, StandardCharsets.UTF_8),
+                            "duty-demo")
+                    : post(
+                            services.licenceUrl,
+                            "/api/v1/licences/" + licence + path,
+                            "duty-demo",
+                            "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"AT-P\",\"purpose\":\"" + forged
+                                    + "\"}");
+            HttpResponse<String> refused = send(request);
+            assertThat(json(refused, 403).get("type").asString()).endsWith("duty-purpose-not-listed");
+            licenceValues.forEach(v -> assertThat(refused.body()).doesNotContain(v));
+        }
+    }
+
     @Test
     void aForgedOrExpiredLookingTokenIsA401WithBearerChallenge() {
         HttpResponse<String> forged =
@@ -428,7 +451,7 @@ class AuthorisationTableIT {
             case "/api/v1/seal-usages|" -> "?organisation=11110100000000019Q";
             case "/api/v1/licences/{identifier}/fields|duty" ->
                 "?serviceItem=XF-000301-001&caseNumber=AT-D&purpose="
-                        + java.net.URLEncoder.encode("授权表检查", StandardCharsets.UTF_8);
+                        + java.net.URLEncoder.encode("社会保险登记（单位）", StandardCharsets.UTF_8);
             case "/api/v1/usage-records|" -> "?type=business-licence";
             default -> "";
         };
@@ -478,7 +501,7 @@ class AuthorisationTableIT {
             case "/api/v1/use-codes/redemption|" -> json(b, "{\"code\":\"" + useCode + "\"}");
             case "/api/v1/licences/{identifier}/annotated-copies|consent" -> json(b, "{}");
             case "/api/v1/licences/{identifier}/annotated-copies|duty" ->
-                json(b, "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"AT-D\",\"purpose\":\"授权表检查\"}");
+                json(b, "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"AT-D\",\"purpose\":\"社会保险登记（单位）\"}");
             case "/ocsp|" ->
                 b.header("Content-Type", "application/ocsp-request")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(ocspRequest()))

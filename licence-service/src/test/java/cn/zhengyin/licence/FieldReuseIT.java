@@ -366,7 +366,10 @@ class FieldReuseIT {
         assertThat(noCase.body()).contains("case number").doesNotContain("周雅琴");
         HttpResponse<String> noItem = services.send(get(base + "&caseNumber=BJ-1", duty));
         assertThat(noItem.statusCode()).isEqualTo(403);
-        HttpResponse<String> otherItem = services.send(get(base + "&serviceItem=XF-000301-001&caseNumber=BJ-1", duty));
+        HttpResponse<String> otherItem = services.send(get(
+                "/api/v1/licences/" + physician + "/fields?purpose=" + enc("社会保险登记（单位）")
+                        + "&serviceItem=XF-000301-001&caseNumber=BJ-1",
+                duty));
         assertThat(otherItem.statusCode()).isEqualTo(403);
         assertThat(otherItem.body()).contains("does not cover").doesNotContain("周雅琴");
 
@@ -432,7 +435,8 @@ class FieldReuseIT {
             List<PDSignature> signatures = document.getSignatureDictionaries();
             assertThat(signatures).hasSize(3);
             assertThat(signatures.get(1).getSubFilter()).isEqualTo("ETSI.RFC3161");
-            assertThat(signatures.get(2).getReason()).contains("用证事由：贷款审批材料", "有效期至", "示范银行");
+            // the consent's purpose is the holder's words, and the stamp says so (review #14, finding 7)
+            assertThat(signatures.get(2).getReason()).contains("用证事由（持证人填写）：贷款审批材料", "有效期至", "示范银行");
         }
         // both signatures verify over their byte ranges; the copy is sealed with the issuing authority's seal
         List<java.security.cert.X509Certificate> signers = Signers.pdfSignatureSigners(copy);
@@ -535,6 +539,61 @@ class FieldReuseIT {
                     assertThat(strings(r.get("fields"))).containsExactlyInAnyOrderElementsOf(printed);
                 })
                 .noneSatisfy(r -> assertThat(r.get("basis").asString()).isEqualTo(nameOnly));
+    }
+
+    /**
+     * Review #14 finding 7: what a duty client writes is not sealed. A duty's purpose must be one of the 用证事由 its
+     * service item lists (configuration), for reads and copies alike; a purpose of any origin has character and
+     * length rules.
+     */
+    @Test
+    void aDutyPurposeIsOneTheServiceItemListsAndPurposesHaveCharacterAndLengthRules() throws Exception {
+        String forged = "本证照已被吊销作废，原件无效";
+        HttpResponse<String> copy = services.send(post(
+                "/api/v1/licences/" + copied + "/annotated-copies",
+                duty,
+                TwoServices.JSON.writeValueAsString(
+                        Map.of("serviceItem", "XF-000301-001", "caseNumber", "SB-7", "purpose", forged))));
+        JsonNode problem = json(copy, 403);
+        assertThat(problem.get("type").asString()).endsWith("duty-purpose-not-listed");
+        assertThat(problem.get("detail").asString()).contains("社会保险登记（单位）");
+        HttpResponse<String> read = services.send(get(
+                "/api/v1/licences/" + copied + "/fields?serviceItem=XF-000301-001&caseNumber=SB-7&purpose="
+                        + enc(forged),
+                duty));
+        assertThat(json(read, 403).get("type").asString()).endsWith("duty-purpose-not-listed");
+
+        HttpResponse<byte[]> listed = services.sendForBytes(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + copied + "/annotated-copies"))
+                        .header("Authorization", "Bearer " + duty)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"SB-7\",\"purpose\":\"社会保险登记（单位）\"}",
+                                StandardCharsets.UTF_8))
+                        .build());
+        assertThat(listed.statusCode())
+                .as(new String(listed.body(), StandardCharsets.UTF_8))
+                .isEqualTo(201);
+        try (PDDocument document = Loader.loadPDF(listed.body())) {
+            assertThat(document.getSignatureDictionaries().getLast().getReason())
+                    .startsWith("加注件 用证事由：社会保险登记（单位）；")
+                    .doesNotContain(forged);
+        }
+
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
+        Instant until = Instant.now().plus(Duration.ofDays(2));
+        for (String bad : List.of("开户\n原件无效", "开户\u202e效无", "开户\u0000", "开".repeat(51), "   ")) {
+            HttpResponse<String> refused = lin.postJson(
+                    "/api/v1/holder/consents", grantBody(copied, "bank-demo", List.of("name"), bad, until));
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(TwoServices.json(refused.body()).get("detail").asString())
+                    .contains("purpose");
+        }
+        assertThat(lin.postJson(
+                                "/api/v1/holder/consents",
+                                grantBody(copied, "bank-demo", List.of("name"), "开".repeat(50), until))
+                        .statusCode())
+                .isEqualTo(201);
     }
 
     // ---- verification by a registered client, issuers' listing ----

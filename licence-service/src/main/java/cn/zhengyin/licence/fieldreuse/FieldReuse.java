@@ -46,7 +46,10 @@ import java.util.UUID;
  *   represented company's); an unknown identifier and another holder's licence get the same refusal.</li>
  *   <li>A consent or a use code names the fields; any sensitivity may be named, because the holder chose it.</li>
  *   <li>A duty read needs a service item the client is configured for, a licence type of that item, a case number and
- *   a purpose; it releases PUBLIC and RESTRICTED fields, SENSITIVE ones only where the item is configured for them.</li>
+ *   a purpose chosen from the item's configured list; it releases PUBLIC and RESTRICTED fields, SENSITIVE ones only
+ *   where the item is configured for them.</li>
+ *   <li>Every purpose is one line of plain text of at most {@value Purposes#MAX_LENGTH} characters ({@link Purposes}).
+ *   </li>
  *   <li>A field not covered refuses the whole read; a refusal never carries a field value.</li>
  *   <li>An annotated copy (加注件) discloses every field printed on the licence: its basis must cover each of them as a
  *   read would; otherwise it is refused with the fields not covered.</li>
@@ -59,7 +62,6 @@ public final class FieldReuse {
     private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     static final int CODE_LENGTH = 12;
-    private static final int MAX_PURPOSE = 200;
     private static final int MAX_CASE_NUMBER = 64;
 
     private final LicenceRegistry registry;
@@ -365,6 +367,9 @@ public final class FieldReuse {
                         version.identifier(),
                         version.issuerCode(),
                         grant.purpose(),
+                        request.basis() instanceof Basis.OnDuty
+                                ? CopyMaker.PurposeSource.SERVICE_ITEM
+                                : CopyMaker.PurposeSource.HOLDER,
                         expiresAt,
                         now,
                         policy.copyCreator(),
@@ -567,6 +572,14 @@ public final class FieldReuse {
                                 + party.duties().stream()
                                         .map(ThirdParty.Duty::serviceItemCode)
                                         .toList()));
+        if (!duty.purposes().contains(purpose)) {
+            // the purpose is signed into the release and printed on a copy under the issuer's seal: it is chosen from
+            // the service item's configured 用证事由, never the client's own text
+            throw FieldReuseException.refused(
+                    "duty-purpose-not-listed",
+                    "the purpose is not a 用证事由 of service item " + duty.serviceItemCode() + "; give one of "
+                            + duty.purposes());
+        }
         Found found = find(licence)
                 .orElseThrow(() -> new FieldReuseException(
                         FieldReuseException.Kind.NOT_FOUND,
@@ -750,14 +763,7 @@ public final class FieldReuse {
     }
 
     private static String purpose(String purpose) {
-        if (purpose == null || purpose.isBlank()) {
-            throw FieldReuseException.invalid("purpose (用证事由) is required");
-        }
-        String p = purpose.strip();
-        if (p.codePointCount(0, p.length()) > MAX_PURPOSE) {
-            throw FieldReuseException.invalid("purpose (用证事由) has more than " + MAX_PURPOSE + " characters");
-        }
-        return p;
+        return Purposes.check(purpose);
     }
 
     private static String blankToEmpty(String s) {

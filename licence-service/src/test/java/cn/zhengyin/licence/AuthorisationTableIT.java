@@ -336,6 +336,56 @@ class AuthorisationTableIT {
         }
     }
 
+    /**
+     * Review #14 finding 8: a multipart body cut off before its closing boundary is the client's error — 400 problem+json
+     * (the HTML page: an HTML error page), never a 500 — and two 'file' parts are refused instead of checking one.
+     */
+    @Test
+    void aTruncatedMultipartBodyOrTwoFilePartsAreA400() {
+        byte[] png = sealPng();
+        record Upload(URI base, String path, String identity, String type, byte[] content, boolean html) {}
+        List<Upload> uploads = List.of(
+                new Upload(
+                        services.licenceUrl,
+                        "/api/v1/verifications",
+                        "anonymous",
+                        "application/pdf",
+                        licencePdf,
+                        false),
+                new Upload(services.licenceUrl, "/verify", "anonymous", "application/pdf", licencePdf, true),
+                new Upload(services.sealUrl, "/api/v1/seal-images", "seal-admin-demo", "image/png", png, false));
+        for (Upload u : uploads) {
+            String boundary = "----zhengyin" + UUID.randomUUID();
+            byte[] whole = multipartBody(boundary, u.type(), List.of(u.content()));
+            byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
+            byte[] twoFiles = multipartBody(boundary, u.type(), List.of(u.content(), u.content()));
+            for (byte[] body : List.of(truncated, twoFiles)) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(u.base().resolve(u.path()))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Accept", u.html() ? "text/html" : "application/json");
+                if (tokens.containsKey(u.identity())) {
+                    b.header("Authorization", "Bearer " + tokens.get(u.identity()));
+                }
+                HttpResponse<String> response = send(
+                        b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                String what = u.path() + (body == truncated ? " truncated" : " two files");
+                assertThat(response.statusCode())
+                        .as(what + ": " + response.body())
+                        .isEqualTo(400);
+                assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                        .as(what)
+                        .startsWith(u.html() ? "text/html" : "application/problem+json");
+                assertThat(response.body()).as(what).doesNotContain("Exception", "java.");
+                if (body == twoFiles && !u.html()) {
+                    assertThat(json(response, 400).get("detail").asString())
+                            .as(what)
+                            .contains("one part 'file'");
+                }
+            }
+        }
+    }
+
     @Test
     void aForgedOrExpiredLookingTokenIsA401WithBearerChallenge() {
         HttpResponse<String> forged =
@@ -802,6 +852,21 @@ class AuthorisationTableIT {
         return b.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /** A multipart/form-data body with one part 'file' per content. */
+    private static byte[] multipartBody(String boundary, String type, List<byte[]> contents) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (byte[] content : contents) {
+            body.writeBytes(("--" + boundary
+                            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\n"
+                            + "Content-Type: " + type + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     private static HttpRequest multipart(HttpRequest.Builder b, String type, byte[] content) {

@@ -614,7 +614,10 @@ public final class FieldReuse {
                         (what.printed() ? "an annotated copy shows every field printed on the licence, and " : "")
                                 + "the field(s) " + refused
                                 + " are SENSITIVE and service item " + duty.serviceItemCode()
-                                + " is not configured for sensitive fields; ask the holder for consent or a use code",
+                                + " is not configured for sensitive fields; "
+                                + (what.printed()
+                                        ? "for a copy, ask the holder for a consent naming every printed field"
+                                        : "ask the holder for consent or a use code"),
                         refused);
             }
             fields = List.copyOf(new LinkedHashSet<>(wanted));

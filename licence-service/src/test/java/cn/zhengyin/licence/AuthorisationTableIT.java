@@ -337,6 +337,323 @@ class AuthorisationTableIT {
         }
     }
 
+    /** Review #14 finding 1: a consent to one field is no basis for a copy that prints them all. */
+    @Test
+    void aCopyIsRefusedWhenTheConsentDoesNotNameEveryPrintedField() {
+        String target = json(
+                        send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201)
+                .get("identifier")
+                .asString();
+        String nameOnly = grantConsent(target, "bank-demo", List.of("name"));
+        HttpResponse<String> refused = send(post(
+                services.licenceUrl,
+                "/api/v1/licences/" + target + "/annotated-copies",
+                "bank-demo",
+                "{\"consentId\":\"" + nameOnly + "\"}"));
+        JsonNode problem = json(refused, 403);
+        assertThat(problem.get("fieldsNotCovered").toString()).contains("uscc", "address");
+        licenceValues.forEach(v -> assertThat(refused.body()).doesNotContain(v));
+    }
+
+    /** Review #14 finding 7: a duty client's own text is not a purpose; only the service item's listed ones are. */
+    @Test
+    void aDutyPurposeNotListedForTheServiceItemIsRefused() {
+        for (String path : List.of("/fields?serviceItem=XF-000301-001&caseNumber=AT-P&purpose=", "/annotated-copies")) {
+            String forged = "本证照已被吊销作废";
+            HttpRequest request = path.startsWith("/fields")
+                    ? get(
+                            services.licenceUrl,
+                            "/api/v1/licences/" + licence + path
+                                    + java.net.URLEncoder.encode(forged, StandardCharsets.UTF_8),
+                            "duty-demo")
+                    : post(
+                            services.licenceUrl,
+                            "/api/v1/licences/" + licence + path,
+                            "duty-demo",
+                            "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"AT-P\",\"purpose\":\"" + forged
+                                    + "\"}");
+            HttpResponse<String> refused = send(request);
+            assertThat(json(refused, 403).get("type").asString()).endsWith("duty-purpose-not-listed");
+            licenceValues.forEach(v -> assertThat(refused.body()).doesNotContain(v));
+        }
+    }
+
+    /**
+     * Review #14 finding 8: a multipart body cut off before its closing boundary is the client's error — 400 problem+json
+     * (the HTML page: an HTML error page), never a 500 — and two 'file' parts are refused instead of checking one.
+     */
+    @Test
+    void aTruncatedMultipartBodyOrTwoFilePartsAreA400() {
+        byte[] png = sealPng();
+        record Upload(URI base, String path, String identity, String type, byte[] content, boolean html) {}
+        List<Upload> uploads = List.of(
+                new Upload(
+                        services.licenceUrl,
+                        "/api/v1/verifications",
+                        "anonymous",
+                        "application/pdf",
+                        licencePdf,
+                        false),
+                new Upload(services.licenceUrl, "/verify", "anonymous", "application/pdf", licencePdf, true),
+                new Upload(services.sealUrl, "/api/v1/seal-images", "seal-admin-demo", "image/png", png, false));
+        for (Upload u : uploads) {
+            String boundary = "----zhengyin" + UUID.randomUUID();
+            byte[] whole = multipartBody(boundary, u.type(), List.of(u.content()));
+            byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
+            byte[] twoFiles = multipartBody(boundary, u.type(), List.of(u.content(), u.content()));
+            for (byte[] body : List.of(truncated, twoFiles)) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(u.base().resolve(u.path()))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Accept", u.html() ? "text/html" : "application/json");
+                if (tokens.containsKey(u.identity())) {
+                    b.header("Authorization", "Bearer " + tokens.get(u.identity()));
+                }
+                HttpResponse<String> response = send(
+                        b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                String what = u.path() + (body == truncated ? " truncated" : " two files");
+                assertThat(response.statusCode())
+                        .as(what + ": " + response.body())
+                        .isEqualTo(400);
+                assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                        .as(what)
+                        .startsWith(u.html() ? "text/html" : "application/problem+json");
+                assertThat(response.body()).as(what).doesNotContain("Exception", "java.");
+                if (body == twoFiles && !u.html()) {
+                    assertThat(json(response, 400).get("detail").asString())
+                            .as(what)
+                            .contains("one part 'file'");
+                }
+            }
+        }
+    }
+
+    /**
+     * Review #14 finding 9: errors say what is wrong in the caller's terms — where the JSON stops, why the time-stamp
+     * request is refused — never the parser's words or an internal class name.
+     */
+    @Test
+    void errorsNameNeitherParserMessagesNorInternalClasses() throws Exception {
+        List<String> internal = List.of(
+                "Unexpected character", "expecting", "StreamReadFeature", "Source:", "Exception", "jackson", "java.");
+        String broken = "{\"licenceType\": business-licence}";
+        HttpResponse<String> issue = send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", broken));
+        assertThat(json(issue, 400).get("detail").asString()).contains("line 1, column");
+        internal.forEach(w -> assertThat(issue.body()).doesNotContain(w));
+
+        HttpResponse<String> imported =
+                send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-imports"))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + tokens.get("approval-demo"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"key\":\"json-msg-1\",\"licenceType\": business}\n", StandardCharsets.UTF_8))
+                        .build());
+        String line = imported.body()
+                .lines()
+                .filter(l -> l.startsWith("{\"line\""))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(imported.body()));
+        assertThat(line).contains("malformed-line", "column");
+        internal.forEach(w -> assertThat(line).doesNotContain(w));
+
+        String header = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"ES256\",\"typ\":\"dc+sd-jwt\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"vct\": urn}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> jws = send(post(
+                services.sealUrl,
+                "/api/v1/signatures/jws",
+                "licence-service",
+                TwoServices.JSON.writeValueAsString(
+                        Map.of("sealId", SEAL, "licenceIdentifier", licence, "signingInput", header + "." + payload))));
+        assertThat(jws.statusCode()).as(jws.body()).isBetween(400, 499);
+        assertThat(TwoServices.json(jws.body()).get("detail").asString()).contains("not valid JSON", "column");
+        internal.forEach(w -> assertThat(jws.body()).doesNotContain(w));
+
+        byte[] reply = services.sendForBytes(HttpRequest.newBuilder(services.sealUrl.resolve("/tsa"))
+                        .header("Content-Type", "application/timestamp-query")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}))
+                        .build())
+                .body();
+        org.bouncycastle.tsp.TimeStampResponse rejected = new org.bouncycastle.tsp.TimeStampResponse(reply);
+        assertThat(rejected.getStatus()).isEqualTo(2);
+        internal.forEach(w -> assertThat(rejected.getStatusString()).doesNotContain(w));
+    }
+
+    /**
+     * Review #14 finding 9: every page of the licence service — the wallet, the verification page and its result, the
+     * public status and share pages (whose URL holds the share secret), sign-in — forbids scripts and plugins, framing
+     * and foreign form targets (Content-Security-Policy) and sends no Referer onwards.
+     */
+    @Test
+    void everyPageHasAContentSecurityPolicyAndNoReferrer() {
+        List<HttpResponse<byte[]>> pages = new ArrayList<>();
+        for (String path : List.of("/wallet", "/wallet/licences/" + licenceRoot, "/wallet/shares/" + shareId)) {
+            pages.add(holder.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve(path))
+                    .header("Accept", "text/html")
+                    .GET()
+                    .build()));
+        }
+        for (String path : List.of("/verify", "/v/" + licence, "/s/" + shareId, "/sign-in")) {
+            pages.add(services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve(path))
+                    .header("Accept", "text/html")
+                    .GET()
+                    .build()));
+        }
+        pages.add(services.sendForBytes(multipart(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/verify")).header("Accept", "text/html"),
+                "application/pdf",
+                licencePdf)));
+        for (HttpResponse<byte[]> page : pages) {
+            String what = page.uri().getPath();
+            assertThat(page.statusCode()).as(what).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse(""))
+                    .as(what)
+                    .startsWith("text/html");
+            String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp)
+                    .as(what)
+                    .contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval");
+            assertThat(page.headers().firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
+        }
+    }
+
+    /**
+     * Review #14 finding 9: behind a TLS-terminating proxy (X-Forwarded-Proto: https from a trusted proxy address) the
+     * session and CSRF cookies of both services are {@code Secure}; over plain HTTP (development) they are not.
+     */
+    @Test
+    void cookiesAreSecureWhenTheRequestCameOverHttps() {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        java.util.function.BiFunction<URI, Boolean, HttpRequest.Builder> page = (uri, https) -> {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/html");
+            return https ? b.header("X-Forwarded-Proto", "https") : b;
+        };
+        for (boolean https : List.of(true, false)) {
+            HttpResponse<String> signIn = sendWith(
+                    client,
+                    page.apply(services.licenceUrl.resolve("/sign-in"), https)
+                            .GET()
+                            .build());
+            String csrf = hidden(signIn.body(), "_csrf");
+            String xsrf = cookie(signIn, "XSRF-TOKEN");
+            HttpResponse<String> signedIn = sendWith(
+                    client,
+                    page.apply(services.licenceUrl.resolve("/sign-in/dev"), https)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Cookie", "XSRF-TOKEN=" + xsrf)
+                            .POST(HttpRequest.BodyPublishers.ofString("_csrf="
+                                    + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&holder="
+                                    + AuthorisationTable.HOLDER))
+                            .build());
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            HttpResponse<String> console = sendWith(
+                    client,
+                    page.apply(services.sealUrl.resolve("/console/sign-in"), https)
+                            .GET()
+                            .build());
+            for (String setCookie : List.of(
+                    setCookie(signIn, "XSRF-TOKEN"),
+                    setCookie(signedIn, "ZY_LICENCE_SESSION"),
+                    setCookie(console, "ZY_SEAL_SESSION"))) {
+                assertThat(setCookie.toLowerCase(java.util.Locale.ROOT).contains("; secure"))
+                        .as(setCookie)
+                        .isEqualTo(https);
+            }
+        }
+    }
+
+    /**
+     * Review #14 finding 9: a CSRF token is accepted from the form body or the header only; in the query string (where
+     * it lands in logs, history and Referer headers) it does not count.
+     */
+    @Test
+    void aCsrfTokenInTheQueryStringIsNotAccepted() {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> signIn = sendWith(
+                client,
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/sign-in"))
+                        .GET()
+                        .build());
+        String csrf = java.net.URLEncoder.encode(hidden(signIn.body(), "_csrf"), StandardCharsets.UTF_8);
+        String xsrf = cookie(signIn, "XSRF-TOKEN");
+        HttpResponse<String> inQuery = sendWith(
+                client,
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/sign-in/dev?_csrf=" + csrf))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "XSRF-TOKEN=" + xsrf)
+                        .POST(HttpRequest.BodyPublishers.ofString("holder=" + AuthorisationTable.HOLDER))
+                        .build());
+        assertThat(inQuery.statusCode()).isEqualTo(403);
+        HttpResponse<String> inBody = sendWith(
+                client,
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/sign-in/dev"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "XSRF-TOKEN=" + xsrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "_csrf=" + csrf + "&holder=" + AuthorisationTable.HOLDER))
+                        .build());
+        assertThat(inBody.statusCode()).isEqualTo(302);
+
+        // the seal console (a session-stored token)
+        HttpResponse<String> console = sendWith(
+                client,
+                HttpRequest.newBuilder(services.sealUrl.resolve("/console/sign-in"))
+                        .GET()
+                        .build());
+        String consoleCsrf = java.net.URLEncoder.encode(hidden(console.body(), "_csrf"), StandardCharsets.UTF_8);
+        String session = cookie(console, "ZY_SEAL_SESSION");
+        HttpResponse<String> consoleInQuery = sendWith(
+                client,
+                HttpRequest.newBuilder(services.sealUrl.resolve("/console/sign-in?_csrf=" + consoleCsrf))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "ZY_SEAL_SESSION=" + session)
+                        .POST(HttpRequest.BodyPublishers.ofString("person=seal-admin-demo"))
+                        .build());
+        assertThat(consoleInQuery.headers().firstValue("Location").orElse(""))
+                .as("refused: back to the console list, not signed in")
+                .doesNotEndWith("/console/seals");
+        assertThat(consoleInQuery.statusCode()).isIn(302, 403);
+    }
+
+    private static HttpResponse<String> sendWith(java.net.http.HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hidden(String html, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(m.find()).as("hidden field " + name).isTrue();
+        return m.group(1);
+    }
+
+    private static String setCookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.headers()));
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        String c = setCookie(response, name);
+        return c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
+    }
+
     @Test
     void aForgedOrExpiredLookingTokenIsA401WithBearerChallenge() {
         HttpResponse<String> forged =
@@ -654,7 +971,11 @@ class AuthorisationTableIT {
         String consentId = "cst-unknown";
         String useCode = "0000AAAA1111";
         if (forSuccess && CLIENTS.containsKey(identity) && row.variant().equals("consent")) {
-            grantConsent(target, identity);
+            // a copy prints every field of the licence: its consent must name them all (review #14, finding 1)
+            grantConsent(
+                    target,
+                    identity,
+                    path.endsWith("/annotated-copies") ? FieldReuseIT.BUSINESS_PRINTED : List.of("name"));
         }
         if (forSuccess && path.equals("/api/v1/use-codes/redemption")) {
             useCode = holderJson(
@@ -690,7 +1011,7 @@ class AuthorisationTableIT {
             case "/api/v1/seal-usages|" -> "?organisation=11110100000000019Q";
             case "/api/v1/licences/{identifier}/fields|duty" ->
                 "?serviceItem=XF-000301-001&caseNumber=AT-D&purpose="
-                        + java.net.URLEncoder.encode("授权表检查", StandardCharsets.UTF_8);
+                        + java.net.URLEncoder.encode("社会保险登记（单位）", StandardCharsets.UTF_8);
             case "/api/v1/usage-records|" -> "?type=business-licence";
             default -> "";
         };
@@ -740,7 +1061,7 @@ class AuthorisationTableIT {
             case "/api/v1/use-codes/redemption|" -> json(b, "{\"code\":\"" + useCode + "\"}");
             case "/api/v1/licences/{identifier}/annotated-copies|consent" -> json(b, "{}");
             case "/api/v1/licences/{identifier}/annotated-copies|duty" ->
-                json(b, "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"AT-D\",\"purpose\":\"授权表检查\"}");
+                json(b, "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"AT-D\",\"purpose\":\"社会保险登记（单位）\"}");
             case "/ocsp|" ->
                 b.header("Content-Type", "application/ocsp-request")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(ocspRequest()))
@@ -796,21 +1117,31 @@ class AuthorisationTableIT {
 
     /** The holder (林晓峰) consents to the identity's client reading the licence's name; returns the consent id. */
     private String grantConsent(String identifier, String identity) {
+        return grantConsent(identifier, identity, List.of("name"));
+    }
+
+    /** The holder (林晓峰) consents to the identity's client reading these fields; returns the consent id. */
+    private String grantConsent(String identifier, String identity, List<String> fields) {
         return holderJson(
-                        holder.postJson("/api/v1/holder/consents", consentBody(identifier, CLIENTS.get(identity)[0])),
+                        holder.postJson(
+                                "/api/v1/holder/consents", consentBody(identifier, CLIENTS.get(identity)[0], fields)),
                         201)
                 .get("id")
                 .asString();
     }
 
     private static String consentBody(String identifier, String client) {
+        return consentBody(identifier, client, List.of("name"));
+    }
+
+    private static String consentBody(String identifier, String client, List<String> fields) {
         return TwoServices.JSON.writeValueAsString(Map.of(
                 "licence",
                 identifier,
                 "clientId",
                 client,
                 "fields",
-                List.of("name"),
+                fields,
                 "purpose",
                 "授权表检查",
                 "until",
@@ -1032,6 +1363,21 @@ class AuthorisationTableIT {
         return b.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /** A multipart/form-data body with one part 'file' per content. */
+    private static byte[] multipartBody(String boundary, String type, List<byte[]> contents) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (byte[] content : contents) {
+            body.writeBytes(("--" + boundary
+                            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\n"
+                            + "Content-Type: " + type + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     private static HttpRequest multipart(HttpRequest.Builder b, String type, byte[] content) {

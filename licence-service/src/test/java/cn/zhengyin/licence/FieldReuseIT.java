@@ -50,10 +50,28 @@ class FieldReuseIT {
     static final String COMPANY = "字段复用测试科技有限公司";
     static final String LEGAL_REP = "复用代表";
     static final String ADDRESS = "示范市复用区授权路9号";
+    /** Every field the business licence's page prints (templates/business-licence/layout.json). */
+    static final List<String> BUSINESS_PRINTED = List.of(
+            "uscc",
+            "licenceNumber",
+            "name",
+            "entityType",
+            "legalRepresentative",
+            "businessScope",
+            "registeredCapital",
+            "establishedDate",
+            "operatingFrom",
+            "operatingTo",
+            "address",
+            "registrationAuthority",
+            "issueDate");
 
     private TwoServices services;
     private String business; // full identifier of 林晓峰's company's business licence
     private String businessRoot;
+    // another business licence of the company, for the 加注件 tests: their consents to every field stay off the reads
+    private String copied;
+    private String copiedRoot;
     private String physician; // 周雅琴's physician certificate
     private String bank;
     private String duty;
@@ -62,17 +80,10 @@ class FieldReuseIT {
     void issue() throws Exception {
         services = TwoServices.shared();
         String approval = services.approvalToken();
-        JsonNode b = json(
-                services.send(post("/api/v1/licences", approval, """
-                {"licenceType": "business-licence", "caseNumber": "FR-1", "fields": {
-                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611219999",
-                  "name": "%s", "entityType": "有限责任公司（自然人投资或控股）",
-                  "legalRepresentative": "%s", "businessScope": "字段复用测试。", "registeredCapital": 300,
-                  "establishedDate": "2020-05-06", "operatingFrom": "2020-05-06", "address": "%s"}}
-                """.formatted(COMPANY, LEGAL_REP, ADDRESS))), 201);
-        business = b.get("identifier").asString();
-        businessRoot = business.substring(
-                "1.2.156.3005.2.".length(), business.lastIndexOf('.', business.lastIndexOf('.') - 1));
+        business = issueBusinessLicence(approval, "FR-1");
+        businessRoot = root(business);
+        copied = issueBusinessLicence(approval, "FR-3");
+        copiedRoot = root(copied);
         ObjectNode fields = (ObjectNode) TwoServices.JSON
                 .readTree(Files.readString(
                         TwoServices.TEMPLATES.resolve("physician-certificate").resolve("sample.json")))
@@ -355,7 +366,10 @@ class FieldReuseIT {
         assertThat(noCase.body()).contains("case number").doesNotContain("周雅琴");
         HttpResponse<String> noItem = services.send(get(base + "&caseNumber=BJ-1", duty));
         assertThat(noItem.statusCode()).isEqualTo(403);
-        HttpResponse<String> otherItem = services.send(get(base + "&serviceItem=XF-000301-001&caseNumber=BJ-1", duty));
+        HttpResponse<String> otherItem = services.send(get(
+                "/api/v1/licences/" + physician + "/fields?purpose=" + enc("社会保险登记（单位）")
+                        + "&serviceItem=XF-000301-001&caseNumber=BJ-1",
+                duty));
         assertThat(otherItem.statusCode()).isEqualTo(403);
         assertThat(otherItem.body()).contains("does not cover").doesNotContain("周雅琴");
 
@@ -392,25 +406,25 @@ class FieldReuseIT {
         HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
         String id = grant(
                         lin,
-                        business,
+                        copied,
                         "bank-demo",
-                        List.of("name"),
+                        BUSINESS_PRINTED,
                         "贷款审批材料",
                         Instant.now().plus(Duration.ofDays(20)))
                 .get("id")
                 .asString();
         byte[] original = services.sendForBytes(
-                        HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + business + "/pdf"))
+                        HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + copied + "/pdf"))
                                 .header("Authorization", "Bearer " + services.approvalToken())
                                 .GET()
                                 .build())
                 .body();
-        HttpResponse<byte[]> response = services.sendForBytes(HttpRequest.newBuilder(
-                        services.licenceUrl.resolve("/api/v1/licences/" + business + "/annotated-copies"))
-                .header("Authorization", "Bearer " + bank)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"consentId\":\"" + id + "\"}"))
-                .build());
+        HttpResponse<byte[]> response = services.sendForBytes(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + copied + "/annotated-copies"))
+                        .header("Authorization", "Bearer " + bank)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"consentId\":\"" + id + "\"}"))
+                        .build());
         assertThat(response.statusCode())
                 .as(new String(response.body(), StandardCharsets.UTF_8))
                 .isEqualTo(201);
@@ -421,7 +435,8 @@ class FieldReuseIT {
             List<PDSignature> signatures = document.getSignatureDictionaries();
             assertThat(signatures).hasSize(3);
             assertThat(signatures.get(1).getSubFilter()).isEqualTo("ETSI.RFC3161");
-            assertThat(signatures.get(2).getReason()).contains("用证事由：贷款审批材料", "有效期至", "示范银行");
+            // the consent's purpose is the holder's words, and the stamp says so (review #14, finding 7)
+            assertThat(signatures.get(2).getReason()).contains("用证事由（持证人填写）：贷款审批材料", "有效期至", "示范银行");
         }
         // both signatures verify over their byte ranges; the copy is sealed with the issuing authority's seal
         List<java.security.cert.X509Certificate> signers = Signers.pdfSignatureSigners(copy);
@@ -451,12 +466,134 @@ class FieldReuseIT {
         String out = new String(pdfsig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         pdfsig.waitFor();
         assertThat(out.split("Signature is Valid", -1)).as(out).hasSize(3);
-        assertThat(json(lin.get("/api/v1/holder/usage-records?licence=" + businessRoot), 200))
+        assertThat(json(lin.get("/api/v1/holder/usage-records?licence=" + copiedRoot), 200))
                 .anySatisfy(r -> assertThat(r.get("kind").asString()).isEqualTo("ANNOTATED_COPY"));
         // without consent no copy
         HttpResponse<String> refused =
                 services.send(post("/api/v1/licences/" + physician + "/annotated-copies", bank, "{}"));
         assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * Review #14 finding 1: a 加注件 prints every field of the licence, so its basis must cover all of them — a consent
+     * naming one field, or a duty whose service item may not read a SENSITIVE field on the page, is refused with the
+     * fields not covered; the holder's usage record lists the fields the copy disclosed.
+     */
+    @Test
+    void anAnnotatedCopyNeedsABasisCoveringEveryFieldPrintedOnIt() {
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
+        String nameOnly = grant(
+                        lin,
+                        copied,
+                        "bank-demo",
+                        List.of("name"),
+                        "开户名称核对",
+                        Instant.now().plus(Duration.ofDays(5)))
+                .get("id")
+                .asString();
+        HttpResponse<String> partial = services.send(
+                post("/api/v1/licences/" + copied + "/annotated-copies", bank, "{\"consentId\":\"" + nameOnly + "\"}"));
+        JsonNode problem = json(partial, 403);
+        assertThat(partial.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(problem.get("type").asString()).endsWith("fields-not-covered");
+        assertThat(strings(problem.get("fieldsNotCovered")))
+                .contains("uscc", "address", "registeredCapital", "legalRepresentative")
+                .doesNotContain("name");
+        assertThat(partial.body()).doesNotContain(COMPANY, LEGAL_REP, ADDRESS, "91990100MA00XF8K1E");
+
+        // by duty: the physician certificate prints 身份证件号码 (SENSITIVE), which XF-000302-001 may not read
+        HttpResponse<String> byDuty = services.send(post(
+                "/api/v1/licences/" + physician + "/annotated-copies",
+                duty,
+                "{\"serviceItem\":\"XF-000302-001\",\"caseNumber\":\"BJ-COPY-1\",\"purpose\":\"职业资格确认\"}"));
+        JsonNode dutyProblem = json(byDuty, 403);
+        assertThat(dutyProblem.get("type").asString()).endsWith("sensitive-field-by-duty");
+        assertThat(strings(dutyProblem.get("fieldsNotCovered"))).containsExactly("idNumber");
+        assertThat(byDuty.body()).doesNotContain(ZHOU, "周雅琴");
+
+        // a consent naming every printed field is a basis; the usage record lists what the copy disclosed
+        List<String> printed = BUSINESS_PRINTED;
+        String all = grant(
+                        lin,
+                        copied,
+                        "bank-demo",
+                        printed,
+                        "贷款材料存档",
+                        Instant.now().plus(Duration.ofDays(5)))
+                .get("id")
+                .asString();
+        HttpResponse<byte[]> copy = services.sendForBytes(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + copied + "/annotated-copies"))
+                        .header("Authorization", "Bearer " + bank)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"consentId\":\"" + all + "\"}"))
+                        .build());
+        assertThat(copy.statusCode())
+                .as(new String(copy.body(), StandardCharsets.UTF_8))
+                .isEqualTo(201);
+        assertThat(json(lin.get("/api/v1/holder/usage-records?licence=" + copiedRoot), 200))
+                .anySatisfy(r -> {
+                    assertThat(r.get("kind").asString()).isEqualTo("ANNOTATED_COPY");
+                    assertThat(r.get("basis").asString()).isEqualTo(all);
+                    assertThat(strings(r.get("fields"))).containsExactlyInAnyOrderElementsOf(printed);
+                })
+                .noneSatisfy(r -> assertThat(r.get("basis").asString()).isEqualTo(nameOnly));
+    }
+
+    /**
+     * Review #14 finding 7: what a duty client writes is not sealed. A duty's purpose must be one of the 用证事由 its
+     * service item lists (configuration), for reads and copies alike; a purpose of any origin has character and
+     * length rules.
+     */
+    @Test
+    void aDutyPurposeIsOneTheServiceItemListsAndPurposesHaveCharacterAndLengthRules() throws Exception {
+        String forged = "本证照已被吊销作废，原件无效";
+        HttpResponse<String> copy = services.send(post(
+                "/api/v1/licences/" + copied + "/annotated-copies",
+                duty,
+                TwoServices.JSON.writeValueAsString(
+                        Map.of("serviceItem", "XF-000301-001", "caseNumber", "SB-7", "purpose", forged))));
+        JsonNode problem = json(copy, 403);
+        assertThat(problem.get("type").asString()).endsWith("duty-purpose-not-listed");
+        assertThat(problem.get("detail").asString()).contains("社会保险登记（单位）");
+        HttpResponse<String> read = services.send(get(
+                "/api/v1/licences/" + copied + "/fields?serviceItem=XF-000301-001&caseNumber=SB-7&purpose="
+                        + enc(forged),
+                duty));
+        assertThat(json(read, 403).get("type").asString()).endsWith("duty-purpose-not-listed");
+
+        HttpResponse<byte[]> listed = services.sendForBytes(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + copied + "/annotated-copies"))
+                        .header("Authorization", "Bearer " + duty)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"SB-7\",\"purpose\":\"社会保险登记（单位）\"}",
+                                StandardCharsets.UTF_8))
+                        .build());
+        assertThat(listed.statusCode())
+                .as(new String(listed.body(), StandardCharsets.UTF_8))
+                .isEqualTo(201);
+        try (PDDocument document = Loader.loadPDF(listed.body())) {
+            assertThat(document.getSignatureDictionaries().getLast().getReason())
+                    .startsWith("加注件 用证事由：社会保险登记（单位）；")
+                    .doesNotContain(forged);
+        }
+
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, LIN);
+        Instant until = Instant.now().plus(Duration.ofDays(2));
+        for (String bad : List.of("开户\n原件无效", "开户\u202e效无", "开户\u0000", "开".repeat(51), "   ")) {
+            HttpResponse<String> refused = lin.postJson(
+                    "/api/v1/holder/consents", grantBody(copied, "bank-demo", List.of("name"), bad, until));
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(TwoServices.json(refused.body()).get("detail").asString())
+                    .contains("purpose");
+        }
+        assertThat(lin.postJson(
+                                "/api/v1/holder/consents",
+                                grantBody(copied, "bank-demo", List.of("name"), "开".repeat(50), until))
+                        .statusCode())
+                .isEqualTo(201);
     }
 
     // ---- verification by a registered client, issuers' listing ----
@@ -496,6 +633,26 @@ class FieldReuseIT {
 
     // ---- helpers ----
 
+    private String issueBusinessLicence(String approval, String caseNumber) {
+        return json(
+                        services.send(post(
+                                "/api/v1/licences", approval, """
+                {"licenceType": "business-licence", "caseNumber": "%s", "fields": {
+                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611219999",
+                  "name": "%s", "entityType": "有限责任公司（自然人投资或控股）",
+                  "legalRepresentative": "%s", "businessScope": "字段复用测试。", "registeredCapital": 300,
+                  "establishedDate": "2020-05-06", "operatingFrom": "2020-05-06", "address": "%s"}}
+                """.formatted(caseNumber, COMPANY, LEGAL_REP, ADDRESS))),
+                        201)
+                .get("identifier")
+                .asString();
+    }
+
+    private static String root(String identifier) {
+        return identifier.substring(
+                "1.2.156.3005.2.".length(), identifier.lastIndexOf('.', identifier.lastIndexOf('.') - 1));
+    }
+
     private JsonNode grant(
             HolderSession holder, String licence, String client, List<String> fields, String purpose, Instant until) {
         return json(
@@ -514,6 +671,15 @@ class FieldReuseIT {
                 purpose,
                 "until",
                 until.toString()));
+    }
+
+    /** The strings of a JSON array; an absent member is an empty list. */
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        if (array != null) {
+            array.forEach(e -> strings.add(e.asString()));
+        }
+        return strings;
     }
 
     private static Set<String> names(JsonNode object) {

@@ -50,10 +50,34 @@ class WalletBrowserIT {
         fixture = new WalletFixture(services);
     }
 
+    /**
+     * Every page the test opened kept to its Content-Security-Policy (review #14, finding 9): Chromium reports each
+     * blocked style sheet, image, script or form target on its console.
+     */
     @AfterEach
     void quit() {
-        drivers.forEach(WebDriver::quit);
-        drivers.clear();
+        List<String> violations = new java.util.ArrayList<>();
+        int probes = 0;
+        int opened = drivers.size();
+        try {
+            for (WebDriver driver : drivers) {
+                // a probe shows that the console is really read (WebDriver's own script is not subject to the CSP)
+                ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript("console.error('zhengyin console probe')");
+                for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+                    if (entry.getMessage().contains("zhengyin console probe")) {
+                        probes++;
+                    } else if (entry.getMessage().contains("Content Security Policy")) {
+                        violations.add(entry.getMessage());
+                    }
+                }
+            }
+        } finally {
+            drivers.forEach(WebDriver::quit);
+            drivers.clear();
+        }
+        assertThat(probes).as("the browser console was read").isEqualTo(opened);
+        assertThat(violations).as("Content-Security-Policy violations").isEmpty();
     }
 
     /** A desktop window, or with {@code phone} a phone screen (device emulation: windows cannot be that narrow). */
@@ -70,6 +94,7 @@ class WalletBrowserIT {
                             "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0)));
         }
         options.setBinary(CHROMIUM.toFile());
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",

@@ -6,6 +6,7 @@ import cn.zhengyin.licence.tokens.IntrospectionPolicy;
 import cn.zhengyin.service.audit.AuditEventController;
 import cn.zhengyin.service.audit.AuditLog;
 import cn.zhengyin.service.security.JwtScopes;
+import cn.zhengyin.service.security.PageSecurityHeaders;
 import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
@@ -81,6 +82,8 @@ class LicenceSecurityConfiguration {
             HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler denied) {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the public pages (/verify, /v/…, /s/… whose URL holds the share secret): CSP, no Referer
+                .headers(PageSecurityHeaders.forPages())
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/verifications")

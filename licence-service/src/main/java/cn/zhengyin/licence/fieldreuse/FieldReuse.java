@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,8 +46,13 @@ import java.util.UUID;
  *   represented company's); an unknown identifier and another holder's licence get the same refusal.</li>
  *   <li>A consent or a use code names the fields; any sensitivity may be named, because the holder chose it.</li>
  *   <li>A duty read needs a service item the client is configured for, a licence type of that item, a case number and
- *   a purpose; it releases PUBLIC and RESTRICTED fields, SENSITIVE ones only where the item is configured for them.</li>
+ *   a purpose chosen from the item's configured list; it releases PUBLIC and RESTRICTED fields, SENSITIVE ones only
+ *   where the item is configured for them.</li>
+ *   <li>Every purpose is one line of plain text of at most {@value Purposes#MAX_LENGTH} characters ({@link Purposes}).
+ *   </li>
  *   <li>A field not covered refuses the whole read; a refusal never carries a field value.</li>
+ *   <li>An annotated copy (加注件) discloses every field printed on the licence: its basis must cover each of them as a
+ *   read would; otherwise it is refused with the fields not covered.</li>
  *   <li>Every release, redemption, copy and verification by a registered client is a usage record.</li>
  * </ul>
  */
@@ -56,7 +62,6 @@ public final class FieldReuse {
     private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     static final int CODE_LENGTH = 12;
-    private static final int MAX_PURPOSE = 200;
     private static final int MAX_CASE_NUMBER = 64;
 
     private final LicenceRegistry registry;
@@ -279,7 +284,7 @@ public final class FieldReuse {
     public FieldRelease read(String clientId, String licence, ReadRequest request) {
         Instant now = clock.instant();
         ThirdParty party = party(clientId);
-        Grant grant = authorise(party, licence, request.basis(), request.fields(), now, "field.read");
+        Grant grant = authorise(party, licence, request.basis(), Wanted.named(request.fields()), now, "field.read");
         return release(party, grant, UsageRecord.Kind.FIELD_READ, now);
     }
 
@@ -325,11 +330,15 @@ public final class FieldReuse {
         return release(party, grant, UsageRecord.Kind.USE_CODE_REDEMPTION, now);
     }
 
-    /** A 加注件 of the licence's current PDF for a third party with consent or on duty. */
+    /**
+     * A 加注件 of the licence's current PDF for a third party with consent or on duty. The copy shows every field
+     * printed on the licence, so its basis must cover all of them exactly as a read of those fields would (a consent
+     * naming each, or a duty whose service item may read each one's sensitivity); the usage record lists them.
+     */
     public AnnotatedCopy annotatedCopy(String clientId, String licence, CopyRequest request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         ThirdParty party = party(clientId);
-        Grant grant = authorise(party, licence, request.basis(), List.of(), now, "annotated-copy");
+        Grant grant = authorise(party, licence, request.basis(), Wanted.PRINTED, now, "annotated-copy");
         Instant latest = now.plus(policy.maxCopyValidity());
         if (request.basis() instanceof Basis.Consented) {
             Instant until = consents.find(grant.basisRef()).map(Consent::until).orElse(latest);
@@ -358,11 +367,14 @@ public final class FieldReuse {
                         version.identifier(),
                         version.issuerCode(),
                         grant.purpose(),
+                        request.basis() instanceof Basis.OnDuty
+                                ? CopyMaker.PurposeSource.SERVICE_ITEM
+                                : CopyMaker.PurposeSource.HOLDER,
                         expiresAt,
                         now,
                         policy.copyCreator(),
                         party.name()));
-        usage.append(record(party, grant, UsageRecord.Kind.ANNOTATED_COPY, List.of(), now));
+        usage.append(record(party, grant, UsageRecord.Kind.ANNOTATED_COPY, grant.fields(), now));
         audit(
                 now,
                 "annotated-copy",
@@ -422,32 +434,55 @@ public final class FieldReuse {
             String caseNumber,
             String serviceItem) {}
 
-    private Grant authorise(
-            ThirdParty party, String licence, Basis basis, List<String> wanted, Instant now, String action) {
+    /**
+     * Which fields a use discloses: the fields a read names (none named = all the basis covers), or every field printed
+     * on the licence (a copy), known once the licence's type is.
+     */
+    private record Wanted(List<String> named, boolean printed) {
+        static final Wanted PRINTED = new Wanted(List.of(), true);
+
+        static Wanted named(List<String> fields) {
+            return new Wanted(List.copyOf(fields), false);
+        }
+
+        List<String> of(LicenceType type) {
+            return printed ? type.printedFields() : named;
+        }
+
+        String describe() {
+            return printed ? "the fields printed on the licence (a copy shows them all)" : String.join(",", named);
+        }
+    }
+
+    private Grant authorise(ThirdParty party, String licence, Basis basis, Wanted wanted, Instant now, String action) {
         try {
             return switch (basis) {
                 case Basis.Consented consented -> byConsent(party, licence, consented, wanted, now);
                 case Basis.OnDuty duty -> byDuty(party, licence, duty, wanted);
             };
         } catch (FieldReuseException e) {
-            audit(
-                    now,
-                    action,
-                    AuditEvent.Outcome.DENIED,
-                    party.clientId(),
-                    licence,
-                    Map.of("reason", e.getMessage(), "fields", String.join(",", wanted)));
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("reason", e.getMessage());
+            details.put("fields", wanted.describe());
+            if (!e.fieldsNotCovered().isEmpty()) {
+                details.put("notCovered", String.join(",", e.fieldsNotCovered()));
+            }
+            audit(now, action, AuditEvent.Outcome.DENIED, party.clientId(), licence, details);
             throw e;
         }
     }
 
-    private Grant byConsent(ThirdParty party, String licence, Basis.Consented basis, List<String> wanted, Instant now) {
+    private Grant byConsent(ThirdParty party, String licence, Basis.Consented basis, Wanted what, Instant now) {
         Optional<Found> found = find(licence);
-        String noConsent = "no active consent of the holder lets " + party.clientId() + " read "
-                + (wanted.isEmpty() ? "fields" : "the fields " + wanted) + " of licence " + licence;
+        String noConsent = "no active consent of the holder lets " + party.clientId()
+                + (what.printed()
+                        ? " obtain a copy"
+                        : " read " + (what.named().isEmpty() ? "fields" : "the fields " + what.named()))
+                + " of licence " + licence;
         if (found.isEmpty()) {
             throw FieldReuseException.refused("no-consent", noConsent);
         }
+        List<String> wanted = what.of(found.get().type());
         List<Consent> candidates =
                 consents.byLicenceAndClient(found.get().licence().root(), party.clientId());
         if (basis.consentId().isPresent()) {
@@ -485,7 +520,8 @@ public final class FieldReuse {
         }
         for (Consent c : active) {
             if (c.fields().containsAll(wanted)) {
-                List<String> fields = wanted.isEmpty() ? c.fields() : List.copyOf(new LinkedHashSet<>(wanted));
+                List<String> fields =
+                        wanted.isEmpty() && !what.printed() ? c.fields() : List.copyOf(new LinkedHashSet<>(wanted));
                 Map<String, Object> ref = new LinkedHashMap<>();
                 ref.put("kind", "consent");
                 ref.put("consentId", c.id());
@@ -493,18 +529,25 @@ public final class FieldReuse {
                 return new Grant(found.get(), fields, c.purpose(), ref, c.id(), "", "");
             }
         }
-        List<String> notCovered = wanted.stream()
-                .filter(f -> active.stream().noneMatch(c -> c.fields().contains(f)))
-                .toList();
-        throw FieldReuseException.refused(
+        // the fields no single consent covers together with the rest: those missing from the best-covering consent
+        List<String> notCovered = active.stream()
+                .map(c -> wanted.stream().filter(f -> !c.fields().contains(f)).toList())
+                .min(Comparator.comparingInt(List::size))
+                .orElse(wanted);
+        throw FieldReuseException.notCovered(
                 "fields-not-covered",
-                "the holder's active consent"
+                (what.printed()
+                                ? "an annotated copy shows every field printed on the licence, " + wanted
+                                        + ", so the consent must name all of them; "
+                                : "")
+                        + "the holder's active consent"
                         + (active.size() > 1 ? "s do" : " does") + " not cover the field(s) "
-                        + (notCovered.isEmpty() ? wanted : notCovered)
-                        + "; covered: " + active.stream().map(Consent::fields).toList());
+                        + notCovered
+                        + "; covered: " + active.stream().map(Consent::fields).toList(),
+                notCovered);
     }
 
-    private Grant byDuty(ThirdParty party, String licence, Basis.OnDuty basis, List<String> wanted) {
+    private Grant byDuty(ThirdParty party, String licence, Basis.OnDuty basis, Wanted what) {
         if (basis.serviceItem() == null || basis.serviceItem().isBlank()) {
             throw FieldReuseException.refused(
                     "duty-needs-service-item",
@@ -529,6 +572,14 @@ public final class FieldReuse {
                                 + party.duties().stream()
                                         .map(ThirdParty.Duty::serviceItemCode)
                                         .toList()));
+        if (!duty.purposes().contains(purpose)) {
+            // the purpose is signed into the release and printed on a copy under the issuer's seal: it is chosen from
+            // the service item's configured 用证事由, never the client's own text
+            throw FieldReuseException.refused(
+                    "duty-purpose-not-listed",
+                    "the purpose is not a 用证事由 of service item " + duty.serviceItemCode() + "; give one of "
+                            + duty.purposes());
+        }
         Found found = find(licence)
                 .orElseThrow(() -> new FieldReuseException(
                         FieldReuseException.Kind.NOT_FOUND,
@@ -547,19 +598,27 @@ public final class FieldReuse {
                 .filter(f -> f.sensitivity() != Sensitivity.SENSITIVE || duty.sensitiveFields())
                 .map(FieldDefinition::key)
                 .toList();
+        List<String> wanted = what.of(found.type());
         List<String> fields;
-        if (wanted.isEmpty()) {
+        if (wanted.isEmpty() && !what.printed()) {
             fields = allowed;
         } else {
-            knownFields(found.type(), wanted);
+            if (!what.printed()) {
+                knownFields(found.type(), wanted);
+            }
             List<String> refused =
                     wanted.stream().filter(f -> !allowed.contains(f)).toList();
             if (!refused.isEmpty()) {
-                throw FieldReuseException.refused(
+                throw FieldReuseException.notCovered(
                         "sensitive-field-by-duty",
-                        "the field(s) " + refused
+                        (what.printed() ? "an annotated copy shows every field printed on the licence, and " : "")
+                                + "the field(s) " + refused
                                 + " are SENSITIVE and service item " + duty.serviceItemCode()
-                                + " is not configured for sensitive fields; ask the holder for consent or a use code");
+                                + " is not configured for sensitive fields; "
+                                + (what.printed()
+                                        ? "for a copy, ask the holder for a consent naming every printed field"
+                                        : "ask the holder for consent or a use code"),
+                        refused);
             }
             fields = List.copyOf(new LinkedHashSet<>(wanted));
         }
@@ -707,14 +766,7 @@ public final class FieldReuse {
     }
 
     private static String purpose(String purpose) {
-        if (purpose == null || purpose.isBlank()) {
-            throw FieldReuseException.invalid("purpose (用证事由) is required");
-        }
-        String p = purpose.strip();
-        if (p.codePointCount(0, p.length()) > MAX_PURPOSE) {
-            throw FieldReuseException.invalid("purpose (用证事由) has more than " + MAX_PURPOSE + " characters");
-        }
-        return p;
+        return Purposes.check(purpose);
     }
 
     private static String blankToEmpty(String s) {

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.fieldreuse;
 
+import java.util.List;
+
 /**
  * A field-reuse request that is refused or malformed. The message states the reason and never a field value; the HTTP
  * adapter maps {@link Kind#REFUSED} to 403, {@link Kind#INVALID} to 400 and {@link Kind#NOT_FOUND} to 404.
@@ -14,15 +16,26 @@ public final class FieldReuseException extends RuntimeException {
 
     private final Kind kind;
     private final String slug;
+    private final List<String> fieldsNotCovered;
 
     public FieldReuseException(Kind kind, String slug, String message) {
+        this(kind, slug, message, List.of());
+    }
+
+    private FieldReuseException(Kind kind, String slug, String message, List<String> fieldsNotCovered) {
         super(message);
         this.kind = kind;
         this.slug = slug;
+        this.fieldsNotCovered = List.copyOf(fieldsNotCovered);
     }
 
     public static FieldReuseException refused(String slug, String message) {
         return new FieldReuseException(Kind.REFUSED, slug, message);
+    }
+
+    /** A refusal because the basis does not cover these fields (keys only, never values). */
+    public static FieldReuseException notCovered(String slug, String message, List<String> fields) {
+        return new FieldReuseException(Kind.REFUSED, slug, message, fields);
     }
 
     public static FieldReuseException invalid(String message) {
@@ -36,5 +49,10 @@ public final class FieldReuseException extends RuntimeException {
     /** Stable problem type slug, e.g. {@code no-consent}. */
     public String slug() {
         return slug;
+    }
+
+    /** The field keys the basis does not cover; empty when the refusal is not about fields. */
+    public List<String> fieldsNotCovered() {
+        return fieldsNotCovered;
     }
 }

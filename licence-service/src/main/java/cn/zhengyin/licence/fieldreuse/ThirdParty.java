@@ -33,11 +33,29 @@ public record ThirdParty(String clientId, String name, List<Duty> duties) {
      * @param licenceTypes     licence type codes it may read under this item
      * @param sensitiveFields  whether SENSITIVE fields (e.g. 身份证件号码) may be read under this item; RESTRICTED and
      *                         PUBLIC fields always may
+     * @param purposes         the 用证事由 a use under this item may give (configuration, at least one): the client
+     *                         chooses one, it does not write its own — the purpose is signed into releases and
+     *                         printed on copies sealed by the issuing authority
      */
     public record Duty(
-            String serviceItemCode, String serviceItemName, Set<String> licenceTypes, boolean sensitiveFields) {
+            String serviceItemCode,
+            String serviceItemName,
+            Set<String> licenceTypes,
+            boolean sensitiveFields,
+            List<String> purposes) {
         public Duty {
             licenceTypes = Set.copyOf(licenceTypes);
+            purposes = purposes.stream().map(String::strip).toList();
+            if (purposes.isEmpty()) {
+                throw new IllegalArgumentException("service item " + serviceItemCode
+                        + " lists no purposes (用证事由): a use by duty must choose one of its configured purposes");
+            }
+            for (String purpose : purposes) {
+                Purposes.problem(purpose).ifPresent(problem -> {
+                    throw new IllegalArgumentException(
+                            "service item " + serviceItemCode + ", purpose '" + purpose + "': " + problem);
+                });
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param clientId    who (OAuth2 client id) and {@code clientName} its registered name
  * @param identifier  the licence version released or verified; {@code licenceRoot}, {@code typeCode},
  *                    {@code issuerCode} and {@code holderCode} say whose licence it is
- * @param fields      the field keys released (empty for a verification or a copy)
+ * @param fields      the field keys disclosed: released, or printed on an annotated copy (empty for a verification)
  * @param basis       consent id, {@code use-code}, {@code duty:<service item>} or {@code verification}
  * @param caseNumber  办件编号 (duty reads; optional otherwise)
  * @param serviceItem 事项编码 (duty reads)

@@ -1,7 +1,11 @@
 package cn.zhengyin.licence.licencetype;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Printed appearance of a licence type ({@code layout.json}). Positions are millimetres from the top-left corner of
@@ -38,11 +42,29 @@ public record Layout(
         List<Grid> grids,
         List<Line> lines) {
 
+    /** A {@code {fieldKey}} placeholder in an item's value template. */
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+
     public Layout {
         items = List.copyOf(items);
         texts = List.copyOf(texts);
         grids = List.copyOf(grids);
         lines = List.copyOf(lines);
+    }
+
+    /**
+     * The keys of the fields the page prints (the items' placeholders), in layout order, each once: what a printed
+     * licence — and so an annotated copy (加注件) of it — discloses.
+     */
+    public List<String> printedFieldKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Item item : items) {
+            Matcher placeholder = PLACEHOLDER.matcher(item.value());
+            while (placeholder.find()) {
+                keys.add(placeholder.group(1));
+            }
+        }
+        return List.copyOf(keys);
     }
 
     public enum PaperSize {

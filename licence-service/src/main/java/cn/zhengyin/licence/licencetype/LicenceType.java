@@ -32,6 +32,16 @@ public record LicenceType(
         return fields.stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
+    /**
+     * The fields printed on the licence's page (layout placeholders naming a field of the schema), in layout order:
+     * everything a copy of the printed licence discloses.
+     */
+    public List<String> printedFields() {
+        return layout.printedFieldKeys().stream()
+                .filter(key -> field(key).isPresent())
+                .toList();
+    }
+
     /** The field that plays {@code role}, if the type declares one. */
     public Optional<FieldDefinition> fieldWithRole(FieldRole role) {
         return fields.stream()

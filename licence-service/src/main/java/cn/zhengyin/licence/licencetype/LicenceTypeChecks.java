@@ -19,7 +19,7 @@ final class LicenceTypeChecks {
     private static final Pattern COLOUR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final Pattern TYPE_SEQUENCE = Pattern.compile("[0-9]{3}");
     /** {@code {fieldKey}} placeholders in layout item values. */
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    static final Pattern PLACEHOLDER = Layout.PLACEHOLDER;
 
     private LicenceTypeChecks() {}
 

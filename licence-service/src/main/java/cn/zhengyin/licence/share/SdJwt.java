@@ -145,7 +145,10 @@ public final class SdJwt {
         try {
             return JSON.readTree(decode(part, what));
         } catch (tools.jackson.core.JacksonException e) {
-            throw new InvalidCredentialException("the " + what + " is not JSON: " + e.getOriginalMessage());
+            throw new InvalidCredentialException("the " + what + " is not valid JSON"
+                    + (e.getLocation() == null || e.getLocation().getColumnNr() < 1
+                            ? ""
+                            : " (column " + e.getLocation().getColumnNr() + ")"));
         }
     }
 

@@ -108,8 +108,15 @@ final class JwsSigningInputPolicy {
                 throw reject("the " + what + " is not a JSON object");
             }
             return node;
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw reject("the " + what + " is not valid base64url JSON: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw reject("the " + what + " is not valid base64url");
+        } catch (JacksonException e) {
+            // where the parser stopped, not its message, which names its internals (review #14, finding 9)
+            throw reject("the " + what + " is not valid JSON"
+                    + (e.getLocation() == null || e.getLocation().getLineNr() < 1
+                            ? ""
+                            : " (line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr() + ")"));
         }
     }
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -26,7 +27,8 @@ import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Maps every exception leaving a controller to RFC 9457 problem+json. Spring MVC's own exceptions (405, 406, 415, 404
- * for unknown paths, 413 for {@code MaxUploadSizeExceededException}, missing or malformed parameters, bean validation)
+ * for unknown paths, 413 for {@code MaxUploadSizeExceededException}, 400 for an unreadable multipart body, missing or
+ * malformed parameters, bean validation)
  * keep Spring's status and get a Zhengyin type URI; {@link ProblemException} answers with its own status and content;
  * anything else answers 500 with a generic detail and an {@code errorId} that is logged with the stack trace.
  * Spring Security's exceptions are rethrown so that its entry point and access-denied handler answer.
@@ -55,6 +57,23 @@ public class ProblemJsonExceptionHandler extends ResponseEntityExceptionHandler 
     public void rethrowSecurityException(RuntimeException exception) {
         // Spring Security's ExceptionTranslationFilter decides between 401 and 403 and writes the problem.
         throw exception;
+    }
+
+    /**
+     * A multipart body that cannot be parsed — cut off before its closing boundary, without a boundary, malformed — is
+     * the client's error: 400 (a size limit stays 413). The parser's message is logged, never answered.
+     */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ProblemDetail> handleMultipart(MultipartException exception, WebRequest request) {
+        Optional<ProblemDetail> sizeLimit = UploadLimits.problemFor(exception);
+        if (sizeLimit.isPresent()) {
+            return problemResponse(sizeLimit.get());
+        }
+        log.info(
+                "Unreadable multipart body: {} request={}",
+                UploadLimits.rootMessage(exception),
+                request.getDescription(false));
+        return problemResponse(UploadLimits.malformedMultipart());
     }
 
     @ExceptionHandler(Exception.class)

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cmp.PKIFailureInfo;
+import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -110,8 +112,12 @@ public final class TimestampAuthority {
             try {
                 request = new TimeStampRequest(timeStampRequestDer);
             } catch (IOException | RuntimeException e) {
+                // the parser's message names its exception classes: the client gets the RFC 3161 reason instead
                 return responseGenerator
-                        .generateRejectedResponse(new TSPException("malformed TimeStampReq: " + e.getMessage(), e))
+                        .generateFailResponse(
+                                PKIStatus.REJECTION,
+                                PKIFailureInfo.badDataFormat,
+                                "the request is not a DER-encoded RFC 3161 TimeStampReq")
                         .getEncoded();
             }
             TimeStampResponse response = responseGenerator.generate(request, nextSerial(), Date.from(clock.instant()));

@@ -175,6 +175,26 @@ class Rfc3161TimestampTest {
                 .isEqualTo(2);
     }
 
+    /** Review #14 finding 9: a rejection says what is wrong with the request, never an internal class name. */
+    @Test
+    void aMalformedRequestIsRejectedAsBadDataFormatWithoutInternalNames() throws Exception {
+        List<byte[]> garbage = List.of(
+                new byte[] {1, 2, 3},
+                new byte[0],
+                new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Integer(1)).getEncoded(),
+                new org.bouncycastle.asn1.DEROctetString(new byte[] {4, 5}).getEncoded(),
+                "hello".getBytes(StandardCharsets.US_ASCII));
+        for (byte[] request : garbage) {
+            TimeStampResponse rejected = new TimeStampResponse(tsa.respond(request));
+            assertThat(rejected.getStatus()).isEqualTo(2);
+            assertThat(rejected.getStatusString())
+                    .contains("TimeStampReq")
+                    .doesNotContain("java.", "Exception", "bouncycastle", "org.");
+            assertThat(rejected.getFailInfo().intValue())
+                    .isEqualTo(org.bouncycastle.asn1.cmp.PKIFailureInfo.badDataFormat);
+        }
+    }
+
     @Test
     void serialNumbersComeFromTheInjectedSource() throws Exception {
         TimeStampToken first = tsa.timestamp(Digests.sha256(data));

@@ -59,11 +59,15 @@ final class NdjsonLineSource implements ImportLineSource {
         try {
             node = json.readTree(text);
         } catch (JacksonException e) {
+            // where the parser stopped, not its words (review #14, finding 9)
             return new ImportLine.Unreadable(
                     number,
                     Optional.empty(),
                     "malformed-line",
-                    "line is not one JSON object: " + e.getOriginalMessage());
+                    "line is not one JSON object: it is not valid JSON"
+                            + (e.getLocation() == null || e.getLocation().getColumnNr() < 1
+                                    ? ""
+                                    : " at column " + e.getLocation().getColumnNr()));
         }
         if (node == null || !node.isObject()) {
             return new ImportLine.Unreadable(

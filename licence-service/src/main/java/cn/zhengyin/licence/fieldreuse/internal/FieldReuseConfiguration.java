@@ -55,7 +55,8 @@ class FieldReuseConfiguration {
                                                 d.serviceItem(),
                                                 d.serviceItemName(),
                                                 new java.util.HashSet<>(d.licenceTypes()),
-                                                d.sensitiveFields()))
+                                                d.sensitiveFields(),
+                                                d.purposes()))
                                         .toList())));
         return clientId -> Optional.ofNullable(clientId).map(parties::get);
     }

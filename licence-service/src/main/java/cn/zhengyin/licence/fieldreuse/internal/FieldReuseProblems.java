@@ -11,7 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Field-reuse refusals as problem+json: 403 with the reason (never a field value), 400, 404. */
+/**
+ * Field-reuse refusals as problem+json: 403 with the reason (never a field value) and, when fields are not covered,
+ * their keys in {@code fieldsNotCovered}; 400; 404.
+ */
 @RestControllerAdvice(
         assignableTypes = {
             HolderFieldReuseController.class,
@@ -34,6 +37,9 @@ class FieldReuseProblems {
             case NOT_FOUND -> "Not found";
         };
         ProblemDetail problem = new ProblemException(status, e.slug(), title, e.getMessage()).toProblemDetail();
+        if (!e.fieldsNotCovered().isEmpty()) {
+            problem.setProperty("fieldsNotCovered", e.fieldsNotCovered());
+        }
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

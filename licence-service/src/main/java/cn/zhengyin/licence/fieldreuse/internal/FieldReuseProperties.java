@@ -44,14 +44,18 @@ public record FieldReuseProperties(
      * @param serviceItemName 事项名称
      * @param licenceTypes    licence type codes readable under this item
      * @param sensitiveFields whether SENSITIVE fields may be read under this item
+     * @param purposes        the 用证事由 a use under this item may give (at least one; at most
+     *                        {@value cn.zhengyin.licence.fieldreuse.Purposes#MAX_LENGTH} characters each)
      */
     public record DutyProperties(
             String serviceItem,
             String serviceItemName,
             List<String> licenceTypes,
-            @DefaultValue("false") boolean sensitiveFields) {
+            @DefaultValue("false") boolean sensitiveFields,
+            List<String> purposes) {
         public DutyProperties {
             licenceTypes = licenceTypes == null ? List.of() : List.copyOf(licenceTypes);
+            purposes = purposes == null ? List.of() : List.copyOf(purposes);
         }
     }
 }

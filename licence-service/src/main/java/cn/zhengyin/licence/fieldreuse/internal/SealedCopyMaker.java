@@ -152,22 +152,34 @@ public final class SealedCopyMaker implements CopyMaker {
 
     /** The {@code /Reason} of the copy's signature: every 加注件 element in one line. */
     public static String reason(Annotation a) {
-        return "加注件 用证事由：" + a.purpose() + "；有效期至：" + SHOWN.format(a.expiresAt()) + "（北京时间）；制作者："
+        return "加注件 " + purposeLabel(a) + a.purpose() + "；有效期至：" + SHOWN.format(a.expiresAt()) + "（北京时间）；制作者："
                 + a.creator() + "；制作时间：" + SHOWN.format(a.createdAt()) + "；使用方：" + a.recipient()
                 + "；证照标识：" + a.identifier();
     }
 
-    private static List<String> lines(Annotation a) {
+    /**
+     * Says whose words the purpose is: a service item's configured 用证事由 is the service's own; a consent's purpose
+     * is the holder's, and marked so — text someone else wrote is never shown as the authority's.
+     */
+    static String purposeLabel(Annotation a) {
+        return switch (a.purposeSource()) {
+            case SERVICE_ITEM -> "用证事由：";
+            case HOLDER -> "用证事由（持证人填写）：";
+        };
+    }
+
+    /** Characters per stamp line, and how many lines the purpose may take (a purpose of the maximum length fits). */
+    private static final int PER_LINE = 26, PURPOSE_LINES = 3;
+
+    static List<String> lines(Annotation a) {
         List<String> lines = new ArrayList<>();
         lines.add("加注件  仅供" + a.recipient() + "使用");
-        String purpose = "用证事由：" + a.purpose();
-        int perLine = 26;
-        for (int i = 0; i < purpose.length() && lines.size() < 3; i += perLine) {
-            String part = purpose.substring(i, Math.min(purpose.length(), i + perLine));
-            lines.add(
-                    lines.size() == 2 && i + perLine < purpose.length()
-                            ? part.substring(0, part.length() - 1) + "…"
-                            : part);
+        int[] purpose = (purposeLabel(a) + a.purpose()).codePoints().toArray();
+        for (int i = 0; i < purpose.length && i < PER_LINE * PURPOSE_LINES; i += PER_LINE) {
+            int end = Math.min(purpose.length, i + PER_LINE);
+            boolean cut = end < purpose.length && i + PER_LINE >= PER_LINE * PURPOSE_LINES;
+            // a purpose stored before the length rule may be longer: its last line ends in an ellipsis
+            lines.add(cut ? new String(purpose, i, end - i - 1) + "…" : new String(purpose, i, end - i));
         }
         lines.add("有效期至：" + SHOWN.format(a.expiresAt()));
         lines.add("制作：" + a.creator() + "  " + SHOWN.format(a.createdAt()));
@@ -189,12 +201,11 @@ public final class SealedCopyMaker implements CopyMaker {
             g.setStroke(new BasicStroke(h / 40f));
             g.drawRect(h / 60, h / 60, w - h / 30, h - h / 30);
             float lineHeight = (h - h / 8f) / lines.size();
+            // as large as the lines allow, but a full line of PER_LINE characters stays inside the frame
+            float size = Math.min(lineHeight * 0.72f, (w - h / 7f) / PER_LINE);
             for (int i = 0; i < lines.size(); i++) {
                 if (!lines.get(i).isEmpty()) {
-                    g.drawString(
-                            styled(lines.get(i), lineHeight * 0.72f).getIterator(),
-                            h / 14f,
-                            h / 16f + lineHeight * (i + 0.78f));
+                    g.drawString(styled(lines.get(i), size).getIterator(), h / 14f, h / 16f + lineHeight * (i + 0.78f));
                 }
             }
         } finally {

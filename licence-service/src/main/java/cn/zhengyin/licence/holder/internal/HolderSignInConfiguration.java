@@ -5,6 +5,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 import cn.zhengyin.service.audit.AuditEvent;
 import cn.zhengyin.service.audit.AuditLog;
 import cn.zhengyin.service.audit.AuditRequests;
+import cn.zhengyin.service.security.BodyOnlyCsrfTokens;
+import cn.zhengyin.service.security.PageSecurityHeaders;
 import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
@@ -20,6 +22,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
@@ -27,7 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcherEntry;
  * The session-based security of everything a holder does in a browser: the wallet pages ({@code /wallet/**}), the
  * holder API ({@code /api/v1/holder/**}, same-origin JSON for the wallet's pages), sign-in and sign-out. Sessions are
  * created only here; the machine API stays stateless with bearer tokens. CSRF protection is on: forms carry the
- * token, scripts send the {@code XSRF-TOKEN} cookie's value in the {@code X-XSRF-TOKEN} header.
+ * token in their body, scripts send the {@code XSRF-TOKEN} cookie's value in the {@code X-XSRF-TOKEN} header; a token
+ * in the query string does not count. Pages get a Content-Security-Policy and {@code Referrer-Policy: no-referrer}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HolderProperties.class)
@@ -64,7 +68,10 @@ class HolderSignInConfiguration {
                         "/oauth2/authorization/**",
                         "/login/oauth2/**")
                 .securityContext(c -> c.securityContextRepository(holderSecurityContextRepository))
-                .csrf(csrf -> csrf.spa())
+                // as csrf.spa(), but a token in the query string does not count (review #14, finding 9)
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(BodyOnlyCsrfTokens.spa()))
+                .headers(PageSecurityHeaders.forPages())
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, SIGN_IN_PAGE)

@@ -7,6 +7,12 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class PublicPageConfiguration {
+    /** The verification page's answer to an upload that cannot be read (review #14, finding 8). */
+    @Bean
+    UnreadableUploadPage unreadableUploadPage() {
+        return new UnreadableUploadPage();
+    }
+
     @Bean
     LicenceStatusPage licenceStatusPage(LicenceRegistry registry, Clock clock) {
         return new LicenceStatusPage(registry, clock);

@@ -13,6 +13,7 @@ import cn.zhengyin.trust.validation.ValidationPolicy;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -54,16 +55,20 @@ class VerificationPageController {
 
     @PostMapping("/verify")
     String verify(
-            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(value = "file", required = false) List<MultipartFile> files,
             @RequestParam(value = "policy", required = false) String policyName,
             Model model,
             HttpServletResponse response)
             throws IOException {
+        if (files != null && files.size() > 1) {
+            return problem(model, response, "verify.error.several-files");
+        }
+        MultipartFile file = files == null || files.isEmpty() ? null : files.getFirst();
         if (file == null || file.isEmpty()) {
             return problem(model, response, "verify.error.empty");
         }
         if (file.getSize() > maxBytes) {
-            return problem(model, response, "verify.error.too-large");
+            return problem(model, response, HttpStatus.CONTENT_TOO_LARGE, "verify.error.too-large");
         }
         ValidationPolicy policy;
         try {
@@ -163,7 +168,11 @@ class VerificationPageController {
     }
 
     private static String problem(Model model, HttpServletResponse response, String messageKey) {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return problem(model, response, HttpStatus.BAD_REQUEST, messageKey);
+    }
+
+    private static String problem(Model model, HttpServletResponse response, HttpStatus status, String messageKey) {
+        response.setStatus(status.value());
         model.addAttribute("error", messageKey);
         return "verify";
     }

@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -99,13 +100,16 @@ class VerificationController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     SignedVerificationReport verifyUpload(
-            @RequestParam(value = "file", required = false) MultipartFile file,
-            @RequestParam(value = "signature", required = false) MultipartFile signature,
-            @RequestParam(value = "data", required = false) MultipartFile data,
+            @RequestParam(value = "file", required = false) List<MultipartFile> files,
+            @RequestParam(value = "signature", required = false) List<MultipartFile> signatures,
+            @RequestParam(value = "data", required = false) List<MultipartFile> datas,
             @RequestParam(value = "policy", required = false) String policyName,
             @AuthenticationPrincipal Jwt caller,
             @RequestHeader(value = PURPOSE_HEADER, required = false) String purpose)
             throws IOException {
+        MultipartFile file = single("file", files);
+        MultipartFile signature = single("signature", signatures);
+        MultipartFile data = single("data", datas);
         ValidationPolicy policy = policy(policyName);
         if (file != null && signature == null && data == null) {
             if (file.getSize() > maxBytes) {
@@ -130,6 +134,25 @@ class VerificationController {
                         + " SES_Signature) and 'data' (the signed original); got "
                         + (file == null ? "" : "'file' ") + (signature == null ? "" : "'signature' ")
                         + (data == null ? "" : "'data'"));
+    }
+
+    /**
+     * The one part of this name, or null. Two parts of one name are refused: verifying one of them and ignoring the
+     * other would answer about a file the caller may not have meant.
+     */
+    static MultipartFile single(String name, List<MultipartFile> parts) {
+        if (parts == null || parts.isEmpty()) {
+            return null;
+        }
+        if (parts.size() > 1) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-upload",
+                    "Invalid upload",
+                    "send one part '" + name + "' per request; got " + parts.size()
+                            + " (verify each file with its own request)");
+        }
+        return parts.getFirst();
     }
 
     /**

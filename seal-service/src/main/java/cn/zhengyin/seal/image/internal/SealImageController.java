@@ -107,10 +107,16 @@ class SealImageController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<SealImageView> upload(
-            @RequestPart("file") MultipartFile file,
+            @RequestPart("file") List<MultipartFile> files,
             @RequestParam(required = false) String organisationCode,
             Principal caller)
             throws IOException {
+        if (files.size() != 1) {
+            // storing one of several parts and ignoring the others would keep an image the caller may not have meant
+            throw ProblemException.validationFailed(
+                    "send one part 'file' (the seal image) per request; got " + files.size(), List.of());
+        }
+        MultipartFile file = files.getFirst();
         if (file.getSize() > ImageUploadPolicy.MAX_BYTES) {
             throw new ImageRejectedException(
                     ImageRejectedException.Reason.TOO_LARGE,

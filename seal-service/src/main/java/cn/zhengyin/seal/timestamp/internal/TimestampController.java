@@ -1,7 +1,6 @@
 package cn.zhengyin.seal.timestamp.internal;
 
 import cn.zhengyin.service.problem.ProblemException;
-import cn.zhengyin.trust.TrustException;
 import cn.zhengyin.trust.timestamp.TimestampAuthority;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,11 +29,8 @@ class TimestampController {
                     "Request too large",
                     "a time-stamp request has at most " + MAX_REQUEST_BYTES + " bytes");
         }
-        try {
-            return authority.respond(request);
-        } catch (TrustException e) {
-            throw new ProblemException(
-                    HttpStatus.BAD_REQUEST, "invalid-timestamp-request", "Invalid time-stamp request", e.getMessage());
-        }
+        // a request the TSA cannot accept is answered in RFC 3161's own terms (a TimeStampResp with status rejection
+        // and its failure info); an exception here is the TSA's own failure: a 500 with an error id, no internals
+        return authority.respond(request);
     }
 }

@@ -77,7 +77,7 @@ class ArchiveRenewalIT {
                 services.licence.getBean(LicenceRegistry.class).findVersion(id).orElseThrow();
         assertThat(version.renditions())
                 .extracting(Rendition::kind)
-                .containsExactly("PDF", "XML", "PDF-RENEWAL-1", "PDF-RENEWAL-2");
+                .containsExactly("PDF", "XML", "OFD", "PDF-RENEWAL-1", "PDF-RENEWAL-2");
     }
 
     @Test

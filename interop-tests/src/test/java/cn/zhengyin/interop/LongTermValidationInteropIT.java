@@ -90,6 +90,10 @@ class LongTermValidationInteropIT {
             files.add(write(slug + ".xml", download(id, "xml", token)));
             write(slug + ".ofd", download(id, "ofd", token));
         }
+        // a holder named with characters beyond GB 2312 (CJK Extensions A and B), drawn from the fallback fonts
+        String rareToken = services.approvalToken("business-licence");
+        String rare = issue("business-licence", rareToken, Map.of("name", RARE_NAME, "legalRepresentative", "王𠀀"));
+        write(RARE + ".ofd", download(rare, "ofd", rareToken));
         byte[] businessLicence = Files.readAllBytes(OUT.resolve("business-licence.pdf"));
         files.add(write(RENEWED, renewer().renew(businessLicence)));
         for (DssLine line : runDss(files)) {
@@ -168,12 +172,18 @@ class LongTermValidationInteropIT {
     /** Pixels per millimetre of both renderings compared (pdftoppm at the same resolution in dpi). */
     static final int PPM = 5;
 
+    /** A business licence whose holder and representative are named with CJK Extension A and B characters. */
+    static final String RARE = "business-licence-rare-characters";
+
+    static final String RARE_NAME = "𪚥䶮堃龍数字科技有限公司";
+
     private Map<String, String> ofdrw;
 
     /** One JVM on ofdrw's class path (ofdrw-sign 2.3.3, ofdrw-converter 2.3.6, Bouncy Castle 1.70) for every file. */
     private synchronized Map<String, String> ofdrw() throws Exception {
         if (ofdrw == null) {
-            List<String> requests = new ArrayList<>();
+            List<String> requests = new ArrayList<>(
+                    List.of("validate", OUT.resolve(RARE + ".ofd").toString()));
             for (String slug : types().toList()) {
                 Path ofd = OUT.resolve(slug + ".ofd");
                 requests.addAll(List.of("validate", ofd.toString()));
@@ -218,6 +228,12 @@ class LongTermValidationInteropIT {
     @MethodSource("types")
     void theOfdsSealSignatureVerifiesWithOfdrwsOwnValidator(String slug) throws Exception {
         String line = ofdrw().get("validate " + OUT.resolve(slug + ".ofd"));
+        assertThat(line).as("ofdrw's answer (target/interop/ofdrw.txt)").startsWith("VALID ");
+    }
+
+    @Test
+    void anOfdWhoseHolderIsNamedWithExtensionBCharactersVerifiesWithOfdrwsOwnValidator() throws Exception {
+        String line = ofdrw().get("validate " + OUT.resolve(RARE + ".ofd"));
         assertThat(line).as("ofdrw's answer (target/interop/ofdrw.txt)").startsWith("VALID ");
     }
 
@@ -332,6 +348,10 @@ class LongTermValidationInteropIT {
     // ---- issuing -----------------------------------------------------------------------------------------------
 
     private String issue(String slug, String token) throws IOException {
+        return issue(slug, token, Map.of());
+    }
+
+    private String issue(String slug, String token, Map<String, String> changed) throws IOException {
         JsonNode type = Services.json(Services.text(
                 services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-types/" + slug))
                         .GET()
@@ -344,6 +364,7 @@ class LongTermValidationInteropIT {
                 fields.remove(f.get("key").asString()); // the service fills in the approval system's authority
             }
         }
+        changed.forEach(fields::put);
         ObjectNode request =
                 Services.JSON.createObjectNode().put("licenceType", slug).put("caseNumber", "IOP-" + slug);
         request.set("fields", fields);

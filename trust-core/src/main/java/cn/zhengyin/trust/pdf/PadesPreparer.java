@@ -79,6 +79,26 @@ public final class PadesPreparer {
      * @throws PdfSigningException if the input is not a PDF PDFBox can update, or the page index does not exist
      */
     public PadesPreparation prepare(byte[] pdf, SignatureRequest request) {
+        return prepare(pdf, request, (document, signature) -> {});
+    }
+
+    /**
+     * Something added to the document in the signature's own incremental update, after the signature field is in
+     * place and before the update is written and signed — so the signature covers it (e.g. further widgets of the
+     * signature field: the other strips of a cross-page seal). It must mark what it changes as updated
+     * ({@code setNeedToBeUpdated}) for the incremental save to write it.
+     */
+    @FunctionalInterface
+    public interface RevisionAddition {
+        /** @param signature the signature dictionary just added (its field's {@code /V}) */
+        void addTo(PDDocument document, PDSignature signature) throws IOException;
+    }
+
+    /**
+     * As {@link #prepare(byte[], SignatureRequest)}, with {@code addition} applied once the signature field is added, in the same
+     * revision as the signature.
+     */
+    public PadesPreparation prepare(byte[] pdf, SignatureRequest request, RevisionAddition addition) {
         if (pdf.length == 0 || pdf.length > maxDocumentBytes) {
             throw new PdfSigningException(
                     "The PDF to sign has " + pdf.length + " bytes; accepted are 1 to " + maxDocumentBytes + " bytes.");
@@ -107,6 +127,7 @@ public final class PadesPreparer {
                 options.setPage(appearance.pageIndex());
             }
             document.addSignature(signature, options);
+            addition.addTo(document, signature);
             ByteArrayOutputStream out =
                     new ByteArrayOutputStream(pdf.length + 2 * request.reservedContentsBytes() + 4096);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);

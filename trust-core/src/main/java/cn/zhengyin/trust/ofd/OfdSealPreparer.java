@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -44,8 +45,17 @@ public final class OfdSealPreparer {
      * Where the seal impression shows: a {@code StampAnnot} on a page, in millimetres from the page's top-left corner.
      *
      * @param pageIndex 0 for the first page
+     * @param clip      the part of the impression shown ({@code Clip}, relative to the boundary's top-left corner), e.g.
+     *                  one strip of a cross-page seal (骑缝章); empty shows all of it
      */
-    public record Stamp(int pageIndex, double xMm, double yMm, double widthMm, double heightMm) {}
+    public record Stamp(int pageIndex, double xMm, double yMm, double widthMm, double heightMm, Optional<Clip> clip) {
+        public Stamp(int pageIndex, double xMm, double yMm, double widthMm, double heightMm) {
+            this(pageIndex, xMm, yMm, widthMm, heightMm, Optional.empty());
+        }
+    }
+
+    /** A box in millimetres from the top-left corner of a stamp's boundary. */
+    public record Clip(double xMm, double yMm, double widthMm, double heightMm) {}
 
     /**
      * @param ofd         an unsigned OFD package
@@ -116,6 +126,11 @@ public final class OfdSealPreparer {
                     "Boundary",
                     number(stamp.xMm()) + " " + number(stamp.yMm()) + " " + number(stamp.widthMm()) + " "
                             + number(stamp.heightMm()));
+            stamp.clip()
+                    .ifPresent(c -> annot.setAttribute(
+                            "Clip",
+                            number(c.xMm()) + " " + number(c.yMm()) + " " + number(c.widthMm()) + " "
+                                    + number(c.heightMm())));
         }
         Element seal = element(sig, info, "Seal");
         element(sig, seal, "BaseLoc").setTextContent("/" + sealPath);

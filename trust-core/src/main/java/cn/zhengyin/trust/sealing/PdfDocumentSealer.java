@@ -352,76 +352,30 @@ public final class PdfDocumentSealer {
         }
     }
 
-    private List<Region> regions(PDDocument document, SealUse use) throws IOException {
-        double size = use.sizeMm();
-        return switch (use.placement()) {
-            case SealPlacement.AtPosition at -> {
-                if (at.page() > document.getNumberOfPages()) {
-                    throw new SealingRefusedException(
-                            Reason.OFF_PAGE,
-                            "Page " + at.page() + " does not exist: the PDF has " + document.getNumberOfPages()
-                                    + " page(s).");
-                }
-                yield List.of(onPage(document, at.page(), at.xMm() - size / 2, at.yMm() - size / 2, size, size));
-            }
-            case SealPlacement.AtKeyword k -> {
-                List<PdfKeywords.Hit> hits = PdfKeywords.find(document, k.keyword());
-                int wanted = k.occurrence() == SealPlacement.AtKeyword.LAST ? hits.size() : k.occurrence();
-                if (hits.isEmpty() || wanted > hits.size()) {
-                    throw new SealingRefusedException(
-                            Reason.KEYWORD_NOT_FOUND,
-                            "The keyword '" + k.keyword() + "' occurs " + hits.size() + " time(s) in the PDF's text"
-                                    + (hits.isEmpty() ? "" : ", not " + wanted) + " (white space ignored).");
-                }
-                PdfKeywords.Hit hit = hits.get(wanted - 1);
-                double cx = (hit.left() + hit.right()) / 2 / POINTS_PER_MM;
-                double cy = (hit.top() + hit.bottom()) / 2 / POINTS_PER_MM;
-                yield List.of(onPage(document, hit.pageIndex() + 1, cx - size / 2, cy - size / 2, size, size));
-            }
-            case SealPlacement.CrossPage c -> {
-                int pages = document.getNumberOfPages();
-                double strip = size / pages;
-                if (pages < 2) {
-                    throw new SealingRefusedException(
-                            Reason.UNSUPPORTED_PLACEMENT,
-                            "A cross-page seal (骑缝章) joins two or more pages; this PDF has one.");
-                }
-                if (strip < 1) {
-                    throw new SealingRefusedException(
-                            Reason.UNSUPPORTED_PLACEMENT,
-                            "A " + size + " mm cross-page seal over " + pages + " pages gives strips narrower than 1"
-                                    + " mm; seal at most " + (int) size + " pages at a time.");
-                }
-                List<Region> regions = new ArrayList<>();
-                for (int p = 1; p <= pages; p++) {
-                    double width = document.getPage(p - 1).getMediaBox().getWidth() / POINTS_PER_MM;
-                    regions.add(onPage(document, p, width - strip, c.yMm() - size / 2, strip, size));
-                }
-                yield regions;
-            }
-        };
-    }
-
-    private static Region onPage(PDDocument document, int page, double x, double y, double w, double h) {
-        PDRectangle media = document.getPage(page - 1).getMediaBox();
-        double pageWidth = media.getWidth() / POINTS_PER_MM;
-        double pageHeight = media.getHeight() / POINTS_PER_MM;
-        double eps = 0.01;
-        if (x < -eps || y < -eps || x + w > pageWidth + eps || y + h > pageHeight + eps) {
-            throw new SealingRefusedException(
-                    Reason.OFF_PAGE,
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "The seal (%.1f x %.1f mm at %.1f, %.1f mm from the top-left corner) would not lie wholly"
-                                    + " on page %d, which is %.1f x %.1f mm.",
-                            w,
-                            h,
-                            x,
-                            y,
-                            page,
-                            pageWidth,
-                            pageHeight));
+    private static List<Region> regions(PDDocument document, SealUse use) throws IOException {
+        List<Placements.PageSize> sizes = new ArrayList<>();
+        for (PDPage page : document.getPages()) {
+            PDRectangle media = page.getMediaBox();
+            sizes.add(new Placements.PageSize(media.getWidth() / POINTS_PER_MM, media.getHeight() / POINTS_PER_MM));
         }
-        return new Region(page, Math.max(0, x), Math.max(0, y), w, h);
+        return Placements.resolve(
+                use,
+                sizes,
+                keyword -> {
+                    try {
+                        return PdfKeywords.find(document, keyword).stream()
+                                .map(h -> new Placements.Hit(
+                                        h.pageIndex() + 1,
+                                        h.left() / POINTS_PER_MM,
+                                        h.top() / POINTS_PER_MM,
+                                        h.right() / POINTS_PER_MM,
+                                        h.bottom() / POINTS_PER_MM))
+                                .toList();
+                    } catch (IOException e) {
+                        throw new SealingRefusedException(
+                                Reason.NOT_A_DOCUMENT, "The PDF's text cannot be read: " + e.getMessage());
+                    }
+                },
+                "PDF");
     }
 }

@@ -19,7 +19,6 @@ final class PdfKeywords {
 
     /** Every occurrence of the keyword (white space ignored), pages in order, each page in reading order. */
     static List<Hit> find(PDDocument document, String keyword) throws IOException {
-        String wanted = keyword.replaceAll("\\s+", "");
         List<Hit> hits = new ArrayList<>();
         for (int p = 0; p < document.getNumberOfPages(); p++) {
             PageText text = new PageText();
@@ -28,12 +27,12 @@ final class PdfKeywords {
             text.setEndPage(p + 1);
             text.getText(document);
             String chars = text.chars.toString();
-            for (int at = chars.indexOf(wanted); at >= 0; at = chars.indexOf(wanted, at + 1)) {
+            for (int[] range : Placements.occurrences(chars, keyword)) {
                 float left = Float.MAX_VALUE,
                         top = Float.MAX_VALUE,
                         right = -Float.MAX_VALUE,
                         bottom = -Float.MAX_VALUE;
-                for (int i = at; i < at + wanted.length(); i++) {
+                for (int i = range[0]; i < range[1]; i++) {
                     TextPosition t = text.positions.get(i);
                     left = Math.min(left, t.getXDirAdj());
                     right = Math.max(right, t.getXDirAdj() + t.getWidthDirAdj());

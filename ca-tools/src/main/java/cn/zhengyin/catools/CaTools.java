@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             CertCommand.class,
             CrlCommand.class,
             VerifyCommand.class,
+            SealDocumentCommand.class,
             ReceiptCommand.class,
             TranslogCommand.class,
             TrustListCommand.class,

@@ -215,7 +215,8 @@ final class VerifyCommand implements Callable<Integer> {
                     + (signature.subIndication() == null || signature.subIndication() == SubIndication.NONE
                             ? ""
                             : " / " + signature.subIndication())
-                    + "  signer " + signature.signerSubject().orElse("unknown"));
+                    + "  signer " + signature.signerSubject().orElse("unknown")
+                    + signature.timestampTime().map(t -> "  time " + t).orElse(""));
             printChecks(out, signature.checks(), "    ");
         }
     }

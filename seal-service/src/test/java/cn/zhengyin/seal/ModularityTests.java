@@ -41,6 +41,7 @@ class ModularityTests {
                         "lifecycle",
                         "monitoring",
                         "premade",
+                        "sealing",
                         "signing",
                         "timestamp");
     }

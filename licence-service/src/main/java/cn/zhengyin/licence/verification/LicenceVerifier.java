@@ -311,13 +311,18 @@ public final class LicenceVerifier {
                 indication,
                 sub,
                 document.validationTime(),
-                ConclusionText.zh(conclusion)
-                        + registryZh(registryAnswer)
-                        + issuedBy.map(l -> "；签发机构：" + l + "（证照互认信任列表）").orElse(""),
-                ConclusionText.en(conclusion)
-                        + registryEn(registryAnswer)
-                        + issuedBy.map(l -> "; issued by " + l + " (trust list of other regions)")
-                                .orElse(""),
+                sealedDocument(conclusion, registryAnswer, issuedBy)
+                        ? "验证通过：签章有效；不是本证照库登记的证照（已盖章文件）；" + String.join("；", sealedBy(document))
+                        : ConclusionText.zh(conclusion)
+                                + registryZh(registryAnswer)
+                                + issuedBy.map(l -> "；签发机构：" + l + "（证照互认信任列表）").orElse(""),
+                sealedDocument(conclusion, registryAnswer, issuedBy)
+                        ? "Valid: the seals are valid; not a registered licence (a sealed document); "
+                                + String.join("; ", sealedBy(document))
+                        : ConclusionText.en(conclusion)
+                                + registryEn(registryAnswer)
+                                + issuedBy.map(l -> "; issued by " + l + " (trust list of other regions)")
+                                        .orElse(""),
                 document,
                 registryAnswer,
                 registryAnswer.identifier().flatMap(transparency::evidenceFor),
@@ -371,6 +376,51 @@ public final class LicenceVerifier {
                                 + "; the licence is "
                                 + status + " now"),
                 Standings.of(l, v.identifier(), v.version(), today));
+    }
+
+    /**
+     * A valid file (baseline policy) that is no registered licence and not another region's: a document sealed by its
+     * authorities (用印, docs/sealing.md), summarised by its seals rather than by a licence's standing.
+     */
+    private static boolean sealedDocument(
+            VerificationConclusion conclusion, RegistryAnswer registry, Optional<String> issuedBy) {
+        return conclusion.conclusion() == cn.zhengyin.trust.validation.Conclusion.VALID
+                && !registry.found()
+                && issuedBy.isEmpty();
+    }
+
+    /** Each seal (not the document time-stamps): "seal name (organisation), time (China time)". */
+    static List<String> sealedBy(DocumentVerificationReport document) {
+        List<String> out = new java.util.ArrayList<>();
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT)
+                .withZone(cn.zhengyin.trust.ChinaTime.ZONE);
+        for (SignatureReport s : document.signatures()) {
+            if (s.check("doc-timestamp.token").isPresent() || s.signerSubject().isEmpty()) {
+                continue;
+            }
+            String cn = "";
+            String o = "";
+            try {
+                for (javax.naming.ldap.Rdn rdn :
+                        new javax.naming.ldap.LdapName(s.signerSubject().get()).getRdns()) {
+                    if (rdn.getType().equalsIgnoreCase("CN")) {
+                        cn = String.valueOf(rdn.getValue());
+                    } else if (rdn.getType().equalsIgnoreCase("O")) {
+                        o = String.valueOf(rdn.getValue());
+                    }
+                }
+            } catch (javax.naming.InvalidNameException e) {
+                cn = s.signerSubject().get();
+            }
+            out.add(cn
+                    + (o.isEmpty() ? "" : " (" + o + ")")
+                    + s.timestampTime()
+                            .or(s::signingTime)
+                            .map(t -> ", " + time.format(t))
+                            .orElse(""));
+        }
+        return out;
     }
 
     private static String registryZh(RegistryAnswer r) {

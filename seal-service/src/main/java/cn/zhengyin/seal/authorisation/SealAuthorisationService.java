@@ -111,6 +111,18 @@ public final class SealAuthorisationService {
                 .findFirst();
     }
 
+    /**
+     * The authorisation letting {@code caller} seal documents of a category with the seal at {@code at}: one that
+     * names the category's code ({@code doc:<category>}) among its types explicitly — an authorisation for all types
+     * does not let anyone seal arbitrary documents.
+     */
+    public Optional<SealAuthorisation> coveringDocumentCategory(
+            String sealId, Grantee caller, String categoryCode, Instant at) {
+        return mine(sealId, caller).stream()
+                .filter(a -> a.activeAt(at) && a.licenceTypes().contains(categoryCode))
+                .findFirst();
+    }
+
     private List<SealAuthorisation> mine(String sealId, Grantee caller) {
         if (!directory.knows(caller)) {
             return List.of();

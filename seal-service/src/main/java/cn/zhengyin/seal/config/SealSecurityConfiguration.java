@@ -33,6 +33,8 @@ class SealSecurityConfiguration {
                         .requestMatchers(
                                 HttpMethod.GET, "/crl/**", "/ocsp/**", "/actuator/health/**", "/v3/api-docs/**")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sealings")
+                        .hasAuthority("SCOPE_seal:use")
                         .requestMatchers(HttpMethod.POST, "/api/v1/signatures/**")
                         .hasAuthority("SCOPE_seal:sign")
                         .requestMatchers(HttpMethod.POST, "/api/v1/seals")

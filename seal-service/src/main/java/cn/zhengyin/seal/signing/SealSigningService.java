@@ -204,6 +204,144 @@ public final class SealSigningService {
         return signature;
     }
 
+    /** The seal, for its public material (image, certificates, SESeal). */
+    public Seal seal(String sealId) {
+        return seals.find(sealId).orElseThrow(() -> new SealNotFoundException(sealId));
+    }
+
+    /** The prefix of a document category's code among an authorisation's types: {@code doc:decision}. */
+    public static final String DOCUMENT_CATEGORY_PREFIX = "doc:";
+
+    /**
+     * What a document sealing (用印) records with each signature, besides the digest.
+     *
+     * @param category       the document category (e.g. {@code decision}); the caller's authorisation must name
+     *                       {@code doc:<category>}
+     * @param caseNumber     the approval case, as the caller gave it
+     * @param documentSha256 hex SHA-256 of the document as uploaded
+     * @param position       where the seal goes (page, box in millimetres)
+     */
+    public record DocumentSealing(String category, String caseNumber, String documentSha256, String position) {
+        String code() {
+            return DOCUMENT_CATEGORY_PREFIX + category;
+        }
+
+        String describe() {
+            return "document sealing (用印) of category " + category + ", case " + caseNumber + ", document SHA-256 "
+                    + documentSha256 + ", " + position;
+        }
+    }
+
+    /**
+     * Checks, before a document is prepared, that the caller may seal documents of the category with the seal now:
+     * the seal exists and is ISSUED and an authorisation names the category. A refusal is recorded.
+     *
+     * @return the seal
+     * @throws SealNotFoundException   if no seal has this id
+     * @throws SigningRefusedException if the seal's state or the authorisations do not allow it
+     */
+    public Seal checkDocumentSealing(Grantee caller, String sealId, DocumentSealing sealing, String format) {
+        Usage usage = usage(format, caller, sealId, "", null, sealing.code());
+        return authoriseDocument(usage, sealing, null).seal();
+    }
+
+    /**
+     * A PAdES CMS (B-T) over the SHA-256 of a document's signed byte ranges, for a document sealing: the same seal
+     * state checks as for licences, an authorisation naming the document category, no licence binding. Recorded with
+     * the sealing's case number, document hash and position.
+     */
+    public byte[] signDocumentPades(Grantee caller, String sealId, byte[] sha256, DocumentSealing sealing) {
+        Usage usage = usage("PAdES", caller, sealId, HexFormat.of().formatHex(sha256), null, sealing.code());
+        Authorised granted = authoriseDocument(usage, sealing, SignatureAlgorithm.ECDSA_P256_SHA256);
+        byte[] cms = cades.sign(sha256, granted.key());
+        usages.record(usage.signed(
+                granted.organisation(),
+                sealing.describe() + "; CMS SignedData, " + cms.length + " bytes; authorisation "
+                        + granted.authorisation().id()));
+        return cms;
+    }
+
+    /** A GB/T 38540 SES_Signature for a document sealing (an OFD's Signature.xml hash), checked as PAdES above. */
+    public byte[] signDocumentSes(
+            Grantee caller, String sealId, byte[] sm3DataHash, String propertyInfo, DocumentSealing sealing) {
+        Usage usage = usage("SES", caller, sealId, HexFormat.of().formatHex(sm3DataHash), null, sealing.code());
+        Authorised granted = authoriseDocument(usage, sealing, SignatureAlgorithm.SM2_SM3);
+        byte[] signature;
+        try {
+            signature = ses.sign(
+                            SesCodec.decodeSeal(granted.seal().seseal().orElseThrow()),
+                            granted.key(),
+                            sm3DataHash,
+                            propertyInfo,
+                            clock.instant())
+                    .encoded();
+        } catch (SesException e) {
+            usages.record(usage.refused(RefusalReason.SES_FAILED, granted.organisation(), e.getMessage()));
+            throw new SesealUnavailableException(
+                    "seal " + sealId + " cannot make a GB/T 38540 signature: " + e.getMessage());
+        }
+        usages.record(usage.signed(
+                granted.organisation(),
+                sealing.describe() + "; SES_Signature v4, " + signature.length + " bytes, propertyInfo " + propertyInfo
+                        + "; authorisation " + granted.authorisation().id()));
+        return signature;
+    }
+
+    /** The document-sealing checks; {@code algorithm} null checks only the seal and the authorisation. */
+    private Authorised authoriseDocument(Usage usage, DocumentSealing sealing, SignatureAlgorithm algorithm) {
+        Optional<Seal> found = seals.find(usage.sealId());
+        if (found.isEmpty()) {
+            usages.record(
+                    usage.refused(RefusalReason.UNKNOWN_SEAL, "", "there is no seal with id '" + usage.sealId() + "'"));
+            throw new SealNotFoundException(usage.sealId());
+        }
+        Seal seal = found.get();
+        String org = seal.organisation().uscc();
+        SealState state = seal.stateAt(usage.at());
+        if (state != SealState.ISSUED) {
+            throw refuse(
+                    usage,
+                    RefusalReason.SEAL_NOT_ISSUED,
+                    org,
+                    "seal " + usage.sealId() + " is " + state + why(seal, state) + "; only ISSUED seals can sign");
+        }
+        Optional<SealAuthorisation> authorisation =
+                authorisations.coveringDocumentCategory(usage.sealId(), usage.grantee(), sealing.code(), usage.at());
+        if (authorisation.isEmpty()) {
+            throw refuse(
+                    usage,
+                    RefusalReason.NOT_AUTHORISED,
+                    org,
+                    "'" + usage.grantee() + "' is not authorised to seal documents of category '" + sealing.category()
+                            + "' with seal " + usage.sealId() + " (an authorisation in force must name '"
+                            + sealing.code() + "')");
+        }
+        if (algorithm == null) {
+            return new Authorised(seal, org, authorisation.get(), null);
+        }
+        Optional<SealCertificate> certificate = seal.certificate(algorithm);
+        if (certificate.isEmpty()
+                || (algorithm == SignatureAlgorithm.SM2_SM3 && seal.seseal().isEmpty())) {
+            String why = "seal " + usage.sealId() + " has no " + algorithm + " certificate"
+                    + (algorithm == SignatureAlgorithm.SM2_SM3 ? " or GB/T 38540 SESeal" : "") + " to seal this format";
+            usages.record(usage.refused(RefusalReason.NO_CERTIFICATE, org, why));
+            throw new SesealUnavailableException(why);
+        }
+        try {
+            return new Authorised(
+                    seal,
+                    org,
+                    authorisation.get(),
+                    custody.signingKey(certificate.get().keyId()));
+        } catch (KeyCustodyException e) {
+            throw refuse(
+                    usage,
+                    RefusalReason.KEY_UNAVAILABLE,
+                    org,
+                    "the key of seal " + usage.sealId() + " is not available in custody: " + e.getMessage());
+        }
+    }
+
     private record Authorised(Seal seal, String organisation, SealAuthorisation authorisation, SigningKey key) {}
 
     private Usage usage(

@@ -62,6 +62,9 @@ class LongTermValidationInteropIT {
 
     private Services services;
     private final Map<String, DssLine> signatures = new LinkedHashMap<>();
+    static final String SEALED_PDF = "sealed-decision.pdf";
+    static final String SEALED_OFD = "sealed-decision.ofd";
+    private final List<DssLine> sealedSignatures = new ArrayList<>();
     private final Map<String, List<DssLine>> timestamps = new LinkedHashMap<>();
 
     /** One line of {@link DssValidation}'s output. */
@@ -96,8 +99,28 @@ class LongTermValidationInteropIT {
         write(RARE + ".ofd", download(rare, "ofd", rareToken));
         byte[] businessLicence = Files.readAllBytes(OUT.resolve("business-licence.pdf"));
         files.add(write(RENEWED, renewer().renew(businessLicence)));
+        // an approval system's own decision, sealed by keyword and with a cross-page seal (用印, docs/sealing.md)
+        String sealing = services.clientToken("approval-sealing-demo:approval-sealing-secret", "seal:use");
+        String seal = "{\"sealId\":\"ZYDEV-SEAL-0001\",";
+        files.add(write(
+                SEALED_PDF,
+                sealDocument(
+                        cn.zhengyin.trust.sealing.SampleDecisions.pdf(),
+                        "{\"category\":\"decision\",\"caseNumber\":\"INTEROP-1\",\"seals\":[" + seal
+                                + "\"keyword\":\"" + cn.zhengyin.trust.sealing.SampleDecisions.AUTHORITY
+                                + "\",\"occurrence\":\"last\"}," + seal + "\"crossPage\":true,\"y\":148.5}]}",
+                        sealing)));
+        write(
+                SEALED_OFD,
+                sealDocument(
+                        cn.zhengyin.trust.sealing.SampleDecisions.ofd(),
+                        "{\"category\":\"decision\",\"caseNumber\":\"INTEROP-2\",\"seals\":[" + seal
+                                + "\"crossPage\":true,\"y\":148.5}]}",
+                        sealing));
         for (DssLine line : runDss(files)) {
-            if (line.kind().equals("SIGNATURE")) {
+            if (line.file().equals(SEALED_PDF) && line.kind().equals("SIGNATURE")) {
+                sealedSignatures.add(line);
+            } else if (line.kind().equals("SIGNATURE")) {
                 assertThat(signatures.put(line.file(), line))
                         .as("one signature per file: " + line)
                         .isNull();
@@ -182,8 +205,11 @@ class LongTermValidationInteropIT {
     /** One JVM on ofdrw's class path (ofdrw-sign 2.3.3, ofdrw-converter 2.3.6, Bouncy Castle 1.70) for every file. */
     private synchronized Map<String, String> ofdrw() throws Exception {
         if (ofdrw == null) {
-            List<String> requests = new ArrayList<>(
-                    List.of("validate", OUT.resolve(RARE + ".ofd").toString()));
+            List<String> requests = new ArrayList<>(List.of(
+                    "validate",
+                    OUT.resolve(RARE + ".ofd").toString(),
+                    "validate",
+                    OUT.resolve(SEALED_OFD).toString()));
             for (String slug : types().toList()) {
                 Path ofd = OUT.resolve(slug + ".ofd");
                 requests.addAll(List.of("validate", ofd.toString()));
@@ -229,6 +255,52 @@ class LongTermValidationInteropIT {
     void theOfdsSealSignatureVerifiesWithOfdrwsOwnValidator(String slug) throws Exception {
         String line = ofdrw().get("validate " + OUT.resolve(slug + ".ofd"));
         assertThat(line).as("ofdrw's answer (target/interop/ofdrw.txt)").startsWith("VALID ");
+    }
+
+    @Test
+    void aSealedDecisionWithAKeywordSealAndACrossPageSealIsLtaTotalPassedToDssAndValidToPdfsig() throws Exception {
+        assertThat(sealedSignatures).as("target/interop/dss.txt").hasSize(2).allSatisfy(line -> {
+            assertThat(line.format()).isEqualTo("PAdES-BASELINE-LTA");
+            assertThat(line.indication()).as(line.toString()).isEqualTo("TOTAL_PASSED");
+        });
+        String out = run("pdfsig", OUT.resolve(SEALED_PDF).toString());
+        // poppler lists a cross-page seal once per widget (page); every CAdES entry must be valid
+        long valid = Pattern.compile("Signature Validation: Signature is Valid\\.")
+                .matcher(out)
+                .results()
+                .count();
+        assertThat(valid).as(out).isEqualTo(1 + 3);
+        assertThat(out)
+                .as(out)
+                .doesNotContain("not signed")
+                .doesNotContain("Invalid")
+                .doesNotContain("Mismatch");
+    }
+
+    @Test
+    void aSealedDecisionOfdWithACrossPageSealVerifiesWithOfdrwsOwnValidator() throws Exception {
+        String line = ofdrw().get("validate " + OUT.resolve(SEALED_OFD));
+        assertThat(line).as("ofdrw's answer (target/interop/ofdrw.txt)").startsWith("VALID ");
+    }
+
+    private byte[] sealDocument(byte[] document, String request, String token) {
+        String boundary = "----interop" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"d\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(document);
+        body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n"
+                        + "Content-Type: application/json\r\n\r\n" + request + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<byte[]> response =
+                services.send(java.net.http.HttpRequest.newBuilder(services.sealUrl.resolve("/api/v1/sealings"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build());
+        assertThat(response.statusCode()).as(Services.text(response)).isEqualTo(200);
+        return response.body();
     }
 
     @Test

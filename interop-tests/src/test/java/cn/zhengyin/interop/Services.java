@@ -92,6 +92,22 @@ final class Services implements AutoCloseable {
         return json(text(response)).get("access_token").asString();
     }
 
+    /** An access token (client credentials) of a dev client, {@code "id:secret"}. */
+    String clientToken(String clientAndSecret, String scopes) {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(licenceUrl.resolve("/oauth2/token"))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(clientAndSecret.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token request failed: " + response.statusCode() + " " + text(response));
+        }
+        return json(text(response)).get("access_token").asString();
+    }
+
     HttpResponse<byte[]> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -728,9 +728,10 @@ class SealLifecycleIntegrationTest {
                 .containsEntry("state", "ISSUED")
                 .containsEntry("type", "99")
                 .containsEntry("kindName", "电子证照专用章");
+        // and for the approval system's sealing client, which seals its own documents (用印, docs/sealing.md)
         assertThat(get("/api/v1/seals/ZYDEV-SEAL-0001/authorisations", ALICE).list())
                 .extracting(a -> a.get("grantee"))
-                .containsExactly("licence-service");
+                .containsExactlyInAnyOrder("licence-service", "approval-sealing-demo");
         Answer unnamed = sign("ZYDEV-SEAL-0001", LICENCE_SERVICE, null);
         assertThat(unnamed.status())
                 .as("a licence seal signs only a named licence")

@@ -107,7 +107,7 @@ class VectorSealAppearanceTest {
         assertThat(back.widthMm()).isEqualTo(vector.widthMm());
         assertThat(back.rgb()).isEqualTo(SealImageRenderer.SEAL_RED.getRGB() & 0xFFFFFF);
         assertThat(back.parts()).hasSameSizeAs(vector.parts());
-        // coordinates are kept to 0.01 mm in the OFD and the PDF: the drawing is the same
+        // coordinates are kept to 0.02 mm in the OFD and the PDF: the drawing is the same
         assertThat(back.fingerprint()).isEqualTo(vector.fingerprint());
         assertThat(OfdStampPicture.write(back)).isEqualTo(ofd);
     }

@@ -26,8 +26,11 @@ import org.w3c.dom.Element;
  */
 public final class OfdStampPicture {
 
-    /** The picture type in SES_ESPictrueInfo. */
-    public static final String TYPE = "OFD";
+    /**
+     * The picture type in SES_ESPictrueInfo, lower case: ofdrw's renderer compares it with {@code "ofd"} exactly (and
+     * otherwise hands the bytes to ImageIO, which draws nothing), as its own seal maker writes it.
+     */
+    public static final String TYPE = "ofd";
 
     private static final String DOCUMENT = "Doc_0/Document.xml";
     private static final String CONTENT = "Doc_0/Pages/Page_0/Content.xml";

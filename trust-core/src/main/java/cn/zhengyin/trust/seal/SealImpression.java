@@ -16,12 +16,15 @@ import java.util.Objects;
  * glyphs that way). Drawn as PDF paths ({@link #pdfContent}) for the visible signature, and carried as a vector OFD
  * picture in the GB/T 38540 SESeal ({@code cn.zhengyin.trust.ofd.OfdStampPicture}), so neither needs an image.
  *
- * <p>Coordinates are kept to 0.01 mm (a pixel at 300 dpi is 0.085 mm). Immutable and thread-safe.
+ * <p>Coordinates are kept to 0.02 mm (a pixel at 300 dpi is 0.085 mm). Immutable and thread-safe.
  */
 public final class SealImpression {
 
-    /** Coordinate units per millimetre in the PDF content: integers of 0.01 mm. */
-    static final int UNITS_PER_MM = 100;
+    /**
+     * Coordinate units per millimetre: every point is kept to 0.02 mm (a quarter of a pixel at 300 dpi), and the PDF
+     * content draws in integers of that unit.
+     */
+    static final int UNITS_PER_MM = 50;
 
     /**
      * One filled shape, stroked as well when {@code strokeMm > 0}.
@@ -35,7 +38,7 @@ public final class SealImpression {
             if (!(strokeMm >= 0) || strokeMm > 10) {
                 throw new IllegalArgumentException("stroke width " + strokeMm + " mm is outside 0..10 mm");
             }
-            shape = quantised(shape); // a private copy, kept to 0.01 mm: the PDF and the OFD draw the same points
+            shape = quantised(shape); // a private copy, kept to 0.02 mm: the PDF and the OFD draw the same points
         }
 
         private static Path2D.Double quantised(Shape shape) {
@@ -122,7 +125,7 @@ public final class SealImpression {
 
     /**
      * The impression as PDF content-stream operators drawing into a box of {@code widthPt × heightPt} whose origin is
-     * its lower-left corner (a form XObject's BBox {@code [0 0 widthPt heightPt]}): one transformation to 0.01 mm
+     * its lower-left corner (a form XObject's BBox {@code [0 0 widthPt heightPt]}): one transformation to 0.02 mm
      * units with y down, the colour, then each part as a path filled ({@code f}/{@code f*}) or filled and stroked
      * ({@code B}/{@code B*}) with round joins and caps. Quadratic segments (TrueType glyphs) become cubic ones.
      */

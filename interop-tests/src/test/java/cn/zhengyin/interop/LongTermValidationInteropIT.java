@@ -346,7 +346,29 @@ class LongTermValidationInteropIT {
                         .isLessThanOrEqualTo(2.0);
             }
         });
+        // the seal is drawn, not filled: about as many red pixels in both (a rim filled as a solid disc has ~4x more)
+        double[] sealBox = regions.get("seal");
+        long ofdRed = redPixels(ofdImage, sealBox);
+        long pdfRed = redPixels(pdfImage, sealBox);
+        report.append(String.format(java.util.Locale.ROOT, "  seal red pixels OFD %d  PDF %d%n", ofdRed, pdfRed));
         Files.writeString(OUT.resolve(slug + ".compare.txt"), report);
+        assertThat((double) ofdRed / pdfRed)
+                .as("red pixels of the seal, OFD / PDF: " + report)
+                .isBetween(0.5, 2.0);
+    }
+
+    private static long redPixels(java.awt.image.BufferedImage image, double[] box) {
+        long red = 0;
+        for (int y = (int) (box[1] * PPM); y < Math.min(image.getHeight(), box[3] * PPM); y++) {
+            for (int x = (int) (box[0] * PPM); x < Math.min(image.getWidth(), box[2] * PPM); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+                if (r > 150 && g < 130 && b < 130) {
+                    red++;
+                }
+            }
+        }
+        return red;
     }
 
     /**

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Tolerance: the amount of ink (sum over pixels of 255 − value, all channels) within 2 % — the strokes are neither
  * thicker nor thinner —, mean absolute difference per channel at most 4 (of 255), and at most 4 % of the pixels
  * differing by more than 64 in any channel: only edge pixels differ, because the PNG is itself a rasterisation (600
- * dpi, resampled to 300 by poppler) while the paths are anti-aliased directly (measured: mean 2.8, 2.5 %, ink +0.7 %).
+ * dpi, resampled to 300 by poppler) while the paths are anti-aliased directly (measured: mean 2.8, 2.5 %, ink +0.6 %).
  * The seal's vector OFD picture (the SESeal's) reads back to the same drawing. With
  * {@code -Dzhengyin.docs.regenerate=true} the renderings are written to {@code docs/images/seal-appearance-*.png}.
  */

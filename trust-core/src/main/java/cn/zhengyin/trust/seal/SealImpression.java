@@ -3,6 +3,7 @@ package cn.zhengyin.trust.seal;
 import cn.zhengyin.trust.crypto.Digests;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Area;
 import java.awt.geom.Path2D;
 import java.awt.geom.PathIterator;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,12 @@ public final class SealImpression {
             Objects.requireNonNull(shape, "shape");
             if (!(strokeMm >= 0) || strokeMm > 10) {
                 throw new IllegalArgumentException("stroke width " + strokeMm + " mm is outside 0..10 mm");
+            }
+            // An even-odd shape (a rim drawn as two circles) becomes the same region outlined for the non-zero rule:
+            // some OFD readers ignore the fill rule (ofdrw's renderer fills every path non-zero, which turned the
+            // rim into a solid disc), and non-zero outlines fill the same under either rule.
+            if (shape.getPathIterator(null).getWindingRule() == PathIterator.WIND_EVEN_ODD) {
+                shape = new Area(shape);
             }
             shape = quantised(shape); // a private copy, kept to 0.02 mm: the PDF and the OFD draw the same points
         }

@@ -34,16 +34,27 @@ class OfdStampPictureTest {
         assertThat(OfdPackage.looksLikeOfd(ofd)).isTrue();
         SealImpression back = OfdStampPicture.read(ofd).orElseThrow();
         assertThat(back.fingerprint()).isEqualTo(impression.fingerprint());
-        assertThat(back.parts()).extracting(SealImpression.Part::evenOdd).containsExactly(true, false);
+        // the even-odd ring is outlined for the non-zero rule, so a reader that ignores the rule fills a ring too
+        assertThat(back.parts()).extracting(SealImpression.Part::evenOdd).containsExactly(false, false);
+        Path2D.Double ring = new Path2D.Double(Path2D.WIND_NON_ZERO);
+        ring.append(back.parts().get(0).shape(), false);
+        assertThat(ring.contains(1, 20)).as("on the rim").isTrue();
+        assertThat(ring.contains(20, 20)).as("inside the rim, non-zero").isFalse();
+        assertThat(new String(
+                        OfdPackage.read(ofd)
+                                .part("Doc_0/Pages/Page_0/Content.xml")
+                                .orElseThrow(),
+                        StandardCharsets.UTF_8))
+                .doesNotContain("Even-Odd");
         assertThat(back.parts()).extracting(SealImpression.Part::strokeMm).containsExactly(0.0, 0.3);
         assertThat(back.rgb()).isEqualTo(0xE60012);
         assertThat(OfdStampPicture.write(back)).as("deterministic").isEqualTo(ofd);
     }
 
     @Test
-    void thePdfDrawingFillsTheRingEvenOddAndStrokesTheGlyph() {
+    void thePdfDrawingFillsTheRingAndStrokesTheGlyph() {
         String pdf = new String(ringAndGlyph().pdfContent(113.386, 113.386), StandardCharsets.US_ASCII);
-        assertThat(pdf).startsWith("q\n").endsWith("Q\n").contains(" cm\n", " rg ", " RG 1 J 1 j\n", "f*\n", "B\n");
+        assertThat(pdf).startsWith("q\n").endsWith("Q\n").contains(" cm\n", " rg ", " RG 1 J 1 j\n", "\nf\n", "B\n");
         assertThat(pdf).doesNotContain("Do").as("no image, no font").doesNotContain("Tf");
         // 10.004 mm kept to 0.02 mm: 500 units of 0.02 mm
         assertThat(pdf).contains("500 600 m\n");

@@ -207,7 +207,7 @@ public final class LicenceOfdRenderer {
             return ttf;
         }
         try {
-            return face.parse();
+            return face.parseUnhinted();
         } catch (RuntimeException e) {
             throw new LicenceRenderingException(
                     "cannot parse the bundled font " + face.familyName() + ": " + e.getMessage(), e);

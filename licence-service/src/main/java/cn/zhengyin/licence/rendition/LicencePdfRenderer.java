@@ -142,7 +142,7 @@ public final class LicencePdfRenderer implements AutoCloseable {
             return ttf;
         }
         try {
-            return face.parse();
+            return face.parseUnhinted();
         } catch (RuntimeException e) {
             throw new LicenceRenderingException(
                     "cannot parse the bundled font " + face.familyName() + ": " + e.getMessage(), e);

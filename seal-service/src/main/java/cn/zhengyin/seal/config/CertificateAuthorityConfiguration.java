@@ -4,6 +4,7 @@ import cn.zhengyin.seal.ca.DevSealCertificateAuthority;
 import cn.zhengyin.seal.ca.OcspResponder;
 import cn.zhengyin.seal.ca.RevocationLists;
 import cn.zhengyin.seal.lifecycle.GbtSealStructureMaker;
+import cn.zhengyin.seal.lifecycle.LibrarySealImageMaker;
 import cn.zhengyin.seal.lifecycle.SealCertificateAuthority;
 import cn.zhengyin.seal.lifecycle.SealRepository;
 import cn.zhengyin.seal.lifecycle.SealStructureMaker;
@@ -110,9 +111,12 @@ class CertificateAuthorityConfiguration {
 
     /** GB/T 38540 SESeals signed by the dev seal maker (keys-dev {@code sm2-seal-maker.p12}). */
     @Bean
-    SealStructureMaker sealStructureMaker(SealServiceProperties properties, Clock clock) {
+    SealStructureMaker sealStructureMaker(
+            SealServiceProperties properties, Clock clock, LibrarySealImageMaker sealImages) {
         return new GbtSealStructureMaker(
-                new SealMaker(SealServiceConfiguration.loadKey(properties, "sm2-seal-maker"), "ZHENGYIN"), clock);
+                new SealMaker(SealServiceConfiguration.loadKey(properties, "sm2-seal-maker"), "ZHENGYIN"),
+                clock,
+                sealImages::vector);
     }
 
     private static Credential credential(SealServiceProperties properties, String name) {

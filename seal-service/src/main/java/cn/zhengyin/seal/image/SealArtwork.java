@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.image;
 
+import cn.zhengyin.trust.seal.SealImpression;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -81,6 +82,20 @@ public record SealArtwork(double widthMm, double heightMm, Color colour, List<Pa
         }
         svg.append("</g>\n</svg>\n");
         return svg.toString();
+    }
+
+    /**
+     * The same parts as a vector impression for documents (PDF paths, the SESeal's OFD picture): nothing is
+     * rasterised, so the drawing stays geometrically identical to the SVG and the PNG.
+     */
+    public SealImpression toImpression() {
+        return new SealImpression(
+                widthMm,
+                heightMm,
+                colour.getRGB() & 0xFFFFFF,
+                parts.stream()
+                        .map(p -> new SealImpression.Part(p.shape(), p.strokeMm()))
+                        .toList());
     }
 
     /** {@link #toSvg(String)} as UTF-8 bytes. */

@@ -1,6 +1,7 @@
 package cn.zhengyin.seal.image;
 
 import cn.zhengyin.seal.image.SealImage.Origin;
+import cn.zhengyin.trust.seal.SealImpression;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -97,5 +98,10 @@ public final class SealImages {
                         + " was uploaded as " + image.format() + "; only generated images can be rendered at a chosen "
                         + "resolution (uploaded SVGs are not rasterised on the server). Fetch its content instead"));
         return renderer.renderPng(design, dpi);
+    }
+
+    /** The vector impression of a generated image, drawn from its stored design; empty for uploaded images. */
+    public Optional<SealImpression> impression(SealImage image) {
+        return image.design().map(d -> renderer.layout(d).toImpression());
     }
 }

@@ -4,6 +4,7 @@ import cn.zhengyin.seal.image.ImageFormat;
 import cn.zhengyin.seal.image.SealDesign;
 import cn.zhengyin.seal.image.SealImage;
 import cn.zhengyin.seal.image.SealImages;
+import cn.zhengyin.trust.seal.SealImpression;
 import cn.zhengyin.trust.seal.SealType;
 import java.util.Optional;
 
@@ -52,6 +53,14 @@ public final class LibrarySealImageMaker implements SealImageMaker {
         return images.find(imageId)
                 .map(i -> i.format() == ImageFormat.PNG || i.design().isPresent())
                 .orElse(false);
+    }
+
+    /**
+     * The image as vectors, when the library has its shape model (generated images): the SESeal then carries it as
+     * a vector OFD picture instead of the PNG.
+     */
+    public Optional<SealImpression> vector(String imageId) {
+        return images.find(imageId).flatMap(images::impression);
     }
 
     private Optional<byte[]> png(SealImage image) {

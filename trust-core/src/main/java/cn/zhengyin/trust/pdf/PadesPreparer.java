@@ -4,6 +4,7 @@ import cn.zhengyin.trust.crypto.Digests;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -35,8 +36,8 @@ import org.apache.pdfbox.util.Matrix;
  * First phase of PAdES signing (licence-service side): adds a signature dictionary ({@code /SubFilter
  * /ETSI.CAdES.detached}) and, optionally, a visible seal in an incremental update, with a zero-filled
  * {@code /Contents} placeholder. The result holds the prepared bytes and the digest to send for signing.
- * Thread-safe. The visible seal's appearance (a small PDF whose widget draws the seal image) is made once per seal
- * image, page size and rectangle and kept in a small bounded cache: encoding the PNG as a PDF image XObject costs far
+ * Thread-safe. The visible seal's appearance (a small PDF whose widget draws the seal as paths, or its image) is made
+ * once per seal drawing, page size and rectangle and kept in a small bounded cache: encoding the PNG as a PDF image XObject costs far
  * more than the rest of the preparation, and the result does not depend on the document being signed.
  */
 public final class PadesPreparer {
@@ -62,15 +63,7 @@ public final class PadesPreparer {
 
     /** What an appearance template depends on: the page's media box, the widget rectangle and the image's SHA-256. */
     private record AppearanceKey(
-            float llx,
-            float lly,
-            float urx,
-            float ury,
-            float x,
-            float y,
-            float width,
-            float height,
-            String pngSha256) {}
+            float llx, float lly, float urx, float ury, float x, float y, float width, float height, String drawing) {}
 
     /**
      * @param pdf     the PDF to sign (not modified)
@@ -146,6 +139,9 @@ public final class PadesPreparer {
     private byte[] cachedAppearanceTemplate(PDDocument source, VisibleAppearance appearance) throws IOException {
         PDRectangle mediaBox = source.getPage(appearance.pageIndex()).getMediaBox();
         byte[] png = appearance.png();
+        String drawing = appearance.vector().isPresent()
+                ? "vector:" + appearance.vector().get().fingerprint()
+                : "png:" + sha256Hex(png);
         AppearanceKey key = new AppearanceKey(
                 mediaBox.getLowerLeftX(),
                 mediaBox.getLowerLeftY(),
@@ -155,7 +151,7 @@ public final class PadesPreparer {
                 appearance.y(),
                 appearance.width(),
                 appearance.height(),
-                sha256Hex(png));
+                drawing);
         byte[] template;
         synchronized (appearances) {
             template = appearances.get(key);
@@ -207,12 +203,19 @@ public final class PadesPreparer {
             PDAppearanceStream stream = new PDAppearanceStream(form.getCOSObject());
             appearanceDictionary.setNormalAppearance(stream);
             widget.setAppearance(appearanceDictionary);
-            PDImageXObject image = PDImageXObject.createFromByteArray(template, png, "seal.png");
-            try (PDPageContentStream content = new PDPageContentStream(template, stream)) {
-                content.saveGraphicsState();
-                content.transform(Matrix.getScaleInstance(appearance.width(), appearance.height()));
-                content.drawImage(image, 0, 0, 1, 1);
-                content.restoreGraphicsState();
+            if (appearance.vector().isPresent()) {
+                // the seal as paths: no image, no font; a few kilobytes once compressed
+                try (OutputStream content = form.getContentStream().createOutputStream(COSName.FLATE_DECODE)) {
+                    content.write(appearance.vector().get().pdfContent(appearance.width(), appearance.height()));
+                }
+            } else {
+                PDImageXObject image = PDImageXObject.createFromByteArray(template, png, "seal.png");
+                try (PDPageContentStream content = new PDPageContentStream(template, stream)) {
+                    content.saveGraphicsState();
+                    content.transform(Matrix.getScaleInstance(appearance.width(), appearance.height()));
+                    content.drawImage(image, 0, 0, 1, 1);
+                    content.restoreGraphicsState();
+                }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             template.save(out);

@@ -1,6 +1,11 @@
 package cn.zhengyin.licence.sealing.client;
 
 import cn.zhengyin.licence.sealing.LicenceSealer.SealingFailedException;
+import cn.zhengyin.trust.ofd.OfdStampPicture;
+import cn.zhengyin.trust.seal.SealImpression;
+import cn.zhengyin.trust.ses.SealPicture;
+import cn.zhengyin.trust.ses.SesCodec;
+import cn.zhengyin.trust.ses.SesException;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -8,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
@@ -26,6 +32,7 @@ public final class SealServiceClient {
     private final Map<String, List<X509Certificate>> chains = new ConcurrentHashMap<>();
     private final Map<String, byte[]> images = new ConcurrentHashMap<>();
     private final Map<String, byte[]> seseals = new ConcurrentHashMap<>();
+    private final Map<String, Optional<SealImpression>> impressions = new ConcurrentHashMap<>();
 
     /** @param http a client with the seal service's base URL that authenticates as the licence service */
     public SealServiceClient(RestClient http) {
@@ -83,6 +90,35 @@ public final class SealServiceClient {
         }));
     }
 
+    /**
+     * The seal's impression as vectors, when its SESeal carries a vector OFD picture ({@link OfdStampPicture}): the
+     * PDF then draws the seal as paths instead of embedding its PNG. Empty for a seal whose SESeal holds a raster
+     * picture, or that has no SESeal; read once per seal.
+     */
+    public Optional<SealImpression> impression(String sealId) {
+        Optional<SealImpression> known = impressions.get(sealId);
+        if (known != null) {
+            return known;
+        }
+        byte[] der;
+        try {
+            der = seseal(sealId);
+        } catch (SealingFailedException e) {
+            return Optional.empty(); // not remembered: the next licence asks again; the raster image draws this one
+        }
+        Optional<SealImpression> impression;
+        try {
+            SealPicture picture = SesCodec.decodeSeal(der).sealInfo().picture();
+            impression = OfdStampPicture.TYPE.equalsIgnoreCase(picture.type())
+                    ? OfdStampPicture.read(picture.data())
+                    : Optional.empty();
+        } catch (SesException e) {
+            impression = Optional.empty();
+        }
+        impressions.putIfAbsent(sealId, impression);
+        return impression;
+    }
+
     /** The seal's GB/T 38540 SESeal (DER), as the seal maker signed it: the OFD's Seal.esl. */
     public byte[] seseal(String sealId) {
         return call(() -> seseals.computeIfAbsent(sealId, id -> {
@@ -134,6 +170,7 @@ public final class SealServiceClient {
         chains.remove(sealId);
         images.remove(sealId);
         seseals.remove(sealId);
+        impressions.remove(sealId);
     }
 
     /** POSTs a JSON request to a signing endpoint. */

@@ -54,8 +54,18 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
     @Override
     public byte[] seal(byte[] pdf, SealingRequest request) {
         List<X509Certificate> chain = sealService.ecdsaChain(request.sealId());
-        byte[] image = sealService.imagePng(request.sealId());
         Area a = request.sealArea();
+        // the seal as paths when its SESeal carries the vector impression, else its PNG
+        VisibleAppearance appearance = sealService
+                .impression(request.sealId())
+                .map(v -> VisibleAppearance.vector(request.pageIndex(), a.x(), a.y(), a.width(), a.height(), v))
+                .orElseGet(() -> new VisibleAppearance(
+                        request.pageIndex(),
+                        a.x(),
+                        a.y(),
+                        a.width(),
+                        a.height(),
+                        sealService.imagePng(request.sealId())));
         // The seal's chain and the TSA's (same dev CA, similar size): the estimate covers both.
         int reserve = SignatureRequest.estimateContentsBytes(chain, chain);
         PadesPreparation prepared = preparer.prepare(
@@ -65,8 +75,7 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
                         "电子证照签发 Licence issued: " + request.licenceIdentifier(),
                         "",
                         request.signingTime(),
-                        Optional.of(
-                                new VisibleAppearance(request.pageIndex(), a.x(), a.y(), a.width(), a.height(), image)),
+                        Optional.of(appearance),
                         reserve));
         PadesDigestResponse signed = sealService.sign(
                 "/api/v1/signatures/pades",

@@ -151,7 +151,9 @@ class AuthorisationTableIT {
                     .replace("{root}", licenceRoot)
                     .replace(
                             "{id}",
-                            identity.equals("holder") && row.path().endsWith("/withdrawal")
+                            identity.equals("holder")
+                                            && (row.path().endsWith("/withdrawal")
+                                                    || row.path().endsWith("/renewal"))
                                     ? WalletFixture.share(session, licenceRoot, "P1D", "name")
                                     : shareId)
                     .replace(
@@ -164,7 +166,7 @@ class AuthorisationTableIT {
             }
             String form = row.path().equals("/sign-in/dev")
                     ? "holder=" + AuthorisationTable.HOLDER
-                    : row.path().endsWith("/shares")
+                    : row.path().endsWith("/shares") || row.path().endsWith("/showing")
                             ? "field=name&expiry=P1D"
                             : row.path().endsWith("/consents")
                                     ? "clientId=bank-demo&field=name&purpose=%E6%8E%88%E6%9D%83%E8%A1%A8&term=P7D"
@@ -986,7 +988,9 @@ class AuthorisationTableIT {
                     .get("code")
                     .asString();
         }
-        if (forSuccess && path.equals("/api/v1/holder/consents/{consentId}")) {
+        if (forSuccess
+                && (path.equals("/api/v1/holder/consents/{consentId}")
+                        || path.equals("/wallet/consents/{consentId}/withdrawal"))) {
             consentId = grantConsent(licence, "bank-demo");
         }
         String resolved = path.replace("{identifier}", target)

@@ -6,7 +6,11 @@ var LAST_PAGE = '/wallet/offline/last-shown';
 var SHOW = /^\/wallet\/shares\/[^/]+\/show$/;
 var QR = /^\/wallet\/shares\/[^/]+\/qr\.png$/;
 
-self.addEventListener('install', function () { self.skipWaiting(); });
+self.addEventListener('install', function (event) {
+  self.skipWaiting();
+  // what to show offline before any 亮证 was kept
+  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.add('/wallet/offline'); }).catch(function () {}));
+});
 self.addEventListener('activate', function (event) { event.waitUntil(self.clients.claim()); });
 
 self.addEventListener('fetch', function (event) {

@@ -135,7 +135,6 @@ class WalletBrowserIT {
         assertThat(holder.findElement(By.tagName("h1")).getText()).isEqualTo("证照卡包");
         WebElement card = holder.findElement(By.cssSelector("a[href='/wallet/licences/" + root + "']"));
         assertThat(card.getText()).contains("营业执照", "有效");
-        screenshot(holder, "wallet-list");
 
         card.click();
         wait(holder).until(ExpectedConditions.presenceOfElementLocated(By.id("create-share")));
@@ -143,7 +142,6 @@ class WalletBrowserIT {
         wait(holder).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript(
                         "const i = document.querySelector('img.preview'); return i.complete && i.naturalWidth > 0;"));
-        screenshot(holder, "wallet-licence");
 
         holder.findElement(By.id("field-name")).click();
         holder.findElement(By.id("field-uscc")).click();
@@ -384,6 +382,9 @@ class WalletBrowserIT {
             String suffix = phone ? "-phone" : "";
             WebDriver browser = phone ? browser(390, 844, true) : browser(1280, 900);
             browser.get(url("/sign-in"));
+            if (phone) {
+                screenshot(browser, "wallet-sign-in-phone");
+            }
             browser.findElement(By.id("sign-in-" + WalletFixture.CHEN)).click();
             wait(browser).until(ExpectedConditions.urlToBe(url("/wallet")));
             assertThat(browser.findElements(By.cssSelector(".licence-card"))).hasSize(12);
@@ -417,10 +418,10 @@ class WalletBrowserIT {
             show.click();
             WebElement qr = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("show-qr")));
             String first = qr.getAttribute("data-share");
-            long width = (Long) js(browser).executeScript("return window.innerWidth;");
+            long screen = (Long) js(browser).executeScript("return Math.min(window.innerWidth, window.innerHeight);");
             assertThat(qr.getSize().getWidth())
                     .as("the QR code fills the screen")
-                    .isGreaterThan((int) (width * 0.45));
+                    .isGreaterThan((int) (screen * 0.6));
             assertThat(browser.findElement(By.id("shown-fields")).getText()).contains("许可证编号");
             assertThat(browser.getPageSource()).doesNotContain("eyJ"); // no credential shown as base64
             waitForImages(browser);
@@ -469,6 +470,11 @@ class WalletBrowserIT {
             assertThat(browser.findElement(By.id("notices")).getText()).contains("被吊销", "吊销测试");
             screenshot(browser, "wallet-notifications" + suffix);
             assertThat(browser.findElements(By.id("notification-count"))).isEmpty();
+            // a mistyped address is a page with the ways on, not "401 needs a bearer token"
+            browser.get(url("/walet"));
+            assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("找不到该页面");
+            assertNoSidewaysScrollingOrStackedLetters(browser);
+            screenshot(browser, "wallet-error-page" + suffix);
         }
     }
 
@@ -535,7 +541,6 @@ class WalletBrowserIT {
             browser.findElement(By.id("field-name")).click();
             browser.findElement(By.id("create-share")).click();
             wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("share-link")));
-            screenshot(browser, "wallet-share");
             browser.findElement(By.id("withdraw-share")).click();
             WebElement dialog =
                     wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));

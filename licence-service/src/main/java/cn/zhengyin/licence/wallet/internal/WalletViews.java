@@ -79,7 +79,9 @@ final class WalletViews {
                 type.map(LicenceType::slug).orElse("other"),
                 number(current, type),
                 current.holderName(),
-                mask(current.holderCode()),
+                CITIZEN_NUMBER.matcher(current.holderCode()).matches()
+                        ? mask(current.holderCode())
+                        : current.holderCode(),
                 current.holderCode(),
                 current.issuerName(),
                 current.issuedOn().toString(),

@@ -313,6 +313,11 @@ class WalletController {
         model.addAttribute(
                 "shares",
                 shares.sharesOf(root).stream()
+                        // the codes of past 亮证 (short-lived, renewed every minute) would bury the share links
+                        .filter(s -> s.stateAt(shares.now()) == Share.State.ACTIVE
+                                || Duration.between(s.createdAt(), s.expiresAt())
+                                                .compareTo(SHOWING_LIFETIME)
+                                        > 0)
                         .sorted(Comparator.comparing(Share::createdAt).reversed())
                         .map(s -> shareRow(s, card.inForce(), locale))
                         .toList());

@@ -487,7 +487,8 @@ class AuthorisationTableIT {
 
     /**
      * Review #14 finding 9: every page of the licence service — the wallet, the verification page and its result, the
-     * public status and share pages (whose URL holds the share secret), sign-in — forbids scripts and plugins, framing
+     * public status and share pages (whose URL holds the share secret), sign-in — forbids inline and foreign scripts
+     * (the wallet runs only its own /js/wallet.js and service worker; the public pages none) and plugins, framing
      * and foreign form targets (Content-Security-Policy) and sends no Referer onwards.
      */
     @Test

@@ -151,7 +151,9 @@ class AuthorisationTableIT {
                     .replace("{root}", licenceRoot)
                     .replace(
                             "{id}",
-                            identity.equals("holder") && row.path().endsWith("/withdrawal")
+                            identity.equals("holder")
+                                            && (row.path().endsWith("/withdrawal")
+                                                    || row.path().endsWith("/renewal"))
                                     ? WalletFixture.share(session, licenceRoot, "P1D", "name")
                                     : shareId)
                     .replace(
@@ -164,7 +166,7 @@ class AuthorisationTableIT {
             }
             String form = row.path().equals("/sign-in/dev")
                     ? "holder=" + AuthorisationTable.HOLDER
-                    : row.path().endsWith("/shares")
+                    : row.path().endsWith("/shares") || row.path().endsWith("/showing")
                             ? "field=name&expiry=P1D"
                             : row.path().endsWith("/consents")
                                     ? "clientId=bank-demo&field=name&purpose=%E6%8E%88%E6%9D%83%E8%A1%A8&term=P7D"
@@ -485,7 +487,8 @@ class AuthorisationTableIT {
 
     /**
      * Review #14 finding 9: every page of the licence service — the wallet, the verification page and its result, the
-     * public status and share pages (whose URL holds the share secret), sign-in — forbids scripts and plugins, framing
+     * public status and share pages (whose URL holds the share secret), sign-in — forbids inline and foreign scripts
+     * (the wallet runs only its own /js/wallet.js and service worker; the public pages none) and plugins, framing
      * and foreign form targets (Content-Security-Policy) and sends no Referer onwards.
      */
     @Test
@@ -986,7 +989,9 @@ class AuthorisationTableIT {
                     .get("code")
                     .asString();
         }
-        if (forSuccess && path.equals("/api/v1/holder/consents/{consentId}")) {
+        if (forSuccess
+                && (path.equals("/api/v1/holder/consents/{consentId}")
+                        || path.equals("/wallet/consents/{consentId}/withdrawal"))) {
             consentId = grantConsent(licence, "bank-demo");
         }
         String resolved = path.replace("{identifier}", target)

@@ -95,6 +95,8 @@ final class TwoServices implements AutoCloseable {
                         "--zhengyin.seal-service-url=" + sealUrl,
                         "--zhengyin.tokens.issuer=" + licenceUrl,
                         "--zhengyin.templates-directory=" + TEMPLATES,
+                        // 亮证 renews its QR code every 3 s here (60 s by default) so the browser test sees it
+                        "--zhengyin.wallet.showing-refresh=PT3S",
                         "--zhengyin.trust-anchors=" + KEYS.resolve("trust-anchors.pem"),
                         "--zhengyin.trust-intermediates=" + KEYS.resolve("sm2-seal-ca.crt.pem"),
                         "--zhengyin.transparency.key-store=" + KEYS.resolve("translog.p12"),

@@ -135,7 +135,6 @@ class WalletBrowserIT {
         assertThat(holder.findElement(By.tagName("h1")).getText()).isEqualTo("证照卡包");
         WebElement card = holder.findElement(By.cssSelector("a[href='/wallet/licences/" + root + "']"));
         assertThat(card.getText()).contains("营业执照", "有效");
-        screenshot(holder, "wallet-list");
 
         card.click();
         wait(holder).until(ExpectedConditions.presenceOfElementLocated(By.id("create-share")));
@@ -143,7 +142,6 @@ class WalletBrowserIT {
         wait(holder).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript(
                         "const i = document.querySelector('img.preview'); return i.complete && i.naturalWidth > 0;"));
-        screenshot(holder, "wallet-licence");
 
         holder.findElement(By.id("field-name")).click();
         holder.findElement(By.id("field-uscc")).click();
@@ -280,8 +278,22 @@ class WalletBrowserIT {
                 .executeScript("document.getElementById('consents').scrollIntoView();");
         screenshot(phone, "wallet-consents");
 
+        // 撤回授权 asks first, in a native <dialog> that works by keyboard: Escape keeps the consent, OK withdraws it
         WebElement withdraw = phone.findElement(By.cssSelector("#consent-list button.danger"));
         withdraw.sendKeys(org.openqa.selenium.Keys.ENTER);
+        WebElement dialog = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        assertThat(dialog.getText()).contains("撤回对示范银行的授权", "取消", "确认撤回");
+        assertThat(phone.switchTo().activeElement().getAttribute("id")).isEqualTo("confirm-dialog-cancel");
+        screenshot(phone, "wallet-confirm-dialog-phone");
+        phone.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        wait(phone).until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+        assertThat(phone.findElement(By.id("consent-list")).getText()).doesNotContain("已撤回");
+        assertThat(phone.switchTo().activeElement()).isEqualTo(withdraw);
+        withdraw.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        phone.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(phone.switchTo().activeElement().getAttribute("id")).isEqualTo("confirm-dialog-ok");
+        phone.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
         wait(phone).until(ExpectedConditions.textToBePresentInElementLocated(By.id("consent-list"), "已撤回"));
         assertThat(phone.findElements(By.cssSelector("#consent-list button.danger")))
                 .isEmpty();
@@ -349,6 +361,252 @@ class WalletBrowserIT {
         screenshot(phone, "statistics-phone");
         phone.get(url("/statistics?lang=en"));
         assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo("Licence statistics");
+    }
+
+    /**
+     * Issue #15: a representative with 30 more licences finds one by its number (server-side search, paging without
+     * script), opens it — the card and 亮证 are on the first screen — and shows it: a full-screen QR code that renews
+     * itself when the countdown ends, and that the service worker keeps for showing offline. At 1280 and 390 px.
+     */
+    @Test
+    void aRepresentativeFindsALicenceAmongThirtyAndShowsItFullScreenWithARenewingQrCode() {
+        long base = 1_000_000_000L + Math.floorMod(System.nanoTime(), 8_000_000_000L);
+        List<java.util.Map<String, String>> licences = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            licences.add(java.util.Map.of("licenceNumber", "JY2" + String.format("%013d", base + i)));
+        }
+        fixture.importSamples("food-business-licence", licences);
+        String wanted = "JY2" + String.format("%013d", base + 17);
+
+        for (boolean phone : List.of(false, true)) {
+            String suffix = phone ? "-phone" : "";
+            WebDriver browser = phone ? browser(390, 844, true) : browser(1280, 900);
+            browser.get(url("/sign-in"));
+            if (phone) {
+                screenshot(browser, "wallet-sign-in-phone");
+            }
+            browser.findElement(By.id("sign-in-" + WalletFixture.CHEN)).click();
+            wait(browser).until(ExpectedConditions.urlToBe(url("/wallet")));
+            assertThat(browser.findElements(By.cssSelector(".licence-card"))).hasSize(12);
+            assertThat(browser.findElement(By.id("page-of")).getText()).startsWith("第 1 页");
+            assertThat(browser.findElement(By.cssSelector(".group h2")).getText())
+                    .contains("示范市青禾区禾味轩餐饮管理有限公司");
+            waitForImages(browser);
+            screenshot(browser, "wallet-list" + suffix);
+            browser.findElement(By.id("next-page")).click();
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-of"), "第 2 页"));
+
+            browser.findElement(By.id("q")).sendKeys(wanted, org.openqa.selenium.Keys.ENTER);
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("found"), "找到 1 张"));
+            List<WebElement> cards = browser.findElements(By.cssSelector(".licence-card"));
+            assertThat(cards).hasSize(1);
+            assertThat(cards.getFirst().getText())
+                    .contains("食品经营许可证", wanted, "示范市青禾区禾味轩餐饮管理有限公司", "有效")
+                    .containsPattern("\\d{4}-\\d{2}-\\d{2}");
+            assertNoSidewaysScrollingOrStackedLetters(browser);
+            screenshot(browser, "wallet-search" + suffix);
+
+            cards.getFirst().findElement(By.cssSelector("a.licence-link")).click();
+            WebElement show = wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("show-licence")));
+            Number bottom = (Number) js(browser)
+                    .executeScript("return document.getElementById('show-licence').getBoundingClientRect().bottom;");
+            assertThat(bottom.doubleValue()).as("亮证 on the first screen").isLessThan(phone ? 844 : 900);
+            assertNoSidewaysScrollingOrStackedLetters(browser);
+            waitForImages(browser);
+            screenshot(browser, "wallet-licence" + suffix);
+
+            show.click();
+            WebElement qr = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("show-qr")));
+            String first = qr.getAttribute("data-share");
+            long screen = (Long) js(browser).executeScript("return Math.min(window.innerWidth, window.innerHeight);");
+            assertThat(qr.getSize().getWidth())
+                    .as("the QR code fills the screen")
+                    .isGreaterThan((int) (screen * 0.6));
+            assertThat(browser.findElement(By.id("shown-fields")).getText()).contains("许可证编号");
+            assertThat(browser.getPageSource()).doesNotContain("eyJ"); // no credential shown as base64
+            waitForImages(browser);
+            screenshot(browser, "wallet-show" + suffix);
+            // the countdown ends and a new code (a new short-lived share) replaces the old one
+            wait(browser)
+                    .until(d -> !first.equals(d.findElement(By.id("show-qr")).getAttribute("data-share")));
+            String second = browser.findElement(By.id("show-qr")).getAttribute("data-share");
+            wait(browser)
+                    .until(d -> !second.equals(d.findElement(By.id("show-qr")).getAttribute("data-share")));
+            // the renewed page came through the service worker, which kept it for showing offline
+            wait(browser).until(d -> (Boolean) js(d).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "caches.match('/wallet/offline/last-shown').then(r => r ? r.text() : '')"
+                    + ".then(t => done(t.includes('id=\"show-qr\"'))).catch(() => done(false));"));
+        }
+    }
+
+    /**
+     * Issue #15: a revoked licence shows a banner with the date and the reason in plain Chinese, offers no 亮证, share or
+     * consent, and the holder's notifications (with a badge) say so. At 1280 and 390 px.
+     */
+    @Test
+    void aRevokedLicenceShowsItsBannerOffersNoSharingAndIsNotified() {
+        JsonNode licence = fixture.issueSample("food-business-licence");
+        fixture.revoke(licence.get("identifier").asString());
+        for (boolean phone : List.of(false, true)) {
+            String suffix = phone ? "-phone" : "";
+            WebDriver browser = phone ? browser(390, 844, true) : browser(1280, 900);
+            browser.get(url("/sign-in"));
+            browser.findElement(By.id("sign-in-" + WalletFixture.CHEN)).click();
+            wait(browser).until(ExpectedConditions.urlToBe(url("/wallet")));
+            assertThat(browser.findElement(By.id("notification-count")).getText())
+                    .matches("[1-9]\\d*");
+            browser.get(url("/wallet/licences/" + licence.get("root").asString()));
+            WebElement banner = browser.findElement(By.id("standing-banner"));
+            assertThat(banner.getText()).contains("该证照已被吊销", "吊销测试", "颁发机构于");
+            assertThat(browser.findElement(By.id("licence-status")).getText()).isEqualTo("吊销");
+            assertThat(browser.findElements(By.id("show-licence"))).isEmpty();
+            assertThat(browser.findElements(By.id("create-share"))).isEmpty();
+            assertThat(browser.findElements(By.id("grant-consent"))).isEmpty();
+            assertThat(browser.getPageSource()).doesNotContain("REVOKED", "ISSUED");
+            assertNoSidewaysScrollingOrStackedLetters(browser);
+            screenshot(browser, "wallet-revoked" + suffix);
+            browser.findElement(By.id("notifications-link")).click();
+            wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("notices")));
+            assertThat(browser.findElement(By.id("notices")).getText()).contains("被吊销", "吊销测试");
+            screenshot(browser, "wallet-notifications" + suffix);
+            assertThat(browser.findElements(By.id("notification-count"))).isEmpty();
+            // a mistyped address is a page with the ways on, not "401 needs a bearer token"
+            browser.get(url("/walet"));
+            assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("找不到该页面");
+            assertNoSidewaysScrollingOrStackedLetters(browser);
+            screenshot(browser, "wallet-error-page" + suffix);
+        }
+    }
+
+    /**
+     * Issue #15: every form error of the licence page shows in Chinese next to its field, with the form kept; the
+     * focus ring on the blue header is yellow (WCAG contrast at least 3:1); a share is withdrawn after a confirmation.
+     */
+    @Test
+    void eachFormErrorShowsInChineseNextToItsFieldAndWithdrawingAShareAsksFirst() {
+        JsonNode licence = fixture.issueSample("business-licence");
+        String root = licence.get("root").asString();
+        for (boolean phone : List.of(false, true)) {
+            String suffix = phone ? "-phone" : "";
+            WebDriver browser = phone ? browser(390, 844, true) : browser(1280, 900);
+            browser.get(url("/sign-in"));
+            browser.findElement(By.id("sign-in-" + WalletFixture.LIN)).click();
+            wait(browser).until(ExpectedConditions.urlToBe(url("/wallet")));
+            browser.get(url("/wallet/licences/" + root));
+
+            browser.findElement(By.cssSelector("#show-form summary")).click();
+            for (WebElement box : browser.findElements(By.cssSelector("#show-form input[type=checkbox]:checked"))) {
+                box.click();
+            }
+            browser.findElement(By.id("show-licence")).click();
+            assertErrorNextToField(browser, "show-fields-error", "请至少选择一个要出示的字段", "#show-form fieldset");
+
+            js(browser).executeScript("document.getElementById('create-share').scrollIntoView();");
+            browser.findElement(By.id("create-share")).click();
+            assertErrorNextToField(browser, "share-fields-error", "请至少选择一个要出示的字段", "#share-form fieldset");
+
+            browser.findElement(By.id("consent-purpose")).sendKeys("开立对公账户");
+            js(browser).executeScript("document.getElementById('grant-consent').scrollIntoView();");
+            browser.findElement(By.id("grant-consent")).click();
+            assertErrorNextToField(browser, "consent-fields-error", "请至少选择一个授权对方读取的字段", "#consent-form fieldset");
+            assertThat(browser.findElement(By.id("consent-purpose")).getAttribute("value"))
+                    .isEqualTo("开立对公账户");
+            assertThat(browser.getPageSource()).doesNotContain("operatingTo\"", "validation-failed");
+            js(browser).executeScript("document.getElementById('consent-fields-error').scrollIntoView();");
+            screenshot(browser, "wallet-form-error" + suffix);
+
+            browser.findElement(By.id("consent-field-name")).click();
+            browser.findElement(By.id("consent-purpose")).clear();
+            browser.findElement(By.id("grant-consent")).click();
+            assertErrorNextToField(browser, "consent-purpose-error", "请填写用证事由", "#consent-form");
+            assertThat(browser.findElement(By.id("consent-field-name")).isSelected())
+                    .isTrue();
+
+            // the yellow focus ring on the blue header
+            js(browser).executeScript("document.querySelector('.top .brand').focus();");
+            new org.openqa.selenium.interactions.Actions(browser)
+                    .sendKeys(org.openqa.selenium.Keys.TAB)
+                    .perform();
+            WebElement focused = browser.switchTo().activeElement();
+            assertThat(focused.getText()).isEqualTo("我的证照");
+            assertThat(focused.getCssValue("outline-style")).isEqualTo("solid");
+            String ring = focused.getCssValue("outline-color");
+            String header = browser.findElement(By.cssSelector("header.top")).getCssValue("background-color");
+            assertThat(contrast(ring, header)).as(ring + " on " + header).isGreaterThanOrEqualTo(3.0);
+
+            if (phone) {
+                continue;
+            }
+            // 撤回分享 asks first; cancelling keeps the share
+            browser.findElement(By.id("field-name")).click();
+            browser.findElement(By.id("create-share")).click();
+            wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("share-link")));
+            browser.findElement(By.id("withdraw-share")).click();
+            WebElement dialog =
+                    wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+            assertThat(dialog.getText()).contains("撤回", "名称");
+            screenshot(browser, "wallet-confirm-dialog");
+            browser.findElement(By.id("confirm-dialog-cancel")).click();
+            assertThat(browser.findElement(By.id("share-state")).getText()).isEqualTo("有效");
+            browser.findElement(By.id("withdraw-share")).click();
+            wait(browser)
+                    .until(ExpectedConditions.elementToBeClickable(By.id("confirm-dialog-ok")))
+                    .click();
+            wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("share-state"), "已撤回"));
+        }
+    }
+
+    private static void assertErrorNextToField(WebDriver browser, String errorId, String text, String container) {
+        WebElement error = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id(errorId)));
+        assertThat(error.getText()).contains(text);
+        assertThat(browser.findElement(By.cssSelector(container)).findElements(By.id(errorId)))
+                .as(errorId + " inside " + container)
+                .hasSize(1);
+    }
+
+    /** No sideways scrolling, and no header, button or badge squeezed to one character a line. */
+    private static void assertNoSidewaysScrollingOrStackedLetters(WebDriver browser) {
+        long width = (Long) js(browser).executeScript("return window.innerWidth;");
+        long scrollWidth = (Long) js(browser).executeScript("return document.documentElement.scrollWidth;");
+        assertThat(scrollWidth).as("no horizontal scrolling").isLessThanOrEqualTo(width);
+        @SuppressWarnings("unchecked")
+        List<String> stacked = (List<String>) js(browser)
+                .executeScript(
+                        "return [...document.querySelectorAll('th, button, .button, .top a, .badge, label, h1, h2')]"
+                                + ".filter(e => e.offsetParent !== null && e.textContent.trim().length > 1)"
+                                + ".filter(e => { const s = getComputedStyle(e); const r = e.getBoundingClientRect();"
+                                + " return r.width < 1.9 * parseFloat(s.fontSize) && r.height > 2.2 * parseFloat(s.fontSize); })"
+                                + ".map(e => e.textContent.trim());");
+        assertThat(stacked).as("one character a line").isEmpty();
+    }
+
+    private static void waitForImages(WebDriver browser) {
+        wait(browser)
+                .until(
+                        d -> (Boolean)
+                                js(d).executeScript(
+                                                "return [...document.images].every(i => i.loading === 'lazy' || (i.complete && i.naturalWidth > 0));"));
+    }
+
+    private static org.openqa.selenium.JavascriptExecutor js(WebDriver driver) {
+        return (org.openqa.selenium.JavascriptExecutor) driver;
+    }
+
+    /** WCAG 2.1 contrast ratio of two CSS colours (rgb()/rgba()). */
+    static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(String css) {
+        String[] parts = css.replaceAll("[^0-9.,]", "").split(",");
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Double.parseDouble(parts[i]) / 255;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
     }
 
     private static Path writeTemp(byte[] content) throws IOException {

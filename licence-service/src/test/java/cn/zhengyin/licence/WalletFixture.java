@@ -66,6 +66,48 @@ final class WalletFixture {
         }
     }
 
+    /**
+     * Issues many licences of a template at once through the bulk import (one NDJSON request, the import's own
+     * concurrency): the sample with each map's values replaced. Returns the identifiers, in order.
+     */
+    List<String> importSamples(String slug, List<java.util.Map<String, String>> replaced) {
+        try {
+            JsonNode sample = TwoServices.json(
+                    Files.readString(TwoServices.TEMPLATES.resolve(slug).resolve("sample.json")));
+            StringBuilder lines = new StringBuilder();
+            for (java.util.Map<String, String> values : replaced) {
+                ObjectNode line = TwoServices.JSON.createObjectNode();
+                line.put("key", "wallet-import-" + UUID.randomUUID());
+                line.put("licenceType", slug);
+                line.put("caseNumber", "WALLET-IMPORT-" + UUID.randomUUID());
+                ObjectNode fields = ((ObjectNode) sample.get("fields")).deepCopy();
+                fields.remove(List.of("registrationAuthority", "issuingAuthority", "issueDate", "validUntil"));
+                values.forEach(fields::put);
+                line.set("fields", fields);
+                lines.append(line).append('\n');
+            }
+            HttpResponse<String> response =
+                    services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licence-imports"))
+                            .header("Authorization", "Bearer " + token(slug))
+                            .header("Content-Type", "application/x-ndjson")
+                            .POST(HttpRequest.BodyPublishers.ofString(lines.toString(), StandardCharsets.UTF_8))
+                            .build());
+            List<String> identifiers = response.body()
+                    .lines()
+                    .map(TwoServices::json)
+                    .filter(r -> "ISSUED".equals(r.path("result").asString()))
+                    .map(r -> r.get("identifier").asString())
+                    .toList();
+            if (response.statusCode() != 200 || identifiers.size() != replaced.size()) {
+                throw new IllegalStateException(
+                        "import " + slug + ": " + response.statusCode() + " " + response.body());
+            }
+            return identifiers;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void revoke(String identifier) {
         HttpResponse<String> response = services.send(
                 HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/revocation"))
@@ -81,6 +123,12 @@ final class WalletFixture {
 
     /** Posts a form of a wallet page with the page's CSRF token; returns the response (a redirect when it worked). */
     static HttpResponse<String> postForm(HolderSession session, String pagePath, String action, List<String> pairs) {
+        return postForm(session, pagePath, action, pairs, null);
+    }
+
+    /** As {@link #postForm(HolderSession, String, String, List)}, with an {@code Accept} header (e.g. a browser's). */
+    static HttpResponse<String> postForm(
+            HolderSession session, String pagePath, String action, List<String> pairs, String accept) {
         HttpResponse<String> page = session.send(
                 HttpRequest.newBuilder(session.base.resolve(pagePath)).GET().build());
         Matcher csrf = CSRF_FIELD.matcher(page.body());
@@ -96,10 +144,13 @@ final class WalletFixture {
                     .append('=')
                     .append(URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
-        return session.send(HttpRequest.newBuilder(session.base.resolve(action))
+        HttpRequest.Builder post = HttpRequest.newBuilder(session.base.resolve(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        if (accept != null) {
+            post.header("Accept", accept);
+        }
+        return session.send(post.build());
     }
 
     /** Shares fields of a licence from its wallet page; returns the share id. */

@@ -98,7 +98,9 @@ class WalletIT {
                 zhou.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(physician)))
                         .GET()
                         .build());
-        assertThat(page.body()).contains("周雅琴", "有效", "ISSUED", "/wallet/versions/" + id(physician) + "/ofd");
+        assertThat(page.body())
+                .contains("周雅琴", "有效", "颁发", "首次颁发", "/wallet/versions/" + id(physician) + "/ofd")
+                .doesNotContain("ISSUED", ">ISSUE<");
         HttpResponse<String> english = zhou.send(
                 HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(physician) + "?lang=en"))
                         .GET()
@@ -256,7 +258,7 @@ class WalletIT {
                         "id=\"consent-" + consentId + "\"",
                         "示范银行",
                         "钱包授权测试",
-                        "名称, 统一社会信用代码",
+                        "名称、统一社会信用代码",
                         "有效",
                         "/wallet/consents/" + consentId + "/withdrawal");
         assertThat(section(page, "usage-list")).contains("示范银行", "读取字段", "钱包授权测试");
@@ -331,6 +333,161 @@ class WalletIT {
                 .body();
         assertThat(section(shown, "consent-list")).contains("开立对公账户", "有效");
         assertThat(section(shown, "usage-list")).contains("开立对公账户");
+    }
+
+    /**
+     * Issue #15: a browser gets each form error as the licence page again, in Chinese, with the message next to the
+     * field and the form as it was; a program posting the same gets problem+json.
+     */
+    @Test
+    void aFormErrorIsThePageAgainWithTheMessageNextToTheFieldAndProgramsGetProblemJson() {
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
+        String page = "/wallet/licences/" + root(business);
+
+        HttpResponse<String> noField =
+                WalletFixture.postForm(lin, page, page + "/shares", List.of("expiry=P1D"), "text/html");
+        assertThat(noField.statusCode()).isEqualTo(400);
+        assertThat(noField.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(element(noField.body(), "share-fields-error")).contains("请至少选择一个要出示的字段");
+
+        HttpResponse<String> consent = WalletFixture.postForm(
+                lin,
+                page,
+                page + "/consents",
+                List.of("clientId=bank-demo", "purpose=开立对公账户", "term=P90D"),
+                "text/html");
+        assertThat(consent.statusCode()).isEqualTo(400);
+        assertThat(element(consent.body(), "consent-fields-error")).contains("请至少选择一个授权对方读取的字段");
+        assertThat(consent.body()).doesNotContain("operatingTo\"", "problem");
+        assertThat(consent.body()).contains("value=\"开立对公账户\"", "value=\"P90D\" selected");
+
+        HttpResponse<String> noPurpose = WalletFixture.postForm(
+                lin, page, page + "/consents", List.of("clientId=bank-demo", "field=name", "term=P30D"), "text/html");
+        assertThat(element(noPurpose.body(), "consent-purpose-error")).contains("请填写用证事由");
+        assertThat(noPurpose.body()).containsPattern("id=\"consent-field-name\"[^>]*checked");
+
+        HttpResponse<String> program = WalletFixture.postForm(lin, page, page + "/shares", List.of("expiry=P1D"));
+        assertThat(program.statusCode()).isEqualTo(400);
+        assertThat(program.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    /**
+     * Issue #15: another holder's licence, an unknown wallet address and a mistyped address are pages for a browser
+     * (in Chinese, or English with ?lang=en), and stay problem+json for programs.
+     */
+    @Test
+    void anotherHoldersLicenceAndAMistypedAddressArePagesForBrowsersAndProblemsForPrograms() {
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
+        HttpResponse<String> other =
+                lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/licences/" + root(physician)))
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .GET()
+                        .build());
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(element(other.body(), "error-message")).contains("没有找到这个证照");
+        assertThat(other.body()).doesNotContain(root(physician), "周雅琴");
+        assertThat(lin.get("/wallet/licences/" + root(physician)).headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+
+        HttpResponse<String> mistyped = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/walet"))
+                .header("Accept", "text/html")
+                .GET()
+                .build());
+        assertThat(mistyped.statusCode()).isEqualTo(404);
+        assertThat(element(mistyped.body(), "error-title")).isEqualTo("找不到该页面");
+        assertThat(mistyped.body()).contains("href=\"/wallet\"", "href=\"/verify\"");
+        HttpResponse<String> english =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/walet?lang=en"))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build());
+        assertThat(element(english.body(), "error-title")).isEqualTo("Page not found");
+        HttpResponse<String> program = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/walet"))
+                .GET()
+                .build());
+        assertThat(program.statusCode()).isEqualTo(401);
+        assertThat(program.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        HttpResponse<String> inWallet =
+                lin.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/wallet/no-such-page"))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build());
+        assertThat(inWallet.statusCode()).isEqualTo(404);
+        assertThat(inWallet.body()).contains("id=\"error-title\"");
+    }
+
+    /**
+     * Issue #15: a revoked licence's page has a banner with the date and reason in plain words and no 亮证, share or
+     * consent form; its shares show as invalid; sharing or consenting anyway is 409 (problem+json for programs).
+     */
+    @Test
+    void aRevokedLicenceShowsItsBannerItsSharesAsInvalidAndRefusesSharingAndConsents() {
+        JsonNode food = fixture.issueSample("food-business-licence");
+        HolderSession chen = HolderSession.signIn(services.licenceUrl, WalletFixture.CHEN);
+        WalletFixture.share(chen, root(food), "P1D", "operatorName");
+        fixture.revoke(id(food));
+
+        String page = "/wallet/licences/" + root(food);
+        String shown = chen.get(page).body();
+        assertThat(element(shown, "standing-banner")).contains("该证照已被吊销", "吊销测试", "颁发机构于");
+        assertThat(shown)
+                .doesNotContain("id=\"show-licence\"", "id=\"create-share\"", "id=\"grant-consent\"", "REVOKED");
+        assertThat(section(shown, "share-list")).contains("已失效").doesNotContain(">有效<");
+        assertThat(section(shown, "history")).contains("吊销");
+
+        HttpResponse<String> share =
+                WalletFixture.postForm(chen, page, page + "/shares", List.of("field=operatorName", "expiry=P1D"));
+        assertThat(share.statusCode()).isEqualTo(409);
+        assertThat(share.body()).contains("licence-not-in-force");
+        HttpResponse<String> shareByBrowser =
+                WalletFixture.postForm(chen, page, page + "/showing", List.of("field=operatorName"), "text/html");
+        assertThat(shareByBrowser.statusCode()).isEqualTo(409);
+        assertThat(shareByBrowser.body()).contains("该证照已被吊销");
+        HttpResponse<String> consent = chen.postJson(
+                "/api/v1/holder/consents",
+                "{\"licence\":\"" + root(food) + "\",\"clientId\":\"bank-demo\",\"fields\":[\"operatorName\"],"
+                        + "\"purpose\":\"开立对公账户\",\"until\":\""
+                        + java.time.Instant.now().plusSeconds(86_400) + "\"}");
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(409);
+        assertThat(consent.body()).contains("licence-not-in-force");
+        assertThat(chen.get("/wallet/notifications").body()).contains("已于", "被吊销", "吊销测试");
+    }
+
+    /** Issue #15: downloads are named 营业执照-<holder>-001.pdf (RFC 5987), the ID number is masked until revealed. */
+    @Test
+    void downloadsHaveMeaningfulNamesAndTheIdNumberIsMaskedUntilTheHolderRevealsIt() {
+        HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
+        for (String kind : List.of("pdf", "ofd", "xml", "json")) {
+            HttpResponse<byte[]> file = bytes(lin, "/wallet/versions/" + id(business) + "/" + kind);
+            assertThat(file.statusCode()).isEqualTo(200);
+            String disposition =
+                    file.headers().firstValue("Content-Disposition").orElse("");
+            assertThat(disposition).startsWith("attachment; filename=\"").contains("filename*=UTF-8''");
+            String name = java.net.URLDecoder.decode(
+                    disposition.substring(disposition.indexOf("UTF-8''") + 7), StandardCharsets.UTF_8);
+            assertThat(name).isEqualTo("营业执照-示范市青禾数字科技有限公司-001." + kind);
+        }
+        HolderSession zhou = HolderSession.signIn(services.licenceUrl, WalletFixture.ZHOU);
+        String page = "/wallet/licences/" + root(physician);
+        String masked = zhou.get(page).body();
+        assertThat(element(masked, "value-idNumber")).contains("990101********4622");
+        assertThat(masked).doesNotContain("990101198807214622");
+        assertThat(element(zhou.get(page + "?reveal=idNumber").body(), "value-idNumber"))
+                .contains("990101198807214622");
+    }
+
+    /** The text of the element with this id (tags removed, whitespace collapsed). */
+    private static String element(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("element " + id + " on the page").isPositive();
+        int open = page.lastIndexOf('<', start);
+        String tag = page.substring(open + 1, page.indexOf(' ', open)).trim();
+        int end = page.indexOf("</" + tag + ">", start);
+        String inner = page.substring(page.indexOf('>', start) + 1, end);
+        return inner.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
     }
 
     private HttpResponse<String> bankReads(String token, String identifierAndQuery) {

@@ -1,6 +1,7 @@
 package cn.zhengyin.licence.config;
 
 import cn.zhengyin.licence.audit.TokenEndpointAudit;
+import cn.zhengyin.licence.pages.ErrorPages;
 import cn.zhengyin.licence.tokens.ClientAuthenticationGuard;
 import cn.zhengyin.licence.tokens.IntrospectionPolicy;
 import cn.zhengyin.service.audit.AuditEventController;
@@ -79,7 +80,10 @@ class LicenceSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain licenceApi(
-            HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler denied) {
+            HttpSecurity http,
+            ProblemAuthenticationEntryPoint entryPoint,
+            ProblemAccessDeniedHandler denied,
+            ErrorPages errorPages) {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // the public pages (/verify, /v/…, /s/… whose URL holds the share secret): CSP, no Referer
@@ -129,7 +133,8 @@ class LicenceSecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .oauth2ResourceServer(JwtScopes.resourceServer(entryPoint, denied))
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied));
+                .exceptionHandling(e -> e.authenticationEntryPoint(errorPages.forBrowsers(entryPoint))
+                        .accessDeniedHandler(denied));
         return http.build();
     }
 

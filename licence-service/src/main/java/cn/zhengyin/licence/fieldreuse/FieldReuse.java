@@ -146,6 +146,7 @@ public final class FieldReuse {
     public Consent grant(Holder holder, GrantRequest request) {
         Instant now = clock.instant();
         Found found = heldBy(holder, request.licence(), "consent.grant");
+        inForce(found, now);
         ThirdParty party = thirdParties
                 .find(blankToEmpty(request.clientId()))
                 .orElseThrow(() -> FieldReuseException.invalid(
@@ -230,6 +231,7 @@ public final class FieldReuse {
     public IssuedUseCode createUseCode(Holder holder, UseCodeRequest request) {
         Instant now = clock.instant();
         Found found = heldBy(holder, request.licence(), "use-code.create");
+        inForce(found, now);
         List<String> fields = knownFields(found.type(), request.fields());
         String purpose = purpose(request.purpose());
         Optional<String> client = request.clientId().filter(c -> !c.isBlank());
@@ -711,6 +713,14 @@ public final class FieldReuse {
                 .orElseThrow(() -> FieldReuseException.refused(
                         "not-a-third-party",
                         "client '" + clientId + "' is not registered as a third party for field reuse"));
+    }
+
+    /** A holder gives no new consent or use code for a licence that is not in force (issue #15). */
+    private static void inForce(Found found, Instant now) {
+        var status = found.licence().statusAt(LocalDate.ofInstant(now, CHINA));
+        if (status != cn.zhengyin.licence.registry.LicenceStatus.VALID) {
+            throw FieldReuseException.notInForce(found.licence().root(), status.name());
+        }
     }
 
     private Found heldBy(Holder holder, String licence, String action) {

@@ -11,7 +11,9 @@ public final class FieldReuseException extends RuntimeException {
     public enum Kind {
         REFUSED,
         INVALID,
-        NOT_FOUND
+        NOT_FOUND,
+        /** The licence is not in force (revoked, suspended, cancelled, expired): 409. */
+        NOT_IN_FORCE
     }
 
     private final Kind kind;
@@ -36,6 +38,14 @@ public final class FieldReuseException extends RuntimeException {
     /** A refusal because the basis does not cover these fields (keys only, never values). */
     public static FieldReuseException notCovered(String slug, String message, List<String> fields) {
         return new FieldReuseException(Kind.REFUSED, slug, message, fields);
+    }
+
+    /** A consent or use code for a licence that is not in force. */
+    public static FieldReuseException notInForce(String root, String status) {
+        return new FieldReuseException(
+                Kind.NOT_IN_FORCE,
+                "licence-not-in-force",
+                "licence '" + root + "' is not in force (" + status + "): no consent or use code can be given for it");
     }
 
     public static FieldReuseException invalid(String message) {

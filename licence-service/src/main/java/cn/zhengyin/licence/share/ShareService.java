@@ -85,6 +85,10 @@ public final class ShareService {
                 .orElseThrow(() -> ShareRefusedException.notFound(root));
         LicenceVersion version = registry.findVersion(licence.currentIdentifier())
                 .orElseThrow(() -> ShareRefusedException.notFound(root));
+        LicenceStatus status = licence.statusAt(LocalDate.now(clock.withZone(CHINA)));
+        if (status != LicenceStatus.VALID) {
+            throw ShareRefusedException.notInForce(root, status.name());
+        }
         List<String> chosen = fieldKeys.stream().distinct().toList();
         if (chosen.isEmpty()) {
             throw new ShareRefusedException("choose at least one field to share");

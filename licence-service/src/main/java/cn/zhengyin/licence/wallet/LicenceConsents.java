@@ -36,10 +36,21 @@ public interface LicenceConsents {
     /** A consent the service refused to grant or withdraw; the message says why and carries no field value. */
     final class Refused extends RuntimeException {
         private final boolean notFound;
+        private final boolean notInForce;
 
         public Refused(boolean notFound, String message) {
+            this(notFound, false, message);
+        }
+
+        public Refused(boolean notFound, boolean notInForce, String message) {
             super(message);
             this.notFound = notFound;
+            this.notInForce = notInForce;
+        }
+
+        /** The licence is not in force (revoked, suspended, cancelled, expired): no consent can be given. */
+        public boolean notInForce() {
+            return notInForce;
         }
 
         /** The licence or consent is unknown or not the holder's (answered like an unknown one). */

@@ -23,6 +23,13 @@ public final class PageSecurityHeaders implements HeaderWriter {
     public static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * {@link #POLICY} plus scripts and service workers from this origin only (still no inline script, no
+     * {@code eval}, nothing from elsewhere): for pages that enhance themselves with their own script file.
+     */
+    public static final String POLICY_WITH_OWN_SCRIPTS =
+            POLICY + "; script-src 'self'; worker-src 'self'; connect-src 'self'; manifest-src 'self'";
+
     private final String policy;
 
     private PageSecurityHeaders(String policy) {
@@ -33,6 +40,12 @@ public final class PageSecurityHeaders implements HeaderWriter {
     public static Customizer<HeadersConfigurer<HttpSecurity>> forPages() {
         return headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                 .addHeaderWriter(new PageSecurityHeaders(POLICY));
+    }
+
+    /** As {@link #forPages()}, with {@link #POLICY_WITH_OWN_SCRIPTS}. */
+    public static Customizer<HeadersConfigurer<HttpSecurity>> forPagesWithOwnScripts() {
+        return headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new PageSecurityHeaders(POLICY_WITH_OWN_SCRIPTS));
     }
 
     /**

@@ -30,11 +30,13 @@ class FieldReuseProblems {
             case REFUSED -> HttpStatus.FORBIDDEN;
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_IN_FORCE -> HttpStatus.CONFLICT;
         };
         String title = switch (e.kind()) {
             case REFUSED -> "Not covered by consent, use code or duty";
             case INVALID -> "Invalid request";
             case NOT_FOUND -> "Not found";
+            case NOT_IN_FORCE -> "Licence not in force";
         };
         ProblemDetail problem = new ProblemException(status, e.slug(), title, e.getMessage()).toProblemDetail();
         if (!e.fieldsNotCovered().isEmpty()) {

@@ -109,7 +109,8 @@ final class WalletFieldReuse implements LicenceUsageRecords, LicenceConsents {
 
     private static Refused refused(FieldReuseException e) {
         // "not your licence" is a REFUSED to the JSON API; the wallet answers it like an unknown one
-        boolean notFound = e.kind() != FieldReuseException.Kind.INVALID;
-        return new Refused(notFound, e.getMessage());
+        boolean notInForce = e.kind() == FieldReuseException.Kind.NOT_IN_FORCE;
+        boolean notFound = e.kind() != FieldReuseException.Kind.INVALID && !notInForce;
+        return new Refused(notFound, notInForce, e.getMessage());
     }
 }

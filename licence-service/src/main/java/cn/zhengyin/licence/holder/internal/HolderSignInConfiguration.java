@@ -71,7 +71,9 @@ class HolderSignInConfiguration {
                 // as csrf.spa(), but a token in the query string does not count (review #14, finding 9)
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(BodyOnlyCsrfTokens.spa()))
-                .headers(PageSecurityHeaders.forPages())
+                .headers(
+                        PageSecurityHeaders
+                                .forPagesWithOwnScripts()) // the wallet's /js/wallet.js and its service worker
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, SIGN_IN_PAGE)

@@ -21,6 +21,14 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 public final class PdfPreviews {
     static final int CACHED = 64;
     static final float DPI = 110;
+    static final float THUMBNAIL_DPI = 20;
+    static final int THUMBNAILS_CACHED = 1024;
+    private final Map<String, byte[]> thumbnails = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > THUMBNAILS_CACHED;
+        }
+    });
     private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -33,14 +41,25 @@ public final class PdfPreviews {
         if (cached != null) {
             return cached;
         }
-        byte[] png = render(pdf.get());
+        byte[] png = render(pdf.get(), DPI);
         cache.put(identifier, png);
         return png;
     }
 
-    static byte[] render(byte[] pdf) {
+    /** A small picture of page 1 for the wallet's cards (about 160 × 230 px for A4), rendered once per version. */
+    public byte[] thumbnail(String identifier, Supplier<byte[]> pdf) {
+        byte[] cached = thumbnails.get(identifier);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] png = render(pdf.get(), THUMBNAIL_DPI);
+        thumbnails.put(identifier, png);
+        return png;
+    }
+
+    static byte[] render(byte[] pdf, float dpi) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, DPI, ImageType.RGB);
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, dpi, ImageType.RGB);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);
             return out.toByteArray();

@@ -3,6 +3,7 @@ package cn.zhengyin.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.zhengyin.service.testing.SharedChromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -20,8 +21,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -33,8 +32,6 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalletBrowserIT {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path IMAGES = Path.of("..", "docs", "images").toAbsolutePath().normalize();
     private final boolean screenshots = Boolean.getBoolean("zhengyin.docs.regenerate");
     private final List<WebDriver> drivers = new java.util.ArrayList<>();
@@ -44,7 +41,7 @@ class WalletBrowserIT {
     @BeforeAll
     void start() {
         assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                SharedChromium.installed(),
                 "headless Chromium is not installed (apt-get install chromium chromium-driver)");
         services = TwoServices.shared();
         fixture = new WalletFixture(services);
@@ -73,8 +70,7 @@ class WalletBrowserIT {
                 }
             }
         } finally {
-            drivers.forEach(WebDriver::quit);
-            drivers.clear();
+            drivers.clear(); // the shared Chromium stays up for the next test
         }
         assertThat(probes).as("the browser console was read").isEqualTo(opened);
         assertThat(violations).as("Content-Security-Policy violations").isEmpty();
@@ -85,30 +81,12 @@ class WalletBrowserIT {
         return browser(width, height, false);
     }
 
+    /**
+     * A fresh session (cookies cleared) in the JVM's one Chromium (service-kit's {@code SharedChromium}); a session
+     * ends when the test opens the next one.
+     */
     private WebDriver browser(int width, int height, boolean phone) {
-        ChromeOptions options = new ChromeOptions();
-        if (phone) {
-            options.setExperimentalOption(
-                    "mobileEmulation",
-                    java.util.Map.of(
-                            "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0)));
-        }
-        options.setBinary(CHROMIUM.toFile());
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-dev-shm-usage",
-                "--disable-gpu",
-                "--lang=zh-CN",
-                "--window-size=" + width + "," + height,
-                "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        WebDriver driver = SharedChromium.session(width, height, phone);
         drivers.add(driver);
         return driver;
     }

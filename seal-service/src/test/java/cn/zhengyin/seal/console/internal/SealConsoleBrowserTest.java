@@ -3,6 +3,7 @@ package cn.zhengyin.seal.console.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.seal.SealServiceApplication;
+import cn.zhengyin.service.testing.SharedChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,8 +54,6 @@ import org.springframework.test.context.DynamicPropertySource;
             "zhengyin.console.dev-sign-in.people[3].roles=APPLICANT,APPROVER"
         })
 class SealConsoleBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path KEYS_DEV = Path.of("../keys-dev");
     static final Path DOC_IMAGES = Path.of("../docs/images");
     static final String USCC = "11110100000000019Q";
@@ -83,32 +79,9 @@ class SealConsoleBrowserTest {
     @BeforeAll
     static void startBrowser() {
         Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                SharedChromium.installed(),
                 "browser tests need the Debian packages chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-dev-shm-usage",
-                "--disable-gpu",
-                "--window-size=1280,900",
-                "--lang=zh-CN",
-                "--no-first-run",
-                "--disable-extensions");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO).pageLoadTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = SharedChromium.session(1280, 900); // the JVM's one Chromium (service-kit's test-jar)
     }
 
     @BeforeEach

@@ -156,7 +156,8 @@ public final class Report {
                 + "`./zy bench` (about 15 minutes on an idle 2-core machine) builds, runs the JMH suite, starts both services "
                 + "on spare ports with a fresh store under run/bench/, drives them, and rewrites this file. Environment: "
                 + "`BENCH_DURATION` (seconds per load phase, default 15), `BENCH_REGISTRY_N` (licences seeded, default "
-                + "20000), `BENCH_QUICK=1` (JMH smoke settings, for trying the command). Raw results stay in "
+                + "20000), `BENCH_QUICK=1` (JMH smoke settings, for trying the command), `BENCH_SHORT=1` (only issue #18's "
+                + "target rows, a few minutes; benchmarks/README.md). Raw results stay in "
                 + "run/bench/results/.\n");
         return md.toString();
     }

@@ -72,14 +72,14 @@ public final class VerifiedSignatures {
         }
     }
 
-    /** How many pairs are remembered (for tests). */
-    static int size() {
-        return VERIFIED.size();
+    /** Whether this certificate's signature is remembered as verified with this key (for tests). */
+    static boolean remembered(X509Certificate cert, PublicKey key) throws GeneralSecurityException {
+        return VERIFIED.containsKey(key(encoded(cert), key));
     }
 
-    /** Forgets everything (for tests). */
-    static void clear() {
-        VERIFIED.clear();
+    /** Whether this CRL's signature is remembered as verified with this key (for tests). */
+    static boolean remembered(X509CRL crl, PublicKey key) throws GeneralSecurityException {
+        return VERIFIED.containsKey(key(encoded(crl), key));
     }
 
     private static void remember(Key k) {

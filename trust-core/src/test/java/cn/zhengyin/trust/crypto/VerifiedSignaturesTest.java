@@ -18,7 +18,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The memo of verified signatures must answer exactly as verifying every time would: it only skips repeats. */
@@ -29,18 +28,14 @@ class VerifiedSignaturesTest {
     private final KeyPair ca = keyPair();
     private final KeyPair other = keyPair();
 
-    @BeforeEach
-    void empty() {
-        VerifiedSignatures.clear();
-    }
-
     @Test
     void aGenuineCertificateVerifiesOnceAndIsThenRemembered() throws Exception {
         X509Certificate cert = certificate(ca, "CN=seal");
+        assertThat(VerifiedSignatures.remembered(cert, ca.getPublic())).isFalse();
         VerifiedSignatures.verify(cert, ca.getPublic());
-        assertThat(VerifiedSignatures.size()).isEqualTo(1);
+        assertThat(VerifiedSignatures.remembered(reparsed(cert), ca.getPublic()))
+                .isTrue();
         VerifiedSignatures.verify(reparsed(cert), ca.getPublic());
-        assertThat(VerifiedSignatures.size()).isEqualTo(1);
     }
 
     @Test
@@ -50,7 +45,7 @@ class VerifiedSignaturesTest {
         assertThatThrownBy(() -> VerifiedSignatures.verify(cert, other.getPublic()))
                 .isInstanceOf(GeneralSecurityException.class);
         assertThat(VerifiedSignatures.verifies(cert, other.getPublic())).isFalse();
-        assertThat(VerifiedSignatures.size()).isEqualTo(1);
+        assertThat(VerifiedSignatures.remembered(cert, other.getPublic())).isFalse();
     }
 
     @Test
@@ -61,6 +56,7 @@ class VerifiedSignaturesTest {
         der[der.length - 3] ^= 0x01; // inside the signature value
         X509Certificate tampered = parse(der);
         assertThat(VerifiedSignatures.verifies(tampered, ca.getPublic())).isFalse();
+        assertThat(VerifiedSignatures.remembered(tampered, ca.getPublic())).isFalse();
         assertThat(VerifiedSignatures.verifies(tampered, ca.getPublic())).isFalse();
     }
 
@@ -68,8 +64,8 @@ class VerifiedSignaturesTest {
     void crlsAreCheckedTheSameWay() throws Exception {
         X509CRL crl = crl(ca);
         VerifiedSignatures.verify(crl, ca.getPublic());
+        assertThat(VerifiedSignatures.remembered(crl, ca.getPublic())).isTrue();
         VerifiedSignatures.verify(crl, ca.getPublic());
-        assertThat(VerifiedSignatures.size()).isEqualTo(1);
         assertThatThrownBy(() -> VerifiedSignatures.verify(crl, other.getPublic()))
                 .isInstanceOf(GeneralSecurityException.class);
     }

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.Test;
 /** Calls of concurrent callers share requests; a lone call is not held back; each item gets its own answer. */
 class SealCallBatcherTest {
     private final List<List<String>> sent = Collections.synchronizedList(new ArrayList<>());
+    /** Not the common pool: it has one thread on a 2-core machine, and the blocked first call would hold it. */
+    private final java.util.concurrent.ExecutorService threads =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
 
     @Test
     void aLoneCallIsSentAtOnceAlone() {
@@ -36,11 +44,11 @@ class SealCallBatcherTest {
                 },
                 1,
                 10);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> batcher.call("first"));
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> batcher.call("first"), threads);
         waitUntil(() -> sent.isEmpty() && batcher.counts()[0] == 1);
         List<CompletableFuture<String>> others = new ArrayList<>();
         for (String item : List.of("b", "c", "d")) {
-            others.add(CompletableFuture.supplyAsync(() -> batcher.call(item)));
+            others.add(CompletableFuture.supplyAsync(() -> batcher.call(item), threads));
         }
         waitUntil(() -> batcher.queued() == 3);
         release.countDown();
@@ -67,12 +75,12 @@ class SealCallBatcherTest {
                 },
                 1,
                 2);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> batcher.call("first"));
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> batcher.call("first"), threads);
         waitUntil(() -> batcher.counts()[0] == 1);
         List<CompletableFuture<String>> others = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String item = "x" + i;
-            others.add(CompletableFuture.supplyAsync(() -> batcher.call(item)));
+            others.add(CompletableFuture.supplyAsync(() -> batcher.call(item), threads));
         }
         waitUntil(() -> batcher.queued() == 5);
         release.countDown();

@@ -69,6 +69,10 @@ public final class LoadDriver {
     private final int durationSeconds;
     private String token;
     private final String issueBody;
+    /** licence-service and seal-service process ids, for CPU time per operation (empty: not measured). */
+    private List<Long> servicePids = List.of();
+    /** Only issue #18's target rows (the short run). */
+    private boolean onlyTargets;
 
     private LoadDriver(URI licence, Path out, int durationSeconds) throws IOException {
         this.licence = licence;
@@ -93,8 +97,14 @@ public final class LoadDriver {
         double verifyRate = Double.parseDouble(Suite.option(args, "--verify-rate", "300"));
         String largePdf = Suite.option(args, "--large-pdf", null);
         String label = Suite.option(args, "--label", "");
+        String pids = Suite.option(args, "--pids", "");
+        boolean onlyTargets = Boolean.parseBoolean(Suite.option(args, "--only-targets", "false"));
         Files.createDirectories(out);
         LoadDriver driver = new LoadDriver(licenceUrl, out, duration);
+        driver.servicePids = pids.isBlank()
+                ? List.of()
+                : java.util.Arrays.stream(pids.split(",")).map(Long::parseLong).toList();
+        driver.onlyTargets = onlyTargets;
         try {
             driver.run(mongoUri, registryN, issueRate, verifyRate, largePdf, label);
         } finally {
@@ -119,6 +129,12 @@ public final class LoadDriver {
         // warm-up: JIT, connection pools, caches (not recorded)
         closedLoop("warm-up", 2, Math.max(5, durationSeconds / 2), this::issueStatus, false);
         closedLoop("warm-up", 2, Math.max(5, durationSeconds / 2), () -> verifyStatus(pdf), false);
+        issue18Targets(prefix, pdf);
+        if (onlyTargets) {
+            Files.writeString(out.resolve("load.tsv"), tsv, StandardCharsets.UTF_8);
+            System.out.print(tsv);
+            return;
+        }
 
         double issueMax = Math.max(
                 closedLoop(prefix + "issuance closed-loop 1 thread", 1, durationSeconds, this::issueStatus, true),
@@ -169,6 +185,85 @@ public final class LoadDriver {
                 tsv,
                 StandardCharsets.UTF_8);
         System.out.print(tsv);
+    }
+
+    /**
+     * Issue #18's rows: issuance closed loop with 8 client threads and open loop at 50/s, verification of the licence
+     * PDF closed loop with 4 threads and open loop at 100/s; each closed-loop row notes the services' CPU time per
+     * request (both processes, from /proc) when their process ids are known — the figure that does not depend on
+     * what else runs on a shared machine.
+     */
+    private void issue18Targets(String prefix, byte[] pdf) throws Exception {
+        long[] cpu = cpuMillis();
+        double issueMax =
+                closedLoop(prefix + "issuance closed-loop 8 threads", 8, durationSeconds, this::issueStatus, true);
+        noteCpu(cpu, issueMax * durationSeconds);
+        String issueOpen = prefix + "issuance open-loop 50/s";
+        if (issueMax * 1.1 >= 50) {
+            openLoop(issueOpen, 50, this::issueAsync, "");
+        } else {
+            row(
+                    issueOpen,
+                    0,
+                    null,
+                    0,
+                    String.format(Locale.ROOT, "not attempted: closed-loop maximum is %.0f/s", issueMax));
+        }
+        cpu = cpuMillis();
+        double verifyMax = closedLoop(
+                prefix + "verification closed-loop 4 threads", 4, durationSeconds, () -> verifyStatus(pdf), true);
+        noteCpu(cpu, verifyMax * durationSeconds);
+        String verifyOpen = prefix + "verification open-loop 100/s";
+        if (verifyMax * 1.1 >= 100) {
+            openLoop(verifyOpen, 100, () -> verifyAsync(pdf), "");
+        } else {
+            row(
+                    verifyOpen,
+                    0,
+                    null,
+                    0,
+                    String.format(Locale.ROOT, "not attempted: closed-loop maximum is %.0f/s", verifyMax));
+        }
+    }
+
+    /** CPU milliseconds used so far by each service process (utime + stime), or empty. */
+    private long[] cpuMillis() {
+        long[] result = new long[servicePids.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = cpuMillis(servicePids.get(i));
+        }
+        return result;
+    }
+
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Appends "CPU x ms/op (licence a + seal b)" to the last row's note. */
+    private void noteCpu(long[] before, double operations) {
+        if (before.length == 0 || operations < 1) {
+            return;
+        }
+        long[] after = cpuMillis();
+        StringBuilder parts = new StringBuilder();
+        double total = 0;
+        String[] names = {"licence", "seal"};
+        for (int i = 0; i < before.length; i++) {
+            double perOp = (after[i] - before[i]) / operations;
+            total += perOp;
+            parts.append(i == 0 ? "" : " + ")
+                    .append(i < names.length ? names[i] + " " : "")
+                    .append(String.format(Locale.ROOT, "%.1f", perOp));
+        }
+        int end = tsv.length() - 1; // the row's newline
+        tsv.insert(end, String.format(Locale.ROOT, "CPU %.1f ms per request (%s)", total, parts));
     }
 
     // ---- closed and open loop ----------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ public final class Report {
         for (String[] row : rows("env.tsv")) {
             env.put(row[0], row.length > 1 ? row[1] : "");
         }
+        load.addAll(rows("import.tsv"));
         load.addAll(rows("load.tsv"));
     }
 
@@ -145,6 +146,7 @@ public final class Report {
                     .append(" |\n");
         }
         targets();
+        issue18Targets();
         memory();
         Path notes = Path.of("benchmarks", "performance-notes.md");
         if (Files.exists(notes)) {
@@ -154,7 +156,8 @@ public final class Report {
                 + "`./zy bench` (about 15 minutes on an idle 2-core machine) builds, runs the JMH suite, starts both services "
                 + "on spare ports with a fresh store under run/bench/, drives them, and rewrites this file. Environment: "
                 + "`BENCH_DURATION` (seconds per load phase, default 15), `BENCH_REGISTRY_N` (licences seeded, default "
-                + "20000), `BENCH_QUICK=1` (JMH smoke settings, for trying the command). Raw results stay in "
+                + "20000), `BENCH_QUICK=1` (JMH smoke settings, for trying the command), `BENCH_SHORT=1` (only issue #18's "
+                + "target rows, a few minutes; benchmarks/README.md). Raw results stay in "
                 + "run/bench/results/.\n");
         return md.toString();
     }
@@ -233,6 +236,85 @@ public final class Report {
                 target("Lookup p99 < 5 ms: " + r[0], "p99 " + r[3] + " ms", parse(r[3]) < 5);
             }
         }
+    }
+
+    /** Issue #18's targets: figure, target, ratio (figure ÷ target, or target ÷ figure for latencies). */
+    private void issue18Targets() {
+        md.append("\n## Against issue #18's targets (2 cores, both services and the client on the machine)\n\n"
+                + "| target | figure | target | ratio | met | CPU per licence / verification |\n"
+                + "|---|---|---|---|---|---|\n");
+        String[] bulk = load.stream()
+                .filter(r -> r[0].startsWith("bulk import"))
+                .findFirst()
+                .orElse(null);
+        rate18("Bulk import (ca-tools import)", bulk, 300);
+        rate18("POST /api/v1/licences, closed loop, 8 client threads", loadRow("issuance closed-loop 8 threads"), 150);
+        latency18("POST /api/v1/licences p99 at 50/s open loop", loadRow("issuance open-loop 50/s"), 100);
+        rate18(
+                "Verification over HTTP of a licence PDF, 4 client threads",
+                loadRow("verification closed-loop 4 threads"),
+                300);
+        latency18("Verification p99 at 100/s open loop", loadRow("verification open-loop 100/s"), 30);
+    }
+
+    private String[] loadRow(String suffix) {
+        return load.stream().filter(r -> r[0].endsWith(suffix)).findFirst().orElse(null);
+    }
+
+    private void rate18(String what, String[] row, double target) {
+        if (row == null || row[1].isEmpty()) {
+            md.append("| ")
+                    .append(what)
+                    .append(" | not run | ≥ ")
+                    .append(fmt(target))
+                    .append("/s | | **no** | |\n");
+            return;
+        }
+        double figure = parse(row[1]);
+        md.append("| ")
+                .append(what)
+                .append(" | ")
+                .append(fmt(figure))
+                .append("/s | ≥ ")
+                .append(fmt(target))
+                .append("/s | ")
+                .append(ratio(figure, target))
+                .append(" | ")
+                .append(figure >= target ? "yes" : "**no**")
+                .append(" | ")
+                .append(cpuOf(row))
+                .append(" |\n");
+    }
+
+    private void latency18(String what, String[] row, double targetMs) {
+        if (row == null || row[3].isEmpty()) {
+            md.append("| ")
+                    .append(what)
+                    .append(" | ")
+                    .append(row == null ? "not run" : row[6])
+                    .append(" | < ")
+                    .append(fmt(targetMs))
+                    .append(" ms | | **no** | |\n");
+            return;
+        }
+        double p99 = parse(row[3]);
+        md.append("| ")
+                .append(what)
+                .append(" | p99 ")
+                .append(fmt(p99))
+                .append(" ms | < ")
+                .append(fmt(targetMs))
+                .append(" ms | ")
+                .append(ratio(targetMs, p99))
+                .append(" | ")
+                .append(p99 < targetMs ? "yes" : "**no**")
+                .append(" | |\n");
+    }
+
+    private static String cpuOf(String[] row) {
+        String note = row.length > 6 ? row[6] : "";
+        int at = note.indexOf("CPU ");
+        return at < 0 ? "" : note.substring(at + 4);
     }
 
     private void target(String what, String measured, boolean met) {

@@ -1082,6 +1082,7 @@ class AuthorisationTableIT {
             case "/api/v1/licences/{identifier}/renewals" ->
                 "{\"caseNumber\":\"AT-3\",\"reason\":\"换发\",\"fields\":{}}";
             case "/api/v1/signatures/pades" -> padesBody(SEAL);
+            case "/api/v1/signatures/batch" -> "{\"items\":[{\"pades\":" + padesBody(SEAL) + "}]}";
             case "/api/v1/signatures/xml" -> xmlBody();
             case "/api/v1/signatures/jws" ->
                 TwoServices.JSON.writeValueAsString(Map.of(

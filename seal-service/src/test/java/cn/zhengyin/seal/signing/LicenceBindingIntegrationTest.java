@@ -556,4 +556,90 @@ class LicenceBindingIntegrationTest {
                         .containsEntry("licenceIdentifier", FOREST_LICENCE)
                         .containsEntry("licenceType", FOREST_RIGHT));
     }
+
+    // ---- many signatures in one request ----------------------------------------------------------------------------
+
+    /**
+     * {@code POST /api/v1/signatures/batch} (issue #18): each item is authorised, signed or refused, and recorded as its
+     * own endpoint would do it; a refused or malformed item fails alone; a time-stamp item is RFC 3161's answer.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBatchHandlesEachItemAsItsOwnEndpointWould() throws Exception {
+        byte[] imprint = digest(104);
+        org.bouncycastle.tsp.TimeStampRequest query = new org.bouncycastle.tsp.TimeStampRequestGenerator()
+                .generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256, imprint, java.math.BigInteger.TEN);
+        List<Object> items = List.of(
+                Map.of(
+                        "pades",
+                        Map.of("sealId", MARKET_SEAL, "digest", b64(digest(101)), "licenceIdentifier", BUSINESS)),
+                Map.of(
+                        "pades",
+                        Map.of("sealId", MARKET_SEAL, "digest", b64(digest(102)), "licenceIdentifier", FOREST_LICENCE)),
+                Map.of(
+                        "ses",
+                        Map.of(
+                                "sealId",
+                                MARKET_SEAL,
+                                "dataHash",
+                                b64(digest(103)),
+                                "propertyInfo",
+                                "/Doc_0/Signs/Sign_0/Signature.xml",
+                                "licenceIdentifier",
+                                BUSINESS)),
+                Map.of("timestamp", b64(query.getEncoded())),
+                Map.of("pades", Map.of("digest", b64(digest(105)))),
+                Map.of("ses", Map.of("sealId", MARKET_SEAL), "timestamp", "AA=="));
+
+        Answer answer = post("/api/v1/signatures/batch", LICENCE_SERVICE, Map.of("items", items));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<Map<String, Object>> results =
+                (List<Map<String, Object>>) answer.json().get("items");
+        assertThat(results).extracting(r -> r.get("status")).containsExactly(200, 403, 200, 200, 400, 400);
+        byte[] cms = Base64.getDecoder()
+                .decode((String) ((Map<String, Object>) results.get(0).get("pades")).get("cms"));
+        assertThat(new org.bouncycastle.cms.CMSSignedData(cms).getSignerInfos().size())
+                .isEqualTo(1);
+        assertThat((Map<String, Object>) results.get(1).get("problem"))
+                .containsEntry("type", "https://zhengyin.dev/problems/signing-refused");
+        assertThat(results.get(1)).doesNotContainKey("pades");
+        assertThat(((Map<String, Object>) results.get(2).get("ses")).get("sesSignature"))
+                .isNotNull();
+        org.bouncycastle.tsp.TimeStampResponse reply = new org.bouncycastle.tsp.TimeStampResponse(
+                Base64.getDecoder().decode((String) results.get(3).get("timestamp")));
+        reply.validate(query);
+        assertThat(reply.getTimeStampToken().getTimeStampInfo().getMessageImprintDigest())
+                .isEqualTo(imprint);
+        assertThat((Map<String, Object>) results.get(4).get("problem"))
+                .containsEntry("type", "https://zhengyin.dev/problems/validation-failed");
+
+        List<Map<String, Object>> log = usages(MARKET_SEAL);
+        assertThat(log)
+                .anyMatch(u -> "SIGNED".equals(u.get("result"))
+                        && "PAdES".equals(u.get("format"))
+                        && HexFormat.of().formatHex(digest(101)).equals(u.get("digestHex")));
+        assertThat(log)
+                .anyMatch(u -> "SIGNED".equals(u.get("result"))
+                        && "SES".equals(u.get("format"))
+                        && HexFormat.of().formatHex(digest(103)).equals(u.get("digestHex")));
+        assertThat(log)
+                .anyMatch(u -> "REFUSED".equals(u.get("result"))
+                        && HexFormat.of().formatHex(digest(102)).equals(u.get("digestHex")));
+
+        // the batch needs the signing scope like every signing endpoint, and is bounded
+        assertThat(post("/api/v1/signatures/batch", READER, Map.of("items", items.subList(0, 1)))
+                        .status())
+                .isEqualTo(403);
+        Answer tooMany = post(
+                "/api/v1/signatures/batch",
+                LICENCE_SERVICE,
+                Map.of("items", java.util.Collections.nCopies(65, items.get(3))));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.detail()).contains("at most 64 items");
+    }
+
+    static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
 }

@@ -129,6 +129,44 @@ class EmbeddedMongoStoreTest {
         }
     }
 
+    /**
+     * Group commit (issue #18): concurrent acknowledged writes share commits — fewer commits than writes — and every
+     * acknowledged one is in the file when it is opened again (the kill test checks the same under SIGKILL).
+     */
+    @Test
+    void concurrentWritesShareCommitsAndAllAreStored() throws Exception {
+        int threads = 6;
+        int perThread = 40;
+        long commits;
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("t").getCollection("items");
+            items.insertOne(new Document("_id", "first"));
+            long before = server.backend().groupCommits();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        items.insertOne(new Document("_id", thread + "-" + i).append("payload", "x".repeat(2000)));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+            commits = server.backend().groupCommits() - before;
+        }
+        assertThat(commits).isPositive().isLessThan(threads * perThread);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("t").getCollection("items").countDocuments())
+                    .isEqualTo(1 + threads * perThread);
+        }
+    }
+
     @Test
     void fsyncModeStoresAndReopens() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.open(dataDirectory, 0, true);

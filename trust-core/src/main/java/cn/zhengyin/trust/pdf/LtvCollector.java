@@ -1,6 +1,7 @@
 package cn.zhengyin.trust.pdf;
 
 import cn.zhengyin.trust.crypto.Providers;
+import cn.zhengyin.trust.crypto.VerifiedSignatures;
 import cn.zhengyin.trust.validation.RevocationSource;
 import cn.zhengyin.trust.validation.RevocationSourceException;
 import java.io.ByteArrayInputStream;
@@ -158,7 +159,7 @@ public final class LtvCollector {
                         + cert.getIssuerX500Principal().getName() + ".");
             }
             if (issuer.isPresent()) {
-                crl.verify(issuer.get().getPublicKey(), Providers.bouncyCastle());
+                VerifiedSignatures.verify(crl, issuer.get().getPublicKey());
             }
             return der;
         } catch (GeneralSecurityException e) {
@@ -177,12 +178,7 @@ public final class LtvCollector {
         if (!issuer.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
             return false;
         }
-        try {
-            cert.verify(issuer.getPublicKey(), Providers.bouncyCastle());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return VerifiedSignatures.verifies(cert, issuer.getPublicKey());
     }
 
     private static List<X509Certificate> convert(Store<X509CertificateHolder> store) {

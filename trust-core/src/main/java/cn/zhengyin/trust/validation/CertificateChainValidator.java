@@ -1,6 +1,7 @@
 package cn.zhengyin.trust.validation;
 
 import cn.zhengyin.trust.crypto.Providers;
+import cn.zhengyin.trust.crypto.VerifiedSignatures;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
@@ -204,7 +205,7 @@ public final class CertificateChainValidator {
                         || !crl.getNextUpdate().toInstant().isBefore(at))
                 .filter(crl -> {
                     try {
-                        crl.verify(issuer.getPublicKey());
+                        VerifiedSignatures.verify(crl, issuer.getPublicKey());
                         return true;
                     } catch (GeneralSecurityException e) {
                         return false;

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the bulk import. {@code zhengyin.bulk-import.workers} (default 3): lines of one import issued at once. */
+/** Wires the bulk import. {@code zhengyin.bulk-import.workers} (default 6): lines of one import issued at once. */
 @Configuration(proxyBeanMethods = false)
 class BulkImportConfiguration {
 
@@ -16,7 +16,7 @@ class BulkImportConfiguration {
     BulkImporter bulkImporter(
             LicenceIssuer issuer,
             Clock clock,
-            @Value("${zhengyin.bulk-import.workers:3}") int workers,
+            @Value("${zhengyin.bulk-import.workers:6}") int workers,
             LicenceMetrics metrics) {
         return new BulkImporter(issuer, workers, clock, JsonMapper.builder().build(), metrics);
     }

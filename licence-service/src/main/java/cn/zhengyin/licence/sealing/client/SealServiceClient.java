@@ -21,10 +21,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The licence service's view of the seal service: the signing calls, and each seal's ECDSA certificate chain and
- * impression image (fetched once and cached). Every failure comes out as a {@link SealingFailedException} that says
+ * impression image (fetched once and cached). PAdES, XAdES and SES signatures and RFC 3161 time-stamps go to
+ * {@code POST /api/v1/signatures/batch}, together with those of concurrent callers ({@link SealCallBatcher}). Every failure comes out as a {@link SealingFailedException} that says
  * whether retrying may help.
  */
 public final class SealServiceClient {
@@ -33,10 +36,64 @@ public final class SealServiceClient {
     private final Map<String, byte[]> images = new ConcurrentHashMap<>();
     private final Map<String, byte[]> seseals = new ConcurrentHashMap<>();
     private final Map<String, Optional<SealImpression>> impressions = new ConcurrentHashMap<>();
+    private final SealCallBatcher<Map<String, Object>, JsonNode> batches;
+
+    /** How many batch requests may be on their way to the seal service at once (it has as many cores, or more). */
+    public static final int BATCHES_IN_FLIGHT = 2;
+    /** At most this many signatures and time-stamps in one batch request (the seal service accepts 64). */
+    public static final int MAX_BATCH_ITEMS = 48;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, String> BATCHED_PATHS = Map.of(
+            "/api/v1/signatures/pades", "pades",
+            "/api/v1/signatures/xml", "xml",
+            "/api/v1/signatures/ses", "ses");
 
     /** @param http a client with the seal service's base URL that authenticates as the licence service */
     public SealServiceClient(RestClient http) {
         this.http = http;
+        this.batches = new SealCallBatcher<>(this::sendBatch, BATCHES_IN_FLIGHT, MAX_BATCH_ITEMS);
+    }
+
+    record BatchRequest(List<Map<String, Object>> items) {}
+
+    /** One {@code POST /api/v1/signatures/batch}: one result (status, and the kind's body or a problem) per item. */
+    private List<JsonNode> sendBatch(List<Map<String, Object>> items) {
+        JsonNode answer = call(() -> http.post()
+                .uri("/api/v1/signatures/batch")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new BatchRequest(items))
+                .retrieve()
+                .body(JsonNode.class));
+        if (answer == null || !answer.path("items").isArray()) {
+            throw new SealingFailedException("the seal service answered the batch without items", true, null);
+        }
+        List<JsonNode> results = new java.util.ArrayList<>();
+        answer.path("items").forEach(results::add);
+        return results;
+    }
+
+    /** Sends one item of a batch and answers its body, or fails as the item's own endpoint would have. */
+    private JsonNode batched(String kind, Object request) {
+        JsonNode result = batches.call(Map.of(kind, request));
+        int status = result.path("status").asInt(0);
+        if (status != 200
+                || result.path(kind).isMissingNode()
+                || result.path(kind).isNull()) {
+            boolean retryable = status == 0 || status >= 500 || status == 429;
+            String detail = result.path("problem").path("detail").asString("");
+            throw new SealingFailedException(
+                    "the seal service answered " + status + ": "
+                            + (detail.isEmpty() ? "no " + kind + " result" : detail),
+                    retryable,
+                    null);
+        }
+        return result.path(kind);
+    }
+
+    /** Requests sent to the batch endpoint and the signatures and time-stamps they carried. */
+    public long[] batchCounts() {
+        return batches.counts();
     }
 
     record SealView(String id, String name, String state, List<CertificateView> certificates) {}
@@ -152,13 +209,15 @@ public final class SealServiceClient {
      * TimeStampReq in, the DER TimeStampResp out (checked by the caller, {@code Rfc3161Client}).
      */
     public byte[] timestampReply(byte[] timestampQuery) {
-        byte[] reply = call(() -> http.post()
-                .uri("/tsa")
-                .contentType(MediaType.parseMediaType("application/timestamp-query"))
-                .accept(MediaType.parseMediaType("application/timestamp-reply"))
-                .body(timestampQuery)
-                .retrieve()
-                .body(byte[].class));
+        // in a batch with the other signatures and time-stamps in flight (the TSA answers it as POST /tsa would)
+        byte[] reply;
+        try {
+            reply = Base64.getDecoder()
+                    .decode(batched("timestamp", Base64.getEncoder().encodeToString(timestampQuery))
+                            .asString(""));
+        } catch (IllegalArgumentException e) {
+            throw new SealingFailedException("the seal service's TSA sent an unreadable reply", true, e);
+        }
         if (reply == null || reply.length == 0) {
             throw new SealingFailedException("the seal service's TSA sent an empty reply", true, null);
         }
@@ -175,6 +234,14 @@ public final class SealServiceClient {
 
     /** POSTs a JSON request to a signing endpoint. */
     public <T> T sign(String path, Object request, Class<T> responseType) {
+        String kind = BATCHED_PATHS.get(path);
+        if (kind != null) {
+            try {
+                return JSON.treeToValue(batched(kind, request), responseType);
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new SealingFailedException("the seal service sent an unreadable " + kind + " result", true, e);
+            }
+        }
         T response = call(() -> http.post()
                 .uri(path)
                 .contentType(MediaType.APPLICATION_JSON)

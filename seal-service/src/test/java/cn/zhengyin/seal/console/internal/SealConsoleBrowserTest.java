@@ -376,7 +376,10 @@ class SealConsoleBrowserTest {
         waitForPage();
         assertThat(text("#confirm-question")).contains("确定注销");
         assertThat(browser.getCurrentUrl()).endsWith("/transitions");
-        browser.findElement(By.id("confirm-yes")).click();
+        WebElement yes = browser.findElement(By.id("confirm-yes"));
+        yes.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(yes));
         waitForPage();
         assertThat(state()).isEqualTo("REVOKED");
 
@@ -414,8 +417,11 @@ class SealConsoleBrowserTest {
         // reject without a reason (the browser's own check removed): the server's message is at the reason field
         ((JavascriptExecutor) browser)
                 .executeScript("document.getElementById('reason-reject').removeAttribute('required');");
+        WebElement rejectForm = browser.findElement(By.id("form-reject"));
         browser.findElement(By.id("do-reject")).click();
         browser.findElement(By.id("confirm-yes")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(rejectForm));
         waitForPage();
         assertThat(text("#reason-reject-error")).isEqualTo("请填写理由：这项操作需要记录原因。");
         assertThat(state()).isEqualTo("APPLIED");
@@ -515,13 +521,16 @@ class SealConsoleBrowserTest {
         open("/console/sign-in");
         browser.findElement(By.id("person-" + person)).click();
         browser.findElement(By.id("dev-sign-in-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/console/seals$"));
         waitForPage();
         assertThat(browser.getCurrentUrl()).endsWith("/console/seals");
     }
 
     private void signOut() {
         browser.findElement(By.id("sign-out")).click();
-        waitForPage();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
         assertThat(text("#signed-out")).isNotEmpty();
     }
 
@@ -542,7 +551,8 @@ class SealConsoleBrowserTest {
                                 .toString());
         browser.findElement(By.id("reason")).sendKeys("浏览器测试");
         browser.findElement(By.id("apply-submit")).click();
-        waitForPage();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("seal-name")));
         assertThat(text("#seal-name")).isEqualTo(name);
         return text("#seal-id");
     }
@@ -563,6 +573,9 @@ class SealConsoleBrowserTest {
             assertThat(dialogOpen()).as("a confirmation before " + action).isTrue();
             browser.findElement(By.id("confirm-yes")).click();
         }
+        // the dialog sends the form when it closes, after the click returned: wait for the next page
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
         waitForPage();
         assertThat(browser.findElements(By.id("error")))
                 .as("no error after " + action)

@@ -168,6 +168,28 @@ class VerificationPagesBrowserIT {
         }
     }
 
+    /** The shared axe check can fail: an unlabelled input (axe's rule "label", critical) is caught, its label not. */
+    @Test
+    void theAxeCheckFailsOnAnUnlabelledInputAndPassesItsLabelledForm() {
+        browser.get(page("<main><h1>表单</h1><form><input type='text' id='uscc'></form></main>"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Axe.check(browser, "an unlabelled input"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("critical label")
+                .hasMessageContaining("#uscc");
+        browser.get(page("<main><h1>表单</h1><form><label for='uscc'>统一社会信用代码</label>"
+                + "<input type='text' id='uscc'></form></main>"));
+        Axe.check(browser, "a labelled input");
+    }
+
+    private static String page(String body) {
+        return "data:text/html;charset=utf-8,"
+                + java.net.URLEncoder.encode(
+                                "<!DOCTYPE html><html lang='zh-CN'><head><title>测试</title></head><body>" + body
+                                        + "</body></html>",
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20");
+    }
+
     private void open(String path) {
         browser.get(services.licenceUrl.resolve(path).toString());
     }

@@ -188,7 +188,7 @@ class LicenceLifecycleIT {
                 .GET()
                 .build());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("有效 · Valid", "营业执照", "示范市青禾数字科技有限公司", id);
+        assertThat(page.body()).contains("这份证照现行有效", "营业执照", "示范市青禾数字科技有限公司", id);
 
         body(post("/api/v1/licences/" + id + "/revocation", "{\"reason\":\"吊销\"}", null), 200);
         assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + id))
@@ -196,7 +196,8 @@ class LicenceLifecycleIT {
                                 .GET()
                                 .build())
                         .body())
-                .contains("吊销 · Revoked");
+                .contains("这份证照已被吊销")
+                .doesNotContain("长期");
 
         HttpResponse<String> unknown =
                 services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/not-an-identifier"))
@@ -204,7 +205,7 @@ class LicenceLifecycleIT {
                         .GET()
                         .build());
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).contains("未找到该证照");
+        assertThat(unknown.body()).contains("证照库中没有这份证照");
         String forged = id.substring(0, id.length() - 1) + (id.endsWith("0") ? "1" : "0");
         assertThat(services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + forged))
                                 .header("Accept", "application/json")

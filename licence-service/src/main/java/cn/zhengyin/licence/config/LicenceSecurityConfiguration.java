@@ -92,7 +92,14 @@ class LicenceSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/verifications")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/v3/api-docs/**")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/licence-types", "/api/v1/licence-types/**")
                         .permitAll()

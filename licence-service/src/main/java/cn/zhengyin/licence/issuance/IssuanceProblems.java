@@ -10,6 +10,25 @@ import org.springframework.http.HttpStatus;
 public final class IssuanceProblems {
     private IssuanceProblems() {}
 
+    /**
+     * The problem's detail names what is wrong: one violation in full ("reason: a reason is required …"), several by
+     * count. Only a violation of a licence field is called one; a missing reason of a revocation is not (issue #15).
+     */
+    static String invalidDetail(IssuanceException.InvalidFields f) {
+        var violations = f.violations();
+        boolean requestOnly = violations.stream().allMatch(v -> REQUEST_FIELDS.contains(v.field()));
+        String what = requestOnly ? "the request is invalid" : "the licence fields are invalid";
+        if (violations.size() == 1) {
+            var v = violations.getFirst();
+            return what + ": " + v.field() + ": " + v.message();
+        }
+        return what + ": " + violations.size() + " problem(s), listed in errors";
+    }
+
+    /** Members of a request that are not licence fields. */
+    private static final java.util.Set<String> REQUEST_FIELDS =
+            java.util.Set.of("reason", "caseNumber", "licenceType", "effectiveFrom", "until", "idempotencyKey");
+
     public static ProblemException of(RuntimeException e, Clock clock) {
         return switch (e) {
             case IssuanceException.UnknownLicenceType u ->
@@ -19,7 +38,7 @@ public final class IssuanceProblems {
                 new ProblemException(HttpStatus.FORBIDDEN, "not-permitted", "Not permitted", n.getMessage());
             case IssuanceException.InvalidFields f ->
                 ProblemException.validationFailed(
-                        "the licence fields are invalid: " + f.violations().size() + " problem(s), listed in errors",
+                        invalidDetail(f),
                         f.violations().stream()
                                 .map(v -> new ProblemException.FieldError(v.field(), v.message()))
                                 .toList());

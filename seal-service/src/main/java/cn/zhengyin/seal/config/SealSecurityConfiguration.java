@@ -31,7 +31,15 @@ class SealSecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/tsa", "/ocsp")
                         .permitAll()
                         .requestMatchers(
-                                HttpMethod.GET, "/crl/**", "/ocsp/**", "/actuator/health/**", "/v3/api-docs/**")
+                                HttpMethod.GET,
+                                "/crl/**",
+                                "/ocsp/**",
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/sealings")
                         .hasAuthority("SCOPE_seal:use")

@@ -19,10 +19,15 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class LicenceStatusController {
     private final LicenceStatusPage page;
     private final ReportReceipts receipts;
+    private final cn.zhengyin.licence.authority.ApprovalSystems approvalSystems;
 
-    LicenceStatusController(LicenceStatusPage page, ReportReceipts receipts) {
+    LicenceStatusController(
+            LicenceStatusPage page,
+            ReportReceipts receipts,
+            cn.zhengyin.licence.authority.ApprovalSystems approvalSystems) {
         this.page = page;
         this.receipts = receipts;
+        this.approvalSystems = approvalSystems;
     }
 
     /** The JSON answer: the status fields plus {@code receipt}, the same status signed as a JWS (docs/verification.md). */
@@ -43,6 +48,31 @@ class LicenceStatusController {
             response.setStatus(HttpStatus.NOT_FOUND.value());
         }
         model.addAttribute("s", status);
+        // who decided, as people know them: the authority of the approval system, not its client id
+        model.addAttribute(
+                "byName",
+                status.notInForce()
+                        .flatMap(cn.zhengyin.trust.validation.NotInForce::by)
+                        .map(by -> approvalSystems
+                                .find(by)
+                                .map(cn.zhengyin.licence.authority.IssuingAuthority::name)
+                                .orElse(by))
+                        .orElse(""));
+        model.addAttribute(
+                "since",
+                status.notInForce()
+                        .flatMap(cn.zhengyin.trust.validation.NotInForce::since)
+                        .map(cn.zhengyin.licence.pages.Views::time)
+                        .orElse(""));
+        // a licence no longer in force: its validity ended that day, not "长期" (issue #15)
+        model.addAttribute(
+                "sinceDay",
+                status.notInForce()
+                        .flatMap(cn.zhengyin.trust.validation.NotInForce::since)
+                        .map(at -> at.atZone(cn.zhengyin.trust.ChinaTime.ZONE)
+                                .toLocalDate()
+                                .toString())
+                        .orElse(""));
         return "licence-status";
     }
 }

@@ -1,5 +1,7 @@
 package cn.zhengyin.licence.publicpage.internal;
 
+import cn.zhengyin.licence.licencetype.FieldRole;
+import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import cn.zhengyin.licence.registry.LicenceStatus;
@@ -25,10 +27,12 @@ import java.util.Optional;
 public final class LicenceStatusPage {
     private static final ZoneId CHINA = cn.zhengyin.trust.ChinaTime.ZONE;
     private final LicenceRegistry registry;
+    private final LicenceTypeCatalogue types;
     private final Clock clock;
 
-    public LicenceStatusPage(LicenceRegistry registry, Clock clock) {
+    public LicenceStatusPage(LicenceRegistry registry, LicenceTypeCatalogue types, Clock clock) {
         this.registry = registry;
+        this.types = types;
         this.clock = clock;
     }
 
@@ -40,6 +44,9 @@ public final class LicenceStatusPage {
      * @param found          whether the registry knows this identifier
      * @param status         the licence's status now (EXPIRED computed), if found
      * @param currentVersion whether this version is the current one
+     * @param licenceNumber  the number printed on the licence (its type's LICENCE_NUMBER field), to compare with paper
+     * @param holderCode     the holder's code as printed: a USCC in full, a citizen number masked in the middle
+     * @param holderIsPerson whether the holder is a natural person (code type 111)
      */
     public record PublicStatus(
             Conclusion conclusion,
@@ -58,7 +65,10 @@ public final class LicenceStatusPage {
             Optional<LocalDate> issuedOn,
             Optional<LocalDate> validFrom,
             Optional<LocalDate> validUntil,
-            String message) {}
+            String message,
+            Optional<String> licenceNumber,
+            Optional<String> holderCode,
+            boolean holderIsPerson) {}
 
     public PublicStatus lookUp(String identifier) {
         LicenceIdentifier id;
@@ -80,7 +90,12 @@ public final class LicenceStatusPage {
         Optional<NotInForce> notInForce =
                 standing instanceof LicenceStanding.OutOfForce o ? Optional.of(o.details()) : Optional.empty();
         boolean current = l.currentIdentifier().equals(v.identifier());
-        String holder = "111".equals(v.holderCodeType()) ? maskPersonName(v.holderName()) : v.holderName();
+        boolean person = "111".equals(v.holderCodeType());
+        String holder = person ? maskPersonName(v.holderName()) : v.holderName();
+        Optional<String> number = types.find(v.typeCode())
+                .flatMap(t -> t.fieldWithRole(FieldRole.LICENCE_NUMBER))
+                .map(f -> v.fields().get(f.key()))
+                .filter(n -> !n.isBlank());
         return new PublicStatus(
                 notInForce.isPresent() ? Conclusion.NOT_IN_FORCE : Conclusion.VALID,
                 notInForce,
@@ -98,7 +113,10 @@ public final class LicenceStatusPage {
                 Optional.of(v.issuedOn()),
                 Optional.of(v.validFrom()),
                 v.validUntil(),
-                current ? "this is the current version" : "this version was superseded by " + l.currentIdentifier());
+                current ? "this is the current version" : "this version was superseded by " + l.currentIdentifier(),
+                number,
+                Optional.ofNullable(v.holderCode()).filter(c -> !c.isBlank()).map(c -> person ? maskCode(c) : c),
+                person);
     }
 
     private static PublicStatus notFound(String identifier, String message) {
@@ -119,7 +137,23 @@ public final class LicenceStatusPage {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                message);
+                message,
+                Optional.empty(),
+                Optional.empty(),
+                false);
+    }
+
+    /** 990101198807214622 → 990101********4622: enough to compare with the paper, not enough to copy. */
+    static String maskCode(String code) {
+        int[] cps = code.codePoints().toArray();
+        if (cps.length <= 10) {
+            return code;
+        }
+        StringBuilder masked = new StringBuilder();
+        for (int i = 0; i < cps.length; i++) {
+            masked.appendCodePoint(i < 6 || i >= cps.length - 4 ? cps[i] : '*');
+        }
+        return masked.toString();
     }
 
     /** 周雅琴 → 周*琴, 李明 → 李*. */

@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.publicpage.internal;
 
+import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.registry.LicenceRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ class PublicPageConfiguration {
     }
 
     @Bean
-    LicenceStatusPage licenceStatusPage(LicenceRegistry registry, Clock clock) {
-        return new LicenceStatusPage(registry, clock);
+    LicenceStatusPage licenceStatusPage(LicenceRegistry registry, LicenceTypeCatalogue types, Clock clock) {
+        return new LicenceStatusPage(registry, types, clock);
     }
 }

@@ -13,9 +13,12 @@ import cn.zhengyin.trust.validation.ValidationPolicy;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,13 +39,22 @@ class VerificationPageController {
     private final long maxBytes;
     private final LicenceMetrics metrics;
     private final ApplicationEventPublisher events;
+    private final LicenceStatusPage statusPage;
+    private final CheckNames checkNames;
+    private final cn.zhengyin.licence.authority.ApprovalSystems approvalSystems;
 
     VerificationPageController(
             LicenceVerifier verifier,
             UploadLimit uploadLimit,
             LicenceMetrics metrics,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            LicenceStatusPage statusPage,
+            MessageSource messages,
+            cn.zhengyin.licence.authority.ApprovalSystems approvalSystems) {
+        this.approvalSystems = approvalSystems;
         this.verifier = verifier;
+        this.statusPage = statusPage;
+        this.checkNames = new CheckNames(messages);
         this.events = events;
         this.maxBytes = uploadLimit.maxBytes();
         this.metrics = metrics;
@@ -58,14 +70,20 @@ class VerificationPageController {
             @RequestParam(value = "file", required = false) List<MultipartFile> files,
             @RequestParam(value = "policy", required = false) String policyName,
             Model model,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Locale locale)
             throws IOException {
         if (files != null && files.size() > 1) {
             return problem(model, response, "verify.error.several-files");
         }
         MultipartFile file = files == null || files.isEmpty() ? null : files.getFirst();
-        if (file == null || file.isEmpty()) {
-            return problem(model, response, "verify.error.empty");
+        if (file == null || (file.isEmpty() && isBlank(file.getOriginalFilename()))) {
+            return problem(model, response, "pv.verify.error.no-file");
+        }
+        if (file.isEmpty()) {
+            // a file was chosen, but it has no bytes: say so, naming it (not "choose a file")
+            model.addAttribute("errorArg", file.getOriginalFilename());
+            return problem(model, response, "pv.verify.error.empty-file");
         }
         if (file.getSize() > maxBytes) {
             return problem(model, response, HttpStatus.CONTENT_TOO_LARGE, "verify.error.too-large");
@@ -126,7 +144,14 @@ class VerificationPageController {
         model.addAttribute(
                 "notInForceWhy", report.notInForce().flatMap(NotInForce::why).orElse("—"));
         model.addAttribute(
-                "notInForceBy", report.notInForce().flatMap(NotInForce::by).orElse("—"));
+                "notInForceBy",
+                report.notInForce()
+                        .flatMap(NotInForce::by)
+                        .map(by -> approvalSystems
+                                .find(by)
+                                .map(cn.zhengyin.licence.authority.IssuingAuthority::name)
+                                .orElse(by))
+                        .orElse("—"));
         model.addAttribute(
                 "currentVersion",
                 report.notInForce().flatMap(NotInForce::currentVersion).orElse(""));
@@ -145,6 +170,26 @@ class VerificationPageController {
         model.addAttribute(
                 "licenceStatus",
                 report.registry().licenceStatus().map(Views::status).orElse(""));
+        model.addAttribute("headlineKey", headlineKey(report.conclusion(), report.notInForce()));
+        model.addAttribute(
+                "sinceDay",
+                report.notInForce()
+                        .flatMap(NotInForce::since)
+                        .map(at -> at.atZone(Views.CHINA).toLocalDate().toString())
+                        .orElse(""));
+        // what to compare with the paper: the registry's record of the licence this file is a version of
+        model.addAttribute(
+                "standing",
+                report.registry()
+                        .identifier()
+                        .map(statusPage::lookUp)
+                        .filter(LicenceStatusPage.PublicStatus::found)
+                        .orElse(null));
+        List<CheckNames.Row> checks = new ArrayList<>();
+        report.document().documentChecks().forEach(c -> checks.add(checkNames.row(c, locale)));
+        report.document().signatures().forEach(s -> s.checks().forEach(c -> checks.add(checkNames.row(c, locale))));
+        model.addAttribute("checks", checks);
+        model.addAttribute("counts", CheckNames.Counts.of(checks));
         return "verify";
     }
 
@@ -165,6 +210,18 @@ class VerificationPageController {
                         ? "failed"
                         : "indeterminate";
         };
+    }
+
+    /** The headline in plain words: the message key {@code pv.verify.headline.<conclusion>[.<why not in force>]}. */
+    static String headlineKey(Conclusion conclusion, Optional<NotInForce> notInForce) {
+        String key = "pv.verify.headline." + conclusion.name();
+        return conclusion == Conclusion.NOT_IN_FORCE
+                ? key + "." + notInForce.map(n -> n.status().name()).orElse("REVOKED")
+                : key;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static String problem(Model model, HttpServletResponse response, String messageKey) {

@@ -63,7 +63,25 @@ public enum ConsoleAction {
 
     /** Whether {@code user} may run this action on {@code seal} now: role, state, and not approving their own. */
     public boolean allowedFor(ConsoleUser user, Seal seal, Instant now) {
-        return user.has(role) && states.contains(seal.stateAt(now)) && !(this == APPROVE && ownApplication(user, seal));
+        return permits(user, seal)
+                && states.contains(seal.stateAt(now))
+                && !(this == APPROVE && ownApplication(user, seal));
+    }
+
+    /**
+     * Whether {@code user}'s roles allow the action on {@code seal}: the action's role, or — to report a seal lost
+     * (挂失) — being its applicant, who usually holds the seal and is the first to notice it is gone.
+     */
+    public boolean permits(ConsoleUser user, Seal seal) {
+        return user.has(role) || (this == SUSPEND && user.has(ConsoleRole.APPLICANT) && ownApplication(user, seal));
+    }
+
+    /**
+     * Whether the console asks "are you sure?" first: the actions that cannot be undone (reject, revoke, destroy) or
+     * that stop the seal at once (suspend).
+     */
+    public boolean needsConfirmation() {
+        return this == REJECT || this == SUSPEND || this == REVOKE || this == DESTROY;
     }
 
     /** True if {@code user} applied for the seal: the four-eyes rule forbids them to approve it. */

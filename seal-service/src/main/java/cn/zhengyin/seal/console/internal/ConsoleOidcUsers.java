@@ -37,7 +37,12 @@ final class ConsoleOidcUsers implements OAuth2UserService<OidcUserRequest, OidcU
         });
         String actorClaim = user.getClaims().containsKey(config.actorClaim()) ? config.actorClaim() : "sub";
         String name = user.getClaimAsString(config.nameClaim());
-        return new Named(authorities, user, actorClaim, name);
+        return new Named(
+                authorities,
+                user,
+                actorClaim,
+                name,
+                claimValues(user.getClaims().get(config.organisationsClaim())));
     }
 
     static Set<String> claimValues(Object claim) {
@@ -53,10 +58,22 @@ final class ConsoleOidcUsers implements OAuth2UserService<OidcUserRequest, OidcU
     /** An OIDC user whose name attribute is the actor claim and whose full name is the configured name claim. */
     static final class Named extends DefaultOidcUser {
         private final String fullName;
+        private final Set<String> organisations;
 
-        Named(Collection<? extends GrantedAuthority> authorities, OidcUser user, String actorClaim, String fullName) {
+        Named(
+                Collection<? extends GrantedAuthority> authorities,
+                OidcUser user,
+                String actorClaim,
+                String fullName,
+                Set<String> organisations) {
             super(authorities, user.getIdToken(), user.getUserInfo(), actorClaim);
             this.fullName = fullName;
+            this.organisations = Set.copyOf(organisations);
+        }
+
+        /** The 统一社会信用代码 of the organisations whose seals the person manages (the organisations claim). */
+        Set<String> organisations() {
+            return organisations;
         }
 
         @Override

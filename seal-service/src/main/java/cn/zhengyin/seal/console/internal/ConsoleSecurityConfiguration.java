@@ -56,7 +56,7 @@ class ConsoleSecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(BodyOnlyCsrfTokens.masked()))
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, SIGN_IN, "/console/*.css")
+                        .requestMatchers(HttpMethod.GET, SIGN_IN, "/console/*.css", "/console/*.js")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, SIGN_IN)
                         .permitAll()
@@ -70,7 +70,7 @@ class ConsoleSecurityConfiguration {
                         .accessDeniedHandler(accessDenied()))
                 .logout(l -> l.logoutUrl("/console/sign-out").logoutSuccessUrl(SIGN_IN + "?signedOut"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; "
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter

@@ -64,7 +64,7 @@ class ConsoleSignInController {
                 .findFirst()
                 .orElseThrow(
                         () -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "no sample person '" + person + "'"));
-        ConsoleUser user = new ConsoleUser(chosen.id(), chosen.name(), chosen.roles());
+        ConsoleUser user = new ConsoleUser(chosen.id(), chosen.name(), chosen.roles(), chosen.organisations());
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                 user, null, chosen.roles().stream().map(ConsoleRole::authority).toList());
         // a fresh session for the signed-in person (no session fixation; the CSRF token is renewed with it)

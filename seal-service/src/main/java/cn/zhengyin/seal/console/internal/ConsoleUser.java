@@ -12,12 +12,31 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  *
  * @param actor       who they are in seal events and to the four-eyes rule (dev: the sample person's id; OIDC: the
  *                    configured actor claim)
- * @param displayName shown in the header
+ * @param displayName   shown in the header
+ * @param organisations the 统一社会信用代码 of the organisations whose seals they manage: they see those seals and their
+ *                      own applications, nothing else, unless they hold the role {@link ConsoleRole#PROVINCE}
  */
-public record ConsoleUser(String actor, String displayName, Set<ConsoleRole> roles)
+public record ConsoleUser(String actor, String displayName, Set<ConsoleRole> roles, Set<String> organisations)
         implements AuthenticatedPrincipal, Serializable {
     public ConsoleUser {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        organisations = organisations == null ? Set.of() : Set.copyOf(organisations);
+    }
+
+    /** A person of no organisation: sees only their own applications (or everything with the role PROVINCE). */
+    public ConsoleUser(String actor, String displayName, Set<ConsoleRole> roles) {
+        this(actor, displayName, roles, Set.of());
+    }
+
+    /** Whether they may see (and so act on) {@code seal}: province-wide, their organisation's, or their application. */
+    public boolean sees(cn.zhengyin.seal.lifecycle.Seal seal) {
+        return has(ConsoleRole.PROVINCE)
+                || organisations.contains(seal.organisation().uscc())
+                || seal.applicant().equals(actor);
+    }
+
+    public boolean isProvinceWide() {
+        return has(ConsoleRole.PROVINCE);
     }
 
     @Override
@@ -54,7 +73,8 @@ public record ConsoleUser(String actor, String displayName, Set<ConsoleRole> rol
                 new ConsoleUser(
                         authentication.getName(),
                         oidc.getFullName() != null ? oidc.getFullName() : authentication.getName(),
-                        roles);
+                        roles,
+                        oidc instanceof ConsoleOidcUsers.Named named ? named.organisations() : Set.of());
             case null, default -> new ConsoleUser(authentication.getName(), authentication.getName(), roles);
         };
     }

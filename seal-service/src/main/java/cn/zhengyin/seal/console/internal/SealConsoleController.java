@@ -76,6 +76,7 @@ class SealConsoleController {
     private final SealImageMaker images;
     private final SealImageRenderer renderer;
     private final Clock clock;
+    private final ConsoleProperties properties;
     private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
 
     SealConsoleController(
@@ -85,7 +86,9 @@ class SealConsoleController {
             SealImages library,
             SealImageMaker images,
             SealImageRenderer renderer,
-            Clock clock) {
+            Clock clock,
+            ConsoleProperties properties) {
+        this.properties = properties;
         this.seals = seals;
         this.authorisations = authorisations;
         this.usages = usages;
@@ -138,7 +141,9 @@ class SealConsoleController {
     String list(Authentication authentication, @RequestParam Optional<String> state, Model model) {
         Instant now = clock.instant();
         Optional<SealState> wanted = state.filter(s -> !s.isBlank()).flatMap(SealConsoleController::stateOf);
+        ConsoleUser user = ConsoleUser.of(authentication);
         List<SealRow> rows = seals.search(Optional.empty(), Optional.empty(), wanted).stream()
+                .filter(user::sees)
                 .sorted(Comparator.comparing((Seal s) -> s.events().getLast().at())
                         .reversed())
                 .map(s -> new SealRow(
@@ -207,7 +212,13 @@ class SealConsoleController {
             redirect.addFlashAttribute("notice", "notice.applied");
             return "redirect:/console/seals/" + seal.id();
         } catch (SealException e) {
-            model.addAttribute("error", ConsoleError.of(e));
+            Optional<FieldError> onField =
+                    e instanceof SealValidationException v ? FieldError.of("apply", v, APPLY_FIELDS) : Optional.empty();
+            if (onField.isPresent()) {
+                model.addAttribute("fieldError", onField.get());
+            } else {
+                model.addAttribute("error", ConsoleError.of(e));
+            }
             model.addAttribute("form", form);
             return applyForm(authentication, model);
         }
@@ -216,7 +227,7 @@ class SealConsoleController {
     @GetMapping("/console/seals/{id}")
     String seal(Authentication authentication, @PathVariable String id, Model model) {
         ConsoleUser user = ConsoleUser.of(authentication);
-        Seal seal = seals.find(id);
+        Seal seal = visible(user, id);
         Instant now = clock.instant();
         common(authentication, model);
         model.addAttribute("seal", seal);
@@ -263,16 +274,33 @@ class SealConsoleController {
             @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "unspecified") String revocationReason,
             @RequestParam(defaultValue = "") String imageId,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String confirmed,
+            RedirectAttributes redirect,
+            Model model) {
         ConsoleUser user = ConsoleUser.of(authentication);
         String actor = user.actor();
+        Seal seal = visible(user, id);
+        ConsoleAction chosen = null;
         try {
-            ConsoleAction chosen = ConsoleAction.ofValue(action)
+            chosen = ConsoleAction.ofValue(action)
                     .orElseThrow(
                             () -> new SealValidationException("action", "'" + action + "' is not a console action"));
-            if (!user.has(chosen.role())) {
+            if (!chosen.permits(user, seal)) {
                 redirect.addFlashAttribute("error", ConsoleError.notAllowed(chosen));
                 return "redirect:/console/seals/" + id;
+            }
+            if (chosen.reasonRequired() && reason.isBlank()) {
+                throw new SealValidationException("reason", "a reason is required");
+            }
+            if (chosen.needsConfirmation() && !"yes".equals(confirmed)) {
+                // without JavaScript (no dialog) the browser lands here: a page that asks, with the form kept
+                common(authentication, model);
+                model.addAttribute("seal", seal);
+                model.addAttribute("action", chosen);
+                model.addAttribute("reason", reason);
+                model.addAttribute("revocationReason", revocationReason);
+                model.addAttribute("imageId", imageId);
+                return "console/confirm";
             }
             switch (chosen) {
                 case APPROVE -> seals.approve(id, actor, reason);
@@ -287,6 +315,13 @@ class SealConsoleController {
             }
             redirect.addFlashAttribute("notice", "notice.done." + chosen.value());
         } catch (SealException e) {
+            Optional<FieldError> onField = chosen != null && e instanceof SealValidationException v
+                    ? FieldError.of(chosen.value(), v, ACTION_FIELDS)
+                    : Optional.empty();
+            if (onField.isPresent()) {
+                redirect.addFlashAttribute("fieldError", onField.get());
+                return "redirect:/console/seals/" + id + "#form-" + chosen.value();
+            }
             redirect.addFlashAttribute("error", ConsoleError.of(e));
         } catch (PkiException e) {
             redirect.addFlashAttribute("error", new ConsoleError("error.certificate", e.getMessage()));
@@ -305,6 +340,7 @@ class SealConsoleController {
             @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
         ConsoleUser user = ConsoleUser.of(authentication);
+        visible(user, id);
         if (!user.has(ConsoleRole.ADMINISTRATOR)) {
             redirect.addFlashAttribute("error", new ConsoleError("error.notAllowed", ""));
             return "redirect:/console/seals/" + id;
@@ -337,7 +373,13 @@ class SealConsoleController {
             authorisations.grant(id, kind, grantee.strip(), types, Optional.empty(), until, user.actor(), reason);
             redirect.addFlashAttribute("notice", "notice.authorised");
         } catch (SealException e) {
-            redirect.addFlashAttribute("error", ConsoleError.of(e));
+            Optional<FieldError> onField =
+                    e instanceof SealValidationException v ? FieldError.of("grant", v, GRANT_FIELDS) : Optional.empty();
+            if (onField.isPresent()) {
+                redirect.addFlashAttribute("fieldError", onField.get());
+            } else {
+                redirect.addFlashAttribute("error", ConsoleError.of(e));
+            }
         }
         return "redirect:/console/seals/" + id + "#authorisations";
     }
@@ -348,13 +390,22 @@ class SealConsoleController {
             @PathVariable String id,
             @PathVariable String authorisationId,
             @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String confirmed,
+            RedirectAttributes redirect,
+            Model model) {
         ConsoleUser user = ConsoleUser.of(authentication);
+        Seal seal = visible(user, id);
         if (!user.has(ConsoleRole.ADMINISTRATOR)) {
             redirect.addFlashAttribute("error", new ConsoleError("error.notAllowed", ""));
             return "redirect:/console/seals/" + id;
         }
-        seals.find(id);
+        if (!"yes".equals(confirmed)) {
+            common(authentication, model);
+            model.addAttribute("seal", seal);
+            model.addAttribute("withdrawing", authorisationId);
+            model.addAttribute("reason", reason);
+            return "console/confirm";
+        }
         Optional<SealAuthorisation> withdrawn = authorisations.revoke(id, authorisationId, user.actor(), reason);
         if (withdrawn.isPresent()) {
             redirect.addFlashAttribute("notice", "notice.withdrawn");
@@ -366,8 +417,8 @@ class SealConsoleController {
 
     /** The seal's impression: its chosen library image, else its standard design drawn now. */
     @GetMapping(value = "/console/seals/{id}/image.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> sealImage(@PathVariable String id) {
-        Seal seal = seals.find(id);
+    ResponseEntity<byte[]> sealImage(Authentication authentication, @PathVariable String id) {
+        Seal seal = visible(ConsoleUser.of(authentication), id);
         byte[] png = seal.imageId()
                 .flatMap(images::png)
                 .orElseGet(() -> rendered.computeIfAbsent(
@@ -400,6 +451,65 @@ class SealConsoleController {
     private void common(Authentication authentication, Model model) {
         model.addAttribute("user", ConsoleUser.of(authentication));
         model.addAttribute("fmt", FORMAT);
+        model.addAttribute("names", properties);
+    }
+
+    /**
+     * The seal, if {@code user} may see it: another organisation's seal is "not found" to them, as if it did not
+     * exist (its id reveals nothing), unless they are province-wide.
+     */
+    private Seal visible(ConsoleUser user, String id) {
+        Seal seal = seals.find(id);
+        if (!user.sees(seal)) {
+            throw new SealNotFoundException(id);
+        }
+        return seal;
+    }
+
+    /** The apply form's inputs by the domain's field names. */
+    private static final Map<String, String> APPLY_FIELDS = Map.of(
+            "organisation.name", "organisationName",
+            "organisation.uscc", "organisationUscc",
+            "type", "type",
+            "kindName", "kindName",
+            "name", "name",
+            "validUntil", "validUntil",
+            "reason", "reason");
+
+    private static final Map<String, String> ACTION_FIELDS =
+            Map.of("reason", "reason", "revocationReason", "revocationReason", "imageId", "imageId");
+
+    private static final Map<String, String> GRANT_FIELDS = Map.of(
+            "grantee", "grantee",
+            "granteeKind", "granteeKind",
+            "validUntil", "validUntil",
+            "licenceTypes", "licenceTypes",
+            "reason", "reason");
+
+    /**
+     * A refusal of one input, shown next to it in the page's language.
+     *
+     * @param form    which form: {@code apply}, {@code grant} or an action's value ({@code revoke}, …)
+     * @param field   the input's name in that form
+     * @param key     the message key of the explanation ({@code field.<input>}, or {@code field.characters})
+     * @param detail  the domain's own words, for the record
+     */
+    public record FieldError(String form, String field, String key, String detail) implements java.io.Serializable {
+        static Optional<FieldError> of(String form, SealValidationException e, Map<String, String> inputs) {
+            return Optional.ofNullable(inputs.get(e.field()))
+                    .map(input -> new FieldError(
+                            form,
+                            input,
+                            String.valueOf(e.getMessage()).startsWith("character ")
+                                    ? "field.characters"
+                                    : "field." + input,
+                            String.valueOf(e.getMessage())));
+        }
+
+        /** For the templates: whether this error belongs to {@code input} of {@code formName}. */
+        public boolean on(String formName, String input) {
+            return form.equals(formName) && field.equals(input);
+        }
     }
 
     private static String typeName(Seal seal) {

@@ -42,16 +42,24 @@ import org.springframework.test.context.DynamicPropertySource;
             "zhengyin.console.dev-sign-in.people[0].id=seal-applicant-demo",
             "zhengyin.console.dev-sign-in.people[0].name=印章申请人 王申 (seal applicant)",
             "zhengyin.console.dev-sign-in.people[0].roles=APPLICANT",
+            "zhengyin.console.dev-sign-in.people[0].organisations=11110100000000019Q",
             "zhengyin.console.dev-sign-in.people[1].id=seal-approver-demo",
             "zhengyin.console.dev-sign-in.people[1].name=印章审批人 李审 (seal approver)",
-            "zhengyin.console.dev-sign-in.people[1].roles=APPROVER",
+            "zhengyin.console.dev-sign-in.people[1].roles=APPROVER,PROVINCE",
             "zhengyin.console.dev-sign-in.people[2].id=seal-admin-demo",
             "zhengyin.console.dev-sign-in.people[2].name=印章管理员 赵管 (seal administrator)",
             "zhengyin.console.dev-sign-in.people[2].roles=ADMINISTRATOR",
+            "zhengyin.console.dev-sign-in.people[2].organisations=11110100000000019Q",
             // one person holding two roles, to show that the four-eyes rule still stops them approving their own
             "zhengyin.console.dev-sign-in.people[3].id=seal-clerk-demo",
             "zhengyin.console.dev-sign-in.people[3].name=科员 (applicant and approver)",
-            "zhengyin.console.dev-sign-in.people[3].roles=APPLICANT,APPROVER"
+            "zhengyin.console.dev-sign-in.people[3].roles=APPLICANT,APPROVER",
+            "zhengyin.console.dev-sign-in.people[3].organisations=11110100000000019Q",
+            // an administrator of another organisation (the forestry bureau): sees none of the market bureau's seals
+            "zhengyin.console.dev-sign-in.people[4].id=seal-admin-forestry-demo",
+            "zhengyin.console.dev-sign-in.people[4].name=林业局印章管理员 钱林",
+            "zhengyin.console.dev-sign-in.people[4].roles=ADMINISTRATOR",
+            "zhengyin.console.dev-sign-in.people[4].organisations=11110100000000027K"
         })
 class SealConsoleBrowserTest {
     static final Path KEYS_DEV = Path.of("../keys-dev");
@@ -110,7 +118,14 @@ class SealConsoleBrowserTest {
         assertThat(browser.findElements(By.id("do-approve")))
                 .as("an applicant has no approve button")
                 .isEmpty();
-        assertThat(text("#events")).contains("申请").contains("seal-applicant-demo");
+        assertThat(text("#events")).contains("申请").contains("王申");
+        // the validity ends on the day entered, the same on the seal page as in the list (China time)
+        String lastDay =
+                LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(2).toString();
+        assertThat(text("#validity")).endsWith(lastDay + "（含，北京时间）");
+        open("/console/seals");
+        assertThat(text("#seals tr[data-seal='" + id + "']")).contains(lastDay);
+        openSeal(id);
         signOut();
 
         signInAs("seal-approver-demo");
@@ -134,14 +149,25 @@ class SealConsoleBrowserTest {
         browser.findElement(By.id("grantee")).sendKeys("licence-service");
         browser.findElement(By.id("grantReason")).sendKeys("电子证照签章");
         browser.findElement(By.id("grant-submit")).click();
-        assertThat(text("#authorisation-table")).contains("licence-service").contains("seal-admin-demo");
+        assertThat(text("#authorisation-table")).contains("电子证照系统").contains("赵管");
         assertThat(imageLoaded("seal-image"))
                 .as("the seal's image is served by the console")
                 .isTrue();
         screenshot("console-seal.png");
 
+        signOut();
+
+        // the applicant, who holds the seal, reports it lost themselves (a confirmation first)
+        signInAs("seal-applicant-demo");
+        openSeal(id);
+        assertThat(text("#do-suspend")).isEqualTo("报告遗失（挂失）");
+        assertThat(browser.findElements(By.id("do-revoke"))).isEmpty();
         act("suspend", "印章遗失");
         assertThat(state()).isEqualTo("SUSPENDED");
+        signOut();
+
+        signInAs("seal-admin-demo");
+        openSeal(id);
         act("reinstate", "已找回");
         assertThat(state()).isEqualTo("ISSUED");
         new Select(browser.findElement(By.id("crl-revoke"))).selectByValue("cessationOfOperation");
@@ -151,6 +177,10 @@ class SealConsoleBrowserTest {
         assertThat(state()).isEqualTo("DESTROYED");
         assertThat(browser.findElements(By.id("no-actions"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#events tbody tr"))).hasSize(8);
+        // people's names, not client ids; certificate reasons in words
+        assertThat(text("#events")).contains("王申", "李审", "赵管").doesNotContain("seal-applicant-demo");
+        assertThat(text("#details")).contains("单位停止运营").doesNotContain("cessationOfOperation");
+        assertThat(text("#authorisation-table")).contains("电子证照系统", "应用系统").doesNotContain("OAuth2");
 
         open("/console/seals?state=DESTROYED");
         assertThat(browser.findElements(By.cssSelector("#seals tr[data-seal='" + id + "']")))
@@ -273,6 +303,187 @@ class SealConsoleBrowserTest {
         assertThat(browser.switchTo().activeElement().getDomAttribute("class")).isEqualTo("skip");
     }
 
+    /**
+     * Every irreversible action asks first, in a native dialog usable by keyboard: Esc or Cancel leaves the seal as
+     * it was and gives the focus back; confirming runs it. Without JavaScript the server asks on a page instead.
+     */
+    @Test
+    void irreversibleActionsAskForConfirmationInADialogAndWithoutJavaScriptOnAPage() {
+        signInAs("seal-applicant-demo");
+        String id = applyForSeal("证印示范市市场监督管理局确认测试专用章");
+        signOut();
+        signInAs("seal-approver-demo");
+        openSeal(id);
+        act("approve", "同意");
+        signOut();
+        signInAs("seal-admin-demo");
+        openSeal(id);
+        act("make", "制作");
+        act("issue", "交付");
+
+        WebElement revoke = browser.findElement(By.id("form-revoke"));
+        revoke.findElement(By.name("reason")).sendKeys("单位注销");
+        browser.findElement(By.id("do-revoke")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(dialogOpen()).isTrue();
+        assertThat(text("#confirm-text")).contains("确定注销", "确认测试专用章", "不能恢复");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
+                .as("the safe choice has the focus")
+                .isEqualTo("confirm-cancel");
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(dialogOpen()).isFalse();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("do-revoke");
+        open("/console/seals/" + id);
+        assertThat(state()).as("cancelled: nothing happened").isEqualTo("ISSUED");
+        axe("console seal page with the dialog open, 1280 px", () -> {
+            browser.findElement(By.id("form-revoke"))
+                    .findElement(By.name("reason"))
+                    .sendKeys("x");
+            browser.findElement(By.id("do-revoke")).click();
+        });
+        browser.findElement(By.id("confirm-cancel")).click();
+
+        // without JavaScript the form is sent as it is (form.submit() fires no submit event): the server asks
+        ((JavascriptExecutor) browser)
+                .executeScript("const f = document.getElementById('form-revoke');"
+                        + "f.querySelector('input[name=reason]').value = '单位注销'; f.submit();");
+        waitForPage();
+        assertThat(text("#confirm-question")).contains("确定注销");
+        assertThat(browser.getCurrentUrl()).endsWith("/transitions");
+        WebElement yes = browser.findElement(By.id("confirm-yes"));
+        yes.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(yes));
+        waitForPage();
+        assertThat(state()).isEqualTo("REVOKED");
+
+        act("destroy", "到期销毁");
+        assertThat(state()).isEqualTo("DESTROYED");
+    }
+
+    /** Refusals of one input are shown next to it, in Chinese, with the form kept. */
+    @Test
+    void formErrorsAreShownInChineseNextToTheirField() {
+        signInAs("seal-applicant-demo");
+        open("/console/seals/new");
+        browser.findElement(By.id("organisationName")).sendKeys("证印示范市市场监督管理局");
+        browser.findElement(By.id("organisationUscc")).sendKeys("91990100MA00XF8K1X"); // wrong check character
+        browser.findElement(By.id("name")).sendKeys("证印示范市市场监督管理局合同专用章");
+        browser.findElement(By.id("apply-submit")).click();
+        waitForPage();
+        assertThat(text("#organisationUscc-error")).contains("统一社会信用代码有误", "校验码");
+        assertThat(browser.findElement(By.id("organisationUscc")).getDomAttribute("aria-describedby"))
+                .isEqualTo("organisationUscc-error");
+        assertThat(browser.findElement(By.id("organisationUscc")).getDomAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.findElement(By.id("name")).getDomProperty("value"))
+                .as("the form is kept")
+                .isEqualTo("证印示范市市场监督管理局合同专用章");
+        assertThat(browser.findElements(By.id("error")))
+                .as("no English sentence at the top")
+                .isEmpty();
+        axe("console apply form with an error, 1280 px", () -> {});
+
+        String id = applyForSeal("证印示范市市场监督管理局理由测试专用章");
+        signOut();
+        signInAs("seal-approver-demo");
+        openSeal(id);
+        // reject without a reason (the browser's own check removed): the server's message is at the reason field
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('reason-reject').removeAttribute('required');");
+        WebElement rejectForm = browser.findElement(By.id("form-reject"));
+        browser.findElement(By.id("do-reject")).click();
+        browser.findElement(By.id("confirm-yes")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(rejectForm));
+        waitForPage();
+        assertThat(text("#reason-reject-error")).isEqualTo("请填写理由：这项操作需要记录原因。");
+        assertThat(state()).isEqualTo("APPLIED");
+    }
+
+    /**
+     * An organisation's administrators see only their organisation's seals: another's is not in their list and its page
+     * is "not found"; a province-wide person sees them all.
+     */
+    @Test
+    void administratorsSeeOnlyTheirOwnOrganisationsSeals() {
+        signInAs("seal-applicant-demo");
+        String id = applyForSeal("证印示范市市场监督管理局范围测试专用章");
+        signOut();
+        signInAs("seal-admin-forestry-demo");
+        assertThat(text("#scope")).contains("本单位");
+        assertThat(browser.findElements(By.cssSelector("#seals tr[data-seal='" + id + "']")))
+                .isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#seals td")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .noneMatch(t -> t.contains("市场监督管理局"));
+        open("/console/seals/" + id);
+        assertThat(text("#error")).contains("未找到该印章");
+        signOut();
+        signInAs("seal-approver-demo");
+        assertThat(text("#scope")).contains("全省");
+        assertThat(browser.findElements(By.cssSelector("#seals tr[data-seal='" + id + "']")))
+                .hasSize(1);
+    }
+
+    /** The skip link is readable when it has the focus, and axe finds nothing serious on any page at 1280 and 390 px. */
+    @Test
+    void theSkipLinkShowsWhenFocusedAndEveryPageIsAccessibleAtBothWidths() throws Exception {
+        open("/console/sign-in");
+        axe("console sign-in, 1280 px", () -> {});
+        signInAs("seal-applicant-demo");
+        String id = applyForSeal("证印示范市市场监督管理局无障碍测试专用章");
+        browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        WebElement skip = browser.switchTo().activeElement();
+        assertThat(skip.getDomAttribute("class")).isEqualTo("skip");
+        assertThat(skip.getCssValue("color"))
+                .as("the focused skip link is not white on white")
+                .isNotEqualTo(skip.getCssValue("background-color"));
+        assertThat(skip.getRect().getX()).isGreaterThanOrEqualTo(0);
+        for (int width : new int[] {1280, 390}) {
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", width < 500));
+            try {
+                for (String page : List.of("/console/seals", "/console/seals/" + id, "/console/seals/new")) {
+                    open(page);
+                    axe(page + ", " + width + " px", () -> {});
+                    assertThat(oneCharacterPerLine())
+                            .as("buttons, badges and headers wrapping one character per line on " + page)
+                            .isEmpty();
+                }
+                if (width == 390) {
+                    open("/console/seals/" + id);
+                    screenshot("console-seal-390.png");
+                    open("/console/seals");
+                    screenshot("console-list-390.png");
+                }
+            } finally {
+                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+        }
+    }
+
+    /** Runs axe on the page after {@code prepare}; fails on serious or critical violations. */
+    private void axe(String where, Runnable prepare) {
+        prepare.run();
+        cn.zhengyin.service.testing.Axe.check(browser, where);
+    }
+
+    /** Texts of buttons, badges and table headers laid out narrower than two characters and taller than two lines. */
+    private List<String> oneCharacterPerLine() {
+        @SuppressWarnings("unchecked")
+        List<String> narrow = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                        const out = [];
+                        for (const e of document.querySelectorAll('main button, main .button, main .badge, main th, main label')) {
+                          const r = e.getBoundingClientRect(), s = getComputedStyle(e), size = parseFloat(s.fontSize);
+                          const text = e.textContent.trim();
+                          if (r.width > 0 && text.length > 1 && r.width < 2 * size && r.height > 2.5 * size) out.push(text);
+                        }
+                        return out;""");
+        return narrow;
+    }
+
     // ---- helpers ----
 
     private void open(String path) {
@@ -283,13 +494,16 @@ class SealConsoleBrowserTest {
         open("/console/sign-in");
         browser.findElement(By.id("person-" + person)).click();
         browser.findElement(By.id("dev-sign-in-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/console/seals$"));
         waitForPage();
         assertThat(browser.getCurrentUrl()).endsWith("/console/seals");
     }
 
     private void signOut() {
         browser.findElement(By.id("sign-out")).click();
-        waitForPage();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
         assertThat(text("#signed-out")).isNotEmpty();
     }
 
@@ -305,10 +519,13 @@ class SealConsoleBrowserTest {
                 .executeScript(
                         "arguments[0].value = arguments[1];",
                         until,
-                        LocalDate.now().plusYears(2).toString());
+                        LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                .plusYears(2)
+                                .toString());
         browser.findElement(By.id("reason")).sendKeys("浏览器测试");
         browser.findElement(By.id("apply-submit")).click();
-        waitForPage();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("seal-name")));
         assertThat(text("#seal-name")).isEqualTo(name);
         return text("#seal-id");
     }
@@ -323,11 +540,24 @@ class SealConsoleBrowserTest {
     private void act(String action, String reason) {
         WebElement form = browser.findElement(By.id("form-" + action));
         form.findElement(By.name("reason")).sendKeys(reason);
+        boolean asks = form.getDomAttribute("data-confirm") != null;
         form.findElement(By.id("do-" + action)).click();
+        if (asks) {
+            assertThat(dialogOpen()).as("a confirmation before " + action).isTrue();
+            browser.findElement(By.id("confirm-yes")).click();
+        }
+        // the dialog sends the form when it closes, after the click returned: wait for the next page
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
         waitForPage();
         assertThat(browser.findElements(By.id("error")))
                 .as("no error after " + action)
                 .isEmpty();
+    }
+
+    private boolean dialogOpen() {
+        return Boolean.TRUE.equals(
+                ((JavascriptExecutor) browser).executeScript("return document.getElementById('confirm-dialog').open;"));
     }
 
     private String state() {

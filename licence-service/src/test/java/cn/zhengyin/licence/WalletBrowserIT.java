@@ -3,6 +3,7 @@ package cn.zhengyin.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.zhengyin.service.testing.Axe;
 import cn.zhengyin.service.testing.SharedChromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,6 +109,7 @@ class WalletBrowserIT {
         assertThat(holder.findElement(By.cssSelector(".dev-only")).getCssValue("border-top-style"))
                 .isEqualTo("dashed");
         screenshot(holder, "wallet-sign-in");
+        Axe.check(holder, "/sign-in, 1280 px");
         holder.findElement(By.id("sign-in-" + WalletFixture.LIN)).click();
         wait(holder).until(ExpectedConditions.urlToBe(url("/wallet")));
         assertThat(holder.findElement(By.tagName("h1")).getText()).isEqualTo("证照卡包");
@@ -128,6 +130,7 @@ class WalletBrowserIT {
         String shareUrl = link.getAttribute("href");
         assertThat(holder.findElement(By.id("share-state")).getText()).isEqualTo("有效");
         screenshot(holder, "wallet-share");
+        Axe.check(holder, "licence page with a share link, 1280 px");
 
         WebDriver stranger = browser(360, 780, true); // a fresh session, phone-sized
         stranger.get(shareUrl);
@@ -142,6 +145,10 @@ class WalletBrowserIT {
                 .doesNotContain("林晓峰");
         assertThat(stranger.findElement(By.id("licence-status")).getText()).isEqualTo("有效");
         screenshot(stranger, "wallet-share-opened");
+        Axe.check(stranger, "opened share link, 360 px");
+        holder.get(shareUrl);
+        wait(holder).until(ExpectedConditions.presenceOfElementLocated(By.id("shared-fields")));
+        Axe.check(holder, "opened share link, 1280 px");
 
         byte[] pdf = services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve(
                                 "/api/v1/licences/" + licence.get("identifier").asString() + "/pdf"))
@@ -255,6 +262,7 @@ class WalletBrowserIT {
         ((org.openqa.selenium.JavascriptExecutor) phone)
                 .executeScript("document.getElementById('consents').scrollIntoView();");
         screenshot(phone, "wallet-consents");
+        Axe.check(phone, "licence page with a consent and its use, 360 px");
 
         // 撤回授权 asks first, in a native <dialog> that works by keyboard: Escape keeps the consent, OK withdraws it
         WebElement withdraw = phone.findElement(By.cssSelector("#consent-list button.danger"));
@@ -263,6 +271,7 @@ class WalletBrowserIT {
         assertThat(dialog.getText()).contains("撤回对示范银行的授权", "取消", "确认撤回");
         assertThat(phone.switchTo().activeElement().getAttribute("id")).isEqualTo("confirm-dialog-cancel");
         screenshot(phone, "wallet-confirm-dialog-phone");
+        Axe.check(phone, "withdraw-consent dialog, 360 px");
         phone.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
         wait(phone).until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
         assertThat(phone.findElement(By.id("consent-list")).getText()).doesNotContain("已撤回");
@@ -362,6 +371,7 @@ class WalletBrowserIT {
             browser.get(url("/sign-in"));
             if (phone) {
                 screenshot(browser, "wallet-sign-in-phone");
+                Axe.check(browser, "/sign-in, 390 px");
             }
             browser.findElement(By.id("sign-in-" + WalletFixture.CHEN)).click();
             wait(browser).until(ExpectedConditions.urlToBe(url("/wallet")));
@@ -371,6 +381,7 @@ class WalletBrowserIT {
                     .contains("示范市青禾区禾味轩餐饮管理有限公司");
             waitForImages(browser);
             screenshot(browser, "wallet-list" + suffix);
+            Axe.check(browser, "/wallet, " + width(browser) + " px");
             browser.findElement(By.id("next-page")).click();
             wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-of"), "第 2 页"));
 
@@ -383,6 +394,7 @@ class WalletBrowserIT {
                     .containsPattern("\\d{4}-\\d{2}-\\d{2}");
             assertNoSidewaysScrollingOrStackedLetters(browser);
             screenshot(browser, "wallet-search" + suffix);
+            Axe.check(browser, "/wallet search result, " + width(browser) + " px");
 
             cards.getFirst().findElement(By.cssSelector("a.licence-link")).click();
             WebElement show = wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("show-licence")));
@@ -392,6 +404,7 @@ class WalletBrowserIT {
             assertNoSidewaysScrollingOrStackedLetters(browser);
             waitForImages(browser);
             screenshot(browser, "wallet-licence" + suffix);
+            Axe.check(browser, "licence page, " + width(browser) + " px");
 
             show.click();
             WebElement qr = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("show-qr")));
@@ -404,6 +417,7 @@ class WalletBrowserIT {
             assertThat(browser.getPageSource()).doesNotContain("eyJ"); // no credential shown as base64
             waitForImages(browser);
             screenshot(browser, "wallet-show" + suffix);
+            Axe.check(browser, "亮证 (full-screen QR code), " + width(browser) + " px");
             // the countdown ends and a new code (a new short-lived share) replaces the old one
             wait(browser)
                     .until(d -> !first.equals(d.findElement(By.id("show-qr")).getAttribute("data-share")));
@@ -443,16 +457,19 @@ class WalletBrowserIT {
             assertThat(browser.getPageSource()).doesNotContain("REVOKED", "ISSUED");
             assertNoSidewaysScrollingOrStackedLetters(browser);
             screenshot(browser, "wallet-revoked" + suffix);
+            Axe.check(browser, "revoked licence page, " + width(browser) + " px");
             browser.findElement(By.id("notifications-link")).click();
             wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("notices")));
             assertThat(browser.findElement(By.id("notices")).getText()).contains("被吊销", "吊销测试");
             screenshot(browser, "wallet-notifications" + suffix);
+            Axe.check(browser, "notifications, " + width(browser) + " px");
             assertThat(browser.findElements(By.id("notification-count"))).isEmpty();
             // a mistyped address is a page with the ways on, not "401 needs a bearer token"
             browser.get(url("/walet"));
             assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("找不到该页面");
             assertNoSidewaysScrollingOrStackedLetters(browser);
             screenshot(browser, "wallet-error-page" + suffix);
+            Axe.check(browser, "error page, " + width(browser) + " px");
         }
     }
 
@@ -492,6 +509,7 @@ class WalletBrowserIT {
             assertThat(browser.getPageSource()).doesNotContain("operatingTo\"", "validation-failed");
             js(browser).executeScript("document.getElementById('consent-fields-error').scrollIntoView();");
             screenshot(browser, "wallet-form-error" + suffix);
+            Axe.check(browser, "licence page with form errors, " + width(browser) + " px");
 
             browser.findElement(By.id("consent-field-name")).click();
             browser.findElement(By.id("consent-purpose")).clear();
@@ -524,6 +542,7 @@ class WalletBrowserIT {
                     wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
             assertThat(dialog.getText()).contains("撤回", "名称");
             screenshot(browser, "wallet-confirm-dialog");
+            Axe.check(browser, "withdraw-share dialog, 1280 px");
             browser.findElement(By.id("confirm-dialog-cancel")).click();
             assertThat(browser.findElement(By.id("share-state")).getText()).isEqualTo("有效");
             browser.findElement(By.id("withdraw-share")).click();
@@ -564,6 +583,10 @@ class WalletBrowserIT {
                         d -> (Boolean)
                                 js(d).executeScript(
                                                 "return [...document.images].every(i => i.loading === 'lazy' || (i.complete && i.naturalWidth > 0));"));
+    }
+
+    private static long width(WebDriver browser) {
+        return (Long) js(browser).executeScript("return window.innerWidth;");
     }
 
     private static org.openqa.selenium.JavascriptExecutor js(WebDriver driver) {

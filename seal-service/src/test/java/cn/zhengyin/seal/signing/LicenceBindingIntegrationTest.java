@@ -321,7 +321,21 @@ class LicenceBindingIntegrationTest {
 
             List<Map<String, Object>> grants =
                     get("/api/v1/seals/" + e.id() + "/authorisations", ALICE).list();
-            assertThat(grants).extracting(a -> a.get("grantee")).containsExactly("licence-service");
+            // the licence service for the authority's licence types; the market seal also seals the approval
+            // system's own decisions (docs/sealing.md), for document categories only (doc:…), never licence types
+            boolean sealsDecisions = e.id().equals(MARKET_SEAL);
+            assertThat(grants)
+                    .extracting(a -> a.get("grantee"))
+                    .containsExactlyElementsOf(
+                            sealsDecisions
+                                    ? List.of("licence-service", "approval-sealing-demo")
+                                    : List.of("licence-service"));
+            if (sealsDecisions) {
+                assertThat(grants.get(1).get("licenceTypes"))
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .isNotEmpty()
+                        .allSatisfy(t -> assertThat((String) t).startsWith("doc:"));
+            }
             assertThat(grants.getFirst().get("licenceTypes"))
                     .as(e.id() + " is authorised for its own licence types only")
                     .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)

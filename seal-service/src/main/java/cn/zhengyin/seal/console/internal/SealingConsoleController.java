@@ -351,8 +351,8 @@ class SealingConsoleController {
     }
 
     /** A page of a draft's or pending request's PDF at {@value #PAGE_WIDTH_PX} px wide, with the seal where it would go. */
-    @GetMapping(value = "/console/sealings/{id}/pages/{page}.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> page(Authentication authentication, @PathVariable String id, @PathVariable int page)
+    @GetMapping(value = "/console/sealings/{id}/pages/{index}.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> page(Authentication authentication, @PathVariable String id, @PathVariable("index") int page)
             throws IOException {
         SealingRequest request = visible(id, ConsoleUser.of(authentication));
         if (request.format() != Format.PDF || page < 1 || page > request.pages()) {

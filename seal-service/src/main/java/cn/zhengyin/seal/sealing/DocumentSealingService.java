@@ -42,6 +42,7 @@ public final class DocumentSealingService {
     private final OfdDocumentSealer ofd;
     private final Function<Seal, byte[]> impressions;
     private final Clock clock;
+    private final SealUsePolicy policy;
 
     /** @param impressions the seal's impression (PNG), as the seal's image download serves it */
     public DocumentSealingService(
@@ -50,12 +51,31 @@ public final class DocumentSealingService {
             OfdDocumentSealer ofd,
             Function<Seal, byte[]> impressions,
             Clock clock) {
+        this(signing, pdf, ofd, impressions, clock, SealUsePolicy.none());
+    }
+
+    /** @param policy which seals need a second person's approval for each use (用印审批) */
+    public DocumentSealingService(
+            SealSigningService signing,
+            PdfDocumentSealer pdf,
+            OfdDocumentSealer ofd,
+            Function<Seal, byte[]> impressions,
+            Clock clock,
+            SealUsePolicy policy) {
         this.signing = signing;
         this.pdf = pdf;
         this.ofd = ofd;
         this.impressions = impressions;
         this.clock = clock;
+        this.policy = policy;
     }
+
+    public SealUsePolicy policy() {
+        return policy;
+    }
+
+    /** Where the seals would go, after the same checks as {@link #seal}; nothing is signed. */
+    public record Preview(Format format, List<PlacedSeal> placed, String documentSha256, int pages) {}
 
     /** One seal to put on the document. */
     public record SealRequest(String sealId, SealPlacement placement, double sizeMm) {}
@@ -105,8 +125,44 @@ public final class DocumentSealingService {
      * @throws cn.zhengyin.seal.signing.SigningRefusedException a seal is not ISSUED or not authorised
      */
     public Result seal(Grantee caller, byte[] document, Request request) {
+        for (SealRequest s : request.seals()) {
+            if (policy.requiresApproval(s.sealId())) {
+                throw new SealingApprovalRequiredException(s.sealId());
+            }
+        }
+        return sealNow(caller, document, request, "");
+    }
+
+    /**
+     * Seals a request a second person approved (用印审批): the caller is the requester, whose authorisation is checked
+     * as for {@link #seal}; the approver is recorded with each signature.
+     */
+    public Result sealApproved(Grantee caller, byte[] document, Request request, String approvedBy) {
+        return sealNow(caller, document, request, approvedBy.isEmpty() ? "" : ", approved by " + approvedBy);
+    }
+
+    /** Checks the seals for the caller, the document and the placements; signs nothing. */
+    public Preview preview(Grantee caller, byte[] document, Request request) {
         Format format = format(document);
         String sha256 = Digests.sha256Hex(document);
+        List<SealUse> uses = uses(caller, request, format, sha256);
+        if (format == Format.PDF) {
+            PdfDocumentSealer.Plan plan = pdf.plan(document, uses);
+            return new Preview(format, plan.placed(), sha256, pdfPages(plan.pdf()));
+        }
+        OfdDocumentSealer.Plan plan = ofd.plan(document, uses);
+        return new Preview(format, plan.placed(), sha256, 0);
+    }
+
+    private static int pdfPages(byte[] pdfBytes) {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdfBytes)) {
+            return d.getNumberOfPages();
+        } catch (java.io.IOException e) {
+            throw new SealingRefusedException(Reason.NOT_A_DOCUMENT, "the PDF cannot be read: " + e.getMessage());
+        }
+    }
+
+    private List<SealUse> uses(Grantee caller, Request request, Format format, String sha256) {
         List<SealUse> uses = new ArrayList<>();
         for (SealRequest s : request.seals()) {
             Seal seal = signing.checkDocumentSealing(
@@ -116,15 +172,23 @@ public final class DocumentSealingService {
                     format == Format.PDF ? "PAdES" : "SES");
             uses.add(new SealUse(s.sealId(), seal.name(), s.placement(), s.sizeMm()));
         }
+        return uses;
+    }
+
+    private Result sealNow(Grantee caller, byte[] document, Request request, String approval) {
+        Format format = format(document);
+        String sha256 = Digests.sha256Hex(document);
+        List<SealUse> uses = uses(caller, request, format, sha256);
         if (format == Format.PDF) {
             PdfDocumentSealer.Plan plan = pdf.plan(document, uses);
-            Keys keys = new Keys(caller, request, sha256, plan.placed());
+            Keys keys = new Keys(caller, request, sha256, plan.placed(), approval);
             SealedDocument sealed = pdf.seal(
                     plan, keys, "用印 " + request.category() + ", case " + request.caseNumber(), clock.instant());
             return new Result(format, sealed.document(), sealed.seals(), sha256);
         }
         OfdDocumentSealer.Plan plan = ofd.plan(document, uses);
-        SealedDocument sealed = ofd.seal(plan, new Keys(caller, request, sha256, plan.placed()), clock.instant());
+        SealedDocument sealed =
+                ofd.seal(plan, new Keys(caller, request, sha256, plan.placed(), approval), clock.instant());
         return new Result(format, sealed.document(), sealed.seals(), sha256);
     }
 
@@ -146,9 +210,11 @@ public final class DocumentSealingService {
         private final Request request;
         private final String sha256;
         private final List<PlacedSeal> placed;
+        private final String approval;
         private int next;
 
-        Keys(Grantee caller, Request request, String sha256, List<PlacedSeal> placed) {
+        Keys(Grantee caller, Request request, String sha256, List<PlacedSeal> placed, String approval) {
+            this.approval = approval;
             this.caller = caller;
             this.request = request;
             this.sha256 = sha256;
@@ -183,7 +249,8 @@ public final class DocumentSealingService {
                     sha256,
                     "seal " + (placed.indexOf(p) + 1) + " of " + placed.size() + ": "
                             + p.use().placement().describe() + " -> "
-                            + p.regions().stream().map(Object::toString).collect(Collectors.joining("; ")));
+                            + p.regions().stream().map(Object::toString).collect(Collectors.joining("; "))
+                            + approval);
         }
 
         @Override

@@ -5,6 +5,8 @@ import cn.zhengyin.seal.image.SealImageRenderer;
 import cn.zhengyin.seal.lifecycle.LibrarySealImageMaker;
 import cn.zhengyin.seal.lifecycle.SealImageMaker;
 import cn.zhengyin.seal.sealing.DocumentSealingService;
+import cn.zhengyin.seal.sealing.SealUsePolicy;
+import cn.zhengyin.seal.sealing.SealingRequestService;
 import cn.zhengyin.seal.signing.SealSigningService;
 import cn.zhengyin.trust.pdf.PadesLtaExtender;
 import cn.zhengyin.trust.sealing.OfdDocumentSealer;
@@ -37,7 +39,8 @@ class SealingConfiguration {
             SealImageRenderer renderer,
             Clock clock,
             @Value("${zhengyin.sealing.max-bytes:20971520}") long maxBytes,
-            @Value("${zhengyin.sealing.max-pages:200}") int maxPages) {
+            @Value("${zhengyin.sealing.max-pages:200}") int maxPages,
+            @Value("${zhengyin.sealing.approval-required-seals:}") java.util.List<String> approvalRequired) {
         SealingLimits limits = new SealingLimits(maxBytes, maxPages);
         PadesLtaExtender lta = new PadesLtaExtender(ownCrls(crls), timestamps, maxBytes + (32L << 20));
         return new DocumentSealingService(
@@ -47,7 +50,28 @@ class SealingConfiguration {
                 seal -> seal.imageId()
                         .flatMap(images::png)
                         .orElseGet(() -> renderer.renderPng(LibrarySealImageMaker.design(seal), 300)),
-                clock);
+                clock,
+                new SealUsePolicy(java.util.Set.copyOf(approvalRequired.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())));
+    }
+
+    /**
+     * Sealing requests of the console (用印审批): the uploaded document is kept in {@code sealing_requests} until decided
+     * or {@code zhengyin.sealing.requests.keep} (default 24 h) after upload, at most
+     * {@code zhengyin.sealing.requests.max-bytes} (default 7 MiB: a MongoDB document holds 16 MiB, the sealed file
+     * included).
+     */
+    @Bean
+    SealingRequestService sealingRequestService(
+            DocumentSealingService sealing,
+            com.mongodb.client.MongoDatabase database,
+            cn.zhengyin.service.audit.AuditLog audit,
+            Clock clock,
+            @Value("${zhengyin.sealing.requests.keep:PT24H}") java.time.Duration keep,
+            @Value("${zhengyin.sealing.requests.max-bytes:7340032}") long maxBytes) {
+        return new SealingRequestService(sealing, new MongoSealingRequestStore(database), audit, clock, keep, maxBytes);
     }
 
     /** The CRL of the CA that issued a certificate, from this service's own CAs. */

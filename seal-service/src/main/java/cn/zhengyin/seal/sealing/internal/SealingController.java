@@ -74,6 +74,9 @@ class SealingController {
         } catch (SesealUnavailableException e) {
             throw new ProblemException(
                     HttpStatus.CONFLICT, "seseal-unavailable", "Seal cannot seal this format", e.getMessage());
+        } catch (cn.zhengyin.seal.sealing.SealingApprovalRequiredException e) {
+            throw new ProblemException(
+                    HttpStatus.CONFLICT, "sealing-approval-required", "Each use needs approval", e.getMessage());
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(result.format().mediaType))

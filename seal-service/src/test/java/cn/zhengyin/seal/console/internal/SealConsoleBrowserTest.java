@@ -1,8 +1,13 @@
 package cn.zhengyin.seal.console.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhengyin.seal.SealServiceApplication;
+import cn.zhengyin.seal.authorisation.GranteeKind;
+import cn.zhengyin.seal.authorisation.SealAuthorisationService;
+import cn.zhengyin.seal.sealing.SealingRequestException;
+import cn.zhengyin.seal.sealing.SealingRequestService;
 import cn.zhengyin.service.testing.SharedChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +16,8 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +28,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,7 +67,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "zhengyin.console.dev-sign-in.people[4].id=seal-admin-forestry-demo",
             "zhengyin.console.dev-sign-in.people[4].name=林业局印章管理员 钱林",
             "zhengyin.console.dev-sign-in.people[4].roles=ADMINISTRATOR",
-            "zhengyin.console.dev-sign-in.people[4].organisations=11110100000000027K"
+            "zhengyin.console.dev-sign-in.people[4].organisations=11110100000000027K",
+            // 用印审批: every use of the dev seal needs a second person's approval here
+            "zhengyin.sealing.approval-required-seals=ZYDEV-SEAL-0001"
         })
 class SealConsoleBrowserTest {
     static final Path KEYS_DEV = Path.of("../keys-dev");
@@ -482,6 +492,145 @@ class SealConsoleBrowserTest {
                         }
                         return out;""");
         return narrow;
+    }
+
+    @Autowired
+    SealAuthorisationService authorisations;
+
+    @Autowired
+    SealingRequestService sealingRequests;
+
+    /**
+     * 用印 with 用印审批: a clerk uploads a two-page PDF, a missing keyword is explained next to its field, the keyword
+     * places the seal, a click on the rendered page moves it, the submission waits for approval; the clerk (also an
+     * approver) cannot approve their own request; the approver confirms in a dialog; the clerk downloads the sealed PDF,
+     * which pdfsig reports valid.
+     */
+    @Test
+    void aDocumentIsPlacedSubmittedApprovedBySomeoneElseAndDownloadedSealed(@TempDir Path dir) throws Exception {
+        authorisations.grant(
+                "ZYDEV-SEAL-0001",
+                GranteeKind.PERSON,
+                "seal-clerk-demo",
+                Set.of("doc:decision"),
+                Optional.empty(),
+                Optional.empty(),
+                "seal-admin-demo",
+                "browser test: the clerk seals decisions");
+        Path pdf = dir.resolve("decision.pdf");
+        Files.write(pdf, twoPageDecision());
+
+        signInAs("seal-clerk-demo");
+        browser.findElement(By.id("nav-sealings")).click();
+        waitForPage();
+        browser.findElement(By.id("new-sealing")).click();
+        waitForPage();
+        fillSealingForm(pdf, "Nowhere");
+        assertThat(text("#error-keyword")).contains("未找到关键字").contains("keyword-not-found");
+        fillSealingForm(pdf, "Approved by");
+        assertThat(text("#sealing-state")).isEqualTo("草稿");
+        assertThat(text("#positions")).startsWith("page 2 [");
+        assertThat(browser.findElement(By.id("page-image")).getSize().getHeight())
+                .as("the rendered A4 page, 600 px wide")
+                .isBetween(840, 855);
+
+        // a click in the middle of the rendered page 2 (600 px for 210 mm) puts the seal's centre there
+        browser.findElement(By.id("page-image")).click();
+        waitForPage();
+        assertThat(text("#notice")).contains("位置已更新");
+        assertThat(text("#positions")).startsWith("page 2 [84.0, ");
+        screenshot("console-sealing.png");
+
+        browser.findElement(By.id("submit-sealing")).click();
+        waitForPage();
+        assertThat(text("#sealing-state")).isEqualTo("待审批");
+        assertThat(text("#approval-required")).contains("用印审批");
+        String id = browser.getCurrentUrl().replaceAll(".*/console/sealings/", "");
+        assertThat(browser.findElements(By.id("approve")))
+                .as("the requester, though an approver, has no approve button")
+                .isEmpty();
+        assertThat(text("#own-request")).contains("四眼原则");
+        assertThatThrownBy(() -> sealingRequests.approve(id, "seal-clerk-demo"))
+                .isInstanceOf(SealingRequestException.class)
+                .hasMessageContaining("四眼原则");
+        signOut();
+
+        signInAs("seal-approver-demo");
+        open("/console/sealings");
+        browser.findElement(By.cssSelector("#pending li[data-request='" + id + "'] a"))
+                .click();
+        waitForPage();
+        assertThat(browser.findElement(By.id("approve-confirm")).isDisplayed()).isFalse();
+        browser.findElement(By.id("approve")).click();
+        assertThat(browser.findElement(By.id("approve-confirm")).isDisplayed())
+                .as("a confirmation dialog first")
+                .isTrue();
+        browser.findElement(By.id("approve-confirm")).click();
+        waitForPage();
+        assertThat(text("#notice")).contains("已批准");
+        assertThat(text("#sealing-state")).isEqualTo("已盖章");
+        assertThat(text("#decided-by")).isEqualTo("seal-approver-demo");
+        signOut();
+
+        signInAs("seal-clerk-demo");
+        open("/console/sealings/" + id);
+        String href = browser.findElement(By.id("download")).getDomProperty("href");
+        String cookies = browser.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpResponse<byte[]> download = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                                .header("Cookie", cookies)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        Path sealed = dir.resolve("sealed.pdf");
+        Files.write(sealed, download.body());
+        Process pdfsig = new ProcessBuilder("pdfsig", sealed.toString())
+                .redirectErrorStream(true)
+                .start();
+        String report = new String(pdfsig.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(pdfsig.waitFor()).as(report).isZero();
+        assertThat(report).contains("Signature is Valid.").doesNotContain("Signature is Invalid");
+        assertThat(report).contains("证印示范市市场监督管理局");
+    }
+
+    private void fillSealingForm(Path pdf, String keyword) {
+        browser.findElement(By.id("document")).sendKeys(pdf.toAbsolutePath().toString());
+        new Select(browser.findElement(By.id("sealId"))).selectByValue("ZYDEV-SEAL-0001");
+        WebElement caseNumber = browser.findElement(By.id("caseNumber"));
+        caseNumber.clear();
+        caseNumber.sendKeys("XF-2026-000777");
+        browser.findElement(By.id("placement-keyword")).click();
+        WebElement word = browser.findElement(By.id("keyword"));
+        word.clear();
+        word.sendKeys(keyword);
+        browser.findElement(By.id("sealing-upload")).click();
+        waitForPage();
+    }
+
+    /** A two-page A4 PDF whose second page ends with "Approved by" (Helvetica: no font to embed). */
+    static byte[] twoPageDecision() throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var font = new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                    org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA);
+            for (String text : List.of("Decision XF-2026-000777", "Approved by the authority")) {
+                var page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+                doc.addPage(page);
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                    content.beginText();
+                    content.setFont(font, 14);
+                    content.newLineAtOffset(200, 400);
+                    content.showText(text);
+                    content.endText();
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     // ---- helpers ----

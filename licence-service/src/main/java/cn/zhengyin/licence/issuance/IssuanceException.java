@@ -59,6 +59,24 @@ public sealed class IssuanceException extends RuntimeException {
         }
     }
 
+    /**
+     * The licence type allows one licence in force per holder and the holder has one ({@code existing}); amend or renew
+     * that one, or revoke/cancel it first.
+     */
+    public static final class HolderHasLicence extends IssuanceException {
+        private final String existing;
+
+        public HolderHasLicence(String message, String existing) {
+            super(message);
+            this.existing = existing;
+        }
+
+        /** The identifier of the licence in force (or being issued) for this holder. */
+        public String existing() {
+            return existing;
+        }
+    }
+
     /** The Idempotency-Key was used before with a different request. */
     public static final class IdempotencyKeyReused extends IssuanceException {
         IdempotencyKeyReused(String message) {

@@ -49,6 +49,12 @@ public final class IssuanceProblems {
             case IssuanceException.ConcurrentChange c ->
                 new ProblemException(
                         HttpStatus.CONFLICT, "concurrent-change", "Licence changed meanwhile", c.getMessage());
+            case IssuanceException.HolderHasLicence h ->
+                new ProblemException(
+                        HttpStatus.CONFLICT,
+                        "holder-has-licence",
+                        "Holder already has a licence in force",
+                        h.getMessage());
             case IssuanceException.IdempotencyKeyReused r ->
                 new ProblemException(
                         HttpStatus.UNPROCESSABLE_CONTENT,

@@ -1,6 +1,7 @@
 package cn.zhengyin.licence.issuance;
 
 import cn.zhengyin.licence.authority.IssuingAuthority;
+import cn.zhengyin.licence.licencetype.FieldRole;
 import cn.zhengyin.licence.licencetype.FieldViolation;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
@@ -13,12 +14,14 @@ import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.transparency.LicenceEventLog;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,6 +51,10 @@ public final class LicenceIssuer {
     private final Clock clock;
     private final LicenceEventLog eventLog;
     private final FailedIssuances failures;
+    private final HolderHoldings holdings;
+
+    /** A claim on a holder whose licence was never stored is taken over after this long. */
+    static final Duration STALE_HOLDING = Duration.ofMinutes(2);
 
     public LicenceIssuer(
             LicenceTypeCatalogue types,
@@ -58,7 +65,8 @@ public final class LicenceIssuer {
             VersionProducer versions,
             Clock clock,
             LicenceEventLog eventLog,
-            FailedIssuances failures) {
+            FailedIssuances failures,
+            HolderHoldings holdings) {
         this.types = types;
         this.authorities = authorities;
         this.registry = registry;
@@ -68,6 +76,7 @@ public final class LicenceIssuer {
         this.clock = clock;
         this.eventLog = eventLog;
         this.failures = failures;
+        this.holdings = holdings;
     }
 
     /** The outcome: the issued version, its licence head, and whether this answer replays an earlier request. */
@@ -132,20 +141,102 @@ public final class LicenceIssuer {
         Map<String, String> values = PreparedFields.prepare(type, authority, command.client(), command.fields(), today);
         PreparedFields.checkCaseNumber(command.caseNumber());
         String fingerprint = VersionProducer.fingerprint("ISSUE", type.typeCode(), command.caseNumber(), values);
+        Optional<String> holding = holdingId(type, values);
+        String owner =
+                command.client() + "\u0000" + command.idempotencyKey().orElseGet(() -> "once-" + UUID.randomUUID());
+        // One licence in force per holder: refused before the Idempotency-Key is claimed (a retry of the request that
+        // holds the claim passes, and the key answers it with its licence).
+        holding.flatMap(holdings::find)
+                .filter(h -> !h.owner().equals(owner))
+                .ifPresent(h -> refuseIfHeld(h, type, now, today));
 
         IdempotencyGuard.Start start = idempotency.begin(command.client(), command.idempotencyKey(), fingerprint);
         if (start instanceof IdempotencyGuard.Replay replay) {
             return replay(replay.identifier());
         }
         try {
-            return produce(command, type, authority, values, fingerprint, now, today, start, taken);
+            holding.ifPresent(id -> claim(id, owner, type, now, today));
+            return produce(command, type, authority, values, fingerprint, now, today, start, taken, holding, owner);
         } catch (RuntimeException e) {
             try {
                 idempotency.release(command.client(), command.idempotencyKey());
+                if (holding.isPresent() && !(e instanceof IssuanceException.HolderHasLicence) && !stored(taken)) {
+                    holdings.release(holding.get(), owner);
+                }
             } catch (RuntimeException releaseFailed) {
                 e.addSuppressed(releaseFailed);
             }
             throw e;
+        }
+    }
+
+    /** The claim id of a type that allows one licence in force per holder: type code + ':' + holder code. */
+    private static Optional<String> holdingId(LicenceType type, Map<String, String> values) {
+        if (!type.descriptor().oneInForcePerHolder()) {
+            return Optional.empty();
+        }
+        return type.fieldWithRole(FieldRole.HOLDER_CODE)
+                .map(f -> values.get(f.key()))
+                .filter(code -> !code.isBlank())
+                .map(code -> type.typeCode() + ":" + code);
+    }
+
+    private boolean stored(TakenIdentifier taken) {
+        return taken.identifier != null
+                && registry.findLicence(
+                                LicenceIdentifier.parse(taken.identifier).root())
+                        .isPresent();
+    }
+
+    /**
+     * Takes the holder's claim for {@code owner}: creates it, or takes over one whose licence is no longer in force (or
+     * was never stored and is older than {@link #STALE_HOLDING}); refuses while another holds it.
+     */
+    private void claim(String id, String owner, LicenceType type, Instant now, LocalDate today) {
+        HolderHoldings.Holding mine = new HolderHoldings.Holding(id, owner, Optional.empty(), now);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (holdings.insert(mine)) {
+                return;
+            }
+            Optional<HolderHoldings.Holding> existing = holdings.find(id);
+            if (existing.isEmpty()) {
+                continue; // released meanwhile
+            }
+            HolderHoldings.Holding held = existing.get();
+            if (held.owner().equals(owner)) {
+                return; // this request's own claim (a retry after a crash)
+            }
+            refuseIfHeld(held, type, now, today);
+            if (holdings.replace(held, mine)) {
+                return;
+            }
+        }
+        throw new IssuanceException.ConcurrentChange(
+                "the holder's " + type.descriptor().name() + " is being issued by another request; retry later");
+    }
+
+    /** Refuses when {@code held} names a licence in force, or is a fresh claim whose licence is not stored yet. */
+    private void refuseIfHeld(HolderHoldings.Holding held, LicenceType type, Instant now, LocalDate today) {
+        String holder = held.id().substring(held.id().indexOf(':') + 1);
+        Optional<Licence> licence = held.licence().flatMap(registry::findLicence);
+        if (licence.isPresent()) {
+            LicenceStatus status = licence.get().statusAt(today);
+            if (status == LicenceStatus.VALID || status == LicenceStatus.SUSPENDED) {
+                throw new IssuanceException.HolderHasLicence(
+                        "holder " + holder + " already has " + type.descriptor().name() + " "
+                                + licence.get().currentIdentifier() + " in force (" + status
+                                + "); a licence type allows one per holder: amend or renew it, or revoke or cancel it"
+                                + " before issuing a new one",
+                        licence.get().currentIdentifier());
+            }
+            return;
+        }
+        if (held.since().plus(STALE_HOLDING).isAfter(now)) {
+            String which = held.licence().map(l -> " (" + l + ")").orElse("");
+            throw new IssuanceException.HolderHasLicence(
+                    "holder " + holder + " has " + type.descriptor().name() + which
+                            + " being issued by another request; a licence type allows one per holder",
+                    held.licence().orElse(""));
         }
     }
 
@@ -158,7 +249,9 @@ public final class LicenceIssuer {
             Instant now,
             LocalDate today,
             IdempotencyGuard.Start start,
-            TakenIdentifier taken) {
+            TakenIdentifier taken,
+            Optional<String> holding,
+            String owner) {
         Optional<String> chosen = ((IdempotencyGuard.Work) start).chosenIdentifier();
         LicenceIdentifier identifier = chosen.map(LicenceIdentifier::parse)
                 .orElseGet(() -> LicenceIdentifier.first(
@@ -169,6 +262,8 @@ public final class LicenceIssuer {
         identifier = LicenceIdentifier.parse(
                 idempotency.bind(command.client(), command.idempotencyKey(), identifier.toString()));
         taken.identifier = identifier.toString();
+        String root = identifier.root();
+        holding.ifPresent(id -> holdings.bind(id, owner, root));
 
         // The version producer answers whether this version exists already (an earlier attempt or a recovery got that
         // far): it returns it if it came from this request and refuses it if not.

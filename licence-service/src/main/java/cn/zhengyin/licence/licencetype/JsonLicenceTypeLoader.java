@@ -184,8 +184,19 @@ public final class JsonLicenceTypeLoader {
         ValidityRule validity = json.object("validity").flatMap(this::validity).orElse(new ValidityRule.Indefinite());
         String sealType = json.string("sealType");
         String note = json.optString("note").orElse("");
+        boolean oneInForcePerHolder = json.bool("oneInForcePerHolder", false);
         return new LicenceTypeDescriptor(
-                typeCode, name, nameEn, authority, category, codeType, item, validity, sealType, note);
+                typeCode,
+                name,
+                nameEn,
+                authority,
+                category,
+                codeType,
+                item,
+                validity,
+                sealType,
+                note,
+                oneInForcePerHolder);
     }
 
     private Optional<ValidityRule> validity(JsonObjectReader v) {

@@ -15,6 +15,10 @@ package cn.zhengyin.licence.licencetype;
  * @param sealType           the seal type required to sign it: a code such as {@code 01} (单位专用章) or the purpose
  *                           text of a 业务专用章
  * @param note               free text for maintainers, e.g. why a code is fictional (empty if none)
+ * @param oneInForcePerHolder {@code type.json} {@code "oneInForcePerHolder": true}: a holder (by its holder code) may
+ *                           hold at most one licence of this type in force (valid or suspended); a second issuance is
+ *                           refused until the first is revoked, cancelled or expired (amendments and renewals of the
+ *                           one in force stay allowed)
  */
 public record LicenceTypeDescriptor(
         String typeCode,
@@ -26,7 +30,8 @@ public record LicenceTypeDescriptor(
         ServiceItem serviceItem,
         ValidityRule validity,
         String sealType,
-        String note) {
+        String note,
+        boolean oneInForcePerHolder) {
 
     /**
      * 证照定义机构.

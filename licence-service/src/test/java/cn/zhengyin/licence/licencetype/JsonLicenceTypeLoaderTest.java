@@ -99,7 +99,7 @@ class JsonLicenceTypeLoaderTest {
                         "practice-certificate/type.json typeCode: type code '12990100XF0000003' has 17 characters; GB/T 36904"
                                 + " uses 21: the defining authority's unified social credit code (18) followed by a 3-digit sequence",
                         "practice-certificate/type.json colour: unknown property; allowed here: [definingAuthority, holderCategory,"
-                                + " holderCodeType, name, nameEn, note, sealType, serviceItem, typeCode, validity]",
+                                + " holderCodeType, name, nameEn, note, oneInForcePerHolder, sealType, serviceItem, typeCode, validity]",
                         "practice-certificate/type.json validity.kind: is 'FOREVER'; use FIXED_YEARS (with years), INDEFINITE"
                                 + " (长期) or FROM_FIELDS",
                         "practice-certificate/fields.json fields[1].key: key 'holderName' is declared twice",
@@ -174,6 +174,17 @@ class JsonLicenceTypeLoaderTest {
                 .anySatisfy(t -> assertThat(t.toList()).first().isEqualTo("practice-certificate/fields.json"))
                 .contains(org.assertj.core.groups.Tuple.tuple("practice-certificate/sample.json", "file is missing"));
         assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).startsWith("is not valid JSON"));
+    }
+
+    @Test
+    void readsOneInForcePerHolderWhichIsOffUnlessSaid(@TempDir Path root) throws Exception {
+        Path folder = LicenceTypeFixture.writePracticeCertificate(root);
+        assertThat(loader.load(folder).descriptor().oneInForcePerHolder()).isFalse();
+        Path type = folder.resolve("type.json");
+        java.nio.file.Files.writeString(
+                type, java.nio.file.Files.readString(type).replaceFirst("\\{", "{ \"oneInForcePerHolder\": true,"));
+
+        assertThat(loader.load(folder).descriptor().oneInForcePerHolder()).isTrue();
     }
 
     @Test

@@ -67,7 +67,8 @@ class IssuanceConfiguration {
             VersionProducer versions,
             Clock clock,
             LicenceEventLog eventLog,
-            AuditLog audit) {
+            AuditLog audit,
+            MongoDatabase database) {
         return new LicenceIssuer(
                 types,
                 approvalSystems::find,
@@ -77,6 +78,7 @@ class IssuanceConfiguration {
                 versions,
                 clock,
                 eventLog,
-                new AuditedFailedIssuances(audit));
+                new AuditedFailedIssuances(audit),
+                new MongoHolderHoldings(database));
     }
 }

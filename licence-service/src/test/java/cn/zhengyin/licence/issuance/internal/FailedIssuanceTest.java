@@ -110,7 +110,8 @@ class FailedIssuanceTest {
                 versions,
                 CLOCK,
                 LicenceEventLog.NONE,
-                reported::add);
+                reported::add,
+                new MongoHolderHoldings(db));
     }
 
     private static IssueLicenceCommand command(String holderName, String key) {

@@ -75,6 +75,19 @@ class AuthorisationTableIT {
     private String licenceRoot; // the root of that licence (held by the holder's company)
     private String shareId; // a share of it by the holder: the target of the share pages
 
+    /**
+     * Targets of the walk's "ok" cells that change a licence's or a seal's state, by the state they are in: a cell
+     * takes one in the state it needs (issuing or applying for one only when there is none) and gives it back in the
+     * state it left it in. So one licence goes amended → renewed → corrected → suspended → reinstated → revoked, and
+     * one seal approved → image → made → issued → suspended → reinstated → revoked → destroyed, instead of a new
+     * licence or seal brought to the right state for each cell.
+     */
+    private final Map<String, java.util.Deque<String>> licencesIn = new java.util.HashMap<>();
+
+    private final Map<String, java.util.Deque<String>> sealsIn = new java.util.HashMap<>();
+    private Runnable onSuccess = () -> {}; // what the cell just sent does to its target's state when it succeeds
+    private HttpResponse<byte[]> lastResponse;
+
     @BeforeAll
     void start() throws Exception {
         services = TwoServices.shared();
@@ -119,11 +132,16 @@ class AuthorisationTableIT {
                 String expected = row.expected(identity);
                 cells++;
                 HttpResponse<byte[]> response;
+                onSuccess = () -> {};
                 try {
                     response = send(row, identity, expected.equals("ok"));
                 } catch (RuntimeException e) {
                     failures.add(row.key() + " as " + identity + ": " + e);
                     continue;
+                }
+                if (expected.equals("ok") && response.statusCode() / 100 == 2) {
+                    lastResponse = response;
+                    onSuccess.run();
                 }
                 String body = new String(response.body(), StandardCharsets.UTF_8);
                 String problem = check(row, expected, response, body);
@@ -932,30 +950,43 @@ class AuthorisationTableIT {
         // targets: the success of an ok cell may need a fresh target in the right state
         String target = licence;
         if (forSuccess && m.equals("POST") && path.startsWith("/api/v1/licences/{identifier}/")) {
-            target = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201)
-                    .get("identifier")
-                    .asString();
-            if (path.endsWith("/reinstatement")) {
-                json(
-                        send(post(
-                                services.licenceUrl,
-                                "/api/v1/licences/" + target + "/suspension",
-                                "approval-demo",
-                                "{\"reason\":\"整改\"}")),
-                        200);
-            }
+            String change = path.substring("/api/v1/licences/{identifier}/".length());
+            String needs = change.equals("reinstatement") ? "SUSPENDED" : "IN_FORCE";
+            String taken = takeLicence(needs);
+            target = taken;
+            onSuccess = switch (change) {
+                // a new version, in force; the one changed is superseded
+                case "amendments", "renewals", "corrections" ->
+                    () -> give(
+                            licencesIn,
+                            "IN_FORCE",
+                            json(lastResponse).get("identifier").asString());
+                case "suspension" -> () -> give(licencesIn, "SUSPENDED", taken);
+                case "revocation", "cancellation" -> () -> {};
+                // reinstated; or unchanged: an archive time-stamp renewed, a copy made
+                default -> () -> give(licencesIn, "IN_FORCE", taken);
+            };
         }
         String sealId = SEAL;
         if (forSuccess && m.equals("POST") && path.startsWith("/api/v1/seals/{id}/")) {
-            sealId = switch (path.substring("/api/v1/seals/{id}/".length())) {
-                case "approve", "reject" -> sealIn("APPLIED");
-                case "image", "make" -> sealIn("APPROVED");
-                case "issue" -> sealIn("MADE");
-                case "suspend", "revoke" -> sealIn("ISSUED");
-                case "reinstate" -> sealIn("SUSPENDED");
-                case "destroy" -> sealIn("REVOKED");
-                default -> SEAL;
+            String transition = path.substring("/api/v1/seals/{id}/".length());
+            String[] fromTo = switch (transition) {
+                case "approve" -> new String[] {"APPLIED", "APPROVED"};
+                case "reject" -> new String[] {"APPLIED", "REJECTED"};
+                case "image" -> new String[] {"APPROVED", "APPROVED"};
+                case "make" -> new String[] {"APPROVED", "MADE"};
+                case "issue" -> new String[] {"MADE", "ISSUED"};
+                case "suspend" -> new String[] {"ISSUED", "SUSPENDED"};
+                case "reinstate" -> new String[] {"SUSPENDED", "ISSUED"};
+                case "revoke" -> new String[] {"ISSUED", "REVOKED"};
+                case "destroy" -> new String[] {"REVOKED", "DESTROYED"};
+                default -> null;
             };
+            if (fromTo != null) {
+                String taken = takeSeal(fromTo[0]);
+                sealId = taken;
+                onSuccess = () -> give(sealsIn, fromTo[1], taken);
+            }
         }
         String authorisationId = "unknown";
         if (forSuccess && m.equals("DELETE")) {
@@ -1077,8 +1108,11 @@ class AuthorisationTableIT {
 
     private String postBody(String path) {
         return switch (path) {
-            case "/api/v1/licences/{identifier}/amendments", "/api/v1/licences/{identifier}/corrections" ->
+            case "/api/v1/licences/{identifier}/amendments" ->
                 "{\"caseNumber\":\"AT-2\",\"reason\":\"住所变更\",\"fields\":{\"address\":\"示范市授权区新港路1号\"}}";
+            // the walk corrects the version it amended and renewed: another case, another address
+            case "/api/v1/licences/{identifier}/corrections" ->
+                "{\"caseNumber\":\"AT-4\",\"reason\":\"住所更正\",\"fields\":{\"address\":\"示范市授权区新港路2号\"}}";
             case "/api/v1/licences/{identifier}/renewals" ->
                 "{\"caseNumber\":\"AT-3\",\"reason\":\"换发\",\"fields\":{}}";
             case "/api/v1/signatures/pades" -> padesBody(SEAL);
@@ -1159,6 +1193,44 @@ class AuthorisationTableIT {
     }
 
     /** A fresh seal (applied by the applicant) driven to the given state by the approver and the administrator. */
+    /** A licence of approval-demo in this state for a walk cell: one given back by an earlier cell, else a new one. */
+    private String takeLicence(String state) {
+        String pooled =
+                licencesIn.getOrDefault(state, new java.util.ArrayDeque<>()).pollFirst();
+        if (pooled != null) {
+            return pooled;
+        }
+        String issued = json(
+                        send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201)
+                .get("identifier")
+                .asString();
+        if (state.equals("SUSPENDED")) {
+            json(
+                    send(post(
+                            services.licenceUrl,
+                            "/api/v1/licences/" + issued + "/suspension",
+                            "approval-demo",
+                            "{\"reason\":\"整改\"}")),
+                    200);
+        }
+        return issued;
+    }
+
+    /** A seal in this state for a walk cell: one given back by an earlier cell, else a new one taken there. */
+    private String takeSeal(String state) {
+        String pooled =
+                sealsIn.getOrDefault(state, new java.util.ArrayDeque<>()).pollFirst();
+        return pooled != null ? pooled : sealIn(state);
+    }
+
+    private static void give(Map<String, java.util.Deque<String>> pool, String state, String id) {
+        pool.computeIfAbsent(state, s -> new java.util.ArrayDeque<>()).addLast(id);
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> response) {
+        return TwoServices.json(new String(response.body(), StandardCharsets.UTF_8));
+    }
+
     private String sealIn(String state) {
         String id = json(send(post(services.sealUrl, "/api/v1/seals", "seal-applicant-demo", applyBody())), 201)
                 .get("id")

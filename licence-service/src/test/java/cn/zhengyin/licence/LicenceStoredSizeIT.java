@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue #18 (size): what one issued business licence stores in the licence service's embedded store — every document
  * that names the licence (registry record and versions with their renditions, holdings, log entries, audit events),
- * as BSON bytes per collection. Written to {@code target/stored-size.txt}; the test fails above 300 KB (the target,
+ * as BSON bytes per collection. Written to {@code target/stored-size.txt}; the test fails above 200 KB (175.7 KB measured) (the target,
  * 100 KB for everything of a licence, is not met: docs/performance.md "Size"). Documents that refer to the licence
  * only by a digest (a transparency log leaf) are not found this way; they are a few hundred bytes.
  */
@@ -57,7 +57,7 @@ class LicenceStoredSizeIT {
         Files.writeString(Path.of("target", "stored-size.txt"), report);
 
         assertThat(byCollection).as(report.toString()).isNotEmpty();
-        assertThat(total).as(report.toString()).isBetween(20_000L, 300_000L);
+        assertThat(total).as(report.toString()).isBetween(20_000L, 200_000L);
     }
 
     private static boolean contains(ByteBuffer haystack, byte[] needle) {

@@ -55,7 +55,8 @@ class VerifyCommandTest {
                                 NOW,
                                 Optional.empty(),
                                 SignatureRequest.estimateContentsBytes(
-                                        pki.signerKey().certificateChain(), List.of(pki.tsaCertificate()))));
+                                        pki.signerKey().certificateChain(),
+                                        pki.tsaKey().certificateChain())));
         byte[] cms = new CadesDigestSigner(new InProcessTimestampSource(pki.timestampAuthority(clock)))
                 .sign(preparation.digest(), pki.signerKey());
         signed = preparation.complete(cms);

@@ -194,11 +194,14 @@ class LongTermValidationInteropIT {
 
     // ---- size (issue #18) -------------------------------------------------------------------------------------------
 
-    /** Largest licence PDF accepted here (issue #18's target is 50 KB: not met, see docs/performance.md "Size"). */
-    static final int PDF_LIMIT_BYTES = 100 * 1024;
+    /**
+     * Largest licence PDF accepted here: 80.5 KB measured for the rare-character business licence (issue #18's target
+     * is 50 KB: not met, see docs/performance.md "Size").
+     */
+    static final int PDF_LIMIT_BYTES = 84 * 1024;
 
     /** Largest PDF + OFD + XML of one licence (the target, 100 KB for all renditions and records, is not met). */
-    static final int RENDITIONS_LIMIT_BYTES = 215 * 1024;
+    static final int RENDITIONS_LIMIT_BYTES = 180 * 1024; // 175.7 KB measured
 
     /**
      * Every shipped type, and a holder named with CJK Extension A/B characters (fallback fonts): the PDF and the sum of

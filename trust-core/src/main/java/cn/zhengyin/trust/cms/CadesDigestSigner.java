@@ -5,6 +5,7 @@ import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.crypto.SigningKeyContentSigner;
 import cn.zhengyin.trust.timestamp.TimestampSource;
+import cn.zhengyin.trust.validation.CmsCertificates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.cert.CertificateEncodingException;
@@ -91,7 +92,7 @@ public final class CadesDigestSigner {
             generator.addSignerInfoGenerator(new SignerInfoGeneratorBuilder(precomputed(documentDigest))
                     .setSignedAttributeGenerator(signedAttributes(signer))
                     .build(new SigningKeyContentSigner(key), signer));
-            generator.addCertificates(new JcaCertStore(key.certificateChain()));
+            generator.addCertificates(new JcaCertStore(CmsCertificates.withoutRoot(key.certificateChain())));
             CMSSignedData signed = generator.generate(new CMSAbsentContent(), false);
             return addSignatureTimestamp(signed).toASN1Structure().getEncoded(ASN1Encoding.DER);
         } catch (CMSException | OperatorCreationException | IOException | CertificateEncodingException e) {

@@ -138,10 +138,25 @@ public enum CjkFace {
         }
     }
 
+    /** Outline points of embedded subsets are kept to 1/256 em. */
+    static final int DOCUMENT_GRID_PER_EM = 256;
+
+    private static int headOffset(byte[] font) {
+        ByteBuffer b = ByteBuffer.wrap(font);
+        int tables = b.getShort(4) & 0xFFFF;
+        for (int i = 0; i < tables; i++) {
+            if (b.getInt(12 + 16 * i) == 0x68656164) { // 'head'
+                return b.getInt(12 + 16 * i + 8);
+            }
+        }
+        throw new TrustException("The bundled font has no head table");
+    }
+
     /**
-     * Like {@link #parse()}, over the face without its hinting ({@link TrueTypeHinting#strip}): what documents embed
-     * (PDF and OFD subsets), about a tenth smaller, same outlines and metrics. The unhinted bytes are made once, when
-     * first asked for, and kept beside the face.
+     * Like {@link #parse()}, over the face without its hinting and with its outline points on a grid of 1/256 em
+     * ({@link TrueTypeHinting#strip(byte[], int)}): what documents embed (PDF and OFD subsets), about a fifth smaller
+     * compressed, same metrics, outlines within 1/512 em of the face's (0.02 mm at 12 pt, a quarter of a pixel at 300
+     * dpi). The bytes are made once, when first asked for, and kept beside the face.
      */
     public TrueTypeFont parseUnhinted() {
         byte[] bytes = unhinted;
@@ -149,7 +164,9 @@ public enum CjkFace {
             synchronized (this) {
                 bytes = unhinted;
                 if (bytes == null) {
-                    bytes = TrueTypeHinting.strip(loaded().bytes);
+                    byte[] face = loaded().bytes;
+                    int unitsPerEm = ByteBuffer.wrap(face, 0, face.length).getShort(headOffset(face) + 18) & 0xFFFF;
+                    bytes = TrueTypeHinting.strip(face, Math.max(1, unitsPerEm / DOCUMENT_GRID_PER_EM));
                     unhinted = bytes;
                 }
             }

@@ -2,6 +2,7 @@ package cn.zhengyin.trust.timestamp;
 
 import cn.zhengyin.trust.crypto.SigningKey;
 import cn.zhengyin.trust.crypto.SigningKeyContentSigner;
+import cn.zhengyin.trust.validation.CmsCertificates;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
@@ -199,7 +200,7 @@ public final class TimestampAuthority {
             SignerInfoGenerator signerInfo =
                     new JcaSignerInfoGeneratorBuilder(digests).build(new SigningKeyContentSigner(tsaKey), tsaCert);
             TimeStampTokenGenerator generator = new TimeStampTokenGenerator(signerInfo, essCertIdDigest, policy);
-            generator.addCertificates(new JcaCertStore(tsaKey.certificateChain()));
+            generator.addCertificates(new JcaCertStore(CmsCertificates.withoutRoot(tsaKey.certificateChain())));
             generator.setAccuracySeconds((int) accuracy.toSeconds());
             generator.setAccuracyMillis(accuracy.toMillisPart());
             generator.setResolution(TimeStampTokenGenerator.R_MILLISECONDS);

@@ -1,7 +1,7 @@
 package cn.zhengyin.trust.sealing;
 
 import cn.zhengyin.trust.pdf.PadesLtaExtender;
-import cn.zhengyin.trust.pdf.PadesPreparation;
+import cn.zhengyin.trust.pdf.ContentsReservation;
 import cn.zhengyin.trust.pdf.PadesPreparer;
 import cn.zhengyin.trust.pdf.PdfSigningException;
 import cn.zhengyin.trust.pdf.SignatureRequest;
@@ -65,6 +65,7 @@ public final class PdfDocumentSealer {
 
     private final SealingLimits limits;
     private final PadesPreparer preparer;
+    private final ContentsReservation reservation = new ContentsReservation();
     private final PadesLtaExtender lta;
 
     public PdfDocumentSealer(SealingLimits limits, PadesLtaExtender lta) {
@@ -123,28 +124,25 @@ public final class PdfDocumentSealer {
         List<Region> regions = placed.regions();
         List<byte[]> images = regions.size() == 1 ? List.of(png) : SealStrips.cut(png, regions.size());
         Region first = regions.get(0);
-        PadesPreparation prepared;
+        VisibleAppearance appearance;
         try {
-            float pageHeight = pageHeight(pdf, first.page() - 1);
-            VisibleAppearance appearance = appearance(first, pageHeight, images.get(0));
-            prepared = preparer.prepare(
-                    pdf,
-                    new SignatureRequest(
-                            placed.use().signerName(),
-                            reason,
-                            "",
-                            signingTime,
-                            Optional.of(appearance),
-                            SignatureRequest.estimateContentsBytes(chain, chain)),
-                    (document, signature) -> {
-                        if (regions.size() > 1) {
-                            addStripWidgets(document, signature, regions, images);
-                        }
-                    });
+            appearance = appearance(first, pageHeight(pdf, first.page() - 1), images.get(0));
         } catch (IOException e) {
             throw new PdfSigningException("Cannot prepare the seal: " + e.getMessage(), e);
         }
-        return prepared.complete(keys.signPadesDigest(sealId, prepared.digest()));
+        return reservation.sign(
+                sealId,
+                chain,
+                reserve -> preparer.prepare(
+                        pdf,
+                        new SignatureRequest(
+                                placed.use().signerName(), reason, "", signingTime, Optional.of(appearance), reserve),
+                        (document, signature) -> {
+                            if (regions.size() > 1) {
+                                addStripWidgets(document, signature, regions, images);
+                            }
+                        }),
+                digest -> keys.signPadesDigest(sealId, digest));
     }
 
     private float pageHeight(byte[] pdf, int pageIndex) throws IOException {

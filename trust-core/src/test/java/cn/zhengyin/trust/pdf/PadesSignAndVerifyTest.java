@@ -348,6 +348,36 @@ class PadesSignAndVerifyTest {
     }
 
     @Test
+    void aCmsLargerThanTheEstimateIsSignedOnceMoreWithRoomForItAndTheNextFitsAtOnce() {
+        // the estimate knows only the seal's certificate; the CMS carries its CA and the TSA's chain as well
+        List<java.security.cert.X509Certificate> leafOnly =
+                List.of(pki.signerKey().certificateChain().getFirst());
+        ContentsReservation reservation = new ContentsReservation();
+        int firstReservation = reservation.reserveFor("seal-1", leafOnly);
+        List<Integer> reserved = new java.util.ArrayList<>();
+        java.util.function.IntFunction<PadesPreparation> prepare = bytes -> {
+            reserved.add(bytes);
+            return preparer.prepare(
+                    TestPdfs.onePage("Business licence 456"),
+                    new SignatureRequest("Test Bureau", "Licence issued", "", NOW, Optional.empty(), bytes));
+        };
+        java.util.function.UnaryOperator<byte[]> sign = digest -> signer.sign(digest, pki.signerKey());
+
+        byte[] pdf = reservation.sign("seal-1", leafOnly, prepare, sign);
+
+        assertThat(reserved).hasSize(2);
+        assertThat(reserved.get(0)).isEqualTo(firstReservation);
+        assertThat(reserved.get(1)).isGreaterThan(firstReservation);
+        assertThat(verifier(cleanCrls()).verify(pdf).indication()).isEqualTo(Indication.TOTAL_PASSED);
+        reserved.clear();
+        assertThat(verifier(cleanCrls()).verify(reservation.sign("seal-1", leafOnly, prepare, sign)).indication())
+                .isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(reserved).as("learnt: one preparation").hasSize(1);
+        // another signer starts from its own estimate
+        assertThat(reservation.reserveFor("seal-2", leafOnly)).isEqualTo(firstReservation);
+    }
+
+    @Test
     void cmsLargerThanTheReservedSpaceFailsClearly() {
         PadesPreparation preparation = preparer.prepare(
                 TestPdfs.onePage("small"), new SignatureRequest("a", "b", "c", NOW, Optional.empty(), 600));

@@ -10,7 +10,7 @@ import cn.zhengyin.trust.font.CjkFace;
 import cn.zhengyin.trust.font.FontChain;
 import cn.zhengyin.trust.pdf.LtvCollector;
 import cn.zhengyin.trust.pdf.PadesLtvExtender;
-import cn.zhengyin.trust.pdf.PadesPreparation;
+import cn.zhengyin.trust.pdf.ContentsReservation;
 import cn.zhengyin.trust.pdf.PadesPreparer;
 import cn.zhengyin.trust.pdf.SignatureRequest;
 import cn.zhengyin.trust.pdf.VisibleAppearance;
@@ -62,6 +62,7 @@ public final class SealedCopyMaker implements CopyMaker {
     private final SealServiceClient sealService;
     private final ApprovalSystems authorities;
     private final PadesPreparer preparer = new PadesPreparer(MAX_PDF_BYTES);
+    private final ContentsReservation reservation = new ContentsReservation();
     private final PadesLtvExtender ltvExtender = new PadesLtvExtender(MAX_PDF_BYTES);
     private final LtvCollector ltvCollector;
     /** The stamp's fonts, one per face of the licence font chain, loaded when a character first needs it. */
@@ -130,24 +131,29 @@ public final class SealedCopyMaker implements CopyMaker {
         float x = page.getLowerLeftX() + MARGIN;
         float y = page.getLowerLeftY() + MARGIN;
         byte[] stamp = stamp(a, lines(a));
-        PadesPreparation prepared = preparer.prepare(
-                withLtv,
-                new SignatureRequest(
-                        a.creator(),
-                        reason(a),
-                        "",
-                        a.createdAt(),
-                        Optional.of(new VisibleAppearance(0, x, y, WIDTH, HEIGHT, stamp)),
-                        SignatureRequest.estimateContentsBytes(chain, chain)));
-        PadesDigestResponse signed = sealService.sign(
-                "/api/v1/signatures/pades",
-                new PadesDigestRequest(
-                        sealId, "SHA-256", Base64.getEncoder().encodeToString(prepared.digest()), a.identifier()),
-                PadesDigestResponse.class);
-        if (signed == null || signed.cms() == null) {
-            throw new SealingFailedException("the seal service returned no CMS", true, null);
-        }
-        return prepared.complete(Base64.getDecoder().decode(signed.cms()));
+        return reservation.sign(
+                sealId,
+                chain,
+                reserve -> preparer.prepare(
+                        withLtv,
+                        new SignatureRequest(
+                                a.creator(),
+                                reason(a),
+                                "",
+                                a.createdAt(),
+                                Optional.of(new VisibleAppearance(0, x, y, WIDTH, HEIGHT, stamp)),
+                                reserve)),
+                digest -> {
+                    PadesDigestResponse signed = sealService.sign(
+                            "/api/v1/signatures/pades",
+                            new PadesDigestRequest(
+                                    sealId, "SHA-256", Base64.getEncoder().encodeToString(digest), a.identifier()),
+                            PadesDigestResponse.class);
+                    if (signed == null || signed.cms() == null) {
+                        throw new SealingFailedException("the seal service returned no CMS", true, null);
+                    }
+                    return Base64.getDecoder().decode(signed.cms());
+                });
     }
 
     /** The {@code /Reason} of the copy's signature: every 加注件 element in one line. */

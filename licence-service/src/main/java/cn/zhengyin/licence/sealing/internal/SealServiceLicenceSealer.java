@@ -4,8 +4,8 @@ import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.sealing.client.SealServiceClient;
 import cn.zhengyin.licence.sealing.client.SealServiceRevocationSource;
 import cn.zhengyin.trust.TrustException;
+import cn.zhengyin.trust.pdf.ContentsReservation;
 import cn.zhengyin.trust.pdf.PadesLtaExtender;
-import cn.zhengyin.trust.pdf.PadesPreparation;
 import cn.zhengyin.trust.pdf.PadesPreparer;
 import cn.zhengyin.trust.pdf.SignatureRequest;
 import cn.zhengyin.trust.pdf.VisibleAppearance;
@@ -33,6 +33,7 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
 
     private final SealServiceClient sealService;
     private final PadesPreparer preparer = new PadesPreparer(MAX_PDF_BYTES);
+    private final ContentsReservation reservation = new ContentsReservation();
     private final PadesLtaExtender lta;
 
     /**
@@ -66,29 +67,34 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
                         a.width(),
                         a.height(),
                         sealService.imagePng(request.sealId())));
-        // The seal's chain and the TSA's (same dev CA, similar size): the estimate covers both.
-        int reserve = SignatureRequest.estimateContentsBytes(chain, chain);
-        PadesPreparation prepared = preparer.prepare(
-                pdf,
-                new SignatureRequest(
-                        request.signerName(),
-                        "电子证照签发 Licence issued: " + request.licenceIdentifier(),
-                        "",
-                        request.signingTime(),
-                        Optional.of(appearance),
-                        reserve));
-        PadesDigestResponse signed = sealService.sign(
-                "/api/v1/signatures/pades",
-                new PadesDigestRequest(
-                        request.sealId(),
-                        "SHA-256",
-                        Base64.getEncoder().encodeToString(prepared.digest()),
-                        request.licenceIdentifier()),
-                PadesDigestResponse.class);
-        if (signed.cms() == null) {
-            throw new SealingFailedException("the seal service returned no CMS", true, null);
-        }
-        byte[] sealed = prepared.complete(Base64.getDecoder().decode(signed.cms()));
+        // The /Contents size: estimated from the seal's chain, then learnt from the CMSs this seal really returns
+        // (a TSA chain longer than the estimate assumed costs one more signature, once).
+        byte[] sealed = reservation.sign(
+                request.sealId(),
+                chain,
+                reserve -> preparer.prepare(
+                        pdf,
+                        new SignatureRequest(
+                                request.signerName(),
+                                "电子证照签发 Licence issued: " + request.licenceIdentifier(),
+                                "",
+                                request.signingTime(),
+                                Optional.of(appearance),
+                                reserve)),
+                digest -> {
+                    PadesDigestResponse signed = sealService.sign(
+                            "/api/v1/signatures/pades",
+                            new PadesDigestRequest(
+                                    request.sealId(),
+                                    "SHA-256",
+                                    Base64.getEncoder().encodeToString(digest),
+                                    request.licenceIdentifier()),
+                            PadesDigestResponse.class);
+                    if (signed.cms() == null) {
+                        throw new SealingFailedException("the seal service returned no CMS", true, null);
+                    }
+                    return Base64.getDecoder().decode(signed.cms());
+                });
         try {
             return lta.extend(sealed);
         } catch (SealingFailedException e) {

@@ -3,6 +3,7 @@ package cn.zhengyin.trust.ses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.fuzz.Bounded;
+import cn.zhengyin.trust.fuzz.Corpus;
 import cn.zhengyin.trust.validation.RevocationPolicy;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
@@ -11,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile-input fuzzing of the GB/T 38540 decoder and verifier: any byte string either decodes or is rejected with
@@ -24,6 +29,18 @@ class SesFuzzTest {
     private static final SesVerifier VERIFIER =
             new SesVerifier(Set.of(), List.of(), List.of(), RevocationPolicy.CHECK_IF_AVAILABLE);
 
+    static Stream<Corpus.Input> corpus() {
+        return Corpus.inputs(SesFuzzTest.class);
+    }
+
+    /** Every committed input of the fuzz tests below, without Jazzer (they run only with JAZZER_FUZZ=1). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void replaysTheCommittedCorpus(Corpus.Input input) throws Throwable {
+        input.replay(this);
+    }
+
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void decodingArbitraryBytesAsASealYieldsASealOrAFormatException(@NotNull @WithLength(max = 16 * 1024) byte[] der) {
         Bounded.run(() -> {
@@ -35,6 +52,7 @@ class SesFuzzTest {
         });
     }
 
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void decodingArbitraryBytesAsASignatureYieldsASignatureOrAFormatException(
             @NotNull @WithLength(max = 16 * 1024) byte[] der) {
@@ -47,6 +65,7 @@ class SesFuzzTest {
         });
     }
 
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void verifyingArbitraryBytesAsASignatureAlwaysYieldsAReport(@NotNull @WithLength(max = 16 * 1024) byte[] der) {
         Bounded.run(() -> assertThat(VERIFIER.verifySignature(der, ORIGINAL, AT).indication())

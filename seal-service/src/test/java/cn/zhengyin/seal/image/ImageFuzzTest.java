@@ -3,36 +3,22 @@ package cn.zhengyin.seal.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.fuzz.Bounded;
-import cn.zhengyin.trust.fuzz.Corpus;
+import cn.zhengyin.trust.fuzz.ReplaysCommittedCorpus;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile-input fuzzing of seal image uploads: {@link ImageUploadPolicy#inspect} and {@link SvgSanitiser#sanitise}
  * accept an image or throw {@link ImageRejectedException}, in bounded time. A normal test run replays, without
- * Jazzer ({@link Corpus}), src/test/resources/cn/zhengyin/seal/image/ImageFuzzTestInputs; {@code JAZZER_FUZZ=1}
- * fuzzes (docs/fuzzing.md).
+ * Jazzer ({@link ReplaysCommittedCorpus}), src/test/resources/cn/zhengyin/seal/image/ImageFuzzTestInputs; {@code
+ * JAZZER_FUZZ=1} fuzzes (docs/fuzzing.md).
  */
-class ImageFuzzTest {
+class ImageFuzzTest implements ReplaysCommittedCorpus {
     private static final ImageUploadPolicy POLICY = new ImageUploadPolicy();
     private static final SvgSanitiser SANITISER = new SvgSanitiser();
-
-    static Stream<Corpus.Input> corpus() {
-        return Corpus.inputs(ImageFuzzTest.class);
-    }
-
-    /** Every committed input of the fuzz tests below, without Jazzer (they run only with JAZZER_FUZZ=1). */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    void replaysTheCommittedCorpus(Corpus.Input input) throws Throwable {
-        input.replay(this);
-    }
 
     @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")

@@ -21,15 +21,8 @@ import java.util.stream.Stream;
  * {@code src/test/resources/<package>/<Class>Inputs/<method>/} and the empty input, for every {@code @FuzzTest}
  * method of the class — what Jazzer's regression mode replays, without starting Jazzer's agent in the test JVM (about
  * 20 s of CPU per module, and every class loaded after it instrumented). The {@code @FuzzTest} methods themselves run
- * only when fuzzing ({@code JAZZER_FUZZ=1}, docs/fuzzing.md). A fuzz test class replays its corpus with:
- *
- * <pre>{@code
- * static Stream<Corpus.Input> corpus() { return Corpus.inputs(XmlFuzzTest.class); }
- *
- * @ParameterizedTest(name = "{0}")
- * @MethodSource("corpus")
- * void replaysTheCommittedCorpus(Corpus.Input input) throws Throwable { input.replay(this); }
- * }</pre>
+ * only when fuzzing ({@code JAZZER_FUZZ=1}, docs/fuzzing.md). A fuzz test class replays its corpus by implementing
+ * {@link ReplaysCommittedCorpus}.
  */
 public final class Corpus {
 

@@ -3,7 +3,7 @@ package cn.zhengyin.trust.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.fuzz.Bounded;
-import cn.zhengyin.trust.fuzz.Corpus;
+import cn.zhengyin.trust.fuzz.ReplaysCommittedCorpus;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import com.code_intelligence.jazzer.mutation.annotation.WithLength;
@@ -12,30 +12,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile-input fuzzing of PAdES verification: {@link PdfSignatureVerifier#verify(byte[])} never throws and always
- * answers with a report, in bounded time. A normal test run replays, without Jazzer ({@link Corpus}),
- * src/test/resources/cn/zhengyin/trust/pdf/PdfFuzzTestInputs; {@code JAZZER_FUZZ=1} fuzzes (docs/fuzzing.md).
+ * answers with a report, in bounded time. A normal test run replays, without Jazzer ({@link
+ * ReplaysCommittedCorpus}), src/test/resources/cn/zhengyin/trust/pdf/PdfFuzzTestInputs; {@code JAZZER_FUZZ=1}
+ * fuzzes (docs/fuzzing.md).
  */
-class PdfFuzzTest {
+class PdfFuzzTest implements ReplaysCommittedCorpus {
     private static final PdfSignatureVerifier VERIFIER = new PdfSignatureVerifier(
             Set.of(), List.of(), Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC));
-
-    static Stream<Corpus.Input> corpus() {
-        return Corpus.inputs(PdfFuzzTest.class);
-    }
-
-    /** Every committed input of the fuzz tests below, without Jazzer (they run only with JAZZER_FUZZ=1). */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    void replaysTheCommittedCorpus(Corpus.Input input) throws Throwable {
-        input.replay(this);
-    }
 
     @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")

@@ -3,7 +3,7 @@ package cn.zhengyin.trust.ses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.fuzz.Bounded;
-import cn.zhengyin.trust.fuzz.Corpus;
+import cn.zhengyin.trust.fuzz.ReplaysCommittedCorpus;
 import cn.zhengyin.trust.validation.RevocationPolicy;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
@@ -12,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile-input fuzzing of the GB/T 38540 decoder and verifier: any byte string either decodes or is rejected with
@@ -23,22 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * replays src/test/resources/cn/zhengyin/trust/ses/SesFuzzTestInputs; {@code JAZZER_FUZZ=1} fuzzes
  * (docs/fuzzing.md).
  */
-class SesFuzzTest {
+class SesFuzzTest implements ReplaysCommittedCorpus {
     private static final Instant AT = Instant.parse("2026-11-21T08:00:00Z");
     private static final byte[] ORIGINAL = "<ofd:Signature>示范</ofd:Signature>".getBytes(StandardCharsets.UTF_8);
     private static final SesVerifier VERIFIER =
             new SesVerifier(Set.of(), List.of(), List.of(), RevocationPolicy.CHECK_IF_AVAILABLE);
-
-    static Stream<Corpus.Input> corpus() {
-        return Corpus.inputs(SesFuzzTest.class);
-    }
-
-    /** Every committed input of the fuzz tests below, without Jazzer (they run only with JAZZER_FUZZ=1). */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
-    void replaysTheCommittedCorpus(Corpus.Input input) throws Throwable {
-        input.replay(this);
-    }
 
     @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import cn.zhengyin.trust.pdf.PadesLtaExtender;
+import cn.zhengyin.trust.testing.TestHttp;
 import cn.zhengyin.trust.timestamp.Rfc3161Client;
 import cn.zhengyin.trust.validation.HttpRevocationSource;
 import cn.zhengyin.trust.validation.RevocationSource;
@@ -323,21 +324,8 @@ class LongTermValidationInteropIT {
     }
 
     private byte[] sealDocument(byte[] document, String request, String token) {
-        String boundary = "----interop" + java.util.UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"d\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(document);
-        body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n"
-                        + "Content-Type: application/json\r\n\r\n" + request + "\r\n--" + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
         java.net.http.HttpResponse<byte[]> response =
-                services.send(java.net.http.HttpRequest.newBuilder(services.sealUrl.resolve("/api/v1/sealings"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build());
+                services.send(TestHttp.sealing(services.sealUrl.resolve("/api/v1/sealings"), document, request, token));
         assertThat(response.statusCode()).as(Services.text(response)).isEqualTo(200);
         return response.body();
     }

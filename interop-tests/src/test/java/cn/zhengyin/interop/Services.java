@@ -2,18 +2,14 @@ package cn.zhengyin.interop;
 
 import cn.zhengyin.licence.LicenceServiceApplication;
 import cn.zhengyin.seal.SealServiceApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import cn.zhengyin.trust.testing.TestHttp;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -38,8 +34,8 @@ final class Services implements AutoCloseable {
     private final ConfigurableApplicationContext licence;
 
     Services() {
-        int licencePort = freePort();
-        int sealPort = freePort();
+        int licencePort = TestHttp.freePort();
+        int sealPort = TestHttp.freePort();
         sealUrl = URI.create("http://localhost:" + sealPort);
         licenceUrl = URI.create("http://localhost:" + licencePort);
         seal = SealServiceApplication.builder()
@@ -79,29 +75,13 @@ final class Services implements AutoCloseable {
             case "physician-certificate" -> "approval-health-demo:approval-health-secret";
             default -> "approval-demo:approval-demo-secret";
         };
-        String basic = Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8));
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(licenceUrl.resolve("/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-                        + URLEncoder.encode("licence:issue licence:read", StandardCharsets.UTF_8)))
-                .build());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("token request failed: " + response.statusCode() + " " + text(response));
-        }
-        return json(text(response)).get("access_token").asString();
+        return clientToken(client, "licence:issue licence:read");
     }
 
     /** An access token (client credentials) of a dev client, {@code "id:secret"}. */
     String clientToken(String clientAndSecret, String scopes) {
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(licenceUrl.resolve("/oauth2/token"))
-                .header(
-                        "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(clientAndSecret.getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
-                .build());
+        HttpResponse<byte[]> response =
+                send(TestHttp.clientCredentials(licenceUrl.resolve("/oauth2/token"), clientAndSecret, scopes));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token request failed: " + response.statusCode() + " " + text(response));
         }
@@ -109,14 +89,7 @@ final class Services implements AutoCloseable {
     }
 
     HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static String text(HttpResponse<byte[]> response) {
@@ -131,13 +104,5 @@ final class Services implements AutoCloseable {
     public void close() {
         licence.close();
         seal.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,12 +3,11 @@ package cn.zhengyin.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.sealing.SampleDecisions;
-import java.io.ByteArrayOutputStream;
+import cn.zhengyin.trust.testing.TestHttp;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,20 +32,8 @@ class DocumentSealingIT {
     }
 
     static HttpResponse<byte[]> seal(byte[] document, String request, String token) {
-        String boundary = "----zhengyin" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"doc\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(document);
-        body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n"
-                        + "Content-Type: application/json\r\n\r\n" + request + "\r\n--" + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        return services.sendForBytes(HttpRequest.newBuilder(services.sealUrl.resolve("/api/v1/sealings"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build());
+        return services.sendForBytes(
+                TestHttp.sealing(services.sealUrl.resolve("/api/v1/sealings"), document, request, token));
     }
 
     static JsonNode verify(byte[] file, String mediaType) {

@@ -1,7 +1,6 @@
 package cn.zhengyin.licence;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cn.zhengyin.trust.testing.TestHttp;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -97,24 +96,10 @@ final class HolderSession {
     }
 
     HttpResponse<byte[]> sendForBytes(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request, HttpResponse.BodyHandlers.ofString());
     }
 }

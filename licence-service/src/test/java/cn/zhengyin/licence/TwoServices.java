@@ -1,11 +1,8 @@
 package cn.zhengyin.licence;
 
 import cn.zhengyin.seal.SealServiceApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import cn.zhengyin.trust.testing.TestHttp;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -68,8 +64,8 @@ final class TwoServices implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         Path otherProvince = KEYS.resolve("other-province");
-        int licencePort = freePort();
-        int sealPort = freePort();
+        int licencePort = TestHttp.freePort();
+        int sealPort = TestHttp.freePort();
         this.sealUrl = URI.create("http://localhost:" + sealPort);
         this.licenceUrl = URI.create("http://localhost:" + licencePort);
         this.seal = SealServiceApplication.builder()
@@ -116,16 +112,8 @@ final class TwoServices implements AutoCloseable {
 
     /** An access token of a registered dev client with the given scopes. */
     String token(String clientId, String secret, String scopes) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(licenceUrl.resolve("/oauth2/token"))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&scope=" + URLEncoder.encode(scopes, StandardCharsets.UTF_8)))
-                .build());
+        HttpResponse<String> response =
+                send(TestHttp.clientCredentials(licenceUrl.resolve("/oauth2/token"), clientId + ":" + secret, scopes));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
         }
@@ -178,25 +166,11 @@ final class TwoServices implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<byte[]> sendForBytes(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static JsonNode json(String body) {
@@ -208,13 +182,5 @@ final class TwoServices implements AutoCloseable {
         licence.close();
         seal.close();
         otlp.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

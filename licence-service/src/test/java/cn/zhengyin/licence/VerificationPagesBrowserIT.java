@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.zhengyin.service.testing.Axe;
+import cn.zhengyin.service.testing.Screenshots;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,20 +220,6 @@ class VerificationPagesBrowserIT {
         if (!screenshots) {
             return;
         }
-        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
-        long w = Math.round(((Number) content.get("width")).doubleValue());
-        long h = Math.min(4000, Math.round(((Number) content.get("height")).doubleValue()));
-        Map<String, Object> shot = browser.executeCdpCommand(
-                "Page.captureScreenshot",
-                Map.of(
-                        "format",
-                        "png",
-                        "captureBeyondViewport",
-                        true,
-                        "clip",
-                        Map.of("x", 0, "y", 0, "width", w, "height", h, "scale", 1)));
-        Files.createDirectories(IMAGES);
-        Files.write(IMAGES.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        Screenshots.fullPage(browser, IMAGES.resolve(name + ".png"));
     }
 }

@@ -10,6 +10,7 @@ import cn.zhengyin.service.security.JwtScopes;
 import cn.zhengyin.service.security.PageSecurityHeaders;
 import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
+import cn.zhengyin.service.security.PublicPaths;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -92,14 +93,7 @@ class LicenceSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/verifications")
                         .permitAll()
-                        .requestMatchers(
-                                HttpMethod.GET,
-                                "/actuator/health/**",
-                                "/v3/api-docs",
-                                "/v3/api-docs/**",
-                                "/swagger-ui",
-                                "/swagger-ui/**",
-                                "/swagger-ui.html")
+                        .requestMatchers(HttpMethod.GET, PublicPaths.HEALTH_AND_API_DOCS)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/licence-types", "/api/v1/licence-types/**")
                         .permitAll()

@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.config;
 
+import cn.zhengyin.service.scheduling.FixedDelayTask;
 import cn.zhengyin.trust.pki.Pem;
 import cn.zhengyin.trust.trustlist.ListSignerTrust;
 import cn.zhengyin.trust.trustlist.TrustListLoader;
@@ -8,9 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -68,32 +67,9 @@ class TrustListConfiguration {
     /** Re-reads the list on schedule, so a withdrawal takes effect even when nobody verifies in between. */
     @Bean
     SmartLifecycle trustListRefresh(TrustListLoader loader, TrustListProperties properties) {
-        return new SmartLifecycle() {
-            private ScheduledExecutorService executor;
-
-            @Override
-            public synchronized void start() {
-                executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "trust-list-refresh");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                long seconds = Math.max(1, properties.refreshInterval().toSeconds());
-                executor.scheduleWithFixedDelay(loader::refresh, seconds, seconds, TimeUnit.SECONDS);
-            }
-
-            @Override
-            public synchronized void stop() {
-                if (executor != null) {
-                    executor.shutdownNow();
-                    executor = null;
-                }
-            }
-
-            @Override
-            public synchronized boolean isRunning() {
-                return executor != null;
-            }
-        };
+        return new FixedDelayTask(
+                "trust-list-refresh",
+                Duration.ofSeconds(Math.max(1, properties.refreshInterval().toSeconds())),
+                loader::refresh);
     }
 }

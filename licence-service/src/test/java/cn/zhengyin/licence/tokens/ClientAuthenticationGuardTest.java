@@ -3,11 +3,9 @@ package cn.zhengyin.licence.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import cn.zhengyin.trust.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -25,28 +23,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /** Issue #14, finding 2: failed client authentications are limited before hashing; known secrets keep working. */
 class ClientAuthenticationGuardTest {
 
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aBucketRefusesWhenEmptyAndRefillsOneCheckAtATime() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         AttemptBuckets buckets = new AttemptBuckets(3, Duration.ofSeconds(2), clock);
         for (int i = 0; i < 3; i++) {
             assertThat(buckets.take("approval-demo")).isEmpty();
@@ -58,12 +37,12 @@ class ClientAuthenticationGuardTest {
                 .as("one audit record per run of refusals")
                 .isFalse();
         assertThat(buckets.take("other")).as("each key has its own bucket").isEmpty();
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertThat(buckets.take("approval-demo")).isEmpty();
         assertThat(buckets.take("approval-demo")).isPresent();
         buckets.giveBack("approval-demo");
         assertThat(buckets.take("approval-demo")).as("a check given back").isEmpty();
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         for (int i = 0; i < 3; i++) {
             assertThat(buckets.take("approval-demo"))
                     .as("full again, never more than the capacity")
@@ -74,7 +53,7 @@ class ClientAuthenticationGuardTest {
 
     @Test
     void aVerifiedSecretIsRememberedForItsStoredHashOnly() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         RememberedSecrets secrets = new RememberedSecrets(Duration.ofHours(1), clock);
         String stored = secrets.encode("right");
         assertThat(secrets.remembers("right", stored)).isFalse();
@@ -85,7 +64,7 @@ class ClientAuthenticationGuardTest {
         assertThat(secrets.remembers("right", secrets.encode("right")))
                 .as("a new stored hash (rotated secret) is checked again")
                 .isFalse();
-        clock.now = clock.now.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         assertThat(secrets.remembers("right", stored))
                 .as("forgotten after its lifetime")
                 .isFalse();
@@ -100,7 +79,7 @@ class ClientAuthenticationGuardTest {
 
     @Test
     void failuresAreLimitedBeforeHashingUnknownIdsCountAlikeAndARememberedSecretStillPasses() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         ClientAuthenticationGuard guard = new ClientAuthenticationGuard(
                 new ClientAuthenticationGuard.Limits(
                         3, Duration.ofSeconds(6), 5, Duration.ofSeconds(3), Duration.ofHours(1)),
@@ -147,7 +126,7 @@ class ClientAuthenticationGuardTest {
         assertThatThrownBy(() -> guarded.authenticate(attempt("nobody-3", "x", "10.0.0.2")))
                 .as("10.0.0.2 caused five failures: its bucket is empty")
                 .isInstanceOf(ClientAuthenticationGuard.Limited.class);
-        clock.now = clock.now.plusSeconds(3);
+        clock.advance(Duration.ofSeconds(3));
         assertThatThrownBy(() -> guarded.authenticate(attempt("nobody-4", "x", "10.0.0.2")))
                 .as("one more check after the refill time")
                 .isNotInstanceOf(ClientAuthenticationGuard.Limited.class);

@@ -2,11 +2,9 @@ package cn.zhengyin.licence.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import cn.zhengyin.trust.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,25 +18,6 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 /** Issue #14, finding 5: the store of issued tokens is the licence service's revocation check. */
 class IssuedTokensTest {
-
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static final RegisteredClient CLIENT = RegisteredClient.withId("id-approval")
             .clientId("approval-demo")
@@ -73,9 +52,9 @@ class IssuedTokensTest {
 
     @Test
     void aTokenIsValidWhileHeldAndUnrevoked() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         IssuedTokens tokens = new IssuedTokens(clock);
-        tokens.save(issued("t1", clock.now));
+        tokens.save(issued("t1", clock.instant()));
         assertThat(tokens.findByToken("t1", OAuth2TokenType.ACCESS_TOKEN)).isNotNull();
         assertThat(tokens.findByToken("t1", null)).isNotNull();
         assertThat(tokens.stillValid().validate(jwt("t1")).hasErrors()).isFalse();
@@ -98,13 +77,13 @@ class IssuedTokensTest {
 
     @Test
     void expiredTokensAreForgottenSoTheStoreDoesNotGrowWithEveryRequest() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         IssuedTokens tokens = new IssuedTokens(clock);
         for (int i = 0; i < 100; i++) {
-            tokens.save(issued("old-" + i, clock.now));
+            tokens.save(issued("old-" + i, clock.instant()));
         }
-        clock.now = clock.now.plus(Duration.ofMinutes(31));
-        tokens.save(issued("new", clock.now));
+        clock.advance(Duration.ofMinutes(31));
+        tokens.save(issued("new", clock.instant()));
         assertThat(tokens.size()).isEqualTo(1);
         assertThat(tokens.findByToken("old-1", null)).isNull();
         assertThat(tokens.findByToken("new", OAuth2TokenType.ACCESS_TOKEN)).isNotNull();

@@ -4,6 +4,7 @@ import cn.zhengyin.service.audit.AuditEventController;
 import cn.zhengyin.service.security.JwtScopes;
 import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
+import cn.zhengyin.service.security.PublicPaths;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,16 +31,9 @@ class SealSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/tsa", "/ocsp")
                         .permitAll()
-                        .requestMatchers(
-                                HttpMethod.GET,
-                                "/crl/**",
-                                "/ocsp/**",
-                                "/actuator/health/**",
-                                "/v3/api-docs",
-                                "/v3/api-docs/**",
-                                "/swagger-ui",
-                                "/swagger-ui/**",
-                                "/swagger-ui.html")
+                        .requestMatchers(HttpMethod.GET, "/crl/**", "/ocsp/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, PublicPaths.HEALTH_AND_API_DOCS)
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/sealings")
                         .hasAuthority("SCOPE_seal:use")

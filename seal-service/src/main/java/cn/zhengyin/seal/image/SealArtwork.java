@@ -1,5 +1,6 @@
 package cn.zhengyin.seal.image;
 
+import cn.zhengyin.trust.seal.PathData;
 import cn.zhengyin.trust.seal.SealImpression;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -77,7 +78,7 @@ public record SealArtwork(double widthMm, double heightMm, Color colour, List<Pa
                         .append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\"");
             }
             svg.append(" d=\"");
-            appendPathData(svg, it);
+            PathData.append(svg, part.shape(), SVG_PATH);
             svg.append("\"/>\n");
         }
         svg.append("</g>\n</svg>\n");
@@ -143,48 +144,8 @@ public record SealArtwork(double widthMm, double heightMm, Color colour, List<Pa
         }
     }
 
-    private static void appendPathData(StringBuilder d, PathIterator it) {
-        double[] c = new double[6];
-        boolean first = true;
-        while (!it.isDone()) {
-            int type = it.currentSegment(c);
-            if (!first) {
-                d.append(' ');
-            }
-            first = false;
-            switch (type) {
-                case PathIterator.SEG_MOVETO ->
-                    d.append('M').append(num(c[0])).append(' ').append(num(c[1]));
-                case PathIterator.SEG_LINETO ->
-                    d.append('L').append(num(c[0])).append(' ').append(num(c[1]));
-                case PathIterator.SEG_QUADTO ->
-                    d.append('Q')
-                            .append(num(c[0]))
-                            .append(' ')
-                            .append(num(c[1]))
-                            .append(' ')
-                            .append(num(c[2]))
-                            .append(' ')
-                            .append(num(c[3]));
-                case PathIterator.SEG_CUBICTO ->
-                    d.append('C')
-                            .append(num(c[0]))
-                            .append(' ')
-                            .append(num(c[1]))
-                            .append(' ')
-                            .append(num(c[2]))
-                            .append(' ')
-                            .append(num(c[3]))
-                            .append(' ')
-                            .append(num(c[4]))
-                            .append(' ')
-                            .append(num(c[5]));
-                case PathIterator.SEG_CLOSE -> d.append('Z');
-                default -> throw new IllegalStateException("unknown path segment " + type);
-            }
-            it.next();
-        }
-    }
+    /** SVG path data: operators without a space, coordinates to 1 µm. */
+    private static final PathData.Dialect SVG_PATH = new PathData.Dialect("M", "L", "Q", "C", "Z", SealArtwork::num);
 
     static String num(double v) {
         long micro = Math.round(v * 1000);

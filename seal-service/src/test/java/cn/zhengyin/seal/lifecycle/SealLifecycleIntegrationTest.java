@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhengyin.seal.SealServiceApplication;
 import cn.zhengyin.trust.crypto.ProvisionedKeyCustody;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
+import cn.zhengyin.trust.testing.MovableClock;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.URI;
@@ -18,11 +19,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -86,32 +84,12 @@ class SealLifecycleIntegrationTest {
                 "zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
     }
 
-    /** Mutable clock so a seal can be made to expire. */
-    static final class TestClock extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-    }
-
     @TestConfiguration(proxyBeanMethods = false)
     static class TestBeans {
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        MovableClock testClock() {
+            return MovableClock.running(); // so a seal can be made to expire
         }
 
         /** Tokens {@code t.<base64url of "subject|scope scope">}. */
@@ -152,7 +130,7 @@ class SealLifecycleIntegrationTest {
     int port;
 
     @Autowired
-    TestClock clock;
+    MovableClock clock;
 
     @Autowired
     ProvisionedKeyCustody custody;
@@ -374,14 +352,14 @@ class SealLifecycleIntegrationTest {
                         .asString())
                 .isEqualTo("signed");
         try {
-            clock.offset = Duration.ofDays(350); // the seal (valid for 365 days) has 15 days left
+            clock.offset(Duration.ofDays(350)); // the seal (valid for 365 days) has 15 days left
             var soon = JSON.readTree(get("/actuator/health", MONITORING).body());
             assertThat(soon.at("/components/sealCertificates/status").asString())
                     .isEqualTo("OUT_OF_SERVICE");
             assertThat(soon.at(ecdsa + "/status").asString()).isEqualTo("OUT_OF_SERVICE");
             assertThat(soon.at("/status").asString()).isIn("OUT_OF_SERVICE", "DOWN");
 
-            clock.offset = Duration.ofDays(365 * 6); // beyond the dev TSA certificate's notAfter (2031)
+            clock.offset(Duration.ofDays(365 * 6)); // beyond the dev TSA certificate's notAfter (2031)
             Answer expired = get("/actuator/health", MONITORING);
             assertThat(expired.status()).isEqualTo(503);
             var down = JSON.readTree(expired.body());
@@ -399,7 +377,7 @@ class SealLifecycleIntegrationTest {
                     .as("liveness does not restart for a certificate")
                     .isEqualTo("UP");
         } finally {
-            clock.offset = Duration.ZERO;
+            clock.offset(Duration.ZERO);
         }
     }
 
@@ -517,7 +495,7 @@ class SealLifecycleIntegrationTest {
         assertThat(sign(id, LICENCE_SERVICE, "1001").status()).isEqualTo(200);
 
         // validity over: EXPIRED is computed, never stored
-        clock.offset = Duration.ofDays(400);
+        clock.offset(Duration.ofDays(400));
         try {
             expectRefused(id, LICENCE_SERVICE, "1001", "is EXPIRED (its validity ended at");
             assertThat(get(seal, ALICE).json())
@@ -525,7 +503,7 @@ class SealLifecycleIntegrationTest {
                     .containsEntry("storedState", "ISSUED");
             expectConflict(seal + "/suspend", ADMIN, "is EXPIRED");
         } finally {
-            clock.offset = Duration.ZERO;
+            clock.offset(Duration.ZERO);
         }
 
         // 注销

@@ -1,5 +1,7 @@
 package cn.zhengyin.service.custody;
 
+import cn.zhengyin.trust.crypto.Digests;
+import cn.zhengyin.trust.crypto.ExternalEcdsaSigningKey;
 import cn.zhengyin.trust.crypto.GeneratedKey;
 import cn.zhengyin.trust.crypto.KeyCustody;
 import cn.zhengyin.trust.crypto.KeyCustodyException;
@@ -8,8 +10,6 @@ import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.crypto.SigningKey;
 import java.io.IOException;
 import java.io.StringReader;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -176,42 +176,18 @@ public final class VaultTransitKeyCustody implements KeyCustody {
     }
 
     /** A Vault key: SHA-256 here, ECDSA over the digest in Vault. Holds nothing secret. */
-    private final class VaultSigningKey implements SigningKey {
-        private final String keyId;
-        private final List<X509Certificate> chain;
-
+    private final class VaultSigningKey extends ExternalEcdsaSigningKey {
         VaultSigningKey(String keyId, List<X509Certificate> chain) {
-            this.keyId = keyId;
-            this.chain = List.copyOf(chain);
-        }
-
-        @Override
-        public String keyId() {
-            return keyId;
-        }
-
-        @Override
-        public SignatureAlgorithm algorithm() {
-            return SignatureAlgorithm.ECDSA_P256_SHA256;
-        }
-
-        @Override
-        public List<X509Certificate> certificateChain() {
-            return chain;
+            super(keyId, chain);
         }
 
         @Override
         public byte[] sign(byte[] data) {
-            byte[] digest;
-            try {
-                digest = MessageDigest.getInstance("SHA-256").digest(data);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            byte[] digest = Digests.sha256(data);
             Signature signature;
             try {
                 signature = transit.sign(
-                        keyId,
+                        keyId(),
                         VaultSignRequest.builder()
                                 .plaintext(Plaintext.of(digest))
                                 .prehashed(true)
@@ -219,7 +195,7 @@ public final class VaultTransitKeyCustody implements KeyCustody {
                                 .build());
             } catch (VaultException e) {
                 throw new KeyCustodyException(
-                        "Vault could not sign with key '" + keyId + "' in "
+                        "Vault could not sign with key '" + keyId() + "' in "
                                 + VaultTransitKeyCustody.this + ": " + e.getMessage()
                                 + " (the key may have been destroyed)",
                         e);
@@ -227,15 +203,9 @@ public final class VaultTransitKeyCustody implements KeyCustody {
             var matcher = SIGNATURE.matcher(signature.getSignature());
             if (!matcher.matches()) {
                 throw new KeyCustodyException(
-                        "Vault returned a signature in an unknown format for key '" + keyId + "'");
+                        "Vault returned a signature in an unknown format for key '" + keyId() + "'");
             }
             return Base64.getDecoder().decode(matcher.group(2));
-        }
-
-        @Override
-        public String toString() {
-            return "VaultSigningKey[" + keyId + ", "
-                    + chain.getFirst().getSubjectX500Principal().getName() + "]";
         }
     }
 }

@@ -1,8 +1,7 @@
 package cn.zhengyin.service.monitoring;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import cn.zhengyin.service.scheduling.FixedDelayTask;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,35 +26,31 @@ public final class MonitoringAutoConfiguration {
         return new GaugeRefresher(gauges, properties);
     }
 
-    static final class GaugeRefresher implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
+    static final class GaugeRefresher extends FixedDelayTask implements ApplicationListener<ApplicationReadyEvent> {
         private static final Logger LOG = LoggerFactory.getLogger(GaugeRefresher.class);
         private final ObjectProvider<RefreshableGauges> gauges;
-        private final MonitoringProperties properties;
-        private ScheduledExecutorService executor;
 
         GaugeRefresher(ObjectProvider<RefreshableGauges> gauges, MonitoringProperties properties) {
+            super(
+                    "zhengyin-gauge-refresh",
+                    Duration.ofMillis(
+                            Math.max(1000, properties.refreshInterval().toMillis())),
+                    () -> refresh(gauges));
             this.gauges = gauges;
-            this.properties = properties;
         }
 
         @Override
         public synchronized void start() {
-            refresh();
-            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "zhengyin-gauge-refresh");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long millis = Math.max(1000, properties.refreshInterval().toMillis());
-            executor.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
+            refresh(gauges);
+            super.start();
         }
 
         @Override
         public void onApplicationEvent(ApplicationReadyEvent event) {
-            refresh();
+            refresh(gauges);
         }
 
-        private void refresh() {
+        private static void refresh(ObjectProvider<RefreshableGauges> gauges) {
             gauges.orderedStream().forEach(g -> {
                 try {
                     g.refreshGauges();
@@ -63,19 +58,6 @@ public final class MonitoringAutoConfiguration {
                     LOG.warn("gauges {} not refreshed: {}", g.getClass().getSimpleName(), e.toString());
                 }
             });
-        }
-
-        @Override
-        public synchronized void stop() {
-            if (executor != null) {
-                executor.shutdownNow();
-                executor = null;
-            }
-        }
-
-        @Override
-        public synchronized boolean isRunning() {
-            return executor != null;
         }
     }
 }

@@ -2,13 +2,11 @@ package cn.zhengyin.service.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengyin.trust.testing.MovableClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,26 +17,7 @@ import org.springframework.boot.health.contributor.Status;
 class ExpiryWatchTest {
     static final Instant NOW = Instant.parse("2026-12-06T00:00:00Z");
 
-    static final class MovableClock extends Clock {
-        volatile Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(NOW);
     private final AtomicReference<List<ExpiryWatch.Deadline>> deadlines = new AtomicReference<>(List.of(
             new ExpiryWatch.Deadline("tsa", NOW.plus(Duration.ofDays(40))),
             new ExpiryWatch.Deadline("seal-ca", NOW.plus(Duration.ofDays(400)))));
@@ -49,7 +28,7 @@ class ExpiryWatchTest {
     void upWhileEveryDeadlineIsBeyondTheMarginOutOfServiceWithinItDownOncePassed() {
         assertThat(watch.health().getStatus()).isEqualTo(Status.UP);
 
-        clock.now = NOW.plus(Duration.ofDays(11)); // tsa has 29 days left
+        clock.set(NOW.plus(Duration.ofDays(11))); // tsa has 29 days left
         Health within = watch.health();
         assertThat(within.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(item(within, "tsa"))
@@ -58,9 +37,9 @@ class ExpiryWatchTest {
         assertThat(item(within, "seal-ca")).containsEntry("status", "UP");
         assertThat(within.getDetails()).containsEntry("margin", "PT720H");
 
-        clock.now = NOW.plus(Duration.ofDays(40)); // exactly at the deadline: passed
+        clock.set(NOW.plus(Duration.ofDays(40))); // exactly at the deadline: passed
         assertThat(watch.health().getStatus()).isEqualTo(Status.DOWN);
-        clock.now = NOW.plus(Duration.ofDays(41));
+        clock.set(NOW.plus(Duration.ofDays(41)));
         Health passed = watch.health();
         assertThat(passed.getStatus()).isEqualTo(Status.DOWN);
         assertThat(item(passed, "tsa")).containsEntry("status", "DOWN").containsEntry("remaining", "PT-24H");
@@ -93,7 +72,7 @@ class ExpiryWatchTest {
                 .gauge();
         assertThat(tsa.value()).isEqualTo(40 * 86400.0);
         assertThat(tsa.getId().getBaseUnit()).isEqualTo("seconds");
-        clock.now = NOW.plus(Duration.ofDays(41));
+        clock.set(NOW.plus(Duration.ofDays(41)));
         assertThat(tsa.value()).as("computed when read").isEqualTo(-86400.0);
 
         deadlines.set(List.of(new ExpiryWatch.Deadline("seal-ca", NOW.plus(Duration.ofDays(400)))));

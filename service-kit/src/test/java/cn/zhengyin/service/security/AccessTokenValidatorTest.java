@@ -3,11 +3,9 @@ package cn.zhengyin.service.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import cn.zhengyin.trust.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,29 +68,9 @@ class AccessTokenValidatorTest {
                 .hasMessageContaining("zhengyin.tokens.issuer");
     }
 
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void revocationIsAskedOnlyForOtherwiseValidTokensAndTheAnswerIsReusedForTheCacheTime() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         List<String> asked = new ArrayList<>();
         Set<String> revoked = new java.util.HashSet<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -122,12 +100,12 @@ class AccessTokenValidatorTest {
         Jwt a = token("a", ISSUER, List.of(SEAL));
         assertThat(validator.validate(a).hasErrors()).isFalse();
         revoked.add("a");
-        clock.now = clock.now.plusSeconds(29);
+        clock.advance(Duration.ofSeconds(29));
         assertThat(validator.validate(a).hasErrors())
                 .as("within the cache time the earlier answer stands")
                 .isFalse();
         assertThat(asked).containsExactly("a");
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(description(validator.validate(a))).contains("revoked");
         assertThat(asked).containsExactly("a", "a");
 

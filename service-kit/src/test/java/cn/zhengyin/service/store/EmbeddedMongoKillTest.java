@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedMongoKillTest {
 
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 2;
     private static final int WRITER_THREADS = 3;
 
     @TempDir
@@ -40,7 +40,7 @@ class EmbeddedMongoKillTest {
         Set<String> acknowledged = new HashSet<>();
         for (int round = 0; round < ROUNDS; round++) {
             // kill after a varying number of acknowledgements, so the kill lands at different points
-            int killAfter = 150 + round * 170;
+            int killAfter = 150 + round * 450;
             List<String> acked = runAndKill("r" + round, killAfter);
             assertThat(acked)
                     .as("acknowledged inserts before the kill in round %d", round)

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium per test JVM for every browser test (issue #13, suite time: a Chromium start costs about 2 s
@@ -36,6 +38,14 @@ public final class SharedChromium {
     /** The system Chromium and chromedriver are installed (browser tests assume it and are skipped otherwise). */
     public static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /**
+     * A wait for what the page should show next, at most 60 s (a loaded CI machine), asking every 50 ms: Selenium's
+     * default of every 500 ms made each click that loads a page cost half a second of waiting.
+     */
+    public static WebDriverWait waitFor(WebDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(50));
     }
 
     /** A fresh desktop session of the given window size. */

@@ -1,8 +1,8 @@
 package cn.zhengyin.trust.ofd;
 
+import cn.zhengyin.trust.seal.PathData;
 import cn.zhengyin.trust.seal.SealImpression;
 import java.awt.geom.Path2D;
-import java.awt.geom.PathIterator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +68,7 @@ public final class OfdStampPicture {
                 page.append("<ofd:StrokeColor Value=\"").append(colour).append("\"/>");
             }
             page.append("<ofd:FillColor Value=\"").append(colour).append("\"/><ofd:AbbreviatedData>");
-            appendPath(page, part.shape().getPathIterator(null));
+            PathData.append(page, part.shape(), OFD_PATH);
             page.append("</ofd:AbbreviatedData></ofd:PathObject>\n");
         }
         page.append("</ofd:Layer></ofd:Content></ofd:Page>\n");
@@ -212,48 +212,9 @@ public final class OfdStampPicture {
         return out;
     }
 
-    private static void appendPath(StringBuilder d, PathIterator it) {
-        double[] c = new double[6];
-        boolean first = true;
-        while (!it.isDone()) {
-            int type = it.currentSegment(c);
-            if (!first) {
-                d.append(' ');
-            }
-            first = false;
-            switch (type) {
-                case PathIterator.SEG_MOVETO ->
-                    d.append("M ").append(mm(c[0])).append(' ').append(mm(c[1]));
-                case PathIterator.SEG_LINETO ->
-                    d.append("L ").append(mm(c[0])).append(' ').append(mm(c[1]));
-                case PathIterator.SEG_QUADTO ->
-                    d.append("Q ")
-                            .append(mm(c[0]))
-                            .append(' ')
-                            .append(mm(c[1]))
-                            .append(' ')
-                            .append(mm(c[2]))
-                            .append(' ')
-                            .append(mm(c[3]));
-                case PathIterator.SEG_CUBICTO ->
-                    d.append("B ")
-                            .append(mm(c[0]))
-                            .append(' ')
-                            .append(mm(c[1]))
-                            .append(' ')
-                            .append(mm(c[2]))
-                            .append(' ')
-                            .append(mm(c[3]))
-                            .append(' ')
-                            .append(mm(c[4]))
-                            .append(' ')
-                            .append(mm(c[5]));
-                case PathIterator.SEG_CLOSE -> d.append('C');
-                default -> throw new IllegalStateException("unknown path segment " + type);
-            }
-            it.next();
-        }
-    }
+    /** OFD abbreviated path data (GB/T 33190 §9.3.2): operators followed by a space, coordinates to 0.01 mm. */
+    private static final PathData.Dialect OFD_PATH =
+            new PathData.Dialect("M ", "L ", "Q ", "B ", "C", OfdStampPicture::mm);
 
     /** Millimetres to 0.01 mm, without trailing zeros. */
     static String mm(double v) {

@@ -3,6 +3,7 @@ package cn.zhengyin.trust.ses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.fuzz.Bounded;
+import cn.zhengyin.trust.fuzz.ReplaysCommittedCorpus;
 import cn.zhengyin.trust.validation.RevocationPolicy;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Hostile-input fuzzing of the GB/T 38540 decoder and verifier: any byte string either decodes or is rejected with
@@ -18,12 +20,13 @@ import java.util.Set;
  * replays src/test/resources/cn/zhengyin/trust/ses/SesFuzzTestInputs; {@code JAZZER_FUZZ=1} fuzzes
  * (docs/fuzzing.md).
  */
-class SesFuzzTest {
+class SesFuzzTest implements ReplaysCommittedCorpus {
     private static final Instant AT = Instant.parse("2026-11-21T08:00:00Z");
     private static final byte[] ORIGINAL = "<ofd:Signature>示范</ofd:Signature>".getBytes(StandardCharsets.UTF_8);
     private static final SesVerifier VERIFIER =
             new SesVerifier(Set.of(), List.of(), List.of(), RevocationPolicy.CHECK_IF_AVAILABLE);
 
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void decodingArbitraryBytesAsASealYieldsASealOrAFormatException(@NotNull @WithLength(max = 16 * 1024) byte[] der) {
         Bounded.run(() -> {
@@ -35,6 +38,7 @@ class SesFuzzTest {
         });
     }
 
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void decodingArbitraryBytesAsASignatureYieldsASignatureOrAFormatException(
             @NotNull @WithLength(max = 16 * 1024) byte[] der) {
@@ -47,6 +51,7 @@ class SesFuzzTest {
         });
     }
 
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void verifyingArbitraryBytesAsASignatureAlwaysYieldsAReport(@NotNull @WithLength(max = 16 * 1024) byte[] der) {
         Bounded.run(() -> assertThat(VERIFIER.verifySignature(der, ORIGINAL, AT).indication())

@@ -4,6 +4,7 @@ import static cn.zhengyin.trust.trustlist.TrustListTestPki.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zhengyin.trust.testing.MovableClock;
 import cn.zhengyin.trust.trustlist.TrustListException.Reason;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,11 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,7 @@ class TrustListLoaderTest {
     private static final String URL = "https://trust.example.gov.cn/lists/licence-issuers.xml";
     private static final List<String> ALLOWED = List.of("https://trust.example.gov.cn/lists/");
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MovableClock clock = new MovableClock(NOW);
     private final TrustListVerifier verifier = new TrustListVerifier(PKI.pinnedSigner(), clock);
 
     /** Serves whatever {@link #next} holds; counts the fetches. */
@@ -232,37 +229,5 @@ class TrustListLoaderTest {
                 .hasMessageContaining("No trust list location");
         assertThat(new String(TrustListXml.toBytes(TrustListTestPki.list(1)), StandardCharsets.UTF_8))
                 .contains("<TrustServiceProviderList/>");
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,6 +3,7 @@ package cn.zhengyin.trust.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.fuzz.Bounded;
+import cn.zhengyin.trust.fuzz.ReplaysCommittedCorpus;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import com.code_intelligence.jazzer.mutation.annotation.WithLength;
@@ -10,17 +11,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Hostile-input fuzzing of XML parsing and XAdES verification: {@link SecureXml#parse(byte[])} returns a document or
- * throws {@link XmlFormatException}; {@link XmlSignatureVerifier#verify(byte[])} always answers with a report; both
- * in bounded time. A normal test run replays src/test/resources/cn/zhengyin/trust/xml/XmlFuzzTestInputs;
- * {@code JAZZER_FUZZ=1} fuzzes (docs/fuzzing.md).
+ * Hostile-input fuzzing of XML parsing and XAdES verification: {@link SecureXml#parse(byte[])} returns a document
+ * or throws {@link XmlFormatException}; {@link XmlSignatureVerifier#verify(byte[])} always answers with a report;
+ * both in bounded time. A normal test run replays, without Jazzer ({@link ReplaysCommittedCorpus}),
+ * src/test/resources/cn/zhengyin/trust/xml/XmlFuzzTestInputs; {@code JAZZER_FUZZ=1} fuzzes (docs/fuzzing.md).
  */
-class XmlFuzzTest {
+class XmlFuzzTest implements ReplaysCommittedCorpus {
     private static final XmlSignatureVerifier VERIFIER =
             new XmlSignatureVerifier(Set.of(), Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC));
 
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void parsingArbitraryBytesYieldsADocumentOrAFormatException(@NotNull @WithLength(max = 32 * 1024) byte[] xml) {
         Bounded.run(() -> {
@@ -32,6 +35,7 @@ class XmlFuzzTest {
         });
     }
 
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void verifyingArbitraryBytesAsSignedXmlAlwaysYieldsAReport(@NotNull @WithLength(max = 32 * 1024) byte[] xml) {
         Bounded.run(() -> assertThat(VERIFIER.verify(xml).indication()).isNotNull());

@@ -7,6 +7,7 @@ import cn.zhengyin.service.monitoring.ExpiryWatch;
 import cn.zhengyin.service.monitoring.MonitoringProperties;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.pki.Pem;
+import cn.zhengyin.trust.testing.MovableClock;
 import cn.zhengyin.trust.trustlist.ListSignerTrust;
 import cn.zhengyin.trust.trustlist.TrustListLoader;
 import cn.zhengyin.trust.trustlist.TrustListVerifier;
@@ -14,11 +15,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,29 +33,6 @@ class LicenceHealthIndicatorsTest {
     static final Path KEYS = Path.of("..", "keys-dev");
     static final MonitoringProperties MARGINS = new MonitoringProperties(
             Duration.ofHours(24), Duration.ofDays(30), Duration.ofDays(7), Duration.ofMinutes(1), 20);
-
-    static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void aCrlFileGoesOutOfServiceADayBeforeItsNextUpdateAndDownWhenItIsPast() throws Exception {
@@ -85,10 +60,10 @@ class LicenceHealthIndicatorsTest {
                         .value())
                 .isPositive();
 
-        clock.now = earliest.minus(Duration.ofHours(23));
+        clock.set(earliest.minus(Duration.ofHours(23)));
         assertThat(crl.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 
-        clock.now = earliest.plusSeconds(1);
+        clock.set(earliest.plusSeconds(1));
         var down = crl.health();
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
         assertThat(down.getDetails().get("ca").toString()).contains("status=DOWN");
@@ -119,9 +94,9 @@ class LicenceHealthIndicatorsTest {
 
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(health.health().getDetails()).containsEntry("sequence", 1L);
-        clock.now = nextUpdate.minus(Duration.ofDays(6));
+        clock.set(nextUpdate.minus(Duration.ofDays(6)));
         assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-        clock.now = nextUpdate.plusSeconds(1);
+        clock.set(nextUpdate.plusSeconds(1));
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
     }
 }

@@ -11,9 +11,7 @@ import cn.zhengyin.seal.sealing.SealingRequestService;
 import cn.zhengyin.service.testing.SharedChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -361,8 +359,7 @@ class SealConsoleBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/transitions");
         WebElement yes = browser.findElement(By.id("confirm-yes"));
         yes.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(yes));
+        SharedChromium.waitFor(browser).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(yes));
         waitForPage();
         assertThat(state()).isEqualTo("REVOKED");
 
@@ -403,7 +400,7 @@ class SealConsoleBrowserTest {
         WebElement rejectForm = browser.findElement(By.id("form-reject"));
         browser.findElement(By.id("do-reject")).click();
         browser.findElement(By.id("confirm-yes")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+        SharedChromium.waitFor(browser)
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(rejectForm));
         waitForPage();
         assertThat(text("#reason-reject-error")).isEqualTo("请填写理由：这项操作需要记录原因。");
@@ -643,7 +640,7 @@ class SealConsoleBrowserTest {
         open("/console/sign-in");
         browser.findElement(By.id("person-" + person)).click();
         browser.findElement(By.id("dev-sign-in-submit")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+        SharedChromium.waitFor(browser)
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/console/seals$"));
         waitForPage();
         assertThat(browser.getCurrentUrl()).endsWith("/console/seals");
@@ -651,7 +648,7 @@ class SealConsoleBrowserTest {
 
     private void signOut() {
         browser.findElement(By.id("sign-out")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+        SharedChromium.waitFor(browser)
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("signed-out")));
         assertThat(text("#signed-out")).isNotEmpty();
     }
@@ -673,7 +670,7 @@ class SealConsoleBrowserTest {
                                 .toString());
         browser.findElement(By.id("reason")).sendKeys("浏览器测试");
         browser.findElement(By.id("apply-submit")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+        SharedChromium.waitFor(browser)
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("seal-name")));
         assertThat(text("#seal-name")).isEqualTo(name);
         return text("#seal-id");
@@ -696,8 +693,7 @@ class SealConsoleBrowserTest {
             browser.findElement(By.id("confirm-yes")).click();
         }
         // the dialog sends the form when it closes, after the click returned: wait for the next page
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+        SharedChromium.waitFor(browser).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
         waitForPage();
         assertThat(browser.findElements(By.id("error")))
                 .as("no error after " + action)
@@ -725,7 +721,7 @@ class SealConsoleBrowserTest {
     }
 
     private void waitForPage() {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+        SharedChromium.waitFor(browser)
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
@@ -734,20 +730,6 @@ class SealConsoleBrowserTest {
         if (!REGENERATE) {
             return;
         }
-        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
-        long width = Math.round(((Number) content.get("width")).doubleValue());
-        long height = Math.min(4000, Math.round(((Number) content.get("height")).doubleValue()));
-        Map<String, Object> shot = browser.executeCdpCommand(
-                "Page.captureScreenshot",
-                Map.of(
-                        "format",
-                        "png",
-                        "captureBeyondViewport",
-                        true,
-                        "clip",
-                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.createDirectories(DOC_IMAGES);
-        Files.write(DOC_IMAGES.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+        cn.zhengyin.service.testing.Screenshots.fullPage(browser, DOC_IMAGES.resolve(name));
     }
 }

@@ -1,8 +1,8 @@
 package cn.zhengyin.trust.crypto.pkcs11;
 
+import cn.zhengyin.trust.crypto.ExternalEcdsaSigningKey;
 import cn.zhengyin.trust.crypto.KeyCustodyException;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
-import cn.zhengyin.trust.crypto.SigningKey;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -14,35 +14,17 @@ import java.util.List;
  * A token private key: signs in the token with SHA256withECDSA (SunPKCS11 returns the DER {@code SEQUENCE {r, s}}).
  * Thread-safe: one {@link Signature} (one PKCS#11 operation) per call. Never prints the key handle.
  */
-final class Pkcs11SigningKey implements SigningKey {
+final class Pkcs11SigningKey extends ExternalEcdsaSigningKey {
 
-    private final String keyId;
     private final PrivateKey key;
-    private final List<X509Certificate> chain;
     private final Provider provider;
     private final Runnable relogin;
 
     Pkcs11SigningKey(String keyId, PrivateKey key, List<X509Certificate> chain, Provider provider, Runnable relogin) {
-        this.keyId = keyId;
+        super(keyId, chain);
         this.key = key;
-        this.chain = List.copyOf(chain);
         this.provider = provider;
         this.relogin = relogin;
-    }
-
-    @Override
-    public String keyId() {
-        return keyId;
-    }
-
-    @Override
-    public SignatureAlgorithm algorithm() {
-        return SignatureAlgorithm.ECDSA_P256_SHA256;
-    }
-
-    @Override
-    public List<X509Certificate> certificateChain() {
-        return chain;
     }
 
     @Override
@@ -57,7 +39,7 @@ final class Pkcs11SigningKey implements SigningKey {
             } catch (GeneralSecurityException | RuntimeException e) {
                 e.addSuppressed(first);
                 throw new KeyCustodyException(
-                        "Signing with token key '" + keyId + "' failed: " + e.getMessage()
+                        "Signing with token key '" + keyId() + "' failed: " + e.getMessage()
                                 + " (the key may have been destroyed, or the token removed)",
                         e);
             }
@@ -69,11 +51,5 @@ final class Pkcs11SigningKey implements SigningKey {
         signature.initSign(key);
         signature.update(data);
         return signature.sign();
-    }
-
-    @Override
-    public String toString() {
-        return "Pkcs11SigningKey[" + keyId + ", "
-                + chain.getFirst().getSubjectX500Principal().getName() + "]";
     }
 }

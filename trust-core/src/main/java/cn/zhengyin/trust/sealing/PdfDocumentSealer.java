@@ -1,7 +1,7 @@
 package cn.zhengyin.trust.sealing;
 
-import cn.zhengyin.trust.pdf.PadesLtaExtender;
 import cn.zhengyin.trust.pdf.ContentsReservation;
+import cn.zhengyin.trust.pdf.PadesLtaExtender;
 import cn.zhengyin.trust.pdf.PadesPreparer;
 import cn.zhengyin.trust.pdf.PdfSigningException;
 import cn.zhengyin.trust.pdf.SignatureRequest;

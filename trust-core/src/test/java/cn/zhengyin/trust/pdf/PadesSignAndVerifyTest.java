@@ -370,7 +370,9 @@ class PadesSignAndVerifyTest {
         assertThat(reserved.get(1)).isGreaterThan(firstReservation);
         assertThat(verifier(cleanCrls()).verify(pdf).indication()).isEqualTo(Indication.TOTAL_PASSED);
         reserved.clear();
-        assertThat(verifier(cleanCrls()).verify(reservation.sign("seal-1", leafOnly, prepare, sign)).indication())
+        assertThat(verifier(cleanCrls())
+                        .verify(reservation.sign("seal-1", leafOnly, prepare, sign))
+                        .indication())
                 .isEqualTo(Indication.TOTAL_PASSED);
         assertThat(reserved).as("learnt: one preparation").hasSize(1);
         // another signer starts from its own estimate

@@ -3,6 +3,7 @@ package cn.zhengyin.licence.licencetype;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.fuzz.Bounded;
+import cn.zhengyin.trust.fuzz.ReplaysCommittedCorpus;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import com.code_intelligence.jazzer.mutation.annotation.WithLength;
@@ -17,15 +18,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Hostile-input fuzzing of licence types as data. {@link JsonLicenceTypeLoader#load(Path)} returns a type or throws
  * {@link InvalidLicenceTypeException}; {@link FieldValidator#validate} returns violations and never throws; both in
- * bounded time. A normal test run replays
+ * bounded time. A normal test run replays, without Jazzer ({@link ReplaysCommittedCorpus}),
  * src/test/resources/cn/zhengyin/licence/licencetype/TemplateFuzzTestInputs; {@code JAZZER_FUZZ=1} fuzzes
  * (docs/fuzzing.md).
  */
-class TemplateFuzzTest {
+class TemplateFuzzTest implements ReplaysCommittedCorpus {
     /** The first input byte picks the file (modulo 4) that the rest of the input replaces. */
     static final List<String> FILES = List.of(
             JsonLicenceTypeLoader.TYPE_FILE,
@@ -55,6 +57,7 @@ class TemplateFuzzTest {
         }
     }
 
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void loadingAFuzzedTemplateFileYieldsATypeOrListsItsProblems(@NotNull @WithLength(max = 16 * 1024) byte[] input)
             throws IOException {
@@ -84,6 +87,7 @@ class TemplateFuzzTest {
      * Input lines {@code key=value}; a value {@code #…} is offered as a number and {@code @…} as a date when it parses
      * as one, otherwise as the text.
      */
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void validatingFuzzedFieldValuesListsViolationsAndNeverThrows(@NotNull @WithLength(max = 8 * 1024) byte[] input) {
         Map<String, Object> values = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package cn.zhengyin.licence.bulkimport.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengyin.trust.fuzz.Bounded;
+import cn.zhengyin.trust.fuzz.ReplaysCommittedCorpus;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import com.code_intelligence.jazzer.mutation.annotation.WithLength;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,18 +20,20 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link BulkImporter#open} yields, for every non-blank line, a {@link ImportLine.Candidate} (fields are strings or
  * numbers) or an {@link ImportLine.Unreadable} with a problem and a message, in increasing line order, and never
  * throws — except {@link InvalidImportException} when a CSV has no valid header row; in bounded time. A normal test
- * run replays src/test/resources/cn/zhengyin/licence/bulkimport/BulkImportFuzzTestInputs; {@code JAZZER_FUZZ=1}
+ * run replays, without Jazzer ({@link ReplaysCommittedCorpus}), src/test/resources/cn/zhengyin/licence/bulkimport/BulkImportFuzzTestInputs; {@code JAZZER_FUZZ=1}
  * fuzzes (docs/fuzzing.md).
  */
-class BulkImportFuzzTest {
+class BulkImportFuzzTest implements ReplaysCommittedCorpus {
     private static final BulkImporter IMPORTER =
             new BulkImporter(null, 1, Clock.systemUTC(), JsonMapper.builder().build());
 
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void readingFuzzedNdjsonYieldsCandidatesOrUnreadableLines(@NotNull @WithLength(max = 256 * 1024) byte[] input) {
         Bounded.run(() -> readAll(ImportFormat.NDJSON, input));
     }
 
+    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
     @FuzzTest(maxDuration = "60s")
     void readingFuzzedCsvYieldsCandidatesOrUnreadableLinesOrRejectsTheHeader(
             @NotNull @WithLength(max = 256 * 1024) byte[] input) {

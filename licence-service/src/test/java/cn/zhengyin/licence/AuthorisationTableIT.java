@@ -1314,11 +1314,11 @@ class AuthorisationTableIT {
     private String businessLicence() {
         return """
                 {"licenceType": "business-licence", "caseNumber": "AT-1", "fields": {
-                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611218888",
+                  "uscc": "%s", "licenceNumber": "99010000202611218888",
                   "name": "授权表测试科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
                   "legalRepresentative": "权限测试", "businessScope": "授权检查专用经营范围。", "registeredCapital": 500,
                   "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市授权区检查路7号"}}
-                """;
+                """.formatted(Holders.uniqueUscc());
     }
 
     private String forestRight() {

@@ -81,8 +81,15 @@ class AuthorisationTableIT {
         table = AuthorisationTable.load();
         CLIENTS.forEach((identity, c) -> tokens.put(identity, services.token(c[0], c[1], c[2])));
         holder = HolderSession.signIn(services.licenceUrl, AuthorisationTable.HOLDER);
-        JsonNode issued =
-                json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201);
+        JsonNode issued = json(
+                WalletFixture.replacingTheOneInForce(
+                        services,
+                        () -> send(post(
+                                services.licenceUrl,
+                                "/api/v1/licences",
+                                "approval-demo",
+                                businessLicence("91990100MA00XF8K1E")))),
+                201);
         licence = issued.get("identifier").asString();
         licenceRoot = issued.get("root").asString();
         shareId = WalletFixture.share(holder, licenceRoot, "P1D", "name");
@@ -1312,13 +1319,17 @@ class AuthorisationTableIT {
     }
 
     private String businessLicence() {
+        return businessLicence(Holders.uniqueUscc()); // a company holds one 营业执照 in force: each its own code
+    }
+
+    private String businessLicence(String uscc) {
         return """
                 {"licenceType": "business-licence", "caseNumber": "AT-1", "fields": {
                   "uscc": "%s", "licenceNumber": "99010000202611218888",
                   "name": "授权表测试科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
                   "legalRepresentative": "权限测试", "businessScope": "授权检查专用经营范围。", "registeredCapital": 500,
                   "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市授权区检查路7号"}}
-                """.formatted(Holders.uniqueUscc());
+                """.formatted(uscc);
     }
 
     private String forestRight() {

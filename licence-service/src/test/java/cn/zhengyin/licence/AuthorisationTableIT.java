@@ -349,10 +349,7 @@ class AuthorisationTableIT {
     /** Review #14 finding 1: a consent to one field is no basis for a copy that prints them all. */
     @Test
     void aCopyIsRefusedWhenTheConsentDoesNotNameEveryPrintedField() {
-        String target = json(
-                        send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201)
-                .get("identifier")
-                .asString();
+        String target = json(heldByTheHolder(), 201).get("identifier").asString();
         String nameOnly = grantConsent(target, "bank-demo", List.of("name"));
         HttpResponse<String> refused = send(post(
                 services.licenceUrl,
@@ -939,9 +936,7 @@ class AuthorisationTableIT {
         // targets: the success of an ok cell may need a fresh target in the right state
         String target = licence;
         if (forSuccess && m.equals("POST") && path.startsWith("/api/v1/licences/{identifier}/")) {
-            target = json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201)
-                    .get("identifier")
-                    .asString();
+            target = json(heldByTheHolder(), 201).get("identifier").asString();
             if (path.endsWith("/reinstatement")) {
                 json(
                         send(post(
@@ -1316,6 +1311,17 @@ class AuthorisationTableIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Issues a 营业执照 of the holder's other company (revoking the one in force: a company holds one). */
+    private HttpResponse<String> heldByTheHolder() {
+        return WalletFixture.replacingTheOneInForce(
+                services,
+                () -> send(post(
+                        services.licenceUrl,
+                        "/api/v1/licences",
+                        "approval-demo",
+                        businessLicence(WalletFixture.LIN_OTHER_COMPANY))));
     }
 
     private String businessLicence() {

@@ -78,6 +78,15 @@ class ArchiveRenewalIT {
         assertThat(version.renditions())
                 .extracting(Rendition::kind)
                 .containsExactly("PDF", "XML", "OFD", "PDF-RENEWAL-1", "PDF-RENEWAL-2");
+
+        // a later status change logs every file of the version in the transparency log (it was a 500 once)
+        HttpResponse<String> revoked = services.send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + id + "/revocation"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"档案续期后吊销\"}", StandardCharsets.UTF_8))
+                        .build());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
     }
 
     @Test

@@ -129,9 +129,24 @@ class Ledger:
         self.errors = []
 
 
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def uscc(run, n):
+    """A valid 统一社会信用代码 (GB 32100 check character) of its own per licence: a company holds one 营业执照 in force."""
+    number, body = int(hashlib.sha256(f"{run}-{n}".encode()).hexdigest(), 16), ""
+    for _ in range(8):
+        number, digit = divmod(number, 31)
+        body += USCC_ALPHABET[digit]
+    first17 = "91990100M" + body
+    check = 31 - sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS)) % 31
+    return first17 + USCC_ALPHABET[0 if check == 31 else check]
+
+
 def licence_body(n, run):
     return {"licenceType": "business-licence", "caseNumber": f"CRASH-{run}-{n:06d}", "fields": {
-        "uscc": "91990100MA00XF8K1E", "licenceNumber": f"9901{run}{n:08d}", "name": f"示范市崩溃测试{n}号有限公司",
+        "uscc": uscc(run, n), "licenceNumber": f"9901{run}{n:08d}", "name": f"示范市崩溃测试{n}号有限公司",
         "entityType": "有限责任公司（自然人投资或控股）", "legalRepresentative": "林晓峰",
         "businessScope": "一般项目：技术服务、技术开发。", "registeredCapital": 500,
         "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市青禾区科创大道88号"}}

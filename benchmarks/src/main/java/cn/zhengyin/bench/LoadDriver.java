@@ -69,6 +69,9 @@ public final class LoadDriver {
     private final int durationSeconds;
     private String token;
     private final String issueBody;
+    /** The next company: each issued 营业执照 is for a company of its own (a company holds one in force). */
+    private final java.util.concurrent.atomic.AtomicLong companies = new java.util.concurrent.atomic.AtomicLong(
+            ThreadLocalRandom.current().nextLong(1L << 32));
     /** licence-service and seal-service process ids, for CPU time per operation (empty: not measured). */
     private List<Long> servicePids = List.of();
     /** Only issue #18's target rows (the short run). */
@@ -423,13 +426,15 @@ public final class LoadDriver {
 
     /**
      * The body a test issues (FoundationEndToEndIT): the business-licence sample's fields without the two the
-     * service sets itself (registrationAuthority, issueDate), a new case number each time.
+     * service sets itself (registrationAuthority, issueDate), a new case number and a new company (统一社会信用代码)
+     * each time.
      */
     private HttpRequest issueRequest() {
         String fields = issueBody
                 .substring(issueBody.indexOf("\"fields\""), issueBody.lastIndexOf('}'))
                 .replaceAll(",\\s*\"registrationAuthority\"\\s*:\\s*\"[^\"]*\"", "")
-                .replaceAll(",\\s*\"issueDate\"\\s*:\\s*\"[^\"]*\"", "");
+                .replaceAll(",\\s*\"issueDate\"\\s*:\\s*\"[^\"]*\"", "")
+                .replaceFirst("\"uscc\"\\s*:\\s*\"[^\"]*\"", "\"uscc\":\"" + nextCompany() + "\"");
         String body = "{\"licenceType\":\"business-licence\",\"caseNumber\":\"BENCH-"
                 + ThreadLocalRandom.current().nextLong(1_000_000_000L) + "\"," + fields + "}";
         return HttpRequest.newBuilder(licence.resolve("/api/v1/licences"))
@@ -438,6 +443,19 @@ public final class LoadDriver {
                 .header("Idempotency-Key", "bench-" + UUID.randomUUID())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /** A valid code (GB 32100 check character) of 示范市 not used before by this driver: "MB" + 7 characters. */
+    private String nextCompany() {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        long n = companies.getAndIncrement();
+        char[] body = new char[7];
+        for (int i = 6; i >= 0; i--) {
+            body[i] = alphabet.charAt((int) (n % 31));
+            n /= 31;
+        }
+        return cn.zhengyin.trust.identifier.UnifiedSocialCreditCode.completing("91990100MB" + new String(body))
+                .value();
     }
 
     private HttpResponse<String> issue() throws IOException, InterruptedException {

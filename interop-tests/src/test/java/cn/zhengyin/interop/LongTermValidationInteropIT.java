@@ -96,7 +96,11 @@ class LongTermValidationInteropIT {
         }
         // a holder named with characters beyond GB 2312 (CJK Extensions A and B), drawn from the fallback fonts
         String rareToken = services.approvalToken("business-licence");
-        String rare = issue("business-licence", rareToken, Map.of("name", RARE_NAME, "legalRepresentative", "王𠀀"));
+        // another company (a company holds one 营业执照 in force, and the sample's company has one now)
+        String rare = issue(
+                "business-licence",
+                rareToken,
+                Map.of("name", RARE_NAME, "legalRepresentative", "王𠀀", "uscc", RARE_COMPANY));
         write(RARE + ".ofd", download(rare, "ofd", rareToken));
         write(RARE + ".pdf", download(rare, "pdf", rareToken));
         write(RARE + ".xml", download(rare, "xml", rareToken));
@@ -467,6 +471,10 @@ class LongTermValidationInteropIT {
     }
 
     // ---- issuing -----------------------------------------------------------------------------------------------
+
+    private static final String RARE_COMPANY = cn.zhengyin.trust.identifier.UnifiedSocialCreditCode.completing(
+                    "91990100MA09XF0W1")
+            .value();
 
     private String issue(String slug, String token) throws IOException {
         return issue(slug, token, Map.of());

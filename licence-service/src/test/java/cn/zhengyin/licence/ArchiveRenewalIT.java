@@ -78,6 +78,15 @@ class ArchiveRenewalIT {
         assertThat(version.renditions())
                 .extracting(Rendition::kind)
                 .containsExactly("PDF", "XML", "OFD", "PDF-RENEWAL-1", "PDF-RENEWAL-2");
+
+        // a later status change logs every file of the version in the transparency log (it was a 500 once)
+        HttpResponse<String> revoked = services.send(
+                HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + id + "/revocation"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"档案续期后吊销\"}", StandardCharsets.UTF_8))
+                        .build());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
     }
 
     @Test
@@ -95,19 +104,19 @@ class ArchiveRenewalIT {
     }
 
     private String issue() {
-        HttpResponse<String> issued =
-                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("""
+        HttpResponse<String> issued = services.send(HttpRequest.newBuilder(
+                        services.licenceUrl.resolve("/api/v1/licences"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
                                 {"licenceType": "business-licence", "caseNumber": "LTA-1", "fields": {
-                                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202612010001",
+                                  "uscc": "%s", "licenceNumber": "99010000202612010001",
                                   "name": "示范市档案续期测试有限公司", "entityType": "有限责任公司（自然人投资或控股）",
                                   "legalRepresentative": "林晓峰", "businessScope": "档案时间戳续期测试。",
                                   "registeredCapital": 100, "establishedDate": "2021-01-04",
                                   "operatingFrom": "2021-01-04", "address": "示范市青禾区档案路1号"}}
-                                """, StandardCharsets.UTF_8))
-                        .build());
+                                """.formatted(Holders.uniqueUscc()), StandardCharsets.UTF_8))
+                .build());
         return json(issued, 201).get("identifier").asString();
     }
 

@@ -338,13 +338,14 @@ class AuditLogIT {
 
     private String issue() {
         String token = services.token("approval-demo", "approval-demo-secret", "licence:issue");
-        HttpResponse<String> issued = services.send(post(services.licenceUrl, "/api/v1/licences", token, """
+        HttpResponse<String> issued = services.send(
+                post(services.licenceUrl, "/api/v1/licences", token, """
                 {"licenceType": "business-licence", "caseNumber": "AUD-1", "fields": {
-                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611217777",
+                  "uscc": "%s", "licenceNumber": "99010000202611217777",
                   "name": "审计测试科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
                   "legalRepresentative": "审计测试", "businessScope": "审计检查专用经营范围。", "registeredCapital": 500,
                   "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市审计区检查路7号"}}
-                """));
+                """.formatted(Holders.uniqueUscc())));
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         return TwoServices.json(issued.body()).get("root").asString();
     }

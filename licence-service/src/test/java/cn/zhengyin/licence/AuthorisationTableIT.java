@@ -94,8 +94,15 @@ class AuthorisationTableIT {
         table = AuthorisationTable.load();
         CLIENTS.forEach((identity, c) -> tokens.put(identity, services.token(c[0], c[1], c[2])));
         holder = HolderSession.signIn(services.licenceUrl, AuthorisationTable.HOLDER);
-        JsonNode issued =
-                json(send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201);
+        JsonNode issued = json(
+                WalletFixture.replacingTheOneInForce(
+                        services,
+                        () -> send(post(
+                                services.licenceUrl,
+                                "/api/v1/licences",
+                                "approval-demo",
+                                businessLicence("91990100MA00XF8K1E")))),
+                201);
         licence = issued.get("identifier").asString();
         licenceRoot = issued.get("root").asString();
         shareId = WalletFixture.share(holder, licenceRoot, "P1D", "name");
@@ -360,10 +367,7 @@ class AuthorisationTableIT {
     /** Review #14 finding 1: a consent to one field is no basis for a copy that prints them all. */
     @Test
     void aCopyIsRefusedWhenTheConsentDoesNotNameEveryPrintedField() {
-        String target = json(
-                        send(post(services.licenceUrl, "/api/v1/licences", "approval-demo", businessLicence())), 201)
-                .get("identifier")
-                .asString();
+        String target = json(heldByTheHolder(), 201).get("identifier").asString();
         String nameOnly = grantConsent(target, "bank-demo", List.of("name"));
         HttpResponse<String> refused = send(post(
                 services.licenceUrl,
@@ -951,21 +955,27 @@ class AuthorisationTableIT {
         String target = licence;
         if (forSuccess && m.equals("POST") && path.startsWith("/api/v1/licences/{identifier}/")) {
             String change = path.substring("/api/v1/licences/{identifier}/".length());
-            String needs = change.equals("reinstatement") ? "SUSPENDED" : "IN_FORCE";
-            String taken = takeLicence(needs);
-            target = taken;
-            onSuccess = switch (change) {
-                // a new version, in force; the one changed is superseded
-                case "amendments", "renewals", "corrections" ->
-                    () -> give(
-                            licencesIn,
-                            "IN_FORCE",
-                            json(lastResponse).get("identifier").asString());
-                case "suspension" -> () -> give(licencesIn, "SUSPENDED", taken);
-                case "revocation", "cancellation" -> () -> {};
-                // reinstated; or unchanged: an archive time-stamp renewed, a copy made
-                default -> () -> give(licencesIn, "IN_FORCE", taken);
-            };
+            if (change.equals("annotated-copies")) {
+                // the holder grants the consent for the copy: a licence of his other company, not handed on (the
+                // next one of his replaces it)
+                target = json(heldByTheHolder(), 201).get("identifier").asString();
+            } else {
+                String needs = change.equals("reinstatement") ? "SUSPENDED" : "IN_FORCE";
+                String taken = takeLicence(needs);
+                target = taken;
+                onSuccess = switch (change) {
+                    // a new version, in force; the one changed is superseded
+                    case "amendments", "renewals", "corrections" ->
+                        () -> give(
+                                licencesIn,
+                                "IN_FORCE",
+                                json(lastResponse).get("identifier").asString());
+                    case "suspension" -> () -> give(licencesIn, "SUSPENDED", taken);
+                    case "revocation", "cancellation" -> () -> {};
+                    // reinstated; or unchanged: an archive time-stamp renewed, a copy made
+                    default -> () -> give(licencesIn, "IN_FORCE", taken);
+                };
+            }
         }
         String sealId = SEAL;
         if (forSuccess && m.equals("POST") && path.startsWith("/api/v1/seals/{id}/")) {
@@ -1383,14 +1393,29 @@ class AuthorisationTableIT {
         }
     }
 
+    /** Issues a 营业执照 of the holder's other company (revoking the one in force: a company holds one). */
+    private HttpResponse<String> heldByTheHolder() {
+        return WalletFixture.replacingTheOneInForce(
+                services,
+                () -> send(post(
+                        services.licenceUrl,
+                        "/api/v1/licences",
+                        "approval-demo",
+                        businessLicence(WalletFixture.LIN_OTHER_COMPANY))));
+    }
+
     private String businessLicence() {
+        return businessLicence(Holders.uniqueUscc()); // a company holds one 营业执照 in force: each its own code
+    }
+
+    private String businessLicence(String uscc) {
         return """
                 {"licenceType": "business-licence", "caseNumber": "AT-1", "fields": {
-                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611218888",
+                  "uscc": "%s", "licenceNumber": "99010000202611218888",
                   "name": "授权表测试科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
                   "legalRepresentative": "权限测试", "businessScope": "授权检查专用经营范围。", "registeredCapital": 500,
                   "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市授权区检查路7号"}}
-                """;
+                """.formatted(uscc);
     }
 
     private String forestRight() {

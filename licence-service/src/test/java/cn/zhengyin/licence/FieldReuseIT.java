@@ -44,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FieldReuseIT {
-    static final String LIN = "990101198203154411"; // represents 91990100MA00XF8K1E
+    static final String LIN = "990101198203154411"; // represents 91990100MA00XF8K1E and 91990100MA02XF6H29
     static final String CHEN = "990102197909083012";
     static final String ZHOU = "990101198807214622"; // holds the physician certificate
     static final String COMPANY = "字段复用测试科技有限公司";
@@ -80,9 +80,9 @@ class FieldReuseIT {
     void issue() throws Exception {
         services = TwoServices.shared();
         String approval = services.approvalToken();
-        business = issueBusinessLicence(approval, "FR-1");
+        business = issueBusinessLicence(approval, "FR-1", "91990100MA00XF8K1E");
         businessRoot = root(business);
-        copied = issueBusinessLicence(approval, "FR-3");
+        copied = issueBusinessLicence(approval, "FR-3", WalletFixture.LIN_OTHER_COMPANY);
         copiedRoot = root(copied);
         ObjectNode fields = (ObjectNode) TwoServices.JSON
                 .readTree(Files.readString(
@@ -500,7 +500,7 @@ class FieldReuseIT {
         assertThat(strings(problem.get("fieldsNotCovered")))
                 .contains("uscc", "address", "registeredCapital", "legalRepresentative")
                 .doesNotContain("name");
-        assertThat(partial.body()).doesNotContain(COMPANY, LEGAL_REP, ADDRESS, "91990100MA00XF8K1E");
+        assertThat(partial.body()).doesNotContain(COMPANY, LEGAL_REP, ADDRESS, WalletFixture.LIN_OTHER_COMPANY);
 
         // by duty: the physician certificate prints 身份证件号码 (SENSITIVE), which XF-000302-001 may not read
         HttpResponse<String> byDuty = services.send(post(
@@ -633,16 +633,19 @@ class FieldReuseIT {
 
     // ---- helpers ----
 
-    private String issueBusinessLicence(String approval, String caseNumber) {
+    /** A 营业执照 of one of 林晓峰's companies (revoking the one an earlier test issued: a company holds one). */
+    private String issueBusinessLicence(String approval, String caseNumber, String uscc) {
         return json(
-                        services.send(post(
-                                "/api/v1/licences", approval, """
+                        WalletFixture.replacingTheOneInForce(
+                                services,
+                                () -> services.send(post("/api/v1/licences", approval, """
                 {"licenceType": "business-licence", "caseNumber": "%s", "fields": {
-                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611219999",
+                  "uscc": "%s", "licenceNumber": "99010000202611219999",
                   "name": "%s", "entityType": "有限责任公司（自然人投资或控股）",
                   "legalRepresentative": "%s", "businessScope": "字段复用测试。", "registeredCapital": 300,
                   "establishedDate": "2020-05-06", "operatingFrom": "2020-05-06", "address": "%s"}}
-                """.formatted(caseNumber, COMPANY, LEGAL_REP, ADDRESS))),
+                """.formatted(
+                                                caseNumber, uscc, COMPANY, LEGAL_REP, ADDRESS)))),
                         201)
                 .get("identifier")
                 .asString();

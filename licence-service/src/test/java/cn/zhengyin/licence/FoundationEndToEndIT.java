@@ -57,8 +57,10 @@ class FoundationEndToEndIT {
             }
             """;
 
+    private final java.util.Map<String, String> companies = new java.util.concurrent.ConcurrentHashMap<>();
     private TwoServices services;
     private String token;
+    private String holderCode; // of the licence issued first
     private String identifier;
     private byte[] pdf;
 
@@ -66,7 +68,9 @@ class FoundationEndToEndIT {
     void startAndIssueOne() {
         services = TwoServices.shared();
         token = services.approvalToken();
-        HttpResponse<String> issued = issue(SAMPLE, "it-" + UUID.randomUUID());
+        String key = "it-" + UUID.randomUUID();
+        HttpResponse<String> issued = issue(SAMPLE, key);
+        holderCode = companies.get(key);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         identifier = TwoServices.json(issued.body()).get("identifier").asString();
         HttpResponse<byte[]> file = services.sendForBytes(get("/api/v1/licences/" + identifier + "/pdf"));
@@ -87,7 +91,7 @@ class FoundationEndToEndIT {
         assertThat(metadata.statusCode()).isEqualTo(200);
         JsonNode view = TwoServices.json(metadata.body());
         assertThat(view.get("status").asString()).isEqualTo("VALID");
-        assertThat(view.get("holderCode").asString()).isEqualTo("91990100MA00XF8K1E");
+        assertThat(view.get("holderCode").asString()).isEqualTo(holderCode);
         assertThat(view.get("issuerName").asString()).isEqualTo("证印示范市市场监督管理局");
         assertThat(view.get("fields").get("name").asString()).isEqualTo("示范市青禾数字科技有限公司");
         assertThat(view.get("renditions").get("PDF").get("sha256").asString()).isEqualTo(sha256Hex(pdf));
@@ -128,7 +132,7 @@ class FoundationEndToEndIT {
     @Test
     void extractedTextContainsTheChineseFieldValues(@TempDir Path dir) throws Exception {
         String text = run(dir, "pdftotext", write(dir, pdf), "-");
-        assertThat(text).contains("营业执照", "示范市青禾数字科技有限公司", "林晓峰", "91990100MA00XF8K1E", "示范市青禾区科创大道88号2号楼1203室");
+        assertThat(text).contains("营业执照", "示范市青禾数字科技有限公司", "林晓峰", holderCode, "示范市青禾区科创大道88号2号楼1203室");
     }
 
     @Test
@@ -460,11 +464,19 @@ class FoundationEndToEndIT {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
+    /**
+     * Issues {@code body} with the sample's company code replaced by a code of its own: a company holds one 营业执照 in
+     * force, so each issuance is for another company (the same one again for a retry with the same key).
+     */
     private HttpResponse<String> issue(String body, String idempotencyKey) {
+        String uscc = idempotencyKey == null
+                ? Holders.uniqueUscc()
+                : companies.computeIfAbsent(idempotencyKey, k -> Holders.uniqueUscc());
         HttpRequest.Builder request = HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        body.replace("91990100MA00XF8K1E", uscc), StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
 class HashOnlyVerificationAndReceiptsIT {
     private static final String ISSUE = """
             {"licenceType": "business-licence", "caseNumber": "XF-2026-HASH-1", "fields": {
-              "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611217777",
+              "uscc": "%s", "licenceNumber": "99010000202611217777",
               "name": "示范市哈希核验科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
               "legalRepresentative": "林晓峰", "businessScope": "软件开发。", "registeredCapital": 500,
               "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市青禾区科创大道88号"}}
@@ -57,7 +57,7 @@ class HashOnlyVerificationAndReceiptsIT {
     void issueAndAmend() throws Exception {
         services = TwoServices.shared();
         token = services.token("approval-demo", "approval-demo-secret", "licence:issue licence:status licence:read");
-        first = body(post("/api/v1/licences", ISSUE, token), 201)
+        first = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc()), token), 201)
                 .get("identifier")
                 .asString();
         firstPdf = pdf(first);

@@ -49,6 +49,25 @@ class HolderSignInIT {
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
         assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        assertThat(session.get("/api/v1/holder/me").statusCode()).isEqualTo(200);
+
+        // a browser's form post without the token (a page left open across a restart): the error page, in its language
+        for (String lang : new String[] {"", "?lang=en"}) {
+            HttpResponse<String> page =
+                    session.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/sign-out" + lang))
+                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("_csrf=stale"))
+                            .build());
+            assertThat(page.statusCode()).isEqualTo(403);
+            assertThat(page.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+            assertThat(page.body())
+                    .contains("id=\"error-title\"", lang.isEmpty() ? "页面已过期" : "The page has expired")
+                    .doesNotContain("\"type\"", "Exception", "at org.");
+        }
         assertThat(session.get("/api/v1/holder/me").statusCode()).isEqualTo(200);
     }
 

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class LicenceLifecycleIT {
     private static final String ISSUE = """
             {"licenceType": "business-licence", "caseNumber": "XF-2026-LC-1", "fields": {
-              "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611219999",
+              "uscc": "%s", "licenceNumber": "99010000202611219999",
               "name": "示范市青禾数字科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
               "legalRepresentative": "林晓峰", "businessScope": "软件开发。", "registeredCapital": 500,
               "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市青禾区科创大道88号"}}
@@ -37,7 +37,7 @@ class LicenceLifecycleIT {
 
     @Test
     void amendingMakesVersion002AndSupersedesVersion001WhichStillVerifies() {
-        JsonNode v1 = body(post("/api/v1/licences", ISSUE, null), 201);
+        JsonNode v1 = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc()), null), 201);
         String id1 = v1.get("identifier").asString();
 
         HttpResponse<String> amended = post(
@@ -85,7 +85,7 @@ class LicenceLifecycleIT {
 
     @Test
     void statusFollowsTheAllowedTransitionsAndEveryChangeIsAnEvent() {
-        String id = body(post("/api/v1/licences", ISSUE, null), 201)
+        String id = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc()), null), 201)
                 .get("identifier")
                 .asString();
 
@@ -133,7 +133,7 @@ class LicenceLifecycleIT {
 
     @Test
     void suspendingNeedsAReasonAndTheStatusScope() {
-        String id = body(post("/api/v1/licences", ISSUE, null), 201)
+        String id = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc()), null), 201)
                 .get("identifier")
                 .asString();
         assertThat(status(post("/api/v1/licences/" + id + "/suspension", "{}", null)))
@@ -150,7 +150,7 @@ class LicenceLifecycleIT {
 
     @Test
     void aRetriedStatusChangeWithTheSameKeyIsAppliedOnce() {
-        String id = body(post("/api/v1/licences", ISSUE, null), 201)
+        String id = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc()), null), 201)
                 .get("identifier")
                 .asString();
         String key = "suspend-" + UUID.randomUUID();
@@ -161,6 +161,48 @@ class LicenceLifecycleIT {
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(body(get("/api/v1/licences/" + id + "/events"), 200).findValuesAsString("type"))
                 .containsExactly("ISSUED", "SUSPENDED");
+    }
+
+    /**
+     * Issue #15: a company holds one 营业执照 in force (templates/business-licence, oneInForcePerHolder). A second
+     * issuance is 409 naming the licence in force; a change of that licence is an amendment and is not refused; once
+     * it is revoked, a new 营业执照 may be issued.
+     */
+    @Test
+    void aSecondBusinessLicenceForACompanyIs409NamingTheOneInForceUntilThatOneIsRevoked() {
+        String issue = ISSUE.formatted(Holders.uniqueUscc());
+        String first = body(post("/api/v1/licences", issue, null), 201)
+                .get("identifier")
+                .asString();
+
+        HttpResponse<String> second = post("/api/v1/licences", issue.replace("XF-2026-LC-1", "XF-2026-LC-9"), null);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+        assertThat(second.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = TwoServices.json(second.body());
+        assertThat(problem.get("type").asString()).endsWith("/holder-has-licence");
+        assertThat(problem.get("detail").asString()).contains(first, "营业执照", "amend");
+
+        String amended = body(
+                        post(
+                                "/api/v1/licences/" + first + "/amendments",
+                                "{\"caseNumber\":\"XF-2026-LC-10\",\"reason\":\"住所变更\","
+                                        + "\"fields\":{\"address\":\"示范市青禾区新港路9号\"}}",
+                                null),
+                        201)
+                .get("identifier")
+                .asString();
+        assertThat(TwoServices.json(post("/api/v1/licences", issue, null).body())
+                        .get("detail")
+                        .asString())
+                .as("the licence in force is now the amended version")
+                .contains(amended);
+
+        body(post("/api/v1/licences/" + amended + "/revocation", "{\"reason\":\"吊销\"}", null), 200);
+        JsonNode again = body(post("/api/v1/licences", issue, null), 201);
+        LicenceIdentifier renewed =
+                LicenceIdentifier.parse(again.get("identifier").asString());
+        assertThat(renewed.version()).isEqualTo(1);
+        assertThat(renewed.root()).isNotEqualTo(LicenceIdentifier.parse(first).root());
     }
 
     @Test
@@ -174,7 +216,7 @@ class LicenceLifecycleIT {
 
     @Test
     void theQrCodePageShowsTheStatusNowToPeopleAndMachines() {
-        String id = body(post("/api/v1/licences", ISSUE, null), 201)
+        String id = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc()), null), 201)
                 .get("identifier")
                 .asString();
         HttpResponse<String> json = services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/v/" + id))

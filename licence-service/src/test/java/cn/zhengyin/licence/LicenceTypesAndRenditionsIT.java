@@ -65,6 +65,9 @@ class LicenceTypesAndRenditionsIT {
                 fields.remove(f.get("key").asString()); // the service fills in the approval system's authority
             }
         }
+        if (slug.equals("business-licence")) {
+            fields.put("uscc", Holders.uniqueUscc()); // a company holds one 营业执照 in force: a company of its own
+        }
         ObjectNode request =
                 TwoServices.JSON.createObjectNode().put("licenceType", slug).put("caseNumber", "IT-" + slug);
         request.set("fields", fields);

@@ -44,7 +44,7 @@ class LongTermValidationIT {
               "licenceType": "business-licence",
               "caseNumber": "XF-2026-LTV-0001",
               "fields": {
-                "uscc": "91990100MA00XF8K1E",
+                "uscc": "%s",
                 "licenceNumber": "99010000202611210009",
                 "name": "示范市长效验证科技有限公司",
                 "entityType": "有限责任公司（自然人投资或控股）",
@@ -75,7 +75,8 @@ class LongTermValidationIT {
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", "ltv-" + UUID.randomUUID())
-                        .POST(HttpRequest.BodyPublishers.ofString(SAMPLE, StandardCharsets.UTF_8))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                SAMPLE.formatted(Holders.uniqueUscc()), StandardCharsets.UTF_8))
                         .build());
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String identifier = TwoServices.json(issued.body()).get("identifier").asString();

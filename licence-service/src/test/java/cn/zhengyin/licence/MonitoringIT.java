@@ -35,7 +35,7 @@ class MonitoringIT {
               "licenceType": "business-licence",
               "caseNumber": "XF-2026-MON-0001",
               "fields": {
-                "uscc": "91990100MA00XF8K1E",
+                "uscc": "%s",
                 "licenceNumber": "99010000202611210077",
                 "name": "示范市运行监控科技有限公司",
                 "entityType": "有限责任公司（自然人投资或控股）",
@@ -205,7 +205,8 @@ class MonitoringIT {
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", "mon-" + UUID.randomUUID())
                         .header("traceparent", trace.header())
-                        .POST(HttpRequest.BodyPublishers.ofString(SAMPLE, StandardCharsets.UTF_8))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                SAMPLE.formatted(Holders.uniqueUscc()), StandardCharsets.UTF_8))
                         .build());
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String identifier = TwoServices.json(issued.body()).get("identifier").asString();

@@ -117,6 +117,9 @@ class SealPerAuthorityIT {
                     .get("fields");
             // filled in by issuance: the approval system's authority, today, and the end of a fixed period
             fields.remove(List.of("registrationAuthority", "issuingAuthority", "issueDate", "validUntil"));
+            if (slug.equals("business-licence")) {
+                fields.put("uscc", Holders.uniqueUscc()); // a company holds one 营业执照 in force: one of its own
+            }
             ObjectNode body = TwoServices.JSON
                     .createObjectNode()
                     .put("licenceType", slug)

@@ -122,13 +122,14 @@ class SecretsNeverLeakIT {
 
         // issuance (sealed over HTTP: PAdES and XAdES), renditions, amendment, status change
         String approval = tokens.get("approval-demo");
-        HttpResponse<String> issued = send(post(services.licenceUrl, "/api/v1/licences", approval, """
+        HttpResponse<String> issued = send(
+                post(services.licenceUrl, "/api/v1/licences", approval, """
                 {"licenceType": "business-licence", "caseNumber": "SEC-1", "fields": {
-                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611216666",
+                  "uscc": "%s", "licenceNumber": "99010000202611216666",
                   "name": "保密测试科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
                   "legalRepresentative": "保密测试", "businessScope": "保密检查专用经营范围。", "registeredCapital": 500,
                   "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市保密区检查路7号"}}
-                """), true);
+                """.formatted(Holders.uniqueUscc())), true);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String identifier = TwoServices.json(issued.body()).get("identifier").asString();
         String root = TwoServices.json(issued.body()).get("root").asString();

@@ -149,11 +149,11 @@ class SesVerificationIT {
         String approval = services.approvalToken();
         String licence = """
                 {"licenceType": "business-licence", "caseNumber": "XF-2026-SES-1", "fields": {
-                  "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611210077",
+                  "uscc": "%s", "licenceNumber": "99010000202611210077",
                   "name": "示范市青禾数字科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
                   "legalRepresentative": "林晓峰", "businessScope": "一般项目：技术服务、技术开发。",
                   "registeredCapital": 500, "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12",
-                  "address": "示范市青禾区科创大道88号2号楼1203室"}}""";
+                  "address": "示范市青禾区科创大道88号2号楼1203室"}}""".formatted(Holders.uniqueUscc());
         HttpResponse<String> issued =
                 services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
                         .header("Authorization", "Bearer " + approval)

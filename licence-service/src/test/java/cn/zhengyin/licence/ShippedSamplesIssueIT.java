@@ -19,7 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Every shipped {@code templates/<type>/sample.json} issues as it is (issue #15): its fields, authority included, are
  * sent unchanged by the approval system of the authority that issues the type, and the licence shows that authority —
- * a 医师执业证书 by the health commission (卫生健康委员会), not a market-supervision bureau.
+ * a 医师执业证书 by the health commission (卫生健康委员会), not a market-supervision bureau. With
+ * {@code -Dzhengyin.docs.regenerate=true} each issued PDF, as sealed, becomes {@code docs/images/issued-<slug>.png}
+ * ({@code pdftoppm -png -r 70}), the pictures in the README.
  */
 class ShippedSamplesIssueIT {
 
@@ -36,7 +38,7 @@ class ShippedSamplesIssueIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void theSampleIssuesAsItIs(Path sample) throws IOException {
+    void theSampleIssuesAsItIs(Path sample) throws IOException, InterruptedException {
         TwoServices services = TwoServices.shared();
         String slug = sample.getParent().getFileName().toString();
         JsonNode fields = TwoServices.json(Files.readString(sample)).get("fields");
@@ -44,12 +46,16 @@ class ShippedSamplesIssueIT {
         body.put("licenceType", slug);
         body.put("caseNumber", "SAMPLE-IT-" + UUID.randomUUID());
         body.set("fields", fields);
-        HttpResponse<String> issued = services.send(HttpRequest.newBuilder(
-                        services.licenceUrl.resolve("/api/v1/licences"))
-                .header("Authorization", "Bearer " + services.approvalTokenFor(slug, "licence:issue licence:read"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build());
+        // the sample company's 营业执照 issued by an earlier test is revoked first: a company holds one in force
+        HttpResponse<String> issued = WalletFixture.replacingTheOneInForce(
+                services,
+                () -> services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
+                        .header(
+                                "Authorization",
+                                "Bearer " + services.approvalTokenFor(slug, "licence:issue licence:read"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                        .build()));
         assertThat(issued.statusCode()).as(slug + ": " + issued.body()).isEqualTo(201);
         JsonNode licence = TwoServices.json(issued.body());
         String authority = fields.has("issuingAuthority")
@@ -60,5 +66,27 @@ class ShippedSamplesIssueIT {
             assertThat(authority).contains("卫生健康委员会");
         }
         assertThat(licence.get("identifier").asString()).isNotBlank();
+        if (Boolean.getBoolean("zhengyin.docs.regenerate")) {
+            byte[] pdf = services.sendForBytes(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/"
+                                    + licence.get("identifier").asString() + "/pdf"))
+                            .header("Authorization", "Bearer " + services.approvalTokenFor(slug, "licence:read"))
+                            .GET()
+                            .build())
+                    .body();
+            Path file = Files.createTempFile("issued-" + slug, ".pdf");
+            Files.write(file, pdf);
+            Process png = new ProcessBuilder(
+                            "pdftoppm",
+                            "-png",
+                            "-r",
+                            "70",
+                            "-singlefile",
+                            file.toString(),
+                            Path.of("..", "docs", "images", "issued-" + slug).toString())
+                    .inheritIO()
+                    .start();
+            assertThat(png.waitFor()).as("pdftoppm " + slug).isZero();
+            Files.delete(file);
+        }
     }
 }

@@ -48,7 +48,7 @@ class StatisticsIT {
         long bankBefore = clientCount(market, "bank-demo");
 
         JsonNode first = fixture.issueSample("business-licence");
-        fixture.issueSample("business-licence");
+        fixture.issueSample("business-licence", Map.of("uscc", Holders.uniqueUscc()));
         fixture.issueSample("forest-right-certificate");
         String id = first.get("identifier").asString();
         String token = services.token("approval-demo", "approval-demo-secret", "licence:status licence:read");

@@ -41,14 +41,15 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransparencyLogIT {
     private static final String HOLDER_NAME = "示范市透明日志科技有限公司";
-    private static final String HOLDER_CODE = "91990100MA00XF8K1E";
-    private static final String ISSUE = """
+    private static final String HOLDER_CODE = Holders.uniqueUscc();
+    private static final String ISSUE =
+            """
             {"licenceType": "business-licence", "caseNumber": "XF-2026-TL-1", "fields": {
               "uscc": "%s", "licenceNumber": "99010000202611218888",
               "name": "%s", "entityType": "有限责任公司（自然人投资或控股）",
               "legalRepresentative": "林晓峰", "businessScope": "软件开发。", "registeredCapital": 500,
               "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市青禾区科创大道88号"}}
-            """.formatted(HOLDER_CODE, HOLDER_NAME);
+            """.formatted("%s", HOLDER_NAME); // the code: one per licence (a company holds one 营业执照)
     private TwoServices services;
     private String token;
     private X509Certificate logCertificate;
@@ -66,7 +67,7 @@ class TransparencyLogIT {
     @Test
     void everyVersionIsProvablyInTheLogAndTheLogOnlyGrows() {
         SignedTreeHead before = treeHead();
-        String id1 = body(post("/api/v1/licences", ISSUE, null), 201)
+        String id1 = body(post("/api/v1/licences", ISSUE.formatted(HOLDER_CODE), null), 201)
                 .get("identifier")
                 .asString();
         SignedTreeHead afterIssue = treeHead();
@@ -124,7 +125,7 @@ class TransparencyLogIT {
 
     @Test
     void theVerificationReportCarriesTheInclusionProofOfTheVerifiedVersion() {
-        JsonNode issued = body(post("/api/v1/licences", ISSUE, null), 201);
+        JsonNode issued = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc()), null), 201);
         String id = issued.get("identifier").asString();
         byte[] pdf = services.sendForBytes(
                         HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + id + "/pdf"))
@@ -155,7 +156,7 @@ class TransparencyLogIT {
 
     @Test
     void aLeafChangedInTheStoreFailsItsInclusionProofAndTheAudit() {
-        String id = body(post("/api/v1/licences", ISSUE, null), 201)
+        String id = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc()), null), 201)
                 .get("identifier")
                 .asString();
         SignedTreeHead signed = treeHead();
@@ -183,7 +184,7 @@ class TransparencyLogIT {
 
     @Test
     void aLeafRemovedFromTheStoreIsDetected() {
-        String id = body(post("/api/v1/licences", ISSUE, null), 201)
+        String id = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc()), null), 201)
                 .get("identifier")
                 .asString();
         SignedTreeHead signed = treeHead();

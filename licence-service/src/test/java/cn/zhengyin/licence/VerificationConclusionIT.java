@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 class VerificationConclusionIT {
     private static final String ISSUE = """
             {"licenceType": "business-licence", "caseNumber": "XF-2026-VC-1", "fields": {
-              "uscc": "91990100MA00XF8K1E", "licenceNumber": "99010000202611219999",
+              "uscc": "%s", "licenceNumber": "99010000202611219999",
               "name": "示范市青禾数字科技有限公司", "entityType": "有限责任公司（自然人投资或控股）",
               "legalRepresentative": "林晓峰", "businessScope": "软件开发。", "registeredCapital": 500,
               "establishedDate": "2019-03-12", "operatingFrom": "2019-03-12", "address": "示范市青禾区科创大道88号"}}
@@ -41,7 +41,7 @@ class VerificationConclusionIT {
 
     @Test
     void aRevokedLicencesAuthenticPdfIsNotInForceEverywhere() {
-        JsonNode issued = body(post("/api/v1/licences", ISSUE), 201);
+        JsonNode issued = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc())), 201);
         String id = issued.get("identifier").asString();
         byte[] pdf = file(id, "pdf");
 
@@ -99,8 +99,9 @@ class VerificationConclusionIT {
 
     @Test
     void aSupersededVersionNamesTheCurrentOne() {
-        String id1 =
-                body(post("/api/v1/licences", ISSUE), 201).get("identifier").asString();
+        String id1 = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc())), 201)
+                .get("identifier")
+                .asString();
         byte[] oldPdf = file(id1, "pdf");
         String id2 = body(
                         post(
@@ -123,7 +124,9 @@ class VerificationConclusionIT {
 
     @Test
     void thePolicyIsSelectableAndAnUnknownOneIsAProblemNamingTheAllowedValues() {
-        String id = body(post("/api/v1/licences", ISSUE), 201).get("identifier").asString();
+        String id = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc())), 201)
+                .get("identifier")
+                .asString();
         byte[] pdf = file(id, "pdf");
         JsonNode baseline = verify(pdf, "application/pdf", "?policy=baseline");
         assertThat(baseline.get("policy").asString()).isEqualTo("baseline");
@@ -142,7 +145,9 @@ class VerificationConclusionIT {
 
     @Test
     void licenceXmlHasItsSealCertificatesRevocationChecked() {
-        String id = body(post("/api/v1/licences", ISSUE), 201).get("identifier").asString();
+        String id = body(post("/api/v1/licences", ISSUE.formatted(Holders.uniqueUscc())), 201)
+                .get("identifier")
+                .asString();
         JsonNode report = verify(file(id, "xml"), "application/xml", "");
         assertThat(report.get("indication").asString()).isEqualTo("TOTAL_PASSED");
         JsonNode checks = report.get("document").get("signatures").get(0).get("checks");

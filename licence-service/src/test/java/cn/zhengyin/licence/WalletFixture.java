@@ -16,8 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
 /** Issues template sample licences through the API and drives the wallet's forms, for the wallet tests. */
 final class WalletFixture {
     static final String LIN = "990101198203154411"; // represents 91990100MA00XF8K1E (business licence sample)
+    /** The other company 林晓峰 represents (licence-service.yml): for a test that needs a 营业执照 of its own. */
+    static final String LIN_OTHER_COMPANY = "91990100MA02XF6H29";
+
     static final String CHEN = "990102197909083012"; // represents 91990102MA01XF3C7W (food licence sample)
     static final String ZHOU = "990101198807214622"; // physician sample
+    private static final Pattern IDENTIFIER = Pattern.compile("1\\.2\\.156\\.3005\\.2\\.[0-9A-Z.]+[0-9A-Z]");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final TwoServices services;
@@ -51,12 +55,13 @@ final class WalletFixture {
             fields.remove(List.of("registrationAuthority", "issuingAuthority", "issueDate", "validUntil"));
             replaced.forEach(fields::put);
             body.set("fields", fields);
-            HttpResponse<String> response =
-                    services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
+            HttpResponse<String> response = replacingTheOneInForce(
+                    services,
+                    () -> services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
                             .header("Authorization", "Bearer " + token(slug))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                            .build());
+                            .build()));
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("issue " + slug + ": " + response.statusCode() + " " + response.body());
             }
@@ -106,6 +111,38 @@ final class WalletFixture {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Sends an issuance; if the holder already has a licence of a type that allows one in force (409
+     * holder-has-licence: the wallet's companies each hold one 营业执照, and an earlier test of this JVM issued it),
+     * revokes that licence, as a registration authority does before a new one, and sends the issuance again.
+     */
+    static HttpResponse<String> replacingTheOneInForce(
+            TwoServices services, java.util.function.Supplier<HttpResponse<String>> issuance) {
+        HttpResponse<String> response = issuance.get();
+        if (response.statusCode() != 409 || !response.body().contains("holder-has-licence")) {
+            return response;
+        }
+        Matcher existing = IDENTIFIER.matcher(
+                TwoServices.json(response.body()).get("detail").asString());
+        if (!existing.find()) {
+            return response;
+        }
+        String identifier = existing.group();
+        HttpResponse<String> revoked = services.send(HttpRequest.newBuilder(
+                        services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/revocation"))
+                .header(
+                        "Authorization",
+                        "Bearer " + services.approvalTokenFor(identifier.split("\\.")[5], "licence:status"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"换发新证\"}", StandardCharsets.UTF_8))
+                .build());
+        if (revoked.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "revoke " + identifier + ": " + revoked.statusCode() + " " + revoked.body());
+        }
+        return issuance.get();
     }
 
     void revoke(String identifier) {

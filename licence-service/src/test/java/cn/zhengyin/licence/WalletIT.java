@@ -111,8 +111,9 @@ class WalletIT {
     @Test
     void aCompanyNamedWithExtensionBCharactersShowsItsNameInTheWalletAndItsPreview() {
         String rare = "𪚥䶮堃龍数字科技有限公司";
-        JsonNode licence =
-                fixture.issueSample("business-licence", java.util.Map.of("name", rare, "legalRepresentative", "林𠀀"));
+        JsonNode licence = fixture.issueSample(
+                "business-licence",
+                Map.of("name", rare, "legalRepresentative", "林𠀀", "uscc", WalletFixture.LIN_OTHER_COMPANY));
         HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
 
         assertThat(lin.get("/wallet").body()).contains(rare);
@@ -227,7 +228,7 @@ class WalletIT {
 
     @Test
     void aConsentGivenThroughTheApiIsListedInTheWalletAndWithdrawingItThereEndsTheBanksReads() {
-        JsonNode licence = fixture.issueSample("business-licence");
+        JsonNode licence = fixture.issueSample("business-licence", Map.of("uscc", WalletFixture.LIN_OTHER_COMPANY));
         HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
         HttpResponse<String> granted = lin.postJson(
                 "/api/v1/holder/consents",
@@ -291,7 +292,7 @@ class WalletIT {
 
     @Test
     void aConsentGivenOnTheWalletPageLetsTheBankReadOnlyTheChosenFieldsAndOnlyTheHolderCanGiveIt() {
-        JsonNode licence = fixture.issueSample("business-licence");
+        JsonNode licence = fixture.issueSample("business-licence", Map.of("uscc", WalletFixture.LIN_OTHER_COMPANY));
         HolderSession lin = HolderSession.signIn(services.licenceUrl, WalletFixture.LIN);
         String page = "/wallet/licences/" + root(licence);
         List<String> form = List.of("clientId=bank-demo", "field=name", "purpose=开立对公账户", "term=P30D");

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Valid import lines made from a licence type's {@code sample.json}, varied per line: every unified social credit code
- * and citizen identity number gets a new body with a correct check character (GB 32100 / GB 11643), the licence number
+ * and citizen identity number gets a new body with a correct check character (GB 32100 / GB 11643) — a company holds one
+ * 营业执照 in force, so each line, and each key prefix, names other companies — the licence number
  * gets the line's sequence, the issuing-authority field is left to the service (it fills in the approval system's
  * authority), and every line has its own key and case number. Deterministic: the same arguments give the same lines, so
  * a regenerated file re-imports as already issued.
@@ -32,11 +33,15 @@ final class SampleLicences {
     private final Map<String, String> typeOf = new LinkedHashMap<>();
     private final Map<String, String> roleOf = new LinkedHashMap<>();
     private final String keyPrefix;
+    /** Where this key prefix's companies start: files of other prefixes name other companies. */
+    private final long companyOffset;
 
     private SampleLicences(String type, Map<String, Object> sample, List<?> fields, String keyPrefix) {
         this.type = type;
         this.sample = sample;
         this.keyPrefix = keyPrefix;
+        // 264,000 blocks of 10^8 organisation codes (31^9 > 2.64 x 10^13)
+        this.companyOffset = Math.floorMod(keyPrefix.hashCode(), 264_000) * 100_000_000L;
         for (Object f : fields) {
             if (f instanceof Map<?, ?> field && field.get("key") instanceof String key) {
                 typeOf.put(key, String.valueOf(field.get("type")));
@@ -97,7 +102,7 @@ final class SampleLicences {
     private String vary(String key, String value, long n) {
         String fieldType = typeOf.getOrDefault(key, "TEXT");
         if ("USCC".equals(fieldType) && value.length() == 18) {
-            return uscc(value, n);
+            return uscc(value, companyOffset + n);
         }
         if ("CITIZEN_ID".equals(fieldType) && value.length() == 18) {
             return citizenId(value, n);
@@ -122,8 +127,8 @@ final class SampleLicences {
             body.append(USCC_BODY.charAt((int) (rest % USCC_BODY.length())));
             rest /= USCC_BODY.length();
         }
-        String first17 = sample.substring(0, 8) + body.reverse();
-        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        return UnifiedSocialCreditCode.completing(sample.substring(0, 8) + body.reverse())
+                .value();
     }
 
     /** Keeps the region (6 digits), moves the birth date by a day a thousand lines, varies the sequence (3 digits). */

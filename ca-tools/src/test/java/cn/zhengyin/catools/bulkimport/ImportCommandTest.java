@@ -66,6 +66,28 @@ class ImportCommandTest {
         assertThat(keys).hasSize(300).contains("gen-business-licence-1", "gen-business-licence-300");
         assertThat(codes).hasSize(300);
         assertThat(out.toString()).contains("Wrote 300 business-licence lines");
+
+        // another batch names other companies: each holds one 营业执照 in force, so none may be refused
+        Path other = dir.resolve("other.ndjson");
+        assertThat(run(
+                        "import",
+                        "generate",
+                        "--type",
+                        "business-licence",
+                        "--count",
+                        "300",
+                        "--key-prefix",
+                        "batch-2",
+                        "--out",
+                        other.toString(),
+                        "--templates",
+                        TEMPLATES.toString()))
+                .isZero();
+        Set<String> otherCodes = new HashSet<>();
+        for (String line : Files.readAllLines(other, StandardCharsets.UTF_8)) {
+            otherCodes.add((String) ((Map<?, ?>) Json.parseObject(line).get("fields")).get("uscc"));
+        }
+        assertThat(otherCodes).hasSize(300).doesNotContainAnyElementsOf(codes);
     }
 
     @Test

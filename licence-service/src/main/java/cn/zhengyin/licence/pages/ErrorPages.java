@@ -1,22 +1,34 @@
 package cn.zhengyin.licence.pages;
 
 import cn.zhengyin.service.problem.ProblemException;
+import cn.zhengyin.service.problem.Problems;
+import cn.zhengyin.service.problem.UploadLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
@@ -37,11 +49,16 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
  * <ul>
  *   <li>as a {@link HandlerExceptionResolver} (ordered before Spring MVC's own) it answers {@link ProblemException}s
  *       and Spring MVC's 4xx exceptions ({@link ErrorResponse}: unknown path, wrong method, missing parameter) thrown
- *       while handling a page; it declines (returns {@code null}) for anything else, so the problem+json advice
- *       answers;
+ *       while handling a request, and an unexpected failure of a page (a handler that renders a view): 500, logged
+ *       with its stack trace and an {@code errorId} that the page shows (never the trace); it declines (returns
+ *       {@code null}) for anything else — an API handler's failure, an unreadable body, an upload over the limit — so
+ *       the problem+json advice answers;
  *   <li>{@link #forBrowsers(AuthenticationEntryPoint)} wraps a bearer-token entry point: a browser that navigates to an
  *       address outside {@code /api/} that nothing public serves (a mistyped URL) gets a "page not found" page with
- *       the ways on instead of "401 needs a bearer token".
+ *       the ways on instead of "401 needs a bearer token";
+ *   <li>{@link #forBrowsers(AccessDeniedHandler)} wraps an access-denied handler: a browser whose form post lacks a
+ *       valid CSRF token (a page left open across a sign-out or a restart) gets a 403 page that says to reload and try
+ *       again, and any other refusal the 403 page.
  * </ul>
  *
  * A page controller that wants the message next to a field (a form kept as typed) does that itself by rendering its
@@ -50,6 +67,8 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 public final class ErrorPages implements HandlerExceptionResolver, Ordered {
     /** The template; its model: {@code status}, {@code titleKey}, {@code messageKey}. */
     public static final String VIEW = "error-page";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
     private final MessageSource messages;
     private final ViewResolver views;
@@ -124,7 +143,40 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered {
             HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
             return pageFor(status, "status", locale);
         }
-        return null;
+        if (!isPage(handler)
+                || exception instanceof MultipartException
+                || exception instanceof HttpMessageNotReadableException
+                || exception instanceof TypeMismatchException
+                || UploadLimits.problemFor(exception).isPresent()) {
+            return null;
+        }
+        HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+        if (exception instanceof ProblemException problem) {
+            status = HttpStatus.valueOf(problem.status().value());
+        } else if (exception instanceof ErrorResponse error) {
+            status = HttpStatus.valueOf(error.getStatusCode().value());
+        }
+        String errorId = Problems.newErrorId();
+        LOG.error(
+                "Unexpected failure of a page, errorId={} {} {}",
+                errorId,
+                request.getMethod(),
+                request.getRequestURI(),
+                exception);
+        ModelAndView page = pageFor(status, "status", locale);
+        page.addObject("errorId", errorId);
+        return page;
+    }
+
+    /** A handler that renders a page (not {@code @ResponseBody}), or none known (the failure came before one). */
+    private static boolean isPage(Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        return !method.hasMethodAnnotation(ResponseBody.class)
+                && !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
+                && !org.springframework.http.HttpEntity.class.isAssignableFrom(
+                        method.getReturnType().getParameterType());
     }
 
     @Override
@@ -150,6 +202,21 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered {
         };
     }
 
+    /**
+     * A refusal by Spring Security after authentication: a browser gets the 403 page — for a missing or invalid CSRF
+     * token one that says the page has expired and to reload it — and any other client goes to {@code programs}.
+     */
+    public AccessDeniedHandler forBrowsers(AccessDeniedHandler programs) {
+        return (request, response, exception) -> {
+            if (!wantsPage(request)) {
+                programs.handle(request, response, exception);
+                return;
+            }
+            String message = exception instanceof CsrfException ? "error.csrf" : "error.status.403";
+            render(request, response, page(HttpStatus.FORBIDDEN, "error.title.403", message));
+        };
+    }
+
     /** Renders an error page outside Spring MVC's handling (from a security filter), in the request's language. */
     private void render(HttpServletRequest request, HttpServletResponse response, ModelAndView page)
             throws IOException {
@@ -164,6 +231,7 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered {
                 throw new IllegalStateException("no view " + VIEW);
             }
             response.setStatus(page.getStatus() == null ? 404 : page.getStatus().value());
+            response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
             response.setLocale(locale);
             view.render(page.getModel(), request, response);
         } catch (IOException | RuntimeException e) {

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every shipped template under {@code templates/}: its sample is valid, renders, and prints every sample value as
- * extractable text. The PDFs are left in {@code target/samples/<slug>.pdf}; {@code pdftoppm -png -r 60} of them gives
- * the pictures in {@code docs/images/<slug>-sample.png}.
+ * extractable text. The PDFs are left in {@code target/samples/<slug>.pdf}; with {@code -Dzhengyin.docs.regenerate=true}
+ * {@code pdftoppm -png -r 60} of them rewrites the pictures in {@code docs/images/<slug>-sample.png}.
  */
 class ShippedLicenceTypesTest {
 
@@ -85,6 +85,19 @@ class ShippedLicenceTypesTest {
                 new RenderContext(id, "https://zhengyin.example.cn/v/" + id, RENDERED_AT));
         Path file = Files.createDirectories(Path.of("target", "samples")).resolve(type.slug() + ".pdf");
         Files.write(file, pdf);
+        if (Boolean.getBoolean("zhengyin.docs.regenerate")) {
+            Process png = new ProcessBuilder(
+                            "pdftoppm",
+                            "-png",
+                            "-r",
+                            "60",
+                            "-singlefile",
+                            file.toString(),
+                            Path.of("..", "docs", "images", slug + "-sample").toString())
+                    .inheritIO()
+                    .start();
+            assertThat(png.waitFor()).as("pdftoppm " + slug).isZero();
+        }
 
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);

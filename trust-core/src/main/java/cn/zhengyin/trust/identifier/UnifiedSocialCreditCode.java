@@ -31,6 +31,16 @@ public record UnifiedSocialCreditCode(String value) {
         return text != null && problemWith(text).isEmpty();
     }
 
+    /**
+     * Completes the first 17 characters (registration authority, organisation type, region code and organisation code)
+     * with their check character: how fixtures, samples and load generators make distinct valid codes.
+     *
+     * @throws InvalidIdentifierException if there are not 17 characters of the GB 32100-2015 alphabet
+     */
+    public static UnifiedSocialCreditCode completing(String first17) {
+        return new UnifiedSocialCreditCode(first17 + checkCharacter(first17));
+    }
+
     /** Computes the check character for the first 17 characters. */
     public static char checkCharacter(String first17) {
         if (first17.length() != 17) {

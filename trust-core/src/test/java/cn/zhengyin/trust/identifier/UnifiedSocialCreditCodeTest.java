@@ -50,4 +50,16 @@ class UnifiedSocialCreditCodeTest {
         String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
         assertThat(UnifiedSocialCreditCode.isValid(code)).isTrue();
     }
+
+    @Test
+    void completingAddsTheCheckCharacterAndRefusesWhatIsNotSeventeenCodeCharacters() {
+        assertThat(UnifiedSocialCreditCode.completing("91990100MA00XF8K1").value())
+                .isEqualTo("91990100MA00XF8K1E");
+        assertThatThrownBy(() -> UnifiedSocialCreditCode.completing("91990100MA00XF8K"))
+                .isInstanceOf(InvalidIdentifierException.class)
+                .hasMessageContaining("17 characters, got 16");
+        assertThatThrownBy(() -> UnifiedSocialCreditCode.completing("91990100MA00XF8KO"))
+                .isInstanceOf(InvalidIdentifierException.class)
+                .hasMessageContaining("'O' at position 17");
+    }
 }

@@ -7,9 +7,9 @@ import cn.zhengyin.service.audit.AuditLog;
 import cn.zhengyin.service.audit.AuditRequests;
 import cn.zhengyin.service.security.BodyOnlyCsrfTokens;
 import cn.zhengyin.service.security.PageSecurityHeaders;
-import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -51,7 +52,7 @@ class HolderSignInConfiguration {
             HolderProperties properties,
             SecurityContextRepository holderSecurityContextRepository,
             ProblemAuthenticationEntryPoint problems,
-            ProblemAccessDeniedHandler denied,
+            @Qualifier("pageAccessDenied") AccessDeniedHandler pageAccessDenied,
             AuditLog audit) {
         RequestMatcher api = pathPattern("/api/v1/holder/**");
         var entryPoint = new DelegatingAuthenticationEntryPoint(
@@ -84,7 +85,8 @@ class HolderSignInConfiguration {
                         .authenticated())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl(SIGN_IN_PAGE + "?signed-out"))
                 .exceptionHandling(
-                        e -> e.authenticationEntryPoint(entryPoint).defaultAccessDeniedHandlerFor(denied, api));
+                        // a form post without a valid CSRF token: the 403 page for a browser (ErrorPages)
+                        e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(pageAccessDenied));
         if (properties.oidc().enabled()) {
             var success =
                     new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();

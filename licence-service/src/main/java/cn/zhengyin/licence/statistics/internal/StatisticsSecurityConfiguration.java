@@ -1,9 +1,9 @@
 package cn.zhengyin.licence.statistics.internal;
 
-import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
@@ -36,7 +37,9 @@ class StatisticsSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 20)
     SecurityFilterChain statisticsPages(
-            HttpSecurity http, StatisticsProperties properties, ProblemAccessDeniedHandler denied) {
+            HttpSecurity http,
+            StatisticsProperties properties,
+            @Qualifier("pageAccessDenied") AccessDeniedHandler denied) {
         http.securityMatcher("/statistics", "/statistics/**")
                 .securityContext(c -> c.securityContextRepository(contexts()))
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)

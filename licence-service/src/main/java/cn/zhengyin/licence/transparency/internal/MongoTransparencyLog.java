@@ -303,8 +303,12 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         return level + "/" + index;
     }
 
+    /**
+     * A rendition as a document of the log entry. The log's kinds are tokens ({@code [A-Z][A-Z0-9_]*}): a renewed
+     * archive PDF ({@code PDF-RENEWAL-1}) is logged as {@code PDF_RENEWAL_1}.
+     */
     private static LogEntry.DocumentHash documentHash(Rendition r) {
-        return new LogEntry.DocumentHash(r.kind(), HashValue.fromHex(r.sha256()));
+        return new LogEntry.DocumentHash(r.kind().replace('-', '_'), HashValue.fromHex(r.sha256()));
     }
 
     private static Document toDocument(long index, String dedupKey, LogEntry entry) {

@@ -12,7 +12,6 @@ import cn.zhengyin.licence.issuance.LicenceIssuer;
 import cn.zhengyin.licence.issuance.VersionProducer;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
-import cn.zhengyin.licence.licencetype.LicenceTypeDescriptor;
 import cn.zhengyin.licence.licencetype.LicenceTypeFixture;
 import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceEvent;
@@ -73,26 +72,9 @@ class OneInForcePerHolderTest {
         server = EmbeddedMongoServer.inMemory();
         mongo = MongoClients.create(server.connectionString());
         renderer = new LicencePdfRenderer();
-        // the shipped business licence, with the rule on (see the report of issue #15: not yet on in type.json)
-        LicenceType shipped = LicenceTypeFixture.businessLicence();
-        LicenceTypeDescriptor d = shipped.descriptor();
-        businessLicence = new LicenceType(
-                shipped.slug(),
-                new LicenceTypeDescriptor(
-                        d.typeCode(),
-                        d.name(),
-                        d.nameEn(),
-                        d.definingAuthority(),
-                        d.holderCategory(),
-                        d.holderCodeType(),
-                        d.serviceItem(),
-                        d.validity(),
-                        d.sealType(),
-                        d.note(),
-                        true),
-                shipped.fields(),
-                shipped.layout(),
-                shipped.sample());
+        // the shipped business licence: its type.json switches the rule on
+        businessLicence = LicenceTypeFixture.businessLicence();
+        assertThat(businessLicence.descriptor().oneInForcePerHolder()).isTrue();
     }
 
     @AfterAll

@@ -76,7 +76,8 @@ public final class Axe {
         }
         Object result = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+                                   resultTypes: ['violations']})
                   .then(r => done(r.violations.map(v => ({rule: v.id, impact: v.impact || '', help: v.help,
                       targets: v.nodes.slice(0, 5).map(n => String(n.target))}))))
                   .catch(e => done('axe failed: ' + e));

@@ -181,6 +181,9 @@ class LicenceLifecycleIT {
         JsonNode problem = TwoServices.json(second.body());
         assertThat(problem.get("type").asString()).endsWith("/holder-has-licence");
         assertThat(problem.get("detail").asString()).contains(first, "营业执照", "amend");
+        assertThat(problem.get("licence").asString())
+                .as("the licence in force, as a member a program reads")
+                .isEqualTo(first);
 
         String amended = body(
                         post(

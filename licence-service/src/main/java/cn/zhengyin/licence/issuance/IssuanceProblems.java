@@ -51,10 +51,11 @@ public final class IssuanceProblems {
                         HttpStatus.CONFLICT, "concurrent-change", "Licence changed meanwhile", c.getMessage());
             case IssuanceException.HolderHasLicence h ->
                 new ProblemException(
-                        HttpStatus.CONFLICT,
-                        "holder-has-licence",
-                        "Holder already has a licence in force",
-                        h.getMessage());
+                                HttpStatus.CONFLICT,
+                                "holder-has-licence",
+                                "Holder already has a licence in force",
+                                h.getMessage())
+                        .with("licence", h.existing());
             case IssuanceException.IdempotencyKeyReused r ->
                 new ProblemException(
                         HttpStatus.UNPROCESSABLE_CONTENT,

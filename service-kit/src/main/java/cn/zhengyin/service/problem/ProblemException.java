@@ -1,14 +1,18 @@
 package cn.zhengyin.service.problem;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
  * A failure to report to the client as problem+json with its own status, type, title and detail, optionally with
- * per-field errors (rendered as {@code "errors": [{"field": ..., "message": ...}]}).
+ * per-field errors (rendered as {@code "errors": [{"field": ..., "message": ...}]}) and extension members
+ * ({@link #with}).
  *
  * <p>The detail is shown to the client: it must state what was wrong and how to fix it, and contain no secrets.
  */
@@ -28,6 +32,10 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final transient List<FieldError> errors;
+    private final transient Map<String, Object> members = new LinkedHashMap<>();
+
+    /** The members RFC 9457 defines and the one this class adds; an extension member may not take their names. */
+    private static final Set<String> RESERVED = Set.of("type", "title", "status", "detail", "instance", "errors");
 
     /**
      * @param status the HTTP status
@@ -84,12 +92,33 @@ public class ProblemException extends RuntimeException {
         return errors;
     }
 
+    /**
+     * Adds an extension member (RFC 9457 §3.2) that a program can read instead of parsing the detail, e.g. the
+     * identifier of the licence a conflict is about.
+     *
+     * @return this exception
+     * @throws IllegalArgumentException if {@code name} is one of the standard members or {@code errors}
+     */
+    public ProblemException with(String name, Object value) {
+        if (RESERVED.contains(name) || !name.matches("[a-zA-Z][a-zA-Z0-9]{2,}")) {
+            throw new IllegalArgumentException("not an extension member name: " + name);
+        }
+        members.put(name, Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** The extension members, in the order they were added. */
+    public Map<String, Object> members() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
+    }
+
     /** This exception as a {@link ProblemDetail} (with {@code errors} only when there are field errors). */
     public ProblemDetail toProblemDetail() {
         ProblemDetail problem = Problems.problem(status, slug, title, getMessage());
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
+        members.forEach(problem::setProperty);
         return problem;
     }
 }

@@ -71,6 +71,41 @@ class HolderSignInIT {
         assertThat(session.get("/api/v1/holder/me").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * An error outside Spring MVC's handling (here the firewall rejecting an encoded percent sign in the address, which
+     * reaches the container's error dispatch): a browser gets the error page, a program and any API address
+     * problem+json.
+     */
+    @Test
+    void aRequestTheFirewallRejectsIsAPageForABrowserAndProblemJsonForAProgram() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, HttpResponse<String>> get = (path, accept) -> {
+            try {
+                return http.send(
+                        HttpRequest.newBuilder(services.licenceUrl.resolve(path))
+                                .header("Accept", accept)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String browser = "text/html,application/xhtml+xml,*/*;q=0.8";
+        HttpResponse<String> page = get.apply("/wallet/%25?lang=en", browser);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.body()).contains("id=\"error-title\"").doesNotContain("\"type\"", "Exception", "at org.");
+
+        for (var request : java.util.List.of(
+                java.util.List.of("/wallet/%25", "application/json"), java.util.List.of("/api/v1/%25", browser))) {
+            HttpResponse<String> problem = get.apply(request.get(0), request.get(1));
+            assertThat(problem.statusCode()).as(request.toString()).isEqualTo(400);
+            assertThat(problem.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        }
+    }
+
     @Test
     void anUnknownSampleHolderIsABadRequestNotASignIn() {
         HolderSession session = HolderSession.signIn(services.licenceUrl, "990101198807214622");

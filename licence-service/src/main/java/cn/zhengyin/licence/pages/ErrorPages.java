@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.pages;
 
+import cn.zhengyin.service.problem.BrowserErrorPages;
 import cn.zhengyin.service.problem.ProblemException;
 import cn.zhengyin.service.problem.Problems;
 import cn.zhengyin.service.problem.UploadLimits;
@@ -18,6 +19,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -64,7 +66,7 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
  * A page controller that wants the message next to a field (a form kept as typed) does that itself by rendering its
  * page again with the errors; this class is for the errors that end a page.
  */
-public final class ErrorPages implements HandlerExceptionResolver, Ordered {
+public final class ErrorPages implements HandlerExceptionResolver, Ordered, BrowserErrorPages {
     /** The template; its model: {@code status}, {@code titleKey}, {@code messageKey}. */
     public static final String VIEW = "error-page";
 
@@ -215,6 +217,33 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered {
             String message = exception instanceof CsrfException ? "error.csrf" : "error.status.403";
             render(request, response, page(HttpStatus.FORBIDDEN, "error.title.403", message));
         };
+    }
+
+    /**
+     * An error that reached the container's error dispatch (a request the firewall rejected, a filter's failure,
+     * {@code sendError}): the page for a browser's request outside {@code /api/}, {@code /actuator/} and
+     * {@code /oauth2/}, with the error number of a server error; problem+json for everything else.
+     */
+    @Override
+    public boolean render(
+            HttpServletRequest request, HttpServletResponse response, HttpStatusCode status, String errorId)
+            throws IOException {
+        Object uri = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null
+                ? ""
+                : uri.toString().substring(request.getContextPath().length());
+        boolean api = path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/oauth2/");
+        if (api || !wantsPage(request) || response.isCommitted()) {
+            return false;
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        ModelAndView page = pageFor(
+                known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known, "status", locales.resolveLocale(request));
+        if (errorId != null) {
+            page.addObject("errorId", errorId);
+        }
+        render(request, response, page);
+        return true;
     }
 
     /** Renders an error page outside Spring MVC's handling (from a security filter), in the request's language. */

@@ -29,7 +29,12 @@ public final class ProblemAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ErrorController.class)
     ProblemErrorController problemErrorController(
-            ErrorAttributes errorAttributes, ObjectProvider<LimitRefusals> refusals) {
-        return new ProblemErrorController(errorAttributes, refusals.getIfAvailable(LimitRefusals::none));
+            ErrorAttributes errorAttributes,
+            ObjectProvider<LimitRefusals> refusals,
+            ObjectProvider<BrowserErrorPages> pages) {
+        return new ProblemErrorController(
+                errorAttributes,
+                refusals.getIfAvailable(LimitRefusals::none),
+                pages.getIfAvailable(() -> ProblemErrorController.NO_PAGES));
     }
 }

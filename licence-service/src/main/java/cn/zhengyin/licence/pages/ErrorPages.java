@@ -195,8 +195,7 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered, Brow
         return (request, response, exception) -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            boolean api = path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/oauth2/");
-            if (api || !HttpMethod.GET.matches(request.getMethod()) || !wantsPage(request)) {
+            if (forPrograms(path) || !HttpMethod.GET.matches(request.getMethod()) || !wantsPage(request)) {
                 programs.commence(request, response, exception);
                 return;
             }
@@ -232,8 +231,7 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered, Brow
         String path = uri == null
                 ? ""
                 : uri.toString().substring(request.getContextPath().length());
-        boolean api = path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/oauth2/");
-        if (api || !wantsPage(request) || response.isCommitted()) {
+        if (forPrograms(path) || !wantsPage(request) || response.isCommitted()) {
             return false;
         }
         HttpStatus known = HttpStatus.resolve(status.value());
@@ -244,6 +242,11 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered, Brow
         }
         render(request, response, page);
         return true;
+    }
+
+    /** The addresses that answer programs only, whatever the client accepts: the API, actuator and OAuth2. */
+    private static boolean forPrograms(String path) {
+        return path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/oauth2/");
     }
 
     /** Renders an error page outside Spring MVC's handling (from a security filter), in the request's language. */

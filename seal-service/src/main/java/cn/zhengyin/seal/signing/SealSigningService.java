@@ -327,12 +327,16 @@ public final class SealSigningService {
             usages.record(usage.refused(RefusalReason.NO_CERTIFICATE, org, why));
             throw new SesealUnavailableException(why);
         }
+        return withKey(usage, seal, org, authorisation.get(), certificate.get());
+    }
+
+    private record Authorised(Seal seal, String organisation, SealAuthorisation authorisation, SigningKey key) {}
+
+    /** The authorised use with the seal certificate's key from custody; a key custody cannot give is a refusal. */
+    private Authorised withKey(
+            Usage usage, Seal seal, String org, SealAuthorisation authorisation, SealCertificate certificate) {
         try {
-            return new Authorised(
-                    seal,
-                    org,
-                    authorisation.get(),
-                    custody.signingKey(certificate.get().keyId()));
+            return new Authorised(seal, org, authorisation, custody.signingKey(certificate.keyId()));
         } catch (KeyCustodyException e) {
             throw refuse(
                     usage,
@@ -341,8 +345,6 @@ public final class SealSigningService {
                     "the key of seal " + usage.sealId() + " is not available in custody: " + e.getMessage());
         }
     }
-
-    private record Authorised(Seal seal, String organisation, SealAuthorisation authorisation, SigningKey key) {}
 
     private Usage usage(
             String format,
@@ -523,19 +525,7 @@ public final class SealSigningService {
                     org,
                     "seal " + usage.sealId() + " has no " + algorithm + " certificate for " + usage.format());
         }
-        try {
-            return new Authorised(
-                    seal,
-                    org,
-                    authorisation.get(),
-                    custody.signingKey(certificate.get().keyId()));
-        } catch (KeyCustodyException e) {
-            throw refuse(
-                    usage,
-                    RefusalReason.KEY_UNAVAILABLE,
-                    org,
-                    "the key of seal " + usage.sealId() + " is not available in custody: " + e.getMessage());
-        }
+        return withKey(usage, seal, org, authorisation.get(), certificate.get());
     }
 
     private static String why(Seal seal, SealState state) {

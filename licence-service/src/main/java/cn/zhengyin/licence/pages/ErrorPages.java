@@ -7,7 +7,6 @@ import cn.zhengyin.service.problem.UploadLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,7 +15,6 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -82,31 +80,6 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered, Brow
         this.locales = locales;
     }
 
-    /** Whether the client is a browser asking for a page rather than a program asking for data. */
-    public static boolean wantsPage(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> types;
-        try {
-            types = MediaType.parseMediaTypes(accept);
-        } catch (RuntimeException e) {
-            return false;
-        }
-        double html = -1;
-        double json = -1;
-        for (MediaType type : types) {
-            double q = type.getQualityValue();
-            if (type.getType().equals("text") && type.getSubtype().equals("html")) {
-                html = Math.max(html, q);
-            } else if (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")) {
-                json = Math.max(json, q);
-            }
-        }
-        return html > 0 && html >= json;
-    }
-
     /** A page for an error: the status, a title and a sentence, both message keys (with arguments for the sentence). */
     public static ModelAndView page(HttpStatus status, String titleKey, String messageKey, Object... arguments) {
         ModelAndView page = new ModelAndView(
@@ -129,7 +102,7 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered, Brow
     @Override
     public ModelAndView resolveException(
             HttpServletRequest request, HttpServletResponse response, Object handler, Exception exception) {
-        if (!wantsPage(request)
+        if (!BrowserErrorPages.wantsPage(request)
                 || exception instanceof AccessDeniedException
                 || exception instanceof AuthenticationException) {
             return null;
@@ -195,7 +168,9 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered, Brow
         return (request, response, exception) -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            if (forPrograms(path) || !HttpMethod.GET.matches(request.getMethod()) || !wantsPage(request)) {
+            if (forPrograms(path)
+                    || !HttpMethod.GET.matches(request.getMethod())
+                    || !BrowserErrorPages.wantsPage(request)) {
                 programs.commence(request, response, exception);
                 return;
             }
@@ -209,7 +184,7 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered, Brow
      */
     public AccessDeniedHandler forBrowsers(AccessDeniedHandler programs) {
         return (request, response, exception) -> {
-            if (!wantsPage(request)) {
+            if (!BrowserErrorPages.wantsPage(request)) {
                 programs.handle(request, response, exception);
                 return;
             }
@@ -231,7 +206,7 @@ public final class ErrorPages implements HandlerExceptionResolver, Ordered, Brow
         String path = uri == null
                 ? ""
                 : uri.toString().substring(request.getContextPath().length());
-        if (forPrograms(path) || !wantsPage(request) || response.isCommitted()) {
+        if (forPrograms(path) || !BrowserErrorPages.wantsPage(request) || response.isCommitted()) {
             return false;
         }
         HttpStatus known = HttpStatus.resolve(status.value());

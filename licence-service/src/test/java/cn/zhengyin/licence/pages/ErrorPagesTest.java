@@ -17,31 +17,6 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 /** Who gets an error page and who gets problem+json: content negotiation on {@code Accept}. */
 class ErrorPagesTest {
 
-    private static boolean wantsPage(String accept) {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/wallet");
-        if (accept != null) {
-            request.addHeader("Accept", accept);
-        }
-        return ErrorPages.wantsPage(request);
-    }
-
-    @Test
-    void browsersNavigatingOrPostingAFormGetPages() {
-        assertThat(wantsPage("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"))
-                .isTrue();
-        assertThat(wantsPage("text/html")).isTrue();
-    }
-
-    @Test
-    void programsKeepProblemJson() {
-        assertThat(wantsPage(null)).isFalse();
-        assertThat(wantsPage("*/*")).isFalse();
-        assertThat(wantsPage("application/json")).isFalse();
-        assertThat(wantsPage("application/problem+json, text/html;q=0.5")).isFalse();
-        assertThat(wantsPage("text/html;q=0.5, application/json")).isFalse();
-        assertThat(wantsPage("not a media type")).isFalse();
-    }
-
     // ---- failures of a page (500) ----
 
     /** Stands for a page controller (renders a view) and an API controller (a body) of the service. */

@@ -5,7 +5,6 @@ import cn.zhengyin.licence.holder.Holder;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.licence.licencetype.LicenceTypeCatalogue;
 import cn.zhengyin.licence.monitoring.LicenceMetrics;
-import cn.zhengyin.licence.pages.ErrorPages;
 import cn.zhengyin.licence.pages.Views;
 import cn.zhengyin.licence.registry.Licence;
 import cn.zhengyin.licence.registry.LicenceFileStore;
@@ -18,6 +17,7 @@ import cn.zhengyin.licence.share.ShareRefusedException;
 import cn.zhengyin.licence.share.ShareService;
 import cn.zhengyin.licence.wallet.LicenceConsents;
 import cn.zhengyin.licence.wallet.LicenceUsageRecords;
+import cn.zhengyin.service.problem.BrowserErrorPages;
 import cn.zhengyin.service.problem.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,7 +56,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * The wallet pages of the signed-in holder. Every page and file checks that the licence's holder code is the holder's
  * own or a represented company's; anything else is 404, the same as an identifier that does not exist. A form with a
  * mistake is shown again, as typed, with the message next to the field (400, or 409 for a licence not in force) when
- * a browser posted it; a program gets problem+json ({@link ErrorPages#wantsPage}).
+ * a browser posted it; a program gets problem+json ({@link BrowserErrorPages#wantsPage}).
  */
 @Controller
 class WalletController {
@@ -468,7 +468,7 @@ class WalletController {
                 if (e.notFound()) {
                     throw notFound(root);
                 }
-                if (!ErrorPages.wantsPage(request)) {
+                if (!BrowserErrorPages.wantsPage(request)) {
                     throw e.notInForce()
                             ? ProblemException.conflict("licence-not-in-force", "Licence not in force", e.getMessage())
                             : ProblemException.validationFailed(e.getMessage(), List.of());
@@ -478,7 +478,7 @@ class WalletController {
                         e.notInForce() ? "form" : "purpose",
                         e.notInForce() ? "form.error.not-in-force" : "form.error.purpose-rules");
             }
-        } else if (!ErrorPages.wantsPage(request)) {
+        } else if (!BrowserErrorPages.wantsPage(request)) {
             throw ProblemException.validationFailed(
                     "the consent form is incomplete: " + String.join(", ", errors.keySet()),
                     errors.keySet().stream()
@@ -701,7 +701,7 @@ class WalletController {
                 if (e.notFound()) {
                     throw notFound(root);
                 }
-                if (!ErrorPages.wantsPage(request)) {
+                if (!BrowserErrorPages.wantsPage(request)) {
                     throw e.notInForce()
                             ? ProblemException.conflict("licence-not-in-force", "Licence not in force", e.getMessage())
                             : ProblemException.validationFailed(e.getMessage(), List.of());
@@ -709,7 +709,7 @@ class WalletController {
                 status = e.notInForce() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
                 errors.put("form", e.notInForce() ? "form.error.not-in-force" : "form.error.share-refused");
             }
-        } else if (!ErrorPages.wantsPage(request)) {
+        } else if (!BrowserErrorPages.wantsPage(request)) {
             throw ProblemException.validationFailed(
                     "choose at least one field to share, and an expiry of " + EXPIRIES.keySet(),
                     errors.keySet().stream()

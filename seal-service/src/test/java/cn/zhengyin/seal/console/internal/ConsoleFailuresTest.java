@@ -15,12 +15,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.ui.Model;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.ViewResolver;
 
 /** An unexpected failure of a console page is the console's error page for a browser, problem+json otherwise. */
 class ConsoleFailuresTest {
-    private final ConsoleFailures failures =
-            new ConsoleFailures(new ConsoleProperties(new ConsoleProperties.DevSignIn(false, List.of()), null));
+    private final ConsoleFailures failures = new ConsoleFailures(
+            new ConsoleProperties(new ConsoleProperties.DevSignIn(false, List.of()), null),
+            new DefaultListableBeanFactory().getBeanProvider(ViewResolver.class),
+            new DefaultListableBeanFactory().getBeanProvider(LocaleResolver.class));
 
     private ModelAndView resolve(String accept, Exception failure) throws Exception {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();

@@ -86,9 +86,45 @@ class ConsoleOidcSignInTest {
         assertThat(list.headers().firstValue("Location").orElse("")).endsWith("/console/sign-in");
     }
 
+    /**
+     * An error outside Spring MVC's handling (the firewall rejecting an encoded percent sign, which reaches the
+     * container's error dispatch) on a console address: the console's error page for a browser, in the language asked
+     * for; problem+json for a program and for every address outside the console.
+     */
+    @Test
+    void aRequestTheFirewallRejectsIsTheConsolesPageForABrowserAndProblemJsonOtherwise() throws Exception {
+        String browser = "text/html,application/xhtml+xml,*/*;q=0.8";
+        HttpResponse<String> page = get("/console/seals/%25?lang=en", browser);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.body())
+                .contains("id=\"error\"", "The console cannot handle this address")
+                .doesNotContain("\"type\"", "Exception", "at org.");
+        assertThat(get("/console/seals/%25", browser).body()).contains("无法处理这个地址");
+
+        for (String[] request : new String[][] {
+            {"/console/seals/%25", "application/json"}, {"/api/v1/%25", browser}, {"/crl/%25", browser}
+        }) {
+            HttpResponse<String> problem = get(request[0], request[1]);
+            assertThat(problem.statusCode()).as(request[0]).isEqualTo(400);
+            assertThat(problem.headers().firstValue("Content-Type"))
+                    .as(request[0])
+                    .hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", accept)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -2,7 +2,7 @@ package cn.zhengyin.seal.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhengyin.seal.SealServiceApplication;
+import cn.zhengyin.seal.RunningSealService;
 import cn.zhengyin.trust.crypto.ProvisionedKeyCustody;
 import cn.zhengyin.trust.crypto.SignatureAlgorithm;
 import cn.zhengyin.trust.testing.MovableClock;
@@ -20,7 +20,6 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -41,83 +40,23 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Walks seals through every state over HTTP against the running service, checking CRL and OCSP at each step. */
-@SpringBootTest(
-        classes = {SealServiceApplication.class, SealLifecycleIntegrationTest.TestBeans.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=seal-service",
-            "spring.application.name=seal-lifecycle-test",
-            "zhengyin.store.embedded.in-memory=true",
-            // a person of the directory whose id happens to be the OAuth2 client id licence-service (issue #14)
-            "zhengyin.grantees.people[0]=licence-service"
-        })
-class SealLifecycleIntegrationTest {
-    static final Path KEYS_DEV = Path.of("../keys-dev");
+/**
+ * Walks seals through every state over HTTP against the running service ({@link RunningSealService}), checking CRL
+ * and OCSP at each step.
+ */
+class SealLifecycleIntegrationTest extends RunningSealService {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String USCC = "11110100000000019Q";
     static final String BUSINESS_LICENCE = cn.zhengyin.trust.identifier.LicenceIdentifier.first(
                     "11100000XF0000001X001", USCC, "LC2026001")
             .toString();
 
+    /** For files handed to openssl. */
     @TempDir
-    static Path keyStoreDir;
-
-    @DynamicPropertySource
-    static void keyStore(DynamicPropertyRegistry registry) {
-        registry.add(
-                "zhengyin.keys-directory",
-                () -> KEYS_DEV.toAbsolutePath().normalize().toString());
-        registry.add(
-                "zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestBeans {
-        @Bean
-        @Primary
-        MovableClock testClock() {
-            return MovableClock.running(); // so a seal can be made to expire
-        }
-
-        /** Tokens {@code t.<base64url of "subject|scope scope">}. */
-        @Bean
-        JwtDecoder testJwtDecoder() {
-            return token -> {
-                if (!token.startsWith("t.")) {
-                    throw new BadJwtException("Malformed token");
-                }
-                String[] parts = new String(Base64.getUrlDecoder().decode(token.substring(2)), StandardCharsets.UTF_8)
-                        .split("\\|", 2);
-                return Jwt.withTokenValue(token)
-                        .header("alg", "none")
-                        .subject(parts[0])
-                        .claim("scope", parts[1])
-                        .issuedAt(Instant.parse("2026-01-01T00:00:00Z"))
-                        .expiresAt(Instant.parse("2099-01-01T00:00:00Z"))
-                        .build();
-            };
-        }
-    }
-
-    static String token(String subject, String scopes) {
-        return "t."
-                + Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString((subject + "|" + scopes).getBytes(StandardCharsets.UTF_8));
-    }
+    static Path files;
 
     static final String ALICE = token("alice", "seal:apply seal:approve seal:read");
     static final String BOB = token("bob", "seal:approve seal:read");
@@ -247,13 +186,13 @@ class SealLifecycleIntegrationTest {
     }
 
     String opensslCrlText(String ca) throws Exception {
-        Path file = keyStoreDir.resolve(ca + ".crl");
+        Path file = files.resolve(ca + ".crl");
         Files.write(file, get("/crl/" + ca + ".crl", null).bytes());
-        return run(keyStoreDir, "openssl", "crl", "-inform", "DER", "-in", file.toString(), "-noout", "-text");
+        return run(files, "openssl", "crl", "-inform", "DER", "-in", file.toString(), "-noout", "-text");
     }
 
     String opensslOcsp(X509Certificate certificate) throws Exception {
-        Path pem = keyStoreDir.resolve("seal-" + certificate.getSerialNumber().toString(16) + ".pem");
+        Path pem = files.resolve("seal-" + certificate.getSerialNumber().toString(16) + ".pem");
         Files.writeString(
                 pem,
                 "-----BEGIN CERTIFICATE-----\n"
@@ -261,7 +200,7 @@ class SealLifecycleIntegrationTest {
                         + "\n-----END CERTIFICATE-----\n");
         Path keys = KEYS_DEV.toAbsolutePath();
         return run(
-                keyStoreDir,
+                files,
                 "openssl",
                 "ocsp",
                 "-issuer",
@@ -545,8 +484,7 @@ class SealLifecycleIntegrationTest {
                 .containsEntry("state", "DESTROYED");
         assertThat(custody.find(ecdsaKey)).isEmpty();
         assertThat(custody.find(sm2Key)).isEmpty();
-        assertThat(cn.zhengyin.trust.crypto.KeystoreFileKeyCustody.open(
-                                keyStoreDir.resolve("keys.p12"), "zhengyin-dev".toCharArray(), clock)
+        assertThat(cn.zhengyin.trust.crypto.KeystoreFileKeyCustody.open(KEY_STORE, "zhengyin-dev".toCharArray(), clock)
                         .find(ecdsaKey))
                 .isEmpty();
         expectConflict(seal + "/destroy", ADMIN, "is DESTROYED; only REVOKED or EXPIRED seals can be destroyed");

@@ -2,7 +2,7 @@ package cn.zhengyin.seal.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhengyin.seal.SealServiceApplication;
+import cn.zhengyin.seal.RunningSealService;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.identifier.LicenceIdentifier;
 import cn.zhengyin.trust.ses.SealSigner;
@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -32,16 +31,7 @@ import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,17 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the stated licenceType, malformed or missing (licence seals), the JWS endpoint refuses payloads that are not its
  * licence's credential or status list, and each refusal is recorded with the identifier and digest.
  */
-@SpringBootTest(
-        classes = {SealServiceApplication.class, LicenceBindingIntegrationTest.TestBeans.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=seal-service",
-            "spring.application.name=licence-binding-test",
-            "zhengyin.store.embedded.in-memory=true",
-            "zhengyin.ocsp-url=http://ocsp.seal.test.example/ocsp"
-        })
-class LicenceBindingIntegrationTest {
-    static final Path KEYS_DEV = Path.of("../keys-dev");
+class LicenceBindingIntegrationTest extends RunningSealService {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final String MARKET = "11110100000000019Q";
@@ -82,47 +62,6 @@ class LicenceBindingIntegrationTest {
             LicenceIdentifier.first(BUSINESS_LICENCE, MARKET, "YZ2026001").toString();
     static final String PHYSICIAN_LICENCE =
             LicenceIdentifier.first(PHYSICIAN, HEALTH, "YS2026001").toString();
-
-    @TempDir
-    static Path keyStoreDir;
-
-    @DynamicPropertySource
-    static void keyStore(DynamicPropertyRegistry registry) {
-        registry.add(
-                "zhengyin.keys-directory",
-                () -> KEYS_DEV.toAbsolutePath().normalize().toString());
-        registry.add(
-                "zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestBeans {
-        /** Tokens {@code t.<base64url of "subject|scope scope">}. */
-        @Bean
-        JwtDecoder testJwtDecoder() {
-            return token -> {
-                if (!token.startsWith("t.")) {
-                    throw new BadJwtException("Malformed token");
-                }
-                String[] parts = new String(Base64.getUrlDecoder().decode(token.substring(2)), StandardCharsets.UTF_8)
-                        .split("\\|", 2);
-                return Jwt.withTokenValue(token)
-                        .header("alg", "none")
-                        .subject(parts[0])
-                        .claim("scope", parts[1])
-                        .issuedAt(Instant.parse("2026-01-01T00:00:00Z"))
-                        .expiresAt(Instant.parse("2099-01-01T00:00:00Z"))
-                        .build();
-            };
-        }
-    }
-
-    static String token(String subject, String scopes) {
-        return "t."
-                + Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString((subject + "|" + scopes).getBytes(StandardCharsets.UTF_8));
-    }
 
     static final String LICENCE_SERVICE = token("licence-service", "seal:sign seal:read");
     static final String READER = token("reader", "seal:read");

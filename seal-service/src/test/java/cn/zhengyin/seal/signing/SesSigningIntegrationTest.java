@@ -2,7 +2,14 @@ package cn.zhengyin.seal.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhengyin.seal.SealServiceApplication;
+import cn.zhengyin.seal.RunningSealService;
+import cn.zhengyin.seal.authorisation.SealAuthorisationService;
+import cn.zhengyin.seal.config.SealServiceProperties;
+import cn.zhengyin.seal.lifecycle.SealImageMaker;
+import cn.zhengyin.seal.lifecycle.SealRepository;
+import cn.zhengyin.seal.lifecycle.SealStructureMaker;
+import cn.zhengyin.seal.premade.PreMadeSealImporter;
+import cn.zhengyin.trust.crypto.KeyCustody;
 import cn.zhengyin.trust.pki.Pem;
 import cn.zhengyin.trust.ses.SealSignature;
 import cn.zhengyin.trust.ses.SealSigner;
@@ -18,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,53 +34,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GB/T 38540 signing over HTTP against the running service: the pre-made dev seal and a freshly made seal sign an SM3
  * hash, the SES_Signature verifies with {@link SesVerifier} against the original over the SM2 dev PKI, and refusals
- * are answered as problems and recorded. A second configured seal without an SM2 key has no SESeal (409).
+ * are answered as problems and recorded. A seal imported without an SM2 key (as a configured seal without
+ * {@code sm2-key} is) has no SESeal (409). Runs on the shared {@link RunningSealService}.
  */
-@SpringBootTest(
-        classes = {SealServiceApplication.class, SesSigningIntegrationTest.TestBeans.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=seal-service",
-            "spring.application.name=ses-signing-test",
-            "zhengyin.store.embedded.in-memory=true",
-            // lists replace, never merge: the dev seal is restated, then a seal with only an ECDSA key
-            "zhengyin.seals[0].id=ZYDEV-SEAL-0001",
-            "zhengyin.seals[0].key=dev-seal",
-            "zhengyin.seals[0].sm2-key=sm2-dev-seal",
-            "zhengyin.seals[0].name=证印示范市市场监督管理局电子证照专用章",
-            "zhengyin.seals[0].organisation-name=证印示范市市场监督管理局",
-            "zhengyin.seals[0].organisation-code=11110100000000019Q",
-            "zhengyin.seals[0].purpose=电子证照专用章",
-            "zhengyin.seals[0].type=99",
-            "zhengyin.seals[0].allowed-clients=licence-service",
-            "zhengyin.seals[0].licence-types=11100000XF0000001X001",
-            "zhengyin.seals[1].id=ZYTEST-ECDSA-ONLY",
-            "zhengyin.seals[1].key=dev-seal",
-            "zhengyin.seals[1].name=证印示范市市场监督管理局业务专用章",
-            "zhengyin.seals[1].organisation-name=证印示范市市场监督管理局",
-            "zhengyin.seals[1].organisation-code=11110100000000019Q",
-            "zhengyin.seals[1].purpose=业务专用章",
-            "zhengyin.seals[1].type=99",
-            "zhengyin.seals[1].allowed-clients=licence-service"
-        })
-class SesSigningIntegrationTest {
-    static final Path KEYS_DEV = Path.of("../keys-dev");
+class SesSigningIntegrationTest extends RunningSealService {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String USCC = "11110100000000019Q";
     static final String PROPERTY_INFO = "/Doc_0/Signs/Sign_0/Signature.xml";
@@ -81,45 +57,55 @@ class SesSigningIntegrationTest {
             .toString();
     static final byte[] ORIGINAL = "<ofd:Signature>证印示范 SES</ofd:Signature>".getBytes(StandardCharsets.UTF_8);
 
+    /** For files handed to openssl. */
     @TempDir
-    static Path keyStoreDir;
+    static Path files;
 
-    @DynamicPropertySource
-    static void keyStore(DynamicPropertyRegistry registry) {
-        registry.add(
-                "zhengyin.keys-directory",
-                () -> KEYS_DEV.toAbsolutePath().normalize().toString());
-        registry.add(
-                "zhengyin.seal-keys.file", () -> keyStoreDir.resolve("keys.p12").toString());
-    }
+    /**
+     * A seal with only an ECDSA key, imported as a configured seal without {@code sm2-key} is (once per service): a
+     * 业务专用章 of the market authority that licence-service may use for any document.
+     */
+    static final String ECDSA_ONLY = "ZYTEST-ECDSA-ONLY";
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestBeans {
-        /** Tokens {@code t.<base64url of "subject|scope scope">}. */
-        @Bean
-        JwtDecoder testJwtDecoder() {
-            return token -> {
-                if (!token.startsWith("t.")) {
-                    throw new BadJwtException("Malformed token");
-                }
-                String[] parts = new String(Base64.getUrlDecoder().decode(token.substring(2)), StandardCharsets.UTF_8)
-                        .split("\\|", 2);
-                return Jwt.withTokenValue(token)
-                        .header("alg", "none")
-                        .subject(parts[0])
-                        .claim("scope", parts[1])
-                        .issuedAt(Instant.parse("2026-01-01T00:00:00Z"))
-                        .expiresAt(Instant.parse("2099-01-01T00:00:00Z"))
-                        .build();
-            };
-        }
-    }
+    @Autowired
+    SealRepository seals;
 
-    static String token(String subject, String scopes) {
-        return "t."
-                + Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString((subject + "|" + scopes).getBytes(StandardCharsets.UTF_8));
+    @Autowired
+    SealAuthorisationService authorisations;
+
+    @Autowired
+    KeyCustody custody;
+
+    @Autowired
+    SealImageMaker images;
+
+    @Autowired
+    ObjectProvider<SealStructureMaker> structures;
+
+    @Autowired
+    Clock clock;
+
+    @BeforeEach
+    void importTheEcdsaOnlySeal() {
+        var spec = new SealServiceProperties.SealSpec(
+                ECDSA_ONLY,
+                "dev-seal",
+                "证印示范市市场监督管理局业务专用章",
+                "证印示范市市场监督管理局",
+                USCC,
+                "业务专用章",
+                "99",
+                List.of("licence-service"),
+                List.of(),
+                "seal-ca",
+                "",
+                "sm2-seal-ca");
+        new PreMadeSealImporter(
+                        seals, authorisations, images, structures.getIfAvailable(SealStructureMaker::pending), clock)
+                .importIfAbsent(
+                        spec.toPreMadeSeal(),
+                        custody.signingKey(spec.key()),
+                        spec.sm2KeyName().map(custody::signingKey));
     }
 
     static final String ALICE = token("alice", "seal:apply seal:approve seal:read");
@@ -235,7 +221,7 @@ class SesSigningIntegrationTest {
         byte[] der = expectVerifiableSignature(signOriginal("ZYDEV-SEAL-0001", LICENCE_SERVICE), "ZYDEV-SEAL-0001");
 
         if (opensslPresent()) {
-            Path file = keyStoreDir.resolve("dev.ses.der");
+            Path file = files.resolve("dev.ses.der");
             Files.write(file, der);
             String out = run("openssl", "asn1parse", "-inform", "DER", "-in", file.toString());
             List<String> depth1 = out.lines().filter(l -> l.contains(":d=1 ")).toList();
@@ -347,20 +333,16 @@ class SesSigningIntegrationTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json()).containsEntry("type", "https://zhengyin.dev/problems/seal-not-found");
 
-        Answer noSeseal = signSes("ZYTEST-ECDSA-ONLY", LICENCE_SERVICE, sm3, PROPERTY_INFO);
+        Answer noSeseal = signSes(ECDSA_ONLY, LICENCE_SERVICE, sm3, PROPERTY_INFO);
         assertThat(noSeseal.status()).as(noSeseal.body()).isEqualTo(409);
         assertThat(noSeseal.json()).containsEntry("type", "https://zhengyin.dev/problems/seseal-unavailable");
         assertThat(noSeseal.detail()).contains("has no GB/T 38540 SESeal").contains("sm2-key");
-        assertThat(get("/api/v1/seals/ZYTEST-ECDSA-ONLY/usages", READER).list())
+        assertThat(get("/api/v1/seals/" + ECDSA_ONLY + "/usages", READER).list())
                 .anyMatch(u -> "SES".equals(u.get("format")) && "REFUSED".equals(u.get("result")));
         Answer padesStillWorks = post(
                 "/api/v1/signatures/pades",
                 LICENCE_SERVICE,
-                Map.of(
-                        "sealId",
-                        "ZYTEST-ECDSA-ONLY",
-                        "digest",
-                        Base64.getEncoder().encodeToString(new byte[32])));
+                Map.of("sealId", ECDSA_ONLY, "digest", Base64.getEncoder().encodeToString(new byte[32])));
         assertThat(padesStillWorks.status())
                 .as("a seal that is not a licence seal (业务专用章) signs without a licence identifier: "
                         + padesStillWorks.body())
@@ -370,7 +352,7 @@ class SesSigningIntegrationTest {
                 LICENCE_SERVICE,
                 Map.of(
                         "sealId",
-                        "ZYTEST-ECDSA-ONLY",
+                        ECDSA_ONLY,
                         "digest",
                         Base64.getEncoder().encodeToString(new byte[32]),
                         "licenceIdentifier",

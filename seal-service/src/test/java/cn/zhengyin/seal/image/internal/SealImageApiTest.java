@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.zhengyin.seal.RunningSealService;
 import cn.zhengyin.seal.image.ImageFixtures;
 import cn.zhengyin.seal.image.ImageUploadPolicy;
 import cn.zhengyin.seal.image.SealImage;
@@ -22,7 +23,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,13 +32,8 @@ import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(
-        properties = {
-            "spring.config.name=seal-service",
-            "zhengyin.store.embedded.in-memory=true",
-            "zhengyin.keys-directory=../keys-dev"
-        })
-class SealImageApiTest {
+/** The seal image API through MockMvc on the shared {@link RunningSealService}. */
+class SealImageApiTest extends RunningSealService {
     private static final String BASE = "/api/v1/seal-images";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -5,22 +5,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.zhengyin.service.testing.Axe;
 import cn.zhengyin.service.testing.Screenshots;
+import cn.zhengyin.service.testing.SharedChromium;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,13 +24,12 @@ import tools.jackson.databind.JsonNode;
  * Chinese and English — verdict in plain words, what to compare with the paper, the standing after a revocation
  * (date and reason, never "长期"), what to do next, the site's navigation, no API text — and {@code /verify}: an
  * empty upload's message at the field, a genuine file's headline, who sealed it, the checks in Chinese. axe-core finds
- * no serious or critical violation on any of them. One browser for the class; the shared running services.
+ * no serious or critical violation on any of them. One session of the JVM's shared Chromium for the class; the shared
+ * running services.
  * {@code -Dzhengyin.docs.regenerate=true} writes docs/images/verify-*.png and qr-*.png.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerificationPagesBrowserIT {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path IMAGES = Path.of("..", "docs", "images").toAbsolutePath().normalize();
     private final boolean screenshots = Boolean.getBoolean("zhengyin.docs.regenerate");
     private TwoServices services;
@@ -44,34 +39,11 @@ class VerificationPagesBrowserIT {
     @BeforeAll
     void start() {
         assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                SharedChromium.installed(),
                 "headless Chromium is not installed (apt-get install chromium chromium-driver)");
         services = TwoServices.shared();
         fixture = new WalletFixture(services);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-dev-shm-usage",
-                "--disable-gpu",
-                "--lang=zh-CN",
-                "--window-size=1280,900",
-                "--hide-scrollbars");
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER.toFile())
-                        .usingAnyFreePort()
-                        .build(),
-                options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = SharedChromium.session(1280, 900); // the JVM's one Chromium; the pages need no clean session
     }
 
     @Test
@@ -135,12 +107,10 @@ class VerificationPagesBrowserIT {
         try {
             for (int width : new int[] {390, 1280}) {
                 width(width);
-                open("/verify");
-                Axe.check(browser, "/verify, " + width + " px");
+                open("/verify"); // axe checks the form below, with an error at its field as well
                 browser.findElement(By.id("file")).sendKeys(empty.toString());
                 browser.findElement(By.id("verify-submit")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(30))
-                        .until(ExpectedConditions.presenceOfElementLocated(By.id("file-error")));
+                SharedChromium.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("file-error")));
                 assertThat(text("#file-error"))
                         .contains("是空的（0 字节）", empty.getFileName().toString())
                         .doesNotContain("请选择一个文件");
@@ -150,8 +120,7 @@ class VerificationPagesBrowserIT {
 
                 browser.findElement(By.id("file")).sendKeys(genuine.toString());
                 browser.findElement(By.id("verify-submit")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(60))
-                        .until(ExpectedConditions.presenceOfElementLocated(By.id("headline")));
+                SharedChromium.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("headline")));
                 assertThat(text("#headline")).isEqualTo("真实有效：签章完好，文件未被改动，证照现行有效");
                 assertThat(text("#sealed")).contains("证印示范市市场监督管理局", "可信时间戳");
                 assertThat(text("#compare")).contains("99010000202405200031", "91990100MA00XF8K1E");

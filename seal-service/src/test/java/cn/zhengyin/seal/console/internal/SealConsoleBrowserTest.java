@@ -100,10 +100,10 @@ class SealConsoleBrowserTest {
         browser = SharedChromium.session(1280, 900); // the JVM's one Chromium (service-kit's test-jar)
     }
 
+    /** Signed out and the language chosen again: every cookie cleared (CDP, without loading a page to do it). */
     @BeforeEach
     void freshSession() {
-        open("/console/sign-in?lang=zh-CN");
-        browser.manage().deleteAllCookies();
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     @Test
@@ -225,9 +225,7 @@ class SealConsoleBrowserTest {
 
     @Test
     void anIllegalTransitionIsShownAsAReadableMessage() {
-        signInAs("seal-applicant-demo");
-        String id = applyForSeal("证印示范市市场监督管理局状态测试专用章");
-        signOut();
+        String id = appliedFor("证印示范市市场监督管理局状态测试专用章");
         signInAs("seal-admin-demo");
         openSeal(id);
         assertThat(browser.findElements(By.id("do-make")))
@@ -273,8 +271,8 @@ class SealConsoleBrowserTest {
 
     @Test
     void theListAndASealPageFitA360PixelWideScreen() {
+        String id = appliedFor("证印示范市市场监督管理局窄屏测试专用章名称较长以检查换行");
         signInAs("seal-applicant-demo");
-        String id = applyForSeal("证印示范市市场监督管理局窄屏测试专用章名称较长以检查换行");
         try {
             browser.executeCdpCommand(
                     "Emulation.setDeviceMetricsOverride",
@@ -317,17 +315,14 @@ class SealConsoleBrowserTest {
      */
     @Test
     void irreversibleActionsAskForConfirmationInADialogAndWithoutJavaScriptOnAPage() {
-        signInAs("seal-applicant-demo");
-        String id = applyForSeal("证印示范市市场监督管理局确认测试专用章");
-        signOut();
-        signInAs("seal-approver-demo");
-        openSeal(id);
-        act("approve", "同意");
-        signOut();
+        String id = appliedFor("证印示范市市场监督管理局确认测试专用章");
+        // approved, made and issued through the service the console's buttons call (the lifecycle test clicks them)
+        lifecycle.approve(id, "seal-approver-demo", "同意");
+        lifecycle.make(id, "seal-admin-demo", "制作");
+        lifecycle.issue(id, "seal-admin-demo", "交付");
         signInAs("seal-admin-demo");
         openSeal(id);
-        act("make", "制作");
-        act("issue", "交付");
+        assertThat(state()).isEqualTo("ISSUED");
 
         WebElement revoke = browser.findElement(By.id("form-revoke"));
         revoke.findElement(By.name("reason")).sendKeys("单位注销");
@@ -390,7 +385,7 @@ class SealConsoleBrowserTest {
                 .isEmpty();
         axe("console apply form with an error, 1280 px", () -> {});
 
-        String id = applyForSeal("证印示范市市场监督管理局理由测试专用章");
+        String id = appliedFor("证印示范市市场监督管理局理由测试专用章");
         signOut();
         signInAs("seal-approver-demo");
         openSeal(id);
@@ -413,9 +408,7 @@ class SealConsoleBrowserTest {
      */
     @Test
     void administratorsSeeOnlyTheirOwnOrganisationsSeals() {
-        signInAs("seal-applicant-demo");
-        String id = applyForSeal("证印示范市市场监督管理局范围测试专用章");
-        signOut();
+        String id = appliedFor("证印示范市市场监督管理局范围测试专用章");
         signInAs("seal-admin-forestry-demo");
         assertThat(text("#scope")).contains("本单位");
         assertThat(browser.findElements(By.cssSelector("#seals tr[data-seal='" + id + "']")))
@@ -438,8 +431,8 @@ class SealConsoleBrowserTest {
     void theSkipLinkShowsWhenFocusedAndEveryPageIsAccessibleAtBothWidths() throws Exception {
         open("/console/sign-in");
         axe("console sign-in, 1280 px", () -> {});
+        String id = appliedFor("证印示范市市场监督管理局无障碍测试专用章");
         signInAs("seal-applicant-demo");
-        String id = applyForSeal("证印示范市市场监督管理局无障碍测试专用章");
         browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
         WebElement skip = browser.switchTo().activeElement();
         assertThat(skip.getDomAttribute("class")).isEqualTo("skip");
@@ -454,7 +447,9 @@ class SealConsoleBrowserTest {
             try {
                 for (String page : List.of("/console/seals", "/console/seals/" + id, "/console/seals/new")) {
                     open(page);
-                    axe(page + ", " + width + " px", () -> {});
+                    if (width != 1280 || !page.endsWith("/new")) { // at 1280 px: with an error, in formErrorsAre…
+                        axe(page + ", " + width + " px", () -> {});
+                    }
                     assertThat(oneCharacterPerLine())
                             .as("buttons, badges and headers wrapping one character per line on " + page)
                             .isEmpty();
@@ -493,6 +488,9 @@ class SealConsoleBrowserTest {
 
     @Autowired
     SealAuthorisationService authorisations;
+
+    @Autowired
+    cn.zhengyin.seal.lifecycle.SealLifecycleService lifecycle;
 
     @Autowired
     SealingRequestService sealingRequests;
@@ -674,6 +672,27 @@ class SealConsoleBrowserTest {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("seal-name")));
         assertThat(text("#seal-name")).isEqualTo(name);
         return text("#seal-id");
+    }
+
+    /**
+     * A seal the applicant applied for, through the service the console's form calls: for the tests whose subject comes
+     * after the application (the form itself is driven in the lifecycle, four-eyes and form-error tests).
+     */
+    private String appliedFor(String name) {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        var application = new cn.zhengyin.seal.lifecycle.SealApplication(
+                new cn.zhengyin.seal.lifecycle.Organisation("证印示范市市场监督管理局", USCC),
+                cn.zhengyin.seal.lifecycle.SealTypes.ofCode("99"),
+                "业务专用章",
+                name,
+                new cn.zhengyin.seal.lifecycle.ValidityPeriod(
+                        java.time.Instant.now(),
+                        LocalDate.now(china)
+                                .plusYears(2)
+                                .plusDays(1)
+                                .atStartOfDay(china)
+                                .toInstant()));
+        return lifecycle.apply(application, "seal-applicant-demo", "浏览器测试").id();
     }
 
     private void openSeal(String id) {

@@ -192,8 +192,8 @@ class VectorSealAppearanceTest {
         SealImpression vector = artwork.toImpression();
         byte[] ofd = OfdStampPicture.write(vector);
         System.out.println("SESeal OFD picture bytes: " + ofd.length);
-        // 14.3 KB as paths; the characters as text in a subset of their 19 glyphs
-        assertThat(ofd.length).as("OFD picture bytes").isLessThan(30_000);
+        // 14.3 KB as paths; 6.6 KB with the characters as text in a subset of their glyphs
+        assertThat(ofd.length).as("OFD picture bytes").isLessThan(8_000);
         SealImpression back = OfdStampPicture.read(ofd).orElseThrow();
         assertThat(back.widthMm()).isEqualTo(vector.widthMm());
         assertThat(back.rgb()).isEqualTo(SealImageRenderer.SEAL_RED.getRGB() & 0xFFFFFF);

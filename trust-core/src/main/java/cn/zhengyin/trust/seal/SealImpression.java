@@ -16,8 +16,10 @@ import java.util.function.Function;
  * A seal impression as vectors: filled shapes (glyph outlines, rim, star) in one colour on a {@code widthMm ×
  * heightMm} canvas, millimetres, origin top-left, y down — the seal service's shape model, reduced to what a document
  * needs to draw it. A part may also be stroked with a round-joined line (the seal artwork emboldens the light Song
- * glyphs that way). Drawn as PDF paths ({@link #pdfContent}) for the visible signature, and carried as a vector OFD
- * picture in the GB/T 38540 SESeal ({@code cn.zhengyin.trust.ofd.OfdStampPicture}), so neither needs an image.
+ * glyphs that way). A part that is a character also names its glyph ({@link Glyph}: character, face, placement), so a
+ * document that embeds the same face can draw it as text. Drawn as PDF paths ({@link #pdfContent}) or paths and text
+ * for the visible signature, and carried as a vector OFD picture in the GB/T 38540 SESeal ({@code
+ * cn.zhengyin.trust.ofd.OfdStampPicture}), so neither needs an image.
  *
  * <p>Coordinates are kept to 0.02 mm (a pixel at 300 dpi is 0.085 mm). Immutable and thread-safe.
  */

@@ -120,7 +120,7 @@ class SealTextTest {
     @Test
     void aCharacterThePagesFontHasIsTextTheOtherAPath() throws IOException {
         String content = appearanceContent(withGlyphs, pageWithSong);
-        assertThat(content).startsWith("[SealF1]");
+        assertThat(content).startsWith("[COSName{SealF1}]");
         // 证 as text in the page's font, filled and stroked (2 Tr); its CID is its glyph id in the face
         int cid;
         try (TrueTypeFont song = CjkFace.SONG_TI.parseUnhinted()) {

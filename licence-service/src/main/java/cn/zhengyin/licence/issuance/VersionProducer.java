@@ -117,8 +117,11 @@ public final class VersionProducer {
         // PDF (PAdES, visible seal), XML (GB/T 36903 metadata + fields, XAdES enveloped) and OFD (GB/T 38540 seal)
         // from the same values.
         String verificationUrl = links.verificationPage(r.identifier().toString());
-        byte[] rendered =
-                renderer.render(r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()));
+        byte[] rendered = renderer.render(
+                r.type(),
+                r.values(),
+                new RenderContext(r.identifier(), verificationUrl, r.now()),
+                sealer.sealGlyphs(r.authority().sealId()));
         Rectangle area = renderer.sealRectangle(r.type());
         byte[] signed = sealer.seal(
                 rendered,

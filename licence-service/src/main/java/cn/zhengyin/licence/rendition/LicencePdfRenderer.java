@@ -7,6 +7,7 @@ import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.trust.font.CjkFace;
 import cn.zhengyin.trust.font.FontChain;
 import cn.zhengyin.trust.font.PrintableText;
+import cn.zhengyin.trust.seal.SealImpression;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
@@ -88,6 +89,22 @@ public final class LicencePdfRenderer implements AutoCloseable {
      * @throws LicenceRenderingException if a value cannot be printed with the bundled fonts or is malformed
      */
     public byte[] render(LicenceType type, Map<String, String> fieldValues, RenderContext ctx) {
+        return render(type, fieldValues, ctx, List.of());
+    }
+
+    /**
+     * As {@link #render(LicenceType, Map, RenderContext)}, with the seal's characters in the page's font subsets: each
+     * glyph whose font is a face the page already uses (same PostScript name) and that has the character is added to
+     * that face's subset, so the visible seal can draw it as text in the page's font (a few bytes each) instead of as
+     * an outline. Nothing is drawn; glyphs of other faces are left out.
+     *
+     * @param sealGlyphs the characters of the seal's impression ({@code LicenceSealer.sealGlyphs})
+     */
+    public byte[] render(
+            LicenceType type,
+            Map<String, String> fieldValues,
+            RenderContext ctx,
+            List<SealImpression.Glyph> sealGlyphs) {
         Map<CjkFace, TrueTypeFont> borrowed = new EnumMap<>(CjkFace.class);
         try (PDDocument doc = new PDDocument()) {
             Layout layout = type.layout();
@@ -95,10 +112,18 @@ public final class LicencePdfRenderer implements AutoCloseable {
                     mm(layout.page().widthMm()), mm(layout.page().heightMm()));
             PDPage page = new PDPage(size);
             doc.addPage(page);
-            Canvas canvas = new Canvas(new DocumentFonts(doc, borrowed), size.getHeight());
+            DocumentFonts fonts = new DocumentFonts(doc, borrowed);
+            Canvas canvas = new Canvas(fonts, size.getHeight());
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 canvas.cs = cs;
                 draw(canvas, type, fieldValues, ctx);
+            }
+            for (SealImpression.Glyph glyph : sealGlyphs) {
+                fonts.loaded.forEach((face, font) -> {
+                    if (face.postScriptName().equals(glyph.fontName()) && face.covers(glyph.codePoint())) {
+                        font.addToSubset(glyph.codePoint());
+                    }
+                });
             }
             describe(doc, type, fieldValues, ctx);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);

@@ -1,6 +1,8 @@
 package cn.zhengyin.licence.sealing;
 
+import cn.zhengyin.trust.seal.SealImpression;
 import java.time.Instant;
+import java.util.List;
 
 /** Port: puts the issuing authority's seal (a PAdES signature with a visible seal) on a rendered licence PDF. */
 public interface LicenceSealer {
@@ -10,6 +12,15 @@ public interface LicenceSealer {
      * @throws SealingFailedException if the seal could not be applied
      */
     byte[] seal(byte[] pdf, SealingRequest request);
+
+    /**
+     * The characters the seal's impression shows as glyphs of a font (from its SESeal's vector picture): the PDF
+     * renderer puts them in the page's font subset before the page is saved, so the visible seal draws them as text in
+     * that font instead of as outlines. Empty when the seal's picture has none (it is then drawn as paths or its image).
+     */
+    default List<SealImpression.Glyph> sealGlyphs(String sealId) {
+        return List.of();
+    }
 
     /**
      * @param sealId            the seal to sign with

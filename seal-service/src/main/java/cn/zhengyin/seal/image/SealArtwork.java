@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
@@ -26,8 +27,16 @@ import javax.imageio.ImageIO;
  */
 public record SealArtwork(double widthMm, double heightMm, Color colour, List<Part> parts) {
 
-    /** A filled shape, additionally stroked with a round-joined line of {@code strokeMm} when that is positive. */
-    public record Part(Shape shape, double strokeMm) {
+    /**
+     * A filled shape, additionally stroked with a round-joined line of {@code strokeMm} when that is positive; a
+     * character's shape also names the glyph it is the outline of (documents may draw it as text).
+     */
+    public record Part(Shape shape, double strokeMm, Optional<SealImpression.Glyph> glyph) {
+        /** A shape that is not a character (or whose character is not known). */
+        public Part(Shape shape, double strokeMm) {
+            this(shape, strokeMm, Optional.empty());
+        }
+
         public static Part filled(Shape shape) {
             return new Part(shape, 0);
         }
@@ -95,7 +104,7 @@ public record SealArtwork(double widthMm, double heightMm, Color colour, List<Pa
                 heightMm,
                 colour.getRGB() & 0xFFFFFF,
                 parts.stream()
-                        .map(p -> new SealImpression.Part(p.shape(), p.strokeMm()))
+                        .map(p -> new SealImpression.Part(p.shape(), p.strokeMm(), p.glyph()))
                         .toList());
     }
 

@@ -2,6 +2,7 @@ package cn.zhengyin.seal.image;
 
 import cn.zhengyin.trust.font.CjkFace;
 import cn.zhengyin.trust.font.FontChain;
+import cn.zhengyin.trust.seal.SealImpression;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -32,7 +34,8 @@ import java.util.function.Function;
  * with the name in the traditional 2×2 order (right column first, top to bottom; 2-character names get 之印, 3-character
  * names get 印), or a single column/row on an elongated rectangle.
  *
- * <p>All text is converted to outlines. With {@link #SealImageRenderer(FontChain)} (the service's renderer, with
+ * <p>All text is converted to outlines (each remembering its character, face and placement, so that documents can draw
+ * it as text in the same face). With {@link #SealImageRenderer(FontChain)} (the service's renderer, with
  * {@code FontChain.cjk()}) each character comes from the first face of the chain that has it: the Song face for GB 2312,
  * the fallback faces for the rest of GB 18030-2022. A character no face has is refused
  * ({@link InvalidSealDesignException}) rather than drawn as a gap. Thread-safe.
@@ -94,6 +97,22 @@ public final class SealImageRenderer {
         Font fontFor(int codePoint);
     }
 
+    /** A character's outline in millimetres and its identity (the face's glyph and where it is placed). */
+    private record Placed(Shape shape, SealImpression.Glyph glyph) {
+        SealArtwork.Part part(double strokeMm) {
+            return new SealArtwork.Part(shape, strokeMm, Optional.of(glyph));
+        }
+    }
+
+    /** The glyph of {@code codePoint} placed by {@code t} (from the outline at {@link #UNITS}, y down, to mm). */
+    private static Placed placed(int codePoint, GlyphVector gv, AffineTransform t) {
+        AffineTransform emToMm = new AffineTransform(t);
+        emToMm.concatenate(AffineTransform.getScaleInstance(UNITS, -UNITS));
+        return new Placed(
+                t.createTransformedShape(gv.getOutline()),
+                new SealImpression.Glyph(codePoint, gv.getFont().getPSName(), emToMm));
+    }
+
     /** The outline of one character from the face that has it, at {@link #UNITS}. */
     private GlyphVector glyph(int codePoint) {
         Font face = fonts.fontFor(codePoint);
@@ -145,20 +164,18 @@ public final class SealImageRenderer {
         double nameHeight = dia * (special ? 0.150 : 0.155) * Math.max(0.8, 1 - Math.max(0, n - 14) * 0.025);
         double outer = r - rim - gap;
         double maxSpanDeg = d.sealNumber().isEmpty() ? 250 : 240;
-        upperArcText(d.name(), c, c, outer, nameHeight, maxSpanDeg)
-                .forEach(s -> shapes.add(new SealArtwork.Part(s, nameHeight * BOLD)));
+        upperArcText(d.name(), c, c, outer, nameHeight, maxSpanDeg).forEach(s -> shapes.add(s.part(nameHeight * BOLD)));
 
         if (special) {
             double h = dia * 0.115;
             double centreY = c + r * 0.52;
             double halfChord = Math.sqrt(r * r - Math.pow(centreY + h / 2 - c, 2)) - rim - gap * 2;
             horizontalText(d.purpose(), c, centreY, h, 2 * halfChord * 0.92, 0.10)
-                    .forEach(s -> shapes.add(new SealArtwork.Part(s, h * BOLD)));
+                    .forEach(s -> shapes.add(s.part(h * BOLD)));
         }
         if (!d.sealNumber().isEmpty()) {
             double h = dia * 0.052;
-            lowerArcText(d.sealNumber(), c, c, r - rim - gap * 0.9, h)
-                    .forEach(s -> shapes.add(new SealArtwork.Part(s, h * BOLD)));
+            lowerArcText(d.sealNumber(), c, c, r - rim - gap * 0.9, h).forEach(s -> shapes.add(s.part(h * BOLD)));
         }
         return shapes;
     }
@@ -186,7 +203,7 @@ public final class SealImageRenderer {
      * {@code outer}. The span grows with the number of characters between a minimum (short names are spaced out) and
      * {@code maxSpanDeg}; when the characters no longer fit at full width they are condensed horizontally.
      */
-    private List<Shape> upperArcText(
+    private List<Placed> upperArcText(
             String text, double cx, double cy, double outer, double height, double maxSpanDeg) {
         int[] cps = text.codePoints().toArray();
         int n = cps.length;
@@ -199,7 +216,7 @@ public final class SealImageRenderer {
         double widthAvailable = baseline * step * 0.92; // measured at the feet, where characters are closest
         double scaleX = Math.min(1.0, widthAvailable / height);
         double s = height / cjkBox.getHeight();
-        List<Shape> shapes = new ArrayList<>(n);
+        List<Placed> shapes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double angle = -Math.PI / 2 - span / 2 + (i + 0.5) * step;
             GlyphVector gv = glyph(cps[i]);
@@ -209,13 +226,13 @@ public final class SealImageRenderer {
             t.rotate(angle + Math.PI / 2);
             t.scale(s * scaleX, s);
             t.translate(-advance / 2, -cjkBox.getMaxY());
-            shapes.add(t.createTransformedShape(gv.getOutline()));
+            shapes.add(placed(cps[i], gv, t));
         }
         return shapes;
     }
 
     /** Small upright characters centred on the bottom of the circle, read left to right, feet at {@code outer}. */
-    private List<Shape> lowerArcText(String text, double cx, double cy, double outer, double height) {
+    private List<Placed> lowerArcText(String text, double cx, double cy, double outer, double height) {
         double s = height / digitBox.getHeight();
         double mid = outer - height / 2;
         int n = text.length();
@@ -230,7 +247,7 @@ public final class SealImageRenderer {
         }
         double span = total / mid;
         double angle = Math.PI / 2 + span / 2;
-        List<Shape> shapes = new ArrayList<>(n);
+        List<Placed> shapes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double a = angle - advances[i] / 2 / mid;
             angle -= advances[i] / mid;
@@ -240,13 +257,13 @@ public final class SealImageRenderer {
             t.rotate(a - Math.PI / 2);
             t.scale(s * 0.9, s);
             t.translate(-advance / 2, -digitBox.getMaxY());
-            shapes.add(t.createTransformedShape(glyphs[i].getOutline()));
+            shapes.add(placed(text.charAt(i), glyphs[i], t));
         }
         return shapes;
     }
 
     /** One horizontal line centred on ({@code cx}, {@code centreY}), condensed to {@code maxWidth} if needed. */
-    private List<Shape> horizontalText(
+    private List<Placed> horizontalText(
             String text, double cx, double centreY, double height, double maxWidth, double trackingEm) {
         int[] cps = text.codePoints().toArray();
         double s = height / cjkBox.getHeight();
@@ -262,14 +279,15 @@ public final class SealImageRenderer {
         double scaleX = Math.min(1.0, maxWidth / natural);
         double x = cx - natural * scaleX / 2;
         double baselineY = centreY + height / 2;
-        List<Shape> shapes = new ArrayList<>(cps.length);
-        for (GlyphVector gv : glyphs) {
+        List<Placed> shapes = new ArrayList<>(cps.length);
+        for (int i = 0; i < cps.length; i++) {
+            GlyphVector gv = glyphs.get(i);
             double advance = gv.getGlyphMetrics(0).getAdvance();
             AffineTransform t = new AffineTransform();
             t.translate(x, baselineY);
             t.scale(s * scaleX, s);
             t.translate(0, -cjkBox.getMaxY());
-            shapes.add(t.createTransformedShape(gv.getOutline()));
+            shapes.add(placed(cps[i], gv, t));
             x += (advance * s + tracking) * scaleX;
         }
         return shapes;
@@ -279,7 +297,7 @@ public final class SealImageRenderer {
         double w = d.widthMm();
         double h = d.heightMm();
         double rim = d.rimMm();
-        List<Shape> shapes = new ArrayList<>();
+        List<Placed> shapes = new ArrayList<>();
         List<SealArtwork.Part> parts = new ArrayList<>();
         Path2D frame = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         frame.append(new Rectangle2D.Double(0, 0, w, h), false);
@@ -316,12 +334,12 @@ public final class SealImageRenderer {
             shapes.add(inCell(four[3], x0, y0 + ch, cw, ch));
         }
         double stroke = Math.min(w, h) * 0.018;
-        shapes.forEach(s -> parts.add(new SealArtwork.Part(s, stroke)));
+        shapes.forEach(s -> parts.add(s.part(stroke)));
         return parts;
     }
 
     /** A character stretched to fill a cell (its ink box, taken from the reference character, fills 90 % of it). */
-    private Shape inCell(int codePoint, double x, double y, double cw, double ch) {
+    private Placed inCell(int codePoint, double x, double y, double cw, double ch) {
         GlyphVector gv = glyph(codePoint);
         double sx = cw * 0.92 / cjkBox.getWidth();
         double sy = ch * 0.90 / cjkBox.getHeight();
@@ -329,6 +347,6 @@ public final class SealImageRenderer {
         t.translate(x + cw / 2, y + ch / 2);
         t.scale(sx, sy);
         t.translate(-cjkBox.getCenterX(), -cjkBox.getCenterY());
-        return t.createTransformedShape(gv.getOutline());
+        return placed(codePoint, gv, t);
     }
 }

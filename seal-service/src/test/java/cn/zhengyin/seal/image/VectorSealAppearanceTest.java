@@ -3,6 +3,7 @@ package cn.zhengyin.seal.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import cn.zhengyin.trust.font.CjkFace;
 import cn.zhengyin.trust.font.FontChain;
 import cn.zhengyin.trust.ofd.OfdStampPicture;
 import cn.zhengyin.trust.pdf.PadesPreparer;
@@ -19,9 +20,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,11 +106,94 @@ class VectorSealAppearanceTest {
         assertThat(withImage.length - withPaths.length).as("bytes saved").isGreaterThan(80_000);
     }
 
+    /**
+     * The seal's characters as text in the page's own Song subset (the licence renderer adds them to it): the same
+     * limits against the PNG as the paths, the font is the page's (a reference, not a second copy), and the seal adds
+     * a fraction of what its outlines add. The impression is the one read back from the SESeal's OFD picture, as the
+     * licence service reads it.
+     */
+    @Test
+    void theCharactersAsTextInThePagesFontLookLikeThePngAt300Dpi(@TempDir Path dir) throws Exception {
+        assumeThat(Path.of("/usr/bin/pdftoppm")).as("poppler-utils").exists();
+        SealImpression vector = OfdStampPicture.read(OfdStampPicture.write(artwork.toImpression()))
+                .orElseThrow();
+        assertThat(vector.parts().stream().filter(p -> p.glyph().isPresent()))
+                .as("every character of the seal is a glyph")
+                .hasSize("证印示范市市场监督管理局电子证照专用章".length());
+        byte[] page = a4WithSong(vector);
+        float x = 120 * MM;
+        float y = 40 * MM;
+        float side = 40 * MM;
+        byte[] withImage = prepare(page, new VisibleAppearance(0, x, y, side, side, artwork.toPng(600)));
+        byte[] withPaths = prepare(blankA4(), VisibleAppearance.vector(0, x, y, side, side, vector));
+        byte[] withText = prepare(page, VisibleAppearance.vector(0, x, y, side, side, vector));
+
+        Difference d = Difference.of(
+                render(withImage, dir.resolve("image.pdf"), x, y, side),
+                render(withText, dir.resolve("text.pdf"), x, y, side));
+        System.out.println("seal appearance at 300 dpi, PNG vs text: " + d + "; PDF bytes: page " + page.length
+                + ", with text " + withText.length + "; paths on a blank page add "
+                + (withPaths.length - blankA4().length));
+        assertThat(d.inkPixels()).as("the seal was drawn in both").isGreaterThan(30_000);
+        assertThat(d.inkRatio()).as("ink of the text / ink of the PNG " + d).isBetween(0.98, 1.02);
+        assertThat(d.meanAbsolute())
+                .as("mean absolute difference per channel " + d)
+                .isLessThanOrEqualTo(4.0);
+        assertThat(d.shareOver64())
+                .as("share of pixels differing by more than 64 " + d)
+                .isLessThanOrEqualTo(0.04);
+        try (PDDocument signed = Loader.loadPDF(withText)) {
+            PDResources pageResources = signed.getPage(0).getResources();
+            COSBase pageFont = pageResources
+                    .getCOSObject()
+                    .getCOSDictionary(COSName.FONT)
+                    .getItem(pageResources.getFontNames().iterator().next());
+            PDResources seal = signed.getSignatureFields()
+                    .getFirst()
+                    .getWidgets()
+                    .getFirst()
+                    .getAppearance()
+                    .getNormalAppearance()
+                    .getAppearanceStream()
+                    .getResources();
+            COSBase sealFont =
+                    seal.getCOSObject().getCOSDictionary(COSName.FONT).getItem("SealF1");
+            assertThat(sealFont).as("the page's font object, referenced").isInstanceOf(COSObject.class);
+            assertThat(((COSObject) sealFont).getKey()).isEqualTo(((COSObject) pageFont).getKey());
+        }
+        // the outlines add ~16 KB; as text the seal adds the rim, the star and 19 short text operations
+        assertThat(withText.length - page.length - 2 * 8192)
+                .as("bytes the seal as text adds")
+                .isLessThan(3_000);
+    }
+
+    /** An A4 page with a line of text in the Song face whose subset also holds the seal's characters. */
+    private static byte[] a4WithSong(SealImpression seal) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType0Font song = PDType0Font.load(doc, CjkFace.SONG_TI.parseUnhinted(), true);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(song, 12);
+                cs.newLineAtOffset(72, 780);
+                cs.showText("营业执照");
+                cs.endText();
+            }
+            seal.parts().forEach(p -> p.glyph().ifPresent(g -> song.addToSubset(g.codePoint())));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
     @Test
     void theSesealsVectorPictureReadsBackToTheSameDrawing() {
         SealImpression vector = artwork.toImpression();
         byte[] ofd = OfdStampPicture.write(vector);
-        assertThat(ofd.length).as("OFD picture bytes").isLessThan(30_000);
+        System.out.println("SESeal OFD picture bytes: " + ofd.length);
+        // 14.3 KB as paths; 6.6 KB with the characters as text in a subset of their glyphs
+        assertThat(ofd.length).as("OFD picture bytes").isLessThan(8_000);
         SealImpression back = OfdStampPicture.read(ofd).orElseThrow();
         assertThat(back.widthMm()).isEqualTo(vector.widthMm());
         assertThat(back.rgb()).isEqualTo(SealImageRenderer.SEAL_RED.getRGB() & 0xFFFFFF);

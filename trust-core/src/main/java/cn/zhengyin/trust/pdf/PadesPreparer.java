@@ -110,16 +110,20 @@ public final class PadesPreparer {
             Calendar signDate = GregorianCalendar.from(request.signingTime().atZone(ZoneOffset.UTC));
             signature.setSignDate(signDate);
             options.setPreferredSignatureSize(request.reservedContentsBytes());
+            SealText text = SealText.NONE;
             if (request.appearance().isPresent()) {
                 VisibleAppearance appearance = request.appearance().get();
                 if (appearance.pageIndex() >= document.getNumberOfPages()) {
                     throw new PdfSigningException("The visible signature is on page index " + appearance.pageIndex()
                             + " but the PDF has " + document.getNumberOfPages() + " page(s) (indexes start at 0).");
                 }
-                options.setVisualSignature(new ByteArrayInputStream(cachedAppearanceTemplate(document, appearance)));
+                text = SealText.of(document.getPage(appearance.pageIndex()), appearance.vector());
+                options.setVisualSignature(
+                        new ByteArrayInputStream(cachedAppearanceTemplate(document, appearance, text)));
                 options.setPage(appearance.pageIndex());
             }
             document.addSignature(signature, options);
+            text.addFontsTo(signatureAppearance(document, signature));
             addition.addTo(document, signature);
             ByteArrayOutputStream out =
                     new ByteArrayOutputStream(pdf.length + 2 * request.reservedContentsBytes() + 4096);
@@ -136,7 +140,23 @@ public final class PadesPreparer {
         }
     }
 
-    private byte[] cachedAppearanceTemplate(PDDocument source, VisibleAppearance appearance) throws IOException {
+    /** The normal appearance of the widget of the signature field just added for {@code signature}. */
+    private static PDAppearanceStream signatureAppearance(PDDocument document, PDSignature signature)
+            throws IOException {
+        for (PDSignatureField field : document.getSignatureFields()) {
+            if (field.getCOSObject().getDictionaryObject(COSName.V) == signature.getCOSObject()) {
+                return field.getWidgets()
+                        .getFirst()
+                        .getAppearance()
+                        .getNormalAppearance()
+                        .getAppearanceStream();
+            }
+        }
+        throw new PdfSigningException("The signature field just added is not in the document.");
+    }
+
+    private byte[] cachedAppearanceTemplate(PDDocument source, VisibleAppearance appearance, SealText text)
+            throws IOException {
         PDRectangle mediaBox = source.getPage(appearance.pageIndex()).getMediaBox();
         byte[] png = appearance.png();
         String drawing = appearance.vector().isPresent()
@@ -151,14 +171,14 @@ public final class PadesPreparer {
                 appearance.y(),
                 appearance.width(),
                 appearance.height(),
-                drawing);
+                drawing + text.key());
         byte[] template;
         synchronized (appearances) {
             template = appearances.get(key);
         }
         if (template == null) {
             // Made outside the lock: two threads may both make the same template once; both results are equal.
-            template = appearanceTemplate(mediaBox, appearance, png);
+            template = appearanceTemplate(mediaBox, appearance, png, text);
             synchronized (appearances) {
                 appearances.put(key, template);
             }
@@ -174,8 +194,8 @@ public final class PadesPreparer {
      * A one-page PDF whose AcroForm holds one signature widget with the seal image as its normal appearance;
      * PDFBox merges it into the signed document (the approach of PDFBox's CreateVisibleSignature2 example).
      */
-    private static byte[] appearanceTemplate(PDRectangle mediaBox, VisibleAppearance appearance, byte[] png)
-            throws IOException {
+    private static byte[] appearanceTemplate(
+            PDRectangle mediaBox, VisibleAppearance appearance, byte[] png, SealText text) throws IOException {
         try (PDDocument template = new PDDocument()) {
             PDPage page = new PDPage(new PDRectangle(
                     mediaBox.getLowerLeftX(), mediaBox.getLowerLeftY(), mediaBox.getWidth(), mediaBox.getHeight()));
@@ -204,9 +224,11 @@ public final class PadesPreparer {
             appearanceDictionary.setNormalAppearance(stream);
             widget.setAppearance(appearanceDictionary);
             if (appearance.vector().isPresent()) {
-                // the seal as paths: no image, no font; a few kilobytes once compressed
+                // the seal as paths, its characters as text in the page's fonts where they have them (the fonts
+                // are added to the appearance's resources once it is in the document: SealText.addFontsTo)
                 try (OutputStream content = form.getContentStream().createOutputStream(COSName.FLATE_DECODE)) {
-                    content.write(appearance.vector().get().pdfContent(appearance.width(), appearance.height()));
+                    content.write(
+                            appearance.vector().get().pdfContent(appearance.width(), appearance.height(), text::glyph));
                 }
             } else {
                 PDImageXObject image = PDImageXObject.createFromByteArray(template, png, "seal.png");

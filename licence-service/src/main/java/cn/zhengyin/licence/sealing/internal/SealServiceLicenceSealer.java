@@ -9,6 +9,7 @@ import cn.zhengyin.trust.pdf.PadesLtaExtender;
 import cn.zhengyin.trust.pdf.PadesPreparer;
 import cn.zhengyin.trust.pdf.SignatureRequest;
 import cn.zhengyin.trust.pdf.VisibleAppearance;
+import cn.zhengyin.trust.seal.SealImpression;
 import cn.zhengyin.trust.timestamp.Rfc3161Client;
 import cn.zhengyin.trust.validation.CachingRevocationSource;
 import java.security.cert.X509Certificate;
@@ -53,10 +54,19 @@ public final class SealServiceLicenceSealer implements LicenceSealer {
     record PadesDigestResponse(String sealId, String format, String cms) {}
 
     @Override
+    public List<SealImpression.Glyph> sealGlyphs(String sealId) {
+        return sealService.impression(sealId).stream()
+                .flatMap(i -> i.parts().stream())
+                .flatMap(p -> p.glyph().stream())
+                .toList();
+    }
+
+    @Override
     public byte[] seal(byte[] pdf, SealingRequest request) {
         List<X509Certificate> chain = sealService.ecdsaChain(request.sealId());
         Area a = request.sealArea();
-        // the seal as paths when its SESeal carries the vector impression, else its PNG
+        // the seal as paths (its characters as text in the page's font where it has them) when its SESeal carries the
+        // vector impression, else its PNG
         VisibleAppearance appearance = sealService
                 .impression(request.sealId())
                 .map(v -> VisibleAppearance.vector(request.pageIndex(), a.x(), a.y(), a.width(), a.height(), v))

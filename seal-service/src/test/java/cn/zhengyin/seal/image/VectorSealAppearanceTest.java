@@ -90,14 +90,7 @@ class VectorSealAppearanceTest {
                     "png",
                     images.resolve("seal-appearance-difference.png").toFile());
         }
-        assertThat(d.inkPixels()).as("the seal was drawn in both").isGreaterThan(30_000);
-        assertThat(d.inkRatio()).as("ink of the paths / ink of the PNG " + d).isBetween(0.98, 1.02);
-        assertThat(d.meanAbsolute())
-                .as("mean absolute difference per channel " + d)
-                .isLessThanOrEqualTo(4.0);
-        assertThat(d.shareOver64())
-                .as("share of pixels differing by more than 64 " + d)
-                .isLessThanOrEqualTo(0.04);
+        assertLooksLikeThePng(d, "paths");
         // the PNG appearance adds the 600 dpi image (over 100 KB); the paths about 18 KB (Song glyph outlines);
         // both files also hold the 8 KB placeholder for the CMS, hex: 16 KB
         assertThat(withPaths.length - page.length - 2 * 8192)
@@ -134,14 +127,7 @@ class VectorSealAppearanceTest {
         System.out.println("seal appearance at 300 dpi, PNG vs text: " + d + "; PDF bytes: page " + page.length
                 + ", with text " + withText.length + "; paths on a blank page add "
                 + (withPaths.length - blankA4().length));
-        assertThat(d.inkPixels()).as("the seal was drawn in both").isGreaterThan(30_000);
-        assertThat(d.inkRatio()).as("ink of the text / ink of the PNG " + d).isBetween(0.98, 1.02);
-        assertThat(d.meanAbsolute())
-                .as("mean absolute difference per channel " + d)
-                .isLessThanOrEqualTo(4.0);
-        assertThat(d.shareOver64())
-                .as("share of pixels differing by more than 64 " + d)
-                .isLessThanOrEqualTo(0.04);
+        assertLooksLikeThePng(d, "text");
         try (PDDocument signed = Loader.loadPDF(withText)) {
             PDResources pageResources = signed.getPage(0).getResources();
             COSBase pageFont = pageResources
@@ -165,6 +151,20 @@ class VectorSealAppearanceTest {
         assertThat(withText.length - page.length - 2 * 8192)
                 .as("bytes the seal as text adds")
                 .isLessThan(3_000);
+    }
+
+    /** The limits of "looks the same at 300 dpi" against the PNG appearance, for the paths and for the text. */
+    private static void assertLooksLikeThePng(Difference d, String drawnAs) {
+        assertThat(d.inkPixels()).as("the seal was drawn in both").isGreaterThan(30_000);
+        assertThat(d.inkRatio())
+                .as("ink of the " + drawnAs + " / ink of the PNG " + d)
+                .isBetween(0.98, 1.02);
+        assertThat(d.meanAbsolute())
+                .as("mean absolute difference per channel " + d)
+                .isLessThanOrEqualTo(4.0);
+        assertThat(d.shareOver64())
+                .as("share of pixels differing by more than 64 " + d)
+                .isLessThanOrEqualTo(0.04);
     }
 
     /** An A4 page with a line of text in the Song face whose subset also holds the seal's characters. */

@@ -3,13 +3,13 @@ package cn.zhengyin.seal.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import cn.zhengyin.trust.font.CjkFace;
 import cn.zhengyin.trust.font.FontChain;
 import cn.zhengyin.trust.ofd.OfdStampPicture;
 import cn.zhengyin.trust.pdf.PadesPreparer;
 import cn.zhengyin.trust.pdf.SignatureRequest;
 import cn.zhengyin.trust.pdf.VisibleAppearance;
 import cn.zhengyin.trust.seal.SealImpression;
+import cn.zhengyin.trust.testing.TestPdfs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,10 +26,8 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,7 +111,10 @@ class VectorSealAppearanceTest {
         assertThat(vector.parts().stream().filter(p -> p.glyph().isPresent()))
                 .as("every character of the seal is a glyph")
                 .hasSize("证印示范市市场监督管理局电子证照专用章".length());
-        byte[] page = a4WithSong(vector);
+        // a page in the Song face whose subset also holds the seal's characters, as the licence renderer leaves it
+        byte[] page = TestPdfs.onePageInSong(
+                "营业执照",
+                vector.parts().stream().flatMap(p -> p.glyph().stream()).mapToInt(SealImpression.Glyph::codePoint));
         float x = 120 * MM;
         float y = 40 * MM;
         float side = 40 * MM;
@@ -165,26 +166,6 @@ class VectorSealAppearanceTest {
         assertThat(d.shareOver64())
                 .as("share of pixels differing by more than 64 " + d)
                 .isLessThanOrEqualTo(0.04);
-    }
-
-    /** An A4 page with a line of text in the Song face whose subset also holds the seal's characters. */
-    private static byte[] a4WithSong(SealImpression seal) throws IOException {
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            PDType0Font song = PDType0Font.load(doc, CjkFace.SONG_TI.parseUnhinted(), true);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.beginText();
-                cs.setFont(song, 12);
-                cs.newLineAtOffset(72, 780);
-                cs.showText("营业执照");
-                cs.endText();
-            }
-            seal.parts().forEach(p -> p.glyph().ifPresent(g -> song.addToSubset(g.codePoint())));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        }
     }
 
     @Test

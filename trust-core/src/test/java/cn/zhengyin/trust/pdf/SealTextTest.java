@@ -6,6 +6,7 @@ import cn.zhengyin.trust.font.CjkFace;
 import cn.zhengyin.trust.ofd.OfdPackage;
 import cn.zhengyin.trust.ofd.OfdStampPicture;
 import cn.zhengyin.trust.seal.SealImpression;
+import cn.zhengyin.trust.testing.TestPdfs;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
@@ -16,14 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,21 +68,7 @@ class SealTextTest {
         withGlyphs = new SealImpression(40, 40, 0xE60012, glyphs);
         pathsOnly = new SealImpression(40, 40, 0xE60012, paths);
         // the page's Song subset has 证 (the page shows it) but not 章
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            PDType0Font font = PDType0Font.load(doc, CjkFace.SONG_TI.parseUnhinted(), true);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.beginText();
-                cs.setFont(font, 12);
-                cs.newLineAtOffset(72, 700);
-                cs.showText("营业执照证");
-                cs.endText();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            pageWithSong = out.toByteArray();
-        }
+        pageWithSong = TestPdfs.onePageInSong("营业执照证", IntStream.empty());
     }
 
     private static String appearanceContent(SealImpression impression, byte[] page) throws IOException {

@@ -1,5 +1,6 @@
 package cn.zhengyin.trust.testing;
 
+import cn.zhengyin.trust.font.CjkFace;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -7,11 +8,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
@@ -34,6 +37,31 @@ public final class TestPdfs {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A one-page A4 PDF with a line of text in the licences' Song face (unhinted, as the renderers embed it), whose
+     * subset also takes {@code extraCharacters}: a page as the licence renderer leaves it for the seal's characters.
+     */
+    public static byte[] onePageInSong(String text, IntStream extraCharacters) {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType0Font song = PDType0Font.load(doc, CjkFace.SONG_TI.parseUnhinted(), true);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(song, 12);
+                cs.newLineAtOffset(72, 700);
+                cs.showText(text);
+                cs.endText();
+            }
+            extraCharacters.forEach(song::addToSubset);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * Builds and validates a certificate path to configured trust anchors (RFC 5280 §6 through the JDK's PKIX
  * {@link CertPathBuilder}; Bouncy Castle's for SM2-signed certificates) and checks revocation against supplied CRLs. Revocation is checked here rather than by
  * PKIX so that a revocation after the proven signing time can be told apart from one before it (ETSI EN 319 102-1
- * §5.2.6). Thread-safe.
+ * §5.2.6). Paths built once are reused for the same certificates while they are valid ({@code BuiltPaths}).
+ * Thread-safe.
  */
 public final class CertificateChainValidator {
 
@@ -81,20 +82,9 @@ public final class CertificateChainValidator {
         List<X509Certificate> path;
         X509Certificate anchorCert;
         try {
-            X509CertSelector selector = new X509CertSelector();
-            selector.setCertificate(target);
-            PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, selector);
-            Set<X509Certificate> pool = new HashSet<>(intermediates);
-            pool.add(target);
-            params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
-            params.setRevocationEnabled(false);
-            params.setDate(Date.from(at));
-            PKIXCertPathBuilderResult result =
-                    (PKIXCertPathBuilderResult) pathBuilder(target).build(params);
-            path = result.getCertPath().getCertificates().stream()
-                    .map(X509Certificate.class::cast)
-                    .toList();
-            anchorCert = result.getTrustAnchor().getTrustedCert();
+            BuiltPaths.Path built = path(target, intermediates, at);
+            path = built.certificates();
+            anchorCert = built.anchor();
         } catch (GeneralSecurityException e) {
             if (anchorCertificates.contains(target)) {
                 return new ChainValidation(
@@ -118,6 +108,33 @@ public final class CertificateChainValidator {
                 "Path of " + path.size() + " certificate(s) to trust anchor "
                         + anchorCert.getSubjectX500Principal().getName() + ", valid at " + at + ".");
         return revocation(chain, path, anchorCert, at);
+    }
+
+    /** The path remembered for these certificates if it is valid at {@code at}, else one built by PKIX. */
+    private BuiltPaths.Path path(X509Certificate target, Collection<X509Certificate> intermediates, Instant at)
+            throws GeneralSecurityException {
+        Set<X509Certificate> pool = new HashSet<>(intermediates);
+        pool.add(target);
+        Optional<Object> key = BuiltPaths.key(target, pool, anchorCertificates);
+        Optional<BuiltPaths.Path> remembered = key.flatMap(k -> BuiltPaths.validAt(k, at));
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        X509CertSelector selector = new X509CertSelector();
+        selector.setCertificate(target);
+        PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, selector);
+        params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
+        params.setRevocationEnabled(false);
+        params.setDate(Date.from(at));
+        PKIXCertPathBuilderResult result =
+                (PKIXCertPathBuilderResult) pathBuilder(target).build(params);
+        BuiltPaths.Path built = new BuiltPaths.Path(
+                result.getCertPath().getCertificates().stream()
+                        .map(X509Certificate.class::cast)
+                        .toList(),
+                result.getTrustAnchor().getTrustedCert());
+        key.ifPresent(k -> BuiltPaths.remember(k, built));
+        return built;
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.zhengyin.trust.pdf;
 
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.timestamp.TimestampVerification;
 import cn.zhengyin.trust.timestamp.TimestampVerifier;
@@ -1019,7 +1020,7 @@ public final class PdfSignatureVerifier {
         }
         String algorithm = new DefaultAlgorithmNameFinder().getAlgorithmName(signer.getDigestAlgorithmID());
         try {
-            MessageDigest digest = MessageDigest.getInstance(algorithm, Providers.bouncyCastle());
+            MessageDigest digest = Digests.named(algorithm);
             digest.update(pdf, range[0], range[1]);
             digest.update(pdf, range[2], range[3]);
             byte[] signed = ASN1OctetString.getInstance(

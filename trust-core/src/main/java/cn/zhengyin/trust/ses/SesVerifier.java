@@ -1,5 +1,6 @@
 package cn.zhengyin.trust.ses;
 
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.timestamp.TimestampVerification;
 import cn.zhengyin.trust.timestamp.TimestampVerifier;
@@ -15,7 +16,6 @@ import cn.zhengyin.trust.validation.TrustAnchors;
 import cn.zhengyin.trust.validation.ValidationPolicy;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -506,8 +506,7 @@ public final class SesVerifier {
             default -> type;
         };
         try {
-            return Optional.of(
-                    MessageDigest.getInstance(name, Providers.bouncyCastle()).digest(data));
+            return Optional.of(Digests.named(name).digest(data));
         } catch (GeneralSecurityException e) {
             return Optional.empty();
         }

@@ -1,12 +1,12 @@
 package cn.zhengyin.trust.timestamp;
 
+import cn.zhengyin.trust.crypto.Digests;
 import cn.zhengyin.trust.crypto.Providers;
 import cn.zhengyin.trust.validation.CertificateChainValidator;
 import cn.zhengyin.trust.validation.CheckResult;
 import cn.zhengyin.trust.validation.CmsCertificates;
 import cn.zhengyin.trust.validation.SigningCertificateReference;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -135,8 +135,7 @@ public final class TimestampVerifier {
         var info = token.getTimeStampInfo();
         String algorithm = new DefaultAlgorithmNameFinder().getAlgorithmName(info.getHashAlgorithm());
         try {
-            byte[] digest = MessageDigest.getInstance(algorithm, Providers.bouncyCastle())
-                    .digest(data);
+            byte[] digest = Digests.named(algorithm).digest(data);
             return Arrays.equals(digest, info.getMessageImprintDigest())
                     ? CheckResult.passed(IMPRINT, "The " + algorithm + " message imprint covers the time-stamped data.")
                     : CheckResult.failed(

@@ -109,7 +109,11 @@ class MonitoringIT {
                     .contains("jvm_memory_used_bytes")
                     .contains("http_server_requests_seconds_count")
                     .contains("mongodb_driver_commands_seconds_count")
-                    .contains("zhengyin_crl_validity_remaining_seconds");
+                    .contains("zhengyin_crl_validity_remaining_seconds")
+                    // no observations of Spring Security's own filters (issue #18: their wrappers were on every
+                    // request's stack; service-kit SecurityObservationsAutoConfiguration)
+                    .doesNotContain("spring_security_filterchains")
+                    .doesNotContain("spring_security_authorizations");
         }
         assertThat(get(services.sealUrl, "/actuator/prometheus", monitoring).body())
                 .contains("zhengyin_seals{application=\"seal-service\",state=\"ISSUED\"}")

@@ -6,11 +6,20 @@ import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
 import cn.zhengyin.service.security.PublicPaths;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -23,6 +32,54 @@ import org.springframework.security.web.SecurityFilterChain;
 class SealSecurityConfiguration {
     /** Reads the metrics ({@code /actuator/prometheus}) and the health details (dev client {@code monitoring-demo}). */
     static final String MONITORING_SCOPE = "SCOPE_monitoring:read";
+
+    /**
+     * No Micrometer observations of Spring Security's own steps (issue #18): without this, every one of the chain's
+     * filters is wrapped in an observation (spans {@code spring.security.filterchains}, {@code
+     * spring.security.authentications}, {@code spring.security.authorizations} and their timers), which made up a
+     * measurable part of each request's CPU. Nothing reads them: the request's own observation ({@code
+     * http.server.requests} metrics, its span and the trace id in the logs and the usage log) is Boot's web
+     * observation and stays; refusals are in the audit log and the problems.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Puts {@link VerifiedTokenMemo} in front of Boot's JWT decoder: a bearer token verified once is not parsed and
+     * signature-checked again while it is remembered ({@code zhengyin.tokens.verified-memo.max-age}, default 5 min,
+     * never past its expiry; {@code max-entries}, default 1,000, 0 turns the memo off); its claims are validated on
+     * every request with the validator Boot gives the decoder (the default timestamp validator and this service's
+     * {@code OAuth2TokenValidator} beans: issuer, audience, revocation by introspection).
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokenMemo(
+            ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+            ObjectProvider<Clock> clock,
+            org.springframework.core.env.Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (!(bean instanceof JwtDecoder decoder) || bean instanceof VerifiedTokenMemo) {
+                    return bean;
+                }
+                int maxEntries =
+                        environment.getProperty("zhengyin.tokens.verified-memo.max-entries", Integer.class, 1000);
+                if (maxEntries == 0) {
+                    return bean;
+                }
+                return new VerifiedTokenMemo(
+                        decoder,
+                        JwtValidators.createDefaultWithValidators(
+                                validators.orderedStream().toList()),
+                        clock.getObject(),
+                        environment.getProperty(
+                                "zhengyin.tokens.verified-memo.max-age", Duration.class, Duration.ofMinutes(5)),
+                        maxEntries);
+            }
+        };
+    }
 
     @Bean
     SecurityFilterChain sealApi(

@@ -6,11 +6,24 @@ import cn.zhengyin.service.security.ProblemAccessDeniedHandler;
 import cn.zhengyin.service.security.ProblemAuthenticationEntryPoint;
 import cn.zhengyin.service.security.PublicPaths;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -23,6 +36,70 @@ import org.springframework.security.web.SecurityFilterChain;
 class SealSecurityConfiguration {
     /** Reads the metrics ({@code /actuator/prometheus}) and the health details (dev client {@code monitoring-demo}). */
     static final String MONITORING_SCOPE = "SCOPE_monitoring:read";
+
+    /**
+     * No Micrometer observations of Spring Security's own steps (issue #18): without this, every one of the chain's
+     * filters is wrapped in an observation (spans {@code spring.security.filterchains}, {@code
+     * spring.security.authentications}, {@code spring.security.authorizations} and their timers), which made up a
+     * measurable part of each request's CPU. Nothing reads them: the request's own observation ({@code
+     * http.server.requests} metrics, its span and the trace id in the logs and the usage log) is Boot's web
+     * observation and stays; refusals are in the audit log and the problems.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Puts {@link VerifiedTokenMemo} in front of Boot's JWT decoder (a {@link NimbusJwtDecoder} from {@code
+     * spring.security.oauth2.resourceserver.jwt.*}): a bearer token verified once is not parsed and signature-checked
+     * again while it is remembered ({@code zhengyin.tokens.verified-memo.max-age}, default 5 min, never past its
+     * expiry; {@code max-entries}, default 1,000, 0 turns the memo off). Its claims are validated on every request by
+     * one validator, set here on the decoder and used by the memo, so both paths check the same: the validators Boot
+     * would give the decoder (the default timestamp validator, the issuer-uri and audiences properties if set, and this
+     * service's {@code OAuth2TokenValidator} beans: issuer, audience, revocation by introspection). Other decoders
+     * (tests') are left alone.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokenMemo(
+            ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+            ObjectProvider<Clock> clock,
+            org.springframework.core.env.Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (!(bean instanceof NimbusJwtDecoder decoder)) {
+                    return bean;
+                }
+                int maxEntries =
+                        environment.getProperty("zhengyin.tokens.verified-memo.max-entries", Integer.class, 1000);
+                if (maxEntries == 0) {
+                    return bean;
+                }
+                List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>();
+                String issuerUri = environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri");
+                if (issuerUri != null && !issuerUri.isBlank()) {
+                    checks.add(new JwtIssuerValidator(issuerUri));
+                }
+                List<String> audiences = List.of(environment.getProperty(
+                        "spring.security.oauth2.resourceserver.jwt.audiences", String[].class, new String[0]));
+                if (!audiences.isEmpty()) {
+                    checks.add(new JwtClaimValidator<List<String>>(
+                            "aud", aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+                }
+                validators.orderedStream().forEach(checks::add);
+                OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(checks);
+                decoder.setJwtValidator(validator);
+                return new VerifiedTokenMemo(
+                        decoder,
+                        validator,
+                        clock.getObject(),
+                        environment.getProperty(
+                                "zhengyin.tokens.verified-memo.max-age", Duration.class, Duration.ofMinutes(5)),
+                        maxEntries);
+            }
+        };
+    }
 
     @Bean
     SecurityFilterChain sealApi(

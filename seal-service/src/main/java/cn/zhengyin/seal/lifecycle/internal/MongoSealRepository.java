@@ -229,7 +229,47 @@ public final class MongoSealRepository implements SealRepository {
         }
     }
 
+    /**
+     * The certificate of these DER bytes, decoded once per process (issue #18: every signing reads its seal, and
+     * decoding the seal's certificate chain each time was a fifth of that read). Only the decoding is remembered, keyed
+     * by the whole encoding, so the same bytes always give the same certificate; the seal's state and certificates are
+     * still read from the store on every request. At most {@value #MAX_DECODED} are kept.
+     */
     private static X509Certificate certificate(byte[] der) {
+        X509Certificate known = DECODED.get(new Der(der));
+        if (known != null) {
+            return known;
+        }
+        X509Certificate decoded = decode(der);
+        if (DECODED.size() >= MAX_DECODED) {
+            DECODED.clear();
+        }
+        DECODED.put(new Der(der.clone()), decoded);
+        return decoded;
+    }
+
+    private static final int MAX_DECODED = 4096;
+    private static final java.util.Map<Der, X509Certificate> DECODED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** DER bytes compared by content. */
+    private record Der(byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Der other && java.util.Arrays.equals(bytes, other.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "Der[" + bytes.length + " bytes]";
+        }
+    }
+
+    private static X509Certificate decode(byte[] der) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509", Providers.bouncyCastle())
                     .generateCertificate(new ByteArrayInputStream(der));

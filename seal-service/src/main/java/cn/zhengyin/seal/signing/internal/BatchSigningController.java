@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * result with the status and body (or problem) that endpoint would have answered; one refused item does not stop the
  * others. The licence service sends all signatures of a licence, and of concurrent issuances, in one request, which
  * saves the per-request cost (security filter chain, token decoding, MVC) that was a third of this service's CPU.
+ * The items' usages are written to the usage log together, before the batch answers ({@link UsageBatch}).
  */
 @RestController
 @RequestMapping("/api/v1/signatures")
@@ -107,8 +108,11 @@ class BatchSigningController {
         // The items run at once, each on a virtual thread with this request's security context and MDC (trace id):
         // their usage records are then written concurrently and share the store's commits (group commit), and both
         // cores sign. The answers keep the items' order.
+        // Their usages (signed and refused) are written together once all items are done, and the batch answers only
+        // after that write (UsageBatch): one insert and one list update per seal instead of one per item.
         SecurityContext security = SecurityContextHolder.getContext();
         Map<String, String> mdc = MDC.getCopyOfContextMap();
+        UsageBatch usages = new UsageBatch();
         List<Future<Result>> pending = new ArrayList<>(request.items().size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Item item : request.items()) {
@@ -118,7 +122,7 @@ class BatchSigningController {
                         MDC.setContextMap(mdc);
                     }
                     try {
-                        return one(caller, item);
+                        return usages.run(() -> one(caller, item));
                     } catch (ProblemException e) {
                         return Result.failed(e);
                     } finally {
@@ -127,6 +131,9 @@ class BatchSigningController {
                     }
                 }));
             }
+        } finally {
+            // also when an item failed: the usages of the items that were signed or refused are kept
+            usages.write();
         }
         List<Result> results = new ArrayList<>(pending.size());
         for (Future<Result> f : pending) {

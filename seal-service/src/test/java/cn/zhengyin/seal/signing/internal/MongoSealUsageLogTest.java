@@ -189,6 +189,77 @@ class MongoSealUsageLogTest {
                 .containsEntry("refusalReason", "seal-not-issued");
     }
 
+    /**
+     * A signing batch's usages (issue #18) are written together when its items are done: nothing before {@code
+     * write()}, then every one of them, signed and refused, listed under its seal and organisation, the list still
+     * capped at its window; items recording on several threads at once lose none.
+     */
+    @Test
+    void aBatchsUsagesAreAllWrittenTogetherAndAllListed() throws Exception {
+        MongoSealUsageLog log = new MongoSealUsageLog(db, CLOCK, 20);
+        log.record(usage("SEAL-A", "ORG-1", 0)); // outside a batch: written at once
+        UsageBatch batch = new UsageBatch();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 1; i <= 24; i++) {
+                int n = i;
+                threads.submit(() -> batch.run(() -> {
+                    log.record(
+                            n == 7
+                                    ? refused("SEAL-B", "ORG-1", n)
+                                    : usage(n % 2 == 0 ? "SEAL-A" : "SEAL-B", "ORG-1", n));
+                    return null;
+                }));
+            }
+        }
+        assertThat(batch.size()).isEqualTo(24);
+        assertThat(db.getCollection("seal_usages").countDocuments()).isEqualTo(1);
+        assertThat(log.bySeal("SEAL-B", 100)).isEmpty();
+
+        batch.write();
+
+        assertThat(batch.size()).isZero();
+        assertThat(db.getCollection("seal_usages").countDocuments()).isEqualTo(25);
+        assertThat(log.bySeal("SEAL-A", 100))
+                .extracting(SealUsage::digestHex)
+                .containsExactly("d24", "d22", "d20", "d18", "d16", "d14", "d12", "d10", "d8", "d6", "d4", "d2", "d0");
+        assertThat(log.bySeal("SEAL-B", 100))
+                .hasSize(12)
+                .anyMatch(u -> u.result().equals(SealUsage.REFUSED));
+        assertThat(log.byOrganisation("ORG-1", 100)).hasSize(25);
+        batch.write(); // nothing left: writes nothing again
+        assertThat(db.getCollection("seal_usages").countDocuments()).isEqualTo(25);
+
+        UsageBatch large = new UsageBatch(); // more usages of one seal than its list's window
+        large.run(() -> {
+            for (int i = 100; i < 130; i++) {
+                log.record(usage("SEAL-A", "ORG-1", i));
+            }
+            return null;
+        });
+        large.write();
+        assertThat(log.bySeal("SEAL-A", 100))
+                .hasSize(20)
+                .first()
+                .extracting(SealUsage::digestHex)
+                .isEqualTo("d129");
+    }
+
+    private static SealUsage refused(String seal, String organisation, int n) {
+        return new SealUsage(
+                seal,
+                organisation,
+                "licence-service",
+                "PAdES",
+                "d" + n,
+                "L" + n,
+                "T",
+                T.plusSeconds(n),
+                SealUsage.REFUSED,
+                "not authorised",
+                RefusalReason.NOT_AUTHORISED.code(),
+                "");
+    }
+
     private static SealUsage usage(String seal, String organisation, int n) {
         return new SealUsage(
                 seal,

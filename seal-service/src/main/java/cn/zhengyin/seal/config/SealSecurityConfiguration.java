@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -36,19 +35,6 @@ import org.springframework.security.web.SecurityFilterChain;
 class SealSecurityConfiguration {
     /** Reads the metrics ({@code /actuator/prometheus}) and the health details (dev client {@code monitoring-demo}). */
     static final String MONITORING_SCOPE = "SCOPE_monitoring:read";
-
-    /**
-     * No Micrometer observations of Spring Security's own steps (issue #18): without this, every one of the chain's
-     * filters is wrapped in an observation (spans {@code spring.security.filterchains}, {@code
-     * spring.security.authentications}, {@code spring.security.authorizations} and their timers), which made up a
-     * measurable part of each request's CPU. Nothing reads them: the request's own observation ({@code
-     * http.server.requests} metrics, its span and the trace id in the logs and the usage log) is Boot's web
-     * observation and stays; refusals are in the audit log and the problems.
-     */
-    @Bean
-    static SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
 
     /**
      * Puts {@link VerifiedTokenMemo} in front of Boot's JWT decoder (a {@link NimbusJwtDecoder} from {@code

@@ -3,6 +3,7 @@ package cn.zhengyin.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import cn.zhengyin.licence.sealing.client.SealServiceClient;
 import cn.zhengyin.trust.pdf.EmbeddedValidationData;
 import cn.zhengyin.trust.pdf.PdfSignatureVerifier;
 import cn.zhengyin.trust.pki.Pem;
@@ -70,16 +71,7 @@ class LongTermValidationIT {
     void issueOne() throws Exception {
         services = TwoServices.shared();
         String token = services.approvalToken();
-        HttpResponse<String> issued =
-                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", "ltv-" + UUID.randomUUID())
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                SAMPLE.formatted(Holders.uniqueUscc()), StandardCharsets.UTF_8))
-                        .build());
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        String identifier = TwoServices.json(issued.body()).get("identifier").asString();
+        String identifier = issue(token);
         HttpResponse<byte[]> file = services.sendForBytes(
                 HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences/" + identifier + "/pdf"))
                         .header("Authorization", "Bearer " + token)
@@ -90,6 +82,38 @@ class LongTermValidationIT {
         rootOnly =
                 new HashSet<>(Pem.parseCertificates(Files.readAllBytes(TwoServices.KEYS.resolve("root-ca.crt.pem"))));
         assertThat(rootOnly).hasSize(1);
+    }
+
+    /**
+     * Issue #18: a licence's PAdES, XAdES and SES signatures travel to the seal service in one request, and the two
+     * time-stamps that follow from them (the PDF's document time-stamp, the XML's signature time-stamp) in one more —
+     * five items, each still signed, logged and time-stamped on its own (the other tests check the files).
+     */
+    @Test
+    void aLicencesSignaturesTravelInOneRequestAndItsTimeStampsInOneMore() {
+        SealServiceClient client = services.licence.getBean(SealServiceClient.class);
+        long[] before = client.batchCounts();
+        issue(services.approvalToken());
+        long[] after = client.batchCounts();
+        assertThat(after[0] - before[0])
+                .as("requests to the seal service's batch endpoint")
+                .isEqualTo(2);
+        assertThat(after[1] - before[1])
+                .as("signatures (PAdES, XAdES, SES) and time-stamps (document, XML signature) they carried")
+                .isEqualTo(5);
+    }
+
+    private String issue(String token) {
+        HttpResponse<String> issued =
+                services.send(HttpRequest.newBuilder(services.licenceUrl.resolve("/api/v1/licences"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "ltv-" + UUID.randomUUID())
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                SAMPLE.formatted(Holders.uniqueUscc()), StandardCharsets.UTF_8))
+                        .build());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        return TwoServices.json(issued.body()).get("identifier").asString();
     }
 
     private PdfSignatureVerifier offline(Clock clock) {

@@ -16,6 +16,7 @@ import cn.zhengyin.licence.rendition.LicenceXmlMetadata;
 import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
 import cn.zhengyin.licence.rendition.Rectangle;
 import cn.zhengyin.licence.rendition.RenderContext;
+import cn.zhengyin.licence.sealing.JointSealing;
 import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.sealing.OfdSealer;
 import cn.zhengyin.licence.sealing.XmlSealer;
@@ -53,7 +54,9 @@ public final class VersionProducer {
     private final LicenceFileStore files;
     private final LicenceRegistry registry;
     private final PublicLinks links;
+    private final JointSealing jointSealing;
 
+    /** With the renditions sealed one after another (nothing travels together). */
     public VersionProducer(
             LicencePdfRenderer renderer,
             LicenceSealer sealer,
@@ -64,6 +67,32 @@ public final class VersionProducer {
             LicenceFileStore files,
             LicenceRegistry registry,
             PublicLinks links) {
+        this(
+                renderer,
+                sealer,
+                xmlRenderer,
+                xmlSealer,
+                ofdRenderer,
+                ofdSealer,
+                files,
+                registry,
+                links,
+                JointSealing.ONE_AFTER_ANOTHER);
+    }
+
+    /** @param jointSealing seals the PDF, XML and OFD of a version together */
+    public VersionProducer(
+            LicencePdfRenderer renderer,
+            LicenceSealer sealer,
+            LicenceXmlRenderer xmlRenderer,
+            XmlSealer xmlSealer,
+            LicenceOfdRenderer ofdRenderer,
+            OfdSealer ofdSealer,
+            LicenceFileStore files,
+            LicenceRegistry registry,
+            PublicLinks links,
+            JointSealing jointSealing) {
+        this.jointSealing = jointSealing;
         this.renderer = renderer;
         this.sealer = sealer;
         this.xmlRenderer = xmlRenderer;
@@ -114,34 +143,32 @@ public final class VersionProducer {
             case ValidityRule.FromFields fromFields -> dateOf(r.type(), r.values(), FieldRole.VALIDITY_END);
         };
 
-        // PDF (PAdES, visible seal), XML (GB/T 36903 metadata + fields, XAdES enveloped) and OFD (GB/T 38540 seal)
-        // from the same values.
+        // PDF (PAdES, visible seal), XML (GB/T 36903 metadata + fields, XAdES enveloped) and OFD (GB/T 33190, the
+        // national licence file format, with the GB/T 38540 seal signature of the same seal) from the same values,
+        // rendered and sealed at the same time: their signatures travel together, and so do their time-stamps.
         String verificationUrl = links.verificationPage(r.identifier().toString());
-        byte[] rendered = renderer.render(
-                r.type(),
-                r.values(),
-                new RenderContext(r.identifier(), verificationUrl, r.now()),
-                sealer.sealGlyphs(r.authority().sealId()));
-        Rectangle area = renderer.sealRectangle(r.type());
-        byte[] signed = sealer.seal(
-                rendered,
-                new LicenceSealer.SealingRequest(
-                        r.authority().sealId(),
-                        r.identifier().toString(),
-                        r.authority().name(),
-                        r.now(),
-                        0,
-                        new LicenceSealer.Area(area.lowerLeftX(), area.lowerLeftY(), area.width(), area.height())));
         LicenceXmlMetadata metadata = new LicenceXmlMetadata(
                 r.identifier(), r.authority().name(), r.authority().code(), issuedOn, validFrom, validUntil);
-        org.w3c.dom.Document xml = xmlRenderer.render(r.type(), r.values(), metadata);
-        byte[] signedXml =
-                xmlSealer.seal(xml, r.authority().sealId(), r.identifier().toString(), r.now());
-        // OFD (GB/T 33190, the national licence file format) with the GB/T 38540 seal signature of the same seal
-        byte[] ofd = ofdRenderer.render(
-                r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()), metadata);
-        byte[] signedOfd = ofdSealer.seal(
-                ofd, r.authority().sealId(), r.identifier().toString(), ofdRenderer.sealStamp(r.type()), r.now());
+        List<byte[]> sealed = jointSealing.together(List.of(
+                () -> sealedPdf(r, verificationUrl),
+                () -> xmlSealer.seal(
+                        xmlRenderer.render(r.type(), r.values(), metadata),
+                        r.authority().sealId(),
+                        r.identifier().toString(),
+                        r.now()),
+                () -> ofdSealer.seal(
+                        ofdRenderer.render(
+                                r.type(),
+                                r.values(),
+                                new RenderContext(r.identifier(), verificationUrl, r.now()),
+                                metadata),
+                        r.authority().sealId(),
+                        r.identifier().toString(),
+                        ofdRenderer.sealStamp(r.type()),
+                        r.now())));
+        byte[] signed = sealed.get(0);
+        byte[] signedXml = sealed.get(1);
+        byte[] signedOfd = sealed.get(2);
         List<Rendition> renditions = new ArrayList<>();
         renditions.add(store(r.identifier(), "PDF", "application/pdf", ".pdf", signed));
         renditions.add(store(r.identifier(), "XML", "application/xml", ".xml", signedXml));
@@ -172,6 +199,24 @@ public final class VersionProducer {
             return produce(r);
         }
         return version;
+    }
+
+    private byte[] sealedPdf(VersionRequest r, String verificationUrl) {
+        byte[] rendered = renderer.render(
+                r.type(),
+                r.values(),
+                new RenderContext(r.identifier(), verificationUrl, r.now()),
+                sealer.sealGlyphs(r.authority().sealId()));
+        Rectangle area = renderer.sealRectangle(r.type());
+        return sealer.seal(
+                rendered,
+                new LicenceSealer.SealingRequest(
+                        r.authority().sealId(),
+                        r.identifier().toString(),
+                        r.authority().name(),
+                        r.now(),
+                        0,
+                        new LicenceSealer.Area(area.lowerLeftX(), area.lowerLeftY(), area.width(), area.height())));
     }
 
     private Rendition store(

@@ -13,6 +13,7 @@ import cn.zhengyin.licence.registry.PublicLinks;
 import cn.zhengyin.licence.rendition.LicenceOfdRenderer;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
 import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
+import cn.zhengyin.licence.sealing.JointSealing;
 import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.sealing.OfdSealer;
 import cn.zhengyin.licence.sealing.XmlSealer;
@@ -52,9 +53,10 @@ class IssuanceConfiguration {
             XmlSealer xmlSealer,
             LicenceFileStore files,
             LicenceRegistry registry,
-            PublicLinks links) {
+            PublicLinks links,
+            JointSealing jointSealing) {
         return new VersionProducer(
-                renderer, sealer, xmlRenderer, xmlSealer, ofdRenderer, ofdSealer, files, registry, links);
+                renderer, sealer, xmlRenderer, xmlSealer, ofdRenderer, ofdSealer, files, registry, links, jointSealing);
     }
 
     @Bean

@@ -54,27 +54,46 @@ public final class SealCallBatcher<I, R> {
 
     /** Sends {@code item} (alone or with others) and answers its result. */
     public R call(I item) {
-        Pending<I, R> mine = new Pending<>(item);
+        return callAll(List.of(item)).get(0).get();
+    }
+
+    /** An item's result, or the failure of the request that carried it. */
+    public record Answer<R>(R result, RuntimeException failure) {
+        /** @return the result, or throws the failure */
+        public R get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Sends {@code calls} together — queued at once, one after another, so they travel in one request unless more than
+     * {@code maxItems} are queued — and answers each one's result or failure, in order. This is how the signatures of
+     * one licence (PDF, XML, OFD) go in one request ({@link SealCallGroup}).
+     */
+    public List<Answer<R>> callAll(List<I> calls) {
+        List<Pending<I, R>> mine = calls.stream().map(Pending<I, R>::new).toList();
         synchronized (this) {
-            queue.addLast(mine);
+            queue.addAll(mine);
         }
         boolean interrupted = false;
         try {
             while (true) {
                 List<Pending<I, R>> batch = null;
                 synchronized (this) {
-                    while (!mine.done && (inFlight >= maxInFlight || queue.isEmpty())) {
+                    while (!allDone(mine) && (inFlight >= maxInFlight || queue.isEmpty())) {
                         try {
                             wait();
                         } catch (InterruptedException e) {
-                            interrupted = true; // the item is queued or on its way: wait for its answer
+                            interrupted = true; // the items are queued or on their way: wait for their answers
                         }
                     }
-                    if (mine.done) {
-                        if (mine.failure != null) {
-                            throw mine.failure;
-                        }
-                        return mine.result;
+                    if (allDone(mine)) {
+                        return mine.stream()
+                                .map(p -> new Answer<>(p.result, p.failure))
+                                .toList();
                     }
                     inFlight++;
                     batch = new ArrayList<>(Math.min(queue.size(), maxItems));
@@ -91,6 +110,15 @@ public final class SealCallBatcher<I, R> {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static boolean allDone(List<? extends Pending<?, ?>> pendings) {
+        for (Pending<?, ?> p : pendings) {
+            if (!p.done) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void sendAndAnswer(List<Pending<I, R>> batch) {

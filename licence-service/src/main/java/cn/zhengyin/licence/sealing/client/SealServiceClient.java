@@ -6,6 +6,8 @@ import cn.zhengyin.trust.seal.SealImpression;
 import cn.zhengyin.trust.ses.SealPicture;
 import cn.zhengyin.trust.ses.SesCodec;
 import cn.zhengyin.trust.ses.SesException;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -37,6 +39,11 @@ public final class SealServiceClient {
     private final Map<String, byte[]> seseals = new ConcurrentHashMap<>();
     private final Map<String, Optional<SealImpression>> impressions = new ConcurrentHashMap<>();
     private final SealCallBatcher<Map<String, Object>, JsonNode> batches;
+    /** The group of the sealing running on this thread, while it runs in {@link #together}. */
+    private final ThreadLocal<SealCallGroup<Map<String, Object>, JsonNode>> group = new ThreadLocal<>();
+    /** The caller's trace (observation), carried to the threads of {@link #together} so their requests keep it. */
+    private static final ContextSnapshotFactory CONTEXT =
+            ContextSnapshotFactory.builder().build();
 
     /** How many batch requests may be on their way to the seal service at once (it has as many cores, or more). */
     public static final int BATCHES_IN_FLIGHT = 2;
@@ -75,7 +82,9 @@ public final class SealServiceClient {
 
     /** Sends one item of a batch and answers its body, or fails as the item's own endpoint would have. */
     private JsonNode batched(String kind, Object request) {
-        JsonNode result = batches.call(Map.of(kind, request));
+        SealCallGroup<Map<String, Object>, JsonNode> mine = group.get();
+        Map<String, Object> item = Map.of(kind, request);
+        JsonNode result = mine != null ? mine.call(item) : batches.call(item);
         int status = result.path("status").asInt(0);
         if (status != 200
                 || result.path(kind).isMissingNode()
@@ -89,6 +98,78 @@ public final class SealServiceClient {
                     null);
         }
         return result.path(kind);
+    }
+
+    /**
+     * Runs the sealings of one licence at the same time, their signing and time-stamping calls sent together
+     * ({@link SealCallGroup}): the signatures in one request, the time-stamps that follow from them in one more. The
+     * first sealing runs on the caller's thread, the others on virtual threads that carry the caller's trace.
+     *
+     * @return each sealing's result, in order
+     * @throws RuntimeException the failure of the first sealing (in order) that failed, once all have ended
+     */
+    public <T> List<T> together(List<Supplier<T>> sealings) {
+        if (sealings.size() < 2 || group.get() != null) {
+            return sealings.stream().map(Supplier::get).toList();
+        }
+        SealCallGroup<Map<String, Object>, JsonNode> shared = new SealCallGroup<>(sealings.size(), batches::callAll);
+        int n = sealings.size();
+        List<T> results = new java.util.ArrayList<>(java.util.Collections.nCopies(n, null));
+        Throwable[] failures = new Throwable[n];
+        ContextSnapshot caller = CONTEXT.captureAll();
+        List<Thread> threads = new java.util.ArrayList<>(n - 1);
+        for (int i = 1; i < n; i++) {
+            int index = i;
+            threads.add(Thread.ofVirtual()
+                    .name("sealing-" + i)
+                    .start(caller.wrap(() -> runIn(shared, sealings.get(index), index, results, failures))));
+        }
+        runIn(shared, sealings.get(0), 0, results, failures);
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the sealing is under way: let it end (its calls may be on their way)
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (Throwable failure : failures) {
+            switch (failure) {
+                case null -> {}
+                case RuntimeException e -> throw e;
+                case Error e -> throw e;
+                default -> throw new IllegalStateException(failure);
+            }
+        }
+        return results;
+    }
+
+    private <T> void runIn(
+            SealCallGroup<Map<String, Object>, JsonNode> shared,
+            Supplier<T> sealing,
+            int index,
+            List<T> results,
+            Throwable[] failures) {
+        group.set(shared);
+        try {
+            T result = sealing.get();
+            synchronized (results) {
+                results.set(index, result);
+            }
+        } catch (RuntimeException | Error e) {
+            synchronized (results) {
+                failures[index] = e;
+            }
+        } finally {
+            group.remove();
+            shared.leave();
+        }
     }
 
     /** Requests sent to the batch endpoint and the signatures and time-stamps they carried. */

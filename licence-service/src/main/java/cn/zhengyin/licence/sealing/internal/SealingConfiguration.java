@@ -1,5 +1,6 @@
 package cn.zhengyin.licence.sealing.internal;
 
+import cn.zhengyin.licence.sealing.JointSealing;
 import cn.zhengyin.licence.sealing.JwsSigner;
 import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.sealing.OfdSealer;
@@ -26,6 +27,11 @@ class SealingConfiguration {
     @Bean
     OfdSealer ofdSealer(SealServiceClient sealService) {
         return new SealServiceOfdSealer(sealService);
+    }
+
+    @Bean
+    JointSealing jointSealing(SealServiceClient sealService) {
+        return new SealServiceJointSealing(sealService);
     }
 
     @Bean

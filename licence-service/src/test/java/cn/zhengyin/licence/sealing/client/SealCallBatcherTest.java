@@ -64,6 +64,16 @@ class SealCallBatcherTest {
     }
 
     @Test
+    void callsSentTogetherTravelInOneRequestEvenAlone() {
+        SealCallBatcher<String, String> batcher = new SealCallBatcher<>(this::echo, 2, 10);
+        assertThat(batcher.callAll(List.of("pdf", "xml", "ofd")))
+                .extracting(SealCallBatcher.Answer::get)
+                .containsExactly("signed pdf", "signed xml", "signed ofd");
+        assertThat(sent).containsExactly(List.of("pdf", "xml", "ofd"));
+        assertThat(batcher.counts()).containsExactly(1, 3);
+    }
+
+    @Test
     void aBatchIsBoundedInSize() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         SealCallBatcher<String, String> batcher = new SealCallBatcher<>(

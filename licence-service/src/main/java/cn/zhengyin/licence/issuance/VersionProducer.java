@@ -116,12 +116,11 @@ public final class VersionProducer {
 
         // PDF (PAdES, visible seal), XML (GB/T 36903 metadata + fields, XAdES enveloped) and OFD (GB/T 38540 seal)
         // from the same values.
-        String verificationUrl = links.verificationPage(r.identifier().toString());
+        // one context for the PDF and the OFD: the verification URL is encoded as a QR code once
+        RenderContext context = new RenderContext(
+                r.identifier(), links.verificationPage(r.identifier().toString()), r.now());
         byte[] rendered = renderer.render(
-                r.type(),
-                r.values(),
-                new RenderContext(r.identifier(), verificationUrl, r.now()),
-                sealer.sealGlyphs(r.authority().sealId()));
+                r.type(), r.values(), context, sealer.sealGlyphs(r.authority().sealId()));
         Rectangle area = renderer.sealRectangle(r.type());
         byte[] signed = sealer.seal(
                 rendered,
@@ -138,8 +137,7 @@ public final class VersionProducer {
         byte[] signedXml =
                 xmlSealer.seal(xml, r.authority().sealId(), r.identifier().toString(), r.now());
         // OFD (GB/T 33190, the national licence file format) with the GB/T 38540 seal signature of the same seal
-        byte[] ofd = ofdRenderer.render(
-                r.type(), r.values(), new RenderContext(r.identifier(), verificationUrl, r.now()), metadata);
+        byte[] ofd = ofdRenderer.render(r.type(), r.values(), context, metadata);
         byte[] signedOfd = ofdSealer.seal(
                 ofd, r.authority().sealId(), r.identifier().toString(), ofdRenderer.sealStamp(r.type()), r.now());
         List<Rendition> renditions = new ArrayList<>();

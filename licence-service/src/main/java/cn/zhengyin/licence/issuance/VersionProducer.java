@@ -146,22 +146,21 @@ public final class VersionProducer {
         // PDF (PAdES, visible seal), XML (GB/T 36903 metadata + fields, XAdES enveloped) and OFD (GB/T 33190, the
         // national licence file format, with the GB/T 38540 seal signature of the same seal) from the same values,
         // rendered and sealed at the same time: their signatures travel together, and so do their time-stamps.
-        String verificationUrl = links.verificationPage(r.identifier().toString());
+        // one context for the PDF and the OFD: the verification URL is encoded as a QR code once (immutable, read
+        // by both sealings at the same time)
+        RenderContext context = new RenderContext(
+                r.identifier(), links.verificationPage(r.identifier().toString()), r.now());
         LicenceXmlMetadata metadata = new LicenceXmlMetadata(
                 r.identifier(), r.authority().name(), r.authority().code(), issuedOn, validFrom, validUntil);
         List<byte[]> sealed = jointSealing.together(List.of(
-                () -> sealedPdf(r, verificationUrl),
+                () -> sealedPdf(r, context),
                 () -> xmlSealer.seal(
                         xmlRenderer.render(r.type(), r.values(), metadata),
                         r.authority().sealId(),
                         r.identifier().toString(),
                         r.now()),
                 () -> ofdSealer.seal(
-                        ofdRenderer.render(
-                                r.type(),
-                                r.values(),
-                                new RenderContext(r.identifier(), verificationUrl, r.now()),
-                                metadata),
+                        ofdRenderer.render(r.type(), r.values(), context, metadata),
                         r.authority().sealId(),
                         r.identifier().toString(),
                         ofdRenderer.sealStamp(r.type()),
@@ -201,12 +200,9 @@ public final class VersionProducer {
         return version;
     }
 
-    private byte[] sealedPdf(VersionRequest r, String verificationUrl) {
+    private byte[] sealedPdf(VersionRequest r, RenderContext context) {
         byte[] rendered = renderer.render(
-                r.type(),
-                r.values(),
-                new RenderContext(r.identifier(), verificationUrl, r.now()),
-                sealer.sealGlyphs(r.authority().sealId()));
+                r.type(), r.values(), context, sealer.sealGlyphs(r.authority().sealId()));
         Rectangle area = renderer.sealRectangle(r.type());
         return sealer.seal(
                 rendered,

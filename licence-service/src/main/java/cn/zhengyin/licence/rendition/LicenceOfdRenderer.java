@@ -9,12 +9,6 @@ import cn.zhengyin.trust.font.CjkFace;
 import cn.zhengyin.trust.font.FontChain;
 import cn.zhengyin.trust.font.TrueTypeSubset;
 import cn.zhengyin.trust.ofd.OfdSealPreparer;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -224,7 +218,7 @@ public final class LicenceOfdRenderer {
         }
         for (Layout.Line line : l.lines()) {
             c.path(
-                    new AbbreviatedData().M(line.x1Mm(), line.y1Mm()).L(line.x2Mm(), line.y2Mm()),
+                    new OfdPathData().M(line.x1Mm(), line.y1Mm()).L(line.x2Mm(), line.y2Mm()),
                     null,
                     line.colour(),
                     line.widthMm());
@@ -283,7 +277,7 @@ public final class LicenceOfdRenderer {
             };
             c.text(text.text(), x, text.yMm(), text.fontSize(), text.colour(), 0, "texts", false);
         }
-        c.qrCode(l.qrCode(), ctx.verificationUrl(), l.textColour());
+        c.qrCode(l.qrCode(), ctx.qrCode(), l.textColour());
         Layout.Footer f = l.footer();
         String footer = "电子证照标识 " + ctx.identifier() + "　版本 " + ctx.identifier().versionCode();
         c.text(
@@ -299,7 +293,7 @@ public final class LicenceOfdRenderer {
 
     private static AbbreviatedData circle(double cx, double cy, double r) {
         double k = 0.552284749831 * r;
-        return new AbbreviatedData()
+        return new OfdPathData()
                 .M(cx + r, cy)
                 .B(cx + r, cy - k, cx + k, cy - r, cx, cy - r)
                 .B(cx - k, cy - r, cx - r, cy - k, cx - r, cy)
@@ -594,24 +588,20 @@ public final class LicenceOfdRenderer {
             double ratio = b.style() == Layout.BorderStyle.DOUBLE ? 0.35 : 0;
             if (b.bandColour().isPresent() && ratio > 0) {
                 double inset = w / 2 + b.gapMm() + w * ratio / 2;
-                path(rect(new AbbreviatedData(), x, y, bw, bh), b.bandColour().get(), null, 0);
-                path(
-                        rect(new AbbreviatedData(), x + inset, y + inset, bw - 2 * inset, bh - 2 * inset),
-                        "#FFFFFF",
-                        null,
-                        0);
+                path(rect(new OfdPathData(), x, y, bw, bh), b.bandColour().get(), null, 0);
+                path(rect(new OfdPathData(), x + inset, y + inset, bw - 2 * inset, bh - 2 * inset), "#FFFFFF", null, 0);
             }
-            path(rect(new AbbreviatedData(), x, y, bw, bh), null, b.colour(), w);
+            path(rect(new OfdPathData(), x, y, bw, bh), null, b.colour(), w);
             if (ratio > 0) {
                 double inner = w * ratio;
                 double inset = w / 2 + b.gapMm() + inner / 2;
                 path(
-                        rect(new AbbreviatedData(), x + inset, y + inset, bw - 2 * inset, bh - 2 * inset),
+                        rect(new OfdPathData(), x + inset, y + inset, bw - 2 * inset, bh - 2 * inset),
                         null,
                         b.colour(),
                         inner);
                 double corner = b.gapMm() + w;
-                AbbreviatedData corners = new AbbreviatedData();
+                AbbreviatedData corners = new OfdPathData();
                 for (double[] p : new double[][] {{x, y}, {x + bw, y}, {x, y + bh}, {x + bw, y + bh}}) {
                     rect(corners, p[0] - corner / 2, p[1] - corner / 2, corner, corner);
                 }
@@ -622,13 +612,13 @@ public final class LicenceOfdRenderer {
         void grid(Layout.Grid g) {
             if (g.fillColour().isPresent()) {
                 path(
-                        rect(new AbbreviatedData(), g.xMm(), g.yMm(), g.widthMm(), g.heightMm()),
+                        rect(new OfdPathData(), g.xMm(), g.yMm(), g.widthMm(), g.heightMm()),
                         g.fillColour().get(),
                         null,
                         0);
             }
             if (g.shadeColour().isPresent() && !g.shadedColumns().isEmpty()) {
-                AbbreviatedData shade = new AbbreviatedData();
+                AbbreviatedData shade = new OfdPathData();
                 double offset = 0;
                 for (int column = 0; column < g.columnWidthsMm().size(); column++) {
                     if (g.shadedColumns().contains(column)) {
@@ -643,7 +633,7 @@ public final class LicenceOfdRenderer {
                 }
                 path(shade, g.shadeColour().get(), null, 0);
             }
-            AbbreviatedData rules = rect(new AbbreviatedData(), g.xMm(), g.yMm(), g.widthMm(), g.heightMm());
+            AbbreviatedData rules = rect(new OfdPathData(), g.xMm(), g.yMm(), g.widthMm(), g.heightMm());
             double offset = 0;
             for (int row = 0; row < g.rowHeightsMm().size() - 1; row++) {
                 offset += g.rowHeightsMm().get(row);
@@ -660,47 +650,11 @@ public final class LicenceOfdRenderer {
         }
 
         /** The QR code as filled rectangles, one per horizontal run of dark modules, and its caption. */
-        void qrCode(Layout.Square square, String content, String colour) {
-            BitMatrix matrix;
-            try {
-                matrix = new QRCodeWriter()
-                        .encode(
-                                content,
-                                BarcodeFormat.QR_CODE,
-                                0,
-                                0,
-                                Map.of(
-                                        EncodeHintType.ERROR_CORRECTION,
-                                        ErrorCorrectionLevel.M,
-                                        EncodeHintType.CHARACTER_SET,
-                                        StandardCharsets.UTF_8.name(),
-                                        EncodeHintType.MARGIN,
-                                        1));
-            } catch (WriterException e) {
-                throw new LicenceRenderingException(
-                        "cannot encode verification URL as a QR code: " + e.getMessage(), e);
-            }
-            double module = square.sizeMm() / matrix.getWidth();
-            AbbreviatedData modules = new AbbreviatedData();
-            for (int row = 0; row < matrix.getHeight(); row++) {
-                int col = 0;
-                while (col < matrix.getWidth()) {
-                    if (!matrix.get(col, row)) {
-                        col++;
-                        continue;
-                    }
-                    int start = col;
-                    while (col < matrix.getWidth() && matrix.get(col, row)) {
-                        col++;
-                    }
-                    rect(
-                            modules,
-                            square.xMm() + start * module,
-                            square.yMm() + row * module,
-                            (col - start) * module,
-                            module);
-                }
-            }
+        void qrCode(Layout.Square square, VerificationQrCode qr, String colour) {
+            double module = square.sizeMm() / qr.width();
+            AbbreviatedData modules = new OfdPathData();
+            qr.forEachRun((row, start, length) ->
+                    rect(modules, square.xMm() + start * module, square.yMm() + row * module, length * module, module));
             path(modules, "#000000", null, 0);
             if (square.caption().isPresent()) {
                 String caption = square.caption().get();

@@ -8,11 +8,6 @@ import cn.zhengyin.trust.font.CjkFace;
 import cn.zhengyin.trust.font.FontChain;
 import cn.zhengyin.trust.font.PrintableText;
 import cn.zhengyin.trust.seal.SealImpression;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -272,7 +267,7 @@ public final class LicencePdfRenderer implements AutoCloseable {
             };
             c.text(text.text(), x, c.y(text.yMm()), (float) text.fontSize(), text.colour(), 0, "texts");
         }
-        c.qrCode(l.qrCode(), ctx.verificationUrl(), l.textColour());
+        c.qrCode(l.qrCode(), ctx.qrCode(), l.textColour());
         Layout.Footer f = l.footer();
         String footer = "电子证照标识 " + ctx.identifier() + "　版本 " + ctx.identifier().versionCode();
         c.text(
@@ -345,7 +340,10 @@ public final class LicencePdfRenderer implements AutoCloseable {
     private static byte[] digest(LicenceType type, Map<String, String> values, RenderContext ctx) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((type.typeCode() + '\n' + type.slug() + '\n' + ctx + '\n' + new TreeMap<>(values))
+            // the context as its record printed itself before it carried the QR code, so that /ID stays as it was
+            String context = "RenderContext[identifier=" + ctx.identifier() + ", verificationUrl="
+                    + ctx.verificationUrl() + ", renderedAt=" + ctx.renderedAt() + "]";
+            sha.update((type.typeCode() + '\n' + type.slug() + '\n' + context + '\n' + new TreeMap<>(values))
                     .getBytes(StandardCharsets.UTF_8));
             return sha.digest();
         } catch (NoSuchAlgorithmException e) {
@@ -591,45 +589,14 @@ public final class LicencePdfRenderer implements AutoCloseable {
         }
 
         /** Draws the QR code as vector rectangles (crisp at any zoom, no image), one per horizontal run of dark modules. */
-        void qrCode(Layout.Square square, String content, String colour) throws IOException {
-            BitMatrix matrix;
-            try {
-                matrix = new QRCodeWriter()
-                        .encode(
-                                content,
-                                com.google.zxing.BarcodeFormat.QR_CODE,
-                                0,
-                                0,
-                                Map.of(
-                                        EncodeHintType.ERROR_CORRECTION,
-                                        ErrorCorrectionLevel.M,
-                                        EncodeHintType.CHARACTER_SET,
-                                        StandardCharsets.UTF_8.name(),
-                                        EncodeHintType.MARGIN,
-                                        1));
-            } catch (WriterException e) {
-                throw new LicenceRenderingException(
-                        "cannot encode verification URL as a QR code: " + e.getMessage(), e);
-            }
+        void qrCode(Layout.Square square, VerificationQrCode qr, String colour) throws IOException {
             float side = mm(square.sizeMm());
-            float module = side / matrix.getWidth();
+            float module = side / qr.width();
             float left = mm(square.xMm());
             float top = y(square.yMm());
             cs.setNonStrokingColor(0f, 0f, 0f);
-            for (int row = 0; row < matrix.getHeight(); row++) {
-                int col = 0;
-                while (col < matrix.getWidth()) {
-                    if (!matrix.get(col, row)) {
-                        col++;
-                        continue;
-                    }
-                    int start = col;
-                    while (col < matrix.getWidth() && matrix.get(col, row)) {
-                        col++;
-                    }
-                    cs.addRect(left + start * module, top - (row + 1) * module, (col - start) * module, module);
-                }
-            }
+            qr.forEachRun((row, start, length) ->
+                    cs.addRect(left + start * module, top - (row + 1) * module, length * module, module));
             cs.fill();
             if (square.caption().isPresent()) {
                 String caption = square.caption().get();

@@ -56,7 +56,16 @@ public final class XadesLtExtender {
      * @return the same document with the signature at baseline LT (UTF-8)
      */
     public byte[] extend(byte[] signedXml) {
-        Document doc = SecureXml.parse(signedXml);
+        return extend(SecureXml.parse(signedXml));
+    }
+
+    /**
+     * As {@link #extend(byte[])}, on the signed document as {@link XmlSignaturePreparation#completeDocument(byte[])}
+     * returns it (not parsed again); the document is changed.
+     *
+     * @return the document with the signature at baseline LT, serialised (UTF-8)
+     */
+    public byte[] extend(Document doc) {
         NodeList signatures = doc.getElementsByTagNameNS(SignedInfoPolicy.XMLDSIG_NS, "Signature");
         if (signatures.getLength() != 1) {
             throw new XmlSigningException(

@@ -59,6 +59,16 @@ public final class XmlSignaturePreparation {
      *                             or if called twice
      */
     public byte[] complete(byte[] value) {
+        return SecureXml.serialize(completeDocument(value));
+    }
+
+    /**
+     * As {@link #complete(byte[])}, without serialising: the signed document itself, for a next step that works on the
+     * document (e.g. {@link XadesLtExtender#extend(Document)}) and would otherwise parse the bytes again.
+     *
+     * @throws XmlSigningException as {@link #complete(byte[])}
+     */
+    public Document completeDocument(byte[] value) {
         if (!completed.compareAndSet(false, true)) {
             throw new XmlSigningException("This signature preparation was already completed.");
         }
@@ -90,6 +100,6 @@ public final class XmlSignaturePreparation {
             throw new XmlSigningException("The signature value cannot be used: " + e.getMessage(), e);
         }
         signatureValue.setTextContent(Base64.getEncoder().encodeToString(xmlValue));
-        return SecureXml.serialize(document);
+        return document;
     }
 }

@@ -97,6 +97,33 @@ class XadesLtExtenderTest {
     }
 
     @Test
+    void theSignedDocumentExtendedWithoutBeingParsedAgainPassesAndItsTimestampCoversTheParsedSignatureValue()
+            throws Exception {
+        XmlSignaturePreparation prepared =
+                new XadesEnvelopedSigner().prepare(XmlFixtures.unsignedLicence(), ROOT_ID, key.certificateChain(), NOW);
+        Document signed = prepared.completeDocument(key.sign(prepared.canonicalSignedInfo()));
+
+        byte[] lt = extender().extend(signed);
+
+        // the imprint is over SignatureValue as a verifier parses it from the bytes, not only as it was in memory
+        Document parsed = SecureXml.parse(lt);
+        TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(Base64.getMimeDecoder()
+                .decode(only(parsed, "EncapsulatedTimeStamp").getTextContent())));
+        ByteArrayOutputStream c14n = new ByteArrayOutputStream();
+        Canonicalizer.getInstance(SignedInfoPolicy.EXC_C14N)
+                .canonicalizeSubtree(XmlFixtures.firstDs(parsed, "SignatureValue"), c14n);
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest())
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(c14n.toByteArray()));
+        DocumentVerificationReport report = new XmlSignatureVerifier(
+                        Set.of(pki.root()), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC))
+                .verify(lt);
+        assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThatThrownBy(() -> prepared.completeDocument(key.sign(prepared.canonicalSignedInfo())))
+                .isInstanceOf(XmlSigningException.class)
+                .hasMessageContaining("already completed");
+    }
+
+    @Test
     void aSignatureIsExtendedOnlyOnce() {
         byte[] lt = extender().extend(signed());
 

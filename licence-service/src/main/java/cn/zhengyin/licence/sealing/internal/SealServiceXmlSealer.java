@@ -68,9 +68,10 @@ public final class SealServiceXmlSealer implements XmlSealer {
         if (signed.signatureValue() == null) {
             throw new SealingFailedException("the seal service returned no XML signature value", true, null);
         }
-        byte[] signedXml;
+        // the signed document goes to the LT extension as it is: not serialised and parsed again in between
+        Document signedXml;
         try {
-            signedXml = prepared.complete(Base64.getDecoder().decode(signed.signatureValue()));
+            signedXml = prepared.completeDocument(Base64.getDecoder().decode(signed.signatureValue()));
         } catch (XmlSigningException e) {
             // e.g. the seal's key changed since its chain was cached: fetch it again on the next attempt
             sealService.forget(sealId);

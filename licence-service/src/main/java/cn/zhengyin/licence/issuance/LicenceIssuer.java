@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -253,15 +254,19 @@ public final class LicenceIssuer {
             Optional<String> holding,
             String owner) {
         Optional<String> chosen = ((IdempotencyGuard.Work) start).chosenIdentifier();
-        LicenceIdentifier identifier = chosen.map(LicenceIdentifier::parse)
+        LicenceIdentifier allocated = chosen.map(LicenceIdentifier::parse)
                 .orElseGet(() -> LicenceIdentifier.first(
                         type.typeCode(),
                         authority.code(),
                         serials.next(type.typeCode(), authority.code(), today.getYear())));
+        taken.identifier = allocated.toString();
+        LicenceIdentifier identifier = LicenceIdentifier.parse(
+                idempotency.bind(command.client(), command.idempotencyKey(), allocated.toString()));
         taken.identifier = identifier.toString();
-        identifier = LicenceIdentifier.parse(
-                idempotency.bind(command.client(), command.idempotencyKey(), identifier.toString()));
-        taken.identifier = identifier.toString();
+        // A serial this request has just taken and bound names no stored version: no earlier attempt had an
+        // identifier to store one under (issue #18: the existence check is skipped; saveVersion's unique insert still
+        // decides). A retry's identifier (chosen by an earlier attempt, or bound by a concurrent one) is checked.
+        boolean fresh = chosen.isEmpty() && identifier.equals(allocated);
         String root = identifier.root();
         holding.ifPresent(id -> holdings.bind(id, owner, root));
 
@@ -269,7 +274,7 @@ public final class LicenceIssuer {
         // far): it returns it if it came from this request and refuses it if not.
         LicenceVersion version;
         try {
-            version = versions.produce(new VersionProducer.VersionRequest(
+            VersionProducer.VersionRequest request = new VersionProducer.VersionRequest(
                     type,
                     authority,
                     identifier,
@@ -278,33 +283,37 @@ public final class LicenceIssuer {
                     command.caseNumber(),
                     command.client(),
                     now,
-                    fingerprint));
+                    fingerprint);
+            version = fresh ? versions.produceNew(request) : versions.produce(request);
         } catch (VersionProducer.VersionTaken e) {
             // Never hand one request's licence to another: the identifier bound to this key belongs to a
             // different request (which can only happen if a serial was handed out twice).
             throw new IssuanceException.ConcurrentChange("identifier " + identifier + " already belongs to "
                     + "another request; retry with a new Idempotency-Key");
         }
+        // The head: created now (and answered as written, without reading it back: the store keeps the event time
+        // in milliseconds, so that is what it holds), or made by an earlier attempt or a recovery (then read).
+        Licence head = new Licence(
+                identifier.root(),
+                type.typeCode(),
+                authority.code(),
+                version.holderCode(),
+                1,
+                version.identifier(),
+                LicenceStatus.VALID,
+                version.validFrom(),
+                version.validUntil(),
+                List.of(new LicenceEvent(
+                        "ISSUED", 1, command.client(), "", command.caseNumber(), now.truncatedTo(ChronoUnit.MILLIS))),
+                0);
         IssuedLicence issued;
-        Optional<Licence> existing = registry.findLicence(identifier.root());
-        if (existing.isPresent()) {
-            issued = new IssuedLicence(version, existing.get(), true);
+        if (registry.createLicence(head)) {
+            issued = new IssuedLicence(version, head, false);
         } else {
-            Licence head = new Licence(
-                    identifier.root(),
-                    type.typeCode(),
-                    authority.code(),
-                    version.holderCode(),
-                    1,
-                    version.identifier(),
-                    LicenceStatus.VALID,
-                    version.validFrom(),
-                    version.validUntil(),
-                    List.of(new LicenceEvent("ISSUED", 1, command.client(), "", command.caseNumber(), now)),
-                    0);
-            registry.createLicence(head);
-            issued = new IssuedLicence(
-                    version, registry.findLicence(identifier.root()).orElse(head), false);
+            Licence existing = registry.findLicence(identifier.root())
+                    .orElseThrow(
+                            () -> new IllegalStateException("licence " + head.root() + " exists but cannot be read"));
+            issued = new IssuedLicence(version, existing, true);
         }
         // Transparency log (idempotent per version, event and time, so a recovered issuance is logged once).
         eventLog.append(issued.version(), "ISSUED", issued.version().createdAt());

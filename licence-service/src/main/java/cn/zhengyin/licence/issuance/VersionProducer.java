@@ -131,6 +131,21 @@ public final class VersionProducer {
             }
             return existing.get();
         }
+        return make(r);
+    }
+
+    /**
+     * As {@link #produce} for an identifier the caller has just taken (a new serial bound to its request), which no
+     * earlier attempt can have stored: the existence check is left out (issue #18, one read less per licence). Should
+     * the version exist after all (a serial handed out twice), storing it fails on the unique identifier and the stored
+     * version is compared as {@link #produce} does; the files and hash entries this attempt wrote are then orphans
+     * that nothing reads as a match.
+     */
+    public LicenceVersion produceNew(VersionRequest r) {
+        return make(r);
+    }
+
+    private LicenceVersion make(VersionRequest r) {
         LocalDate issuedOn =
                 dateOf(r.type(), r.values(), FieldRole.ISSUE_DATE).orElse(LocalDate.ofInstant(r.now(), CHINA));
         LocalDate validFrom =
@@ -169,9 +184,11 @@ public final class VersionProducer {
         byte[] signedXml = sealed.get(1);
         byte[] signedOfd = sealed.get(2);
         List<Rendition> renditions = new ArrayList<>();
-        renditions.add(store(r.identifier(), "PDF", "application/pdf", ".pdf", signed));
-        renditions.add(store(r.identifier(), "XML", "application/xml", ".xml", signedXml));
-        renditions.add(store(r.identifier(), "OFD", OFD_MEDIA_TYPE, ".ofd", signedOfd));
+        List<LicenceFileStore.StoredFile> toStore = new ArrayList<>();
+        renditions.add(file(r.identifier(), "PDF", "application/pdf", ".pdf", signed, toStore));
+        renditions.add(file(r.identifier(), "XML", "application/xml", ".xml", signedXml, toStore));
+        renditions.add(file(r.identifier(), "OFD", OFD_MEDIA_TYPE, ".ofd", signedOfd, toStore));
+        files.putAll(toStore); // one store command for the three files (issue #18)
 
         LicenceVersion version = new LicenceVersion(
                 r.identifier().toString(),
@@ -215,14 +232,19 @@ public final class VersionProducer {
                         new LicenceSealer.Area(area.lowerLeftX(), area.lowerLeftY(), area.width(), area.height())));
     }
 
-    private Rendition store(
-            LicenceIdentifier identifier, String kind, String mediaType, String extension, byte[] content) {
+    private static Rendition file(
+            LicenceIdentifier identifier,
+            String kind,
+            String mediaType,
+            String extension,
+            byte[] content,
+            List<LicenceFileStore.StoredFile> toStore) {
         // The file id names the content: an attempt killed after storing its files and retried renders and seals
         // again (new signing time, other bytes); with a fixed id the store kept the first attempt's file while the
         // version recorded the retry's hashes, and the licence failed verification (found by the crash test).
         String sha256 = sha256Hex(content);
         String fileId = identifier + "/" + kind.toLowerCase(java.util.Locale.ROOT) + "/" + sha256;
-        files.put(fileId, identifier + extension, mediaType, content);
+        toStore.add(new LicenceFileStore.StoredFile(fileId, identifier + extension, mediaType, content));
         return new Rendition(kind, mediaType, fileId, content.length, sha256, sm3Hex(content));
     }
 

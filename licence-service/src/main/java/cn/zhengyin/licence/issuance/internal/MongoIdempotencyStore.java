@@ -76,7 +76,12 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
     @Override
     public String assignIdentifier(String client, String key, String identifier) {
         String id = id(client, key);
-        records.updateOne(Filters.and(eq("_id", id), eq("identifier", null)), Updates.set("identifier", identifier));
+        // Bound by this call: nothing to read back (issue #18). Otherwise another attempt bound one first: read it.
+        if (records.updateOne(Filters.and(eq("_id", id), eq("identifier", null)), Updates.set("identifier", identifier))
+                        .getModifiedCount()
+                == 1) {
+            return identifier;
+        }
         Document d = records.find(eq("_id", id)).first();
         return d == null || d.getString("identifier") == null ? identifier : d.getString("identifier");
     }

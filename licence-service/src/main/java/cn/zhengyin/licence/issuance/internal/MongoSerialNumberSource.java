@@ -23,19 +23,31 @@ import org.bson.Document;
 public final class MongoSerialNumberSource implements SerialNumberSource {
     private static final int MAX_ATTEMPTS = 1000;
     private final MongoCollection<Document> counters;
+    /** Per counter, the highest value this source has set or created: the next compare-and-set's first guess. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> lastSeen =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public MongoSerialNumberSource(MongoDatabase database) {
         this.counters = database.getCollection("counters");
     }
 
     @Override
-    public String next(String typeCode, String issuerCode, int year) {
+    public synchronized String next(String typeCode, String issuerCode, int year) {
         String id = "serial:" + typeCode + ":" + issuerCode + ":" + year;
+        // The value this source last saw: usually still the counter's (one instance issues, and this method is
+        // synchronized so the process's own callers never race each other's guesses), so the compare-and-set is tried
+        // without reading first (issue #18: one command per serial instead of two). A stale guess (another instance
+        // took serials) only fails the update, and the loop below reads the counter as before.
+        Long guess = lastSeen.get(id);
+        if (guess != null && advance(id, guess)) {
+            return format(year, guess + 1);
+        }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Document counter = counters.find(eq("_id", id)).first();
             if (counter == null) {
                 try {
                     counters.insertOne(new Document("_id", id).append("value", 1L));
+                    lastSeen.merge(id, 1L, Math::max);
                     return format(year, 1L);
                 } catch (MongoWriteException e) {
                     if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -45,14 +57,24 @@ public final class MongoSerialNumberSource implements SerialNumberSource {
                 }
             }
             long current = ((Number) counter.get("value")).longValue();
-            if (counters.updateOne(Filters.and(eq("_id", id), eq("value", current)), Updates.set("value", current + 1))
-                            .getModifiedCount()
-                    == 1) {
+            if (advance(id, current)) {
                 return format(year, current + 1);
             }
         }
         throw new IllegalStateException("could not allocate a serial for " + id + " after " + MAX_ATTEMPTS
                 + " attempts: the counter is too contended");
+    }
+
+    /** Moves the counter from {@code current} to {@code current + 1}; true if this call did (it owns the new value). */
+    private boolean advance(String id, long current) {
+        boolean owned =
+                counters.updateOne(Filters.and(eq("_id", id), eq("value", current)), Updates.set("value", current + 1))
+                                .getModifiedCount()
+                        == 1;
+        if (owned) {
+            lastSeen.merge(id, current + 1, Math::max);
+        }
+        return owned;
     }
 
     private static String format(int year, long value) {

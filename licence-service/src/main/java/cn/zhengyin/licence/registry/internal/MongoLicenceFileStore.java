@@ -4,9 +4,14 @@ import static com.mongodb.client.model.Filters.eq;
 
 import cn.zhengyin.licence.registry.LicenceFileStore;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -27,21 +32,53 @@ public final class MongoLicenceFileStore implements LicenceFileStore {
 
     @Override
     public void put(String fileId, String filename, String mediaType, byte[] content) {
-        if (content.length > MAX_FILE_BYTES) {
-            throw new IllegalArgumentException("licence file " + filename + " has " + content.length
-                    + " bytes; the store keeps files up to " + MAX_FILE_BYTES);
-        }
+        Document document = document(fileId, filename, mediaType, content);
         try {
-            files.insertOne(new Document("_id", fileId)
-                    .append("filename", filename)
-                    .append("mediaType", mediaType)
-                    .append("size", content.length)
-                    .append("content", new Binary(content)));
+            files.insertOne(document);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
         }
+    }
+
+    /**
+     * One unordered {@code insert} command for all the files (issue #18): each document is still inserted atomically
+     * and on its own, so the outcome is that of separate puts — an existing id keeps its first file.
+     */
+    @Override
+    public void putAll(List<StoredFile> all) {
+        List<Document> documents = new ArrayList<>(all.size());
+        for (StoredFile f : all) {
+            documents.add(document(f.fileId(), f.filename(), f.mediaType(), f.content()));
+        }
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            files.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+        }
+    }
+
+    private static Document document(String fileId, String filename, String mediaType, byte[] content) {
+        if (content.length > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("licence file " + filename + " has " + content.length
+                    + " bytes; the store keeps files up to " + MAX_FILE_BYTES);
+        }
+        return new Document("_id", fileId)
+                .append("filename", filename)
+                .append("mediaType", mediaType)
+                .append("size", content.length)
+                .append("content", new Binary(content));
     }
 
     @Override

@@ -222,8 +222,13 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
             pendingVersions.updateOne(
                     eq("_id", v.identifier()), new Document("$max", new Document("touchedAt", touched)));
         }
-        // The hash entries next: the version is findable by file hash as soon as it is stored.
-        v.renditions().forEach(r -> registerHash(v.identifier(), v.root(), r.kind(), r.sha256()));
+        // The hash entries next: the version is findable by file hash as soon as it is stored. One unordered insert for
+        // all of them (issue #18); an entry that exists already is resolved as registerHash does.
+        List<Document> entries = v.renditions().stream()
+                .filter(r -> r.sha256() != null)
+                .map(r -> hashEntry(v.identifier(), v.root(), r.kind(), r.sha256()))
+                .toList();
+        insertHashes(new ArrayList<>(entries));
         return insert(versions, toDocument(v));
     }
 
@@ -240,10 +245,7 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
         if (sha256 == null) {
             return;
         }
-        Document entry = new Document("_id", sha256)
-                .append("identifier", identifier)
-                .append("root", root)
-                .append("kind", kind);
+        Document entry = hashEntry(identifier, root, kind, sha256);
         if (insert(renditionHashes, entry)) {
             return;
         }
@@ -259,6 +261,13 @@ public final class MongoLicenceRegistry implements LicenceRegistry {
                 .isEmpty()) {
             renditionHashes.replaceOne(eq("_id", sha256), entry);
         }
+    }
+
+    private static Document hashEntry(String identifier, String root, String kind, String sha256) {
+        return new Document("_id", sha256)
+                .append("identifier", identifier)
+                .append("root", root)
+                .append("kind", kind);
     }
 
     private void indexHolder(String holderCode, String root) {

@@ -21,8 +21,10 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -111,16 +113,21 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
                 at);
         String dedupKey = entry.identifier() + "/" + entry.eventType() + "/"
                 + entry.time().toEpochMilli();
-        Document existing = leaves.find(eq("key", dedupKey)).first();
-        if (existing != null) {
-            return ((Number) existing.get("_id")).longValue();
-        }
+        // No read first (issue #18): a new event is simply inserted; the unique key makes a retried append fail, and
+        // only then is its leaf looked up (and the index this attempt listed for the identifier taken back — readers
+        // skip an index whose leaf belongs to another identifier anyway).
         long index = size;
         indexLeaf(entry.identifier(), index);
         try {
             leaves.insertOne(toDocument(index, dedupKey, entry));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                Document existing = leaves.find(eq("key", dedupKey)).first();
+                if (existing != null) {
+                    byIdentifier.updateOne(
+                            eq("_id", entry.identifier()), new Document("$pull", new Document("leaves", index)));
+                    return ((Number) existing.get("_id")).longValue();
+                }
                 throw new IllegalStateException(
                         "transparency log leaf " + index + " or event " + dedupKey
                                 + " was written by another writer; only one licence-service instance may append to the log",
@@ -233,19 +240,55 @@ public final class MongoTransparencyLog implements LicenceEventLog, Transparency
         }
     }
 
+    /**
+     * Writes the subtree hashes the leaf completes in one ordered bulk write (issue #18: one command instead of one per
+     * hash), highest level first and the level-0 hash last: an ordered bulk write applies its writes in order and stops
+     * at the first failure, so "level-0 hash present implies every hash it completes is present" holds as it did with
+     * separate writes. The left siblings it needs are the previous appends' completed subtrees, remembered in
+     * {@link #frontier} (hashes are never changed once written), so an append reads none of them from the store.
+     */
     private void writeSubtrees(long index, HashValue leafHash) {
-        List<MerkleTree.Subtree> done = new ArrayList<>(MerkleTree.completedSubtrees(this, index, leafHash));
+        List<MerkleTree.Subtree> done = new ArrayList<>(MerkleTree.completedSubtrees(frontierFirst, index, leafHash));
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>(done.size());
         for (MerkleTree.Subtree s : done.reversed()) {
             String id = nodeId(s.level(), s.index());
-            nodes.replaceOne(
+            writes.add(new ReplaceOneModel<>(
                     eq("_id", id),
                     new Document("_id", id)
                             .append("level", s.level())
                             .append("index", s.index())
                             .append("hash", s.hash().hex()),
-                    new ReplaceOptions().upsert(true));
+                    new ReplaceOptions().upsert(true)));
+        }
+        nodes.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        for (MerkleTree.Subtree s : done) {
+            remember(s.level(), s.index(), s.hash());
         }
     }
+
+    /** The last complete subtree written at each level: {@code (index, hash)}; guarded by {@code this}. */
+    private final java.util.Map<Integer, java.util.Map.Entry<Long, HashValue>> frontier = new java.util.HashMap<>();
+
+    private void remember(int level, long index, HashValue hash) {
+        frontier.put(level, java.util.Map.entry(index, hash));
+    }
+
+    /** Subtree hashes from {@link #frontier} when it holds the one asked for, else from the store. */
+    private final LeafHashes frontierFirst = new LeafHashes() {
+        @Override
+        public HashValue leafHash(long index) {
+            return subtreeHash(0, index);
+        }
+
+        @Override
+        public HashValue subtreeHash(int level, long index) {
+            java.util.Map.Entry<Long, HashValue> last = frontier.get(level);
+            if (last != null && last.getKey() == index) {
+                return last.getValue();
+            }
+            return MongoTransparencyLog.this.subtreeHash(level, index);
+        }
+    };
 
     /** Finds the size and rewrites the subtree hashes of trailing leaves whose append was interrupted. */
     private synchronized void recover() {

@@ -87,6 +87,51 @@ class MongoLicenceRegistryLookupTest {
     }
 
     @Test
+    void aVersionsFilesAreStoredInOneCommandAndAnExistingFileKeepsItsFirstBytes() {
+        MongoLicenceFileStore files = new MongoLicenceFileStore(db);
+        files.put("R1.001/pdf/x", "R1.001.pdf", "application/pdf", new byte[] {1});
+
+        // a retry's putAll: the PDF exists already (kept as stored first), the XML and OFD are new
+        files.putAll(List.of(
+                new cn.zhengyin.licence.registry.LicenceFileStore.StoredFile(
+                        "R1.001/pdf/x", "R1.001.pdf", "application/pdf", new byte[] {2}),
+                new cn.zhengyin.licence.registry.LicenceFileStore.StoredFile(
+                        "R1.001/xml/y", "R1.001.xml", "application/xml", new byte[] {3}),
+                new cn.zhengyin.licence.registry.LicenceFileStore.StoredFile(
+                        "R1.001/ofd/z", "R1.001.ofd", "application/ofd", new byte[] {4})));
+
+        assertThat(files.get("R1.001/pdf/x"))
+                .hasValueSatisfying(b -> assertThat(b).containsExactly(1));
+        assertThat(files.get("R1.001/xml/y"))
+                .hasValueSatisfying(b -> assertThat(b).containsExactly(3));
+        assertThat(files.get("R1.001/ofd/z"))
+                .hasValueSatisfying(b -> assertThat(b).containsExactly(4));
+        assertThat(db.getCollection("licence_files").countDocuments()).isEqualTo(3);
+    }
+
+    @Test
+    void ofAVersionsHashEntriesWrittenTogetherAnExistingOneOfAnotherStoredVersionIsKept() {
+        MongoLicenceRegistry registry = new MongoLicenceRegistry(db, Clock.systemUTC());
+        issue(registry, "R1", "HOLDER-A");
+        LicenceVersion first = registry.findVersion("R1.001").orElseThrow();
+        String shared = first.renditions().getFirst().sha256();
+        // another version listing the same PDF bytes (impossible in practice: the first registration wins, as before)
+        LicenceVersion other = version("R2", 1, "HOLDER-B", "a");
+        List<Rendition> renditions = new ArrayList<>(other.renditions());
+        renditions.set(0, first.renditions().getFirst());
+        LicenceVersion sharing = withRenditions(other, renditions);
+
+        assertThat(registry.saveVersion(sharing)).isTrue();
+
+        assertThat(registry.findVersionByFileSha256(shared))
+                .map(LicenceVersion::identifier)
+                .contains(first.identifier());
+        assertThat(registry.findVersionByFileSha256(sharing.renditions().get(1).sha256()))
+                .map(LicenceVersion::identifier)
+                .contains(sharing.identifier());
+    }
+
+    @Test
     void aHashEntryLeftByACrashBeforeTheVersionWasStoredIsNotFoundAndIsTakenOverByTheRetry() {
         MongoLicenceRegistry registry = new MongoLicenceRegistry(db, Clock.systemUTC());
         LicenceVersion crashed = version("R1", 1, "HOLDER-A", "first-try");
@@ -426,6 +471,30 @@ class MongoLicenceRegistryLookupTest {
                                 sha(root, n, bytes, "SM3XML"))),
                 n == 1 ? "ISSUE" : "AMEND",
                 "fp-" + id);
+    }
+
+    private static LicenceVersion withRenditions(LicenceVersion v, List<Rendition> renditions) {
+        return new LicenceVersion(
+                v.identifier(),
+                v.root(),
+                v.version(),
+                v.typeCode(),
+                v.typeName(),
+                v.issuerCode(),
+                v.issuerName(),
+                v.holderName(),
+                v.holderCode(),
+                v.holderCodeType(),
+                v.issuedOn(),
+                v.validFrom(),
+                v.validUntil(),
+                v.fields(),
+                v.caseNumber(),
+                v.issuedBy(),
+                v.createdAt(),
+                renditions,
+                v.change(),
+                v.requestFingerprint());
     }
 
     static String sha(String root, int n, String bytes, String kind) {

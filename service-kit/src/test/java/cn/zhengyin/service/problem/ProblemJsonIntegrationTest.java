@@ -202,6 +202,13 @@ class ProblemJsonIntegrationTest {
         assertProblem(unavailable, 503, "http-503");
         assertThat(unavailable.body()).containsKey("errorId");
         assertThat(unavailable.raw().body()).doesNotContain("must not leak");
+
+        // the error dispatch carries the request's own trace id (ErrorDispatchTraceId), here the caller's
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Answer traced = send(
+                request("/test/send-error?status=409").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        assertProblem(traced, 409, "http-409");
+        assertThat(traced.body()).containsEntry("traceId", traceId);
     }
 
     @Test

@@ -21,7 +21,6 @@ import cn.zhengyin.licence.registry.internal.MongoLicenceFileStore;
 import cn.zhengyin.licence.registry.internal.MongoLicenceRegistry;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
 import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
-import cn.zhengyin.licence.sealing.LicenceSealer;
 import cn.zhengyin.licence.transparency.LicenceEventLog;
 import cn.zhengyin.licence.transparency.internal.MongoTransparencyLog;
 import cn.zhengyin.service.store.EmbeddedMongoServer;
@@ -95,34 +94,8 @@ class OneInForcePerHolderTest {
     @BeforeEach
     void newIssuer() {
         db = mongo.getDatabase("one_in_force_" + System.nanoTime());
-        IssuingAuthority authority = new IssuingAuthority(
-                "示范市青禾区市场监督管理局",
-                businessLicence.sample().issuerCode(),
-                "ZYDEV-SEAL-0001",
-                Set.of(businessLicence.typeCode()));
-        LicenceSealer sealer = (pdf, request) -> pdf;
         registry = new MongoLicenceRegistry(db, CLOCK);
-        VersionProducer versions = new VersionProducer(
-                renderer,
-                sealer,
-                new LicenceXmlRenderer(),
-                (document, sealId, identifier, at) -> "<licence/>".getBytes(StandardCharsets.UTF_8),
-                new cn.zhengyin.licence.rendition.LicenceOfdRenderer(),
-                (ofd, sealId, identifier, stamp, at) -> ofd,
-                new MongoLicenceFileStore(db),
-                registry,
-                new PublicLinks(URI.create("https://zhengyin.example.cn")));
-        issuer = new LicenceIssuer(
-                new LicenceTypeCatalogue(List.of(businessLicence)),
-                client -> CLIENT.equals(client) ? Optional.of(authority) : Optional.empty(),
-                registry,
-                new MongoSerialNumberSource(db),
-                new IdempotencyGuard(new MongoIdempotencyStore(db), CLOCK),
-                versions,
-                CLOCK,
-                LicenceEventLog.NONE,
-                failure -> {},
-                new MongoHolderHoldings(db));
+        issuer = issuerWithLog(LicenceEventLog.NONE);
     }
 
     private static IssueLicenceCommand command(String key) {
@@ -305,6 +278,7 @@ class OneInForcePerHolderTest {
         }
     };
 
+    /** An issuer over this test's store (renditions unsealed, each XML naming its licence) writing to {@code log}. */
     private LicenceIssuer issuerWithLog(LicenceEventLog log) {
         IssuingAuthority authority = new IssuingAuthority(
                 "示范市青禾区市场监督管理局",

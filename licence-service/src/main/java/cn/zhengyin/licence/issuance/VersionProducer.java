@@ -56,31 +56,10 @@ public final class VersionProducer {
     private final PublicLinks links;
     private final JointSealing jointSealing;
 
-    /** With the renditions sealed one after another (nothing travels together). */
-    public VersionProducer(
-            LicencePdfRenderer renderer,
-            LicenceSealer sealer,
-            LicenceXmlRenderer xmlRenderer,
-            XmlSealer xmlSealer,
-            LicenceOfdRenderer ofdRenderer,
-            OfdSealer ofdSealer,
-            LicenceFileStore files,
-            LicenceRegistry registry,
-            PublicLinks links) {
-        this(
-                renderer,
-                sealer,
-                xmlRenderer,
-                xmlSealer,
-                ofdRenderer,
-                ofdSealer,
-                files,
-                registry,
-                links,
-                JointSealing.ONE_AFTER_ANOTHER);
-    }
-
-    /** @param jointSealing seals the PDF, XML and OFD of a version together */
+    /**
+     * @param jointSealing seals the PDF, XML and OFD of a version together ({@link JointSealing#ONE_AFTER_ANOTHER}: one
+     *                     after another)
+     */
     public VersionProducer(
             LicencePdfRenderer renderer,
             LicenceSealer sealer,

@@ -21,6 +21,7 @@ import cn.zhengyin.licence.registry.internal.MongoLicenceFileStore;
 import cn.zhengyin.licence.registry.internal.MongoLicenceRegistry;
 import cn.zhengyin.licence.rendition.LicencePdfRenderer;
 import cn.zhengyin.licence.rendition.LicenceXmlRenderer;
+import cn.zhengyin.licence.sealing.JointSealing;
 import cn.zhengyin.licence.transparency.LicenceEventLog;
 import cn.zhengyin.licence.transparency.internal.MongoTransparencyLog;
 import cn.zhengyin.service.store.EmbeddedMongoServer;
@@ -295,7 +296,8 @@ class OneInForcePerHolderTest {
                 (ofd, sealId, identifier, stamp, at) -> ofd,
                 new MongoLicenceFileStore(db),
                 registry,
-                new PublicLinks(URI.create("https://zhengyin.example.cn")));
+                new PublicLinks(URI.create("https://zhengyin.example.cn")),
+                JointSealing.ONE_AFTER_ANOTHER);
         return new LicenceIssuer(
                 new LicenceTypeCatalogue(List.of(businessLicence)),
                 client -> CLIENT.equals(client) ? Optional.of(authority) : Optional.empty(),

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -15,7 +16,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * One headless Chromium per test JVM for every browser test (issue #13, suite time: a Chromium start costs about 2 s
  * of CPU, as much as several page tests). The system Chromium and chromedriver (Debian packages chromium and
- * chromium-driver) are started at the first {@link #session} and quit when the JVM exits.
+ * chromium-driver) are started at the first {@link #session} and quit when the JVM exits. Where Chromium's headless
+ * shell is installed (Debian package chromium-headless-shell, which {@code ./zy test} installs) it is started instead
+ * of {@code chromium --headless=new}: the same Blink and V8 without the desktop browser around them, which halves the
+ * CPU the browser spends in the browser tests (issue #13; docs/architecture.md "Test suite time").
  *
  * <p>Each {@link #session} is a fresh session in the one browser: other windows closed, every cookie and the cache of
  * every origin cleared (and the storage of the origin last open), the window resized, and with {@code phone} a phone's
@@ -30,6 +34,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class SharedChromium {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * Chromium's headless shell (Debian package chromium-headless-shell, the same Blink and V8 without the desktop
+     * browser around them): used where installed, it spends far less CPU than {@code chromium --headless=new}.
+     */
+    public static final Path HEADLESS_SHELL = Path.of("/usr/lib/chromium/chromium-headless-shell");
 
     private static ChromeDriver driver;
 
@@ -89,10 +98,11 @@ public final class SharedChromium {
     private static ChromeDriver browser() {
         if (driver == null) {
             ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
+            boolean shell = Files.isExecutable(HEADLESS_SHELL);
+            options.setBinary((shell ? HEADLESS_SHELL : CHROMIUM).toFile());
             options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             options.addArguments(
-                    "--headless=new",
+                    shell ? "--headless" : "--headless=new",
                     "--no-sandbox",
                     "--disable-dev-shm-usage",
                     "--disable-gpu",
@@ -100,7 +110,14 @@ public final class SharedChromium {
                     "--lang=zh-CN",
                     "--hide-scrollbars",
                     "--no-first-run",
-                    "--disable-extensions");
+                    "--disable-extensions",
+                    // issue #13, measured: the compositor in the browser process, not a process of its own (there is
+                    // no GPU); no log file; V8 without its optimising compilers (Maglev, TurboFan), which cost more
+                    // than they save on pages and axe runs that last a fraction of a second (axe: half the CPU)
+                    "--in-process-gpu",
+                    "--log-level=3",
+                    "--js-flags=--no-opt --no-maglev");
+            options.setExperimentalOption("excludeSwitches", List.of("enable-logging"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()

@@ -1060,7 +1060,7 @@ class AuthorisationTableIT {
                 .replace("{table}", "licences-by-day")
                 .replace("{authorisationId}", authorisationId)
                 .replace("{file}", "seal-ca.crl")
-                .replace("{encoded}", Base64.getUrlEncoder().encodeToString(ocspRequest()));
+                .replace("{encoded}", Base64.getUrlEncoder().encodeToString(OCSP_REQUEST));
         resolved = resolved.replace("{root}", licenceRoot);
         if (path.startsWith("/s/") || path.startsWith("/wallet/shares/")) {
             resolved = resolved.replace("{id}", shareId);
@@ -1129,7 +1129,7 @@ class AuthorisationTableIT {
                 json(b, "{\"serviceItem\":\"XF-000301-001\",\"caseNumber\":\"AT-D\",\"purpose\":\"社会保险登记（单位）\"}");
             case "/ocsp|" ->
                 b.header("Content-Type", "application/ocsp-request")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(ocspRequest()))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(OCSP_REQUEST))
                         .build();
             default -> json(b, postBody(path));
         };
@@ -1401,6 +1401,9 @@ class AuthorisationTableIT {
             throw new IllegalStateException(e);
         }
     }
+
+    /** An OCSP request for the dev seal's certificate (built once: every cell's path is resolved with it). */
+    private static final byte[] OCSP_REQUEST = ocspRequest();
 
     private static byte[] ocspRequest() {
         try (var ca = Files.newInputStream(TwoServices.KEYS.resolve("seal-ca.crt.pem"));

@@ -46,6 +46,13 @@ final class Services implements AutoCloseable {
                         "--zhengyin.seal-keys.file="
                                 + Path.of("target", "interop-seal-keys-" + UUID.randomUUID() + ".p12")
                                         .toAbsolutePath(),
+                        // as in production, where the seal service has no Spring Authorization Server on its class
+                        // path (here the licence service's would give it a JWK source with a fresh RSA key, issue #13)
+                        "--spring.autoconfigure.exclude="
+                                + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet"
+                                + ".OAuth2AuthorizationServerAutoConfiguration,"
+                                + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet"
+                                + ".OAuth2AuthorizationServerJwtAutoConfiguration",
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks",
                         "--zhengyin.tokens.issuer=" + licenceUrl,
                         "--zhengyin.tokens.introspection.uri=" + licenceUrl + "/oauth2/introspect");

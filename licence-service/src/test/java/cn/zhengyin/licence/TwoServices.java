@@ -34,6 +34,17 @@ final class TwoServices implements AutoCloseable {
 
     private static TwoServices shared;
 
+    /**
+     * The seal service never has Spring Authorization Server on its class path; on the licence service's it would
+     * auto-configure an authorisation server's settings and a JWK source with a fresh RSA key (a second or so of the
+     * start, issue #13) that nothing of the seal service uses. Excluded, its context is the one it has in production.
+     */
+    static final String SEAL_SERVICE_IS_NO_AUTHORISATION_SERVER = "--spring.autoconfigure.exclude="
+            + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet"
+            + ".OAuth2AuthorizationServerAutoConfiguration,"
+            + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet"
+            + ".OAuth2AuthorizationServerJwtAutoConfiguration";
+
     /** One pair of running services for all integration tests in this JVM; stopped when the JVM exits. */
     static synchronized TwoServices shared() {
         if (shared == null) {
@@ -76,6 +87,7 @@ final class TwoServices implements AutoCloseable {
                         "--zhengyin.seal-keys.file="
                                 + Path.of("target", "it-seal-keys-" + java.util.UUID.randomUUID() + ".p12")
                                         .toAbsolutePath(),
+                        SEAL_SERVICE_IS_NO_AUTHORISATION_SERVER,
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + licenceUrl + "/oauth2/jwks",
                         "--management.opentelemetry.tracing.export.otlp.endpoint=" + otlp.tracesEndpoint(),
                         "--management.opentelemetry.tracing.export.schedule-delay=500ms",

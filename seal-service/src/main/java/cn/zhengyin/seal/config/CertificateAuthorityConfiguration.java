@@ -14,11 +14,8 @@ import cn.zhengyin.trust.pki.AuthorityInformationAccess;
 import cn.zhengyin.trust.pki.CertificateIssuer;
 import cn.zhengyin.trust.pki.Credential;
 import cn.zhengyin.trust.pki.CrlDistributionPoints;
-import cn.zhengyin.trust.pki.Pkcs12;
 import cn.zhengyin.trust.ses.SealMaker;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -44,23 +41,22 @@ class CertificateAuthorityConfiguration {
 
     /** ECDSA seal certificates name the OCSP responder of {@code zhengyin.ocsp-url} (this service's /ocsp). */
     @Bean
-    SealCertificateAuthority sealCertificateAuthority(SealServiceProperties properties, Clock clock) {
+    SealCertificateAuthority sealCertificateAuthority(SealServiceProperties properties, KeyFiles keys, Clock clock) {
         return new DevSealCertificateAuthority(
                 new CertificateIssuer(clock, new SecureRandom(), CrlDistributionPoints.defaults()),
-                credential(properties, ECDSA_SEAL_CA),
-                credential(properties, SM2_SEAL_CA),
+                keys.credential(ECDSA_SEAL_CA),
+                keys.credential(SM2_SEAL_CA),
                 AuthorityInformationAccess.of(properties.ocspUrl(), null),
                 clock);
     }
 
     /** The dev CAs whose CRLs this service issues; entries come from the seal store. */
     @Bean
-    RevocationLists revocationLists(SealServiceProperties properties, SealRepository seals, Clock clock) {
+    RevocationLists revocationLists(KeyFiles keys, SealRepository seals, Clock clock) {
         Map<String, Credential> cas = new LinkedHashMap<>();
         for (String ca : List.of("root-ca", ECDSA_SEAL_CA, "sm2-root-ca", SM2_SEAL_CA)) {
-            Path file = properties.keysDirectory().resolve(ca + ".p12");
-            if (Files.isRegularFile(file)) {
-                cas.put(ca, Pkcs12.read(file, properties.keyPassword().toCharArray()));
+            if (keys.has(ca)) {
+                cas.put(ca, keys.credential(ca));
             }
         }
         return new RevocationLists(cas, seals, clock, Duration.ofDays(7), Duration.ofHours(1));
@@ -68,14 +64,13 @@ class CertificateAuthorityConfiguration {
 
     /** OCSP for certificates issued by seal-ca, signed with keys-dev {@code ocsp.p12} (delegated, ocsp-nocheck). */
     @Bean
-    OcspResponder ocspResponder(SealServiceProperties properties, SealRepository seals, Clock clock) {
-        Credential ca = credential(properties, ECDSA_SEAL_CA);
-        SigningKey responder = SealServiceConfiguration.loadKey(properties, "ocsp");
+    OcspResponder ocspResponder(SealServiceProperties properties, KeyFiles keys, SealRepository seals, Clock clock) {
+        Credential ca = keys.credential(ECDSA_SEAL_CA);
+        SigningKey responder = keys.signingKey("ocsp");
         Set<BigInteger> others = new HashSet<>();
         others.add(responder.certificateChain().getFirst().getSerialNumber());
-        Path tsa = properties.keysDirectory().resolve(properties.tsaKey() + ".p12");
-        if (Files.isRegularFile(tsa)) {
-            others.add(SealServiceConfiguration.loadKey(properties, properties.tsaKey())
+        if (keys.has(properties.tsaKey())) {
+            others.add(keys.signingKey(properties.tsaKey())
                     .certificateChain()
                     .getFirst()
                     .getSerialNumber());
@@ -89,21 +84,18 @@ class CertificateAuthorityConfiguration {
      */
     @Bean
     MonitoredCertificates monitoredCertificates(
-            SealServiceProperties properties, @Value("${zhengyin.sm2-tsa-key:sm2-tsa}") String sm2TsaKey) {
+            SealServiceProperties properties,
+            KeyFiles keys,
+            @Value("${zhengyin.sm2-tsa-key:sm2-tsa}") String sm2TsaKey) {
         Map<String, X509Certificate> certificates = new LinkedHashMap<>();
         for (String name : List.of(properties.tsaKey(), sm2TsaKey, "ocsp")) {
-            if (!name.isBlank()
-                    && Files.isRegularFile(properties.keysDirectory().resolve(name + ".p12"))) {
-                certificates.put(
-                        name,
-                        SealServiceConfiguration.loadKey(properties, name)
-                                .certificateChain()
-                                .getFirst());
+            if (!name.isBlank() && keys.has(name)) {
+                certificates.put(name, keys.signingKey(name).certificateChain().getFirst());
             }
         }
         for (String ca : List.of("root-ca", ECDSA_SEAL_CA, "sm2-root-ca", SM2_SEAL_CA)) {
-            if (Files.isRegularFile(properties.keysDirectory().resolve(ca + ".p12"))) {
-                certificates.put(ca, credential(properties, ca).certificate());
+            if (keys.has(ca)) {
+                certificates.put(ca, keys.credential(ca).certificate());
             }
         }
         return new MonitoredCertificates(certificates);
@@ -111,21 +103,8 @@ class CertificateAuthorityConfiguration {
 
     /** GB/T 38540 SESeals signed by the dev seal maker (keys-dev {@code sm2-seal-maker.p12}). */
     @Bean
-    SealStructureMaker sealStructureMaker(
-            SealServiceProperties properties, Clock clock, LibrarySealImageMaker sealImages) {
+    SealStructureMaker sealStructureMaker(KeyFiles keys, Clock clock, LibrarySealImageMaker sealImages) {
         return new GbtSealStructureMaker(
-                new SealMaker(SealServiceConfiguration.loadKey(properties, "sm2-seal-maker"), "ZHENGYIN"),
-                clock,
-                sealImages::vector);
-    }
-
-    private static Credential credential(SealServiceProperties properties, String name) {
-        Path file = properties.keysDirectory().resolve(name + ".p12");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("CA key file " + file.toAbsolutePath() + " does not exist; generate the dev"
-                    + " PKI with 'java -jar ca-tools/target/ca-tools.jar dev-pki generate --out keys-dev' or set"
-                    + " zhengyin.keys-directory");
-        }
-        return Pkcs12.read(file, properties.keyPassword().toCharArray());
+                new SealMaker(keys.signingKey("sm2-seal-maker"), "ZHENGYIN"), clock, sealImages::vector);
     }
 }

@@ -39,10 +39,10 @@ public class KeyCustodyConfiguration {
     @Bean
     @Primary
     ProvisionedKeyCustody sealKeyCustody(
-            SealServiceProperties properties, @Qualifier(GENERATING_KEY_CUSTODY) KeyCustody generating) {
+            SealServiceProperties properties, KeyFiles keys, @Qualifier(GENERATING_KEY_CUSTODY) KeyCustody generating) {
         List<SigningKey> provisioned = properties.seals().stream()
                 .flatMap(spec -> Stream.concat(Stream.of(spec.key()), spec.sm2KeyName().stream()))
-                .map(name -> SealServiceConfiguration.loadKey(properties, name))
+                .map(keys::signingKey)
                 .toList();
         return new ProvisionedKeyCustody(provisioned, generating);
     }

@@ -9,14 +9,10 @@ import cn.zhengyin.seal.premade.PreMadeSealImporter;
 import cn.zhengyin.trust.SuppressForbidden;
 import cn.zhengyin.trust.crypto.KeyCustody;
 import cn.zhengyin.trust.crypto.Providers;
-import cn.zhengyin.trust.crypto.SigningKey;
-import cn.zhengyin.trust.crypto.SoftwareKeyCustody;
 import cn.zhengyin.trust.timestamp.InProcessTimestampSource;
 import cn.zhengyin.trust.timestamp.TimestampAuthority;
 import cn.zhengyin.trust.timestamp.TimestampSource;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,11 +48,17 @@ public class SealServiceConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The key files of the keys directory, each read once at start-up ({@link KeyFiles}). */
     @Bean
-    TimestampAuthority timestampAuthority(SealServiceProperties properties, Clock clock) {
+    KeyFiles keyFiles(SealServiceProperties properties) {
+        return new KeyFiles(properties);
+    }
+
+    @Bean
+    TimestampAuthority timestampAuthority(SealServiceProperties properties, KeyFiles keys, Clock clock) {
         SecureRandom random = new SecureRandom();
         return new TimestampAuthority(
-                loadKey(properties, properties.tsaKey()),
+                keys.signingKey(properties.tsaKey()),
                 TimestampAuthority.DEV_POLICY_OID,
                 clock,
                 () -> new BigInteger(127, random).add(BigInteger.ONE),
@@ -106,17 +108,5 @@ public class SealServiceConfiguration {
                         spec.toPreMadeSeal(),
                         custody.signingKey(spec.key()),
                         spec.sm2KeyName().map(custody::signingKey)));
-    }
-
-    /** Loads {@code <keys-directory>/<name>.p12}, alias {@code name}, as a signing key with id {@code name}. */
-    static SigningKey loadKey(SealServiceProperties properties, String name) {
-        Path file = properties.keysDirectory().resolve(name + ".p12");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(
-                    "key file " + file.toAbsolutePath() + " does not exist; generate the dev PKI "
-                            + "with 'java -jar ca-tools/target/ca-tools.jar dev-pki generate --out keys-dev' or set zhengyin.keys-directory");
-        }
-        return SoftwareKeyCustody.loadPkcs12(
-                name, file, properties.keyPassword().toCharArray(), name);
     }
 }

@@ -31,6 +31,7 @@ public class SesSigningConfiguration {
     @Bean
     SealSigner sesSealSigner(
             SealServiceProperties properties,
+            KeyFiles keys,
             TimestampSource timestamps,
             Clock clock,
             @Value("${zhengyin.sm2-tsa-key:sm2-tsa}") String sm2TsaKey) {
@@ -41,7 +42,7 @@ public class SesSigningConfiguration {
         }
         SecureRandom random = new SecureRandom();
         TimestampAuthority sm2Tsa = new TimestampAuthority(
-                SealServiceConfiguration.loadKey(properties, sm2TsaKey),
+                keys.signingKey(sm2TsaKey),
                 TimestampAuthority.DEV_POLICY_OID,
                 clock,
                 () -> new BigInteger(127, random).add(BigInteger.ONE),

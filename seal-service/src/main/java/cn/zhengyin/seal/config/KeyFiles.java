@@ -49,24 +49,24 @@ final class KeyFiles implements SmartInitializingSingleton {
     }
 
     private SigningKey loadSigningKey(String name) {
-        Path file = file(name);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(
-                    "key file " + file.toAbsolutePath() + " does not exist; generate the dev PKI "
-                            + "with 'java -jar ca-tools/target/ca-tools.jar dev-pki generate --out keys-dev' or set zhengyin.keys-directory");
-        }
         return SoftwareKeyCustody.loadPkcs12(
-                name, file, properties.keyPassword().toCharArray(), name);
+                name, existing(name, "key file"), properties.keyPassword().toCharArray(), name);
     }
 
     private Credential loadCredential(String name) {
+        return Pkcs12.read(
+                existing(name, "CA key file"), properties.keyPassword().toCharArray());
+    }
+
+    /** The key file of this name; a clear start-up error, with the command that makes the dev PKI, if it is missing. */
+    private Path existing(String name, String what) {
         Path file = file(name);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("CA key file " + file.toAbsolutePath() + " does not exist; generate the dev"
+            throw new IllegalStateException(what + " " + file.toAbsolutePath() + " does not exist; generate the dev"
                     + " PKI with 'java -jar ca-tools/target/ca-tools.jar dev-pki generate --out keys-dev' or set"
                     + " zhengyin.keys-directory");
         }
-        return Pkcs12.read(file, properties.keyPassword().toCharArray());
+        return file;
     }
 
     private Path file(String name) {

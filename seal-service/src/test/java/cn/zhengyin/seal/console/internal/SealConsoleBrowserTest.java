@@ -156,7 +156,7 @@ class SealConsoleBrowserTest {
         assertThat(state()).isEqualTo("ISSUED");
         browser.findElement(By.id("grantee")).sendKeys("licence-service");
         browser.findElement(By.id("grantReason")).sendKeys("电子证照签章");
-        browser.findElement(By.id("grant-submit")).click();
+        submitAndWaitForTheNextPage(browser.findElement(By.id("grant-submit")));
         assertThat(text("#authorisation-table")).contains("电子证照系统").contains("赵管");
         assertThat(imageLoaded("seal-image"))
                 .as("the seal's image is served by the console")
@@ -602,8 +602,7 @@ class SealConsoleBrowserTest {
         WebElement word = browser.findElement(By.id("keyword"));
         word.clear();
         word.sendKeys(keyword);
-        browser.findElement(By.id("sealing-upload")).click();
-        waitForPage();
+        submitAndWaitForTheNextPage(browser.findElement(By.id("sealing-upload")));
     }
 
     /** A two-page A4 PDF whose second page ends with "Approved by" (Helvetica: no font to embed). */
@@ -737,6 +736,16 @@ class SealConsoleBrowserTest {
                 .executeScript(
                         "const i = document.getElementById(arguments[0]); return i.complete && i.naturalWidth > 0;",
                         id));
+    }
+
+    /**
+     * Clicks a form's submit button and waits for the page the server answers with: the click may return before the
+     * navigation starts, when the old page is still "complete", so first wait for the button to leave the document.
+     */
+    private void submitAndWaitForTheNextPage(WebElement submit) {
+        submit.click();
+        SharedChromium.waitFor(browser).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
+        waitForPage();
     }
 
     private void waitForPage() {

@@ -84,15 +84,16 @@ class NewLicenceTypeNeedsNoCodeTest {
         LicenceIdentifier id = LicenceIdentifier.first(
                 TYPE_CODE, type.sample().issuerCode(), type.sample().serial());
         Path pdf = templates.resolve("out.pdf");
-        try (LicencePdfRenderer renderer = new LicencePdfRenderer()) {
-            Files.write(
-                    pdf,
-                    renderer.render(
-                            type,
-                            type.sample().fieldValuesAsText(),
-                            new RenderContext(
-                                    id, "https://zhengyin.example.cn/v/" + id, Instant.parse("2024-09-10T01:00:00Z"))));
-        }
+        Files.write(
+                pdf,
+                new LicencePdfRenderer()
+                        .render(
+                                type,
+                                type.sample().fieldValuesAsText(),
+                                new RenderContext(
+                                        id,
+                                        "https://zhengyin.example.cn/v/" + id,
+                                        Instant.parse("2024-09-10T01:00:00Z"))));
         String text = pdftotext(pdf).replaceAll("\\s+", "");
         assertThat(text)
                 .contains(

@@ -7,6 +7,7 @@ import cn.zhengyin.licence.licencetype.Layout;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.trust.font.CjkFace;
 import cn.zhengyin.trust.font.FontChain;
+import cn.zhengyin.trust.font.ParsedFaces;
 import cn.zhengyin.trust.font.TrueTypeSubset;
 import cn.zhengyin.trust.ofd.OfdSealPreparer;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.fontbox.ttf.CmapLookup;
@@ -65,7 +65,8 @@ import org.ofdrw.pkg.container.PageDir;
  * OFD readers cannot draw CFF outlines). Which face draws a character is decided in one place, {@link FontSet#faceFor};
  * today that is the bundled Song face for every character it has, and a character it lacks is refused as in the PDF.
  * Every glyph's advance is written ({@code DeltaX}), so readers place characters exactly as measured here.
- * Thread-safe: parsed faces are pooled, one user at a time, as in the PDF renderer.
+ * Thread-safe: parsed faces come from trust-core's bounded {@link ParsedFaces} pool, one render at a time each, as in
+ * the PDF renderer.
  */
 public final class LicenceOfdRenderer {
 
@@ -75,13 +76,16 @@ public final class LicenceOfdRenderer {
     private static final String CREATOR = "Zhengyin licence-service";
 
     private static final FontChain FONTS = FontChain.cjk();
-    /** Parsed faces not in use, per face: a fontbox TrueTypeFont serves one rendering at a time. */
-    private final Map<CjkFace, ConcurrentLinkedQueue<TrueTypeFont>> idleFonts = new EnumMap<>(CjkFace.class);
+    private final ParsedFaces faces;
 
+    /** A renderer on the process's shared pool of parsed faces. */
     public LicenceOfdRenderer() {
-        for (CjkFace face : CjkFace.values()) {
-            idleFonts.put(face, new ConcurrentLinkedQueue<>());
-        }
+        this(ParsedFaces.shared());
+    }
+
+    /** A renderer whose parsed faces come from {@code faces}. */
+    public LicenceOfdRenderer(ParsedFaces faces) {
+        this.faces = faces;
     }
 
     /** Where the seal impression goes on page 1: the square around the layout's seal circle, in millimetres. */
@@ -102,15 +106,10 @@ public final class LicenceOfdRenderer {
      */
     public byte[] render(
             LicenceType type, Map<String, String> fieldValues, RenderContext ctx, LicenceXmlMetadata metadata) {
-        Map<CjkFace, TrueTypeFont> borrowed = new EnumMap<>(CjkFace.class);
         OFDDir dir = OFDDir.newOFD();
-        try {
+        try (ParsedFaces.Lease lease = faces.lease()) {
             Ids ids = new Ids();
-            FontSet fonts = new FontSet(ids, face -> {
-                TrueTypeFont ttf = borrowFont(face);
-                borrowed.put(face, ttf);
-                return ttf;
-            });
+            FontSet fonts = new FontSet(ids, face -> borrowFont(lease, face));
             Layout layout = type.layout();
             Canvas canvas = new Canvas(
                     fonts, ids, layout.page().widthMm(), layout.page().heightMm());
@@ -155,7 +154,6 @@ public final class LicenceOfdRenderer {
                     "OFD rendering of " + ctx.identifier() + " failed: " + e.getMessage(), e);
         } finally {
             dir.clean();
-            borrowed.forEach((face, ttf) -> idleFonts.get(face).offer(ttf));
         }
     }
 
@@ -195,13 +193,9 @@ public final class LicenceOfdRenderer {
                 .setCustomDatas(custom);
     }
 
-    private TrueTypeFont borrowFont(CjkFace face) {
-        TrueTypeFont ttf = idleFonts.get(face).poll();
-        if (ttf != null) {
-            return ttf;
-        }
+    private static TrueTypeFont borrowFont(ParsedFaces.Lease lease, CjkFace face) {
         try {
-            return face.parseUnhinted();
+            return lease.font(face);
         } catch (RuntimeException e) {
             throw new LicenceRenderingException(
                     "cannot parse the bundled font " + face.familyName() + ": " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import cn.zhengyin.licence.licencetype.Layout;
 import cn.zhengyin.licence.licencetype.LicenceType;
 import cn.zhengyin.trust.font.CjkFace;
 import cn.zhengyin.trust.font.FontChain;
+import cn.zhengyin.trust.font.ParsedFaces;
 import cn.zhengyin.trust.font.PrintableText;
 import cn.zhengyin.trust.seal.SealImpression;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -47,15 +47,15 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
  *
  * <p>Font handling: text is drawn glyph by glyph with trust-core's {@link FontChain#cjk()}: the Song face for what it
  * covers (GB 2312), HanaMinA, HanaMinB and BabelStone Han for the rest of GB 18030-2022, each line split into runs
- * per face. A face is parsed once per concurrently running render that needs it and kept in a small pool per face, so
- * a render never re-parses a font; a parsed {@link TrueTypeFont} is used by one thread at a time because fontbox reads
- * glyph data lazily and is not documented as thread-safe. Each document gets its own {@link PDType0Font} per face it
- * uses, embedding only the glyphs used (subset). Thread-safe; {@link #close()} releases the pools.
+ * per face. Parsed faces come from trust-core's bounded {@link ParsedFaces} pool, shared with the OFD renderer: a
+ * parsed {@link TrueTypeFont} is used by one render at a time because fontbox reads glyph data lazily and is not
+ * documented as thread-safe. Each document gets its own {@link PDType0Font} per face it uses, embedding only the glyphs
+ * used (subset). Thread-safe.
  *
  * <p>Output is deterministic: the same type, values and context give the same bytes (the document /ID is derived
  * from the content inputs, the dates from {@link RenderContext#renderedAt()}).
  */
-public final class LicencePdfRenderer implements AutoCloseable {
+public final class LicencePdfRenderer {
 
     private static final float POINTS_PER_MM = 72f / 25.4f;
     private static final String PRODUCER = "Zhengyin licence-service (Apache PDFBox 3)";
@@ -65,12 +65,16 @@ public final class LicencePdfRenderer implements AutoCloseable {
     private static final Pattern UNBREAKABLE = Pattern.compile("[A-Za-z0-9.:/\\-_@#%+=?&~]");
 
     private static final FontChain FONTS = FontChain.cjk();
-    private final Map<CjkFace, ConcurrentLinkedQueue<TrueTypeFont>> idleFonts = new EnumMap<>(CjkFace.class);
+    private final ParsedFaces faces;
 
+    /** A renderer on the process's shared pool of parsed faces. */
     public LicencePdfRenderer() {
-        for (CjkFace face : CjkFace.values()) {
-            idleFonts.put(face, new ConcurrentLinkedQueue<>());
-        }
+        this(ParsedFaces.shared());
+    }
+
+    /** A renderer whose parsed faces come from {@code faces}. */
+    public LicencePdfRenderer(ParsedFaces faces) {
+        this.faces = faces;
     }
 
     /**
@@ -100,14 +104,14 @@ public final class LicencePdfRenderer implements AutoCloseable {
             Map<String, String> fieldValues,
             RenderContext ctx,
             List<SealImpression.Glyph> sealGlyphs) {
-        Map<CjkFace, TrueTypeFont> borrowed = new EnumMap<>(CjkFace.class);
-        try (PDDocument doc = new PDDocument()) {
+        try (ParsedFaces.Lease lease = faces.lease();
+                PDDocument doc = new PDDocument()) {
             Layout layout = type.layout();
             PDRectangle size = new PDRectangle(
                     mm(layout.page().widthMm()), mm(layout.page().heightMm()));
             PDPage page = new PDPage(size);
             doc.addPage(page);
-            DocumentFonts fonts = new DocumentFonts(doc, borrowed);
+            DocumentFonts fonts = new DocumentFonts(doc, lease);
             Canvas canvas = new Canvas(fonts, size.getHeight());
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 canvas.cs = cs;
@@ -127,8 +131,6 @@ public final class LicencePdfRenderer implements AutoCloseable {
         } catch (IOException e) {
             throw new LicenceRenderingException(
                     "PDF rendering of " + ctx.identifier() + " failed: " + e.getMessage(), e);
-        } finally {
-            borrowed.forEach((face, ttf) -> idleFonts.get(face).offer(ttf));
         }
     }
 
@@ -142,27 +144,9 @@ public final class LicencePdfRenderer implements AutoCloseable {
         return new Rectangle(x, mm(layout.page().heightMm()) - yTop - d, d, d);
     }
 
-    @Override
-    public void close() {
-        for (ConcurrentLinkedQueue<TrueTypeFont> pool : idleFonts.values()) {
-            TrueTypeFont ttf;
-            while ((ttf = pool.poll()) != null) {
-                try {
-                    ttf.close();
-                } catch (IOException ignored) {
-                    // in-memory buffer: nothing to release
-                }
-            }
-        }
-    }
-
-    private TrueTypeFont borrowFont(CjkFace face) {
-        TrueTypeFont ttf = idleFonts.get(face).poll();
-        if (ttf != null) {
-            return ttf;
-        }
+    private static TrueTypeFont borrowFont(ParsedFaces.Lease lease, CjkFace face) {
         try {
-            return face.parseUnhinted();
+            return lease.font(face);
         } catch (RuntimeException e) {
             throw new LicenceRenderingException(
                     "cannot parse the bundled font " + face.familyName() + ": " + e.getMessage(), e);
@@ -172,20 +156,18 @@ public final class LicencePdfRenderer implements AutoCloseable {
     /** The PDF fonts of one document, one per face it uses, each loaded when its first glyph is drawn or measured. */
     private final class DocumentFonts {
         private final PDDocument doc;
-        private final Map<CjkFace, TrueTypeFont> borrowed;
+        private final ParsedFaces.Lease lease;
         private final Map<CjkFace, PDType0Font> loaded = new EnumMap<>(CjkFace.class);
 
-        DocumentFonts(PDDocument doc, Map<CjkFace, TrueTypeFont> borrowed) {
+        DocumentFonts(PDDocument doc, ParsedFaces.Lease lease) {
             this.doc = doc;
-            this.borrowed = borrowed;
+            this.lease = lease;
         }
 
         PDType0Font font(CjkFace face) throws IOException {
             PDType0Font font = loaded.get(face);
             if (font == null) {
-                TrueTypeFont ttf = borrowFont(face);
-                borrowed.put(face, ttf);
-                font = PDType0Font.load(doc, ttf, true);
+                font = PDType0Font.load(doc, borrowFont(lease, face), true);
                 loaded.put(face, font);
             }
             return font;

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,11 +37,6 @@ class LicencePdfRendererTest {
     static void setUp() {
         renderer = new LicencePdfRenderer();
         businessLicence = LicenceTypeFixture.businessLicence();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        renderer.close();
     }
 
     private static RenderContext contextFor(LicenceType type) {

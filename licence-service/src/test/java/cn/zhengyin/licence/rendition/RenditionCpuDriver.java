@@ -110,6 +110,5 @@ public final class RenditionCpuDriver {
         System.out.println("fingerprint " + HexFormat.of().formatHex(fingerprint.digest()) + " pdf "
                 + HexFormat.of().formatHex(pdfPrint.digest()) + " ofd "
                 + HexFormat.of().formatHex(ofdPrint.digest()));
-        pdf.close();
     }
 }

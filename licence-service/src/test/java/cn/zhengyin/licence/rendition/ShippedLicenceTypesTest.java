@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,6 @@ class ShippedLicenceTypesTest {
     @BeforeAll
     static void setUp() {
         renderer = new LicencePdfRenderer();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        renderer.close();
     }
 
     static List<LicenceType> shippedTypes() {

@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * permitted). {@link FontChain#cjk()} puts them in the order in which they are asked for a glyph.
  *
  * <p>Each face is decompressed on first use and kept for the life of the class loader (the Song face about 5 MB,
- * HanaMinA's subset 11 MB, HanaMinB 31 MB); a face that no text needs is never loaded. {@link #openStream()} and
- * {@link #parse()} read the cached bytes without copying them; {@link #bytes()} returns a copy. Thread-safe.
+ * HanaMinA's subset 11 MB, HanaMinB 31 MB); a face that no text needs is never loaded. {@link #openStream()} reads the
+ * cached bytes without copying them; {@link #bytes()} returns a copy. Each {@link #parse()} and {@link #parseUnhinted()}
+ * is a fontbox {@link TrueTypeFont} that holds a copy of the face and one more of its glyf table (fontbox 3.0.8's
+ * parser copies both; ~8.6 MB for the Song face): renderers borrow parsed faces from {@link ParsedFaces}. Thread-safe.
  */
 public enum CjkFace {
     /**
@@ -124,7 +126,7 @@ public enum CjkFace {
     }
 
     /**
-     * A new fontbox parse of the face over the cached bytes (no copy), e.g. for
+     * A new fontbox parse of the face (fontbox copies the bytes into it), e.g. for
      * {@code PDType0Font.load(document, face.parse(), true)}. A {@link TrueTypeFont} reads glyphs lazily and is not
      * documented as thread-safe: use it from one thread at a time; closing it releases nothing shared.
      */

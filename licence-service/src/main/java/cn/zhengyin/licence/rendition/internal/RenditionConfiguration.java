@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RenditionConfiguration {
 
-    @Bean(destroyMethod = "close")
+    @Bean
     LicencePdfRenderer licencePdfRenderer() {
         return new LicencePdfRenderer();
     }

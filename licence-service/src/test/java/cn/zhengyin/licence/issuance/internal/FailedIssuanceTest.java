@@ -72,7 +72,6 @@ class FailedIssuanceTest {
 
     @AfterAll
     static void stopStore() {
-        renderer.close();
         mongo.close();
         server.close();
     }

@@ -87,7 +87,6 @@ class OneInForcePerHolderTest {
 
     @AfterAll
     static void stopStore() {
-        renderer.close();
         mongo.close();
         server.close();
     }

@@ -109,7 +109,7 @@ public final class LicenceOfdRenderer {
         OFDDir dir = OFDDir.newOFD();
         try (ParsedFaces.Lease lease = faces.lease()) {
             Ids ids = new Ids();
-            FontSet fonts = new FontSet(ids, face -> borrowFont(lease, face));
+            FontSet fonts = new FontSet(ids, face -> BundledFaces.borrow(lease, face));
             Layout layout = type.layout();
             Canvas canvas = new Canvas(
                     fonts, ids, layout.page().widthMm(), layout.page().heightMm());
@@ -191,15 +191,6 @@ public final class LicenceOfdRenderer {
                 .setCreator(CREATOR)
                 .setCreatorVersion("1")
                 .setCustomDatas(custom);
-    }
-
-    private static TrueTypeFont borrowFont(ParsedFaces.Lease lease, CjkFace face) {
-        try {
-            return lease.font(face);
-        } catch (RuntimeException e) {
-            throw new LicenceRenderingException(
-                    "cannot parse the bundled font " + face.familyName() + ": " + e.getMessage(), e);
-        }
     }
 
     // ---------------------------------------------------------------- drawing (mirrors LicencePdfRenderer.draw)

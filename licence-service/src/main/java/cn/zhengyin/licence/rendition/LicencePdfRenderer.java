@@ -144,15 +144,6 @@ public final class LicencePdfRenderer {
         return new Rectangle(x, mm(layout.page().heightMm()) - yTop - d, d, d);
     }
 
-    private static TrueTypeFont borrowFont(ParsedFaces.Lease lease, CjkFace face) {
-        try {
-            return lease.font(face);
-        } catch (RuntimeException e) {
-            throw new LicenceRenderingException(
-                    "cannot parse the bundled font " + face.familyName() + ": " + e.getMessage(), e);
-        }
-    }
-
     /** The PDF fonts of one document, one per face it uses, each loaded when its first glyph is drawn or measured. */
     private final class DocumentFonts {
         private final PDDocument doc;
@@ -167,7 +158,7 @@ public final class LicencePdfRenderer {
         PDType0Font font(CjkFace face) throws IOException {
             PDType0Font font = loaded.get(face);
             if (font == null) {
-                font = PDType0Font.load(doc, borrowFont(lease, face), true);
+                font = PDType0Font.load(doc, BundledFaces.borrow(lease, face), true);
                 loaded.put(face, font);
             }
             return font;
